@@ -58,7 +58,9 @@ _PATTERN = re.compile(
 def _kind(kind: str) -> str:
     k = _KIND_ALIASES.get(str(kind).strip().upper())
     if k is None:
-        raise PeriodError(f"Loại kỳ báo cáo «{kind}» không hợp lệ. Dùng Y (năm), H (6 tháng), Q (quý) hoặc M (tháng).")
+        raise PeriodError(
+            f"Loại kỳ báo cáo «{kind}» không hợp lệ. Dùng Y (năm), H (6 tháng), Q (quý) hoặc M (tháng)."
+        )
     return k
 
 
@@ -208,7 +210,8 @@ class Period:
         if KINDS[k] < KINDS[self.kind] or KINDS[k] % KINDS[self.kind]:
             raise PeriodError(f"Không chia được {self.label_vi()} thành các kỳ loại «{kind}».")
         per = 12 // KINDS[k]
-        return [Period(self.year, k, (m - 1) // per + 1) for m in range(self.first_month, self.last_month + 1, per)]
+        months = range(self.first_month, self.last_month + 1, per)
+        return [Period(self.year, k, (m - 1) // per + 1) for m in months]
 
     def months(self) -> list[Period]:
         """The month periods the period covers (calendar)."""

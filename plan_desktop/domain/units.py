@@ -140,7 +140,8 @@ def _sort_key(u: Unit) -> tuple[int, str]:
 
 _FILE_NAME = re.compile(r"^(?P<slug>.+)_(?P<start>\d{4}-\d{2}-\d{2})_(?P<end>\d{4}-\d{2}-\d{2})$")
 _COLUMNS = (
-    "province_code", "province", "district_code", "district", "district_type", "ward_code", "ward", "ward_type",
+    "province_code", "province", "district_code", "district", "district_type",
+    "ward_code", "ward", "ward_type",
 )
 
 
@@ -172,7 +173,9 @@ def _read_list(f: _ListFile, valid_to: date | None) -> list[Unit]:
     """Every unit (province, districts, communes) of one code-list file."""
     units: dict[str, Unit] = {}
 
-    def add(code: str, name: str | None, level: Level, kind: str | None, parent: str | None, line: int) -> None:
+    def add(
+        code: str, name: str | None, level: Level, kind: str | None, parent: str | None, line: int
+    ) -> None:
         if not code:
             return
         if not name:
@@ -250,7 +253,8 @@ class UnitRegistry:
             for earlier, later in zip(slug_files, slug_files[1:], strict=False):
                 if later.start <= earlier.end:
                     raise UnitDataError(
-                        f"Hai tệp danh mục «{earlier.path.name}» và «{later.path.name}» có thời gian trùng nhau."
+                        f"Hai tệp danh mục «{earlier.path.name}» và «{later.path.name}» "
+                        "có thời gian trùng nhau."
                     )
             for i, f in enumerate(slug_files):
                 is_last = i == len(slug_files) - 1
@@ -387,7 +391,9 @@ def _merge_versions(units: Iterable[Unit]) -> list[Unit]:
         versions.sort(key=lambda u: u.valid_from)
         current = versions[0]
         for nxt in versions[1:]:
-            contiguous = current.valid_to is not None and current.valid_to + timedelta(days=1) == nxt.valid_from
+            contiguous = (
+                current.valid_to is not None and current.valid_to + timedelta(days=1) == nxt.valid_from
+            )
             if contiguous and current._same_unit(nxt):
                 current = replace(current, valid_to=nxt.valid_to)
             else:

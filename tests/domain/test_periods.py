@@ -41,7 +41,8 @@ def test_parse_valid(text, expected, canonical):
 
 @pytest.mark.parametrize(
     "text",
-    ["2016-13", "2016-00", "2016-Q5", "2016-Q0", "2016-H3", "2016-H0", "abc", "", "   ", "16", "2016-", "2016-W1",
+    ["2016-13", "2016-00", "2016-Q5", "2016-Q0", "2016-H3", "2016-H0", "abc", "", "   ", "16", "2016-",
+     "2016-W1",
      "2016-Q", "2016-1-1", "20167", "2016-071"],
 )
 def test_parse_invalid(text):
@@ -64,7 +65,9 @@ def test_parse_accepts_a_period():
     assert Period.parse(p) is p
 
 
-@pytest.mark.parametrize(("year", "kind", "index"), [(2016, "Q", 5), (2016, "X", 1), (2016, "M", 0), (2016, "Y", 2)])
+@pytest.mark.parametrize(
+    ("year", "kind", "index"), [(2016, "Q", 5), (2016, "X", 1), (2016, "M", 0), (2016, "Y", 2)]
+)
 def test_constructor_validates(year, kind, index):
     with pytest.raises(PeriodError):
         Period(year, kind, index)
@@ -161,7 +164,8 @@ def test_label_vi(text, label):
 
 @pytest.mark.parametrize(
     ("text", "dhis2"),
-    [("2016", "2016"), ("2016-H1", "2016S1"), ("2016-H2", "2016S2"), ("2016-Q3", "2016Q3"), ("2016-07", "201607")],
+    [("2016", "2016"), ("2016-H1", "2016S1"), ("2016-H2", "2016S2"), ("2016-Q3", "2016Q3"),
+     ("2016-07", "201607")],
 )
 def test_dhis2(text, dhis2):
     p = Period.parse(text)

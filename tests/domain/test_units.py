@@ -138,7 +138,8 @@ def test_level_detection(reg):
     assert level_of_code("13597") is Level.COMMUNE
     assert level_of_code("00004") is Level.COMMUNE
     assert level_of_code("1234") is None and level_of_code("abc") is None
-    assert Level("commune") is Level.COMMUNE and Level.PROVINCE.rank < Level.DISTRICT.rank < Level.COMMUNE.rank
+    assert Level("commune") is Level.COMMUNE
+    assert Level.PROVINCE.rank < Level.DISTRICT.rank < Level.COMMUNE.rank
 
 
 def test_province_and_district_versions(reg):
@@ -264,5 +265,6 @@ def test_loader_rejects_an_empty_folder(tmp_path):
 
 def test_loader_reads_a_bom(tmp_path):
     path = tmp_path / "x_2016-01-01_2016-12-31.csv"
-    path.write_bytes(b"\xef\xbb\xbf" + (HEADER + "10,Tỉnh A,100,Huyện B,Huyện,10000,Xã C,Xã\n").encode("utf-8"))
+    content = HEADER + "10,Tỉnh A,100,Huyện B,Huyện,10000,Xã C,Xã\n"
+    path.write_bytes(b"\xef\xbb\xbf" + content.encode("utf-8"))
     assert UnitRegistry.load(tmp_path).get("10000").name == "Xã C"
