@@ -1,0 +1,103 @@
+"""Command line: ``plan-desktop`` opens the window; subcommands do the same work headless.
+
+Exit 0 on success, non-zero on any error, with the reason in Vietnamese on stderr. Subcommands live
+in ``plan_desktop/commands/`` (one module per area, each with ``register(subparsers)``); this module
+holds the parser, the helpers they share and the error handling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from plan_desktop import __version__, paths
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """An error to print on stderr (Vietnamese) with an exit code."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR):
+        super().__init__(message)
+        self.code = code
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its errors in Vietnamese and raised, not exited."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise CliError(f"Lệnh không hợp lệ: {message}", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from plan_desktop.commands import MODULES
+
+    p = Parser(
+        prog="plan-desktop",
+        description="Chương trình thực hiện và báo cáo Kế hoạch phòng, chống mại dâm (1295/KH-UBND, Hà Nam).",
+    )
+    p.add_argument("--version", action="version", version=f"plan-desktop {__version__}")
+    p.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục của người dùng)")
+    sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
+    for name in MODULES:
+        importlib.import_module(f"plan_desktop.commands.{name}").register(sub)
+    return p
+
+
+# -- helpers the command modules share ------------------------------------------------------------
+def data_folder(args: argparse.Namespace) -> Path:
+    return paths.data_dir(args.data_dir)
+
+
+def open_installation(args: argparse.Namespace):
+    from plan_desktop.services.installation import Installation
+
+    return Installation.open(data_folder(args))
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def level_vi(level) -> str:
+    return {"province": "tỉnh", "district": "huyện", "commune": "xã"}.get(str(level.value), str(level.value))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from plan_desktop.ui.app import run
+
+    return run(data_folder(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from plan_desktop.errors import user_message
+
+    try:
+        args = build_parser().parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if args.command is None:
+            return cmd_gui(args)
+        return int(handler(args))
+    except CliError as exc:
+        sys.stderr.write(f"Lỗi: {exc}\n")
+        return exc.code
+    except KeyboardInterrupt:
+        sys.stderr.write("Đã dừng theo yêu cầu.\n")
+        return 130
+    except Exception as exc:
+        message = user_message(exc)
+        if message is None:
+            raise
+        sys.stderr.write(f"Lỗi: {message}\n")
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

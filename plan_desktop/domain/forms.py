@@ -1,0 +1,522 @@
+"""Form definitions, loaded from ``forms/*.toml``: the single source of truth.
+
+A form definition drives the table schema, the entry dialog, validation, CSV/XLSX import, the export
+packages and the report's data tables. This module reads the TOML files and checks the definitions
+themselves; a broken definition is refused with a message naming the file and the field.
+
+TOML layout (see ``forms/communication.toml`` for a full example)::
+
+    id = "communication"            # must equal the file name
+    label = "Hoạt động truyền thông"
+    label_en = "Communication activities"
+    order = 10                      # position in the navigation pane
+    period_field = "date"           # the date (or int year) that places a record in a period
+    title_fields = ["date", "topic"]
+    list_columns = ["date", "format", "topic"]
+
+    [[fields]]
+    name = "date"
+    type = "date"                   # date int money text choice choices bool ref refs
+    label = "Ngày thực hiện"
+    required = true
+    not_future = true
+
+Field rules: ``required``, ``default``, ``min``, ``max``, ``max_length`` (text), ``multiline`` (text),
+``not_future`` (date), ``choices`` (list of ``{code, label, label_en}``), ``form`` (ref/refs target),
+``lte`` / ``gte`` (another field of the same type), ``min_items`` (choices/refs),
+``only_when`` / ``required_when`` / ``positive_when`` (a condition ``{field, in | not_in}``),
+``implies`` (a bool field that must be true when this one is), ``unique`` (per unit).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+FIELD_TYPES = ("date", "int", "money", "text", "choice", "choices", "bool", "ref", "refs")
+
+#: Columns every record carries besides its form's fields (data dictionary, introduction).
+COMMON_FIELDS = (
+    "id",
+    "unit_code",
+    "revision",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "updated_by",
+    "deleted",
+)
+#: Internal bookkeeping columns of a record table (never exported as data).
+INTERNAL_FIELDS = ("change_seq", "search_text")
+RESERVED_NAMES = frozenset(COMMON_FIELDS + INTERNAL_FIELDS)
+
+_FORM_KEYS = {
+    "id", "label", "label_en", "order", "period_field", "title_fields", "list_columns",
+    "description", "description_en", "fields",
+}
+_FIELD_KEYS = {
+    "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
+    "min", "max", "max_length", "multiline", "not_future", "choices", "form", "lte", "gte",
+    "min_items", "only_when", "required_when", "positive_when", "implies", "unique",
+}
+_CHOICE_KEYS = {"code", "label", "label_en"}
+_CONDITION_KEYS = {"field", "in", "not_in"}
+
+
+class FormDefinitionError(ValueError):
+    """A form definition file is broken. The message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    label: str
+    label_en: str = ""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """``{field = "format", in = ["loudspeaker"]}`` or ``{field = "status", not_in = ["open"]}``."""
+
+    field: str
+    values: tuple[Any, ...]
+    negate: bool = False
+
+    def holds(self, values: Mapping[str, Any]) -> bool:
+        v = values.get(self.field)
+        return (v not in self.values) if self.negate else (v in self.values)
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    name: str
+    type: str
+    label: str
+    label_en: str = ""
+    help: str = ""
+    help_en: str = ""
+    placeholder: str = ""
+    required: bool = False
+    default: Any = None
+    min: int | None = None
+    max: int | None = None
+    max_length: int | None = None
+    multiline: bool = False
+    not_future: bool = False
+    choices: tuple[Choice, ...] = ()
+    form: str | None = None
+    lte: str | None = None
+    gte: str | None = None
+    min_items: int = 0
+    only_when: Condition | None = None
+    required_when: Condition | None = None
+    positive_when: Condition | None = None
+    implies: str | None = None
+    unique: bool = False
+
+    # -- helpers -------------------------------------------------------------------------------
+    @property
+    def is_multi(self) -> bool:
+        return self.type in ("choices", "refs")
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.type in ("int", "money")
+
+    def choice(self, code: str) -> Choice | None:
+        for c in self.choices:
+            if c.code == code:
+                return c
+        return None
+
+    def choice_label(self, code: Any, lang: str = "vi") -> str:
+        c = self.choice(code) if isinstance(code, str) else None
+        if c is None:
+            return "" if code is None else str(code)
+        return (c.label_en or c.label) if lang == "en" else c.label
+
+    def label_for(self, lang: str = "vi") -> str:
+        return (self.label_en or self.label) if lang == "en" else self.label
+
+    def help_for(self, lang: str = "vi") -> str:
+        return (self.help_en or self.help) if lang == "en" else self.help
+
+    @property
+    def sql_type(self) -> type:
+        return int if self.type in ("int", "money", "bool") else str
+
+    def empty_value(self) -> Any:
+        return [] if self.is_multi else None
+
+    # -- storage: Python value <-> SQLite column -------------------------------------------------
+    def to_storage(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if self.type == "date":
+            return value.isoformat() if isinstance(value, date) else str(value)
+        if self.type == "bool":
+            return 1 if value else 0
+        if self.is_multi:
+            items = list(value)
+            return json.dumps(items, ensure_ascii=False) if items else None
+        return value
+
+    def from_storage(self, value: Any) -> Any:
+        if value is None:
+            return self.empty_value()
+        if self.type == "date":
+            return date.fromisoformat(value) if isinstance(value, str) else value
+        if self.type == "bool":
+            return bool(value)
+        if self.is_multi:
+            if isinstance(value, str):
+                return list(json.loads(value))
+            return list(value)
+        return value
+
+    # -- display, the Vietnamese way ---------------------------------------------------------------
+    def display(self, value: Any, lang: str = "vi") -> str:
+        from plan_desktop.domain import text
+
+        if value is None or (self.is_multi and not value):
+            return ""
+        if self.type == "date":
+            return text.format_date_vi(value)
+        if self.type == "int":
+            return text.format_int_vi(int(value))
+        if self.type == "money":
+            return text.format_money_vi(int(value))
+        if self.type == "bool":
+            if lang == "en":
+                return "Yes" if value else "No"
+            return "Có" if value else "Không"
+        if self.type == "choice":
+            return self.choice_label(value, lang)
+        if self.type == "choices":
+            return "; ".join(self.choice_label(v, lang) for v in value)
+        if self.type == "refs":
+            return f"{len(value)}"
+        return str(value)
+
+
+@dataclass(frozen=True)
+class FormDef:
+    id: str
+    label: str
+    fields: tuple[FieldDef, ...]
+    label_en: str = ""
+    description: str = ""
+    description_en: str = ""
+    order: int = 0
+    period_field: str | None = None
+    title_fields: tuple[str, ...] = ()
+    list_columns: tuple[str, ...] = ()
+    source: Path | None = None
+    _by_name: dict[str, FieldDef] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_name.update({f.name: f for f in self.fields})
+
+    @property
+    def table(self) -> str:
+        """SQLite table name (prefixed: ``case`` is an SQL keyword)."""
+        return f"form_{self.id}"
+
+    def field(self, name: str) -> FieldDef:
+        return self._by_name[name]
+
+    def has_field(self, name: str) -> bool:
+        return name in self._by_name
+
+    def __iter__(self) -> Iterator[FieldDef]:
+        return iter(self.fields)
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def label_for(self, lang: str = "vi") -> str:
+        return (self.label_en or self.label) if lang == "en" else self.label
+
+    def columns_for_list(self) -> list[FieldDef]:
+        names = self.list_columns or tuple(f.name for f in self.fields[:6])
+        return [self.field(n) for n in names]
+
+    def title_of(self, values: Mapping[str, Any], lang: str = "vi") -> str:
+        names = self.title_fields or (self.fields[0].name,)
+        parts = [self.field(n).display(values.get(n), lang) for n in names]
+        return " — ".join(p for p in parts if p)
+
+
+class FormSet(Mapping[str, FormDef]):
+    """All forms of an installation, keyed by id, in navigation order."""
+
+    def __init__(self, forms: Iterable[FormDef]):
+        self._forms = {f.id: f for f in sorted(forms, key=lambda f: (f.order, f.id))}
+
+    def __getitem__(self, key: str) -> FormDef:
+        try:
+            return self._forms[key]
+        except KeyError:
+            known = ", ".join(self._forms)
+            raise UnknownFormError(f'Không có biểu mẫu "{key}". Các biểu mẫu: {known}.') from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._forms)
+
+    def __len__(self) -> int:
+        return len(self._forms)
+
+    def signature(self) -> str:
+        """A stable fingerprint of the definitions (for packages: the forms version)."""
+        import hashlib
+
+        h = hashlib.sha256()
+        for f in self._forms.values():
+            h.update(f.id.encode())
+            for fd in f.fields:
+                h.update(f"|{fd.name}:{fd.type}:{','.join(c.code for c in fd.choices)}".encode())
+        return h.hexdigest()[:16]
+
+
+class UnknownFormError(KeyError):
+    def __str__(self) -> str:  # KeyError quotes its message; we want it plain
+        return str(self.args[0]) if self.args else ""
+
+
+# -- loading and checking ------------------------------------------------------------------------
+def _err(path: Path, where: str, what: str) -> FormDefinitionError:
+    return FormDefinitionError(f"{path.name}: {where}: {what}")
+
+
+def _condition(path: Path, fname: str, key: str, raw: Any) -> Condition:
+    if not isinstance(raw, dict):
+        raise _err(path, f"field '{fname}'", f"'{key}' must be a table {{field, in | not_in}}")
+    unknown = set(raw) - _CONDITION_KEYS
+    if unknown:
+        raise _err(path, f"field '{fname}'", f"'{key}' has unknown keys {sorted(unknown)}")
+    if "field" not in raw or ("in" in raw) == ("not_in" in raw):
+        raise _err(path, f"field '{fname}'", f"'{key}' needs 'field' and exactly one of 'in' / 'not_in'")
+    values = raw.get("in", raw.get("not_in"))
+    if not isinstance(values, list) or not values:
+        raise _err(path, f"field '{fname}'", f"'{key}' values must be a non-empty list")
+    return Condition(field=raw["field"], values=tuple(values), negate="not_in" in raw)
+
+
+def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
+    if not isinstance(raw, dict):
+        raise _err(path, f"fields[{index}]", "must be a table")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.isidentifier() or name != name.lower():
+        raise _err(path, f"fields[{index}]", f"name {name!r} must be a lower-case identifier")
+    where = f"field '{name}'"
+    if name in RESERVED_NAMES:
+        raise _err(path, where, "name is reserved for the common record fields")
+    unknown = set(raw) - _FIELD_KEYS
+    if unknown:
+        raise _err(path, where, f"unknown keys {sorted(unknown)}")
+    ftype = raw.get("type")
+    if ftype not in FIELD_TYPES:
+        raise _err(path, where, f"unknown type {ftype!r} (known: {', '.join(FIELD_TYPES)})")
+    label = raw.get("label")
+    if not isinstance(label, str) or not label.strip():
+        raise _err(path, where, "missing 'label'")
+
+    choices: list[Choice] = []
+    if ftype in ("choice", "choices"):
+        raw_choices = raw.get("choices")
+        if not isinstance(raw_choices, list) or not raw_choices:
+            raise _err(path, where, "a choice field needs a non-empty 'choices' list")
+        seen: set[str] = set()
+        for ci, c in enumerate(raw_choices):
+            if not isinstance(c, dict):
+                raise _err(path, where, f"choice #{ci + 1} must be a table {{code, label}}")
+            bad = set(c) - _CHOICE_KEYS
+            if bad:
+                raise _err(path, where, f"choice #{ci + 1} has unknown keys {sorted(bad)}")
+            code = c.get("code")
+            if not isinstance(code, str) or not code:
+                raise _err(path, where, f"choice #{ci + 1} has no code")
+            if not isinstance(c.get("label"), str) or not c["label"].strip():
+                raise _err(path, where, f"choice '{code}' has no label")
+            if code in seen:
+                raise _err(path, where, f"duplicate choice code '{code}'")
+            seen.add(code)
+            choices.append(Choice(code=code, label=c["label"], label_en=c.get("label_en", "")))
+    elif "choices" in raw:
+        raise _err(path, where, f"'choices' is only for choice/choices fields, not {ftype}")
+
+    if ftype in ("ref", "refs") and not isinstance(raw.get("form"), str):
+        raise _err(path, where, "a ref field needs 'form' (the id of the referenced form)")
+    if ftype not in ("ref", "refs") and "form" in raw:
+        raise _err(path, where, "'form' is only for ref/refs fields")
+    if ftype == "text":
+        ml = raw.get("max_length")
+        if not isinstance(ml, int) or ml <= 0:
+            raise _err(path, where, "a text field needs a positive 'max_length'")
+    elif "max_length" in raw or "multiline" in raw:
+        raise _err(path, where, "'max_length'/'multiline' are only for text fields")
+    for key in ("min", "max"):
+        if key in raw and (ftype not in ("int", "money") or not isinstance(raw[key], int)):
+            raise _err(path, where, f"'{key}' must be an integer on an int/money field")
+    if "not_future" in raw and ftype != "date":
+        raise _err(path, where, "'not_future' is only for date fields")
+    if "min_items" in raw and ftype not in ("choices", "refs"):
+        raise _err(path, where, "'min_items' is only for choices/refs fields")
+    if "implies" in raw and ftype != "bool":
+        raise _err(path, where, "'implies' is only for bool fields")
+
+    conds = {k: _condition(path, name, k, raw[k]) for k in ("only_when", "required_when", "positive_when")
+             if k in raw}
+    if "positive_when" in conds and ftype not in ("int", "money"):
+        raise _err(path, where, "'positive_when' is only for int/money fields")
+
+    fd = FieldDef(
+        name=name,
+        type=ftype,
+        label=label.strip(),
+        label_en=raw.get("label_en", ""),
+        help=raw.get("help", ""),
+        help_en=raw.get("help_en", ""),
+        placeholder=raw.get("placeholder", ""),
+        required=bool(raw.get("required", False)),
+        default=raw.get("default"),
+        min=raw.get("min"),
+        max=raw.get("max"),
+        max_length=raw.get("max_length"),
+        multiline=bool(raw.get("multiline", False)),
+        not_future=bool(raw.get("not_future", False)),
+        choices=tuple(choices),
+        form=raw.get("form"),
+        lte=raw.get("lte"),
+        gte=raw.get("gte"),
+        min_items=int(raw.get("min_items", 0)),
+        only_when=conds.get("only_when"),
+        required_when=conds.get("required_when"),
+        positive_when=conds.get("positive_when"),
+        implies=raw.get("implies"),
+        unique=bool(raw.get("unique", False)),
+    )
+    if fd.default is not None:
+        _check_default(path, fd)
+    return fd
+
+
+def _check_default(path: Path, fd: FieldDef) -> None:
+    where = f"field '{fd.name}'"
+    ok = {
+        "int": isinstance(fd.default, int) and not isinstance(fd.default, bool),
+        "money": isinstance(fd.default, int) and not isinstance(fd.default, bool),
+        "bool": isinstance(fd.default, bool),
+        "text": isinstance(fd.default, str),
+        "choice": isinstance(fd.default, str) and fd.choice(fd.default) is not None,
+        "choices": isinstance(fd.default, list) and all(fd.choice(c) for c in fd.default),
+    }.get(fd.type, False)
+    if not ok:
+        raise _err(path, where, f"default {fd.default!r} does not fit type {fd.type}")
+
+
+def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> None:
+    for fd in form.fields:
+        where = f"field '{fd.name}'"
+        for key in ("lte", "gte"):
+            other = getattr(fd, key)
+            if other is None:
+                continue
+            if not form.has_field(other):
+                raise _err(path, where, f"'{key}' names unknown field '{other}'")
+            o = form.field(other)
+            if {o.type, fd.type} - {"int", "money"} and o.type != fd.type:
+                raise _err(path, where, f"'{key}' compares {fd.type} with {o.type} field '{other}'")
+        for key in ("only_when", "required_when", "positive_when"):
+            cond: Condition | None = getattr(fd, key)
+            if cond is None:
+                continue
+            if not form.has_field(cond.field):
+                raise _err(path, where, f"'{key}' names unknown field '{cond.field}'")
+            target = form.field(cond.field)
+            for v in cond.values:
+                if target.type == "choice" and target.choice(v) is None:
+                    raise _err(path, where, f"'{key}' uses unknown code '{v}' of field '{cond.field}'")
+                if target.type == "bool" and not isinstance(v, bool):
+                    raise _err(path, where, f"'{key}' needs true/false for bool field '{cond.field}'")
+        if fd.implies is not None:
+            if not form.has_field(fd.implies) or form.field(fd.implies).type != "bool":
+                raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
+        if fd.form is not None and known_forms is not None and fd.form not in known_forms:
+            raise _err(path, where, f"refers to unknown form '{fd.form}'")
+    if form.period_field is not None:
+        if not form.has_field(form.period_field):
+            raise _err(path, "period_field", f"unknown field '{form.period_field}'")
+        if form.field(form.period_field).type not in ("date", "int"):
+            raise _err(path, "period_field", "must be a date or int (year) field")
+    for key in ("title_fields", "list_columns"):
+        for name in getattr(form, key):
+            if not form.has_field(name):
+                raise _err(path, key, f"unknown field '{name}'")
+
+
+def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
+    """Load and check one form definition file."""
+    try:
+        with path.open("rb") as fh:
+            raw = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise FormDefinitionError(f"{path.name}: not valid TOML: {exc}") from exc
+    unknown = set(raw) - _FORM_KEYS
+    if unknown:
+        raise _err(path, "form", f"unknown keys {sorted(unknown)}")
+    form_id = raw.get("id")
+    if form_id != path.stem:
+        raise _err(path, "id", f"'{form_id}' must equal the file name '{path.stem}'")
+    if not isinstance(raw.get("label"), str):
+        raise _err(path, "form", "missing 'label'")
+    raw_fields = raw.get("fields")
+    if not isinstance(raw_fields, list) or not raw_fields:
+        raise _err(path, "form", "no [[fields]]")
+    fields: list[FieldDef] = []
+    seen: set[str] = set()
+    for i, rf in enumerate(raw_fields):
+        fd = _parse_field(path, rf, i)
+        if fd.name in seen:
+            raise _err(path, f"field '{fd.name}'", "duplicate field name")
+        seen.add(fd.name)
+        fields.append(fd)
+    form = FormDef(
+        id=form_id,
+        label=raw["label"],
+        label_en=raw.get("label_en", ""),
+        description=raw.get("description", ""),
+        description_en=raw.get("description_en", ""),
+        order=int(raw.get("order", 0)),
+        period_field=raw.get("period_field"),
+        title_fields=tuple(raw.get("title_fields", ())),
+        list_columns=tuple(raw.get("list_columns", ())),
+        fields=tuple(fields),
+        source=path,
+    )
+    _check_cross(path, form, known_forms)
+    return form
+
+
+def load_forms(folder: Path | None = None) -> FormSet:
+    """Load every ``*.toml`` in the forms folder and check references between them."""
+    from plan_desktop.paths import forms_dir
+
+    folder = folder or forms_dir()
+    files = sorted(folder.glob("*.toml"))
+    if not files:
+        raise FormDefinitionError(f"{folder}: no form definitions (*.toml) found")
+    ids = {p.stem for p in files}
+    return FormSet(load_form(p, ids) for p in files)
+
+
+@lru_cache(maxsize=1)
+def default_forms() -> FormSet:
+    return load_forms()

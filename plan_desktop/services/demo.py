@@ -1,0 +1,255 @@
+"""A realistic demo year, so a newcomer sees a living program at once.
+
+For a commune: its own roster, establishments, activities, inspections, cases, support and status.
+For a district: its own plans and trainings plus each of its communes' records (as if imported).
+For a province: the same for every district and commune. Deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+from plan_desktop.domain.units import Level, Unit
+from plan_desktop.services.installation import Installation
+from plan_desktop.services.records import RecordService
+
+SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Đinh"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hồng", "Quang", "Ngọc", "Thanh", "Xuân"]
+GIVEN = ["Ánh", "Bình", "Cường", "Dũng", "Hà", "Hạnh", "Hùng", "Lan", "Long", "Mai", "Nam", "Phương",
+         "Quyết", "Sơn", "Thảo", "Trang", "Tuấn", "Yến", "Đăng", "Đạt"]
+POSITIONS = ["Phó Chủ tịch UBND", "Trưởng Công an xã", "Công chức Văn hóa - Xã hội", "Chủ tịch Hội Phụ nữ",
+             "Bí thư Đoàn Thanh niên", "Cán bộ Lao động - Thương binh và Xã hội"]
+HAMLETS = ["Thôn 1", "Thôn 2", "Thôn 3", "Thôn Đông", "Thôn Tây", "Xóm Chùa", "Xóm Mới", "Tổ dân phố số 4"]
+TOPICS = [
+    "Tuyên truyền Luật Phòng, chống mại dâm và Nghị định 167/2013/NĐ-CP",
+    "Phòng ngừa mại dâm trong thanh niên, học sinh",
+    "Tác hại của tệ nạn mại dâm đối với gia đình và xã hội",
+    "Phòng, chống mua bán người và mại dâm trá hình",
+    "Dự phòng lây nhiễm HIV/AIDS và các bệnh lây truyền qua đường tình dục",
+    "Phòng ngừa bạo lực trên cơ sở giới",
+    "Trách nhiệm của chủ cơ sở kinh doanh dịch vụ trong phòng, chống mại dâm",
+]
+EST_NAMES = {
+    "hotel": ["Khách sạn Hoàng Gia", "Khách sạn Sông Châu", "Khách sạn Bình Minh"],
+    "guesthouse": ["Nhà nghỉ Hoa Hồng", "Nhà nghỉ Phương Anh", "Nhà nghỉ Thanh Bình", "Nhà nghỉ Đức Long"],
+    "lodging": ["Nhà trọ Minh Tâm", "Nhà trọ công nhân An Phú"],
+    "karaoke": ["Karaoke Ánh Dương", "Karaoke Hải Âu", "Karaoke Thiên Đường"],
+    "massage": ["Xoa bóp Thảo Mộc", "Massage Hương Sen"],
+    "bar_club": ["Quán bar Ngân Hà"],
+    "hair_salon": ["Cắt tóc gội đầu Thủy", "Salon tóc Linh Đan"],
+    "cafe": ["Cà phê Góc Phố", "Giải khát Hương Quê", "Cà phê Đồng Quê"],
+    "hot_spring": ["Tắm hơi Suối Khoáng"],
+}
+KIND_WEIGHTS = {"hotel": 1, "guesthouse": 4, "lodging": 2, "karaoke": 3, "massage": 2, "bar_club": 1,
+                "hair_salon": 2, "cafe": 3, "hot_spring": 1}
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(SURNAMES)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+
+
+def _day(rng: random.Random, year: int, month: int | None = None, until: date | None = None) -> date:
+    if month:
+        start = date(year, month, 1)
+        end = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
+    else:
+        start, end = date(year, 1, 1), date(year, 12, 31)
+    if until:
+        end = min(end, until)
+    return start + timedelta(days=rng.randrange(max(1, (end - start).days + 1)))
+
+
+class _Writer:
+    """Collects demo records per form and unit, then writes each batch through the record service."""
+
+    def __init__(self, service: RecordService):
+        self.service = service
+        self.counts: Counter[str] = Counter()
+
+    def write(self, form_id: str, unit: str, items: list[dict[str, Any]]) -> list[str]:
+        import uuid
+
+        ids = [str(uuid.uuid4()) for _ in items]
+        if not items:
+            return ids
+        created, _, issues = self.service.write_many(form_id, list(zip(ids, items, strict=True)), unit_code=unit)
+        if issues:  # demo data must be valid; fail loudly if a form change broke it
+            raise AssertionError(f"demo {form_id}: {[i.message for _, i in issues[:3]]}")
+        self.counts[form_id] += created
+        return ids
+
+
+def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: date) -> None:
+    code = unit.code
+    busy = rng.random() < 0.85  # most communes run activities
+    officers = w.write("officer", code, [
+        {"full_name": _name(rng), "position": pos, "role": rng.choice(["full_time", "part_time", "police", "collaborator"]),
+         "since": date(rng.randint(2010, year), rng.randint(1, 12), 1)}
+        for pos in rng.sample(POSITIONS, rng.randint(2, 4))
+    ])
+    kinds = list(KIND_WEIGHTS)
+    ests: list[dict[str, Any]] = []
+    for _ in range(rng.randint(3, 10)):
+        kind = rng.choices(kinds, weights=list(KIND_WEIGHTS.values()))[0]
+        suspected = rng.random() < 0.25
+        opened = date(rng.randint(2008, 2015), rng.randint(1, 12), rng.randint(1, 28))
+        est: dict[str, Any] = {
+            "name": rng.choice(EST_NAMES[kind]), "kind": kind,
+            "address": f"{rng.choice(HAMLETS)}, {unit.name}", "owner_name": _name(rng),
+            "licence_no": f"{rng.randint(10, 999)}/GPKD", "female_workers": rng.randint(0, 12),
+            "opened_on": opened, "suspected": suspected,
+        }
+        if suspected:
+            est["suspected_since"] = opened + timedelta(days=rng.randint(100, 900))
+            if rng.random() < 0.5:
+                est["closed_on"] = _day(rng, year, until=today)
+        ests.append(est)
+    est_ids = w.write("establishment", code, ests)
+
+    comms: list[dict[str, Any]] = []
+    for month in range(1, 13):
+        if not busy and rng.random() < 0.6:
+            continue
+        for _ in range(rng.randint(0, 3) if busy else 1):
+            fmt = rng.choices(
+                ["talk", "group_discussion", "counselling", "interactive_event", "loudspeaker", "press",
+                 "print_materials", "film"], weights=[4, 2, 2, 1, 4, 1, 2, 1])[0]
+            participants = 0 if fmt in ("loudspeaker", "press") else rng.randint(15, 250)
+            comm: dict[str, Any] = {
+                "date": _day(rng, year, month, today), "format": fmt,
+                "venue_type": rng.choice(["residential", "residential", "school", "industrial_zone", "business", "border_area"]),
+                "location": rng.choice(HAMLETS), "topic": rng.choice(TOPICS),
+                "lead_org": rng.choice(["peoples_committee", "police", "womens_union", "youth_union", "fatherland_front"]),
+                "audience": rng.sample(["residents", "youth", "students", "industrial_workers", "business_workers",
+                                        "women_job_seekers"], rng.randint(1, 3)),
+                "sessions": rng.randint(1, 3), "participants": participants,
+                "participants_female": participants * rng.randint(30, 70) // 100,
+                "materials": rng.choice([0, 50, 100, 200, 300]), "cost": rng.choice([0, 500_000, 1_200_000, 2_500_000]),
+            }
+            if fmt == "loudspeaker":
+                comm["broadcast_minutes"] = rng.choice([10, 15, 20, 30])
+            comms.append(comm)
+    w.write("communication", code, comms)
+
+    trainees = rng.randint(20, 60)
+    start = _day(rng, year, rng.randint(3, 10), today)
+    w.write("training", code, [{
+        "start_date": start, "end_date": start + timedelta(days=rng.randint(0, 2)),
+        "title": "Tập huấn nghiệp vụ phòng, chống mại dâm năm " + str(year), "level": "commune",
+        "content": ["management", "interagency", "monitoring"], "trainee_group": "officers",
+        "trainees": trainees, "trainees_female": trainees // 2,
+        "officers": rng.sample(officers, k=max(1, len(officers) - rng.randint(0, 1))),
+        "cost": 3_000_000,
+    }] if busy else [])
+
+    insps: list[dict[str, Any]] = []
+    for est_id, est in zip(est_ids, ests, strict=True):
+        for _ in range(rng.randint(0, 2)):
+            violation = est["suspected"] and rng.random() < 0.5
+            action = rng.choice(["warning", "fine"]) if violation else "none"
+            insp: dict[str, Any] = {
+                "date": _day(rng, year, until=today), "establishment": est_id,
+                "team": rng.choice(["interagency", "police", "commune"]),
+                "record_no": f"{rng.randint(1, 99):02d}/BB-KT", "violation": violation, "action": action,
+            }
+            if violation:
+                insp["violation_desc"] = rng.choice([
+                    "Không có sổ theo dõi khách lưu trú", "Nhân viên không có hợp đồng lao động",
+                    "Phòng hát không có cửa kính nhìn từ ngoài vào"])
+            if action == "fine":
+                insp["fine"] = rng.choice([1_500_000, 3_000_000, 5_000_000])
+            insps.append(insp)
+    w.write("inspection", code, insps)
+
+    cases: list[dict[str, Any]] = []
+    for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
+        detected = _day(rng, year, until=today)
+        status = rng.choices(["handled", "open", "referred"], weights=[6, 1, 2])[0]
+        sellers = rng.randint(1, 4)
+        case: dict[str, Any] = {
+            "detected_on": detected, "source": rng.choice(["report", "tip_off", "inspection", "patrol"]),
+            "kind": rng.choice(["buying_selling", "harbouring", "brokering", "disguised_business"]),
+            "establishment": rng.choice(est_ids) if est_ids else None,
+            "sellers": sellers, "sellers_minor": 0, "buyers": rng.randint(1, 4), "organisers": rng.randint(0, 1),
+            "action": {"handled": "admin_fine", "open": "pending", "referred": "referred"}[status],
+            "status": status,
+        }
+        if status != "open":
+            case["closed_on"] = min(detected + timedelta(days=rng.randint(5, 40)), today)
+            case["decision_no"] = f"{rng.randint(1, 99):02d}/QĐ-XPVPHC"
+            if status == "handled":
+                case["fine"] = sellers * 500_000
+        cases.append(case)
+    w.write("case", code, cases)
+
+    model_ids: list[str] = []
+    if rng.random() < 0.3:
+        model_ids = w.write("support_model", code, [{
+            "name": "Nhóm đồng đẳng " + unit.short_name, "model_type": rng.choice(["peer_group", "community_support"]),
+            "established_on": date(year - rng.randint(0, 2), rng.randint(1, 6), 1),
+            "people_reached": rng.randint(10, 60)}])
+    supports = [{
+        "date": _day(rng, year, until=today), "person_code": f"HT-{code}-{i + 1:04d}",
+        "service": rng.choice(["counselling", "health_hiv", "legal", "vocational", "loan", "job"]),
+        "provider": rng.choice(["Trạm Y tế xã", "Hội Liên hiệp Phụ nữ", "Trung tâm Dịch vụ việc làm tỉnh"]),
+        "model": rng.choice(model_ids) if model_ids and rng.random() < 0.5 else None,
+        "outcome": rng.choice(["Đã được tư vấn", "Đã tham gia học nghề", "Đã có việc làm ổn định", ""]),
+    } for i in range(rng.choice([0, 0, 1, 2, 4]))]
+    w.write("support", code, supports)
+
+    if rng.random() < 0.4:
+        w.write("plan_document", code, [{
+            "doc_no": f"{rng.randint(1, 60):02d}/KH-UBND", "issued_on": date(year, rng.randint(1, 3), rng.randint(1, 28)),
+            "title": f"Kế hoạch phòng, chống mại dâm năm {year}",
+            "integrated_with": rng.sample(["poverty", "employment", "hiv", "drugs"], rng.randint(0, 2))}])
+    healthy = rng.random() < 0.85
+    w.write("unit_status", code, [{
+        "year": year, "healthy": healthy, "healthy_drugs_too": healthy and rng.random() < 0.5,
+        "decision_no": f"{rng.randint(1, 99):02d}/QĐ-UBND" if healthy else None,
+        "decision_date": date(year, 12, rng.randint(15, 28)) if healthy and date(year, 12, 28) <= today else None,
+    }])
+
+
+def _upper_unit_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: date) -> None:
+    code = unit.code
+    w.write("plan_document", code, [{
+        "doc_no": f"{rng.randint(10, 200)}/KH-UBND", "issued_on": date(year, rng.randint(1, 3), rng.randint(1, 28)),
+        "title": f"Kế hoạch thực hiện công tác phòng, chống mại dâm năm {year} trên địa bàn {unit.name}",
+        "integrated_with": rng.sample(["poverty", "vocational", "employment", "hiv", "trafficking", "drugs"], 2)}])
+    press = [{"date": _day(rng, year, m, today), "format": "press", "venue_type": "other",
+              "topic": rng.choice(TOPICS), "lead_org": "peoples_committee", "audience": ["residents"], "sessions": 1}
+             for m in range(1, 13) if rng.random() < (0.95 if unit.level == Level.PROVINCE else 0.5)]
+    w.write("communication", code, press)
+    start = _day(rng, year, rng.randint(3, 9), today)
+    w.write("training", code, [{
+        "start_date": start, "end_date": start + timedelta(days=1),
+        "title": f"Tập huấn kỹ năng phòng, chống mại dâm cho cán bộ cơ sở năm {year}",
+        "level": "district" if unit.level == Level.DISTRICT else "province",
+        "content": ["management", "interagency", "monitoring", "law"], "trainee_group": "officers",
+        "trainees": 80, "trainees_female": 35, "cost": 25_000_000}])
+    if rng.random() < 0.6:
+        w.write("support_model", code, [{
+            "name": f"Mô hình can thiệp giảm tác hại tại {unit.short_name}",
+            "model_type": rng.choice(["harm_reduction", "gbv_prevention"]),
+            "established_on": date(year - 1, rng.randint(1, 12), 1), "people_reached": rng.randint(30, 200)}])
+
+
+def fill_demo(inst: Installation, *, year: int | None = None, seed: int = 1295,
+              today: date | None = None) -> dict[str, int]:
+    """Write a demo year for the installation's unit and every unit below it. Returns counts per form."""
+    year = year or inst.working_year
+    today = today or date.today()
+    rng = random.Random(f"{seed}-{inst.unit_code}-{year}")
+    w = _Writer(inst.records(actor="demo"))
+    on = date(year, 12, 31)
+    for unit in inst.reporting_units(on):
+        if unit.level == Level.COMMUNE:
+            _commune_year(w, rng, unit, year, today)
+        else:
+            _upper_unit_year(w, rng, unit, year, today)
+    years = sorted({*inst.store.get_setting("demo_years", []), year})
+    inst.store.set_settings({"working_year": year, "demo_years": years})
+    return {f: w.counts[f] for f in inst.store.forms if w.counts[f]}

@@ -1,0 +1,145 @@
+"""An installation: one data folder, set up for one unit, with its store and services.
+
+The unit's level (commune, district, province) decides what the program does; the CLI and the
+window both start here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plan_desktop import __version__, paths
+from plan_desktop.domain.forms import FormSet
+from plan_desktop.domain.periods import Cutoff, Period
+from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
+from plan_desktop.services.records import RecordService
+from plan_desktop.store import Store, StoreError, utc_now
+
+#: Last year of the plan (1295/KH-UBND covers 2016–2020).
+PLAN_FIRST_YEAR = 2016
+PLAN_LAST_YEAR = 2020
+
+
+class SetupError(ValueError):
+    """Set-up refused (Vietnamese message)."""
+
+
+def default_year(today: date | None = None) -> int:
+    """The working year: this year while the plan runs, else the plan's last year."""
+    today = today or date.today()
+    return min(max(today.year, PLAN_FIRST_YEAR), PLAN_LAST_YEAR)
+
+
+@dataclass
+class Installation:
+    folder: Path
+    store: Store
+    units: UnitRegistry
+
+    # -- opening ------------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, folder: Path, *, forms: FormSet | None = None, require_setup: bool = True) -> Installation:
+        db = paths.db_path(folder)
+        if require_setup and not db.exists():
+            raise StoreError(
+                f"Thư mục dữ liệu {folder} chưa được thiết lập. Hãy chạy «plan-desktop init --unit MÃ_ĐƠN_VỊ»."
+            )
+        store = Store.open(db, forms)
+        inst = cls(folder, store, default_registry())
+        if require_setup and not store.unit_code:
+            store.close()
+            raise StoreError(f"Thư mục dữ liệu {folder} chưa được thiết lập cho đơn vị nào.")
+        return inst
+
+    @classmethod
+    def init(cls, folder: Path, unit_code: str, *, officer: str = "", title: str = "",
+             forms: FormSet | None = None, extra_settings: dict[str, Any] | None = None) -> Installation:
+        """Set a data folder up for one unit. Refuses an unknown code and a folder that has data."""
+        units = default_registry()
+        code = unit_code.strip()
+        if units.get(code) is None:
+            raise SetupError(f"Mã đơn vị «{code}» không có trong danh mục đơn vị hành chính của tỉnh.")
+        db = paths.db_path(folder)
+        if db.exists():
+            store = Store.open(db, forms)
+            try:
+                if store.unit_code:
+                    raise SetupError(
+                        f"Thư mục {folder} đã được thiết lập cho đơn vị {store.unit_code}; "
+                        "không thiết lập lại để tránh mất dữ liệu. Hãy chọn thư mục khác."
+                    )
+            except SetupError:
+                store.close()
+                raise
+        else:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise SetupError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}.") from None
+            store = Store.open(db, forms)
+        unit = units.require(code)
+        settings: dict[str, Any] = {
+            "unit_code": code,
+            "officer_name": officer.strip(),
+            "officer_title": title.strip(),
+            "period_cutoff": Cutoff.CALENDAR.value,
+            "working_year": default_year(),
+            "signer_authority": "TM. ỦY BAN NHÂN DÂN",
+            "signer_position": "CHỦ TỊCH",
+            "signer_name": "",
+            "initialised_at": utc_now(),
+            "initialised_by_version": __version__,
+        }
+        settings.update(extra_settings or {})
+        store.set_settings(settings)
+        del unit
+        return cls(folder, store, units)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Installation:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- what this installation is ---------------------------------------------------------------------
+    @property
+    def unit_code(self) -> str:
+        return self.store.unit_code or ""
+
+    def unit(self, on: date | None = None) -> Unit:
+        on = on or date(self.working_year, 12, 31)
+        return self.units.get(self.unit_code, on) or self.units.require(self.unit_code)
+
+    @property
+    def level(self) -> Level:
+        return self.unit().level
+
+    @property
+    def working_year(self) -> int:
+        return int(self.store.get_setting("working_year", default_year()))
+
+    @property
+    def cutoff(self) -> Cutoff:
+        return Cutoff(self.store.get_setting("period_cutoff", Cutoff.CALENDAR.value))
+
+    def period_bounds(self, period: str | Period) -> tuple[date, date]:
+        p = Period.parse(period) if isinstance(period, str) else period
+        return p.bounds(self.cutoff)
+
+    def records(self, actor: str | None = None) -> RecordService:
+        return RecordService(self.store, actor or self.store.get_setting("officer_name", "") or "")
+
+    def child_units(self, on: date | None = None) -> list[Unit]:
+        on = on or date(self.working_year, 12, 31)
+        return self.units.children(self.unit_code, on)
+
+    def reporting_units(self, on: date | None = None) -> list[Unit]:
+        """The units whose records this installation holds: itself and every unit below it."""
+        on = on or date(self.working_year, 12, 31)
+        return [self.unit(on), *self.units.descendants(self.unit_code, on)]

@@ -1,0 +1,295 @@
+"""The one service that writes records: validate, bump revision, append an audit row, commit.
+
+Every write (dialog, CSV/XLSX import, demo data) goes through :class:`RecordService`, in one
+transaction per call. Listeners registered with :meth:`RecordService.subscribe` hear about changes
+(the window's models refresh on them); they are plain callables, so this layer has no Qt.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
+from plan_desktop.store import Store, utc_now
+from plan_desktop.store import audit
+
+
+class RecordError(ValueError):
+    """A write was refused for a reason other than field validation (Vietnamese message)."""
+
+
+@dataclass
+class StoreContext:
+    """Validation context backed by the store: references and uniqueness within the owning unit."""
+
+    store: Store
+    unit_code: str
+    today: date = field(default_factory=date.today)
+
+    def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        return self.store.record_exists(form_id, record_id, unit_code)
+
+    def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
+        return self.store.value_unique(form_id, field_name, value, unit_code, exclude_id)
+
+
+@dataclass(frozen=True)
+class Change:
+    form_id: str
+    record_ids: tuple[str, ...]
+    action: str  # create | update | delete | restore | import
+
+
+Listener = Callable[[Change], None]
+
+
+class RecordService:
+    def __init__(self, store: Store, actor: str = "", today: Callable[[], date] = date.today):
+        self.store = store
+        self.actor = actor or store.get_setting("officer_name", "") or ""
+        self._today = today
+        self._listeners: list[Listener] = []
+        #: Extra guards run before any write (e.g. locked periods); each raises RecordError.
+        self.guards: list[Callable[[FormDef, Mapping[str, Any]], None]] = []
+
+    # -- listeners --------------------------------------------------------------------------------
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def _emit(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # -- helpers ------------------------------------------------------------------------------------
+    @property
+    def unit_code(self) -> str:
+        code = self.store.unit_code
+        if not code:
+            raise RecordError("Chương trình chưa được thiết lập cho đơn vị nào. Hãy chạy «plan-desktop init».")
+        return code
+
+    def context(self, unit_code: str | None = None) -> StoreContext:
+        return StoreContext(self.store, unit_code or self.unit_code, self._today())
+
+    def check(self, form_id: str, values: Mapping[str, Any], record_id: str | None = None,
+              unit_code: str | None = None) -> ValidationResult:
+        """Validate without writing (the dialog shows the issues at the fields)."""
+        form = self.store.forms[form_id]
+        return validate(form, values, self.context(unit_code), record_id=record_id)
+
+    def get(self, form_id: str, record_id: str) -> dict[str, Any] | None:
+        form = self.store.forms[form_id]
+        row = self.store.get_row(form, record_id)
+        return self.store.to_values(form, row) if row else None
+
+    def _guard(self, form: FormDef, row: Mapping[str, Any]) -> None:
+        if row.get("unit_code") != self.unit_code:
+            raise RecordError(
+                f"Bản ghi này thuộc đơn vị có mã {row.get('unit_code')}; chỉ đơn vị đó được sửa hoặc xóa."
+            )
+        for g in self.guards:
+            g(form, row)
+
+    def _store_row(self, form: FormDef, values: Mapping[str, Any]) -> dict[str, Any]:
+        return {f.name: f.to_storage(values.get(f.name)) for f in form.fields}
+
+    def _write(self, form: FormDef, row: dict[str, Any], action: str, note: str | None = None) -> None:
+        """Insert or replace one full row and append its audit row. Caller holds the transaction."""
+        seq, _ = audit.head(self.store.db)
+        row["change_seq"] = seq + 1
+        row["search_text"] = self.store.search_text(form, row)
+        cols = list(row)
+        self.store.db.execute(
+            f"INSERT OR REPLACE INTO [{form.table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            f"VALUES ({', '.join('?' for _ in cols)})",
+            [row[c] for c in cols],
+        )
+        audit.append(
+            self.store.db,
+            at=row["updated_at"],
+            actor=self.actor,
+            action=action,
+            form=form.id,
+            record_id=row["id"],
+            unit_code=row["unit_code"],
+            revision=row["revision"],
+            content_hash=self.store.row_hash(form, row),
+            note=note,
+        )
+
+    def _prepare_create(self, form: FormDef, values: Mapping[str, Any], record_id: str | None,
+                        unit_code: str) -> dict[str, Any]:
+        result = validate(form, values, self.context(unit_code), unit_code=unit_code)
+        if not result.ok:
+            raise ValidationError(result.issues)
+        now = utc_now()
+        row = {
+            "id": record_id or str(uuid.uuid4()),
+            "unit_code": unit_code,
+            "revision": 1,
+            "created_at": now,
+            "updated_at": now,
+            "created_by": self.actor,
+            "updated_by": self.actor,
+            "deleted": 0,
+            **self._store_row(form, result.values),
+        }
+        self._guard(form, row) if unit_code == self.unit_code else None
+        return row
+
+    def _prepare_update(self, form: FormDef, current: Mapping[str, Any], values: Mapping[str, Any],
+                        expected_revision: int | None) -> dict[str, Any] | None:
+        self._guard(form, current)
+        if current["deleted"]:
+            raise RecordError("Bản ghi này đã bị xóa; hãy khôi phục trước khi sửa.")
+        if expected_revision is not None and current["revision"] != expected_revision:
+            raise RecordError(
+                "Bản ghi đã được thay đổi ở nơi khác kể từ khi mở. Hãy đóng và mở lại để xem bản mới nhất."
+            )
+        result = validate(form, values, self.context(current["unit_code"]), record_id=current["id"])
+        if not result.ok:
+            raise ValidationError(result.issues)
+        new_fields = self._store_row(form, result.values)
+        if all(current.get(k) == v for k, v in new_fields.items()):
+            return None  # nothing changed: no new revision
+        row = {c: current[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}
+        row.update(new_fields)
+        self._guard(form, row)  # the new values must be allowed too (e.g. not moved into a locked period)
+        row.update(revision=current["revision"] + 1, updated_at=utc_now(), updated_by=self.actor)
+        return row
+
+    # -- public writes --------------------------------------------------------------------------------
+    def create(self, form_id: str, values: Mapping[str, Any], *, record_id: str | None = None) -> dict[str, Any]:
+        form = self.store.forms[form_id]
+        row = self._prepare_create(form, values, record_id, self.unit_code)
+        with self.store.db.atomic():
+            if record_id and self.store.get_row(form, record_id):
+                raise RecordError(f"Đã có bản ghi với mã {record_id}.")
+            self._write(form, row, "create")
+        self._emit(Change(form.id, (row["id"],), "create"))
+        return self.store.to_values(form, row)
+
+    def update(self, form_id: str, record_id: str, values: Mapping[str, Any], *,
+               expected_revision: int | None = None) -> dict[str, Any]:
+        form = self.store.forms[form_id]
+        with self.store.db.atomic():
+            current = self.store.get_row(form, record_id)
+            if current is None:
+                raise RecordError("Không tìm thấy bản ghi cần sửa (có thể đã bị xóa).")
+            row = self._prepare_update(form, current, values, expected_revision)
+            if row is None:
+                return self.store.to_values(form, current)
+            self._write(form, row, "update")
+        self._emit(Change(form.id, (record_id,), "update"))
+        return self.store.to_values(form, row)
+
+    def save(self, form_id: str, values: Mapping[str, Any], record_id: str | None = None,
+             expected_revision: int | None = None) -> dict[str, Any]:
+        if record_id and self.store.get_row(self.store.forms[form_id], record_id):
+            return self.update(form_id, record_id, values, expected_revision=expected_revision)
+        return self.create(form_id, values, record_id=record_id)
+
+    def _set_deleted(self, form_id: str, record_ids: Iterable[str], deleted: bool) -> list[str]:
+        form = self.store.forms[form_id]
+        done: list[str] = []
+        with self.store.db.atomic():
+            for rid in record_ids:
+                current = self.store.get_row(form, rid)
+                if current is None:
+                    raise RecordError("Không tìm thấy bản ghi cần xóa.")
+                self._guard(form, current)
+                if bool(current["deleted"]) == deleted:
+                    continue
+                if not deleted:  # a restored record must still be valid (e.g. unique per unit)
+                    result = validate(form, self.store.to_values(form, current), self.context(current["unit_code"]),
+                                      record_id=rid)
+                    if not result.ok:
+                        raise ValidationError(result.issues)
+                row = {k: current[k] for k in current if k not in ("change_seq", "search_text")}
+                row.update(deleted=int(deleted), revision=current["revision"] + 1, updated_at=utc_now(),
+                           updated_by=self.actor)
+                self._write(form, row, "delete" if deleted else "restore")
+                done.append(rid)
+        if done:
+            self._emit(Change(form.id, tuple(done), "delete" if deleted else "restore"))
+        return done
+
+    def delete(self, form_id: str, *record_ids: str) -> list[str]:
+        """Tombstone: the record stays (and travels in packages) marked deleted."""
+        return self._set_deleted(form_id, record_ids, True)
+
+    def restore(self, form_id: str, *record_ids: str) -> list[str]:
+        """Undo a delete."""
+        return self._set_deleted(form_id, record_ids, False)
+
+    def write_many(self, form_id: str, items: list[tuple[str | None, Mapping[str, Any]]],
+                   *, unit_code: str | None = None) -> tuple[int, int, list[tuple[int, FieldIssue]]]:
+        """All-or-nothing write of many records: ``items`` are ``(record_id or None, values)``.
+
+        Validates every item first; if any is invalid nothing is written and the issues are returned
+        as ``(index, issue)``. Otherwise writes all in one transaction. Returns (created, updated, issues).
+        ``unit_code`` lets demo data be written for the installation's child units.
+        """
+        form = self.store.forms[form_id]
+        unit = unit_code or self.unit_code
+        issues: list[tuple[int, FieldIssue]] = []
+        rows: list[tuple[str, dict[str, Any]]] = []
+        ctx = self.context(unit)
+        existing = self.store.rows_by_ids(form, [rid for rid, _ in items if rid])
+        seen_unique: dict[tuple[str, Any], int] = {}
+        for idx, (rid, values) in enumerate(items):
+            current = existing.get(rid) if rid else None
+            result = validate(form, values, ctx, record_id=rid, unit_code=unit)
+            for fd in form.fields:  # unique within the batch too
+                if fd.unique and result.values.get(fd.name) is not None:
+                    key = (fd.name, result.values[fd.name])
+                    if key in seen_unique:
+                        result.issues.append(FieldIssue(fd.name, fd.label, f"trùng với dòng trước ({seen_unique[key] + 1})."))
+                    seen_unique.setdefault(key, idx)
+            if not result.ok:
+                issues.extend((idx, i) for i in result.issues)
+                continue
+            try:
+                if current is None:
+                    rows.append(("create", self._prepare_create(form, result.values, rid, unit)))
+                else:
+                    row = self._prepare_update(form, current, result.values, None)
+                    if row is not None:
+                        rows.append(("update", row))
+            except RecordError as exc:
+                issues.append((idx, FieldIssue(None, "", str(exc))))
+            except ValidationError as exc:
+                issues.extend((idx, i) for i in exc.issues)
+        if issues:
+            return 0, 0, issues
+        with self.store.db.atomic():
+            for action, row in rows:
+                self._write(form, row, action, note="import" if unit_code is None else None)
+        created = sum(1 for a, _ in rows if a == "create")
+        if rows:
+            self._emit(Change(form.id, tuple(r["id"] for _, r in rows), "import"))
+        return created, len(rows) - created, []
+
+    # -- records that arrive from elsewhere (USB packages) -----------------------------------------------
+    def apply_incoming(self, form_id: str, row: Mapping[str, Any], *, note: str | None = None) -> None:
+        """Write a record exactly as another installation stored it (id, unit, revision, timestamps kept).
+
+        For the package import only: the caller has verified the package, decided that this revision
+        wins, and holds the transaction (``with store.db.atomic():``). Appends an ``import`` audit row.
+        Listeners are not told here; the caller emits one :class:`Change` per form afterwards via
+        :meth:`notify`.
+        """
+        form = self.store.forms[form_id]
+        full = {c: row.get(c) for c in (*self.store.content_columns(form),)}
+        full["deleted"] = int(bool(full.get("deleted")))
+        self._write(form, full, "import", note=note)
+
+    def notify(self, change: Change) -> None:
+        """Tell listeners about a change written through :meth:`apply_incoming`."""
+        self._emit(change)

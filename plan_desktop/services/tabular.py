@@ -1,0 +1,191 @@
+"""CSV/XLSX import of records, all or nothing, and CSV export of a list.
+
+The header row holds field names (the Vietnamese labels are accepted too). ``choices`` cells are
+codes separated by ``;``; booleans ``1/0``, ``true/false`` or ``có/không``; dates ``YYYY-MM-DD`` or
+``dd/mm/yyyy``; numbers may carry ``.`` thousands separators. An ``id`` column gives records their
+UUID, so re-importing a row with a known id updates it. If any row is invalid nothing is written and
+every bad row is reported as ``dòng N, <nhãn trường>: <lý do>``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plan_desktop.domain.forms import COMMON_FIELDS, FormDef
+from plan_desktop.domain.text import clean_text, fold
+from plan_desktop.domain.validation import is_uuid
+from plan_desktop.services.records import RecordService
+
+MAX_CSV_BYTES = 200 * 1024 * 1024  # 200 MB of text
+MAX_XLSX_BYTES = 100 * 1024 * 1024  # compressed
+MAX_XLSX_UNCOMPRESSED = 500 * 1024 * 1024
+MAX_ROWS = 1_000_000
+MAX_ERRORS_SHOWN = 200
+
+
+class ImportFileError(ValueError):
+    """The file itself cannot be read (Vietnamese message); nothing was written."""
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    rows: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _read_csv(path: Path) -> Iterator[list[str]]:
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise ImportFileError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB); giới hạn là 200 MB.")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(
+            f"Tệp {path.name} không phải văn bản UTF-8 (lỗi ở byte {exc.start}). "
+            "Trong Excel hãy lưu dạng «CSV UTF-8 (Comma delimited)»."
+        ) from None
+    if "\x00" in text:
+        raise ImportFileError(f"Tệp {path.name} chứa dữ liệu nhị phân, không phải tệp CSV.")
+    first = text.split("\n", 1)[0]
+    delim = max((",", ";", "\t"), key=first.count)
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
+    except csv.Error as exc:
+        raise ImportFileError(f"Tệp {path.name} có dòng CSV sai định dạng: {exc}.") from None
+
+
+def _read_xlsx(path: Path) -> Iterator[list[Any]]:
+    size = path.stat().st_size
+    if size > MAX_XLSX_BYTES:
+        raise ImportFileError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB); giới hạn là 100 MB.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise ImportFileError(f"Tệp {path.name} không phải tệp Excel (.xlsx) hợp lệ.") from None
+    if total > MAX_XLSX_UNCOMPRESSED:
+        raise ImportFileError(f"Tệp {path.name} khi giải nén quá lớn; có thể là tệp độc hại. Không nhập.")
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise ImportFileError(f"Không đọc được tệp Excel {path.name}: {exc}.") from None
+    try:
+        ws = wb.worksheets[0]
+        for row in ws.iter_rows(values_only=True):
+            yield ["" if v is None else v for v in row]
+    finally:
+        wb.close()
+
+
+def read_rows(path: Path) -> Iterator[list[Any]]:
+    if not path.exists():
+        raise ImportFileError(f"Không tìm thấy tệp {path}.")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if suffix in (".csv", ".txt", ""):
+        return _read_csv(path)
+    raise ImportFileError(f"Không nhập được tệp {path.name}: chỉ nhận tệp .csv hoặc .xlsx.")
+
+
+def map_header(form: FormDef, header: list[Any]) -> list[str | None]:
+    """Column index → field name (or 'id', or None for an ignored common column)."""
+    by_key: dict[str, str] = {}
+    for f in form.fields:
+        by_key[f.name] = f.name
+        by_key[fold(f.label)] = f.name
+    mapping: list[str | None] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
+    for cell in header:
+        name = clean_text(str(cell)) or ""
+        key = name if name in by_key or name in COMMON_FIELDS else fold(name)
+        if key == "id":
+            mapping.append("id")
+        elif key in COMMON_FIELDS or not name:
+            mapping.append(None)
+        elif key in by_key:
+            target = by_key[key]
+            if target in seen:
+                raise ImportFileError(f"Cột «{name}» xuất hiện hai lần trong dòng tiêu đề.")
+            seen.add(target)
+            mapping.append(target)
+        else:
+            unknown.append(name)
+            mapping.append(None)
+    if unknown:
+        known = ", ".join(form.field_names)
+        raise ImportFileError(
+            f"Dòng tiêu đề có cột không thuộc biểu mẫu «{form.label}»: {', '.join(unknown)}. "
+            f"Các cột hợp lệ: id, {known}."
+        )
+    if not seen:
+        raise ImportFileError(f"Dòng tiêu đề không có cột nào của biểu mẫu «{form.label}».")
+    return mapping
+
+
+def import_file(service: RecordService, form_id: str, path: Path) -> ImportResult:
+    """Import a CSV/XLSX file into one form, all or nothing."""
+    form = service.store.forms[form_id]
+    rows_iter = read_rows(Path(path))
+    header = next(rows_iter, None)
+    if header is None:
+        raise ImportFileError(f"Tệp {Path(path).name} trống.")
+    mapping = map_header(form, header)
+    items: list[tuple[str | None, dict[str, Any]]] = []
+    line_numbers: list[int] = []
+    errors: list[str] = []
+    for line_no, cells in enumerate(rows_iter, start=2):
+        if len(items) >= MAX_ROWS:
+            raise ImportFileError(f"Tệp có quá {MAX_ROWS:,} dòng; hãy chia nhỏ.".replace(",", "."))
+        if all((str(c).strip() == "") for c in cells):
+            continue
+        if len(cells) > len(mapping) and any(str(c).strip() for c in cells[len(mapping):]):
+            errors.append(f"dòng {line_no}: có nhiều ô hơn số cột của dòng tiêu đề.")
+            continue
+        values: dict[str, Any] = {}
+        rid: str | None = None
+        for name, cell in zip(mapping, cells, strict=False):
+            if name == "id":
+                rid = (str(cell).strip().lower() or None)
+            elif name is not None:
+                values[name] = cell
+        items.append((rid, values))
+        line_numbers.append(line_no)
+    result = ImportResult(rows=len(items))
+    seen_ids: dict[str, int] = {}
+    for idx, (rid, _) in enumerate(items):
+        if rid:
+            if rid in seen_ids:
+                errors.append(f"dòng {line_numbers[idx]}, id: trùng với dòng {line_numbers[seen_ids[rid]]}.")
+            seen_ids.setdefault(rid, idx)
+    if errors:
+        result.errors = errors
+        return result
+    for idx, (rid, _) in enumerate(items):
+        if rid and not is_uuid(rid):
+            errors.append(f"dòng {line_numbers[idx]}, id: \"{rid}\" không phải là mã UUID hợp lệ.")
+    if errors:
+        result.errors = errors
+        return result
+    created, updated, issues = service.write_many(form_id, items)
+    for idx, issue in issues:
+        where = f"dòng {line_numbers[idx]}"
+        result.errors.append(f"{where}, {issue.label}: {issue.reason}" if issue.label else f"{where}: {issue.reason}")
+    result.created, result.updated = created, updated
+    return result

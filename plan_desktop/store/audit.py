@@ -1,0 +1,127 @@
+"""The append-only, hash-chained audit log.
+
+Each audit row's ``hash`` covers the previous row's hash and the row's own content, including the
+``content_hash`` of the record as written. The head of the chain (last seq and hash) is kept in the
+``meta`` table. :func:`verify` walks the chain and compares each record with its last audit row,
+so a record or audit row changed, inserted or deleted with plain SQL is found and named.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+GENESIS = "0" * 64
+
+
+def canonical_json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_hash(form_id: str, row: Mapping[str, Any], columns: list[str]) -> str:
+    """Hash of a record's stored content: the given columns (common + form fields) and the form.
+
+    Empty (NULL) columns are left out, so a field added to a form later does not change the hash of
+    records written before it existed.
+    """
+    content = {c: row[c] for c in columns if row.get(c) is not None}
+    return sha256_hex(canonical_json({"form": form_id, **content}))
+
+
+def _row_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
+    body = {k: entry[k] for k in sorted(entry) if k not in ("hash", "prev_hash")}
+    return sha256_hex(prev_hash + canonical_json(body))
+
+
+def head(db: Database) -> tuple[int, str]:
+    rows = {r["key"]: r["value"] for r in db.query("SELECT key, value FROM meta WHERE key LIKE 'audit_head_%'")}
+    return int(rows.get("audit_head_seq", 0)), rows.get("audit_head_hash", GENESIS)
+
+
+def append(
+    db: Database,
+    *,
+    at: str,
+    actor: str,
+    action: str,
+    form: str | None,
+    record_id: str | None,
+    unit_code: str | None,
+    revision: int | None,
+    content_hash: str | None,
+    note: str | None = None,
+) -> int:
+    """Append one row; must run inside the caller's transaction. Returns its seq."""
+    seq, prev = head(db)
+    entry = {
+        "seq": seq + 1,
+        "at": at,
+        "actor": actor,
+        "action": action,
+        "form": form,
+        "record_id": record_id,
+        "unit_code": unit_code,
+        "revision": revision,
+        "content_hash": content_hash,
+        "note": note,
+    }
+    entry["prev_hash"] = prev
+    entry["hash"] = _row_hash(prev, entry)
+    db.execute(
+        "INSERT INTO audit_log (seq, at, actor, action, form, record_id, unit_code, revision, "
+        "content_hash, note, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :form, :record_id, "
+        ":unit_code, :revision, :content_hash, :note, :prev_hash, :hash)",
+        entry,
+    )
+    db.execute(
+        "INSERT INTO meta(key, value) VALUES ('audit_head_seq', ?), ('audit_head_hash', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [str(entry["seq"]), entry["hash"]],
+    )
+    return int(entry["seq"])
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    kind: str  # chain | head | record_changed | record_added | record_removed
+    message: str  # Vietnamese
+    form: str | None = None
+    record_id: str | None = None
+    seq: int | None = None
+
+
+def verify_chain(db: Database) -> list[AuditProblem]:
+    problems: list[AuditProblem] = []
+    prev = GENESIS
+    expected_seq = 1
+    for row in db.query("SELECT * FROM audit_log ORDER BY seq"):
+        seq = row["seq"]
+        if seq != expected_seq:
+            problems.append(AuditProblem(
+                "chain", f"Nhật ký thay đổi thiếu dòng số {expected_seq}–{seq - 1} (đã bị xóa ngoài chương trình).",
+                seq=expected_seq))
+        if row["prev_hash"] != prev:
+            problems.append(AuditProblem(
+                "chain", f"Nhật ký thay đổi bị đứt chuỗi tại dòng số {seq}.", row["form"], row["record_id"], seq))
+        entry = {k: row[k] for k in row}
+        if _row_hash(row["prev_hash"], entry) != row["hash"]:
+            problems.append(AuditProblem(
+                "chain", f"Dòng số {seq} của nhật ký thay đổi đã bị sửa ngoài chương trình.",
+                row["form"], row["record_id"], seq))
+        prev = row["hash"]
+        expected_seq = seq + 1
+    head_seq, head_hash = head(db)
+    if head_seq != expected_seq - 1 or head_hash != prev:
+        problems.append(AuditProblem(
+            "head", f"Cuối nhật ký thay đổi không khớp (ghi nhận dòng số {head_seq}, thực tế {expected_seq - 1}): "
+            "có dòng đã bị xóa hoặc thêm ngoài chương trình.", seq=expected_seq - 1))
+    return problems

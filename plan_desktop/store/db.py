@@ -1,0 +1,42 @@
+"""Opening the SQLite file: one connection setup for the whole program."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from plan_desktop.domain.text import fold
+
+
+class StoreError(RuntimeError):
+    """A problem with the data file, with a Vietnamese message for the officer."""
+
+
+def _sql_fold(value: object) -> str | None:
+    return None if value is None else fold(str(value))
+
+
+def connect(path: Path | str, *, readonly: bool = False) -> Database:
+    """Open (or create) the store: WAL, foreign keys on, full sync, Vietnamese folding registered.
+
+    The connection runs in autocommit mode at the driver level; transactions are explicit
+    (``db.atomic()``), so a write is never half-committed by the driver.
+    """
+    if readonly:
+        uri = f"file:{Path(path).as_posix()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA busy_timeout = 5000")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"Tệp dữ liệu {path} bị hỏng hoặc không phải tệp dữ liệu của chương trình ({exc}).") from exc
+    conn.create_function("fold", 1, _sql_fold, deterministic=True)
+    return Database(conn)

@@ -1,0 +1,102 @@
+"""Numbered migrations for the fixed tables, and record tables derived from the form definitions.
+
+Structural changes go through :data:`migrations` (sqlite-utils ``Migrations``), each in its own
+transaction. Record tables are derived from ``forms/*.toml`` by :func:`sync_form_tables`: a new form
+makes a table, a new field adds a column. It only ever adds, so a database made by an older version
+opens in a newer one without losing anything.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+from plan_desktop.domain.forms import FormDef, FormSet
+from plan_desktop.store.audit import GENESIS
+
+SCHEMA_VERSION = 1
+migrations = Migrations("plan_desktop")
+
+
+@migrations(name="0001_base")
+def _m0001_base(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["settings"].create({"key": str, "value": str, "updated_at": str}, pk="key")
+    db["audit_log"].create(
+        {
+            "seq": int,
+            "at": str,
+            "actor": str,
+            "action": str,
+            "form": str,
+            "record_id": str,
+            "unit_code": str,
+            "revision": int,
+            "content_hash": str,
+            "note": str,
+            "prev_hash": str,
+            "hash": str,
+        },
+        pk="seq",
+        not_null={"at", "action", "prev_hash", "hash"},
+    )
+    db["audit_log"].create_index(["form", "record_id"])
+    db["schema_changes"].create(
+        {"id": int, "at": str, "form": str, "column": str, "type": str}, pk="id"
+    )
+    db["meta"].insert_all(
+        [
+            {"key": "audit_head_seq", "value": "0"},
+            {"key": "audit_head_hash", "value": GENESIS},
+        ]
+    )
+
+
+def record_columns(form: FormDef) -> dict[str, type]:
+    cols: dict[str, type] = {
+        "id": str,
+        "unit_code": str,
+        "revision": int,
+        "created_at": str,
+        "updated_at": str,
+        "created_by": str,
+        "updated_by": str,
+        "deleted": int,
+        "change_seq": int,
+        "search_text": str,
+    }
+    for f in form.fields:
+        cols[f.name] = f.sql_type
+    return cols
+
+
+def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
+    """Create missing record tables and columns. Returns a list of what changed. Run in a transaction."""
+    changes: list[str] = []
+    for form in forms.values():
+        table = db[form.table]
+        cols = record_columns(form)
+        if not table.exists():
+            table.create(
+                cols,
+                pk="id",
+                not_null={"id", "unit_code", "revision", "created_at", "updated_at", "deleted"},
+                defaults={"deleted": 0, "revision": 1},
+            )
+            table.create_index(["unit_code", "deleted"])
+            table.create_index(["change_seq"])
+            if form.period_field:
+                table.create_index([form.period_field])
+            changes.append(f"+{form.table}")
+            db["schema_changes"].insert({"at": now, "form": form.id, "column": "*", "type": "table"})
+            continue
+        existing = set(table.columns_dict)
+        for name, ctype in cols.items():
+            if name not in existing:
+                table.add_column(name, ctype)
+                changes.append(f"+{form.table}.{name}")
+                db["schema_changes"].insert(
+                    {"at": now, "form": form.id, "column": name, "type": ctype.__name__}
+                )
+                if name == form.period_field:
+                    table.create_index([name], if_not_exists=True)
+    return changes

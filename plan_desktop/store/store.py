@@ -1,0 +1,279 @@
+"""The Store: one SQLite file with the records of every form, settings, and the audit log."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_forms
+from plan_desktop.domain.text import fold
+from plan_desktop.store import audit
+from plan_desktop.store.db import StoreError, connect
+from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a list shows: a unit (or all), a date range, a search text, an order, a window."""
+
+    unit_code: str | None = None
+    start: date | None = None
+    end: date | None = None
+    search: str = ""
+    include_deleted: bool = False
+    order_by: str | None = None  # a field name or common column
+    descending: bool = False
+    limit: int | None = None
+    offset: int = 0
+
+
+class Store:
+    """Open with :meth:`open`; close with :meth:`close` (or use as a context manager)."""
+
+    def __init__(self, db: Database, path: Path | None, forms: FormSet):
+        self.db = db
+        self.path = path
+        self.forms = forms
+
+    # -- lifecycle ---------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, forms: FormSet | None = None, *, create: bool = True) -> Store:
+        path = Path(path)
+        if not create and not path.exists():
+            raise StoreError(f"Chưa có tệp dữ liệu tại {path}. Hãy chạy «plan-desktop init» trước.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = connect(path)
+        store = cls(db, path, forms or default_forms())
+        try:
+            store.migrate()
+        except Exception:
+            db.close()
+            raise
+        return store
+
+    @classmethod
+    def memory(cls, forms: FormSet | None = None) -> Store:
+        import sqlite3
+
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        from plan_desktop.store.db import _sql_fold
+
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function("fold", 1, _sql_fold, deterministic=True)
+        store = cls(Database(conn), None, forms or default_forms())
+        store.migrate()
+        return store
+
+    def migrate(self) -> list[str]:
+        """Apply pending numbered migrations, then derive form tables. Idempotent."""
+        migrations.apply(self.db)
+        with self.db.atomic():
+            changes = sync_form_tables(self.db, self.forms, utc_now())
+            self.set_meta("schema_version", str(SCHEMA_VERSION))
+            if self.get_meta("created_by_version") is None:
+                from plan_desktop import __version__
+
+                self.set_meta("created_by_version", __version__)
+        return changes
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- meta and settings ---------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        rows = list(self.db.query("SELECT value FROM meta WHERE key = ?", [key]))
+        return rows[0]["value"] if rows else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def settings(self) -> dict[str, Any]:
+        return {r["key"]: json.loads(r["value"]) for r in self.db.query("SELECT key, value FROM settings")}
+
+    def set_settings(self, values: Mapping[str, Any]) -> None:
+        """Write several settings in one transaction."""
+        now = utc_now()
+        with self.db.atomic():
+            for key, value in values.items():
+                self.db.execute(
+                    "INSERT INTO settings(key, value, updated_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                    [key, json.dumps(value, ensure_ascii=False), now],
+                )
+
+    @property
+    def unit_code(self) -> str | None:
+        return self.get_setting("unit_code")
+
+    # -- rows ----------------------------------------------------------------------------------------
+    def content_columns(self, form: FormDef) -> list[str]:
+        return [*COMMON_FIELDS, *form.field_names]
+
+    def row_hash(self, form: FormDef, row: Mapping[str, Any]) -> str:
+        return audit.record_hash(form.id, row, self.content_columns(form))
+
+    def search_text(self, form: FormDef, row: Mapping[str, Any]) -> str:
+        """The folded text a search box matches: text fields and choice labels."""
+        parts: list[str] = []
+        for f in form.fields:
+            v = row.get(f.name)
+            if v is None:
+                continue
+            if f.type == "text":
+                parts.append(str(v))
+            elif f.type == "choice":
+                parts.append(f.choice_label(v))
+            elif f.type == "choices":
+                parts.extend(f.choice_label(c) for c in f.from_storage(v))
+        return fold(" | ".join(parts))
+
+    def get_row(self, form: FormDef, record_id: str) -> dict[str, Any] | None:
+        rows = list(self.db.query(f"SELECT * FROM [{form.table}] WHERE id = ?", [record_id]))
+        return rows[0] if rows else None
+
+    def to_values(self, form: FormDef, row: Mapping[str, Any]) -> dict[str, Any]:
+        """A stored row as Python values (dates, lists, bools) plus the common fields."""
+        out = {c: row.get(c) for c in COMMON_FIELDS}
+        out["deleted"] = bool(row.get("deleted"))
+        for f in form.fields:
+            out[f.name] = f.from_storage(row.get(f.name))
+        return out
+
+    def _where(self, form: FormDef, q: Query) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if not q.include_deleted:
+            clauses.append("deleted = 0")
+        if q.unit_code:
+            clauses.append("unit_code = ?")
+            params.append(q.unit_code)
+        if (q.start or q.end) and form.period_field:
+            pf = form.field(form.period_field)
+            if pf.type == "int":  # a year field
+                if q.start:
+                    clauses.append(f"[{pf.name}] >= ?")
+                    params.append(q.start.year)
+                if q.end:
+                    clauses.append(f"[{pf.name}] <= ?")
+                    params.append(q.end.year)
+            else:
+                if q.start:
+                    clauses.append(f"[{pf.name}] >= ?")
+                    params.append(q.start.isoformat())
+                if q.end:
+                    clauses.append(f"[{pf.name}] <= ?")
+                    params.append(q.end.isoformat())
+        if q.search.strip():
+            for word in fold(q.search).split():
+                clauses.append("search_text LIKE ? ESCAPE '\\'")
+                esc = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                params.append(f"%{esc}%")
+        where = " AND ".join(clauses) if clauses else "1"
+        return where, params
+
+    def count(self, form: FormDef, q: Query = Query()) -> int:
+        where, params = self._where(form, q)
+        return next(iter(self.db.query(f"SELECT count(*) AS n FROM [{form.table}] WHERE {where}", params)))["n"]
+
+    def ids(self, form: FormDef, q: Query = Query()) -> list[str]:
+        where, params = self._where(form, q)
+        sql = f"SELECT id FROM [{form.table}] WHERE {where}{self._order(form, q)}"
+        return [r[0] for r in self.db.execute(sql, params).fetchall()]
+
+    def _order(self, form: FormDef, q: Query) -> str:
+        allowed = set(COMMON_FIELDS) | set(form.field_names)
+        col = q.order_by if q.order_by in allowed else (form.period_field or "created_at")
+        direction = "DESC" if q.descending or (q.order_by is None and form.period_field) else "ASC"
+        return f" ORDER BY [{col}] {direction}, rowid {direction}"
+
+    def rows(self, form: FormDef, q: Query = Query()) -> Iterator[dict[str, Any]]:
+        where, params = self._where(form, q)
+        sql = f"SELECT * FROM [{form.table}] WHERE {where}{self._order(form, q)}"
+        if q.limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = [*params, q.limit, q.offset]
+        yield from self.db.query(sql, params)
+
+    def rows_by_ids(self, form: FormDef, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.query(f"SELECT * FROM [{form.table}] WHERE id IN ({marks})", chunk):
+                out[r["id"]] = r
+        return out
+
+    def record_exists(self, form_id: str, record_id: str, unit_code: str | None) -> bool:
+        form = self.forms[form_id]
+        sql = f"SELECT 1 FROM [{form.table}] WHERE id = ? AND deleted = 0"
+        params: list[Any] = [record_id]
+        if unit_code:
+            sql += " AND unit_code = ?"
+            params.append(unit_code)
+        return bool(self.db.execute(sql, params).fetchone())
+
+    def value_unique(self, form_id: str, field_name: str, value: Any, unit_code: str, exclude_id: str | None) -> bool:
+        form = self.forms[form_id]
+        sql = f"SELECT 1 FROM [{form.table}] WHERE [{field_name}] = ? AND unit_code = ? AND deleted = 0"
+        params: list[Any] = [value, unit_code]
+        if exclude_id:
+            sql += " AND id != ?"
+            params.append(exclude_id)
+        return not self.db.execute(sql, params).fetchone()
+
+    # -- integrity -------------------------------------------------------------------------------------
+    def check(self) -> list[str]:
+        """SQLite's integrity check, the audit chain, and every record against its last audit row.
+
+        Returns a list of Vietnamese problem descriptions (empty when all is well).
+        """
+        problems: list[str] = []
+        result = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            problems.append("Kiểm tra toàn vẹn SQLite báo lỗi: " + "; ".join(result[:5]))
+        problems.extend(p.message for p in audit.verify_chain(self.db))
+        last: dict[tuple[str, str], tuple[int, str]] = {}
+        for r in self.db.execute(
+            "SELECT form, record_id, revision, content_hash FROM audit_log "
+            "WHERE record_id IS NOT NULL ORDER BY seq"
+        ):
+            last[(r[0], r[1])] = (r[2], r[3])
+        for form in self.forms.values():
+            seen: set[str] = set()
+            for row in self.db.query(f"SELECT * FROM [{form.table}]"):
+                key = (form.id, row["id"])
+                seen.add(row["id"])
+                label = f"{form.label} (mã {row['id']})"
+                if key not in last:
+                    problems.append(f"{label}: bản ghi được thêm ngoài chương trình (không có trong nhật ký).")
+                    continue
+                rev, h = last[key]
+                if rev != row["revision"] or h != self.row_hash(form, row):
+                    problems.append(f"{label}: bản ghi đã bị sửa ngoài chương trình.")
+            for (fid, rid) in last:
+                if fid == form.id and rid not in seen:
+                    problems.append(f"{form.label} (mã {rid}): bản ghi đã bị xóa ngoài chương trình.")
+        return problems

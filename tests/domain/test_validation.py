@@ -1,0 +1,139 @@
+"""Every rule of the data dictionary, through the one validation module."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+import pytest
+
+from plan_desktop.domain.forms import default_forms
+from plan_desktop.domain.validation import SimpleContext, validate
+
+TODAY = date(2020, 6, 30)
+CTX = SimpleContext(today=TODAY, unit_code="13597")
+FORMS = default_forms()
+
+
+def comm(**over):
+    base = {
+        "date": "2020-03-05", "format": "talk", "venue_type": "residential", "topic": "Phòng ngừa mại dâm",
+        "lead_org": "police", "audience": "residents;youth", "participants": "120", "participants_female": "60",
+    }
+    base.update(over)
+    return base
+
+
+def issues(form_id, values, ctx=CTX):
+    r = validate(FORMS[form_id], values, ctx)
+    return {i.field: i.message for i in r.issues}
+
+
+def test_valid_record_is_parsed_to_python_types():
+    r = validate(FORMS["communication"], comm(participants="1.250", participants_female="600", cost="1.500.000"), CTX)
+    assert r.ok, r.issues
+    v = r.values
+    assert v["date"] == date(2020, 3, 5)
+    assert v["participants"] == 1250 and v["cost"] == 1_500_000
+    assert v["audience"] == ["residents", "youth"]
+    assert v["sessions"] == 1  # default
+
+
+def test_required_field_names_its_label():
+    msgs = issues("communication", comm(topic="   "))
+    assert msgs["topic"] == "Chủ đề, nội dung: bắt buộc phải nhập."
+
+
+def test_date_not_in_future_and_formats():
+    assert "không được sau ngày hôm nay (30/06/2020)" in issues("communication", comm(date="2020-07-01"))["date"]
+    assert issues("communication", comm(date="05/03/2020")) == {}
+    assert "không phải là ngày hợp lệ" in issues("communication", comm(date="31/02/2020"))["date"]
+
+
+def test_lte_cross_field_rule():
+    msg = issues("communication", comm(participants=10, participants_female=11))["participants_female"]
+    assert msg == "Trong đó nữ: không được lớn hơn «Số người tham dự» (10)."
+
+
+def test_minimum_and_negative_numbers():
+    assert "phải từ 1 trở lên" in issues("communication", comm(sessions=0))["sessions"]
+    assert "không được là số âm" in issues("communication", comm(participants=-3))["participants"]
+    assert "không phải là số nguyên" in issues("communication", comm(participants="12,5"))["participants"]
+
+
+def test_choice_and_choices_codes():
+    assert "không có trong danh sách" in issues("communication", comm(format="radio"))["format"]
+    assert "mã không có trong danh sách: aliens" in issues("communication", comm(audience="residents;aliens"))["audience"]
+    assert "phải chọn ít nhất 1 mục" in issues("communication", comm(audience=""))["audience"]
+
+
+def test_only_when_rule():
+    msg = issues("communication", comm(broadcast_minutes=15))["broadcast_minutes"]
+    assert "chỉ được nhập khi «Hình thức» là «Phát thanh trên hệ thống truyền thanh cơ sở»" in msg
+    assert issues("communication", comm(format="loudspeaker", broadcast_minutes=15)) == {}
+
+
+def test_text_length_cap():
+    assert "dài quá 300 ký tự" in issues("communication", comm(topic="x" * 301))["topic"]
+
+
+def test_gte_dates():
+    t = {"start_date": "2020-03-05", "end_date": "2020-03-04", "title": "Lớp A", "level": "commune",
+         "content": "law", "trainee_group": "officers", "trainees": 10}
+    assert "không được trước «Từ ngày» (05/03/2020)" in issues("training", t)["end_date"]
+
+
+def test_required_when_and_positive_when():
+    base = {"date": "2020-03-01", "establishment": "7d1c1e9e-8a51-4b8e-9d7a-0a0b0c0d0e0f"}
+    assert "bắt buộc phải nhập khi có đánh dấu «Có vi phạm»" in issues("inspection", {**base, "violation": "có"})["violation_desc"]
+    msg = issues("inspection", {**base, "action": "fine", "fine": "0"})["fine"]
+    assert "phải lớn hơn 0 khi «Hình thức xử lý» là «Phạt tiền»" in msg
+    assert "fine" in issues("inspection", {**base, "action": "fine"})
+    assert issues("inspection", {**base, "action": "fine", "fine": "1.500.000"}) == {}
+
+
+def test_required_when_not_in():
+    c = {"detected_on": "2020-02-01", "status": "handled"}
+    assert "bắt buộc phải nhập khi «Trạng thái» không phải là «Đang xử lý»" in issues("case", c)["closed_on"]
+    assert "closed_on" not in issues("case", {**c, "status": "open"})
+    assert "không được trước «Ngày phát hiện»" in issues("case", {**c, "closed_on": "2020-01-01"})["closed_on"]
+
+
+def test_implies_and_only_when_bool():
+    assert "chỉ được đánh dấu khi đã đánh dấu" in issues(
+        "unit_status", {"year": 2019, "healthy": "0", "healthy_drugs_too": "1"})["healthy_drugs_too"]
+    est = {"name": "Nhà nghỉ A", "kind": "guesthouse", "suspected_since": "2019-01-01"}
+    assert "chỉ được nhập khi có đánh dấu" in issues("establishment", est)["suspected_since"]
+    assert issues("establishment", {**est, "suspected": "có"}) == {}
+
+
+def test_year_minimum():
+    assert "phải từ 2.016 trở lên" in issues("unit_status", {"year": 2015})["year"]
+
+
+def test_text_is_nfc_normalised_and_trimmed():
+    decomposed = unicodedata.normalize("NFD", "Đặng Thị Ánh")
+    assert decomposed != "Đặng Thị Ánh"
+    r = validate(FORMS["officer"], {"full_name": f"  {decomposed}  "}, CTX)
+    assert r.values["full_name"] == "Đặng Thị Ánh"
+
+
+def test_booleans_in_every_spelling():
+    for yes in ("1", "true", "có", "Có", "TRUE"):
+        assert validate(FORMS["establishment"], {"name": "A", "kind": "cafe", "suspected": yes}, CTX).values["suspected"] is True
+    for no in ("0", "false", "không"):
+        assert validate(FORMS["establishment"], {"name": "A", "kind": "cafe", "suspected": no}, CTX).values["suspected"] is False
+    assert "có/không" in issues("establishment", {"name": "A", "kind": "cafe", "suspected": "maybe"})["suspected"]
+
+
+def test_reference_must_exist_in_same_unit():
+    class Ctx(SimpleContext):
+        def ref_exists(self, form_id, record_id, unit_code):
+            return record_id == "7d1c1e9e-8a51-4b8e-9d7a-0a0b0c0d0e0f" and unit_code == "13597"
+
+    ctx = Ctx(today=TODAY, unit_code="13597")
+    ok = {"date": "2020-03-01", "establishment": "7d1c1e9e-8a51-4b8e-9d7a-0a0b0c0d0e0f"}
+    assert issues("inspection", ok, ctx) == {}
+    other = {"date": "2020-03-01", "establishment": "00000000-8a51-4b8e-9d7a-0a0b0c0d0e0f"}
+    assert "không tìm thấy bản ghi" in issues("inspection", other, ctx)["establishment"]
+    assert "không phải là mã bản ghi" in issues("inspection", {**ok, "establishment": "abc"}, ctx)["establishment"]
