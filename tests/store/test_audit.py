@@ -11,8 +11,8 @@ from tests.services.test_records import COMM
 
 @pytest.fixture
 def filled(service, commune):
-    ids = [service.create("communication", {**COMM, "participants": n})["id"] for n in (10, 20, 30)]
-    service.update("communication", ids[0], {**COMM, "participants": 11})
+    ids = [service.create("communication", {**COMM, "participants": n})["id"] for n in (100, 200, 300)]
+    service.update("communication", ids[0], {**COMM, "participants": 110})
     assert commune.store.check() == []
     return commune, ids
 
