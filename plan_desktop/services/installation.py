@@ -6,6 +6,7 @@ window both start here.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,9 @@ from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
 from plan_desktop.services.records import RecordService
-from plan_desktop.store import Store, StoreError, utc_now
+from plan_desktop.store import Store, StoreError, lock, utc_now
+
+log = logging.getLogger(__name__)
 
 #: Last year of the plan (1295/KH-UBND covers 2016–2020).
 PLAN_FIRST_YEAR = 2016
@@ -38,20 +41,36 @@ class Installation:
     folder: Path
     store: Store
     units: UnitRegistry
+    _closed: bool = False
 
     # -- opening ------------------------------------------------------------------------------------
     @classmethod
-    def open(cls, folder: Path, *, forms: FormSet | None = None, require_setup: bool = True) -> Installation:
+    def open(cls, folder: Path, *, forms: FormSet | None = None, require_setup: bool = True,
+             daily_backup: bool = True) -> Installation:
+        """Open a set-up data folder: take the folder lock, back up before a migration, migrate,
+        and make the first backup of the day."""
+        from plan_desktop.services import backup
+
         db = paths.db_path(folder)
         if require_setup and not db.exists():
             raise StoreError(
                 f"Thư mục dữ liệu {folder} chưa được thiết lập. Hãy chạy «plan-desktop init --unit MÃ_ĐƠN_VỊ»."
             )
-        store = Store.open(db, forms)
+        lock.acquire(folder)
+        try:
+            store = Store.open(db, forms, before_migrate=lambda s: backup.make_backup(s, folder, "migration"))
+        except BaseException:
+            lock.release(folder)
+            raise
         inst = cls(folder, store, default_registry())
         if require_setup and not store.unit_code:
-            store.close()
+            inst.close()
             raise StoreError(f"Thư mục dữ liệu {folder} chưa được thiết lập cho đơn vị nào.")
+        if daily_backup:
+            try:
+                backup.daily_backup(store, folder)
+            except StoreError as exc:  # a full disk must not stop the officer from working
+                log.warning("daily backup failed: %s", exc)
         return inst
 
     @classmethod
@@ -63,24 +82,24 @@ class Installation:
         if units.get(code) is None:
             raise SetupError(f"Mã đơn vị «{code}» không có trong danh mục đơn vị hành chính của tỉnh.")
         db = paths.db_path(folder)
-        if db.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SetupError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}.") from None
+        lock.acquire(folder)
+        try:
             store = Store.open(db, forms)
-            try:
-                if store.unit_code:
-                    raise SetupError(
-                        f"Thư mục {folder} đã được thiết lập cho đơn vị {store.unit_code}; "
-                        "không thiết lập lại để tránh mất dữ liệu. Hãy chọn thư mục khác."
-                    )
-            except SetupError:
-                store.close()
-                raise
-        else:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise SetupError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}.") from None
-            store = Store.open(db, forms)
-        unit = units.require(code)
+        except BaseException:
+            lock.release(folder)
+            raise
+        existing = store.unit_code
+        if existing:
+            store.close()
+            lock.release(folder)
+            raise SetupError(
+                f"Thư mục {folder} đã được thiết lập cho đơn vị {existing}; "
+                "không thiết lập lại để tránh mất dữ liệu. Hãy chọn thư mục khác."
+            )
         settings: dict[str, Any] = {
             "unit_code": code,
             "officer_name": officer.strip(),
@@ -95,11 +114,13 @@ class Installation:
         }
         settings.update(extra_settings or {})
         store.set_settings(settings)
-        del unit
         return cls(folder, store, units)
 
     def close(self) -> None:
-        self.store.close()
+        if not self._closed:
+            self._closed = True
+            self.store.close()
+            lock.release(self.folder)
 
     def __enter__(self) -> Installation:
         return self

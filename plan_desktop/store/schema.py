@@ -69,6 +69,17 @@ def record_columns(form: FormDef) -> dict[str, type]:
     return cols
 
 
+def sync_needed(db: Database, forms: FormSet) -> bool:
+    """Whether :func:`sync_form_tables` would change anything (read-only)."""
+    for form in forms.values():
+        table = db[form.table]
+        if not table.exists():
+            return True
+        if set(record_columns(form)) - set(table.columns_dict):
+            return True
+    return False
+
+
 def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
     """Create missing record tables and columns. Returns a list of what changed. Run in a transaction."""
     changes: list[str] = []

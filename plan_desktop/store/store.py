@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -15,7 +15,7 @@ from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_f
 from plan_desktop.domain.text import fold
 from plan_desktop.store import audit
 from plan_desktop.store.db import StoreError, connect
-from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables
+from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables, sync_needed
 
 
 def utc_now() -> str:
@@ -47,7 +47,13 @@ class Store:
 
     # -- lifecycle ---------------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, forms: FormSet | None = None, *, create: bool = True) -> Store:
+    def open(cls, path: Path | str, forms: FormSet | None = None, *, create: bool = True,
+             before_migrate: Callable[[Store], None] | None = None) -> Store:
+        """Open (creating if allowed) and bring the schema up to date.
+
+        ``before_migrate`` is called with the opened store when an existing file is about to be
+        migrated (the services make a backup there).
+        """
         path = Path(path)
         if not create and not path.exists():
             raise StoreError(f"Chưa có tệp dữ liệu tại {path}. Hãy chạy «plan-desktop init» trước.")
@@ -55,6 +61,8 @@ class Store:
         db = connect(path)
         store = cls(db, path, forms or default_forms())
         try:
+            if before_migrate is not None and store.migration_pending():
+                before_migrate(store)
             store.migrate()
         except Exception:
             db.close()
@@ -73,6 +81,12 @@ class Store:
         store = cls(Database(conn), None, forms or default_forms())
         store.migrate()
         return store
+
+    def migration_pending(self) -> bool:
+        """True for an existing store whose schema this version would change."""
+        if not self.db["meta"].exists():
+            return False  # a new file: nothing to protect
+        return bool(migrations.pending(self.db)) or sync_needed(self.db, self.forms)
 
     def migrate(self) -> list[str]:
         """Apply pending numbered migrations, then derive form tables. Idempotent."""

@@ -1,0 +1,49 @@
+"""``backup``, ``restore``, ``backups``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from plan_desktop.cli import EXIT_OK, open_installation, out
+
+
+def register(sub) -> None:
+    s = sub.add_parser("backup", help="sao lưu dữ liệu ra một tệp")
+    s.add_argument("--out", type=Path, metavar="TỆP", help="tệp đích (mặc định: thư mục backups của dữ liệu)")
+    s.set_defaults(handler=cmd_backup)
+    s = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu của đơn vị này")
+    s.add_argument("file", type=Path, metavar="TỆP")
+    s.set_defaults(handler=cmd_restore)
+    s = sub.add_parser("backups", help="liệt kê các bản sao lưu tự động")
+    s.set_defaults(handler=cmd_list)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from plan_desktop.services.backup import make_backup
+
+    with open_installation(args) as inst:
+        path = make_backup(inst.store, inst.folder, "manual", out=args.out)
+        out(f"Đã sao lưu dữ liệu vào tệp:\n{path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from plan_desktop.services.backup import restore
+
+    with open_installation(args) as inst:
+        saved = restore(inst.store, inst.folder, args.file)
+        out(f"Đã khôi phục dữ liệu từ {args.file}.")
+        out(f"Dữ liệu trước khi khôi phục được giữ lại trong: {saved}")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from plan_desktop.services.backup import list_backups
+
+    with open_installation(args) as inst:
+        items = list_backups(inst.folder)
+        for b in items:
+            out(f"{b.taken_at.astimezone():%d/%m/%Y %H:%M}  {b.reason_vi:<28} {b.path}")
+        out(f"({len(items)} bản sao lưu)")
+    return EXIT_OK
