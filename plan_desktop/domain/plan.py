@@ -1,0 +1,211 @@
+"""The plan being carried out and its targets, read from ``resources/plan/*.toml``.
+
+Targets belong to the plan, not to the code: a province replaces the file (another province, or the
+2021–2025 programme) and keeps the indicator ids of the data dictionary. See the comments in
+``resources/plan/ha-nam-1295-KH-UBND.toml`` for the file format and the rule for years that have no
+explicit target. Pure Python (no Qt, no store).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plan_desktop.paths import resource
+
+__all__ = [
+    "INDICATOR_IDS",
+    "IndicatorDef",
+    "PlanDef",
+    "PlanError",
+    "Target",
+    "default_plan",
+    "load_plan",
+    "load_plans",
+]
+
+#: The nine indicator ids of the data dictionary, in its order.
+INDICATOR_IDS = (
+    "communes_with_communication",
+    "press_monthly",
+    "districts_with_integration_plan",
+    "districts_with_harm_reduction",
+    "support_models",
+    "cases_handled",
+    "disguised_reduction",
+    "healthy_communes",
+    "officers_trained",
+)
+UNITS = ("percent", "count", "months")
+
+
+class PlanError(ValueError):
+    """A plan file that cannot be used (Vietnamese message naming the file)."""
+
+
+def _num(x: float) -> str:
+    from plan_desktop.domain.text import format_percent_vi
+
+    # "75", "12,5": the percent formatter without its sign
+    return format_percent_vi(x).removesuffix(" %")
+
+
+@dataclass(frozen=True)
+class Target:
+    """At least ``low``; ``high`` is the top of a range target ("60–80 %")."""
+
+    low: float
+    high: float | None = None
+
+    def met(self, value: float | None) -> bool | None:
+        if value is None:
+            return None
+        return value >= self.low - 1e-9
+
+    def text(self, unit: str) -> str:
+        suffix = {"percent": " %", "months": " tháng", "count": ""}.get(unit, "")
+        if self.high is not None and self.high != self.low:
+            return f"{_num(self.low)}–{_num(self.high)}{suffix}"
+        if unit == "months":
+            return f"{_num(self.low)}/12 tháng"
+        return f"{_num(self.low)}{suffix}"
+
+    def as_json(self) -> float | list[float]:
+        return [self.low, self.high] if self.high is not None else self.low
+
+
+@dataclass(frozen=True)
+class IndicatorDef:
+    id: str
+    label: str
+    short_label: str
+    unit: str  # "percent" | "count" | "months"
+    targets: dict[int, Target]
+    between: str = "hold"
+    yearly_gain: float | None = None
+
+    def target_for(self, year: int) -> Target | None:
+        """The target of ``year`` under the plan's rule (None before the first target year)."""
+        if year in self.targets:
+            return self.targets[year]
+        years = sorted(self.targets)
+        before = [y for y in years if y < year]
+        if not before:
+            return None
+        prev = before[-1]
+        after = [y for y in years if y > year]
+        if self.between == "interpolate" and after:
+            nxt = after[0]
+            a, b = self.targets[prev], self.targets[nxt]
+            t = (year - prev) / (nxt - prev)
+            low = a.low + (b.low - a.low) * t
+            return Target(round(low, 1))
+        return self.targets[prev]
+
+    @property
+    def final_target(self) -> Target | None:
+        return self.targets[max(self.targets)] if self.targets else None
+
+
+@dataclass(frozen=True)
+class PlanDef:
+    id: str
+    number: str
+    title: str
+    issuer: str
+    issued_on: date | None
+    province_code: str
+    first_year: int
+    last_year: int
+    indicators: tuple[IndicatorDef, ...]
+    source: Path | None = None
+    _by_id: dict[str, IndicatorDef] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({i.id: i for i in self.indicators})
+
+    def indicator(self, indicator_id: str) -> IndicatorDef:
+        return self._by_id[indicator_id]
+
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.last_year + 1)
+
+    @property
+    def start(self) -> date:
+        return date(self.first_year, 1, 1)
+
+
+def _target(path: Path, ind: str, raw: Any) -> Target:
+    if isinstance(raw, bool):
+        raise PlanError(f"{path.name}: chỉ tiêu «{ind}»: giá trị mục tiêu không hợp lệ ({raw!r}).")
+    if isinstance(raw, (int, float)):
+        return Target(float(raw))
+    if isinstance(raw, list) and len(raw) == 2 and all(isinstance(v, (int, float)) for v in raw):
+        low, high = sorted(float(v) for v in raw)
+        return Target(low, high)
+    raise PlanError(f"{path.name}: chỉ tiêu «{ind}»: mục tiêu phải là một số hoặc [thấp, cao], không phải {raw!r}.")
+
+
+def load_plan(path: Path) -> PlanDef:
+    """Read and check one plan file."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PlanError(f"Không đọc được tệp kế hoạch {path.name}: {exc}") from None
+    try:
+        first, last = int(raw["first_year"]), int(raw["last_year"])
+        between = str(raw.get("between", "hold"))
+        if between not in ("hold", "interpolate"):
+            raise PlanError(f"{path.name}: «between» phải là \"hold\" hoặc \"interpolate\".")
+        inds: list[IndicatorDef] = []
+        for item in raw.get("indicators", []):
+            iid = str(item["id"])
+            unit = str(item.get("unit", "percent"))
+            if unit not in UNITS:
+                raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: đơn vị «{unit}» không hợp lệ.")
+            targets = {int(y): _target(path, iid, v) for y, v in dict(item.get("targets", {})).items()}
+            gain = item.get("yearly_gain")
+            inds.append(IndicatorDef(
+                id=iid, label=str(item["label"]), short_label=str(item.get("short_label") or item["label"]),
+                unit=unit, targets=targets, between=str(item.get("between", between)),
+                yearly_gain=float(gain) if gain is not None else None,
+            ))
+        issued = raw.get("issued_on")
+        plan = PlanDef(
+            id=str(raw["id"]), number=str(raw.get("number", raw["id"])), title=str(raw["title"]),
+            issuer=str(raw.get("issuer", "")), issued_on=issued if isinstance(issued, date) else None,
+            province_code=str(raw.get("province_code", "")), first_year=first, last_year=last,
+            indicators=tuple(inds), source=path,
+        )
+    except KeyError as exc:
+        raise PlanError(f"Tệp kế hoạch {path.name} thiếu mục {exc.args[0]!r}.") from None
+    ids = [i.id for i in plan.indicators]
+    missing = [i for i in INDICATOR_IDS if i not in ids]
+    if missing:
+        raise PlanError(f"Tệp kế hoạch {path.name} thiếu chỉ tiêu: {', '.join(missing)}.")
+    if len(set(ids)) != len(ids):
+        raise PlanError(f"Tệp kế hoạch {path.name} có chỉ tiêu trùng mã.")
+    return plan
+
+
+def load_plans(folder: Path | None = None) -> list[PlanDef]:
+    folder = Path(folder) if folder is not None else resource("plan")
+    return [load_plan(p) for p in sorted(folder.glob("*.toml"))]
+
+
+@functools.lru_cache(maxsize=4)
+def default_plan(plan_id: str | None = None) -> PlanDef:
+    """The plan with ``plan_id`` (a setting), or the first plan file shipped in ``resources/plan``."""
+    plans = load_plans()
+    if not plans:
+        raise PlanError(f"Không tìm thấy tệp kế hoạch nào trong {resource('plan')}.")
+    if plan_id:
+        for p in plans:
+            if p.id == plan_id:
+                return p
+    return plans[0]
