@@ -1,0 +1,135 @@
+"""Reading and writing the ZIP containers of packages, receipts and setup files — defensively.
+
+A file from a USB stick is hostile until proven otherwise. :func:`read_members` opens a ZIP with
+bounded memory and refuses, before reading any content: too many members, duplicate names, names
+that are absolute, contain ``..``, backslashes or drive letters, names outside an allow-list,
+encrypted or exotically compressed members, and declared sizes over the limits. While reading it
+counts the bytes actually produced, so a member that lies about its size (a zip bomb) is stopped at
+the limit, not after filling the memory. Every refusal is a :class:`PackageRefused` in Vietnamese.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from plan_desktop.exchange.errors import PackageRefused
+
+_FIXED_TIME = (2016, 1, 1, 0, 0, 0)
+_CHUNK = 64 * 1024
+
+#: The largest file we open at all, and the most members a ZIP may hold.
+MAX_FILE_BYTES = 512 * 1024 * 1024
+MAX_MEMBERS = 20_000
+
+
+def write_zip(members: list[tuple[str, bytes]], *, compress: bool) -> bytes:
+    """A ZIP with the members in the given order and fixed timestamps (same input, same bytes)."""
+    buf = io.BytesIO()
+    method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+    with zipfile.ZipFile(buf, "w", compression=method) as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = method
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    return buf.getvalue()
+
+
+_BAD_NAME = re.compile(r"(^/|^[A-Za-z]:|\\|(^|/)\.\.?(/|$)|//|[\x00-\x1f])")
+
+
+def safe_name(name: str) -> bool:
+    return bool(name) and len(name) <= 255 and not _BAD_NAME.search(name) and not name.endswith("/")
+
+
+def read_members(
+    source: bytes | Path,
+    limit_for: Callable[[str], int | None],
+    *,
+    what: str = "tệp",
+    max_total: int = MAX_FILE_BYTES,
+    max_members: int = MAX_MEMBERS,
+) -> dict[str, bytes]:
+    """Every member of a ZIP as bytes. ``limit_for(name)`` gives the largest size allowed for a
+    member, or None when the name is not allowed at all."""
+    try:
+        if isinstance(source, Path):
+            size = source.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise PackageRefused(f"{what} quá lớn ({size // (1024 * 1024)} MB).", "oversized")
+            handle: io.BufferedIOBase = source.open("rb")
+        else:
+            if len(source) > MAX_FILE_BYTES:
+                raise PackageRefused(f"{what} quá lớn.", "oversized")
+            handle = io.BytesIO(source)
+    except OSError as exc:
+        raise PackageRefused(f"Không đọc được {what}: {exc.strerror or exc}.", "unreadable") from None
+    with handle:
+        try:
+            zf = zipfile.ZipFile(handle)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise PackageRefused(
+                f"{what} không phải là gói dữ liệu của chương trình, hoặc đã bị cắt cụt/hỏng.", "not_a_package"
+            ) from None
+        with zf:
+            infos = zf.infolist()
+            if len(infos) > max_members:
+                raise PackageRefused(f"{what} có quá nhiều thành phần ({len(infos)}).", "too_many_members")
+            names = [i.filename for i in infos]
+            if len(set(names)) != len(names):
+                raise PackageRefused(f"{what} có hai thành phần trùng tên.", "duplicate_member")
+            declared = 0
+            limits: dict[str, int] = {}
+            for info in infos:
+                name = info.filename
+                if not safe_name(name):
+                    raise PackageRefused(f"{what} chứa tên tệp không hợp lệ «{name[:80]}».", "bad_name")
+                limit = limit_for(name)
+                if limit is None:
+                    raise PackageRefused(f"{what} chứa thành phần lạ «{name[:80]}».", "unexpected_member")
+                if info.flag_bits & 0x1:
+                    raise PackageRefused(f"{what}: thành phần «{name}» được mã hóa theo kiểu không hỗ trợ.", "bad_member")
+                if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                    raise PackageRefused(f"{what}: thành phần «{name}» nén theo kiểu không hỗ trợ.", "bad_member")
+                if info.file_size > limit:
+                    raise PackageRefused(f"{what}: thành phần «{name}» quá lớn.", "oversized")
+                declared += info.file_size
+                if declared > max_total:
+                    raise PackageRefused(f"{what}: tổng dung lượng giải nén quá lớn.", "oversized")
+                limits[name] = limit
+            out: dict[str, bytes] = {}
+            total = 0
+            for info in infos:
+                limit = min(limits[info.filename], info.file_size)
+                parts: list[bytes] = []
+                got = 0
+                try:
+                    with zf.open(info) as fh:
+                        while True:
+                            chunk = fh.read(_CHUNK)
+                            if not chunk:
+                                break
+                            got += len(chunk)
+                            total += len(chunk)
+                            if got > limit or total > max_total:
+                                raise PackageRefused(
+                                    f"{what}: thành phần «{info.filename}» lớn hơn khai báo (có thể là «bom nén»).",
+                                    "oversized",
+                                )
+                            parts.append(chunk)
+                except PackageRefused:
+                    raise
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
+                    raise PackageRefused(
+                        f"{what} bị hỏng hoặc bị cắt cụt (thành phần «{info.filename}»).", "corrupt"
+                    ) from None
+                except Exception:  # zlib.error and friends
+                    raise PackageRefused(f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt") from None
+                if got != info.file_size:
+                    raise PackageRefused(f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt")
+                out[info.filename] = b"".join(parts)
+            return out

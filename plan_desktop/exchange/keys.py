@@ -1,0 +1,154 @@
+"""The installation's own keys: Ed25519 to sign, X25519 to receive encrypted packages.
+
+Both private keys live in ``<data folder>/keys/`` as PKCS#8 PEM files readable by the owner only
+(mode 0600 where the platform has modes). They are generated lazily the first time they are needed
+(:func:`ensure_keys`) and never leave the folder: packages carry only the public halves.
+
+A fingerprint is what an officer reads over the phone: the SHA-256 of the raw Ed25519 public key,
+turned into six groups of five digits (``12345 67890 …``), like Signal's safety numbers. Digits
+are easy to read out in Vietnamese and compare by eye; 30 digits carry about 100 bits.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+
+from plan_desktop.exchange.errors import ExchangeError
+
+SIGNING_FILE = "signing_ed25519.pem"
+ENCRYPTION_FILE = "encryption_x25519.pem"
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: object, length: int | None = None) -> bytes:
+    if not isinstance(text, str) or len(text) > 200:
+        raise ValueError("not base64")
+    raw = base64.b64decode(text.encode("ascii"), validate=True)
+    if length is not None and len(raw) != length:
+        raise ValueError("wrong length")
+    return raw
+
+
+def fingerprint(signing_public: bytes) -> str:
+    """Six groups of five digits from the SHA-256 of a raw Ed25519 public key."""
+    digest = hashlib.sha256(b"plan-desktop key v1\x00" + signing_public).digest()
+    groups = [int.from_bytes(digest[i : i + 5], "big") % 100_000 for i in range(0, 30, 5)]
+    return " ".join(f"{g:05d}" for g in groups)
+
+
+def normalise_fingerprint(text: str) -> str:
+    """What the officer typed (spaces, dashes, dots) as the canonical form; ValueError if not 30 digits."""
+    digits = re.sub(r"[\s\-.:]", "", text or "")
+    if not re.fullmatch(r"\d{30}", digits):
+        raise ValueError(text)
+    return " ".join(digits[i : i + 5] for i in range(0, 30, 5))
+
+
+def verify_signature(signing_public: bytes, signature: bytes, data: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(signing_public).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class KeyPair:
+    """The installation's private keys (kept in memory only while a command runs)."""
+
+    signing: Ed25519PrivateKey
+    encryption: X25519PrivateKey
+
+    @property
+    def signing_public(self) -> bytes:
+        return self.signing.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+    @property
+    def encryption_public(self) -> bytes:
+        return self.encryption.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.signing_public)
+
+    def sign(self, data: bytes) -> bytes:
+        return self.signing.sign(data)
+
+    @classmethod
+    def generate(cls) -> KeyPair:
+        return cls(Ed25519PrivateKey.generate(), X25519PrivateKey.generate())
+
+
+def _write_private(path: Path, pem: bytes) -> None:
+    """Create the file with mode 0600 from the start (no window in which others can read it)."""
+    tmp = path.with_name(path.name + ".tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600)
+    try:
+        os.write(fd, pem)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    try:
+        os.chmod(path, 0o600)
+    except OSError:  # pragma: no cover - e.g. FAT on a stick
+        pass
+
+
+def _pem(key) -> bytes:
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+
+
+def load_keys(keys_dir: Path) -> KeyPair | None:
+    """The key pair in ``keys_dir``, or None when none was made yet."""
+    sp, ep = keys_dir / SIGNING_FILE, keys_dir / ENCRYPTION_FILE
+    if not sp.exists() and not ep.exists():
+        return None
+    try:
+        signing = serialization.load_pem_private_key(sp.read_bytes(), password=None)
+        encryption = serialization.load_pem_private_key(ep.read_bytes(), password=None)
+    except (OSError, ValueError, TypeError) as exc:
+        raise ExchangeError(
+            f"Không đọc được khóa của đơn vị trong {keys_dir} ({exc}). Hãy khôi phục thư mục «keys» từ bản sao lưu."
+        ) from None
+    if not isinstance(signing, Ed25519PrivateKey) or not isinstance(encryption, X25519PrivateKey):
+        raise ExchangeError(f"Tệp khóa trong {keys_dir} không đúng loại.")
+    return KeyPair(signing, encryption)
+
+
+def ensure_keys(keys_dir: Path) -> KeyPair:
+    """Load the key pair, making it on first use (private files mode 0600)."""
+    existing = load_keys(keys_dir)
+    if existing is not None:
+        return existing
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        os.chmod(keys_dir, 0o700)
+    except OSError:  # pragma: no cover
+        pass
+    pair = KeyPair.generate()
+    _write_private(keys_dir / ENCRYPTION_FILE, _pem(pair.encryption))
+    _write_private(keys_dir / SIGNING_FILE, _pem(pair.signing))
+    return pair
+
+
+def x25519_public(raw: bytes) -> X25519PublicKey:
+    return X25519PublicKey.from_public_bytes(raw)

@@ -1,0 +1,619 @@
+"""The package file format: build, sign, encrypt, and read back with every check before use.
+
+One file (a ZIP, stored) with exactly three members::
+
+    manifest.json   canonical JSON: format, version, kind, source unit and its public keys, parent,
+                    sequence, period covered, record counts per form, the SHA-256 and size of every
+                    content member, the forwarded bundles, the encryption header, the payload hash
+    manifest.sig    Ed25519 signature (64 bytes) over "plan-desktop manifest v1\\0" + manifest.json
+    payload.bin     a ZIP (deflated) of the content members, encrypted to the parent's X25519 key
+                    when it is known (see :mod:`crypto`), else the ZIP itself
+
+Content members: ``records/<form>.jsonl`` (one stored row per line: the common fields and the form's
+fields, tombstones included), ``reports/<name>.pdf``, and at a district
+``forwarded/<unit>-<seq>-<sha12>/…``: a commune's original ``manifest.json`` + ``manifest.sig`` and
+the plaintext members that manifest lists, so the province can check which commune signed which data.
+
+Receipts and setup files are the same container with only ``manifest.json`` and ``manifest.sig``.
+
+Reading (:func:`open_file`, :func:`verify_package`) touches nothing: it returns verified, parsed data
+or raises :class:`PackageRefused` with a Vietnamese reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plan_desktop.domain.forms import COMMON_FIELDS, FormSet
+from plan_desktop.domain.units import UnitRegistry
+from plan_desktop.exchange import crypto
+from plan_desktop.exchange.container import read_members, write_zip
+from plan_desktop.exchange.errors import PackageRefused
+from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, unb64, verify_signature
+
+FORMAT = "plan-desktop/package"
+VERSION = 1
+PACKAGE_EXT = ".pdpkg"
+RECEIPT_EXT = ".pdbn"
+SETUP_EXT = ".pdsetup"
+_SIG_DOMAIN = b"plan-desktop manifest v1\x00"
+
+MAX_MANIFEST = 16 * 1024 * 1024
+MAX_PAYLOAD = 384 * 1024 * 1024
+MAX_RECORDS_MEMBER = 128 * 1024 * 1024
+MAX_REPORT = 32 * 1024 * 1024
+MAX_LINE = 1024 * 1024
+
+_FORM_RE = r"[a-z][a-z0-9_]{0,48}"
+_RECORDS_RE = re.compile(rf"records/({_FORM_RE})\.jsonl")
+_REPORT_RE = re.compile(r"reports/[A-Za-z0-9][A-Za-z0-9._-]{0,120}\.pdf")
+_FWD_RE = re.compile(r"forwarded/(\d{2,5})-(\d{1,9})-([0-9a-f]{12})/(.+)")
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
+_TS_RE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})?")
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def canonical(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _outer_limit(name: str) -> int | None:
+    return {"manifest.json": MAX_MANIFEST, "manifest.sig": 64, "payload.bin": MAX_PAYLOAD}.get(name)
+
+
+def _content_limit(name: str) -> int | None:
+    if _RECORDS_RE.fullmatch(name):
+        return MAX_RECORDS_MEMBER
+    if _REPORT_RE.fullmatch(name):
+        return MAX_REPORT
+    return None
+
+
+def _inner_limit(name: str) -> int | None:
+    m = _FWD_RE.fullmatch(name)
+    if m:
+        rest = m.group(4)
+        if rest == "manifest.json":
+            return MAX_MANIFEST
+        if rest == "manifest.sig":
+            return 64
+        return _content_limit(rest)
+    return _content_limit(name)
+
+
+# -- building ---------------------------------------------------------------------------------------
+def records_member(rows: list[Mapping[str, Any]], columns: list[str]) -> bytes:
+    """JSON lines, one stored row each (the given columns), sorted by id."""
+    lines = [canonical({c: r.get(c) for c in columns}) for r in sorted(rows, key=lambda r: str(r["id"]))]
+    return b"".join(line + b"\n" for line in lines)
+
+
+def sign_manifest(keys: KeyPair, manifest: dict[str, Any]) -> tuple[bytes, bytes]:
+    manifest = {**manifest, "format": FORMAT, "version": VERSION,
+                "key": {"signing": b64(keys.signing_public), "encryption": b64(keys.encryption_public),
+                        "fingerprint": keys.fingerprint}}
+    raw = canonical(manifest)
+    return raw, keys.sign(_SIG_DOMAIN + raw)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    unit: str
+    encryption_key: bytes
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class ForwardedBundle:
+    """A child's signed bundle kept by the parent, to pass upward unchanged."""
+
+    manifest_raw: bytes
+    signature: bytes
+    members: dict[str, bytes]  # relative names (records/…, reports/…)
+
+    @property
+    def sha256(self) -> str:
+        return sha256(self.manifest_raw)
+
+    def to_blob(self) -> bytes:
+        return write_zip([("manifest.json", self.manifest_raw), ("manifest.sig", self.signature),
+                          *sorted(self.members.items())], compress=True)
+
+    @classmethod
+    def from_blob(cls, blob: bytes) -> ForwardedBundle:
+        members = read_members(blob, lambda n: {"manifest.json": MAX_MANIFEST, "manifest.sig": 64}.get(n)
+                               or _content_limit(n), what="Bản lưu gói của đơn vị cấp dưới")
+        raw = members.pop("manifest.json")
+        sig = members.pop("manifest.sig")
+        return cls(raw, sig, members)
+
+
+def build_package(keys: KeyPair, manifest: dict[str, Any], own_members: list[tuple[str, bytes]],
+                  forwarded: list[ForwardedBundle], recipient: Recipient | None) -> tuple[bytes, bytes]:
+    """The package file's bytes and its manifest's bytes. ``manifest`` holds the descriptive fields
+    (kind, source, parent, sequence, period, counts…); members, forwarded, encryption and payload
+    are filled in here."""
+    inner: list[tuple[str, bytes]] = list(own_members)
+    fwd_list = []
+    for b in forwarded:
+        m = json.loads(b.manifest_raw)
+        prefix = f"forwarded/{m['source']['unit']}-{m['sequence']}-{b.sha256[:12]}/"
+        fwd_list.append({"unit": m["source"]["unit"], "sequence": m["sequence"], "manifest_sha256": b.sha256,
+                         "prefix": prefix})
+        inner.append((prefix + "manifest.json", b.manifest_raw))
+        inner.append((prefix + "manifest.sig", b.signature))
+        inner.extend((prefix + n, d) for n, d in sorted(b.members.items()))
+    members = {n: {"sha256": sha256(d), "size": len(d)} for n, d in inner}
+    plain = write_zip(inner, compress=True)
+    manifest = {**manifest, "members": members, "forwarded": fwd_list}
+    if recipient is not None:
+        aad = canonical({"source": manifest["source"]["unit"], "sequence": manifest["sequence"],
+                         "recipient": recipient.fingerprint})
+        eph, nonce, payload = crypto.seal(plain, recipient.encryption_key, aad)
+        manifest["encryption"] = {"scheme": crypto.SCHEME, "recipient_unit": recipient.unit,
+                                  "recipient_fingerprint": recipient.fingerprint,
+                                  "recipient_key": b64(recipient.encryption_key),
+                                  "ephemeral": b64(eph), "nonce": b64(nonce)}
+    else:
+        payload = plain
+        manifest["encryption"] = None
+    manifest["payload"] = {"sha256": sha256(payload), "size": len(payload)}
+    raw, sig = sign_manifest(keys, manifest)
+    data = write_zip([("manifest.json", raw), ("manifest.sig", sig), ("payload.bin", payload)], compress=False)
+    return data, raw
+
+
+def build_signed_document(keys: KeyPair, manifest: dict[str, Any]) -> tuple[bytes, bytes]:
+    """A receipt or setup file: manifest and signature only."""
+    raw, sig = sign_manifest(keys, manifest)
+    return write_zip([("manifest.json", raw), ("manifest.sig", sig)], compress=False), raw
+
+
+# -- reading: the signed manifest -------------------------------------------------------------------
+def _refuse(msg: str, reason: str = "invalid") -> PackageRefused:
+    return PackageRefused(msg, reason)
+
+
+def _no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise ValueError(f"duplicate key {k}")
+        out[k] = v
+    return out
+
+
+def _bad_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def parse_json(raw: bytes) -> Any:
+    return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_dupes, parse_constant=_bad_constant)
+
+
+@dataclass(frozen=True)
+class SignedManifest:
+    data: dict[str, Any]
+    raw: bytes
+    signature: bytes
+    sha256: str
+    signing_key: bytes
+    encryption_key: bytes | None
+    fingerprint: str
+
+    @property
+    def kind(self) -> str:
+        return self.data["kind"]
+
+
+def parse_signed_manifest(raw: bytes, sig: bytes, what: str = "Gói") -> SignedManifest:
+    try:
+        data = parse_json(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _refuse(f"{what}: phần mô tả (manifest) không đọc được — tệp đã bị sửa hoặc hỏng.", "bad_manifest") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _refuse(f"{what} không phải là gói dữ liệu của chương trình.", "not_a_package")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _refuse(f"{what}: số phiên bản định dạng không hợp lệ.", "bad_manifest")
+    if version > VERSION:
+        raise _refuse(
+            f"{what} được tạo theo định dạng mới hơn (phiên bản {version}); hãy cập nhật chương trình rồi nhập lại.",
+            "future_format",
+        )
+    if data.get("kind") not in ("package", "receipt", "setup"):
+        raise _refuse(f"{what}: loại tệp không rõ.", "bad_manifest")
+    key = data.get("key")
+    try:
+        if not isinstance(key, dict):
+            raise ValueError
+        signing = unb64(key.get("signing"), 32)
+        enc = unb64(key.get("encryption"), 32) if key.get("encryption") is not None else None
+    except ValueError:
+        raise _refuse(f"{what}: khóa công khai trong tệp không hợp lệ.", "bad_manifest") from None
+    fp = fingerprint(signing)
+    if key.get("fingerprint") != fp:
+        raise _refuse(f"{what}: dấu vân tay khóa không khớp với khóa.", "bad_manifest")
+    if len(sig) != 64 or not verify_signature(signing, sig, _SIG_DOMAIN + raw):
+        raise _refuse(f"{what}: chữ ký số không hợp lệ — tệp đã bị sửa sau khi ký.", "bad_signature")
+    return SignedManifest(data, raw, sig, sha256(raw), signing, enc, fp)
+
+
+def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest, dict[str, bytes]]:
+    """Open any of our files (package, receipt, setup file) and check its signature."""
+    members = read_members(source, _outer_limit, what=what, max_members=3)
+    if "manifest.json" not in members or "manifest.sig" not in members:
+        raise _refuse(f"{what} không phải là gói dữ liệu của chương trình (thiếu phần mô tả hoặc chữ ký).",
+                      "not_a_package")
+    signed = parse_signed_manifest(members["manifest.json"], members["manifest.sig"], what)
+    if signed.kind == "package" and "payload.bin" not in members:
+        raise _refuse(f"{what}: thiếu phần dữ liệu.", "missing_member")
+    if signed.kind != "package" and "payload.bin" in members:
+        raise _refuse(f"{what}: có thành phần lạ.", "unexpected_member")
+    return signed, members
+
+
+# -- trust ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class KnownKey:
+    unit_code: str
+    fingerprint: str
+    signing_key: bytes | None  # None: enrolled by fingerprint, key not seen yet
+    encryption_key: bytes | None = None
+
+
+@dataclass
+class TrustCheck:
+    """Keys met while verifying one file: unit -> (signing, encryption, fingerprint, status)."""
+
+    known: Mapping[str, KnownKey]
+    seen: dict[str, tuple[bytes, bytes | None, str, str]] = field(default_factory=dict)
+
+    def check(self, unit: str, signed: SignedManifest, unit_label: str) -> str:
+        """'known', 'enrolled' (fingerprint given by the officer, first package) or 'new' (TOFU)."""
+        prior = self.seen.get(unit)
+        if prior is not None:
+            if prior[0] != signed.signing_key:
+                raise _refuse(f"Gói chứa dữ liệu của {unit_label} ký bằng hai khóa khác nhau.", "changed_key")
+            return prior[3]
+        k = self.known.get(unit)
+        if k is None:
+            status = "new"
+        elif k.signing_key is not None:
+            if k.signing_key != signed.signing_key:
+                raise _refuse(
+                    f"Gói của {unit_label} được ký bằng khóa khác với khóa đã ghi nhận "
+                    f"(đã ghi nhận: {k.fingerprint}; trong gói: {signed.fingerprint}). Nếu đơn vị đã cài lại "
+                    f"chương trình, hãy gọi điện xác nhận dấu vân tay rồi chạy «plan-desktop keys trust "
+                    f"--unit {unit} --fingerprint \"{signed.fingerprint}\"».",
+                    "changed_key",
+                )
+            status = "known"
+        else:
+            if k.fingerprint != signed.fingerprint:
+                raise _refuse(
+                    f"Gói của {unit_label} được ký bằng khóa có dấu vân tay {signed.fingerprint}, "
+                    f"khác với dấu vân tay đã đăng ký ({k.fingerprint}).",
+                    "changed_key",
+                )
+            status = "enrolled"
+        self.seen[unit] = (signed.signing_key, signed.encryption_key, signed.fingerprint, status)
+        return status
+
+
+# -- reading: packages --------------------------------------------------------------------------------
+@dataclass
+class RowProblem:
+    form_id: str
+    record_id: str
+    reason: str
+
+
+@dataclass
+class Bundle:
+    """One unit's signed data, verified: its manifest and parsed records."""
+
+    signed: SignedManifest
+    unit: str
+    sequence: int
+    members: dict[str, bytes]  # relative names
+    records: dict[str, list[dict[str, Any]]]  # form id -> rows (stored values)
+    problems: list[RowProblem]  # rows refused at the format level
+    unknown_forms: list[str]
+    forwarded_by: str | None = None
+
+    @property
+    def manifest(self) -> dict[str, Any]:
+        return self.signed.data
+
+    def to_forward(self) -> ForwardedBundle:
+        return ForwardedBundle(self.signed.raw, self.signed.signature, dict(self.members))
+
+
+@dataclass
+class VerifiedPackage:
+    signed: SignedManifest
+    own: Bundle
+    forwarded: list[Bundle]
+    trust: TrustCheck
+
+    @property
+    def bundles(self) -> list[Bundle]:
+        return [*self.forwarded, self.own]
+
+
+@dataclass
+class VerifyContext:
+    unit_code: str
+    units: UnitRegistry
+    keys: KeyPair | None
+    known_keys: Mapping[str, KnownKey]
+    forms: FormSet
+
+
+def _req(cond: bool, what: str, detail: str) -> None:
+    if not cond:
+        raise _refuse(f"{what}: phần mô tả không hợp lệ ({detail}).", "bad_manifest")
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _period(m: dict[str, Any], what: str) -> tuple[date, date]:
+    p = m.get("period")
+    _req(isinstance(p, dict), what, "thời kỳ")
+    try:
+        start, end = date.fromisoformat(p.get("from")), date.fromisoformat(p.get("to"))
+    except (TypeError, ValueError):
+        raise _refuse(f"{what}: thời kỳ không hợp lệ.", "bad_manifest") from None
+    _req(start <= end, what, "thời kỳ")
+    return start, end
+
+
+def unit_label(units: UnitRegistry, code: str, on: date | None = None) -> str:
+    u = units.get(code, on) or units.get(code)
+    return f"{u.name} (mã {code})" if u else f"đơn vị mã {code}"
+
+
+def _check_parent(units: UnitRegistry, child: str, parent: str, start: date, end: date, what: str) -> None:
+    for on in (end, start):
+        p = units.parent(child, on)
+        if p is not None and p.code == parent:
+            return
+    raise _refuse(
+        f"{what} là của {unit_label(units, child, end)}, không phải đơn vị trực thuộc "
+        f"{unit_label(units, parent, end)} trong thời kỳ {start.isoformat()} – {end.isoformat()}.",
+        "foreign_unit",
+    )
+
+
+def _check_package_manifest(m: dict[str, Any], what: str) -> None:
+    _req(m.get("kind") == "package", what, "loại")
+    src = m.get("source")
+    _req(isinstance(src, dict) and isinstance(src.get("unit"), str) and src["unit"].isdigit(), what, "đơn vị gửi")
+    _req(isinstance(m.get("parent"), str), what, "đơn vị nhận")
+    _req(_is_int(m.get("sequence")) and 1 <= m["sequence"] < 10**9, what, "số thứ tự gói")
+    _req(isinstance(m.get("created_at"), str) and bool(_TS_RE.fullmatch(m["created_at"])), what, "thời điểm tạo")
+    members = m.get("members")
+    _req(isinstance(members, dict), what, "danh sách thành phần")
+    for name, meta in members.items():
+        _req(isinstance(meta, dict) and isinstance(meta.get("sha256"), str) and bool(_SHA_RE.fullmatch(meta["sha256"]))
+             and _is_int(meta.get("size")) and meta["size"] >= 0, what, f"thành phần {name[:60]}")
+    _req(isinstance(m.get("counts"), dict), what, "số bản ghi")
+    _req(isinstance(m.get("forwarded"), list), what, "gói chuyển tiếp")
+    _req(m.get("encryption") is None or isinstance(m.get("encryption"), dict), what, "mã hóa")
+    reports = m.get("reports", [])
+    _req(isinstance(reports, list), what, "báo cáo")
+
+
+def _parse_rows(name: str, data: bytes, form_id: str, forms: FormSet, unit: str,
+                problems: list[RowProblem], what: str) -> list[dict[str, Any]]:
+    form = forms[form_id]
+    columns = set(COMMON_FIELDS) | set(form.field_names)
+    types = {f.name: f for f in form.fields}
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for n, line in enumerate(data.split(b"\n"), start=1):
+        if not line:
+            continue
+        if len(line) > MAX_LINE:
+            raise _refuse(f"{what}: dòng {n} của «{name}» quá dài.", "oversized")
+        try:
+            row = parse_json(line)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            raise _refuse(f"{what}: «{name}» dòng {n} không đọc được.", "corrupt") from None
+        if not isinstance(row, dict):
+            raise _refuse(f"{what}: «{name}» dòng {n} không phải là một bản ghi.", "corrupt")
+        rid = row.get("id")
+        if not isinstance(rid, str) or not _UUID_RE.fullmatch(rid):
+            problems.append(RowProblem(form_id, str(rid)[:40], "mã bản ghi (id) không hợp lệ"))
+            continue
+        if rid in seen:
+            raise _refuse(f"{what}: bản ghi {rid} xuất hiện hai lần trong «{name}».", "corrupt")
+        seen.add(rid)
+        reason = None
+        if row.get("unit_code") != unit:
+            reason = f"bản ghi thuộc đơn vị {row.get('unit_code')!s:.10}, không phải đơn vị gửi gói ({unit})"
+        elif not _is_int(row.get("revision")) or row["revision"] < 1:
+            reason = "số phiên bản (revision) không hợp lệ"
+        elif any(not isinstance(row.get(c), str) or not _TS_RE.fullmatch(row[c]) for c in ("created_at", "updated_at")):
+            reason = "thời điểm tạo/sửa không hợp lệ"
+        elif row.get("deleted") not in (0, 1) or isinstance(row.get("deleted"), bool):
+            reason = "dấu xóa không hợp lệ"
+        elif any(row.get(c) is not None and (not isinstance(row[c], str) or len(row[c]) > 300)
+                 for c in ("created_by", "updated_by")):
+            reason = "người tạo/sửa không hợp lệ"
+        else:
+            for fname, fd in types.items():
+                v = row.get(fname)
+                if v is None:
+                    continue
+                ok = (_is_int(v) and abs(v) < 2**62) if fd.sql_type is int else (isinstance(v, str) and len(v) < 200_000)
+                if not ok:
+                    reason = f"trường «{fd.label}» sai kiểu dữ liệu"
+                    break
+        if reason:
+            problems.append(RowProblem(form_id, rid, reason))
+            continue
+        rows.append({c: row.get(c) for c in columns})
+    return rows
+
+
+def _load_bundle(signed: SignedManifest, members: dict[str, bytes], ctx: VerifyContext, what: str,
+                 forwarded_by: str | None) -> Bundle:
+    m = signed.data
+    unit = m["source"]["unit"]
+    records: dict[str, list[dict[str, Any]]] = {}
+    problems: list[RowProblem] = []
+    unknown: list[str] = []
+    counts = m["counts"]
+    for name, data in sorted(members.items()):
+        rm = _RECORDS_RE.fullmatch(name)
+        if not rm:
+            continue
+        form_id = rm.group(1)
+        n_lines = data.count(b"\n")
+        declared = counts.get(form_id, {}).get("records") if isinstance(counts.get(form_id), dict) else None
+        if declared != n_lines:
+            raise _refuse(f"{what}: số bản ghi của biểu «{form_id}» không khớp với phần mô tả.", "count_mismatch")
+        if form_id not in ctx.forms:
+            unknown.append(form_id)
+            continue
+        records[form_id] = _parse_rows(name, data, form_id, ctx.forms, unit, problems, what)
+    return Bundle(signed, unit, m["sequence"], members, records, problems, unknown, forwarded_by)
+
+
+def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói") -> VerifiedPackage:
+    """Every check, in order; nothing is written. Raises PackageRefused."""
+    signed, outer = open_file(source, what)
+    if signed.kind != "package":
+        raise _refuse(f"{what} không phải là gói dữ liệu mà là {'biên nhận' if signed.kind == 'receipt' else 'tệp thiết lập'}.",
+                      "wrong_kind")
+    m = signed.data
+    _check_package_manifest(m, what)
+    unit = m["source"]["unit"]
+    start, end = _period(m, what)
+    label = unit_label(ctx.units, unit, end)
+    if m["parent"] != ctx.unit_code:
+        raise _refuse(f"{what} của {label} gửi cho đơn vị mã {m['parent']}, không phải cho đơn vị này "
+                      f"({unit_label(ctx.units, ctx.unit_code)}).", "foreign_unit")
+    _check_parent(ctx.units, unit, ctx.unit_code, start, end, what)
+    trust = TrustCheck(ctx.known_keys)
+    trust.check(unit, signed, label)
+    payload = outer["payload.bin"]
+    pm = m.get("payload")
+    _req(isinstance(pm, dict), what, "phần dữ liệu")
+    if pm.get("size") != len(payload) or pm.get("sha256") != sha256(payload):
+        raise _refuse(f"{what}: phần dữ liệu không khớp với chữ ký — tệp đã bị sửa hoặc hỏng.", "hash_mismatch")
+    enc = m.get("encryption")
+    if enc is not None:
+        if ctx.keys is None or enc.get("recipient_fingerprint") != ctx.keys.fingerprint or \
+                enc.get("recipient_key") != b64(ctx.keys.encryption_public):
+            raise _refuse(f"{what} được mã hóa cho một khóa khác, không phải khóa của đơn vị này "
+                          f"({enc.get('recipient_fingerprint')!s:.40}). Có thể đơn vị đã cài lại chương trình: "
+                          "hãy gửi lại tệp thiết lập/biên nhận mới cho đơn vị cấp dưới rồi xuất lại gói.",
+                          "wrong_recipient")
+        if enc.get("scheme") != crypto.SCHEME:
+            raise _refuse(f"{what}: kiểu mã hóa không hỗ trợ.", "bad_manifest")
+        try:
+            eph, nonce = unb64(enc.get("ephemeral"), 32), unb64(enc.get("nonce"), 12)
+        except ValueError:
+            raise _refuse(f"{what}: thông tin mã hóa không hợp lệ.", "bad_manifest") from None
+        aad = canonical({"source": unit, "sequence": m["sequence"], "recipient": ctx.keys.fingerprint})
+        plain = crypto.open_sealed(payload, ctx.keys.encryption, eph, nonce, aad)
+        if plain is None:
+            raise _refuse(f"{what}: không giải mã được — tệp đã bị sửa hoặc hỏng.", "decrypt_failed")
+    else:
+        plain = payload
+    inner = read_members(plain, _inner_limit, what=what)
+    declared = m["members"]
+    if set(inner) != set(declared):
+        raise _refuse(f"{what}: danh sách thành phần không khớp với phần mô tả.", "members_mismatch")
+    for name, data in inner.items():
+        meta = declared[name]
+        if meta["size"] != len(data) or meta["sha256"] != sha256(data):
+            raise _refuse(f"{what}: thành phần «{name}» không khớp mã băm — tệp đã bị sửa.", "hash_mismatch")
+    # forwarded bundles (a district's package at the province)
+    claimed: set[str] = set()
+    forwarded: list[Bundle] = []
+    prefixes: set[str] = set()
+    for f in m["forwarded"]:
+        _req(isinstance(f, dict) and isinstance(f.get("prefix"), str) and isinstance(f.get("unit"), str)
+             and _is_int(f.get("sequence")) and isinstance(f.get("manifest_sha256"), str), what, "gói chuyển tiếp")
+        prefix = f["prefix"]
+        pm_ = _FWD_RE.fullmatch(prefix + "manifest.json")
+        _req(bool(pm_) and pm_.group(1) == f["unit"] and int(pm_.group(2)) == f["sequence"]
+             and f["manifest_sha256"].startswith(pm_.group(3)) and prefix not in prefixes, what, "gói chuyển tiếp")
+        prefixes.add(prefix)
+        fwhat = f"{what} (dữ liệu chuyển tiếp của đơn vị mã {f['unit']}, gói số {f['sequence']})"
+        try:
+            fraw, fsig = inner[prefix + "manifest.json"], inner[prefix + "manifest.sig"]
+        except KeyError:
+            raise _refuse(f"{fwhat}: thiếu phần mô tả hoặc chữ ký.", "missing_member") from None
+        fsigned = parse_signed_manifest(fraw, fsig, fwhat)
+        fm = fsigned.data
+        _check_package_manifest(fm, fwhat)
+        if fsigned.sha256 != f["manifest_sha256"] or fm["source"]["unit"] != f["unit"] or fm["sequence"] != f["sequence"]:
+            raise _refuse(f"{fwhat}: không khớp với phần mô tả của gói.", "members_mismatch")
+        if fm["forwarded"]:
+            raise _refuse(f"{fwhat}: gói chuyển tiếp lồng nhau không được hỗ trợ.", "bad_manifest")
+        if fm["parent"] != unit:
+            raise _refuse(f"{fwhat}: gói này không gửi cho {label}.", "foreign_unit")
+        fstart, fend = _period(fm, fwhat)
+        _check_parent(ctx.units, f["unit"], unit, fstart, fend, fwhat)
+        trust.check(f["unit"], fsigned, unit_label(ctx.units, f["unit"], fend))
+        fmembers: dict[str, bytes] = {}
+        for rel, meta in fm["members"].items():
+            data = inner.get(prefix + rel)
+            if data is None or _content_limit(rel) is None:
+                raise _refuse(f"{fwhat}: thiếu thành phần «{rel[:60]}».", "missing_member")
+            if meta["size"] != len(data) or meta["sha256"] != sha256(data):
+                raise _refuse(f"{fwhat}: thành phần «{rel[:60]}» không khớp với chữ ký của đơn vị đó.", "hash_mismatch")
+            fmembers[rel] = data
+        expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fm["members"])}
+        actual = {n for n in inner if n.startswith(prefix)}
+        if expected != actual:
+            raise _refuse(f"{fwhat}: có thành phần lạ.", "unexpected_member")
+        claimed |= actual
+        forwarded.append(_load_bundle(fsigned, fmembers, ctx, fwhat, forwarded_by=unit))
+    stray = [n for n in inner if n.startswith("forwarded/") and n not in claimed]
+    if stray:
+        raise _refuse(f"{what}: có thành phần lạ «{stray[0][:80]}».", "unexpected_member")
+    own_members = {n: d for n, d in inner.items() if not n.startswith("forwarded/")}
+    own = _load_bundle(signed, own_members, ctx, what, forwarded_by=None)
+    return VerifiedPackage(signed, own, forwarded, trust)
+
+
+# -- reading: receipts and setup files ----------------------------------------------------------------
+def verify_document(source: bytes | Path, kind: str, what: str) -> SignedManifest:
+    signed, _ = open_file(source, what)
+    if signed.kind != kind:
+        names = {"package": "gói dữ liệu", "receipt": "biên nhận", "setup": "tệp thiết lập"}
+        raise _refuse(f"{what} là {names[signed.kind]}, không phải {names[kind]}.", "wrong_kind")
+    m = signed.data
+    issuer = m.get("issuer")
+    _req(isinstance(issuer, dict) and isinstance(issuer.get("unit"), str), what, "đơn vị lập")
+    _req(isinstance(m.get("unit"), str), what, "đơn vị nhận")
+    _req(isinstance(m.get("created_at"), str) and bool(_TS_RE.fullmatch(m["created_at"])), what, "thời điểm lập")
+    if kind == "receipt":
+        _req(_is_int(m.get("sequence")) and m["sequence"] >= 1, what, "số gói")
+        _req(m.get("status") in ("accepted", "returned"), what, "kết quả")
+        _req(isinstance(m.get("reason", ""), str), what, "lý do")
+        _req(isinstance(m.get("package_sha256"), str), what, "mã gói")
+    return signed
+
+
+def package_file_name(unit: str, day: date, sequence: int) -> str:
+    return f"{unit}_{day.strftime('%Y%m%d')}_{sequence:04d}{PACKAGE_EXT}"
