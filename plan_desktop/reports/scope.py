@@ -1,0 +1,193 @@
+"""What a report or an indicator is computed over: a unit, a period, the unit codes below it, and
+the records of each form that count — plus the hash of exactly those records.
+
+Every figure of a report comes from SQL over the rows selected by :meth:`Scope.where`, and
+:func:`report_data_hash` hashes the same rows, so the hash in a PDF names the data it shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from plan_desktop.domain.forms import COMMON_FIELDS
+from plan_desktop.domain.periods import Period
+from plan_desktop.domain.plan import PlanDef, default_plan
+from plan_desktop.domain.units import Level, Unit, UnitRegistry
+
+if TYPE_CHECKING:
+    from plan_desktop.services.installation import Installation
+
+#: Forms whose records are events: counted when their date falls in the year up to the period end.
+EVENT_FORMS = ("communication", "inspection", "case", "support")
+#: Forms whose records are states (a roster, a register): counted when they began by the period end.
+STATE_FORMS = ("establishment", "officer", "support_model", "plan_document")
+
+HASH_PREFIX = "plan_desktop:data_sha256="
+
+
+class ReportError(ValueError):
+    """A report that cannot be made as asked (Vietnamese message for the officer)."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    unit: Unit  # the unit reported on, the version in force at the period end
+    period: Period
+    start: date  # period bounds (with the installation's cut-off), inclusive
+    end: date
+    year_start: date  # the period's year, up to the period end (indicators are yearly)
+    plan: PlanDef
+    codes: tuple[str, ...]  # the unit and every unit below it (in force at the end or at the plan start)
+    units: UnitRegistry
+
+    @property
+    def year(self) -> int:
+        return self.period.year
+
+    @property
+    def on(self) -> date:
+        """The date whose unit lists apply (the period end)."""
+        return self.end
+
+    @property
+    def level(self) -> Level:
+        return self.unit.level
+
+    def communes(self) -> list[Unit]:
+        """Commune-level units in force at the period end under the unit (a commune: itself)."""
+        if self.unit.level == Level.COMMUNE:
+            return [self.unit]
+        return self.units.descendants(self.unit.code, self.on, Level.COMMUNE)
+
+    def districts(self) -> list[Unit]:
+        """District-level units in force under the unit (a district: itself; a commune: none)."""
+        if self.unit.level == Level.DISTRICT:
+            return [self.unit]
+        if self.unit.level == Level.PROVINCE:
+            return self.units.descendants(self.unit.code, self.on, Level.DISTRICT)
+        return []
+
+    def children(self) -> list[Unit]:
+        """Units directly below (a district's communes, a province's districts)."""
+        return self.units.children(self.unit.code, self.on)
+
+    def codes_under(self, code: str) -> list[str]:
+        """``code`` and every code below it (in force at the end or at the plan start)."""
+        found = {code}
+        for on in {self.on, self.plan.start}:
+            found.update(u.code for u in self.units.descendants(code, on))
+        return sorted(found)
+
+    def child_of(self, code: str) -> str | None:
+        """The child unit (of :meth:`children`) that a record owner ``code`` belongs to; None for the unit itself."""
+        if code == self.unit.code:
+            return None
+        children = {u.code for u in self.children()}
+        for on in (self.on, self.plan.start):
+            current: str | None = code
+            seen: set[str] = set()
+            while current and current not in seen:
+                if current in children:
+                    return current
+                seen.add(current)
+                u = self.units.get(current, on) or self.units.get(current)
+                current = u.parent_code if u else None
+        return None
+
+    # -- SQL --------------------------------------------------------------------------------------
+    def in_codes(self, codes: Sequence[str] | None = None, column: str = "unit_code") -> tuple[str, list[Any]]:
+        codes = list(codes if codes is not None else self.codes)
+        return f"[{column}] IN ({','.join('?' * len(codes))})", codes
+
+    def where(self, form_id: str, codes: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+        """WHERE clause (live records of the scope's units that count for this report) and its params."""
+        cond, params = self.in_codes(codes)
+        clauses = ["deleted = 0", cond]
+        end = self.end.isoformat()
+        if form_id in EVENT_FORMS:
+            pf = {"communication": "date", "inspection": "date", "case": "detected_on", "support": "date"}[form_id]
+            clauses.append(f"[{pf}] BETWEEN ? AND ?")
+            params += [min(self.start, self.year_start).isoformat(), end]
+        elif form_id == "training":
+            clauses.append("start_date BETWEEN ? AND ?")
+            params += [self.plan.start.isoformat(), end]
+        elif form_id == "unit_status":
+            clauses.append("year BETWEEN ? AND ?")
+            params += [self.year - 1, self.year]
+        elif form_id in STATE_FORMS:
+            pf = {"establishment": "opened_on", "officer": "since", "support_model": "established_on",
+                  "plan_document": "issued_on"}[form_id]
+            clauses.append(f"([{pf}] IS NULL OR [{pf}] <= ?)")
+            params.append(end)
+        return " AND ".join(clauses), params
+
+
+def _latest_version(units: UnitRegistry, code: str) -> Unit | None:
+    return units.get(code)
+
+
+def make_scope(inst: Installation, period: str | Period, unit_code: str | None = None,
+               plan: PlanDef | None = None) -> Scope:
+    """The scope of a report of ``period`` for ``unit_code`` (default: the installation's unit).
+
+    Refuses (Vietnamese :class:`ReportError`) a unit not in force at the period end and a unit
+    outside the installation's data.
+    """
+    p = Period.parse(period)
+    plan = plan or default_plan(inst.store.get_setting("plan_id"))
+    start, end = inst.period_bounds(p)
+    year_start, _ = inst.period_bounds(Period(p.year, "Y", 1))
+    units = inst.units
+    code = (unit_code or inst.unit_code).strip()
+    if not units.versions(code):
+        raise ReportError(f"Không tìm thấy đơn vị hành chính có mã {code}.")
+    unit = units.get(code, end)
+    if unit is None:
+        names = " / ".join(f"{u.name} ({u.valid_from.year}–{u.valid_to.year if u.valid_to else ''})"
+                           for u in units.versions(code))
+        raise ReportError(
+            f"Đơn vị mã {code} ({names}) không còn trong danh mục đơn vị hành chính vào ngày "
+            f"{end.day:02d}/{end.month:02d}/{end.year}; không lập được báo cáo {p.label_vi()} cho đơn vị này."
+        )
+    own = inst.unit_code
+    if code != own and not any(units.is_ancestor(own, code, on) for on in (end, plan.start)):
+        raise ReportError(
+            f"Đơn vị {unit.name} (mã {code}) không thuộc phạm vi dữ liệu của {inst.unit(end).name} (mã {own})."
+        )
+    found = {code}
+    for on in {end, plan.start}:
+        found.update(u.code for u in units.descendants(code, on))
+    return Scope(unit=unit, period=p, start=start, end=end, year_start=year_start, plan=plan,
+                 codes=tuple(sorted(found)), units=units)
+
+
+def scope_forms(inst: Installation) -> Iterable[str]:
+    return sorted(inst.store.forms)
+
+
+def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code: str | None = None) -> str:
+    """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from.
+
+    Deterministic: the records (live, in scope) sorted by form and id, each as
+    ``[form, id, revision, [content columns…]]`` in canonical JSON, one per line. Any change to a
+    record in scope (an edit bumps the revision; a deletion removes it) changes the hash.
+    """
+    scope = period if isinstance(period, Scope) else make_scope(inst, period, unit_code)
+    store = inst.store
+    h = hashlib.sha256()
+    for form_id in scope_forms(inst):
+        form = store.forms[form_id]
+        cols = [c for c in (*COMMON_FIELDS, *form.field_names) if c not in ("id", "revision")]
+        where, params = scope.where(form_id)
+        sql = (f"SELECT id, revision, {', '.join(f'[{c}]' for c in cols)} FROM [{form.table}] "
+               f"WHERE {where} ORDER BY id")
+        for row in store.db.execute(sql, params):
+            h.update(json.dumps([form_id, row[0], row[1], list(row[2:])], ensure_ascii=False,
+                                separators=(",", ":")).encode())
+            h.update(b"\n")
+    return h.hexdigest()
