@@ -1,0 +1,7 @@
+"""The one error type of the signing package: its message is written for the officer (Vietnamese)."""
+
+from __future__ import annotations
+
+
+class SigningError(ValueError):
+    """Signing, verifying or importing a trust root failed; ``str(exc)`` says why, in Vietnamese."""

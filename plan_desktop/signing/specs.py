@@ -1,0 +1,202 @@
+"""Where the signer's key and certificate come from: a PKCS#12 file or a PKCS#11 token.
+
+A spec holds the passphrase or PIN only for as long as the caller keeps it (it is never written
+anywhere, and hidden from ``repr``). :meth:`SignerSpec.open` yields a pyHanko signer and closes the
+token session afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from plan_desktop.signing.errors import SigningError
+
+if TYPE_CHECKING:  # pyHanko is imported lazily: the program runs without it until signing is used
+    from pyhanko.sign.signers import Signer
+
+
+class SignerSpec(Protocol):
+    def describe(self) -> str:
+        """What the officer chose, in Vietnamese (no secret)."""
+
+    def open(self) -> contextlib.AbstractContextManager[Signer]:
+        """A pyHanko signer, ready to sign; raises :class:`SigningError` with the reason."""
+
+
+def _as_bytes(secret: str | bytes | None) -> bytes | None:
+    if secret is None or secret == "" or secret == b"":
+        return None
+    return secret.encode("utf-8") if isinstance(secret, str) else secret
+
+
+@dataclass(frozen=True)
+class Pkcs12Spec:
+    """A certificate file (``.p12`` / ``.pfx``) and its passphrase."""
+
+    path: Path
+    passphrase: str | bytes | None = field(default=None, repr=False)
+
+    def describe(self) -> str:
+        return f"tệp chứng thư số {Path(self.path).name}"
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Signer]:
+        from cryptography.hazmat.primitives.serialization import pkcs12
+        from pyhanko.sign.signers import SimpleSigner
+
+        path = Path(self.path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise SigningError(f"Không tìm thấy tệp chứng thư số «{path}».") from None
+        except OSError as exc:
+            raise SigningError(f"Không đọc được tệp chứng thư số «{path}»: {exc.strerror}.") from None
+        try:
+            key, cert, _ = pkcs12.load_key_and_certificates(data, _as_bytes(self.passphrase))
+        except ValueError:
+            raise SigningError(
+                f"Không mở được tệp chứng thư số «{path.name}»: sai mật khẩu, hoặc tệp không phải "
+                "tệp PKCS#12 (.p12, .pfx)."
+            ) from None
+        if key is None or cert is None:
+            raise SigningError(f"Tệp «{path.name}» không chứa khóa bí mật và chứng thư số của người ký.")
+        try:
+            signer = SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=_as_bytes(self.passphrase))
+        except ValueError as exc:
+            raise SigningError(f"Không dùng được khóa trong tệp «{path.name}»: {exc}.") from None
+        yield signer
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    label: str
+    manufacturer: str
+    model: str
+    serial: str
+
+
+def _pkcs11_lib(lib_path: str | Path):
+    try:
+        import pkcs11  # noqa: F401
+    except ImportError:  # pragma: no cover - a packaging problem
+        raise SigningError("Chương trình thiếu thành phần python-pkcs11 để dùng thiết bị ký số (token).") from None
+    from pkcs11 import lib as p11lib
+
+    path = Path(lib_path)
+    if not path.exists():
+        raise SigningError(f"Không tìm thấy thư viện PKCS#11 của thiết bị ký số «{path}».")
+    try:
+        return p11lib(str(path))
+    except Exception as exc:  # a file that is not a PKCS#11 module
+        raise SigningError(f"Không nạp được thư viện PKCS#11 «{path.name}» ({exc}).") from None
+
+
+def list_tokens(lib_path: str | Path) -> list[TokenInfo]:
+    """The tokens plugged in, as the token's library sees them (for the dialog's list)."""
+    lib = _pkcs11_lib(lib_path)
+    tokens = []
+    for slot in lib.get_slots(token_present=True):
+        try:
+            t = slot.get_token()
+        except Exception:
+            continue
+        tokens.append(TokenInfo(t.label.strip(), str(t.manufacturer_id).strip(), str(t.model).strip(),
+                                str(t.serial.decode() if isinstance(t.serial, bytes) else t.serial).strip()))
+    return tokens
+
+
+def _is_p11_error(exc: BaseException) -> bool:
+    try:
+        import pkcs11.exceptions as p11e
+    except ImportError:
+        return False
+    return isinstance(exc, p11e.PKCS11Error)
+
+
+def _p11_message(exc: BaseException, what: str) -> str:
+    import pkcs11.exceptions as p11e
+
+    if isinstance(exc, p11e.PinIncorrect):
+        return "Mã PIN của thiết bị ký số không đúng."
+    if isinstance(exc, p11e.PinLocked):
+        return "Thiết bị ký số đã bị khóa do nhập sai mã PIN nhiều lần; hãy liên hệ nhà cung cấp chứng thư số."
+    if isinstance(exc, p11e.PinExpired | p11e.PinInvalid | p11e.PinLenRange):
+        return "Mã PIN không hợp lệ hoặc đã hết hạn; hãy đổi mã PIN bằng phần mềm của nhà cung cấp thiết bị."
+    if isinstance(exc, p11e.TokenNotPresent | p11e.DeviceRemoved | p11e.NoSuchToken):
+        return "Không thấy thiết bị ký số: hãy cắm thiết bị (USB token) rồi thử lại."
+    if isinstance(exc, p11e.MultipleObjectsReturned):
+        return f"Thiết bị có nhiều {what}; hãy chỉ rõ nhãn chứng thư cần dùng."
+    if isinstance(exc, p11e.NoSuchKey):
+        return f"Không tìm thấy {what} trên thiết bị ký số."
+    return f"Thiết bị ký số báo lỗi: {type(exc).__name__} {exc}".strip() + "."
+
+
+@dataclass(frozen=True)
+class Pkcs11Spec:
+    """A USB token (or any PKCS#11 module): its library, the token's label and the user PIN.
+
+    Without ``key_label``/``cert_label`` the first certificate that has a private key with the same
+    CKA_ID is used (a signing token of a Vietnamese CA holds one).
+    """
+
+    lib_path: Path
+    token_label: str
+    pin: str | None = field(default=None, repr=False)
+    cert_label: str | None = None
+    key_label: str | None = None
+
+    def describe(self) -> str:
+        return f"thiết bị ký số «{self.token_label}»"
+
+    def _find_key_id(self, session) -> bytes:
+        from pkcs11 import Attribute, ObjectClass
+
+        key_ids = set()
+        for key in session.get_objects({Attribute.CLASS: ObjectClass.PRIVATE_KEY}):
+            with contextlib.suppress(Exception):
+                key_ids.add(bytes(key[Attribute.ID]))
+        for cert in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
+            try:
+                cid = bytes(cert[Attribute.ID])
+            except Exception:
+                continue
+            if cid in key_ids:
+                return cid
+        raise SigningError("Không tìm thấy chứng thư số kèm khóa bí mật trên thiết bị ký số.")
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[Signer]:
+        _pkcs11_lib(self.lib_path)
+        import pkcs11.exceptions as p11e
+        from pyhanko.config.pkcs11 import TokenCriteria
+        from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+
+        if not self.pin:
+            raise SigningError("Chưa nhập mã PIN của thiết bị ký số.")
+        try:
+            session = open_pkcs11_session(str(self.lib_path), token_criteria=TokenCriteria(label=self.token_label),
+                                          user_pin=self.pin)
+        except p11e.PKCS11Error as exc:
+            if type(exc) is p11e.PKCS11Error:  # pyHanko's "no token matching the criteria"
+                raise SigningError(
+                    f"Không thấy thiết bị ký số có nhãn «{self.token_label}»: hãy cắm thiết bị rồi thử lại."
+                ) from None
+            raise SigningError(_p11_message(exc, "chứng thư số")) from None
+        try:
+            if self.cert_label or self.key_label:
+                signer = PKCS11Signer(session, cert_label=self.cert_label, key_label=self.key_label)
+            else:
+                kid = self._find_key_id(session)
+                signer = PKCS11Signer(session, key_id=kid, cert_id=kid)
+            try:
+                _ = signer.signing_cert  # load the certificate now, so a wrong label fails here
+            except p11e.PKCS11Error as exc:
+                raise SigningError(_p11_message(exc, "chứng thư số")) from None
+            yield signer
+        finally:
+            with contextlib.suppress(Exception):
+                session.close()
