@@ -70,6 +70,15 @@ def level_vi(level) -> str:
     return {"province": "tỉnh", "district": "huyện", "commune": "xã"}.get(str(level.value), str(level.value))
 
 
+def _start_logging(args: argparse.Namespace) -> None:
+    """Log into the data folder once it exists (never create a folder just to log)."""
+    from plan_desktop.logs import setup_logging
+
+    folder = data_folder(args)
+    if folder.is_dir():
+        setup_logging(folder)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from plan_desktop.ui.app import run
 
@@ -82,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         handler = getattr(args, "handler", None)
+        _start_logging(args)
         if args.command is None:
             return cmd_gui(args)
         return int(handler(args))
@@ -93,8 +103,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         message = user_message(exc)
-        if message is None:
-            raise
+        if message is None:  # a bug: keep the details in the log, tell the officer where they are
+            import logging
+
+            from plan_desktop.logs import log_file_path
+
+            logging.getLogger("plan_desktop").exception("unexpected error")
+            where = log_file_path()
+            message = f"lỗi không mong đợi ({type(exc).__name__}: {exc})."
+            if where:
+                message += f" Chi tiết được ghi trong tệp nhật ký {where}."
         sys.stderr.write(f"Lỗi: {message}\n")
         return EXIT_ERROR
 

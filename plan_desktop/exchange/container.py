@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +39,34 @@ def write_zip(members: list[tuple[str, bytes]], *, compress: bool) -> bytes:
             info.external_attr = 0o644 << 16
             zf.writestr(info, data)
     return buf.getvalue()
+
+
+def stored_zip(members: list[tuple[str, bytes]]) -> bytes:
+    """The one canonical encoding of an uncompressed ZIP with these members, in this order.
+
+    Written by hand (not by :mod:`zipfile`) so that it is byte-for-byte the same on every platform
+    and Python version: the reader rebuilds it from the members it read and refuses a file that
+    differs in any byte, so nothing outside the signed content can be changed unnoticed.
+    Names must be ASCII; sizes under 4 GiB (no ZIP64).
+    """
+    out = io.BytesIO()
+    central = io.BytesIO()
+    for name, data in members:
+        raw_name = name.encode("ascii")
+        crc = zlib.crc32(data) & 0xFFFFFFFF
+        offset = out.tell()
+        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, crc, len(data), len(data),
+                              len(raw_name), 0))
+        out.write(raw_name)
+        out.write(data)
+        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, crc, len(data),
+                                  len(data), len(raw_name), 0, 0, 0, 0, 0, offset))
+        central.write(raw_name)
+    cd = central.getvalue()
+    cd_offset = out.tell()
+    out.write(cd)
+    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(cd), cd_offset, 0))
+    return out.getvalue()
 
 
 _BAD_NAME = re.compile(r"(^/|^[A-Za-z]:|\\|(^|/)\.\.?(/|$)|//|[\x00-\x1f])")

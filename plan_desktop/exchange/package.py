@@ -34,7 +34,7 @@ from typing import Any
 from plan_desktop.domain.forms import COMMON_FIELDS, FormSet
 from plan_desktop.domain.units import UnitRegistry
 from plan_desktop.exchange import crypto
-from plan_desktop.exchange.container import read_members, write_zip
+from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, stored_zip, write_zip
 from plan_desktop.exchange.errors import PackageRefused
 from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, unb64, verify_signature
 
@@ -170,14 +170,14 @@ def build_package(keys: KeyPair, manifest: dict[str, Any], own_members: list[tup
         manifest["encryption"] = None
     manifest["payload"] = {"sha256": sha256(payload), "size": len(payload)}
     raw, sig = sign_manifest(keys, manifest)
-    data = write_zip([("manifest.json", raw), ("manifest.sig", sig), ("payload.bin", payload)], compress=False)
+    data = stored_zip([("manifest.json", raw), ("manifest.sig", sig), ("payload.bin", payload)])
     return data, raw
 
 
 def build_signed_document(keys: KeyPair, manifest: dict[str, Any]) -> tuple[bytes, bytes]:
     """A receipt or setup file: manifest and signature only."""
     raw, sig = sign_manifest(keys, manifest)
-    return write_zip([("manifest.json", raw), ("manifest.sig", sig)], compress=False), raw
+    return stored_zip([("manifest.json", raw), ("manifest.sig", sig)]), raw
 
 
 # -- reading: the signed manifest -------------------------------------------------------------------
@@ -251,8 +251,22 @@ def parse_signed_manifest(raw: bytes, sig: bytes, what: str = "Gói") -> SignedM
 
 
 def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest, dict[str, bytes]]:
-    """Open any of our files (package, receipt, setup file) and check its signature."""
+    """Open any of our files (package, receipt, setup file) and check its signature.
+
+    The file must be exactly the canonical encoding of its members (:func:`stored_zip`): a changed
+    byte anywhere, even in ZIP bookkeeping that no hash covers, is refused."""
+    if isinstance(source, Path):
+        try:
+            size = source.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise _refuse(f"{what} quá lớn ({size // (1024 * 1024)} MB).", "oversized")
+            source = source.read_bytes()
+        except OSError as exc:
+            raise _refuse(f"Không đọc được {what}: {exc.strerror or exc}.", "unreadable") from None
     members = read_members(source, _outer_limit, what=what, max_members=3)
+    order = [n for n in ("manifest.json", "manifest.sig", "payload.bin") if n in members]
+    if stored_zip([(n, members[n]) for n in order]) != source:
+        raise _refuse(f"{what} đã bị sửa hoặc bị hỏng (cấu trúc tệp không đúng chuẩn).", "not_canonical")
     if "manifest.json" not in members or "manifest.sig" not in members:
         raise _refuse(f"{what} không phải là gói dữ liệu của chương trình (thiếu phần mô tả hoặc chữ ký).",
                       "not_a_package")

@@ -137,8 +137,16 @@ def _on(inst: Installation) -> date:
     return date(inst.working_year, 12, 31)
 
 
-def _label(inst: Installation, code: str) -> str:
-    return unit_label(inst.units, code, _on(inst))
+def _label(inst: Installation, code: str, on: date | None = None) -> str:
+    return unit_label(inst.units, code, on or _on(inst))
+
+
+def _bundle_label(inst: Installation, bundle: Bundle) -> str:
+    try:
+        on = date.fromisoformat(bundle.manifest["period"]["to"])
+    except (KeyError, TypeError, ValueError):
+        on = None
+    return _label(inst, bundle.unit, on)
 
 
 # -- keys ----------------------------------------------------------------------------------------------
@@ -591,11 +599,12 @@ def _apply_package(inst: Installation, pkg: VerifiedPackage, result: FileResult,
     has_parent = inst.units.parent(inst.unit_code, _on(inst)) is not None
     with store.db.atomic():
         # keys met for the first time (or enrolled by fingerprint) are recorded with the data
+        labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}
         for unit, (signing, enc, fpr, status) in pkg.trust.seen.items():
             if status in ("new", "enrolled"):
                 _record_key(inst, unit, signing, enc, fpr, "tofu" if status == "new" else "officer")
                 if status == "new":
-                    result.new_keys.append((_label(inst, unit), fpr))
+                    result.new_keys.append((labels.get(unit) or _label(inst, unit), fpr))
             else:
                 _record_key(inst, unit, signing, enc, fpr, "tofu")  # completes a missing encryption key only
         fresh = False
@@ -671,7 +680,7 @@ def import_files(inst: Installation, files: Iterable[Path], *, actor: str | None
             _apply_package(inst, pkg, result, actor)
             touched |= {b.unit for b in pkg.bundles}
             t = result.tally.values()
-            summary = (f"gói số {pkg.own.sequence} của {_label(inst, pkg.own.unit)}"
+            summary = (f"gói số {pkg.own.sequence} của {_bundle_label(inst, pkg.own)}"
                        + (f", kèm {len(pkg.forwarded)} gói của đơn vị cấp dưới" if pkg.forwarded else "")
                        + f": {sum(x.new for x in t)} mới, {sum(x.updated for x in t)} cập nhật, "
                        f"{sum(x.unchanged for x in t)} không đổi, {sum(x.rejected for x in t)} bị từ chối.")

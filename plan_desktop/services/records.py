@@ -54,6 +54,8 @@ class RecordService:
         self.actor = actor or store.get_setting("officer_name", "") or ""
         self._today = today
         self._listeners: list[Listener] = []
+        self._unit_code: str | None = None
+        self._insert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
         #: Extra guards run before any write (e.g. locked periods); each raises RecordError.
         self.guards: list[Callable[[FormDef, Mapping[str, Any]], None]] = []
 
@@ -69,7 +71,9 @@ class RecordService:
     # -- helpers ------------------------------------------------------------------------------------
     @property
     def unit_code(self) -> str:
-        code = self.store.unit_code
+        if self._unit_code:
+            return self._unit_code
+        code = self._unit_code = self.store.unit_code
         if not code:
             raise RecordError("Chương trình chưa được thiết lập cho đơn vị nào. Hãy chạy «plan-desktop init».")
         return code
@@ -99,19 +103,20 @@ class RecordService:
     def _store_row(self, form: FormDef, values: Mapping[str, Any]) -> dict[str, Any]:
         return {f.name: f.to_storage(values.get(f.name)) for f in form.fields}
 
-    def _write(self, form: FormDef, row: dict[str, Any], action: str, note: str | None = None) -> None:
+    def _write(self, form: FormDef, row: dict[str, Any], action: str, ap: audit.Appender,
+               note: str | None = None) -> None:
         """Insert or replace one full row and append its audit row. Caller holds the transaction."""
-        seq, _ = audit.head(self.store.db)
-        row["change_seq"] = seq + 1
+        row["change_seq"] = ap.next_seq
         row["search_text"] = self.store.search_text(form, row)
-        cols = list(row)
-        self.store.db.execute(
-            f"INSERT OR REPLACE INTO [{form.table}] ({', '.join(f'[{c}]' for c in cols)}) "
-            f"VALUES ({', '.join('?' for _ in cols)})",
-            [row[c] for c in cols],
-        )
-        audit.append(
-            self.store.db,
+        cols = tuple(row)
+        sql = self._insert_sql.get((form.table, cols))
+        if sql is None:
+            sql = self._insert_sql[(form.table, cols)] = (
+                f"INSERT OR REPLACE INTO [{form.table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                f"VALUES ({', '.join('?' for _ in cols)})"
+            )
+        self.store.db.conn.execute(sql, [row[c] for c in cols])
+        ap.append(
             at=row["updated_at"],
             actor=self.actor,
             action=action,
@@ -123,11 +128,20 @@ class RecordService:
             note=note,
         )
 
-    def _prepare_create(self, form: FormDef, values: Mapping[str, Any], record_id: str | None,
-                        unit_code: str) -> dict[str, Any]:
-        result = validate(form, values, self.context(unit_code), unit_code=unit_code)
+    def _transaction(self):
+        """One transaction with an audit appender: ``with self._transaction() as ap: ...``."""
+        return _Transaction(self.store)
+
+    def _validated(self, form: FormDef, values: Mapping[str, Any], unit_code: str,
+                   record_id: str | None = None) -> dict[str, Any]:
+        result = validate(form, values, self.context(unit_code), record_id=record_id, unit_code=unit_code)
         if not result.ok:
             raise ValidationError(result.issues)
+        return result.values
+
+    def _prepare_create(self, form: FormDef, clean: Mapping[str, Any], record_id: str | None,
+                        unit_code: str) -> dict[str, Any]:
+        """A new row from validated values."""
         now = utc_now()
         row = {
             "id": record_id or str(uuid.uuid4()),
@@ -138,13 +152,15 @@ class RecordService:
             "created_by": self.actor,
             "updated_by": self.actor,
             "deleted": 0,
-            **self._store_row(form, result.values),
+            **self._store_row(form, clean),
         }
-        self._guard(form, row) if unit_code == self.unit_code else None
+        if unit_code == self.unit_code:  # demo rows of child units skip the owner's guards
+            self._guard(form, row)
         return row
 
-    def _prepare_update(self, form: FormDef, current: Mapping[str, Any], values: Mapping[str, Any],
+    def _prepare_update(self, form: FormDef, current: Mapping[str, Any], clean: Mapping[str, Any],
                         expected_revision: int | None) -> dict[str, Any] | None:
+        """The next revision of ``current`` from validated values, or None when nothing changed."""
         self._guard(form, current)
         if current["deleted"]:
             raise RecordError("Bản ghi này đã bị xóa; hãy khôi phục trước khi sửa.")
@@ -152,10 +168,7 @@ class RecordService:
             raise RecordError(
                 "Bản ghi đã được thay đổi ở nơi khác kể từ khi mở. Hãy đóng và mở lại để xem bản mới nhất."
             )
-        result = validate(form, values, self.context(current["unit_code"]), record_id=current["id"])
-        if not result.ok:
-            raise ValidationError(result.issues)
-        new_fields = self._store_row(form, result.values)
+        new_fields = self._store_row(form, clean)
         if all(current.get(k) == v for k, v in new_fields.items()):
             return None  # nothing changed: no new revision
         row = {c: current[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}
@@ -167,25 +180,27 @@ class RecordService:
     # -- public writes --------------------------------------------------------------------------------
     def create(self, form_id: str, values: Mapping[str, Any], *, record_id: str | None = None) -> dict[str, Any]:
         form = self.store.forms[form_id]
-        row = self._prepare_create(form, values, record_id, self.unit_code)
-        with self.store.db.atomic():
+        unit = self.unit_code
+        row = self._prepare_create(form, self._validated(form, values, unit), record_id, unit)
+        with self._transaction() as ap:
             if record_id and self.store.get_row(form, record_id):
                 raise RecordError(f"Đã có bản ghi với mã {record_id}.")
-            self._write(form, row, "create")
+            self._write(form, row, "create", ap)
         self._emit(Change(form.id, (row["id"],), "create"))
         return self.store.to_values(form, row)
 
     def update(self, form_id: str, record_id: str, values: Mapping[str, Any], *,
                expected_revision: int | None = None) -> dict[str, Any]:
         form = self.store.forms[form_id]
-        with self.store.db.atomic():
+        with self._transaction() as ap:
             current = self.store.get_row(form, record_id)
             if current is None:
                 raise RecordError("Không tìm thấy bản ghi cần sửa (có thể đã bị xóa).")
-            row = self._prepare_update(form, current, values, expected_revision)
+            clean = self._validated(form, values, current["unit_code"], record_id)
+            row = self._prepare_update(form, current, clean, expected_revision)
             if row is None:
                 return self.store.to_values(form, current)
-            self._write(form, row, "update")
+            self._write(form, row, "update", ap)
         self._emit(Change(form.id, (record_id,), "update"))
         return self.store.to_values(form, row)
 
@@ -198,7 +213,7 @@ class RecordService:
     def _set_deleted(self, form_id: str, record_ids: Iterable[str], deleted: bool) -> list[str]:
         form = self.store.forms[form_id]
         done: list[str] = []
-        with self.store.db.atomic():
+        with self._transaction() as ap:
             for rid in record_ids:
                 current = self.store.get_row(form, rid)
                 if current is None:
@@ -214,7 +229,7 @@ class RecordService:
                 row = {k: current[k] for k in current if k not in ("change_seq", "search_text")}
                 row.update(deleted=int(deleted), revision=current["revision"] + 1, updated_at=utc_now(),
                            updated_by=self.actor)
-                self._write(form, row, "delete" if deleted else "restore")
+                self._write(form, row, "delete" if deleted else "restore", ap)
                 done.append(rid)
         if done:
             self._emit(Change(form.id, tuple(done), "delete" if deleted else "restore"))
@@ -268,16 +283,17 @@ class RecordService:
                 issues.extend((idx, i) for i in exc.issues)
         if issues:
             return 0, 0, issues
-        with self.store.db.atomic():
+        with self._transaction() as ap:
             for action, row in rows:
-                self._write(form, row, action, note="import" if unit_code is None else None)
+                self._write(form, row, action, ap, note="import" if unit_code is None else None)
         created = sum(1 for a, _ in rows if a == "create")
         if rows:
             self._emit(Change(form.id, tuple(r["id"] for _, r in rows), "import"))
         return created, len(rows) - created, []
 
     # -- records that arrive from elsewhere (USB packages) -----------------------------------------------
-    def apply_incoming(self, form_id: str, row: Mapping[str, Any], *, note: str | None = None) -> None:
+    def apply_incoming(self, form_id: str, row: Mapping[str, Any], *, note: str | None = None,
+                       appender: audit.Appender | None = None) -> None:
         """Write a record exactly as another installation stored it (id, unit, revision, timestamps kept).
 
         For the package import only: the caller has verified the package, decided that this revision
@@ -288,8 +304,37 @@ class RecordService:
         form = self.store.forms[form_id]
         full = {c: row.get(c) for c in (*self.store.content_columns(form),)}
         full["deleted"] = int(bool(full.get("deleted")))
-        self._write(form, full, "import", note=note)
+        if appender is not None:
+            self._write(form, full, "import", appender, note=note)
+        else:
+            with audit.Appender(self.store.db) as ap:
+                self._write(form, full, "import", ap, note=note)
 
     def notify(self, change: Change) -> None:
         """Tell listeners about a change written through :meth:`apply_incoming`."""
         self._emit(change)
+
+
+class _Transaction:
+    """``with _Transaction(store) as ap``: BEGIN … COMMIT with one audit appender (head read once,
+    written once). An exception rolls everything back."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._atomic = None
+
+    def __enter__(self) -> audit.Appender:
+        self._atomic = self.store.db.atomic()
+        self._atomic.__enter__()
+        self.ap = audit.Appender(self.store.db)
+        return self.ap
+
+    def __exit__(self, exc_type, exc, tb) -> bool | None:
+        assert self._atomic is not None
+        if exc_type is None:
+            try:
+                self.ap.flush()
+            except BaseException as flush_exc:
+                self._atomic.__exit__(type(flush_exc), flush_exc, flush_exc.__traceback__)
+                raise
+        return self._atomic.__exit__(exc_type, exc, tb)

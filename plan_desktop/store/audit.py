@@ -43,51 +43,68 @@ def _row_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
 
 
 def head(db: Database) -> tuple[int, str]:
-    rows = {r["key"]: r["value"] for r in db.query("SELECT key, value FROM meta WHERE key LIKE 'audit_head_%'")}
+    rows = dict(db.conn.execute("SELECT key, value FROM meta WHERE key IN ('audit_head_seq', 'audit_head_hash')"))
     return int(rows.get("audit_head_seq", 0)), rows.get("audit_head_hash", GENESIS)
 
 
-def append(
-    db: Database,
-    *,
-    at: str,
-    actor: str,
-    action: str,
-    form: str | None,
-    record_id: str | None,
-    unit_code: str | None,
-    revision: int | None,
-    content_hash: str | None,
-    note: str | None = None,
-) -> int:
+_INSERT = (
+    "INSERT INTO audit_log (seq, at, actor, action, form, record_id, unit_code, revision, content_hash, note, "
+    "prev_hash, hash) VALUES (:seq, :at, :actor, :action, :form, :record_id, :unit_code, :revision, "
+    ":content_hash, :note, :prev_hash, :hash)"
+)
+
+
+class Appender:
+    """Appends audit rows inside the caller's transaction, keeping the chain head in memory.
+
+    Use as a context manager around a batch: the head is read once and written once to ``meta``.
+    """
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.seq, self.hash = head(db)
+        self._dirty = False
+
+    @property
+    def next_seq(self) -> int:
+        return self.seq + 1
+
+    def append(self, *, at: str, actor: str, action: str, form: str | None, record_id: str | None,
+               unit_code: str | None, revision: int | None, content_hash: str | None,
+               note: str | None = None) -> int:
+        entry = {
+            "seq": self.seq + 1, "at": at, "actor": actor, "action": action, "form": form,
+            "record_id": record_id, "unit_code": unit_code, "revision": revision,
+            "content_hash": content_hash, "note": note,
+        }
+        entry["prev_hash"] = self.hash
+        entry["hash"] = _row_hash(self.hash, entry)
+        self.db.conn.execute(_INSERT, entry)
+        self.seq, self.hash = entry["seq"], entry["hash"]
+        self._dirty = True
+        return self.seq
+
+    def flush(self) -> None:
+        if self._dirty:
+            self.db.conn.execute(
+                "INSERT INTO meta(key, value) VALUES ('audit_head_seq', ?), ('audit_head_hash', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [str(self.seq), self.hash],
+            )
+            self._dirty = False
+
+    def __enter__(self) -> Appender:
+        return self
+
+    def __exit__(self, exc_type, *rest: object) -> None:
+        if exc_type is None:
+            self.flush()
+
+
+def append(db: Database, **entry: Any) -> int:
     """Append one row; must run inside the caller's transaction. Returns its seq."""
-    seq, prev = head(db)
-    entry = {
-        "seq": seq + 1,
-        "at": at,
-        "actor": actor,
-        "action": action,
-        "form": form,
-        "record_id": record_id,
-        "unit_code": unit_code,
-        "revision": revision,
-        "content_hash": content_hash,
-        "note": note,
-    }
-    entry["prev_hash"] = prev
-    entry["hash"] = _row_hash(prev, entry)
-    db.execute(
-        "INSERT INTO audit_log (seq, at, actor, action, form, record_id, unit_code, revision, "
-        "content_hash, note, prev_hash, hash) VALUES (:seq, :at, :actor, :action, :form, :record_id, "
-        ":unit_code, :revision, :content_hash, :note, :prev_hash, :hash)",
-        entry,
-    )
-    db.execute(
-        "INSERT INTO meta(key, value) VALUES ('audit_head_seq', ?), ('audit_head_hash', ?) "
-        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [str(entry["seq"]), entry["hash"]],
-    )
-    return int(entry["seq"])
+    with Appender(db) as ap:
+        return ap.append(**entry)
 
 
 @dataclass(frozen=True)

@@ -1,36 +1,153 @@
-"""Starting the window: QApplication, fonts, translations, then the main window on an installation."""
+"""Starting the window: QApplication, fonts, log file, crash dialog, translations, then either the
+set-up wizard (a fresh data folder) or the main window on the installation."""
 
 from __future__ import annotations
 
+import logging
 import sys
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from plan_desktop import paths
+from plan_desktop.errors import user_message
+from plan_desktop.services.installation import Installation
+from plan_desktop.ui import i18n, startup
+from plan_desktop.ui.context import AppContext
+from plan_desktop.ui.main_window import MainWindow, fit_to_screen
+from plan_desktop.ui.wizard import SetupWizard
+
+log = logging.getLogger(__name__)
+
+APP_TITLE = "Phòng, chống mại dâm — Kế hoạch 1295"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the program's style, icon and bundled fonts."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("plan_desktop")
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setStyle("Fusion")
+    icon = paths.resource("icons", "app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    startup.register_fonts(app)
+    return app  # type: ignore[return-value]
+
+
+class Controller(QObject):
+    """Owns the installation and the window; rebuilds the window when language or year change."""
+
+    def __init__(self, folder: Path, today: Callable[[], date] = date.today):
+        super().__init__()
+        self.folder = folder
+        self.today = today
+        self.inst: Installation | None = None
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+        self.wizard: SetupWizard | None = None
+
+    def open_installation(self) -> Installation | None:
+        """The installation of the folder, or None when it is not set up yet (raises on other errors)."""
+        if not paths.db_path(self.folder).exists():
+            return None
+        inst = Installation.open(self.folder, require_setup=False)
+        if not inst.store.unit_code:
+            inst.close()
+            return None
+        return inst
+
+    def start(self) -> bool:
+        """Show the wizard or the main window. False when the folder cannot be opened (message shown)."""
+        try:
+            inst = self.open_installation()
+        except Exception as exc:
+            msg = user_message(exc)
+            if msg is None:
+                raise
+            QMessageBox.critical(None, QApplication.translate("Controller", "Không mở được dữ liệu"), msg)
+            return False
+        if inst is None:
+            i18n.install("vi")
+            self.wizard = SetupWizard(self.folder)
+            self.wizard.finished.connect(self._wizard_finished)
+            self.wizard.show()
+            return True
+        self.show_main(inst)
+        return True
+
+    def _wizard_finished(self, result: int) -> None:
+        wizard = self.wizard
+        self.wizard = None
+        if result == QDialog.DialogCode.Accepted and wizard is not None and wizard.installation is not None:
+            self.show_main(wizard.installation)
+        elif self.window is None:
+            QApplication.quit()
+
+    def show_main(self, inst: Installation, page_key: str | None = None) -> MainWindow:
+        self.inst = inst
+        lang = i18n.install(inst.store.get_setting("ui_language", i18n.DEFAULT_LANGUAGE))
+        old_ctx, old_window = self.ctx, self.window
+        ctx = AppContext.create(inst, lang, self.today)
+        ctx.on_settings_changed = self.rebuild
+        ctx.on_open_wizard = self.reopen_wizard
+        window = MainWindow(ctx)
+        fit_to_screen(window)
+        if page_key:
+            window.show_page(page_key)
+        self.ctx, self.window = ctx, window
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_ctx is not None:
+            old_ctx.bridge.close()
+        return window
+
+    def rebuild(self) -> MainWindow | None:
+        if self.inst is None:
+            return None
+        key = self.window.current_page().key if self.window else None
+        return self.show_main(self.inst, key)
+
+    def reopen_wizard(self) -> SetupWizard | None:
+        if self.inst is None:
+            return None
+        wizard = SetupWizard(self.folder, self.inst, parent=self.window)
+        self.wizard = wizard
+
+        def done(result: int) -> None:
+            self.wizard = None
+            if result == QDialog.DialogCode.Accepted:
+                self.rebuild()
+
+        wizard.finished.connect(done)
+        wizard.open()
+        return wizard
+
+    def close(self) -> None:
+        if self.ctx is not None:
+            self.ctx.bridge.close()
+        if self.inst is not None:
+            self.inst.close()
+            self.inst = None
 
 
 def run(folder: Path, argv: list[str] | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
-
-    from plan_desktop.errors import user_message
-    from plan_desktop.services.installation import Installation
-
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    app.setApplicationName("plan_desktop")
-    app.setApplicationDisplayName("Phòng, chống mại dâm — Kế hoạch 1295")
-    window = QMainWindow()
+    app = make_app(argv)
+    log_path = startup.setup_logging(folder)
+    crash = startup.CrashHandler(folder, log_path)
+    crash.install()
+    log.info("starting the window on %s", folder)
+    controller = Controller(folder)
     try:
-        inst = Installation.open(folder)
-    except Exception as exc:
-        msg = user_message(exc)
-        if msg is None:
-            raise
-        window.setWindowTitle("Phòng, chống mại dâm — chưa thiết lập")
-        QMessageBox.information(window, "Chưa thiết lập", msg)
-        return 1
-    unit = inst.unit()
-    window.setWindowTitle(f"Phòng, chống mại dâm — {unit.name}")
-    window.statusBar().showMessage(f"Dữ liệu: {inst.store.path}")
-    window.resize(1280, 720)
-    window.show()
-    try:
+        if not controller.start():
+            return 1
         return app.exec()
     finally:
-        inst.close()
+        controller.close()
+        crash.uninstall()

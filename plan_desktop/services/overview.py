@@ -1,0 +1,86 @@
+"""Queries the window's overview and status bar need: counts per form, units with data, exports.
+
+No Qt here; the UI calls these and shows the results.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from plan_desktop.domain.periods import Period
+from plan_desktop.domain.units import Level
+from plan_desktop.store import Query
+
+if TYPE_CHECKING:
+    from plan_desktop.services.installation import Installation
+
+
+def current_period(inst: Installation, today: date | None = None) -> Period:
+    """The period an officer is working on: today's quarter inside the working year, else the year."""
+    today = today or date.today()
+    year = inst.working_year
+    quarter = Period.containing(today, "Q", inst.cutoff)
+    return quarter if quarter.year == year else Period(year, "Y", 1)
+
+
+def counts_by_form(inst: Installation, period: Period | None, unit_code: str | None = None) -> dict[str, int]:
+    """Live records of each form in ``period`` (all periods when None); one unit or every unit."""
+    start, end = inst.period_bounds(period) if period is not None else (None, None)
+    out: dict[str, int] = {}
+    for form in inst.store.forms.values():
+        q = Query(unit_code=unit_code, start=start, end=end)
+        if period is not None and form.period_field is None:
+            q = Query(unit_code=unit_code)
+        out[form.id] = inst.store.count(form, q)
+    return out
+
+
+def units_with_data(inst: Installation, period: Period) -> dict[str, bool]:
+    """For a district or province: each child unit (commune / district) → whether it has records in ``period``.
+
+    A district's child is a commune: it has data when any of its records falls in the period. A
+    province's child is a district: it has data when the district or any of its communes does.
+    Empty for a commune.
+    """
+    children = inst.child_units()
+    if not children:
+        return {}
+    start, end = inst.period_bounds(period)
+    on = end
+    owners: set[str] = set()
+    for form in inst.store.forms.values():
+        where = ["deleted = 0"]
+        params: list[object] = []
+        if form.period_field:
+            pf = form.field(form.period_field)
+            where.append(f"[{pf.name}] BETWEEN ? AND ?")
+            params += [start.year, end.year] if pf.type == "int" else [start.isoformat(), end.isoformat()]
+        sql = f"SELECT DISTINCT unit_code FROM [{form.table}] WHERE {' AND '.join(where)}"
+        owners.update(r[0] for r in inst.store.db.execute(sql, params).fetchall())
+    result: dict[str, bool] = {}
+    for child in children:
+        if child.level == Level.COMMUNE:
+            result[child.code] = child.code in owners
+        else:
+            codes = {child.code, *(u.code for u in inst.units.descendants(child.code, on))}
+            result[child.code] = bool(codes & owners)
+    return result
+
+
+def last_export_at(inst: Installation) -> str | None:
+    """The ``last_export_at`` setting (ISO time of the last export package), if any."""
+    value = inst.store.get_setting("last_export_at")
+    return str(value) if value else None
+
+
+def unexported_count(inst: Installation) -> int:
+    """Records (deletions included) changed since the last export package (setting ``last_export_seq``)."""
+    seq = int(inst.store.get_setting("last_export_seq", 0) or 0)
+    total = 0
+    for form in inst.store.forms.values():
+        row = inst.store.db.execute(
+            f"SELECT count(*) FROM [{form.table}] WHERE change_seq > ?", [seq]
+        ).fetchone()
+        total += row[0]
+    return total

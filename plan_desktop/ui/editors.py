@@ -1,0 +1,528 @@
+"""One editor widget per field type, built from a :class:`FieldDef` (no per-form code).
+
+Every editor offers ``value()`` / ``set_value()`` in the record service's Python types, a
+``changed`` signal, ``focus_widgets()`` for the tab order and ``set_error()`` for the red frame.
+Numeric editors accept values outside the field's range on purpose: the validation module then
+explains why (``phải từ 1 trở lên``) instead of the widget silently clamping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plan_desktop.domain.forms import FieldDef
+from plan_desktop.domain.text import fold
+from plan_desktop.ui.i18n import vi_locale
+
+INT_MAX = 2_147_483_647
+MONEY_MAX = 999_999_999_999_999.0
+EMPTY_SPECIAL = " "  # what an empty number shows (QAbstractSpinBox needs a non-empty special text)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("FieldEditor", text)
+
+
+@dataclass
+class EditorContext:
+    """What editors need beyond the field: the language and, for references, the records to pick."""
+
+    lang: str = "vi"
+    today: date | None = None
+    #: (form_id) -> list of (record id, title), for ref/refs pickers
+    ref_items: Callable[[str], list[tuple[str, str]]] | None = None
+
+
+class FieldEditor(QObject):
+    changed = Signal()
+
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__()
+        self.fd = fd
+        self.ctx = ctx
+        self.widget: QWidget = QWidget()
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.widget]
+
+    def set_error(self, on: bool) -> None:
+        for w in {self.widget, *self.focus_widgets()}:
+            w.setProperty("error", on)
+            w.style().unpolish(w)
+            w.style().polish(w)
+
+    def set_read_only(self, ro: bool) -> None:
+        for w in self.focus_widgets():
+            w.setEnabled(not ro)
+
+    def _tooltip(self, w: QWidget) -> None:
+        help_text = self.fd.help_for(self.ctx.lang)
+        if help_text:
+            w.setToolTip(help_text)
+        w.setAccessibleName(self.fd.label_for(self.ctx.lang))
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+class DateEditor(FieldEditor):
+    """QDateEdit with a calendar popup, ``dd/MM/yyyy``. An optional date has a tick box: unticked, empty."""
+
+    MIN = QDate(1900, 1, 1)
+
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        self.widget = QWidget()
+        lay = QHBoxLayout(self.widget)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("dd/MM/yyyy")
+        self.edit.setLocale(vi_locale())
+        self.edit.setMinimumDate(self.MIN)
+        self.edit.setMaximumDate(QDate(2100, 12, 31))
+        self.edit.setSpecialValueText(EMPTY_SPECIAL)
+        self.edit.setMinimumWidth(130)
+        self.edit.setObjectName(f"field_{fd.name}")
+        self._tooltip(self.edit)
+        self.check: QCheckBox | None = None
+        self._last = _qdate(ctx.today or date.today())
+        if not fd.required:
+            self.check = QCheckBox()
+            self.check.setObjectName(f"field_{fd.name}_set")
+            self.check.setToolTip(_t("Đánh dấu để nhập ngày; bỏ dấu để để trống."))
+            self.check.setAccessibleName(fd.label_for(ctx.lang))
+            self.check.toggled.connect(self._toggled)
+            lay.addWidget(self.check)
+        lay.addWidget(self.edit)
+        lay.addStretch(1)
+        self.edit.dateChanged.connect(lambda *_: self.changed.emit())
+        self.set_value(None)
+
+    def _toggled(self, on: bool) -> None:
+        self.edit.setEnabled(on)
+        if on:
+            self.edit.setDate(self._last)
+            self.edit.setFocus()
+        else:
+            if self.edit.date() != self.MIN:
+                self._last = self.edit.date()
+            self.edit.setDate(self.MIN)
+        self.changed.emit()
+
+    def value(self) -> date | None:
+        if self.check is not None and not self.check.isChecked():
+            return None
+        d = self.edit.date()
+        if d == self.MIN:
+            return None
+        return date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: Any) -> None:
+        if value is None and self.fd.required:
+            value = self.ctx.today or date.today()
+        if value is None:
+            if self.check is not None:
+                self.check.setChecked(False)
+            self.edit.setEnabled(False)
+            self.edit.setDate(self.MIN)
+            return
+        if isinstance(value, str):
+            value = date.fromisoformat(value)
+        if self.check is not None:
+            self.check.blockSignals(True)
+            self.check.setChecked(True)
+            self.check.blockSignals(False)
+        self.edit.setEnabled(True)
+        self.edit.setDate(_qdate(value))
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [w for w in (self.check, self.edit) if w is not None]
+
+    def set_read_only(self, ro: bool) -> None:
+        if self.check is not None:
+            self.check.setEnabled(not ro)
+        self.edit.setReadOnly(ro)
+        if ro:
+            self.edit.setCalendarPopup(False)
+            self.edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+
+
+class _NumberMixin:
+    def _setup_number(self, box: QAbstractSpinBox) -> None:
+        box.setLocale(vi_locale())
+        box.setGroupSeparatorShown(True)
+        box.setSpecialValueText(EMPTY_SPECIAL)
+        box.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToPreviousValue)
+        box.setMinimumWidth(140)
+        box.setMaximumWidth(220)
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no value change by an accidental wheel scroll
+
+
+class _SpinBox(QSpinBox):
+    def wheelEvent(self, event):  # noqa: N802 - Qt override
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802
+        return super().textFromValue(value)
+
+
+class _MoneyBox(QDoubleSpinBox):
+    def wheelEvent(self, event):  # noqa: N802
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
+class IntEditor(FieldEditor, _NumberMixin):
+    """QSpinBox with thousands separators; empty is the special value below zero."""
+
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        self.box = _SpinBox()
+        self.box.setObjectName(f"field_{fd.name}")
+        self._setup_number(self.box)
+        self._empty = min(fd.min or 0, 0) - 1
+        self.box.setRange(self._empty, INT_MAX)
+        self._tooltip(self.box)
+        self.box.valueChanged.connect(lambda *_: self.changed.emit())
+        self.widget = self.box
+
+    def value(self) -> int | None:
+        v = self.box.value()
+        return None if v == self._empty else int(v)
+
+    def set_value(self, value: Any) -> None:
+        self.box.setValue(self._empty if value is None else int(value))
+
+    def set_read_only(self, ro: bool) -> None:
+        self.box.setReadOnly(ro)
+        self.box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if ro else
+                                  QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+
+
+class MoneyEditor(FieldEditor, _NumberMixin):
+    """Whole đồng with thousands separators (``1.250.000 đ``)."""
+
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        self.box = _MoneyBox()
+        self.box.setObjectName(f"field_{fd.name}")
+        self._setup_number(self.box)
+        self.box.setDecimals(0)
+        self.box.setSuffix(" đ")
+        self.box.setSingleStep(10_000)
+        self.box.setRange(-1, MONEY_MAX)
+        self.box.setMinimumWidth(180)
+        self.box.setMaximumWidth(260)
+        self._tooltip(self.box)
+        self.box.valueChanged.connect(lambda *_: self.changed.emit())
+        self.widget = self.box
+
+    def value(self) -> int | None:
+        v = self.box.value()
+        return None if v < 0 else int(round(v))
+
+    def set_value(self, value: Any) -> None:
+        self.box.setValue(-1 if value is None else float(value))
+
+    def set_read_only(self, ro: bool) -> None:
+        self.box.setReadOnly(ro)
+        self.box.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if ro else
+                                  QAbstractSpinBox.ButtonSymbols.UpDownArrows)
+
+
+class _PlainText(QPlainTextEdit):
+    """Multi-line text: Enter is a new line; Tab moves on; Ctrl+Enter saves the dialog."""
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            e.ignore()
+            return
+        super().keyPressEvent(e)
+
+
+class TextEditor(FieldEditor):
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        if fd.multiline:
+            self.edit: QLineEdit | QPlainTextEdit = _PlainText()
+            self.edit.setTabChangesFocus(True)
+            self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 14)
+            self.edit.textChanged.connect(self.changed.emit)
+        else:
+            self.edit = QLineEdit()
+            if fd.max_length:
+                self.edit.setMaxLength(fd.max_length)
+            self.edit.textChanged.connect(lambda *_: self.changed.emit())
+        if fd.placeholder:
+            self.edit.setPlaceholderText(fd.placeholder)
+        self.edit.setObjectName(f"field_{fd.name}")
+        self._tooltip(self.edit)
+        self.widget = self.edit
+
+    def value(self) -> str | None:
+        text = self.edit.toPlainText() if isinstance(self.edit, QPlainTextEdit) else self.edit.text()
+        return text if text.strip() else None
+
+    def set_value(self, value: Any) -> None:
+        text = "" if value is None else str(value)
+        if isinstance(self.edit, QPlainTextEdit):
+            self.edit.setPlainText(text)
+        else:
+            self.edit.setText(text)
+            self.edit.setCursorPosition(0)
+
+    def set_read_only(self, ro: bool) -> None:
+        self.edit.setReadOnly(ro)
+
+
+class ChoiceEditor(FieldEditor):
+    """A combo box of the choice labels; the first entry is empty."""
+
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        self.combo = QComboBox()
+        self.combo.setObjectName(f"field_{fd.name}")
+        self.combo.addItem("", None)
+        for c in fd.choices:
+            self.combo.addItem(fd.choice_label(c.code, ctx.lang), c.code)
+        self.combo.setMinimumContentsLength(24)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMaxVisibleItems(12)
+        self._tooltip(self.combo)
+        self.combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
+        self.widget = self.combo
+
+    def value(self) -> str | None:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        i = self.combo.findData(value) if value is not None else 0
+        self.combo.setCurrentIndex(max(i, 0))
+
+
+class ChoicesEditor(FieldEditor):
+    """A checkable list of the choice labels, in two columns."""
+
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        self.widget = QWidget()
+        self.widget.setObjectName(f"field_{fd.name}")
+        grid = QGridLayout(self.widget)
+        grid.setContentsMargins(4, 2, 4, 2)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        cols = 2 if len(fd.choices) > 3 else 1
+        rows = (len(fd.choices) + cols - 1) // cols
+        for i, c in enumerate(fd.choices):
+            box = QCheckBox(fd.choice_label(c.code, ctx.lang))
+            box.setObjectName(f"field_{fd.name}_{c.code}")
+            box.toggled.connect(lambda *_: self.changed.emit())
+            grid.addWidget(box, i % rows, i // rows)  # fill column by column, in definition order
+            self.boxes[c.code] = box
+        self._tooltip(self.widget)
+        self.widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+
+    def value(self) -> list[str]:
+        return [code for code, box in self.boxes.items() if box.isChecked()]
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value or ())
+        for code, box in self.boxes.items():
+            box.setChecked(code in chosen)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return list(self.boxes.values())
+
+    def set_error(self, on: bool) -> None:
+        w = self.widget
+        w.setProperty("error", on)
+        w.style().unpolish(w)
+        w.style().polish(w)
+
+
+class BoolEditor(FieldEditor):
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        self.box = QCheckBox(_t("Có"))
+        self.box.setObjectName(f"field_{fd.name}")
+        self._tooltip(self.box)
+        self.box.toggled.connect(lambda *_: self.changed.emit())
+        self.widget = self.box
+
+    def value(self) -> bool:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setChecked(bool(value))
+
+
+class _SearchLine(QLineEdit):
+    """The picker's search box: Down moves into the list."""
+
+    def __init__(self, on_down: Callable[[], None]):
+        super().__init__()
+        self._on_down = on_down
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if e.key() == Qt.Key.Key_Down:
+            self._on_down()
+            return
+        super().keyPressEvent(e)
+
+
+class RefEditor(FieldEditor):
+    """A searchable picker over records of the same unit, shown by their title.
+
+    One record (``ref``: a single-selection list with an empty first line) or several (``refs``:
+    a checkable list). The search box ignores case and marks.
+    """
+
+    def __init__(self, fd: FieldDef, ctx: EditorContext):
+        super().__init__(fd, ctx)
+        self.multi = fd.type == "refs"
+        self.widget = QWidget()
+        lay = QVBoxLayout(self.widget)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        self.search = _SearchLine(self._focus_list)
+        self.search.setObjectName(f"field_{fd.name}_search")
+        self.search.setPlaceholderText(_t("Gõ để tìm…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter)
+        self.search.setAccessibleName(fd.label_for(ctx.lang))
+        self.list = QListWidget()
+        self.list.setObjectName(f"field_{fd.name}")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setUniformItemSizes(True)
+        self._tooltip(self.list)
+        lay.addWidget(self.search)
+        lay.addWidget(self.list)
+        items = ctx.ref_items(fd.form or "") if ctx.ref_items else []
+        if not self.multi:
+            none = QListWidgetItem(_t("(Không chọn)"))
+            none.setData(Qt.ItemDataRole.UserRole, None)
+            self.list.addItem(none)
+        for rid, title in items:
+            self._add(rid, title)
+        rows = min(max(self.list.count(), 3), 5)
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 4)
+        if self.multi:
+            self.list.itemChanged.connect(lambda *_: self.changed.emit())
+        else:
+            self.list.currentItemChanged.connect(lambda *_: self.changed.emit())
+            self.list.setCurrentRow(0)
+
+    def _add(self, rid: str, title: str) -> QListWidgetItem:
+        item = QListWidgetItem(title or rid)
+        item.setData(Qt.ItemDataRole.UserRole, rid)
+        item.setData(Qt.ItemDataRole.UserRole + 1, fold(title))
+        if self.multi:
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self.list.addItem(item)
+        return item
+
+    def _focus_list(self) -> None:
+        self.list.setFocus()
+        for i in range(self.list.count()):
+            if not self.list.item(i).isHidden():
+                self.list.setCurrentRow(i)
+                break
+
+    def _filter(self, text: str) -> None:
+        words = fold(text).split()
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            key = item.data(Qt.ItemDataRole.UserRole + 1)
+            if key is None:  # the "(none)" line stays
+                continue
+            item.setHidden(not all(w in key for w in words))
+
+    def _items(self) -> list[QListWidgetItem]:
+        return [self.list.item(i) for i in range(self.list.count())]
+
+    def value(self) -> Any:
+        if self.multi:
+            return [it.data(Qt.ItemDataRole.UserRole) for it in self._items()
+                    if it.checkState() == Qt.CheckState.Checked]
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value or ()) if self.multi else {value}
+        known = {it.data(Qt.ItemDataRole.UserRole) for it in self._items()}
+        for rid in wanted - known:
+            if rid:
+                self._add(rid, _t("(bản ghi đã xóa hoặc không tìm thấy)"))
+        for it in self._items():
+            rid = it.data(Qt.ItemDataRole.UserRole)
+            if self.multi:
+                it.setCheckState(Qt.CheckState.Checked if rid in wanted else Qt.CheckState.Unchecked)
+            elif rid in wanted:
+                self.list.setCurrentItem(it)
+
+    def select(self, rid: str) -> None:
+        """Pick a record by id (tests, and the ``refs`` check box by code)."""
+        self.set_value([*self.value(), rid] if self.multi else rid)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.search, self.list]
+
+    def set_read_only(self, ro: bool) -> None:
+        self.search.setEnabled(not ro)
+        self.list.setEnabled(not ro)
+
+
+EDITORS: dict[str, type[FieldEditor]] = {
+    "date": DateEditor,
+    "int": IntEditor,
+    "money": MoneyEditor,
+    "text": TextEditor,
+    "choice": ChoiceEditor,
+    "choices": ChoicesEditor,
+    "bool": BoolEditor,
+    "ref": RefEditor,
+    "refs": RefEditor,
+}
+
+
+def make_editor(fd: FieldDef, ctx: EditorContext) -> FieldEditor:
+    return EDITORS[fd.type](fd, ctx)

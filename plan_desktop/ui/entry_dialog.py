@@ -1,0 +1,309 @@
+"""The entry dialog, generated from a form definition: one editor per field, in form order.
+
+Saving asks the record service to check the values first; every issue is shown at its field (red
+frame, message underneath) and nothing is written until all are fixed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.validation import FieldIssue, ValidationError
+from plan_desktop.services.records import RecordError, RecordService
+from plan_desktop.ui import startup
+from plan_desktop.ui.editors import EditorContext, FieldEditor, make_editor
+
+ERROR_STYLE = """
+*[error="true"] { border: 2px solid #c62828; border-radius: 3px; }
+QLabel[role="error"] { color: #b71c1c; }
+QLabel[role="help"] { color: #5f6368; }
+QLabel[role="banner"] { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; padding: 6px; }
+"""
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str, default_yes: bool = False) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class _FieldRow:
+    def __init__(self, editor: FieldEditor, label: QLabel, message: QLabel, help_text: str):
+        self.editor = editor
+        self.label = label
+        self.message = message
+        self.help_text = help_text
+
+    def show_issues(self, issues: list[FieldIssue]) -> None:
+        self.editor.set_error(bool(issues))
+        if issues:
+            self.message.setProperty("role", "error")
+            self.message.setText("\n".join(i.message for i in issues))
+            self.message.setVisible(True)
+        else:
+            self.message.setProperty("role", "help")
+            self.message.setText(self.help_text)
+            self.message.setVisible(bool(self.help_text))
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+
+class EntryDialog(QDialog):
+    """Add or edit one record of ``form``. ``record`` holds the current values when editing.
+
+    ``record`` with ``id`` None (or ``duplicate=True``) starts a new record pre-filled with those values.
+    ``read_only`` shows a record of another unit without letting it be changed.
+    """
+
+    def __init__(self, form: FormDef, service: RecordService, *, record: dict[str, Any] | None = None,
+                 duplicate: bool = False, read_only: bool = False, lang: str = "vi",
+                 today: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.form = form
+        self.service = service
+        self.lang = lang
+        self.read_only = read_only
+        self.record_id: str | None = None if duplicate or record is None else record.get("id")
+        self.revision: int | None = None if self.record_id is None else record.get("revision")
+        self.saved: dict[str, Any] | None = None
+        self._shown_issues = False
+        self.setObjectName(f"entry_{form.id}")
+        self.setStyleSheet(ERROR_STYLE)
+        label = form.label_for(lang)
+        if read_only:
+            title = self.tr("Xem — {form}").format(form=label)
+        elif self.record_id is None:
+            title = self.tr("Thêm mới — {form}").format(form=label)
+        else:
+            title = self.tr("Sửa — {form}").format(form=label)
+        self.setWindowTitle(title)
+
+        ctx = EditorContext(lang=lang, today=today, ref_items=self._ref_items)
+        outer = QVBoxLayout(self)
+        self.banner = QLabel()
+        self.banner.setProperty("role", "banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        self.banner.setObjectName("banner")
+        outer.addWidget(self.banner)
+        if form.description and not read_only:
+            desc = QLabel(form.description_en if lang == "en" and form.description_en else form.description)
+            desc.setWordWrap(True)
+            desc.setProperty("role", "help")
+            outer.addWidget(desc)
+
+        body = QWidget()
+        grid = QGridLayout(body)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        self.rows: dict[str, _FieldRow] = {}
+        focus_chain: list[QWidget] = []
+        for i, fd in enumerate(form.fields):
+            text = fd.label_for(lang) + (" <span style='color:#c62828'>*</span>" if fd.required else "")
+            lab = QLabel(text)
+            lab.setTextFormat(Qt.TextFormat.RichText)
+            lab.setWordWrap(True)
+            lab.setMinimumWidth(180)
+            lab.setMaximumWidth(240)
+            lab.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            lab.setContentsMargins(0, 5, 0, 0)
+            editor = make_editor(fd, ctx)
+            lab.setBuddy(editor.focus_widgets()[0])
+            help_text = fd.help_for(lang)
+            msg = QLabel(help_text)
+            msg.setObjectName(f"message_{fd.name}")
+            msg.setWordWrap(True)
+            msg.setProperty("role", "help")
+            msg.setVisible(bool(help_text))
+            font = msg.font()
+            font.setPointSizeF(font.pointSizeF() * 0.92)
+            msg.setFont(font)
+            grid.addWidget(lab, 2 * i, 0)
+            grid.addWidget(editor.widget, 2 * i, 1)
+            grid.addWidget(msg, 2 * i + 1, 1)
+            grid.setRowMinimumHeight(2 * i + 1, 4)
+            row = _FieldRow(editor, lab, msg, help_text)
+            self.rows[fd.name] = row
+            focus_chain.extend(editor.focus_widgets())
+            editor.changed.connect(lambda n=fd.name: self._field_changed(n))
+        grid.setRowStretch(2 * len(form.fields), 1)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll, 1)
+
+        required_note = QLabel(self.tr("<span style='color:#c62828'>*</span> bắt buộc nhập · "
+                                       "Enter hoặc Ctrl+S: lưu · Esc: đóng"))
+        required_note.setProperty("role", "help")
+        buttons = QDialogButtonBox()
+        if read_only:
+            close = buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+            close.setDefault(True)
+        else:
+            self.save_button = QPushButton(self.tr("Lưu"))
+            self.save_button.setObjectName("save")
+            self.save_button.setDefault(True)
+            self.save_button.setAutoDefault(True)
+            buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            cancel = buttons.addButton(self.tr("Hủy"), QDialogButtonBox.ButtonRole.RejectRole)
+            cancel.setAutoDefault(False)
+            self.save_button.clicked.connect(self.save)
+            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+            QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(required_note)
+        outer.addWidget(buttons)
+
+        for a, b in zip(focus_chain, focus_chain[1:], strict=False):
+            QWidget.setTabOrder(a, b)
+        if focus_chain:
+            QWidget.setTabOrder(focus_chain[-1], buttons)
+
+        if record is not None:
+            for fd in form.fields:
+                if fd.name in record:
+                    self.rows[fd.name].editor.set_value(record[fd.name])
+        else:
+            for fd in form.fields:
+                if fd.default is not None:
+                    self.rows[fd.name].editor.set_value(fd.default)
+        if read_only:
+            for row in self.rows.values():
+                row.editor.set_read_only(True)
+        self._initial = self.values()
+        self._shown_issues = False
+        body.adjustSize()
+        width = min(max(body.sizeHint().width() + 60, 640), 900)
+        height = min(body.sizeHint().height() + 150, 690)
+        self.resize(width, height)
+        startup.track_dialog(self)
+        if focus_chain:
+            QTimer.singleShot(0, focus_chain[0].setFocus)
+
+    # -- values ----------------------------------------------------------------------------------------
+    def editor(self, name: str) -> FieldEditor:
+        return self.rows[name].editor
+
+    def values(self) -> dict[str, Any]:
+        return {name: row.editor.value() for name, row in self.rows.items()}
+
+    def is_dirty(self) -> bool:
+        return self.values() != self._initial
+
+    def draft(self) -> dict[str, Any]:
+        """What the dialog holds right now (saved to a file if the program crashes)."""
+        return {"form": self.form.id, "record_id": self.record_id, "values": self.values()}
+
+    def _ref_items(self, form_id: str) -> list[tuple[str, str]]:
+        from plan_desktop.store import Query
+        from plan_desktop.ui.models import collation_ranks
+
+        store = self.service.store
+        target = store.forms[form_id]
+        items = [(r["id"], target.title_of(store.to_values(target, r), self.lang))
+                 for r in store.rows(target, Query(unit_code=self.service.unit_code))]
+        ranks = collation_ranks({t for _, t in items})
+        return sorted(items, key=lambda it: ranks[it[1]])
+
+    # -- issues ----------------------------------------------------------------------------------------
+    def show_issues(self, issues: list[FieldIssue]) -> None:
+        by_field: dict[str, list[FieldIssue]] = {}
+        general: list[FieldIssue] = []
+        for issue in issues:
+            if issue.field in self.rows:
+                by_field.setdefault(issue.field, []).append(issue)
+            else:
+                general.append(issue)
+        for name, row in self.rows.items():
+            row.show_issues(by_field.get(name, []))
+        self._shown_issues = bool(issues)
+        if issues:
+            text = self.tr("Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).").format(n=len(issues))
+            if general:
+                text += "\n" + "\n".join(i.message for i in general)
+            self.banner.setText(text)
+            self.banner.setVisible(True)
+            first = next((self.rows[n] for n in self.rows if n in by_field), None)
+            if first is not None:
+                w = first.editor.focus_widgets()[0]
+                self.scroll.ensureWidgetVisible(first.editor.widget, 20, 40)
+                w.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.banner.setVisible(False)
+
+    def issue_text(self, name: str) -> str:
+        """The message shown under a field ('' when none): for tests and screen readers."""
+        row = self.rows[name]
+        return row.message.text() if row.message.property("role") == "error" and row.message.isVisible() else ""
+
+    def _field_changed(self, name: str) -> None:
+        if self._shown_issues and self.rows[name].message.property("role") == "error":
+            self.rows[name].show_issues([])  # the officer is fixing it; checked again on save
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.read_only:
+            return False
+        values = self.values()
+        result = self.service.check(self.form.id, values, record_id=self.record_id)
+        if not result.ok:
+            self.show_issues(result.issues)
+            return False
+        try:
+            if self.record_id is None:
+                self.saved = self.service.create(self.form.id, values)
+            else:
+                self.saved = self.service.update(self.form.id, self.record_id, values,
+                                                 expected_revision=self.revision)
+        except ValidationError as exc:
+            self.show_issues(exc.issues)
+            return False
+        except RecordError as exc:
+            self.show_issues([FieldIssue(None, "", str(exc))])
+            return False
+        self._initial = self.values()
+        self.accept()
+        return True
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.read_only:
+            focus = self.focusWidget()
+            if isinstance(focus, QPlainTextEdit):
+                return super().keyPressEvent(e)
+            if isinstance(focus, QPushButton) and focus is not self.save_button:
+                focus.click()
+                return None
+            self.save()
+            return None
+        return super().keyPressEvent(e)
+
+    def reject(self) -> None:
+        if not self.read_only and self.is_dirty() and not ask_yes_no(
+            self, self.tr("Đóng mà không lưu?"),
+            self.tr("Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?"),
+        ):
+            return
+        super().reject()

@@ -1,0 +1,189 @@
+"""The main window: navigation pane on the left, one page per entry, status bar at the bottom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from plan_desktop import __version__
+from plan_desktop.domain.text import format_int_vi
+from plan_desktop.services import overview
+from plan_desktop.ui.context import AppContext
+from plan_desktop.ui.help import HelpDialog
+from plan_desktop.ui.pages import REGISTRY, Page
+
+DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 screen with the task bar
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, registry: list[type[Page]] | None = None):
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("Phòng, chống mại dâm — {unit}").format(unit=ctx.unit_title()))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(250)
+        self.nav.setSpacing(1)
+        self.nav.setWordWrap(True)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setStyleSheet("QListWidget#nav { background:#f3f5f8; border:none; padding:4px; }"
+                               "QListWidget#nav::item { padding:6px 8px; border-radius:4px; }"
+                               "QListWidget#nav::item:selected { background:#1565c0; color:white; }")
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for cls in registry or REGISTRY:
+            for page in cls.create(ctx):
+                self._add_page(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        # -- status bar
+        self.path_label = QLabel()
+        self.path_label.setObjectName("status_path")
+        self.period_label = QLabel()
+        self.period_label.setObjectName("status_period")
+        self.unexported_label = QLabel()
+        self.unexported_label.setObjectName("status_unexported")
+        sb = self.statusBar()
+        sb.addWidget(self.path_label, 1)
+        sb.addPermanentWidget(self.period_label)
+        sb.addPermanentWidget(self.unexported_label)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(250)
+        self._status_timer.timeout.connect(self.update_status)
+        ctx.bridge.changed.connect(lambda *_: self._status_timer.start())
+        self.update_status()
+
+        self._build_menu()
+        self.resize(*DEFAULT_SIZE)
+        self.nav.setCurrentRow(0)
+
+    # -- pages -----------------------------------------------------------------------------------------
+    def _add_page(self, page: Page) -> None:
+        self.pages.append(page)
+        self.stack.addWidget(page)
+        item = QListWidgetItem(page.title())
+        item.setData(Qt.ItemDataRole.UserRole, page.key)
+        n = len(self.pages)
+        if n <= 9:
+            item.setToolTip(f"Ctrl+{n}")
+        self.nav.addItem(item)
+        if hasattr(page, "status_message"):
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        if hasattr(page, "open_page"):
+            page.open_page.connect(self.show_page)
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].activated()
+
+    def page(self, key: str) -> Page | None:
+        return next((p for p in self.pages if p.key == key), None)
+
+    def show_page(self, key: str) -> Page | None:
+        for i, p in enumerate(self.pages):
+            if p.key == key:
+                self.nav.setCurrentRow(i)
+                return p
+        return None
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    # -- menu and keys ---------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&Tệp"))
+        quit_action = QAction(self.tr("&Thoát"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = menu.addMenu(self.tr("&Đi đến"))
+        for i, page in enumerate(self.pages):
+            a = QAction(page.title(), self)
+            if i < 9:
+                a.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            a.triggered.connect(lambda _=False, k=page.key: self.show_page(k))
+            go_menu.addAction(a)
+        switch = QAction(self.tr("Chuyển giữa danh mục và nội dung"), self)
+        switch.setShortcut(QKeySequence("F6"))
+        switch.triggered.connect(self._toggle_focus)
+        go_menu.addSeparator()
+        go_menu.addAction(switch)
+        help_menu = menu.addMenu(self.tr("Trợ &giúp"))
+        help_action = QAction(self.tr("&Hướng dẫn sử dụng"), self)
+        help_action.setShortcut(QKeySequence("F1"))
+        help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_action.triggered.connect(self.show_help)
+        about = QAction(self.tr("&Giới thiệu"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(help_action)
+        help_menu.addAction(about)
+        self.help_action = help_action
+
+    def _toggle_focus(self) -> None:
+        if self.nav.hasFocus():
+            self.current_page().activated()
+        else:
+            self.nav.setFocus()
+
+    def show_help(self) -> HelpDialog:
+        dlg = HelpDialog(self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.open()
+        self.help_dialog = dlg
+        return dlg
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("Giới thiệu"), self.tr(
+            "<b>Phòng, chống mại dâm</b> — phiên bản {version}<br>"
+            "Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam "
+            "(giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.").format(version=__version__))
+
+    # -- status ----------------------------------------------------------------------------------------
+    def update_status(self) -> None:
+        inst = self.ctx.inst
+        self.path_label.setText(self.tr("Dữ liệu: {path}").format(path=inst.store.path))
+        self.path_label.setToolTip(str(inst.store.path))
+        period = overview.current_period(inst, self.ctx.today())
+        self.period_label.setText(self.tr("Kỳ hiện tại: {period}").format(period=self.ctx.period_label(period)))
+        n = overview.unexported_count(inst)
+        self.unexported_label.setText(self.tr("Chưa xuất: {n} bản ghi").format(n=format_int_vi(n)))
+
+    def closeEvent(self, e) -> None:  # noqa: N802
+        for p in self.pages:
+            p.shutdown()
+        super().closeEvent(e)
+
+
+def fit_to_screen(window: QMainWindow) -> None:
+    """Keep the default size inside the available screen (a 1366×768 office screen shows it whole)."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    avail = screen.availableGeometry()
+    w = min(window.width(), avail.width())
+    h = min(window.height(), avail.height() - 30)
+    window.resize(w, h)

@@ -1,0 +1,34 @@
+"""A page of the main window: one per entry of the navigation pane."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from plan_desktop.ui.context import AppContext
+
+
+class Page(QWidget):
+    """Subclass, set ``key``, implement :meth:`title`, and add the class to ``pages.REGISTRY``.
+
+    :meth:`create` makes the page(s) for one registry entry (the record pages make one per form).
+    """
+
+    key = "page"
+    icon = ""
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+
+    @classmethod
+    def create(cls, ctx: AppContext) -> list[Page]:
+        return [cls(ctx)]
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def activated(self) -> None:
+        """Called when the page is shown."""
+
+    def shutdown(self) -> None:
+        """Called before the window closes."""

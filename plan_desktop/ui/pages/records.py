@@ -1,0 +1,402 @@
+"""The list of one form's records, with add / edit / duplicate / delete / undo, search and periods."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.text import format_int_vi
+from plan_desktop.domain.validation import ValidationError
+from plan_desktop.errors import user_message
+from plan_desktop.services.records import RecordError
+from plan_desktop.ui.context import AppContext
+from plan_desktop.ui.entry_dialog import EntryDialog, ask_yes_no
+from plan_desktop.ui.models import RecordTableModel
+from plan_desktop.ui.pages.base import Page
+
+SEARCH_DELAY_MS = 200
+
+
+class RecordTable(QTableView):
+    """Enter opens the record; Delete deletes (the page connects the signals)."""
+
+    activate_current = Signal()
+    delete_pressed = Signal()
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activate_current.emit()
+            return
+        if e.key() == Qt.Key.Key_Delete:
+            self.delete_pressed.emit()
+            return
+        super().keyPressEvent(e)
+
+
+class RecordsPage(Page):
+    key = "records"
+    status_message = Signal(str)
+
+    def __init__(self, ctx: AppContext, form: FormDef):
+        super().__init__(ctx)
+        self.form = form
+        self.key = f"form:{form.id}"
+        self.dialog: EntryDialog | None = None
+        self.last_deleted: list[str] = []
+        inst = ctx.inst
+        on = inst.period_bounds(str(inst.working_year))[1]
+        self.model = RecordTableModel(inst.store, form, own_unit=inst.unit_code, units=inst.units,
+                                      show_unit=not ctx.is_commune, lang=ctx.lang, on=on, parent=self)
+
+        # -- toolbar
+        self.add_button = QPushButton(self.tr("Thêm mới"))
+        self.add_button.setToolTip(self.tr("Thêm một bản ghi mới (Ctrl+N)"))
+        self.edit_button = QPushButton(self.tr("Sửa"))
+        self.edit_button.setToolTip(self.tr("Mở bản ghi đang chọn (Enter hoặc nhấp đúp)"))
+        self.duplicate_button = QPushButton(self.tr("Nhân bản"))
+        self.duplicate_button.setToolTip(self.tr("Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)"))
+        self.delete_button = QPushButton(self.tr("Xóa"))
+        self.delete_button.setToolTip(self.tr("Xóa các bản ghi đang chọn (phím Delete)"))
+        self.undo_button = QPushButton(self.tr("Hoàn tác"))
+        self.undo_button.setToolTip(self.tr("Khôi phục các bản ghi vừa xóa (Ctrl+Z)"))
+        self.undo_button.setEnabled(False)
+        for b, name in ((self.add_button, "add"), (self.edit_button, "edit"), (self.duplicate_button, "duplicate"),
+                        (self.delete_button, "delete"), (self.undo_button, "undo")):
+            b.setObjectName(name)
+            b.setAutoDefault(False)
+        self.add_button.clicked.connect(lambda: self.open_new())
+        self.edit_button.clicked.connect(lambda: self.open_current())
+        self.duplicate_button.clicked.connect(lambda: self.duplicate_current())
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
+        self.undo_button.clicked.connect(lambda: self.undo_delete())
+        if not ctx.is_commune:
+            self.add_button.setText(self.tr("Thêm mới (của đơn vị mình)"))
+
+        self.period_combo = QComboBox()
+        self.period_combo.setObjectName("period")
+        self.period_combo.setToolTip(self.tr("Kỳ: chỉ hiện các bản ghi trong kỳ này"))
+        for p in ctx.period_choices():
+            self.period_combo.addItem(ctx.period_label(p), None if p is None else str(p))
+        self.period_combo.setCurrentIndex(1 if form.period_field else 0)
+        self.period_combo.setEnabled(form.period_field is not None)
+        self.period_combo.currentIndexChanged.connect(lambda *_: self.apply_filter())
+        period_label = QLabel(self.tr("&Kỳ:"))
+        period_label.setBuddy(self.period_combo)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Tìm (Ctrl+F) — không cần gõ dấu"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda *_: self._search_timer.start())
+        self.search.returnPressed.connect(self._focus_table)
+
+        top = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button):
+            top.addWidget(b)
+        top.addStretch(1)
+        top.addWidget(period_label)
+        top.addWidget(self.period_combo)
+        top.addWidget(self.search, 1)
+
+        # -- table
+        self.table = RecordTable()
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        hh = self.table.horizontalHeader()
+        hh.setSectionsClickable(True)
+        hh.setSortIndicatorShown(True)
+        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hh.sortIndicatorChanged.connect(self._sort_changed)
+        hh.setStretchLastSection(True)
+        hh.setHighlightSections(False)
+        self._size_columns()
+        self.table.doubleClicked.connect(lambda idx: self.open_current())
+        self.table.activate_current.connect(self.open_current)
+        self.table.delete_pressed.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+        self.hint_label = QLabel(self.tr("Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · "
+                                         "nhấp tiêu đề cột để sắp xếp"))
+        self.hint_label.setStyleSheet("color:#5f6368")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.hint_label)
+
+        heading = QLabel(form.label_for(ctx.lang))
+        f = heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.35)
+        f.setBold(True)
+        heading.setFont(f)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 6)
+        lay.addWidget(heading)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bottom)
+
+        # -- keyboard
+        def action(seq, slot, name):
+            a = QAction(self)
+            a.setObjectName(name)
+            a.setShortcut(QKeySequence(seq))
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            a.triggered.connect(slot)
+            self.addAction(a)
+            return a
+
+        action(QKeySequence.StandardKey.New, lambda: self.open_new(), "act_new")
+        action(QKeySequence.StandardKey.Find, self.focus_search, "act_find")
+        action("Ctrl+D", lambda: self.duplicate_current(), "act_duplicate")
+        action(QKeySequence.StandardKey.Undo, lambda: self.undo_delete(), "act_undo")
+
+        ctx.bridge.changed.connect(self._on_change)
+        self.apply_filter()
+
+    @classmethod
+    def create(cls, ctx: AppContext) -> list[Page]:
+        return [cls(ctx, form) for form in ctx.inst.store.forms.values()]
+
+    def title(self) -> str:
+        return self.form.label_for(self.ctx.lang)
+
+    def activated(self) -> None:
+        self.table.setFocus()
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    # -- list ------------------------------------------------------------------------------------------
+    def _size_columns(self) -> None:
+        fm = self.table.fontMetrics()
+        for i, col in enumerate(self.model.columns):
+            fd = col.field
+            if fd is None:
+                w = fm.horizontalAdvance("Thị trấn Vĩnh Trụ") + 24
+            elif fd.type == "date":
+                w = fm.horizontalAdvance("00/00/00000") + 24
+            elif fd.type in ("int", "bool"):
+                w = 90
+            elif fd.type == "money":
+                w = 130
+            elif fd.type == "choice":
+                w = 200
+            else:
+                w = 260
+            label_w = fm.horizontalAdvance(fd.label_for(self.ctx.lang) if fd else "Đơn vị") + 30
+            self.table.setColumnWidth(i, min(max(w, label_w if fd is None or fd.is_numeric else w), 320))
+
+    def current_period(self) -> str | None:
+        return self.period_combo.currentData()
+
+    def set_period(self, period: str | None) -> None:
+        i = self.period_combo.findData(period)
+        self.period_combo.setCurrentIndex(max(i, 0))
+
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        selected = self.selected_ids()
+        period = self.current_period()
+        start, end = self.ctx.inst.period_bounds(period) if period else (None, None)
+        self.model.set_filter(start=start, end=end, search=self.search.text())
+        self._restore_selection(selected)
+        self._update_count()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        selected = self.selected_ids()
+        self.model.sort(column, order)
+        self._restore_selection(selected)
+
+    def _on_change(self, form_id: str, ids: list, action: str) -> None:
+        refs = {fd.form for fd in self.form.fields if fd.form}
+        if form_id != self.form.id and form_id not in refs:
+            return
+        selected = self.selected_ids()
+        if action == "create" and form_id == self.form.id:
+            selected = list(ids)
+        self.model.reload()
+        self._restore_selection(selected)
+        self._update_count()
+
+    def _restore_selection(self, ids: list[str]) -> None:
+        sm = self.table.selectionModel()
+        sm.clearSelection()
+        first = True
+        for rid in ids:
+            row = self.model.row_of(rid)
+            if row < 0:
+                continue
+            idx = self.model.index(row, 0)
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            if first:
+                sm.setCurrentIndex(idx, flags)
+                self.table.scrollTo(idx)
+                first = False
+            else:
+                sm.select(idx, flags)
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(self.tr("{n} bản ghi").format(n=format_int_vi(n)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        ids = self.selected_rows()
+        own = all(self.model.data(self.model.index(r, 0), RecordTableModel.OwnRole) for r in ids)
+        self.edit_button.setEnabled(len(ids) == 1)
+        self.edit_button.setText(self.tr("Sửa") if own or not ids else self.tr("Xem"))
+        self.duplicate_button.setEnabled(len(ids) == 1)
+        self.delete_button.setEnabled(bool(ids) and own)
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def selected_ids(self) -> list[str]:
+        return [rid for r in self.selected_rows() if (rid := self.model.id_at(r))]
+
+    def select_id(self, record_id: str) -> bool:
+        self._restore_selection([record_id])
+        return self.model.row_of(record_id) >= 0
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _focus_table(self) -> None:
+        self.apply_filter()
+        self.table.setFocus()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    # -- actions ---------------------------------------------------------------------------------------
+    def _open_dialog(self, record=None, duplicate=False, read_only=False) -> EntryDialog:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dlg = EntryDialog(self.form, self.ctx.service, record=record, duplicate=duplicate, read_only=read_only,
+                          lang=self.ctx.lang, today=self.ctx.today(), parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.finished.connect(self._dialog_finished)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _dialog_finished(self, result: int) -> None:
+        dlg = self.sender()
+        if isinstance(dlg, EntryDialog) and dlg.saved:
+            self.select_id(dlg.saved["id"])
+            verb = self.tr("Đã lưu: {title}").format(title=self.form.title_of(dlg.saved, self.ctx.lang))
+            self.status_message.emit(verb)
+        if dlg is self.dialog:
+            self.dialog = None
+        self.table.setFocus()
+
+    def open_new(self) -> EntryDialog:
+        return self._open_dialog()
+
+    def open_current(self) -> EntryDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            idx = self.table.currentIndex()
+            ids = [self.model.id_at(idx.row())] if idx.isValid() else []
+        if not ids or ids[0] is None:
+            return None
+        record = self.ctx.service.get(self.form.id, ids[0])
+        if record is None:
+            return None
+        own = record["unit_code"] == self.ctx.inst.unit_code
+        return self._open_dialog(record, read_only=not own)
+
+    def duplicate_current(self) -> EntryDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return None
+        record = self.ctx.service.get(self.form.id, ids[0])
+        if record is None:
+            return None
+        record = {k: v for k, v in record.items() if k not in ("id", "revision")}
+        for fd in self.form.fields:  # a unique value cannot be copied as is
+            if fd.unique:
+                record.pop(fd.name, None)
+        return self._open_dialog(record, duplicate=True)
+
+    def delete_selected(self, confirm: bool = True) -> list[str]:
+        ids = self.selected_ids()
+        if not ids:
+            return []
+        if not all(self.model.data(self.model.index(r, 0), RecordTableModel.OwnRole) for r in self.selected_rows()):
+            self.status_message.emit(self.tr("Không xóa được bản ghi của đơn vị khác."))
+            return []
+        if len(ids) == 1:
+            rec = self.ctx.service.get(self.form.id, ids[0]) or {}
+            question = self.tr("Xóa bản ghi «{title}»?").format(title=self.form.title_of(rec, self.ctx.lang))
+        else:
+            question = self.tr("Xóa {n} bản ghi đang chọn?").format(n=format_int_vi(len(ids)))
+        question += "\n\n" + self.tr("Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).")
+        if confirm and not ask_yes_no(self, self.tr("Xác nhận xóa"), question):
+            return []
+        row = self.selected_rows()[0]
+        try:
+            done = self.ctx.service.delete(self.form.id, *ids)
+        except (RecordError, ValidationError) as exc:
+            QMessageBox.warning(self, self.tr("Không xóa được"), user_message(exc) or str(exc))
+            return []
+        self.last_deleted = done
+        self.undo_button.setEnabled(bool(done))
+        self.status_message.emit(self.tr("Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.")
+                                 .format(n=len(done)))
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        return done
+
+    def undo_delete(self) -> list[str]:
+        if not self.last_deleted:
+            return []
+        try:
+            done = self.ctx.service.restore(self.form.id, *self.last_deleted)
+        except (RecordError, ValidationError) as exc:
+            QMessageBox.warning(self, self.tr("Không khôi phục được"), user_message(exc) or str(exc))
+            return []
+        restored = self.last_deleted
+        self.last_deleted = []
+        self.undo_button.setEnabled(False)
+        self._restore_selection(restored)
+        self.status_message.emit(self.tr("Đã khôi phục {n} bản ghi.").format(n=len(done)))
+        return done
+
+    def index_of(self, record_id: str) -> QModelIndex:
+        return self.model.index(self.model.row_of(record_id), 0)
+
+

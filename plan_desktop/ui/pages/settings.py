@@ -1,0 +1,130 @@
+"""Cài đặt: officer, signature block, working year, period cut-off and language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from plan_desktop.domain.periods import Cutoff
+from plan_desktop.services.installation import PLAN_FIRST_YEAR, PLAN_LAST_YEAR
+from plan_desktop.ui.i18n import LANGUAGES
+from plan_desktop.ui.pages.base import Page
+
+
+class SettingsPage(Page):
+    key = "settings"
+
+    def __init__(self, ctx):
+        super().__init__(ctx)
+        store = ctx.inst.store
+        self.unit_label = QLabel(ctx.unit_title())
+        self.folder_label = QLabel(str(ctx.inst.folder))
+        self.folder_label.setWordWrap(True)
+
+        self.officer_name = QLineEdit(store.get_setting("officer_name", ""))
+        self.officer_title = QLineEdit(store.get_setting("officer_title", ""))
+        self.signer_authority = QLineEdit(store.get_setting("signer_authority", ""))
+        self.signer_position = QLineEdit(store.get_setting("signer_position", ""))
+        self.signer_name = QLineEdit(store.get_setting("signer_name", ""))
+        for w, name in ((self.officer_name, "officer_name"), (self.officer_title, "officer_title"),
+                        (self.signer_authority, "signer_authority"), (self.signer_position, "signer_position"),
+                        (self.signer_name, "signer_name")):
+            w.setObjectName(name)
+            w.setMaxLength(120)
+
+        self.year = QSpinBox()
+        self.year.setObjectName("working_year")
+        self.year.setRange(PLAN_FIRST_YEAR, PLAN_LAST_YEAR)
+        self.year.setValue(ctx.inst.working_year)
+        self.cutoff = QComboBox()
+        self.cutoff.setObjectName("period_cutoff")
+        self.cutoff.addItem(self.tr("Theo lịch (1/1 – 31/12)"), Cutoff.CALENDAR.value)
+        self.cutoff.addItem(self.tr("Theo kỳ thống kê (15/12 năm trước – 14/12)"), Cutoff.STATISTICAL.value)
+        self.cutoff.setCurrentIndex(max(self.cutoff.findData(ctx.inst.cutoff.value), 0))
+        self.language = QComboBox()
+        self.language.setObjectName("ui_language")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(store.get_setting("ui_language", "vi")), 0))
+
+        unit_box = QGroupBox(self.tr("Đơn vị"))
+        f0 = QFormLayout(unit_box)
+        f0.addRow(self.tr("Đơn vị:"), self.unit_label)
+        f0.addRow(self.tr("Thư mục dữ liệu:"), self.folder_label)
+
+        people = QGroupBox(self.tr("Cán bộ và người ký báo cáo"))
+        f1 = QFormLayout(people)
+        f1.addRow(self.tr("Họ tên cán bộ nhập liệu:"), self.officer_name)
+        f1.addRow(self.tr("Chức vụ:"), self.officer_title)
+        f1.addRow(self.tr("Thẩm quyền ký (TM.):"), self.signer_authority)
+        f1.addRow(self.tr("Chức danh người ký:"), self.signer_position)
+        f1.addRow(self.tr("Họ tên người ký:"), self.signer_name)
+
+        work = QGroupBox(self.tr("Làm việc"))
+        f2 = QFormLayout(work)
+        f2.addRow(self.tr("Năm làm việc:"), self.year)
+        f2.addRow(self.tr("Cách tính kỳ báo cáo:"), self.cutoff)
+        f2.addRow(self.tr("Ngôn ngữ giao diện:"), self.language)
+
+        self.save_button = QPushButton(self.tr("Lưu cài đặt"))
+        self.save_button.setObjectName("save_settings")
+        self.save_button.clicked.connect(self.save)
+        self.wizard_button = QPushButton(self.tr("Mở lại trình thiết lập…"))
+        self.wizard_button.setObjectName("open_wizard")
+        self.wizard_button.clicked.connect(lambda: self.ctx.on_open_wizard())
+        self.status = QLabel()
+        self.status.setObjectName("settings_status")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.wizard_button)
+        buttons.addWidget(self.status, 1)
+
+        heading = QLabel(self.title())
+        f = heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.35)
+        f.setBold(True)
+        heading.setFont(f)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(12, 8, 12, 8)
+        lay.addWidget(heading)
+        lay.addWidget(unit_box)
+        lay.addWidget(people)
+        lay.addWidget(work)
+        lay.addLayout(buttons)
+        lay.addStretch(1)
+
+    def title(self) -> str:
+        return self.tr("Cài đặt")
+
+    def values(self) -> dict:
+        return {
+            "officer_name": self.officer_name.text().strip(),
+            "officer_title": self.officer_title.text().strip(),
+            "signer_authority": self.signer_authority.text().strip(),
+            "signer_position": self.signer_position.text().strip(),
+            "signer_name": self.signer_name.text().strip(),
+            "working_year": self.year.value(),
+            "period_cutoff": self.cutoff.currentData(),
+            "ui_language": self.language.currentData(),
+        }
+
+    def save(self) -> None:
+        store = self.ctx.inst.store
+        inst = self.ctx.inst
+        before = {"working_year": inst.working_year, "period_cutoff": inst.cutoff.value,
+                  "ui_language": store.get_setting("ui_language", "vi")}
+        values = self.values()
+        store.set_settings(values)
+        self.ctx.service.actor = values["officer_name"] or self.ctx.service.actor
+        self.status.setText(self.tr("Đã lưu cài đặt."))
+        if any(before[k] != values[k] for k in before):
+            self.ctx.on_settings_changed()
