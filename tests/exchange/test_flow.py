@@ -1,0 +1,350 @@
+"""End to end with real data folders: communes → district → province, and receipts back down."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from plan_desktop.services import exchange as ex
+from tests.exchange.conftest import (
+    C1, C2, DISTRICT, PROVINCE, add_establishment_with_inspection, add_records, comm_values, content, count, dump,
+)
+
+
+def export(inst, out: Path, **kw):
+    return ex.export_package(inst, out, **kw).path
+
+
+def imp(inst, *files):
+    report = ex.import_files(inst, list(files), save_report=False)
+    return report
+
+
+def test_keys_made_lazily_private(world):
+    own, others = ex.keys_overview(world.c1)
+    assert len(own.replace(" ", "")) == 30 and others == []
+    for f in (world.root / "c1" / "keys").iterdir():
+        if os.name == "posix":
+            assert stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert ex.keys_overview(world.c1)[0] == own  # stable
+
+
+def test_export_carry_import_counts_and_province(world):
+    add_records(world.c1, 5)
+    add_establishment_with_inspection(world.c1)
+    add_records(world.c2, 3, start=100)
+    add_records(world.d, 2, start=200)
+    usb = world.usb()
+    f1, f2 = export(world.c1, usb), export(world.c2, usb)
+    assert f1.name.startswith(f"{C1}_") and f1.name.endswith("_0001.pdpkg")
+    assert not list(usb.glob(".*"))  # no temporary file left behind
+    rep = imp(world.d, usb)  # a whole folder
+    assert rep.ok, rep.text()
+    assert count(world.d, unit=C1) == 5 and count(world.d, unit=C2) == 3
+    assert count(world.d, "establishment", unit=C1) == 1 and count(world.d, "inspection", unit=C1) == 1
+    r1 = next(f for f in rep.files if f.source_unit == C1)
+    t = r1.tally[(C1, "communication")]
+    assert (t.new, t.updated, t.unchanged, t.rejected) == (5, 0, 0, 0)
+    assert r1.new_keys  # trust on first use is shown
+    assert world.d.store.check() == []
+
+    # upward: the district's package carries both communes' signed bundles and its own records
+    res = ex.export_package(world.d, world.usb("up"))
+    assert res.forwarded == 2 and res.counts["communication"]["records"] == 2
+    rep = imp(world.p, res.path)
+    assert rep.ok, rep.text()
+    assert count(world.p, unit=C1) == 5 and count(world.p, unit=C2) == 3 and count(world.p, unit=DISTRICT) == 2
+    assert content(world.p, C1) == content(world.c1, C1)
+    # the province knows which commune signed which data
+    rows = {r["unit_code"]: r for r in world.p.store.db.query("SELECT * FROM exchange_received")}
+    assert rows[C1]["via_unit"] == DISTRICT and rows[C1]["fingerprint"] == ex.keys_overview(world.c1)[0]
+    assert rows[DISTRICT]["via_unit"] is None
+    assert world.p.store.check() == []
+    # records of other units are read-only here
+    from plan_desktop.services.records import RecordError
+
+    rid = next(world.p.store.db.query("SELECT id FROM form_communication WHERE unit_code = ?", [C1]))["id"]
+    with pytest.raises(RecordError):
+        world.p.records().update("communication", rid, comm_values(1, topic="sửa ở tỉnh"))
+
+
+def test_import_twice_changes_nothing(world):
+    add_records(world.c1, 4)
+    f = export(world.c1, world.usb())
+    assert imp(world.d, f).ok
+    before = dump(world.d)
+    rep = imp(world.d, f)
+    assert rep.ok and rep.files[0].already_imported
+    assert rep.files[0].tally[(C1, "communication")].unchanged == 4
+    assert dump(world.d) == before
+
+
+def test_out_of_order_same_end_state(world, tmp_path):
+    ids = add_records(world.c1, 3)
+    est, insp = add_establishment_with_inspection(world.c1)
+    p1 = export(world.c1, world.usb("a"))
+    svc = world.c1.records()
+    svc.update("communication", ids[0], comm_values(0, topic="Đã sửa lần 1"))
+    svc.delete("communication", ids[1])
+    add_records(world.c1, 2, start=50)
+    p2 = export(world.c1, world.usb("b"))  # no receipt: carries everything again, newer revisions
+    svc.update("communication", ids[0], comm_values(0, topic="Đã sửa lần 2"))
+    p3 = export(world.c1, world.usb("c"))
+
+    from tests.exchange.conftest import new_inst
+
+    other = new_inst(tmp_path / "d2", DISTRICT)
+    try:
+        assert imp(world.d, p1).ok and imp(world.d, p2).ok and imp(world.d, p3).ok
+        rep = imp(other, p3)
+        assert rep.ok
+        assert imp(other, p1).ok and imp(other, p2).ok
+        assert content(world.d) == content(other) == {k: v for k, v in content(world.c1).items()}
+        older = imp(other, p1).files[0].tally[(C1, "communication")]
+        assert older.new == 0 and older.updated == 0  # an older revision never overwrites a newer one
+        assert other.store.check() == []
+    finally:
+        other.close()
+
+
+def test_edit_and_delete_reexport_with_receipts(world):
+    ids = add_records(world.c1, 3)
+    usb = world.usb()
+    assert imp(world.d, export(world.c1, usb)).ok
+    r = ex.write_receipt(world.d, C1, usb)
+    rep = imp(world.c1, r.path)
+    assert rep.ok and rep.files[0].kind == "receipt"
+    assert ex.export_history(world.c1)[0].status == "accepted"
+    assert ex.pending_changes(world.c1) == 0
+    svc = world.c1.records()
+    svc.update("communication", ids[0], comm_values(0, participants=99))
+    svc.delete("communication", ids[2])
+    res = ex.export_package(world.c1, world.usb("2"))
+    assert res.records == 2 and res.counts["communication"]["deleted"] == 1  # only what changed since the ack
+    assert res.encrypted_to == DISTRICT  # the receipt brought the district's key
+    rep = imp(world.d, res.path)
+    assert rep.ok, rep.text()
+    t = rep.files[0].tally[(C1, "communication")]
+    assert t.updated == 2 and t.new == 0
+    row = world.d.store.get_row(world.d.store.forms["communication"], ids[2])
+    assert row["deleted"] == 1 and row["revision"] == 2  # the tombstone reached the district
+    assert world.d.store.get_row(world.d.store.forms["communication"], ids[0])["participants"] == 99
+    assert world.d.store.check() == []
+    # a returned package is reported at the commune and does not move the acknowledged point
+    r2 = ex.write_receipt(world.d, C1, usb, status="returned", reason="Thiếu báo cáo quý")
+    assert imp(world.c1, r2.path).ok
+    h = ex.export_history(world.c1)[0]
+    assert h.status == "returned" and "Thiếu" in h.reason
+    assert ex.pending_changes(world.c1) == 2
+
+
+def test_encrypted_package_is_opaque_and_only_parent_can_read(world, tmp_path):
+    add_records(world.c1, 2)
+    usb = world.usb()
+    assert imp(world.d, export(world.c1, usb)).ok
+    assert imp(world.c1, ex.write_receipt(world.d, C1, usb).path).ok
+    add_records(world.c1, 1, start=9)
+    res = ex.export_package(world.c1, world.usb("enc"))
+    data = res.path.read_bytes()
+    assert "Tuyên truyền".encode() not in data and b"communication.jsonl\"" in data  # names in manifest only
+    # another district installation of the same unit (a different key) cannot open it
+    from tests.exchange.conftest import new_inst
+
+    other = new_inst(tmp_path / "d-other", DISTRICT)
+    try:
+        before = dump(other)
+        rep = imp(other, res.path)
+        assert not rep.ok and rep.files[0].reason_code == "wrong_recipient"
+        assert dump(other) == before
+    finally:
+        other.close()
+    assert imp(world.d, res.path).ok
+
+
+def test_changed_key_refused_until_reenrolled(world, tmp_path):
+    add_records(world.c1, 1)
+    assert imp(world.d, export(world.c1, world.usb())).ok
+    # the commune reinstalls: new folder, new key
+    from tests.exchange.conftest import new_inst
+
+    again = new_inst(tmp_path / "c1-new", C1)
+    try:
+        add_records(again, 2, start=30)
+        f = export(again, world.usb("new"))
+        before = dump(world.d)
+        rep = imp(world.d, f)
+        assert not rep.ok and rep.files[0].reason_code == "changed_key"
+        assert "keys trust" in rep.files[0].message
+        assert dump(world.d) == before
+        fpr = ex.keys_overview(again)[0]
+        with pytest.raises(ex.ExchangeError):
+            ex.trust_key(world.d, C1, "123")
+        ex.trust_key(world.d, C1, fpr.replace(" ", "-"))
+        rep = imp(world.d, f)
+        assert rep.ok, rep.text()
+        assert count(world.d, unit=C1) == 3
+        assert not imp(world.d, export(world.c1, world.usb("old"))).ok  # the old key is now refused
+    finally:
+        again.close()
+
+
+def test_foreign_and_wrong_level_refused(world, tmp_path):
+    from tests.exchange.conftest import new_inst
+
+    add_records(world.c1, 1)
+    f = export(world.c1, world.usb())
+    before = dump(world.p)
+    rep = imp(world.p, f)  # a commune's package straight to the province
+    assert not rep.ok and rep.files[0].reason_code == "foreign_unit"
+    assert dump(world.p) == before
+    other = new_inst(tmp_path / "bl", "352")  # another district
+    try:
+        rep = imp(other, f)
+        assert not rep.ok and rep.files[0].reason_code == "foreign_unit"
+    finally:
+        other.close()
+    with pytest.raises(ex.ExchangeError):
+        ex.export_package(world.p, world.usb("p"))  # the province has no parent
+
+
+def test_record_of_another_unit_cannot_be_hijacked(world):
+    """A commune signs a record carrying the id of another commune's record: refused, nothing overwritten."""
+    from plan_desktop.exchange.package import build_package, records_member
+
+    ids2 = add_records(world.c2, 1, start=7)
+    assert imp(world.d, export(world.c2, world.usb("c2"))).ok
+    add_records(world.c1, 1)
+    assert imp(world.d, export(world.c1, world.usb("c1"))).ok
+    form = world.c1.store.forms["communication"]
+    victim = world.d.store.get_row(form, ids2[0])
+    forged = {c: victim[c] for c in world.c1.store.content_columns(form)}
+    forged.update(unit_code=C1, revision=victim["revision"] + 5, topic="chiếm quyền")
+    keys = ex.own_keys(world.c1)
+    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
+                "sequence": 9, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
+                "counts": {"communication": {"records": 1, "deleted": 0}}, "reports": []}
+    data, _ = build_package(keys, manifest, [("records/communication.jsonl",
+                                              records_member([forged], world.c1.store.content_columns(form)))], [], None)
+    f = world.root / "forged.pdpkg"
+    f.write_bytes(data)
+    rep = imp(world.d, f)
+    t = rep.files[0].tally[(C1, "communication")]
+    assert t.rejected == 1 and t.new == 0
+    assert world.d.store.get_row(form, ids2[0]) == victim
+
+
+def test_invalid_record_rejected_in_report(world):
+    from plan_desktop.exchange.package import build_package, records_member
+
+    form = world.c1.store.forms["communication"]
+    good = add_records(world.c1, 1)
+    row = dict(world.c1.store.get_row(form, good[0]))
+    bad = dict(row, id="0b9a6a0e-0000-4000-8000-000000000001", participants=5, participants_female=50)
+    cols = world.c1.store.content_columns(form)
+    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
+                "sequence": 1, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
+                "counts": {"communication": {"records": 2, "deleted": 0}}, "reports": []}
+    data, _ = build_package(ex.own_keys(world.c1), manifest,
+                            [("records/communication.jsonl", records_member([row, bad], cols))], [], None)
+    f = world.root / "bad.pdpkg"
+    f.write_bytes(data)
+    rep = imp(world.d, f)
+    assert rep.ok
+    t = rep.files[0].tally[(C1, "communication")]
+    assert t.new == 1 and t.rejected == 1 and "Trong đó nữ" in " ".join(t.reasons)
+
+
+def test_sequence_gap_reported(world):
+    add_records(world.c1, 1)
+    export(world.c1, world.usb("1"))
+    export(world.c1, world.usb("2"))
+    f3 = export(world.c1, world.usb("3"))
+    rep = imp(world.d, f3)
+    assert rep.ok and any("thiếu gói số 1, 2" in g for g in rep.gaps)
+    assert "Xã Đồng Lý" in rep.gaps[0]
+
+
+def test_setup_file_for_a_new_commune(world, tmp_path):
+    from tests.exchange.conftest import new_inst
+
+    path = ex.write_setup_file(world.d, C2, world.usb())
+    info = ex.read_setup_file(path)
+    assert info.unit == C2 and info.issuer == DISTRICT and info.fingerprint == ex.keys_overview(world.d)[0]
+    fresh = new_inst(tmp_path / "c2-fresh", C2)
+    try:
+        ex.apply_setup_file(fresh, info)
+        add_records(fresh, 1)
+        res = ex.export_package(fresh, world.usb("x"))
+        assert res.encrypted_to == DISTRICT  # the first package is already encrypted
+        assert imp(world.d, res.path).ok
+        with pytest.raises(ex.PackageRefused):
+            ex.apply_setup_file(world.c1, path)  # not for this unit
+    finally:
+        fresh.close()
+    with pytest.raises(ex.ExchangeError):
+        ex.write_setup_file(world.d, "13285", world.usb())  # not a commune of this district
+
+
+def test_completeness_board(world):
+    from datetime import date
+
+    add_records(world.c1, 1)
+    assert imp(world.d, export(world.c1, world.usb())).ok
+    board = ex.completeness(world.d, year=2019, kind="Q", today=date(2030, 1, 1))
+    assert (C1, "Lý") and len(board.units) > 10
+    assert board.cells[(C1, "2019-Q1")].status in ("late", "on_time")
+    assert board.cells[(C2, "2019-Q1")].status == "missing"
+    assert board.last_package[C1] and board.last_package[C2] is None
+    assert "Chưa nhận" in board.text()
+
+
+def test_signed_report_travels(world):
+    add_records(world.c1, 1)
+    pdf = world.root / "bao-cao_2019-Q1.pdf"
+    pdf.write_bytes(b"%PDF-1.4 test\n%%EOF\n")
+    res = ex.export_package(world.c1, world.usb(), reports=[pdf])
+    assert imp(world.d, res.path).ok
+    board = ex.completeness(world.d, year=2019, kind="Q")
+    assert board.cells[(C1, "2019-Q1")].report_signed
+    assert not board.cells[(C1, "2019-Q2")].report_signed
+    # and it travels upward inside the commune's bundle
+    up = ex.export_package(world.d, world.usb("up"))
+    assert imp(world.p, up.path).ok
+    rows = list(world.p.store.db.query("SELECT reports FROM exchange_received WHERE unit_code = ?", [C1]))
+    assert json.loads(rows[0]["reports"]) == ["2019-Q1"]
+
+
+def test_cli_round_trip(world, capsys):
+    from plan_desktop.cli import main
+
+    add_records(world.c1, 2)
+    c1, d = str(world.root / "c1"), str(world.root / "d")
+    world.c1.close(), world.d.close()
+    try:
+        assert main(["--data-dir", c1, "keys", "show"]) == 0
+        assert "Dấu vân tay" in capsys.readouterr().out
+        assert main(["--data-dir", c1, "export", "--out", str(world.usb())]) == 0
+        path = capsys.readouterr().out.strip().splitlines()[-1]
+        assert Path(path).exists()
+        assert main(["--data-dir", d, "import", path]) == 0
+        assert "2 mới" in capsys.readouterr().out
+        junk = world.root / "junk.pdpkg"
+        junk.write_bytes(b"not a zip")
+        assert main(["--data-dir", d, "import", str(junk)]) != 0
+        assert "không phải là gói" in capsys.readouterr().err
+        assert main(["--data-dir", d, "receipt", "--unit", C1, "--out", str(world.usb())]) == 0
+        rpath = capsys.readouterr().out.strip().splitlines()[-1]
+        assert main(["--data-dir", c1, "import", rpath]) == 0
+        assert main(["--data-dir", c1, "status"]) == 0
+        assert "đã được tiếp nhận" in capsys.readouterr().out
+        assert main(["--data-dir", d, "status", "--year", "2019"]) == 0
+        assert "Xã Đồng Lý" in capsys.readouterr().out
+        assert main(["--data-dir", d, "check"]) == 0
+    finally:
+        from tests.exchange.conftest import open_inst
+
+        world.c1, world.d = open_inst(world.root / "c1"), open_inst(world.root / "d")
