@@ -1,0 +1,442 @@
+"""Signed reports: sign a report file, verify, the list of reports with their status, locked periods.
+
+Once a period's report is signed, records dated in it can no longer be added, changed or deleted
+(a guard on :class:`RecordService`, see :func:`install_period_locks`). Reopening a period takes a
+reason, is written to the audit log, and marks the period's signed reports "superseded".
+
+Tables (created here, idempotently): ``signed_reports`` (the report list) and ``period_locks``
+(one row per lock; a reopened lock keeps its row with ``reopened_at`` set).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.periods import Period
+from plan_desktop.services.records import RecordError, RecordService
+from plan_desktop.signing.errors import SigningError
+from plan_desktop.signing.timefmt import VN_TZ, now_vn
+from plan_desktop.signing.trust import TrustStore
+from plan_desktop.store import audit, utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from plan_desktop.services.installation import Installation
+    from plan_desktop.signing.specs import SignerSpec
+    from plan_desktop.signing.verify import VerifyResult
+
+#: Statuses of a report in the list, and their Vietnamese labels.
+STATUSES: dict[str, str] = {
+    "draft": "bản nháp",
+    "signed": "đã ký",
+    "superseded": "đã bị thay thế",
+    "sent": "đã gửi",
+    "accepted": "cấp trên đã tiếp nhận",
+}
+
+#: Default signature fields and boxes (A4, points) of the two signers of a commune report:
+#: the officer who prepared it (left) and the chairman (right, under "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH").
+OFFICER_FIELD = "ChuKy_CanBo"
+CHAIRMAN_FIELD = "ChuKy_ChuTich"
+OFFICER_BOX = (70.0, 90.0, 290.0, 160.0)
+CHAIRMAN_BOX = (320.0, 90.0, 560.0, 160.0)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS signed_reports (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    file_path TEXT,
+    file_sha256 TEXT,
+    data_sha256 TEXT,
+    created_at TEXT NOT NULL,
+    signed_at TEXT,
+    signer TEXT,
+    status TEXT NOT NULL DEFAULT 'draft',
+    status_at TEXT,
+    superseded_at TEXT,
+    reason TEXT
+);
+CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
+CREATE TABLE IF NOT EXISTS period_locks (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    locked_at TEXT NOT NULL,
+    locked_by TEXT,
+    report_id INTEGER REFERENCES signed_reports (id),
+    reopened_at TEXT,
+    reopened_by TEXT,
+    reopen_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopened_at);
+"""
+
+
+def ensure_schema(db: Database) -> None:
+    """Create this service's tables if missing (idempotent, in one transaction)."""
+    with db.atomic():
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 16), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _dmy(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(VN_TZ)
+    return moment.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    id: int
+    period: str
+    unit_code: str
+    file_path: str | None
+    file_sha256: str | None
+    data_sha256: str | None
+    created_at: str
+    signed_at: str | None
+    signer: str | None
+    status: str
+    status_at: str | None
+    superseded_at: str | None
+    reason: str | None
+
+    @property
+    def status_vi(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def period_vi(self) -> str:
+        try:
+            return Period.parse(self.period).label_vi()
+        except ValueError:
+            return self.period
+
+
+@dataclass(frozen=True)
+class PeriodLock:
+    id: int
+    period: str
+    unit_code: str
+    start_date: date
+    end_date: date
+    locked_at: str
+    locked_by: str | None
+    report_id: int | None
+    reopened_at: str | None
+    reopen_reason: str | None
+
+
+def _lock_of(row: Mapping[str, Any]) -> PeriodLock:
+    return PeriodLock(row["id"], row["period"], row["unit_code"], date.fromisoformat(row["start_date"]),
+                      date.fromisoformat(row["end_date"]), row["locked_at"], row["locked_by"], row["report_id"],
+                      row["reopened_at"], row["reopen_reason"])
+
+
+def _record_span(form: FormDef, row: Mapping[str, Any]) -> tuple[date, date] | None:
+    """The day (or, for a year field, the whole year) that places a record in periods."""
+    if not form.period_field:
+        return None
+    value = row.get(form.period_field)
+    if value is None or value == "":
+        return None
+    try:
+        if form.field(form.period_field).type == "int":
+            year = int(value)
+            return date(year, 1, 1), date(year, 12, 31)
+        d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+        return d, d
+    except (ValueError, TypeError):
+        return None  # an invalid date is validation's business
+
+
+class PeriodLockGuard:
+    """``RecordService`` guard: refuse any write to a record dated inside an actively locked period.
+
+    A record is inside a locked period when its date (a year field: its whole year) lies within the
+    period's bounds as they were drawn when it was locked.
+    """
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def __call__(self, form: FormDef, row: Mapping[str, Any]) -> None:
+        span = _record_span(form, row)
+        if span is None:
+            return
+        rows = list(self.db.query(
+            "SELECT l.*, r.signed_at AS report_signed_at FROM period_locks l "
+            "LEFT JOIN signed_reports r ON r.id = l.report_id "
+            "WHERE l.unit_code = ? AND l.reopened_at IS NULL AND l.start_date <= ? AND l.end_date >= ? "
+            "ORDER BY l.start_date LIMIT 1",
+            [row.get("unit_code"), span[0].isoformat(), span[1].isoformat()],
+        ))
+        if not rows:
+            return
+        lock = rows[0]
+        try:
+            label = Period.parse(lock["period"]).label_vi()
+        except ValueError:
+            label = lock["period"]
+        field_label = form.field(form.period_field).label
+        when = span[0].strftime("%d/%m/%Y") if span[0] == span[1] else str(span[0].year)
+        signed = _dmy(lock["report_signed_at"] or lock["locked_at"])
+        raise RecordError(
+            f"Kỳ báo cáo {label} ({lock['period']}) đã được ký báo cáo ngày {signed} nên đã bị khóa: không thêm, "
+            f"sửa hoặc xóa được bản ghi «{form.label}» có {field_label.lower()} {when} thuộc kỳ này. "
+            f"Nếu cần sửa, người có thẩm quyền phải mở lại kỳ báo cáo (nêu lý do); báo cáo đã ký của kỳ "
+            f"sẽ bị đánh dấu «đã bị thay thế» và phải ký lại."
+        )
+
+
+def install_period_locks(service: RecordService, inst: Installation) -> PeriodLockGuard:
+    """Make ``service`` refuse writes to records of locked periods. Idempotent; returns the guard.
+
+    Call it wherever a RecordService is made for an installation (``Installation.records()``).
+    """
+    ensure_schema(inst.store.db)
+    for g in service.guards:
+        if isinstance(g, PeriodLockGuard):
+            return g
+    guard = PeriodLockGuard(inst.store.db)
+    service.guards.append(guard)
+    return guard
+
+
+class SigningService:
+    """Use cases of signed reports for one installation (no Qt; the window and the CLI call these)."""
+
+    def __init__(self, inst: Installation, actor: str | None = None):
+        self.inst = inst
+        self.db = inst.store.db
+        self.actor = actor if actor is not None else (inst.store.get_setting("officer_name", "") or "")
+        ensure_schema(self.db)
+
+    @property
+    def unit_code(self) -> str:
+        return self.inst.unit_code
+
+    @property
+    def trust_store(self) -> TrustStore:
+        return TrustStore.for_data_folder(self.inst.folder)
+
+    # -- the report list ----------------------------------------------------------------------------
+    def _entry(self, row: Mapping[str, Any]) -> ReportEntry:
+        return ReportEntry(**{k: row[k] for k in ReportEntry.__dataclass_fields__})
+
+    def get(self, report_id: int) -> ReportEntry | None:
+        rows = list(self.db.query("SELECT * FROM signed_reports WHERE id = ?", [report_id]))
+        return self._entry(rows[0]) if rows else None
+
+    def list_reports(self, period: str | None = None) -> list[ReportEntry]:
+        """This unit's reports, newest first (optionally of one period)."""
+        sql = "SELECT * FROM signed_reports WHERE unit_code = ?"
+        params: list[Any] = [self.unit_code]
+        if period:
+            sql += " AND period = ?"
+            params.append(str(Period.parse(period)))
+        sql += " ORDER BY created_at DESC, id DESC"
+        return [self._entry(r) for r in self.db.query(sql, params)]
+
+    def register_draft(self, path: Path, period: str, data_sha256: str | None = None) -> ReportEntry:
+        """Put a generated, unsigned report in the list as a draft (the report page calls this)."""
+        from plan_desktop.signing.verify import read_data_hash
+
+        path = Path(path)
+        p = str(Period.parse(period))
+        sha = file_sha256(path)
+        now = utc_now()
+        with self.db.atomic():
+            existing = list(self.db.query(
+                "SELECT id FROM signed_reports WHERE unit_code = ? AND period = ? AND file_sha256 = ? "
+                "AND status = 'draft'", [self.unit_code, p, sha]))
+            if existing:
+                return self.get(existing[0]["id"])  # type: ignore[return-value]
+            cur = self.db.execute(
+                "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, created_at, "
+                "status, status_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?)",
+                [p, self.unit_code, str(path.resolve()), sha, data_sha256 or read_data_hash(path), now, now],
+            )
+            rid = cur.lastrowid
+        return self.get(rid)  # type: ignore[return-value]
+
+    def set_status(self, report_id: int, status: str) -> ReportEntry:
+        """``sent`` (the export put it in a package) or ``accepted`` (the district's receipt)."""
+        if status not in ("sent", "accepted"):
+            raise SigningError(f"Không đặt được trạng thái «{status}» cho báo cáo bằng tay.")
+        entry = self.get(report_id)
+        if entry is None:
+            raise SigningError(f"Không có báo cáo số {report_id} trong danh sách.")
+        if entry.status in ("draft", "superseded"):
+            raise SigningError(f"Báo cáo số {report_id} đang ở trạng thái «{entry.status_vi}»; "
+                               "chỉ báo cáo đã ký mới được gửi hoặc tiếp nhận.")
+        with self.db.atomic():
+            self.db.execute("UPDATE signed_reports SET status = ?, status_at = ? WHERE id = ?",
+                            [status, utc_now(), report_id])
+        return self.get(report_id)  # type: ignore[return-value]
+
+    # -- signing --------------------------------------------------------------------------------------
+    def sign_report(
+        self,
+        in_path: Path,
+        out_path: Path,
+        period: str,
+        signer: SignerSpec,
+        *,
+        name: str | None = None,
+        title: str | None = None,
+        reason: str | None = None,
+        location: str | None = None,
+        field_name: str | None = None,
+        box: tuple[float, float, float, float] | None = None,
+        page: int = -1,
+    ) -> ReportEntry:
+        """Sign ``in_path`` into ``out_path``, record it as signed and lock the period.
+
+        Signing a file that is already in the list as signed (the chairman after the officer) adds a
+        signature to the same report entry. Other reports of the period become superseded.
+        """
+        from plan_desktop.signing.sign import sign_pdf
+        from plan_desktop.signing.verify import read_data_hash
+
+        in_path, out_path = Path(in_path), Path(out_path)
+        p = Period.parse(period)
+        key = str(p)
+        in_sha = file_sha256(in_path)
+        previous = list(self.db.query(
+            "SELECT * FROM signed_reports WHERE unit_code = ? AND period = ? AND file_sha256 = ? "
+            "AND status IN ('draft', 'signed') ORDER BY id DESC LIMIT 1", [self.unit_code, key, in_sha]))
+        prev = previous[0] if previous else None
+        countersign = prev is not None and prev["status"] == "signed"
+        if field_name is None:
+            field_name = CHAIRMAN_FIELD if countersign else OFFICER_FIELD
+        if box is None:
+            box = CHAIRMAN_BOX if field_name == CHAIRMAN_FIELD else OFFICER_BOX
+        moment = now_vn()
+        if location is None:
+            location = self.inst.unit().name
+        sign_pdf(in_path, out_path, signer, field_name=field_name, box=box, name=name, title=title,
+                 reason=reason or f"Ký báo cáo {p.label_vi()}", location=location, page=page,
+                 signing_time=moment)
+        out_sha = file_sha256(out_path)
+        data_hash = read_data_hash(out_path)
+        from plan_desktop.signing.verify import signer_names
+
+        signer_name = name or (signer_names(out_path) or [""])[-1]
+        now = utc_now()
+        start, end = self.inst.period_bounds(p)
+        with self.db.atomic():
+            if countersign:
+                rid = prev["id"]
+                self.db.execute(
+                    "UPDATE signed_reports SET file_path = ?, file_sha256 = ?, signed_at = ?, signer = ?, "
+                    "status_at = ? WHERE id = ?",
+                    [str(out_path.resolve()), out_sha, now, f"{prev['signer']}; {signer_name}", now, rid])
+            else:
+                if prev is not None:  # a draft of this very file becomes the signed report
+                    rid = prev["id"]
+                    self.db.execute(
+                        "UPDATE signed_reports SET file_path = ?, file_sha256 = ?, data_sha256 = ?, signed_at = ?, "
+                        "signer = ?, status = 'signed', status_at = ? WHERE id = ?",
+                        [str(out_path.resolve()), out_sha, data_hash, now, signer_name, now, rid])
+                else:
+                    rid = self.db.execute(
+                        "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, "
+                        "created_at, signed_at, signer, status, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
+                        [key, self.unit_code, str(out_path.resolve()), out_sha, data_hash, now, now, signer_name, now],
+                    ).lastrowid
+                self.db.execute(
+                    "UPDATE signed_reports SET status = 'superseded', superseded_at = ?, "
+                    "reason = 'Đã có báo cáo khác được ký cho kỳ này.' "
+                    "WHERE unit_code = ? AND period = ? AND id != ? AND status != 'superseded'",
+                    [now, self.unit_code, key, rid])
+                self.db.execute(
+                    "UPDATE period_locks SET report_id = ? WHERE unit_code = ? AND period = ? AND reopened_at IS NULL",
+                    [rid, self.unit_code, key])
+                if not self.active_lock(key):
+                    self.db.execute(
+                        "INSERT INTO period_locks (period, unit_code, start_date, end_date, locked_at, locked_by, "
+                        "report_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [key, self.unit_code, start.isoformat(), end.isoformat(), now, self.actor, rid])
+            audit.append(self.db, at=now, actor=self.actor, action="sign", form=None, record_id=None,
+                         unit_code=self.unit_code, revision=None, content_hash=out_sha,
+                         note=f"Ký báo cáo kỳ {key} ({signer_name}); kỳ báo cáo bị khóa.")
+        return self.get(rid)  # type: ignore[return-value]
+
+    # -- locks ------------------------------------------------------------------------------------------
+    def active_lock(self, period: str) -> PeriodLock | None:
+        rows = list(self.db.query(
+            "SELECT * FROM period_locks WHERE unit_code = ? AND period = ? AND reopened_at IS NULL",
+            [self.unit_code, str(Period.parse(period))]))
+        return _lock_of(rows[0]) if rows else None
+
+    def locks(self, *, include_reopened: bool = False) -> list[PeriodLock]:
+        sql = "SELECT * FROM period_locks WHERE unit_code = ?"
+        if not include_reopened:
+            sql += " AND reopened_at IS NULL"
+        return [_lock_of(r) for r in self.db.query(sql + " ORDER BY start_date, id", [self.unit_code])]
+
+    def reopen(self, period: str, reason: str) -> list[ReportEntry]:
+        """Unlock a signed period. Needs a reason; audited; its reports become superseded (returned)."""
+        p = Period.parse(period)
+        key = str(p)
+        reason = (reason or "").strip()
+        if len(reason) < 5:
+            raise SigningError("Hãy ghi rõ lý do mở lại kỳ báo cáo (ít nhất 5 ký tự).")
+        lock = self.active_lock(key)
+        if lock is None:
+            raise SigningError(f"Kỳ báo cáo {p.label_vi()} ({key}) không bị khóa; không cần mở lại.")
+        now = utc_now()
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE period_locks SET reopened_at = ?, reopened_by = ?, reopen_reason = ? "
+                "WHERE unit_code = ? AND period = ? AND reopened_at IS NULL",
+                [now, self.actor, reason, self.unit_code, key])
+            ids = [r["id"] for r in self.db.query(
+                "SELECT id FROM signed_reports WHERE unit_code = ? AND period = ? AND status != 'superseded'",
+                [self.unit_code, key])]
+            self.db.execute(
+                "UPDATE signed_reports SET status = 'superseded', superseded_at = ?, status_at = ?, reason = ? "
+                "WHERE unit_code = ? AND period = ? AND status != 'superseded'",
+                [now, now, f"Mở lại kỳ báo cáo: {reason}", self.unit_code, key])
+            audit.append(self.db, at=now, actor=self.actor, action="reopen", form=None, record_id=None,
+                         unit_code=self.unit_code, revision=None, content_hash=None,
+                         note=f"Mở lại kỳ báo cáo {key}: {reason}")
+        return [e for e in (self.get(i) for i in ids) if e is not None]
+
+    # -- verification -------------------------------------------------------------------------------------
+    def verify(self, path: Path, trust: Iterable[Path] | None = None) -> VerifyResult:
+        """Check a signed PDF against ``trust`` certificate files, or else the imported trust roots."""
+        from plan_desktop.signing.trust import load_certificates
+        from plan_desktop.signing.verify import verify_pdf
+
+        if trust is not None:
+            roots = [c for t in trust for c in load_certificates(t)]
+        else:
+            roots = self.trust_store.certificates()
+        return verify_pdf(path, roots)
