@@ -348,3 +348,40 @@ def test_cli_round_trip(world, capsys):
         from tests.exchange.conftest import open_inst
 
         world.c1, world.d = open_inst(world.root / "c1"), open_inst(world.root / "d")
+
+
+@pytest.mark.parametrize("member", ["../../etc/evil.jsonl", "records/../x.jsonl", "reports/a.exe", "records/x.jsonl.gz"])
+def test_inner_path_tricks_refused_even_when_signed(world, member):
+    """A genuinely signed package whose content holds a path trick is still refused, store unchanged."""
+    from plan_desktop.exchange.package import build_package
+
+    assert imp(world.d, export(world.c1, world.usb())).ok  # key known
+    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
+                "sequence": 5, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
+                "counts": {}, "reports": []}
+    data, _ = build_package(ex.own_keys(world.c1), manifest, [(member, b"{}\n")], [], None)
+    f = world.root / "trick.pdpkg"
+    f.write_bytes(data)
+    before = dump(world.d)
+    rep = imp(world.d, f)
+    assert not rep.ok and rep.files[0].reason_code in ("bad_name", "unexpected_member")
+    assert dump(world.d) == before
+
+
+def test_inner_zip_bomb_refused_even_when_signed(world, monkeypatch):
+    from plan_desktop.exchange import package
+    from plan_desktop.exchange.package import build_package
+
+    monkeypatch.setattr(package, "MAX_RECORDS_MEMBER", 1024 * 1024)
+    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
+                "sequence": 1, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
+                "counts": {"communication": {"records": 0, "deleted": 0}}, "reports": []}
+    data, _ = build_package(ex.own_keys(world.c1), manifest,
+                            [("records/communication.jsonl", b"\n" * (30 * 1024 * 1024))], [], None)
+    assert len(data) < 500_000
+    f = world.root / "bomb.pdpkg"
+    f.write_bytes(data)
+    before = dump(world.d)
+    rep = imp(world.d, f)
+    assert not rep.ok and rep.files[0].reason_code == "oversized"
+    assert dump(world.d) == before
