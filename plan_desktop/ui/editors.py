@@ -219,9 +219,12 @@ class IntEditor(FieldEditor, _NumberMixin):
         self._setup_number(self.box)
         self._empty = min(fd.min or 0, 0) - 1
         self.box.setRange(self._empty, INT_MAX)
+        if fd.name == "year" or (fd.min or 0) >= 1000:
+            self.box.setGroupSeparatorShown(False)  # a year: 2019, not 2.019
         self._tooltip(self.box)
         self.box.valueChanged.connect(lambda *_: self.changed.emit())
         self.widget = self.box
+        self.set_value(None)
 
     def value(self) -> int | None:
         v = self.box.value()
@@ -253,6 +256,7 @@ class MoneyEditor(FieldEditor, _NumberMixin):
         self._tooltip(self.box)
         self.box.valueChanged.connect(lambda *_: self.changed.emit())
         self.widget = self.box
+        self.set_value(None)
 
     def value(self) -> int | None:
         v = self.box.value()

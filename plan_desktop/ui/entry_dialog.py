@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -53,7 +52,7 @@ class _FieldRow:
         self.message = message
         self.help_text = help_text
 
-    def show_issues(self, issues: list[FieldIssue]) -> None:
+    def show_issues(self, issues: list[FieldIssue], focus: bool = True) -> None:
         self.editor.set_error(bool(issues))
         if issues:
             self.message.setProperty("role", "error")
@@ -86,6 +85,7 @@ class EntryDialog(QDialog):
         self.revision: int | None = None if self.record_id is None else record.get("revision")
         self.saved: dict[str, Any] | None = None
         self._shown_issues = False
+        self._checking = False
         self.setObjectName(f"entry_{form.id}")
         self.setStyleSheet(ERROR_STYLE)
         label = form.label_for(lang)
@@ -229,7 +229,7 @@ class EntryDialog(QDialog):
         return sorted(items, key=lambda it: ranks[it[1]])
 
     # -- issues ----------------------------------------------------------------------------------------
-    def show_issues(self, issues: list[FieldIssue]) -> None:
+    def show_issues(self, issues: list[FieldIssue], focus: bool = True) -> None:
         by_field: dict[str, list[FieldIssue]] = {}
         general: list[FieldIssue] = []
         for issue in issues:
@@ -247,7 +247,7 @@ class EntryDialog(QDialog):
             self.banner.setText(text)
             self.banner.setVisible(True)
             first = next((self.rows[n] for n in self.rows if n in by_field), None)
-            if first is not None:
+            if first is not None and focus:
                 w = first.editor.focus_widgets()[0]
                 self.scroll.ensureWidgetVisible(first.editor.widget, 20, 40)
                 w.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -260,8 +260,15 @@ class EntryDialog(QDialog):
         return row.message.text() if row.message.property("role") == "error" and row.message.isVisible() else ""
 
     def _field_changed(self, name: str) -> None:
-        if self._shown_issues and self.rows[name].message.property("role") == "error":
-            self.rows[name].show_issues([])  # the officer is fixing it; checked again on save
+        """Once issues are shown, every change checks again, so a message goes as soon as it is fixed."""
+        if not self._shown_issues or self._checking:
+            return
+        self._checking = True
+        try:
+            result = self.service.check(self.form.id, self.values(), record_id=self.record_id)
+            self.show_issues(result.issues, focus=False)
+        finally:
+            self._checking = False
 
     # -- actions ---------------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -289,10 +296,12 @@ class EntryDialog(QDialog):
         return True
 
     def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+        if e.matches(QKeySequence.StandardKey.Save) and not self.read_only:
+            self.save()  # when the window is not active the shortcut does not fire; the key still arrives
+            return None
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.read_only:
+            # a multi-line text keeps its Enter (new line) and never passes it on; any other field does
             focus = self.focusWidget()
-            if isinstance(focus, QPlainTextEdit):
-                return super().keyPressEvent(e)
             if isinstance(focus, QPushButton) and focus is not self.save_button:
                 focus.click()
                 return None

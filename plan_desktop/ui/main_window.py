@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(250)
         self._status_timer.timeout.connect(self.update_status)
-        ctx.bridge.changed.connect(lambda *_: self._status_timer.start())
+        ctx.bridge.changed.connect(self._status_timer.start)
         self.update_status()
 
         self._build_menu()
@@ -173,6 +173,11 @@ class MainWindow(QMainWindow):
         self.unexported_label.setText(self.tr("Chưa xuất: {n} bản ghi").format(n=format_int_vi(n)))
 
     def closeEvent(self, e) -> None:  # noqa: N802
+        self._status_timer.stop()
+        try:
+            self.ctx.bridge.changed.disconnect(self._status_timer.start)
+        except (RuntimeError, TypeError):
+            pass
         for p in self.pages:
             p.shutdown()
         super().closeEvent(e)

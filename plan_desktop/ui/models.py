@@ -213,6 +213,8 @@ class RecordTableModel(QAbstractTableModel):
         v = values.get(fd.name)
         if fd.type == "ref" and v:
             return self.ref_title(fd.form or "", v)
+        if fd.type == "int" and fd.name == self.form.period_field and v is not None:
+            return str(v)  # a year: 2019, not 2.019
         return fd.display(v, self.lang)
 
     def ref_title(self, form_id: str, record_id: str) -> str:

@@ -132,7 +132,13 @@ class OverviewPage(Page):
         if self._dirty:
             self.refresh()
 
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._closed = True
+
     def _on_change(self, *_: object) -> None:
+        if getattr(self, "_closed", False):
+            return
         self._dirty = True
         if self.isVisible():
             self._timer.start()

@@ -91,7 +91,10 @@ class RecordsPage(Page):
         self.period_combo.setToolTip(self.tr("Kỳ: chỉ hiện các bản ghi trong kỳ này"))
         for p in ctx.period_choices():
             self.period_combo.addItem(ctx.period_label(p), None if p is None else str(p))
-        self.period_combo.setCurrentIndex(1 if form.period_field else 0)
+        # a form whose period field may be empty (an establishment without an opening date) lists
+        # everything by default, so that no record is hidden by the period filter
+        by_year = form.period_field is not None and form.field(form.period_field).required
+        self.period_combo.setCurrentIndex(1 if by_year else 0)
         self.period_combo.setEnabled(form.period_field is not None)
         self.period_combo.currentIndexChanged.connect(lambda *_: self.apply_filter())
         period_label = QLabel(self.tr("&Kỳ:"))
@@ -196,6 +199,21 @@ class RecordsPage(Page):
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        """The same keys as the actions, for when the window is not the active one (shortcuts sleep)."""
+        if e.matches(QKeySequence.StandardKey.New):
+            self.open_new()
+        elif e.matches(QKeySequence.StandardKey.Find):
+            self.focus_search()
+        elif e.matches(QKeySequence.StandardKey.Undo):
+            self.undo_delete()
+        elif e.key() == Qt.Key.Key_D and e.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_current()
+        else:
+            super().keyPressEvent(e)
+            return
+        e.accept()
+
     # -- list ------------------------------------------------------------------------------------------
     def _size_columns(self) -> None:
         fm = self.table.fontMetrics()
@@ -237,7 +255,13 @@ class RecordsPage(Page):
         self.model.sort(column, order)
         self._restore_selection(selected)
 
+    def shutdown(self) -> None:
+        self._search_timer.stop()
+        self._closed = True
+
     def _on_change(self, form_id: str, ids: list, action: str) -> None:
+        if getattr(self, "_closed", False):
+            return
         refs = {fd.form for fd in self.form.fields if fd.form}
         if form_id != self.form.id and form_id not in refs:
             return

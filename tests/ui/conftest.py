@@ -1,0 +1,58 @@
+"""Fixtures for the window tests: real widgets, real SQLite, Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+TODAY = date(2020, 6, 30)
+
+
+@pytest.fixture(scope="session")
+def _qm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("qt-cache")
+
+
+@pytest.fixture(autouse=True)
+def _ui_env(_qm_cache: Path, monkeypatch: pytest.MonkeyPatch, qapp) -> None:
+    monkeypatch.setenv("PLAN_DESKTOP_CACHE", str(_qm_cache))
+    from plan_desktop.ui import i18n, startup
+
+    if not getattr(qapp, "_plan_desktop_ready", False):
+        qapp.setStyle("Fusion")
+        startup.register_fonts(qapp)
+        qapp._plan_desktop_ready = True
+    i18n.install("vi", qapp)
+
+
+@pytest.fixture
+def ctx(commune):
+    from plan_desktop.ui.context import AppContext
+
+    c = AppContext.create(commune, "vi", today=lambda: TODAY)
+    yield c
+    c.bridge.close()
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    from plan_desktop.ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.close()
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: ``$PLAN_DESKTOP_SHOTS`` if set, else the test's temporary folder."""
+    folder = Path(os.environ.get("PLAN_DESKTOP_SHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
