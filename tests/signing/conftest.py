@@ -159,7 +159,7 @@ class Token:
 
 @pytest.fixture
 def softhsm_token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch) -> Token:
-    """A fresh SoftHSM2 token in a temp dir holding the officer's key and certificate."""
+    """A fresh SoftHSM2 token in a temp dir holding an RSA key and its certificate (CN «Lê Hoàng Đức»)."""
     if shutil.which("softhsm2-util") is None:
         pytest.skip("softhsm2-util không có trên PATH: cài gói Debian «softhsm2» để chạy kiểm thử token PKCS#11")
     pkcs11 = pytest.importorskip("pkcs11", reason="python-pkcs11 chưa được cài (pyhanko[pkcs11])")
@@ -176,7 +176,6 @@ def softhsm_token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch) -> Token
 
     signer = pki["rsa"]
     from pkcs11 import Attribute, ObjectClass
-    from pkcs11.util.rsa import encode_rsa_private_key  # noqa: F401  (module present)
 
     nums = signer.key.private_numbers()
     pub = nums.public_numbers

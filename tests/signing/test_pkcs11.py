@@ -1,0 +1,39 @@
+"""Signing through PKCS#11 with SoftHSM2, a real token implementation (skips without softhsm2)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from plan_desktop.signing.errors import SigningError
+from plan_desktop.signing.sign import sign_pdf
+from plan_desktop.signing.specs import Pkcs11Spec, list_tokens
+from plan_desktop.signing.verify import verify_pdf
+
+
+def test_sign_with_a_softhsm_token(softhsm_token, report_pdf, pki, tmp_path):
+    assert softhsm_token.label in [t.label for t in list_tokens(softhsm_token.lib)]
+    out = tmp_path / "token-signed.pdf"
+    spec = Pkcs11Spec(softhsm_token.lib, softhsm_token.label, softhsm_token.pin)
+    assert softhsm_token.pin not in repr(spec)
+    sign_pdf(report_pdf, out, spec, field_name="ChuKy_ChuTich", box=(320, 90, 560, 160), name=None,
+             title="Chủ tịch UBND xã Đồng Lý", reason="Ký báo cáo", location="Xã Đồng Lý")
+    result = verify_pdf(out, [pki["ca"].cert])
+    assert result.intact and result.trusted
+    assert result.signatures[0].signer == "Lê Hoàng Đức"
+    if shutil.which("pdfsig"):
+        text = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, timeout=60).stdout
+        assert "Signature is Valid" in text and "Lê Hoàng Đức" in text
+
+
+def test_wrong_pin_and_missing_token_say_so(softhsm_token, report_pdf, tmp_path):
+    kwargs = dict(field_name="A", box=None, name=None, title=None, reason=None, location=None)
+    with pytest.raises(SigningError, match="PIN .*không đúng"):
+        sign_pdf(report_pdf, tmp_path / "o.pdf", Pkcs11Spec(softhsm_token.lib, softhsm_token.label, "000000"),
+                 **kwargs)
+    with pytest.raises(SigningError, match="Không thấy thiết bị ký số"):
+        sign_pdf(report_pdf, tmp_path / "o.pdf", Pkcs11Spec(softhsm_token.lib, "Không có", softhsm_token.pin),
+                 **kwargs)
+    assert not (tmp_path / "o.pdf").exists()
