@@ -1,0 +1,703 @@
+"""Content of the periodic report (báo cáo định kỳ): every figure of sections I–II, the indicators,
+the breakdown by unit below and the appendix tables, computed with SQL aggregates.
+
+:func:`build_report` gives a :class:`ReportData` that the PDF (``reports/pdf.py``), the XLSX
+(``reports/xlsx.py``) and the window all show; nothing here knows about pages or fonts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from plan_desktop.domain.forms import FieldDef, FormDef
+from plan_desktop.domain.periods import Period
+from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
+from plan_desktop.domain.units import Level, Unit
+from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
+from plan_desktop.reports.scope import Scope, make_scope, report_data_hash
+
+if TYPE_CHECKING:
+    from plan_desktop.services.installation import Installation
+
+#: Officer-written sections, in order, with the text shown while the officer has written nothing.
+DRAFT_SECTIONS = {
+    "assessment": (
+        "III. ĐÁNH GIÁ CHUNG",
+        "1. Ưu điểm: (cán bộ ghi nhận những kết quả nổi bật trong kỳ).\n"
+        "2. Tồn tại, hạn chế: (cán bộ ghi những việc chưa làm được).\n"
+        "3. Nguyên nhân: (nguyên nhân khách quan, chủ quan của tồn tại, hạn chế).",
+    ),
+    "tasks": (
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM KỲ TỚI",
+        "Tiếp tục triển khai Kế hoạch phòng, chống mại dâm của tỉnh; đẩy mạnh tuyên truyền tại cộng đồng, "
+        "tăng cường kiểm tra các cơ sở kinh doanh dịch vụ dễ bị lợi dụng; (cán bộ bổ sung nhiệm vụ cụ thể).",
+    ),
+    "requests": (
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
+        "(Cán bộ ghi kiến nghị, đề xuất với cấp trên, nếu có.)",
+    ),
+}
+
+MONTHS_VI = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"]
+
+
+@dataclass
+class Table:
+    """A table of figures: ``kinds`` per column are "text", "int", "money", "percent" or "date"."""
+
+    title: str
+    header: list[str]
+    kinds: list[str]
+    rows: list[list[Any]]
+    total: list[Any] | None = None
+    widths: list[float] | None = None  # relative widths
+    note: str = ""
+
+    def cell_text(self, value: Any, kind: str) -> str:
+        if value is None or value == "":
+            return "" if kind == "text" else "—" if kind == "percent" else "0" if kind in ("int", "money") else ""
+        if kind in ("int", "money") and isinstance(value, (int, float)):
+            return format_int_vi(value)
+        if kind == "percent" and isinstance(value, (int, float)):
+            return format_percent_vi(value)
+        if kind == "date":
+            return format_date_vi(value)
+        return str(value)
+
+    def text_rows(self) -> list[list[str]]:
+        rows = [[self.cell_text(v, k) for v, k in zip(r, self.kinds, strict=False)] for r in self.rows]
+        if self.total is not None:
+            rows.append([self.cell_text(v, k) for v, k in zip(self.total, self.kinds, strict=False)])
+        return rows
+
+
+@dataclass
+class Section:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    chart: str | None = None  # "monthly" | "indicators"
+    level: int = 1  # 1: I., II.; 2: 1., 2.
+
+
+@dataclass
+class Appendix:
+    number: str  # "I", "II"
+    title: str
+    tables: list[Table]
+    landscape: bool = False
+
+
+@dataclass
+class ReportData:
+    scope: Scope
+    agency: list[str]
+    number_text: str
+    place_date: str
+    subject: str
+    addressees: list[str]
+    intro: str
+    sections: list[Section]
+    indicators: list[IndicatorValue]
+    monthly: list[tuple[str, int]]
+    appendices: list[Appendix]
+    recipients: list[str]
+    signer_authority: str
+    signer_position: str
+    signer_name: str
+    data_hash: str
+    drafts: dict[str, str]
+    report_date: date
+    counts: dict[str, int]
+
+    @property
+    def title(self) -> str:
+        return f"Báo cáo {self.subject[0].lower()}{self.subject[1:]}"
+
+    @property
+    def keywords(self) -> str:
+        return f"plan_desktop:data_sha256={self.data_hash}"
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+def lower_first(s: str) -> str:
+    """"Nhà nghỉ" → "nhà nghỉ", but "PCMD", "HIV/AIDS" and "UBND" keep their capitals."""
+    words = s.split(" ")
+    if words and len(words[0]) > 1 and words[0][1:].islower():
+        words[0] = words[0][0].lower() + words[0][1:]
+    elif words and len(words[0]) == 1:
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def unit_phrase(u: Unit) -> str:
+    """"xã Đồng Lý", "thị trấn Vĩnh Trụ", "huyện Lý Nhân", "tỉnh Hà Nam"."""
+    return f"{u.kind.lower()} {u.short_name}" if u.kind else u.name
+
+
+def date_line(place: str, d: date) -> str:
+    """"Kim Bảng, ngày 05 tháng 01 năm 2017": day < 10 and months 1–2 take a leading zero."""
+    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+    return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+def number_text(number: Any, kind: str = "BC-UBND") -> str:
+    s = str(number or "").strip()
+    if s.isdigit():
+        s = f"{int(s):02d}"
+    if not s:
+        s = "\u00a0" * 8
+    return f"Số: {s}/{kind}"
+
+
+class _Agg:
+    """SQL aggregates over the report's scope and period."""
+
+    def __init__(self, inst: Installation, scope: Scope):
+        self.inst = inst
+        self.db = inst.store.db
+        self.forms = inst.store.forms
+        self.scope = scope
+        self.s = scope.start.isoformat()
+        self.e = scope.end.isoformat()
+
+    def f(self, form: str, name: str) -> FieldDef:
+        return self.forms[form].field(name)
+
+    def rows(self, sql: str, params: list[Any]) -> list[tuple]:
+        return self.db.execute(sql, params).fetchall()
+
+    def period_where(self, form: str, codes: list[str] | None = None) -> tuple[str, list[Any]]:
+        pf = self.forms[form].period_field
+        cond, params = self.scope.in_codes(codes)
+        return f"deleted = 0 AND {cond} AND [{pf}] BETWEEN ? AND ?", [*params, self.s, self.e]
+
+    def open_establishments_where(self) -> tuple[str, list[Any]]:
+        cond, params = self.scope.in_codes()
+        return (f"deleted = 0 AND {cond} AND (opened_on IS NULL OR opened_on <= ?) "
+                "AND (closed_on IS NULL OR closed_on >= ?)", [*params, self.e, self.s])
+
+    def by_choice(self, form: str, fname: str, select: str, where: tuple[str, list[Any]]) -> list[list[Any]]:
+        fd = self.f(form, fname)
+        got = {r[0]: list(r[1:]) for r in self.rows(
+            f"SELECT [{fname}], {select} FROM [form_{form}] WHERE {where[0]} GROUP BY [{fname}]", where[1])}
+        out = []
+        for c in fd.choices:
+            if c.code in got:
+                out.append([c.label, *got.pop(c.code)])
+        for code, vals in got.items():  # codes no longer in the form definition
+            out.append([fd.choice_label(code) or "(không ghi)", *vals])
+        return out
+
+
+def _sum_rows(rows: list[list[Any]], first: str = "Tổng cộng") -> list[Any]:
+    if not rows:
+        return [first]
+    n = len(rows[0])
+    return [first, *[sum((r[i] or 0) for r in rows) for i in range(1, n)]]
+
+
+# -- sections -----------------------------------------------------------------------------------------
+def _situation(a: _Agg) -> Section:
+    sec = Section("I. TÌNH HÌNH")
+    where = a.open_establishments_where()
+    rows = a.by_choice("establishment", "kind",
+                       "count(*), coalesce(sum(suspected), 0), coalesce(sum(female_workers), 0)", where)
+    total = _sum_rows(rows)
+    n_est = total[1] if rows else 0
+    n_susp = total[2] if rows else 0
+    if n_est:
+        kinds = ", ".join(f"{lower_first(r[0])}: {format_int_vi(r[1])}" for r in rows)
+        sec.paragraphs.append(
+            f"Trên địa bàn có {format_int_vi(n_est)} cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm "
+            f"({kinds}); trong đó {format_int_vi(n_susp)} cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình, "
+            f"với {format_int_vi(total[3])} lao động nữ làm việc tại các cơ sở.")
+        sec.tables.append(Table(
+            "Cơ sở kinh doanh dịch vụ dễ bị lợi dụng đang hoạt động trong kỳ",
+            ["Loại hình", "Số cơ sở", "Nghi vấn trá hình", "Lao động nữ"],
+            ["text", "int", "int", "int"], rows, total, [3.2, 1, 1.2, 1]))
+    else:
+        sec.paragraphs.append("Trên địa bàn chưa ghi nhận cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm.")
+    w = a.period_where("case")
+    n, sellers, minors, buyers, org = a.rows(
+        "SELECT count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), coalesce(sum(buyers),0), "
+        f"coalesce(sum(organisers),0) FROM form_case WHERE {w[0]}", w[1])[0]
+    if n:
+        sec.paragraphs.append(
+            f"Trong kỳ, các lực lượng chức năng phát hiện {format_int_vi(n)} vụ việc liên quan đến mại dâm với "
+            f"{format_int_vi(sellers)} người bán dâm (trong đó {format_int_vi(minors)} người dưới 18 tuổi), "
+            f"{format_int_vi(buyers)} người mua dâm và {format_int_vi(org)} đối tượng chứa chấp, môi giới, tổ chức.")
+    else:
+        sec.paragraphs.append("Trong kỳ, trên địa bàn không phát hiện vụ việc liên quan đến hoạt động mại dâm.")
+    return sec
+
+
+def _direction(a: _Agg) -> Section:
+    sec = Section("1. Công tác chỉ đạo, ban hành văn bản", level=2)
+    w = a.period_where("plan_document")
+    docs = a.rows(f"SELECT doc_no, issued_on, title, integrated_with FROM form_plan_document WHERE {w[0]} "
+                  "ORDER BY issued_on, doc_no LIMIT 200", w[1])
+    n = a.rows(f"SELECT count(*) FROM form_plan_document WHERE {w[0]}", w[1])[0][0]
+    if not n:
+        sec.paragraphs.append("Trong kỳ không ban hành kế hoạch, văn bản chỉ đạo mới về phòng, chống mại dâm.")
+        return sec
+    integ = sum(1 for d in docs if d[3] and d[3] not in ("[]", ""))
+    sec.paragraphs.append(
+        f"Trong kỳ đã ban hành {format_int_vi(n)} kế hoạch, văn bản chỉ đạo về phòng, chống mại dâm, trong đó "
+        f"{format_int_vi(integ)} văn bản lồng ghép với các chương trình kinh tế - xã hội.")
+    if n <= 12:
+        fd = a.f("plan_document", "integrated_with")
+        sec.tables.append(Table(
+            "Kế hoạch, văn bản chỉ đạo ban hành trong kỳ", ["Số, ký hiệu", "Ngày", "Trích yếu", "Lồng ghép với"],
+            ["text", "date", "text", "text"],
+            [[d[0], d[1], d[2], fd.display(fd.from_storage(d[3]))] for d in docs], None, [1.3, 1, 3.5, 1.8]))
+    return sec
+
+
+def _communication(a: _Agg) -> tuple[Section, list[tuple[str, int]]]:
+    sec = Section("2. Công tác thông tin, tuyên truyền", level=2, chart="monthly")
+    w = a.period_where("communication")
+    sel = ("count(*), coalesce(sum(sessions),0), coalesce(sum(participants),0), "
+           "coalesce(sum(participants_female),0), coalesce(sum(materials),0)")
+    by_format = a.by_choice("communication", "format", sel, w)
+    by_venue = a.by_choice("communication", "venue_type", sel, w)
+    total = _sum_rows(by_format)
+    n, minutes, cost = a.rows(
+        f"SELECT count(*), coalesce(sum(broadcast_minutes),0), coalesce(sum(cost),0) FROM form_communication WHERE {w[0]}",
+        w[1])[0]
+    if n:
+        sec.paragraphs.append(
+            f"Tổ chức {format_int_vi(n)} hoạt động truyền thông với {format_int_vi(total[2])} buổi/lượt, "
+            f"thu hút {format_int_vi(total[3])} lượt người tham dự (trong đó nữ {format_int_vi(total[4])} lượt); "
+            f"cấp phát {format_int_vi(total[5])} tài liệu (tờ rơi, sách mỏng, áp phích…); phát thanh trên hệ thống "
+            f"truyền thanh cơ sở {format_int_vi(minutes)} phút. Tổng kinh phí {format_int_vi(cost)} đồng.")
+        head = ["Số hoạt động", "Số buổi/lượt", "Người tham dự", "Trong đó nữ", "Tài liệu"]
+        kinds = ["text", "int", "int", "int", "int", "int"]
+        sec.tables.append(Table("Hoạt động truyền thông theo hình thức", ["Hình thức", *head], kinds,
+                                by_format, total, [3.2, 1, 1, 1.1, 1, 1]))
+        sec.tables.append(Table("Hoạt động truyền thông theo địa bàn", ["Địa bàn", *head], kinds,
+                                by_venue, _sum_rows(by_venue), [3.2, 1, 1, 1.1, 1, 1]))
+    else:
+        sec.paragraphs.append("Trong kỳ chưa ghi nhận hoạt động truyền thông nào.")
+    # activities by month of the period (calendar months; the chart)
+    months = a.rows(f"SELECT substr(date, 1, 7), count(*) FROM form_communication WHERE {w[0]} GROUP BY 1", w[1])
+    got = dict(months)
+    monthly = []
+    for m in a.scope.period.months() if a.scope.period.kind != "M" else [a.scope.period]:
+        monthly.append((MONTHS_VI[m.index - 1], int(got.get(f"{m.year:04d}-{m.index:02d}", 0))))
+    return sec, monthly
+
+
+def _training(a: _Agg) -> Section:
+    sec = Section("3. Công tác tập huấn, nâng cao năng lực", level=2)
+    w = a.period_where("training")
+    rows = a.by_choice("training", "level", "count(*), coalesce(sum(trainees),0), coalesce(sum(trainees_female),0), "
+                       "coalesce(sum(cost),0)", w)
+    total = _sum_rows(rows)
+    if rows:
+        sec.paragraphs.append(
+            f"Tổ chức và tham gia {format_int_vi(total[1])} lớp tập huấn với {format_int_vi(total[2])} lượt học viên "
+            f"(trong đó nữ {format_int_vi(total[3])}); kinh phí {format_int_vi(total[4])} đồng.")
+        groups = a.by_choice("training", "trainee_group", "count(*), coalesce(sum(trainees),0)", w)
+        if groups:
+            sec.paragraphs.append("Đối tượng học viên: " + "; ".join(
+                f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên" for g in groups) + ".")
+        sec.tables.append(Table("Lớp tập huấn theo cấp tổ chức", ["Cấp tổ chức", "Số lớp", "Học viên", "Trong đó nữ",
+                                                                  "Kinh phí (đồng)"],
+                                ["text", "int", "int", "int", "money"], rows, total, [2.6, 1, 1, 1, 1.5]))
+    else:
+        sec.paragraphs.append("Trong kỳ chưa tổ chức lớp tập huấn nào.")
+    return sec
+
+
+def _inspection(a: _Agg) -> Section:
+    sec = Section("4. Công tác kiểm tra các cơ sở kinh doanh dịch vụ", level=2)
+    w = a.period_where("inspection")
+    n, ests, viol, fines = a.rows(
+        "SELECT count(*), count(DISTINCT establishment), coalesce(sum(violation),0), coalesce(sum(fine),0) "
+        f"FROM form_inspection WHERE {w[0]}", w[1])[0]
+    if not n:
+        sec.paragraphs.append("Trong kỳ chưa tiến hành kiểm tra cơ sở kinh doanh dịch vụ nào.")
+        return sec
+    sec.paragraphs.append(
+        f"Tiến hành {format_int_vi(n)} lượt kiểm tra tại {format_int_vi(ests)} cơ sở kinh doanh dịch vụ; phát hiện "
+        f"{format_int_vi(viol)} lượt vi phạm; xử phạt vi phạm hành chính tổng số tiền {format_int_vi(fines)} đồng.")
+    by_team = a.by_choice("inspection", "team", "count(*), coalesce(sum(violation),0), coalesce(sum(fine),0)", w)
+    by_action = a.by_choice("inspection", "action", "count(*), coalesce(sum(fine),0)", w)
+    sec.tables.append(Table("Kiểm tra theo đoàn kiểm tra", ["Đoàn kiểm tra", "Lượt kiểm tra", "Lượt vi phạm",
+                                                           "Tiền phạt (đồng)"],
+                            ["text", "int", "int", "money"], by_team, _sum_rows(by_team), [3, 1, 1, 1.5]))
+    sec.tables.append(Table("Hình thức xử lý sau kiểm tra", ["Hình thức xử lý", "Lượt", "Tiền phạt (đồng)"],
+                            ["text", "int", "money"], by_action, _sum_rows(by_action), [3, 1, 1.5]))
+    return sec
+
+
+def _cases(a: _Agg) -> Section:
+    sec = Section("5. Công tác đấu tranh, xử lý vi phạm", level=2)
+    w = a.period_where("case")
+    rows = a.by_choice("case", "kind", "count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), "
+                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), coalesce(sum(status != 'open'),0), "
+                       "coalesce(sum(fine),0)", w)
+    total = _sum_rows(rows)
+    if not rows:
+        sec.paragraphs.append("Trong kỳ không phát sinh vụ việc phải đấu tranh, xử lý.")
+        return sec
+    by_action = a.by_choice("case", "action", "count(*)", w)
+    sec.paragraphs.append(
+        f"Phát hiện {format_int_vi(total[1])} vụ việc, đã xử lý hoặc chuyển cơ quan chức năng "
+        f"{format_int_vi(total[6])} vụ ({format_percent_vi(100 * total[6] / total[1])}); "
+        f"tổng số tiền phạt {format_int_vi(total[7])} đồng. Biện pháp xử lý: "
+        + "; ".join(f"{lower_first(r[0])}: {format_int_vi(r[1])} vụ" for r in by_action) + ".")
+    sec.tables.append(Table("Vụ việc theo loại", ["Loại vụ việc", "Số vụ", "Người bán dâm", "Dưới 18 tuổi",
+                                                 "Người mua dâm", "Chủ chứa, môi giới", "Đã xử lý",
+                                                 "Tiền phạt (đồng)"],
+                            ["text", "int", "int", "int", "int", "int", "int", "money"], rows, total,
+                            [2.6, 0.8, 1, 0.9, 1, 1.1, 0.9, 1.4]))
+    return sec
+
+
+def _support(a: _Agg) -> Section:
+    sec = Section("6. Công tác hỗ trợ người bán dâm hòa nhập cộng đồng", level=2)
+    w = a.period_where("support")
+    rows = a.by_choice("support", "service", "count(*), count(DISTINCT person_code)", w)
+    n_people = a.rows(f"SELECT count(DISTINCT person_code) FROM form_support WHERE {w[0]}", w[1])[0][0]
+    total = _sum_rows(rows)
+    if rows:
+        sec.paragraphs.append(
+            f"Thực hiện {format_int_vi(total[1])} lượt hỗ trợ cho {format_int_vi(n_people)} người bán dâm "
+            "(theo mã số, không ghi thông tin cá nhân).")
+        sec.tables.append(Table("Hỗ trợ theo loại dịch vụ", ["Loại hỗ trợ", "Lượt hỗ trợ", "Số người"],
+                                ["text", "int", "int"], rows, [*total[:2], n_people], [3, 1, 1]))
+    else:
+        sec.paragraphs.append("Trong kỳ chưa có lượt hỗ trợ người bán dâm nào được ghi nhận.")
+    cond, params = a.scope.in_codes()
+    models = a.by_choice("support_model", "model_type", "count(*), coalesce(sum(people_reached),0)",
+                         (f"deleted = 0 AND {cond} AND established_on <= ? AND (ended_on IS NULL OR ended_on >= ?)",
+                          [*params, a.e, a.s]))
+    if models:
+        mt = _sum_rows(models)
+        sec.paragraphs.append(
+            f"Duy trì {format_int_vi(mt[1])} mô hình hỗ trợ, can thiệp giảm hại, tiếp cận {format_int_vi(mt[2])} người.")
+        sec.tables.append(Table("Mô hình hỗ trợ, can thiệp giảm hại hoạt động trong kỳ",
+                                ["Loại mô hình", "Số mô hình", "Người được tiếp cận"],
+                                ["text", "int", "int"], models, mt, [3.6, 1, 1.2]))
+    return sec
+
+
+def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
+    sec = Section("7. Xây dựng xã, phường, thị trấn lành mạnh không có tệ nạn mại dâm", level=2)
+    year = a.scope.year
+    communes = a.scope.communes()
+    codes = [u.code for u in communes]
+    if not codes:
+        return sec
+    marks = ",".join("?" * len(codes))
+    rows = a.rows(f"SELECT unit_code, healthy, healthy_drugs_too, decision_no, decision_date FROM form_unit_status "
+                  f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks})", [year, *codes])
+    if a.scope.level == Level.COMMUNE:
+        if not rows:
+            sec.paragraphs.append(f"Chưa có kết quả đánh giá xã, phường lành mạnh năm {year}.")
+        else:
+            _, healthy, drugs, no, d = rows[0]
+            if healthy:
+                txt = (f"Năm {year}, {unit_phrase(a.scope.unit)} được công nhận đạt tiêu chuẩn xã, phường, thị trấn "
+                       "lành mạnh không có tệ nạn mại dâm" + (" và ma túy" if drugs else ""))
+                if no:
+                    txt += f" (Quyết định số {no}" + (f" ngày {format_date_vi(d)}" if d else "") + ")"
+                sec.paragraphs.append(txt + ".")
+            else:
+                sec.paragraphs.append(f"Năm {year}, {unit_phrase(a.scope.unit)} chưa đạt tiêu chuẩn xã, phường, "
+                                      "thị trấn lành mạnh không có tệ nạn mại dâm.")
+        return sec
+    healthy = sum(1 for r in rows if r[1])
+    drugs = sum(1 for r in rows if r[2])
+    ind = next(i for i in indicators if i.id == "healthy_communes")
+    sec.paragraphs.append(
+        f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
+        f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
+        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; {format_int_vi(len(codes) - len(rows))} đơn vị "
+        f"chưa có kết quả đánh giá. {ind.detail[0].upper()}{ind.detail[1:]}.")
+    return sec
+
+
+def _indicators_section(indicators: list[IndicatorValue], scope: Scope) -> Section:
+    sec = Section(f"8. Kết quả thực hiện các chỉ tiêu của Kế hoạch số {scope.plan.number}", level=2,
+                  chart="indicators")
+    met = sum(1 for i in indicators if i.met is True)
+    judged = sum(1 for i in indicators if i.met is not None)
+    upto = f"đến ngày {format_date_vi(scope.end)}" if scope.period.kind != "Y" else f"năm {scope.year}"
+    sec.paragraphs.append(
+        f"Tính {upto}, có {met}/{judged} chỉ tiêu có mục tiêu trong năm {scope.year} đạt yêu cầu của Kế hoạch "
+        f"(chi tiết tại bảng dưới).")
+    rows = [[str(n), f"{i.label}\n({i.detail})" if i.detail else i.label, i.target_text, i.value_text, i.met_text]
+            for n, i in enumerate(indicators, 1)]
+    sec.tables.append(Table(f"Kết quả thực hiện chỉ tiêu năm {scope.year}",
+                            ["TT", "Chỉ tiêu", f"Mục tiêu năm {scope.year}", "Kết quả", "Đánh giá"],
+                            ["text", "text", "center", "center", "center"], rows, None, [0.45, 4.6, 1.2, 1.1, 1.0]))
+    return sec
+
+
+# -- breakdown by the units below ------------------------------------------------------------------------
+def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
+    scope = a.scope
+    children = scope.children()
+    if not children:
+        return None
+    child_of: dict[str, str | None] = {c: scope.child_of(c) for c in scope.codes}
+    figures: dict[str | None, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    queries = {
+        "communication": "count(*), coalesce(sum(participants),0)",
+        "training": "count(*), coalesce(sum(trainees),0)",
+        "inspection": "count(*), coalesce(sum(violation),0)",
+        "case": "count(*), coalesce(sum(status != 'open'),0)",
+        "support": "count(*), count(DISTINCT person_code)",
+    }
+    keys = {"communication": ("comm", "people"), "training": ("train", "trainees"),
+            "inspection": ("insp", "viol"), "case": ("cases", "handled"), "support": ("support", "persons")}
+    records: dict[str | None, int] = defaultdict(int)
+    for form, sel in queries.items():
+        w = a.period_where(form)
+        for r in a.rows(f"SELECT unit_code, {sel} FROM [form_{form}] WHERE {w[0]} GROUP BY unit_code", w[1]):
+            k = child_of.get(r[0])
+            figures[k][keys[form][0]] += r[1]
+            figures[k][keys[form][1]] += r[2]
+    # every form counts for "has data in the period"
+    for form in a.forms.values():
+        if form.period_field is None:
+            continue
+        pf = form.field(form.period_field)
+        cond, params = scope.in_codes()
+        lo, hi = (scope.start.year, scope.end.year) if pf.type == "int" else (a.s, a.e)
+        for code, n in a.rows(f"SELECT unit_code, count(*) FROM [{form.table}] WHERE deleted = 0 AND {cond} "
+                              f"AND [{pf.name}] BETWEEN ? AND ? GROUP BY unit_code", [*params, lo, hi]):
+            records[child_of.get(code)] += n
+    communes_all = {u.code for u in scope.communes()}
+    cond, params = scope.in_codes(sorted(communes_all))
+    healthy = {r[0] for r in a.rows(f"SELECT unit_code FROM form_unit_status WHERE deleted = 0 AND healthy = 1 "
+                                    f"AND year = ? AND {cond}", [scope.year, *params])}
+    with_data = {r[0] for form in a.forms.values() if form.period_field
+                 for r in a.rows(*_owners_sql(a, form))}
+    received = a.inst.store.get_setting(f"reports_received:{scope.period}", {}) or {}
+    district_level = scope.level == Level.PROVINCE
+    rows, comp = [], []
+    for i, child in enumerate(children, 1):
+        f = figures.get(child.code, {})
+        if district_level:
+            under = [u.code for u in scope.units.descendants(child.code, scope.on, Level.COMMUNE)]
+            h = f"{sum(1 for c in under if c in healthy)}/{len(under)}"
+            n_data = sum(1 for c in under if c in with_data)
+            comp.append([str(i), child.name, len(under), n_data, len(under) - n_data,
+                         records.get(child.code, 0), _received_text(received.get(child.code))])
+        else:
+            h = "Có" if child.code in healthy else "Không"
+            comp.append([str(i), child.name, "Có" if child.code in with_data else "Chưa có",
+                         records.get(child.code, 0), _received_text(received.get(child.code))])
+        rows.append([str(i), child.name, f.get("comm", 0), f.get("people", 0), f.get("train", 0), f.get("trainees", 0),
+                     f.get("insp", 0), f.get("viol", 0), f.get("cases", 0), f.get("handled", 0), f.get("support", 0), h])
+    own = figures.get(None)
+    if own and any(own.values()):
+        rows.append(["", f"Cấp {'tỉnh' if district_level else 'huyện'} trực tiếp thực hiện", own.get("comm", 0),
+                     own.get("people", 0), own.get("train", 0), own.get("trainees", 0), own.get("insp", 0),
+                     own.get("viol", 0), own.get("cases", 0), own.get("handled", 0), own.get("support", 0), ""])
+    total = ["", "Tổng cộng", *[sum(r[k] for r in rows) for k in range(2, 11)],
+             f"{len(healthy)}/{len(communes_all)}"]
+    who = "huyện, thành phố" if district_level else "xã, phường, thị trấn"
+    breakdown = Table(
+        f"Kết quả theo {who}",
+        ["TT", "Đơn vị", "Hoạt động truyền thông", "Lượt người tham dự", "Lớp tập huấn", "Học viên",
+         "Lượt kiểm tra", "Lượt vi phạm", "Vụ việc", "Đã xử lý", "Lượt hỗ trợ",
+         "Xã lành mạnh" if district_level else "Lành mạnh"],
+        ["text", "text", "int", "int", "int", "int", "int", "int", "int", "int", "int", "center"],
+        rows, total, [0.45, 2.6, 1, 1, 0.9, 0.9, 0.9, 0.9, 0.8, 0.8, 0.9, 0.9])
+    if district_level:
+        completeness = Table(
+            "Tình hình cập nhật số liệu của các huyện, thành phố",
+            ["TT", "Đơn vị", "Số xã", "Xã có số liệu", "Xã chưa có số liệu", "Số bản ghi trong kỳ", "Báo cáo đã ký số"],
+            ["text", "text", "int", "int", "int", "int", "center"], comp,
+            ["", "Tổng cộng", *[sum(r[k] for r in comp) for k in (2, 3, 4, 5)],
+             f"{sum(1 for r in comp if r[6] != 'Chưa nhận')}/{len(comp)}"],
+            [0.45, 3, 1, 1, 1.1, 1.2, 1.4])
+    else:
+        n_yes = sum(1 for r in comp if r[2] == "Có")
+        completeness = Table(
+            "Tình hình cập nhật số liệu của các xã, phường, thị trấn",
+            ["TT", "Đơn vị", "Có số liệu trong kỳ", "Số bản ghi trong kỳ", "Báo cáo đã ký số"],
+            ["text", "text", "center", "int", "center"], comp,
+            ["", "Tổng cộng", f"{n_yes}/{len(comp)}", sum(r[3] for r in comp),
+             f"{sum(1 for r in comp if r[4] != 'Chưa nhận')}/{len(comp)}"],
+            [0.45, 3, 1.3, 1.3, 1.6])
+    return breakdown, completeness
+
+
+def _owners_sql(a: _Agg, form: FormDef) -> tuple[str, list[Any]]:
+    pf = form.field(form.period_field or "")
+    cond, params = a.scope.in_codes()
+    lo, hi = (a.scope.start.year, a.scope.end.year) if pf.type == "int" else (a.s, a.e)
+    return (f"SELECT DISTINCT unit_code FROM [{form.table}] WHERE deleted = 0 AND {cond} "
+            f"AND [{pf.name}] BETWEEN ? AND ?", [*params, lo, hi])
+
+
+def _received_text(info: Any) -> str:
+    if not info:
+        return "Chưa nhận"
+    if isinstance(info, dict) and info.get("received_on"):
+        return f"Đã nhận {format_date_vi(info['received_on'])}"
+    return "Đã nhận"
+
+
+# -- appendix lists of a commune ------------------------------------------------------------------------
+LIST_FORMS = ("communication", "training", "inspection", "case", "support", "plan_document")
+LIST_LIMIT = 2000  # rows per form in the appendix; beyond it the summary tables speak
+
+
+def _record_lists(a: _Agg) -> list[Table]:
+    tables = []
+    for form_id in LIST_FORMS:
+        form = a.forms[form_id]
+        cols = form.columns_for_list()
+        w = a.period_where(form_id)
+        n = a.rows(f"SELECT count(*) FROM [{form.table}] WHERE {w[0]}", w[1])[0][0]
+        if not n:
+            continue
+        sql = (f"SELECT {', '.join(f'[{c.name}]' for c in cols)} FROM [{form.table}] WHERE {w[0]} "
+               f"ORDER BY [{form.period_field}], rowid LIMIT {LIST_LIMIT}")
+        refs: dict[str, str] = {}
+        for c in cols:
+            if c.type == "ref" and c.form:
+                target = a.forms[c.form]
+                tf = target.title_fields[0] if target.title_fields else target.fields[0].name
+                cond, params = a.scope.in_codes()
+                refs.update({r[0]: r[1] for r in a.rows(
+                    f"SELECT id, [{tf}] FROM [{target.table}] WHERE {cond}", params)})
+        rows = []
+        for i, r in enumerate(a.rows(sql, w[1]), 1):
+            cells: list[Any] = [str(i)]
+            for c, v in zip(cols, r, strict=True):
+                if c.type == "ref":
+                    cells.append(refs.get(v, "") if v else "")
+                elif c.type in ("int", "money"):
+                    cells.append(v)
+                else:
+                    cells.append(c.display(c.from_storage(v)))
+            rows.append(cells)
+        kinds = ["text"] + ["int" if c.type in ("int", "money") else "text" for c in cols]
+        widths = [0.45] + [_width(c) for c in cols]
+        note = f"Chỉ liệt kê {format_int_vi(LIST_LIMIT)}/{format_int_vi(n)} bản ghi đầu tiên." if n > LIST_LIMIT else ""
+        tables.append(Table(form.label, ["TT", *[c.label for c in cols]], kinds, rows, None, widths, note))
+    return tables
+
+
+def _width(c: FieldDef) -> float:
+    if c.type == "text":
+        return 2.4 if (c.max_length or 0) > 100 else 1.3
+    if c.type in ("choice", "choices", "ref"):
+        return 1.7
+    if c.type == "date":
+        return 1.05
+    if c.type == "money":
+        return 1.1
+    return 0.85
+
+
+# -- the whole report ------------------------------------------------------------------------------------
+def addressees_for(scope: Scope) -> list[str]:
+    u = scope.unit
+    parent = scope.units.parent(u.code, scope.on)
+    if u.level == Level.COMMUNE and parent is not None:
+        return [f"Ủy ban nhân dân {unit_phrase(parent)}"]
+    if u.level == Level.DISTRICT and parent is not None:
+        return [f"Ủy ban nhân dân {unit_phrase(parent)}",
+                f"Sở Lao động - Thương binh và Xã hội {unit_phrase(parent)}"]
+    return ["Bộ Lao động - Thương binh và Xã hội"]
+
+
+def recipients_for(scope: Scope) -> list[str]:
+    u = scope.unit
+    parent = scope.units.parent(u.code, scope.on)
+    out = ["Như trên"]
+    if u.level == Level.COMMUNE:
+        if parent is not None:
+            out.append(f"Phòng LĐTBXH {unit_phrase(parent)}")
+        out += ["TT Đảng ủy, HĐND " + u.kind.lower(), "Chủ tịch, các PCT UBND " + u.kind.lower()]
+    elif u.level == Level.DISTRICT:
+        out += ["TT Huyện ủy, HĐND " + u.kind.lower(), "UBND các xã, phường, thị trấn"]
+    else:
+        out += ["TT Tỉnh ủy, HĐND tỉnh", "Sở Lao động - Thương binh và Xã hội", "UBND các huyện, thành phố"]
+    out.append("Lưu: VT, LĐTBXH")
+    return out
+
+
+def build_report(inst: Installation, period: str | Period, unit_code: str | None = None, *,
+                 drafts: dict[str, str] | None = None, report_date: date | None = None,
+                 number: str | None = None) -> ReportData:
+    """Every figure and text of the report of ``period`` for ``unit_code`` (default: the installation's unit)."""
+    scope = make_scope(inst, period, unit_code)
+    a = _Agg(inst, scope)
+    drafts = {k: (v or "").strip() for k, v in (drafts or {}).items()}
+    indicators = compute_indicators(inst, scope.year, scope.unit.code, until=scope.end, plan=scope.plan)
+    situation = _situation(a)
+    comm, monthly = _communication(a)
+    results = [
+        Section("II. KẾT QUẢ THỰC HIỆN"),
+        _direction(a), comm, _training(a), _inspection(a), _cases(a), _support(a),
+        _healthy(a, indicators), _indicators_section(indicators, scope),
+    ]
+    sections = [situation, *results]
+    for key, (title, placeholder) in DRAFT_SECTIONS.items():
+        text = drafts.get(key) or placeholder
+        sections.append(Section(title, [p.strip() for p in text.split("\n") if p.strip()]))
+
+    appendices: list[Appendix] = []
+    bd = _breakdown(a)
+    if bd:
+        appendices.append(Appendix("I", f"KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG MẠI DÂM {scope.period.label_vi().upper()} "
+                                        f"THEO ĐƠN VỊ", [bd[0]], landscape=True))
+        appendices.append(Appendix("II", "TÌNH HÌNH CẬP NHẬT SỐ LIỆU CỦA CÁC ĐƠN VỊ", [bd[1]]))
+    else:
+        lists = _record_lists(a)
+        if lists:
+            appendices.append(Appendix("I", f"DANH SÁCH CÁC HOẠT ĐỘNG, VỤ VIỆC {scope.period.label_vi().upper()}",
+                                       lists, landscape=True))
+    counts = {}
+    for form in inst.store.forms.values():
+        w = scope.where(form.id)
+        counts[form.id] = a.rows(f"SELECT count(*) FROM [{form.table}] WHERE {w[0]}", w[1])[0][0]
+
+    u = scope.unit
+    today = report_date or date.today()
+    settings = inst.store.settings()
+    subject = f"Kết quả công tác phòng, chống mại dâm {scope.period.label_vi()}"
+    issued = scope.plan.issued_on
+    plan_ref = (f"Kế hoạch số {scope.plan.number}" + (f" ngày {format_date_vi(issued)}" if issued else "")
+                + (f" của {scope.plan.issuer}" if scope.plan.issuer else "")
+                + f" về {scope.plan.title.removeprefix('Kế hoạch ')}")
+    return ReportData(
+        scope=scope,
+        agency=["ỦY BAN NHÂN DÂN", u.agency_name],
+        number_text=number_text(number if number is not None else drafts.get("number")),
+        place_date=date_line(u.short_name, today),
+        subject=subject,
+        addressees=[a_ for a_ in (drafts.get("addressees") or "").split("\n") if a_.strip()] or addressees_for(scope),
+        intro=(f"Thực hiện {plan_ref}, Ủy ban nhân dân {unit_phrase(u)} báo cáo kết quả công tác phòng, chống mại dâm "
+               f"{scope.period.label_vi()} như sau:"),
+        sections=sections,
+        indicators=indicators,
+        monthly=monthly,
+        appendices=appendices,
+        recipients=recipients_for(scope),
+        signer_authority=str(settings.get("signer_authority") or "TM. ỦY BAN NHÂN DÂN"),
+        signer_position=str(settings.get("signer_position") or "CHỦ TỊCH"),
+        signer_name=str(settings.get("signer_name") or ""),
+        data_hash=report_data_hash(inst, scope),
+        drafts=drafts,
+        report_date=today,
+        counts=counts,
+    )
+
+
+def dumps_counts(data: ReportData) -> str:
+    return json.dumps(data.counts, ensure_ascii=False)
