@@ -493,6 +493,10 @@ def _load_bundle(signed: SignedManifest, members: dict[str, bytes], ctx: VerifyC
     problems: list[RowProblem] = []
     unknown: list[str] = []
     counts = m["counts"]
+    for form_id, c in counts.items():
+        n = c.get("records") if isinstance(c, dict) else None
+        if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in members):
+            raise _refuse(f"{what}: số bản ghi của biểu «{str(form_id)[:40]}» không khớp với nội dung.", "count_mismatch")
     for name, data in sorted(members.items()):
         rm = _RECORDS_RE.fullmatch(name)
         if not rm:

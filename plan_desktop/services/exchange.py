@@ -547,7 +547,12 @@ def _apply_bundle(inst: Installation, service, bundle: Bundle, result: FileResul
                 continue
             if not row["deleted"]:
                 ctx = _IncomingContext(inst, row["unit_code"], in_package, today)
-                res = validate(form, store.to_values(form, row), ctx, record_id=rid, unit_code=row["unit_code"])
+                try:
+                    res = validate(form, store.to_values(form, row), ctx, record_id=rid, unit_code=row["unit_code"])
+                except (ValueError, TypeError, KeyError):
+                    t.rejected += 1
+                    t.reasons.append(f"Từ chối bản ghi {rid}: dữ liệu không đọc được.")
+                    continue
                 if not res.ok:
                     t.rejected += 1
                     t.reasons.append(f"Từ chối bản ghi {rid}: " + "; ".join(i.message for i in res.issues))
