@@ -1,0 +1,130 @@
+"""Locked periods: signing a period's report locks its records; reopening takes a reason, is audited,
+and makes the signed report superseded. Headless, through RecordService with the guard installed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.signing.conftest import DATA_SHA256, PASSPHRASE
+
+from plan_desktop.cli import main
+from plan_desktop.services.records import RecordError
+from plan_desktop.services.signing import SigningService, install_period_locks
+from plan_desktop.signing.errors import SigningError
+from plan_desktop.signing.specs import Pkcs12Spec
+
+COMM = {
+    "date": "2019-03-05", "format": "talk", "venue_type": "residential", "topic": "Tuyên truyền tại thôn Đông",
+    "lead_org": "police", "audience": ["residents"], "participants": 120, "participants_female": 60,
+}
+
+
+@pytest.fixture
+def locked(commune, service, pki, report_pdf, tmp_path):
+    """A record in 2019-H1 and one in 2019-H2; the 2019-H1 report signed by the officer."""
+    install_period_locks(service, commune)
+    in_h1 = service.create("communication", COMM)
+    in_h2 = service.create("communication", {**COMM, "date": "2019-08-01"})
+    signing = SigningService(commune)
+    draft = signing.register_draft(report_pdf, "2019-H1")
+    assert draft.status == "draft" and draft.data_sha256 == DATA_SHA256
+    entry = signing.sign_report(report_pdf, tmp_path / "signed.pdf", "2019-H1",
+                                Pkcs12Spec(pki["officer"].p12, PASSPHRASE), title="Công chức Văn hóa - Xã hội")
+    return signing, entry, in_h1, in_h2
+
+
+def test_signing_locks_the_period_and_lists_the_report(locked):
+    signing, entry, _, _ = locked
+    assert entry.status == "signed" and entry.signer == "Nguyễn Văn An"
+    assert entry.data_sha256 == DATA_SHA256
+    assert [e.id for e in signing.list_reports()] == [entry.id]  # the draft became the signed report
+    lock = signing.active_lock("2019-H1")
+    assert lock is not None and lock.report_id == entry.id
+    assert (str(lock.start_date), str(lock.end_date)) == ("2019-01-01", "2019-06-30")
+
+
+def test_records_of_a_locked_period_cannot_be_changed_or_deleted(locked, service):
+    _, _, in_h1, in_h2 = locked
+    with pytest.raises(RecordError) as exc:
+        service.update("communication", in_h1["id"], {**COMM, "participants": 130})
+    message = str(exc.value)
+    assert "6 tháng đầu năm 2019" in message and "đã bị khóa" in message and "05/03/2019" in message
+    assert "mở lại kỳ báo cáo" in message
+    with pytest.raises(RecordError, match="đã bị khóa"):
+        service.delete("communication", in_h1["id"])
+    with pytest.raises(RecordError, match="đã bị khóa"):
+        service.create("communication", {**COMM, "date": "2019-06-30"})
+    with pytest.raises(RecordError, match="đã bị khóa"):  # nor moved into the locked period
+        service.update("communication", in_h2["id"], {**COMM, "date": "2019-04-01"})
+    # outside the period everything still works
+    service.update("communication", in_h2["id"], {**COMM, "date": "2019-08-01", "participants": 99})
+    service.create("communication", {**COMM, "date": "2019-07-01"})
+    assert service.get("communication", in_h1["id"])["participants"] == 120
+
+
+def test_a_second_signature_goes_on_the_same_report(locked, pki, tmp_path):
+    signing, entry, _, _ = locked
+    second = signing.sign_report(tmp_path / "signed.pdf", tmp_path / "signed-2.pdf", "2019-H1",
+                                 Pkcs12Spec(pki["chairman"].p12, PASSPHRASE), title="Chủ tịch UBND xã Đồng Lý")
+    assert second.id == entry.id and second.status == "signed"
+    assert second.signer == "Nguyễn Văn An; Trần Thị Bích Ngọc"
+    result = signing.verify(tmp_path / "signed-2.pdf", trust=[pki["ca"].pem])
+    assert result.intact and result.trusted and len(result.signatures) == 2
+
+
+def test_reopen_needs_a_reason_is_audited_and_supersedes(locked, service, commune):
+    signing, entry, in_h1, _ = locked
+    with pytest.raises(SigningError, match="lý do"):
+        signing.reopen("2019-H1", "  ")
+    superseded = signing.reopen("2019-H1", "Sai số người tham gia buổi tuyên truyền thôn Đông")
+    assert [e.id for e in superseded] == [entry.id]
+    assert signing.get(entry.id).status == "superseded"
+    assert "Sai số người tham gia" in signing.get(entry.id).reason
+    assert signing.active_lock("2019-H1") is None
+    service.update("communication", in_h1["id"], {**COMM, "participants": 130})  # allowed again
+
+    audit = list(commune.store.db.query("SELECT * FROM audit_log WHERE action IN ('sign', 'reopen') ORDER BY seq"))
+    assert [a["action"] for a in audit] == ["sign", "reopen"]
+    assert audit[1]["record_id"] is None and "Sai số người tham gia" in audit[1]["note"]
+    assert audit[1]["unit_code"] == commune.unit_code
+    assert commune.store.check() == []
+    with pytest.raises(SigningError, match="không bị khóa"):
+        signing.reopen("2019-H1", "Một lần nữa cho chắc")
+
+
+def test_status_sent_and_accepted(locked):
+    signing, entry, _, _ = locked
+    assert signing.set_status(entry.id, "sent").status_vi == "đã gửi"
+    assert signing.set_status(entry.id, "accepted").status == "accepted"
+    with pytest.raises(SigningError):
+        signing.set_status(entry.id, "draft")
+
+
+def test_year_records_are_locked_only_by_a_locked_year(commune, service, pki, report_pdf, tmp_path):
+    install_period_locks(service, commune)
+    install_period_locks(service, commune)  # idempotent
+    assert sum(type(g).__name__ == "PeriodLockGuard" for g in service.guards) == 1
+    signing = SigningService(commune)
+    signing.sign_report(report_pdf, tmp_path / "h1.pdf", "2019-H1", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    form = commune.store.forms["unit_status"]
+    guard = service.guards[-1]
+    guard(form, {"unit_code": commune.unit_code, "year": 2019})  # a half-year lock leaves the year open
+    signing.sign_report(report_pdf, tmp_path / "y.pdf", "2019", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    with pytest.raises(RecordError, match="năm 2019"):
+        guard(form, {"unit_code": commune.unit_code, "year": 2019})
+
+
+def test_cli_reopen_and_reports_list(locked, commune, data_dir, capsys):
+    signing, entry, _, _ = locked
+    commune.close()  # the CLI takes the folder lock itself
+    args = ["--data-dir", str(data_dir)]
+    assert main([*args, "reports", "list"]) == 0
+    assert "đã ký" in capsys.readouterr().out
+    assert main([*args, "reopen", "--period", "2019-H1", "--reason", "Bổ sung hoạt động tháng 6"]) == 0
+    assert "Đã mở lại kỳ báo cáo 2019-H1" in capsys.readouterr().out
+    assert main([*args, "reports", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "đã bị thay thế" in out and "Bổ sung hoạt động tháng 6" in out
+    assert main([*args, "reopen", "--period", "2019-H1", "--reason", "lần nữa đi"]) != 0
+    assert "không bị khóa" in capsys.readouterr().err
+    assert main([*args, "check"]) == 0
