@@ -174,10 +174,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e) -> None:  # noqa: N802
         self._status_timer.stop()
-        try:
+        if not getattr(self, "_closed", False):
+            self._closed = True
             self.ctx.bridge.changed.disconnect(self._status_timer.start)
-        except (RuntimeError, TypeError):
-            pass
         for p in self.pages:
             p.shutdown()
         super().closeEvent(e)

@@ -8,7 +8,6 @@ sort with Vietnamese collation (``QCollator``) over their distinct values.
 
 from __future__ import annotations
 
-import functools
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from datetime import date
@@ -46,7 +45,7 @@ def vietnamese_collator() -> QCollator:
 def collation_ranks(values: set[str]) -> dict[str, int]:
     """Rank of each distinct string in Vietnamese order ("Ánh" before "Dương" before "Đặng")."""
     collator = vietnamese_collator()
-    ordered = sorted(values, key=functools.cmp_to_key(collator.compare))
+    ordered = sorted(values, key=collator.sortKey)  # QCollatorSortKey compares with <
     return {v: i for i, v in enumerate(ordered)}
 
 
@@ -96,21 +95,26 @@ class RecordTableModel(QAbstractTableModel):
         self._blocks: OrderedDict[int, list[_Row | None]] = OrderedDict()
         self._ref_titles: dict[tuple[str, str], str] = {}
         self._unit_names: dict[str, str] = {}
+        #: column key -> (id -> sort text, sort text -> rank); kept while the data does not change
+        self._collation_cache: dict[str, tuple[dict[str, str], dict[str, int]]] = {}
         self.blocks_loaded = 0  # for tests: how many blocks were read from the store
         self.reload()
 
     # -- query -----------------------------------------------------------------------------------------
     def set_filter(self, *, start: date | None = None, end: date | None = None, search: str = "") -> None:
         self.query = replace(self.query, start=start, end=end, search=search)
-        self.reload()
+        self.reload(data_changed=False)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
         self.sort_column, self.sort_order = column, order
-        self.reload()
+        self.reload(data_changed=False)
 
-    def reload(self) -> None:
+    def reload(self, data_changed: bool = True) -> None:
+        """Fetch the ids again. ``data_changed=False`` (a new filter or order) keeps the collation cache."""
+        if data_changed:
+            self._collation_cache.clear()
         self.beginResetModel()
         self._ids = self._fetch_ids()
         self._blocks.clear()
@@ -127,11 +131,14 @@ class RecordTableModel(QAbstractTableModel):
             return self.store.ids(self.form, replace(q, order_by=col.key, descending=descending))
         # text-like: filter in SQL (ordered by the period field as a tie-break), rank by collation
         ids = self.store.ids(self.form, replace(q, order_by=None, descending=False))
-        key_col = "unit_code" if col.field is None else col.key
-        text_of: dict[str, str] = {}
-        for rid, raw in self.store.db.execute(f"SELECT id, [{key_col}] FROM [{self.form.table}]"):
-            text_of[rid] = self._sort_text(col, raw)
-        ranks = collation_ranks(set(text_of.values()))
+        cached = self._collation_cache.get(col.key)
+        if cached is None:
+            key_col = "unit_code" if col.field is None else col.key
+            text_of: dict[str, str] = {}
+            for rid, raw in self.store.db.execute(f"SELECT id, [{key_col}] FROM [{self.form.table}]"):
+                text_of[rid] = self._sort_text(col, raw)
+            cached = self._collation_cache[col.key] = (text_of, collation_ranks(set(text_of.values())))
+        text_of, ranks = cached
         ordered = sorted(ids, key=lambda i: ranks.get(text_of.get(i, ""), -1))  # stable: ties keep SQL order
         if descending:
             ordered.reverse()

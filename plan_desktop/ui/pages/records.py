@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -252,7 +253,11 @@ class RecordsPage(Page):
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         selected = self.selected_ids()
-        self.model.sort(column, order)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.model.sort(column, order)
+        finally:
+            QApplication.restoreOverrideCursor()
         self._restore_selection(selected)
 
     def shutdown(self) -> None:
