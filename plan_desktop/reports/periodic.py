@@ -481,7 +481,7 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
                                     f"AND year = ? AND {cond}", [scope.year, *params])}
     with_data = {r[0] for form in a.forms.values() if form.period_field
                  for r in a.rows(*_owners_sql(a, form))}
-    received = a.inst.store.get_setting(f"reports_received:{scope.period}", {}) or {}
+    received = _signed_reports_received(a)
     district_level = scope.level == Level.PROVINCE
     rows, comp = [], []
     for i, child in enumerate(children, 1):
@@ -541,11 +541,38 @@ def _owners_sql(a: _Agg, form: FormDef) -> tuple[str, list[Any]]:
             f"AND [{pf.name}] BETWEEN ? AND ?", [*params, lo, hi])
 
 
+def _signed_reports_received(a: _Agg) -> dict[str, str]:
+    """Unit code → date (ISO) of the first package that brought a signed report covering the period.
+
+    Read-only look at the exchange bookkeeping (``exchange_received.reports`` lists the periods of
+    the signed reports a package carried); empty when nothing was ever imported.
+    """
+    db = a.inst.store.db
+    if not db["exchange_received"].exists():
+        return {}
+    p_start, p_end = a.scope.period.bounds()
+    out: dict[str, str] = {}
+    for code, created, reports in db.execute(
+            "SELECT unit_code, created_at, reports FROM exchange_received ORDER BY created_at").fetchall():
+        try:
+            periods = json.loads(reports or "[]")
+        except ValueError:
+            continue
+        for rp in periods:
+            try:
+                s, e = Period.parse(str(rp)).bounds()
+            except ValueError:
+                continue
+            if s <= p_start and p_end <= e:
+                out.setdefault(code, created or "")
+    return out
+
+
 def _received_text(info: Any) -> str:
-    if not info:
+    if info is None:
         return "Chưa nhận"
-    if isinstance(info, dict) and info.get("received_on"):
-        return f"Đã nhận {format_date_vi(info['received_on'])}"
+    if isinstance(info, str) and info:
+        return f"Đã nhận {format_date_vi(info[:10])}"
     return "Đã nhận"
 
 

@@ -1,0 +1,98 @@
+"""``report`` (the periodic report as PDF/XLSX) and ``indicators`` (the plan indicators of a year)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import date
+from pathlib import Path
+
+from plan_desktop.cli import EXIT_OK, CliError, open_installation, out
+
+
+def register(sub) -> None:
+    s = sub.add_parser("report", help="lập báo cáo định kỳ (PDF theo thể thức văn bản hành chính, XLSX)")
+    s.add_argument("--period", required=True, metavar="KỲ", help="kỳ báo cáo: 2019, 2019-H1, 2019-Q3, 2019-07")
+    s.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
+    s.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF cần ghi")
+    s.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi thêm các bảng số liệu ra tệp XLSX")
+    s.add_argument("--date", metavar="NGÀY", help="ngày ký báo cáo (YYYY-MM-DD), mặc định hôm nay")
+    s.set_defaults(handler=cmd_report)
+
+    s = sub.add_parser("indicators", help="các chỉ tiêu của Kế hoạch trong một năm, so với mục tiêu")
+    s.add_argument("--year", required=True, type=int, metavar="NĂM")
+    s.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
+    s.add_argument("--format", choices=("table", "json", "dhis2"), default="table",
+                   help="table (mặc định), json, hoặc dhis2 (dataValueSets)")
+    s.set_defaults(handler=cmd_indicators)
+
+
+def _errors():
+    from plan_desktop.domain.plan import PlanError
+    from plan_desktop.reports.scope import ReportError
+
+    return (ReportError, PlanError)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from plan_desktop.domain.periods import Period
+    from plan_desktop.services import reporting
+
+    period = Period.parse(args.period)
+    report_date = None
+    if args.date:
+        try:
+            report_date = date.fromisoformat(args.date)
+        except ValueError:
+            raise CliError(f"Ngày «{args.date}» không hợp lệ; dùng dạng YYYY-MM-DD.") from None
+    pdf = Path(args.out).expanduser()
+    xlsx = Path(args.xlsx).expanduser() if args.xlsx else None
+    if pdf.suffix.lower() != ".pdf":
+        raise CliError(f"Tệp «{pdf.name}» phải có đuôi .pdf.")
+    if xlsx is not None and xlsx.suffix.lower() != ".xlsx":
+        raise CliError(f"Tệp «{xlsx.name}» phải có đuôi .xlsx.")
+    with open_installation(args) as inst:
+        try:
+            result = reporting.make_report(inst, period, out=pdf, xlsx=xlsx, unit_code=args.unit,
+                                           report_date=report_date)
+        except _errors() as exc:
+            raise CliError(str(exc)) from None
+        data = result.data
+        out(f"Đã lập báo cáo {data.subject[0].lower()}{data.subject[1:]} của {data.scope.unit.name}: {pdf}")
+        if xlsx is not None:
+            out(f"Bảng số liệu: {xlsx}")
+        out(f"Số bản ghi được tính: {sum(data.counts.values())}; mã băm dữ liệu (SHA-256): {data.data_hash}")
+        out(f"Thời gian: {result.seconds:.2f} giây".replace(".", ","))
+    return EXIT_OK
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from plan_desktop.reports.indicators import compute_indicators, indicators_dhis2, indicators_json
+
+    with open_installation(args) as inst:
+        from plan_desktop.domain.plan import default_plan
+
+        try:
+            plan = default_plan(inst.store.get_setting("plan_id"))
+            if args.year not in plan.years:
+                raise CliError(
+                    f"Năm {args.year} nằm ngoài thời gian của Kế hoạch {plan.number} "
+                    f"({plan.first_year}–{plan.last_year})."
+                )
+            values = compute_indicators(inst, args.year, args.unit, plan=plan)
+        except _errors() as exc:
+            raise CliError(str(exc)) from None
+        unit = args.unit or inst.unit_code
+        if args.format == "json":
+            out(json.dumps(indicators_json(values), ensure_ascii=False, indent=2))
+        elif args.format == "dhis2":
+            out(json.dumps(indicators_dhis2(values, str(args.year), unit), ensure_ascii=False, indent=2))
+        else:
+            name = inst.units.get(unit, date(args.year, 12, 31))
+            out(f"Chỉ tiêu Kế hoạch {plan.number} năm {args.year} — {name.name if name else unit}")
+            out(f"{'Chỉ tiêu':<34} {'Mục tiêu':>12} {'Kết quả':>12}  Đánh giá")
+            for v in values:
+                out(f"{v.id:<34} {v.target_text:>12} {v.value_text:>12}  {v.met_text}")
+                if v.detail:
+                    out(f"    {v.detail}")
+    return EXIT_OK

@@ -1,0 +1,125 @@
+"""Use case: the periodic report of the installation's unit (or a unit below it) for a period.
+
+Builds the report data from the store, keeps the officer's texts of sections III–V (and the
+document number and date) as a draft in the settings table (key ``report_draft:<period>``, or
+``report_draft:<period>:<unit>`` for a unit other than the installation's own), and writes the PDF
+and XLSX. No Qt here: the window and the command line both call these functions.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plan_desktop.domain.periods import Period
+from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
+from plan_desktop.reports.periodic import DRAFT_SECTIONS, ReportData, build_report
+from plan_desktop.reports.scope import ReportError, report_data_hash
+from plan_desktop.store import utc_now
+
+if TYPE_CHECKING:
+    from plan_desktop.services.installation import Installation
+
+__all__ = [
+    "DRAFT_FIELDS",
+    "ReportError",
+    "ReportResult",
+    "build",
+    "draft_key",
+    "indicators",
+    "load_draft",
+    "make_report",
+    "pdf_bytes",
+    "report_data_hash",
+    "save_draft",
+]
+
+#: What a draft holds: the three officer-written sections, the document number and date, addressees.
+DRAFT_FIELDS = (*DRAFT_SECTIONS, "number", "date", "addressees")
+
+
+def draft_key(inst: Installation, period: str | Period, unit_code: str | None = None) -> str:
+    p = str(Period.parse(period))
+    if unit_code and unit_code != inst.unit_code:
+        return f"report_draft:{p}:{unit_code}"
+    return f"report_draft:{p}"
+
+
+def load_draft(inst: Installation, period: str | Period, unit_code: str | None = None) -> dict[str, str]:
+    raw = inst.store.get_setting(draft_key(inst, period, unit_code), {}) or {}
+    return {k: str(raw.get(k) or "") for k in DRAFT_FIELDS}
+
+
+def save_draft(inst: Installation, period: str | Period, draft: dict[str, Any], unit_code: str | None = None) -> None:
+    """Keep the officer's texts (NFC, trimmed) for ``period``; unknown keys are ignored."""
+    from plan_desktop.domain.text import nfc
+
+    clean = {k: nfc(str(draft.get(k) or "")).strip() for k in DRAFT_FIELDS}
+    if clean["date"]:
+        try:
+            date.fromisoformat(clean["date"])
+        except ValueError:
+            raise ReportError(f"Ngày báo cáo «{clean['date']}» không hợp lệ; dùng dạng YYYY-MM-DD.") from None
+    clean["updated_at"] = utc_now()
+    inst.store.set_settings({draft_key(inst, period, unit_code): clean})
+
+
+def _report_date(draft: dict[str, str], override: date | None) -> date | None:
+    if override:
+        return override
+    if draft.get("date"):
+        try:
+            return date.fromisoformat(draft["date"])
+        except ValueError:
+            return None
+    return None
+
+
+def build(inst: Installation, period: str | Period, unit_code: str | None = None, *,
+          report_date: date | None = None, draft: dict[str, str] | None = None) -> ReportData:
+    """The report data of ``period`` with the stored draft (or ``draft`` as being edited)."""
+    d = draft if draft is not None else load_draft(inst, period, unit_code)
+    return build_report(inst, period, unit_code, drafts=d, report_date=_report_date(d, report_date),
+                        number=d.get("number") or None)
+
+
+def pdf_bytes(inst: Installation, period: str | Period, unit_code: str | None = None, *,
+              report_date: date | None = None, draft: dict[str, str] | None = None) -> bytes:
+    from plan_desktop.reports.pdf import pdf_bytes as render
+
+    return render(build(inst, period, unit_code, report_date=report_date, draft=draft))
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    data: ReportData
+    pdf: Path | None
+    xlsx: Path | None
+    seconds: float
+
+
+def make_report(inst: Installation, period: str | Period, *, out: Path | None = None, xlsx: Path | None = None,
+                unit_code: str | None = None, report_date: date | None = None) -> ReportResult:
+    """Write the PDF (and/or the XLSX) of the report of ``period``."""
+    from plan_desktop.reports.pdf import render_pdf
+    from plan_desktop.reports.xlsx import write_xlsx
+
+    t0 = time.perf_counter()
+    data = build(inst, period, unit_code, report_date=report_date)
+    for p in (out, xlsx):
+        if p is not None and not p.parent.exists():
+            raise ReportError(f"Thư mục «{p.parent}» không tồn tại; không ghi được tệp {p.name}.")
+    if out is not None:
+        tmp = out.with_name(out.name + ".tmp")
+        render_pdf(data, tmp)
+        tmp.replace(out)
+    if xlsx is not None:
+        write_xlsx(data, xlsx)
+    return ReportResult(data, out, xlsx, time.perf_counter() - t0)
+
+
+def indicators(inst: Installation, year: int, unit_code: str | None = None) -> list[IndicatorValue]:
+    return compute_indicators(inst, year, unit_code)
