@@ -63,7 +63,8 @@ CREATE TABLE IF NOT EXISTS exchange_exports (
     seq INTEGER PRIMARY KEY, created_at TEXT NOT NULL, file_name TEXT NOT NULL,
     manifest_sha256 TEXT NOT NULL, full INTEGER NOT NULL, since_change_seq INTEGER NOT NULL,
     upto_change_seq INTEGER NOT NULL, upto_archive_id INTEGER NOT NULL, encrypted_to TEXT,
-    records INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'sent', status_reason TEXT, status_at TEXT);
+    records INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'sent', status_reason TEXT, status_at TEXT,
+    report_ids TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS exchange_keys (
     unit_code TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, signing_key TEXT, encryption_key TEXT,
     source TEXT NOT NULL, first_seen_at TEXT NOT NULL, updated_at TEXT NOT NULL);
@@ -276,10 +277,10 @@ def _period_of_rows(form: FormDef, rows: list[dict[str, Any]]) -> tuple[date, da
 _REPORT_PERIOD = re.compile(r"(\d{4}(?:-(?:H[12]|Q[1-4]|\d{2}))?)")
 
 
-def _report_members(files: Sequence[Path]) -> list[tuple[str, bytes, dict[str, Any]]]:
+def _report_members(files: Sequence[tuple[Path, str | None]]) -> list[tuple[str, bytes, dict[str, Any]]]:
     out = []
     used: set[str] = set()
-    for f in files:
+    for f, period in files:
         stem = re.sub(r"[^A-Za-z0-9._-]+", "_", f.stem).strip("._-") or "baocao"
         name = f"{stem[:100]}.pdf"
         i = 1
@@ -289,15 +290,28 @@ def _report_members(files: Sequence[Path]) -> list[tuple[str, bytes, dict[str, A
         used.add(name)
         data = f.read_bytes()
         m = _REPORT_PERIOD.search(f.stem)
-        meta = {"member": f"reports/{name}", "file": f.name[:200], "period": m.group(1) if m else None,
-                "signed": True}
+        meta = {"member": f"reports/{name}", "file": f.name[:200],
+                "period": period or (m.group(1) if m else None), "signed": True}
         out.append((f"reports/{name}", data, meta))
     return out
 
 
-def signed_reports_dir(inst: Installation) -> Path:
-    """Signed report PDFs placed here travel with the next package."""
-    return inst.folder / "reports" / "signed"
+def _signing_service(inst: Installation):
+    try:
+        from plan_desktop.services.signing import SigningService
+    except ImportError:  # pragma: no cover - signing not installed
+        return None
+    return SigningService(inst)
+
+
+def signed_reports_to_send(inst: Installation) -> list[Any]:
+    """Signed reports of this unit not yet acknowledged by the parent (they travel with each package
+    until a receipt accepts it): entries of the signing service's report list."""
+    svc = _signing_service(inst)
+    if svc is None:
+        return []
+    return [e for e in svc.list_reports() if e.status in ("signed", "sent") and e.file_path
+            and Path(e.file_path).is_file()]
 
 
 def export_package(inst: Installation, out_dir: Path, *, full: bool = False, reports: Sequence[Path] = (),
@@ -312,10 +326,9 @@ def export_package(inst: Installation, out_dir: Path, *, full: bool = False, rep
         raise ExchangeError(f"{unit.name} không có đơn vị cấp trên để gửi gói dữ liệu.")
     now = now or datetime.now(UTC)
     created_at = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    report_files = list(reports)
-    sig_dir = signed_reports_dir(inst)
-    if sig_dir.is_dir():
-        report_files += sorted(p for p in sig_dir.glob("*.pdf") if p.is_file())
+    signed_entries = signed_reports_to_send(inst)
+    report_files: list[tuple[Path, str | None]] = [(Path(p), None) for p in reports]
+    report_files += [(Path(e.file_path), e.period) for e in signed_entries]
     step = (lambda i, n, msg: progress(i, n, msg)) if progress else (lambda i, n, msg: None)
     forms = list(store.forms.values())
     total_steps = len(forms) + 3
@@ -390,13 +403,30 @@ def export_package(inst: Installation, out_dir: Path, *, full: bool = False, rep
         with store.db.atomic():
             store.db.execute(
                 "INSERT INTO exchange_exports(seq, created_at, file_name, manifest_sha256, full, since_change_seq, "
-                "upto_change_seq, upto_archive_id, encrypted_to, records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "upto_change_seq, upto_archive_id, encrypted_to, records, report_ids) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [seq, created_at, name, _sha(raw), int(full), since, upto, upto_archive,
-                 recipient.unit if recipient else None, sum(c["records"] for c in counts.values())])
+                 recipient.unit if recipient else None, sum(c["records"] for c in counts.values()),
+                 json.dumps([e.id for e in signed_entries])])
+            _set_report_status(inst, [e.id for e in signed_entries if e.status == "signed"], "sent")
 
     _write_verified(path, data, check, commit)
     step(total_steps, total_steps, "Xong.")
     return ExportResult(path, seq, counts, len(forwarded), recipient.unit if recipient else None, full)
+
+
+def _set_report_status(inst: Installation, ids: Sequence[int], status: str) -> None:
+    """Tell the signing service's report list that reports were sent / accepted (best effort)."""
+    if not ids:
+        return
+    svc = _signing_service(inst)
+    if svc is None:
+        return
+    for rid in ids:
+        try:
+            svc.set_status(rid, status)
+        except Exception:  # noqa: BLE001 - a report superseded meanwhile keeps its status
+            continue
 
 
 def _sha(raw: bytes) -> str:
@@ -783,8 +813,8 @@ def _apply_receipt(inst: Installation, signed: SignedManifest) -> str:
     trust = TrustCheck(known_keys(inst))
     status = trust.check(issuer, signed, _label(inst, issuer))
     db = inst.store.db
-    exp = db.execute("SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason FROM "
-                     "exchange_exports WHERE seq = ?", [m["sequence"]]).fetchone()
+    exp = db.execute("SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason, report_ids "
+                     "FROM exchange_exports WHERE seq = ?", [m["sequence"]]).fetchone()
     if exp is None or exp[2] != m["package_sha256"]:
         raise PackageRefused(f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.",
                              "unknown_package")
@@ -799,6 +829,8 @@ def _apply_receipt(inst: Installation, signed: SignedManifest) -> str:
                 _set_state(inst, "acked_change_seq", exp[0])
             if exp[1] > _state(inst, "acked_archive_id"):
                 _set_state(inst, "acked_archive_id", exp[1])
+            if exp[3] != "accepted":
+                _set_report_status(inst, json.loads(exp[5] or "[]"), "accepted")
     if m["status"] == "accepted":
         msg = f"{_label(inst, issuer)} đã tiếp nhận gói số {m['sequence']}."
     else:
