@@ -335,7 +335,7 @@ class SigningService:
         countersign = prev is not None and prev["status"] == "signed"
         if field_name is None:
             field_name = CHAIRMAN_FIELD if countersign else OFFICER_FIELD
-        if box is None:
+        if box is None and not self._declares(in_path, field_name):
             box = CHAIRMAN_BOX if field_name == CHAIRMAN_FIELD else OFFICER_BOX
         moment = now_vn()
         if location is None:
@@ -387,6 +387,20 @@ class SigningService:
                          unit_code=self.unit_code, revision=None, content_hash=out_sha,
                          note=f"Ký báo cáo kỳ {key} ({signer_name}); kỳ báo cáo bị khóa.")
         return self.get(rid)  # type: ignore[return-value]
+
+    @staticmethod
+    def _declares(path: Path, field_name: str) -> bool:
+        """Whether the PDF declares where ``field_name`` goes (a report's SignatureSpace)."""
+        import io
+
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        from plan_desktop.signing.sign import declared_boxes
+
+        try:
+            return field_name in declared_boxes(PdfFileReader(io.BytesIO(Path(path).read_bytes()), strict=False))
+        except Exception:
+            return False
 
     # -- locks ------------------------------------------------------------------------------------------
     def active_lock(self, period: str) -> PeriodLock | None:

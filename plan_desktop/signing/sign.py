@@ -46,6 +46,20 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def declared_boxes(reader) -> dict[str, tuple[int, Box]]:
+    """Signature places the report declared in its document information (see ``placement``)."""
+    from plan_desktop.signing.placement import parse_declarations
+
+    try:
+        info = reader.trailer_view.get("/Info")
+        if info is None:
+            return {}
+        texts = [str(v.get_object()) for v in info.get_object().values()]
+    except Exception:
+        return {}
+    return parse_declarations(" ".join(texts))
+
+
 def sign_pdf(
     in_path: str | os.PathLike[str],
     out_path: str | os.PathLike[str],
@@ -65,6 +79,8 @@ def sign_pdf(
     ``field_name`` names the signature field; if the PDF already has an empty field of that name
     (a report may place one in its signature block) it is used and ``box`` is ignored, otherwise a
     field is made at ``box`` on ``page`` (0-based, negative counts from the end: -1 is the last).
+    With ``box=None`` the place the PDF declares for ``field_name`` is used (``placement``), else
+    :data:`DEFAULT_BOX` on ``page``.
     ``name`` defaults to the certificate's common name. The stamp shows name, title and the signing
     time in Vietnam's time zone. Raises :class:`SigningError` (Vietnamese message).
     """
@@ -94,6 +110,10 @@ def sign_pdf(
     else:
         n_pages = int(writer.root["/Pages"]["/Count"])
         page_ix = page if page >= 0 else n_pages + page
+        if box is None:
+            declared = declared_boxes(writer.prev).get(field_name)
+            if declared is not None and 0 <= declared[0] < n_pages:
+                page_ix, box = declared
         if not 0 <= page_ix < n_pages:
             raise SigningError(f"Tệp chỉ có {n_pages} trang; không đặt được chữ ký ở trang {page + 1}.")
         x1, y1, x2, y2 = box or DEFAULT_BOX

@@ -212,3 +212,31 @@ def decode_with_tounicode(content: bytes, cmap: bytes) -> str:
             text += "".join(table.get(int(h[i:i + 4], 16), "?") for i in range(0, len(h), 4))
         lines.append(text)
     return "\n".join(lines)
+
+
+def test_stamp_goes_where_the_report_declared_its_signature_space(pki, tmp_path):
+    """A report built with platypus: the SignatureSpace in its closing block decides the stamp's place."""
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from plan_desktop.signing.placement import SignatureSpace
+
+    src = tmp_path / "platypus.pdf"
+    doc = SimpleDocTemplate(str(src), pagesize=A4, keywords=f"plan_desktop:data_sha256={DATA_SHA256}")
+    body = getSampleStyleSheet()["BodyText"]
+    story = [Paragraph("Trang một", body), PageBreak()] + [Paragraph(f"Dòng {i}", body) for i in range(12)]
+    story += [Paragraph("CHU TICH", body), SignatureSpace(80, "ChuKy_ChuTich", width=230), Paragraph("Ten", body)]
+    doc.build(story)
+    out = tmp_path / "platypus-signed.pdf"
+    sign_pdf(src, out, Pkcs12Spec(pki["chairman"].p12, PASSPHRASE), field_name="ChuKy_ChuTich", box=None,
+             name=None, title="Chủ tịch UBND xã Đồng Lý", reason=None, location=None, page=0)
+    reader = PdfReader(str(out))
+    assert "/Annots" not in reader.pages[0]  # the declaration's page (2) wins over page=0
+    (annot,) = [a.get_object() for a in reader.pages[1]["/Annots"]]
+    x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
+    assert round(x2 - x1) == 230 and round(y2 - y1) == 80
+    assert 500 < y2 < 760  # high on the page, under the twelve lines, not at the default bottom box
+    assert read_data_hash(out) == DATA_SHA256
+    assert verify_pdf(out).intact

@@ -1,0 +1,69 @@
+"""Where a report wants each signature: declared in the PDF's metadata by the report itself.
+
+A report puts a :class:`SignatureSpace` flowable in its signature block (e.g. the blank space
+between "CHỦ TỊCH" and the signer's name). When drawn, it records its page and box in the PDF's
+document information as ``plan_desktop:signature_box.<field>=<page>:<x1>,<y1>,<x2>,<y2>`` (page
+0-based, PDF points). :func:`plan_desktop.signing.sign.sign_pdf` called with ``box=None`` puts the
+stamp of that field there, so the stamp lands in the signature block wherever the text ended.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+BOX_KEY = "plan_desktop:signature_box"
+INFO_KEY = "PlanDesktopSignatureBoxes"
+_BOX_RE = re.compile(r"plan_desktop:signature_box\.([A-Za-z0-9_.-]+)=(\d+):(-?[\d.]+),(-?[\d.]+),(-?[\d.]+),(-?[\d.]+)")
+
+Box = tuple[float, float, float, float]
+
+
+def declaration(field_name: str, page: int, box: Box) -> str:
+    x1, y1, x2, y2 = box
+    return f"{BOX_KEY}.{field_name}={page}:{x1:.1f},{y1:.1f},{x2:.1f},{y2:.1f}"
+
+
+def parse_declarations(text: str) -> dict[str, tuple[int, Box]]:
+    out: dict[str, tuple[int, Box]] = {}
+    for m in _BOX_RE.finditer(text or ""):
+        out[m.group(1)] = (int(m.group(2)), (float(m.group(3)), float(m.group(4)), float(m.group(5)),
+                                             float(m.group(6))))
+    return out
+
+
+class SignatureSpace(Flowable):
+    """Blank space of ``height`` that declares itself as the place of signature field ``field_name``.
+
+    Takes the full available width unless ``width`` is given (centred then). The declaration goes to
+    the document information (a custom key when the document's info object has an ``extra`` dict,
+    as ``reports.layout`` has; otherwise appended to Keywords).
+    """
+
+    def __init__(self, height: float, field_name: str, *, width: float | None = None):
+        super().__init__()
+        self.height = height
+        self.field_name = field_name
+        self.req_width = width
+        self.width = width or 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        self.width = self.req_width or avail_width
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        canv: Any = self.canv
+        dx = (self.avail - self.width) / 2
+        x1, y1 = canv.absolutePosition(dx, 0)
+        x2, y2 = canv.absolutePosition(dx + self.width, self.height)
+        text = declaration(self.field_name, canv.getPageNumber() - 1, (x1, y1, x2, y2))
+        info = canv._doc.info
+        if hasattr(info, "extra"):
+            extra = dict(info.extra)  # never mutate a class-level default
+            extra[INFO_KEY] = " ".join(p for p in (extra.get(INFO_KEY, ""), text) if p)
+            info.extra = extra
+        else:
+            info.keywords = " ".join(p for p in (info.keywords or "", text) if p)
