@@ -175,7 +175,7 @@ class _Calc:
     def cases_handled(self) -> tuple:
         where, params = self.scope.in_codes()
         total, done = self.q(
-            f"SELECT count(*), coalesce(sum(status != 'open'), 0) FROM form_case WHERE deleted = 0 AND {where} "
+            f"SELECT count(*), coalesce(sum(coalesce(status, 'open') != 'open'), 0) FROM form_case WHERE deleted = 0 AND {where} "
             "AND detected_on BETWEEN ? AND ?", [*params, self.ys, self.ye])[0]
         if not total:
             return None, 0, 0, "Không phát hiện vụ việc nào trong năm", None

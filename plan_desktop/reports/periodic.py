@@ -340,7 +340,7 @@ def _cases(a: _Agg) -> Section:
     sec = Section("5. Công tác đấu tranh, xử lý vi phạm", level=2)
     w = a.period_where("case")
     rows = a.by_choice("case", "kind", "count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), "
-                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), coalesce(sum(status != 'open'),0), "
+                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), coalesce(sum(coalesce(status, 'open') != 'open'),0), "
                        "coalesce(sum(fine),0)", w)
     total = _sum_rows(rows)
     if not rows:
@@ -453,7 +453,7 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
         "communication": "count(*), coalesce(sum(participants),0)",
         "training": "count(*), coalesce(sum(trainees),0)",
         "inspection": "count(*), coalesce(sum(violation),0)",
-        "case": "count(*), coalesce(sum(status != 'open'),0)",
+        "case": "count(*), coalesce(sum(coalesce(status, 'open') != 'open'),0)",
         "support": "count(*), count(DISTINCT person_code)",
     }
     keys = {"communication": ("comm", "people"), "training": ("train", "trainees"),
