@@ -190,7 +190,7 @@ def cmd_reports_list(args: argparse.Namespace) -> int:
         if not entries:
             out("Chưa có báo cáo nào.")
         for e in entries:
-            signed = f"ký {e.signed_at[:10]} bởi {e.signer}" if e.signed_at else "chưa ký"
+            signed = f"ký ngày {e.signed_on_vi} bởi {e.signer}" if e.signed_at else "chưa ký"
             out(f"{e.id:>4}  {e.period:<8} {e.status_vi:<22} {signed}  {e.file_path or ''}")
             if e.status == "superseded" and e.reason:
                 out(f"      lý do: {e.reason}")

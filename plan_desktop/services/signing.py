@@ -131,6 +131,11 @@ class ReportEntry:
         return STATUSES.get(self.status, self.status)
 
     @property
+    def signed_on_vi(self) -> str:
+        """Signing day as dd/mm/yyyy in Vietnam's time zone; empty if not signed."""
+        return _dmy(self.signed_at)
+
+    @property
     def period_vi(self) -> str:
         try:
             return Period.parse(self.period).label_vi()

@@ -1,0 +1,354 @@
+"""Signing in the window: :class:`SignDialog` (certificate file or USB token, passphrase/PIN asked
+each time and never stored) and :class:`ReportListWidget` (the reports with their status).
+
+Both are self-contained: the report page hosts them. The dialog does not know what is signed; it is
+given a ``sign(spec, name, title)`` callable and shows its :class:`SigningError` inline, so a wrong
+passphrase can be typed again without losing the other choices.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plan_desktop.signing.errors import SigningError
+
+#: Typical places of token libraries, offered as the starting folder of the file chooser.
+_LIB_FILTER_WIN = "Thư viện PKCS#11 (*.dll)"
+_LIB_FILTER_NIX = "Thư viện PKCS#11 (*.so *.dylib)"
+
+SignCallback = Callable[[object, str, str], None]
+
+
+class SignDialog(QDialog):
+    """Choose a certificate file or a token, type the passphrase or PIN, and sign.
+
+    ``sign(spec, name, title)`` does the work (e.g. ``SigningService.sign_report``); it may raise
+    :class:`SigningError`, shown in the dialog. The secret lives only in the password field and in
+    the spec handed to ``sign``; both are cleared when the dialog closes.
+    """
+
+    def __init__(self, sign: SignCallback, parent: QWidget | None = None, *, name: str = "", title: str = "",
+                 p12_path: str = "", pkcs11_lib: str = "", token_label: str = ""):
+        super().__init__(parent)
+        self._sign = sign
+        self.setWindowTitle(self.tr("Ký số báo cáo"))
+        self.setMinimumWidth(520)
+
+        self.use_file = QRadioButton(self.tr("Tệp chứng thư số (.p12, .pfx)"))
+        self.use_token = QRadioButton(self.tr("Thiết bị ký số (USB token)"))
+        group = QButtonGroup(self)
+        group.addButton(self.use_file)
+        group.addButton(self.use_token)
+
+        # certificate file
+        self.p12_edit = QLineEdit(p12_path)
+        self.p12_edit.setPlaceholderText(self.tr("Đường dẫn tệp .p12 hoặc .pfx"))
+        browse = QPushButton(self.tr("Chọn tệp…"))
+        browse.clicked.connect(self._browse_p12)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.p12_edit, 1)
+        file_row.addWidget(browse)
+        file_page = QWidget()
+        fl = QFormLayout(file_page)
+        fl.addRow(self.tr("Tệp chứng thư:"), file_row)
+
+        # token
+        self.lib_edit = QLineEdit(pkcs11_lib)
+        self.lib_edit.setPlaceholderText(self.tr("Thư viện PKCS#11 do nhà cung cấp token cài đặt"))
+        browse_lib = QPushButton(self.tr("Chọn…"))
+        browse_lib.clicked.connect(self._browse_lib)
+        lib_row = QHBoxLayout()
+        lib_row.addWidget(self.lib_edit, 1)
+        lib_row.addWidget(browse_lib)
+        self.token_combo = QComboBox()
+        self.token_combo.setEditable(True)
+        if token_label:
+            self.token_combo.addItem(token_label)
+        find = QPushButton(self.tr("Tìm thiết bị"))
+        find.clicked.connect(self.find_tokens)
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.token_combo, 1)
+        token_row.addWidget(find)
+        token_page = QWidget()
+        tl = QFormLayout(token_page)
+        tl.addRow(self.tr("Thư viện:"), lib_row)
+        tl.addRow(self.tr("Thiết bị:"), token_row)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(file_page)
+        self.pages.addWidget(token_page)
+
+        self.secret_label = QLabel()
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setPlaceholderText(self.tr("Theo chứng thư số"))
+        self.title_edit = QLineEdit(title)
+        form = QFormLayout()
+        form.addRow(self.secret_label, self.secret_edit)
+        form.addRow(self.tr("Họ tên trên dấu chữ ký:"), self.name_edit)
+        form.addRow(self.tr("Chức vụ:"), self.title_edit)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+        note = QLabel(self.tr("Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ký số"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        self.buttons.accepted.connect(self.try_sign)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.use_file)
+        layout.addWidget(self.use_token)
+        layout.addWidget(self.pages)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.use_file.toggled.connect(self._mode_changed)
+        (self.use_token if pkcs11_lib and not p12_path else self.use_file).setChecked(True)
+        self._mode_changed()
+
+    # -- choices ------------------------------------------------------------------------------------------
+    def _mode_changed(self) -> None:
+        token = self.use_token.isChecked()
+        self.pages.setCurrentIndex(1 if token else 0)
+        for i in range(self.pages.count()):  # the stack takes the height of the page shown only
+            policy = QSizePolicy.Policy.Preferred if i == self.pages.currentIndex() else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.adjustSize()
+        self.secret_label.setText(self.tr("Mã PIN:") if token else self.tr("Mật khẩu tệp chứng thư:"))
+        self.secret_edit.clear()
+
+    def _browse_p12(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chứng thư số"), self.p12_edit.text(),
+                                              self.tr("Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)"))
+        if path:
+            self.p12_edit.setText(path)
+
+    def _browse_lib(self) -> None:
+        flt = _LIB_FILTER_WIN if sys.platform == "win32" else _LIB_FILTER_NIX
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn thư viện PKCS#11 của thiết bị ký số"),
+                                              self.lib_edit.text(), flt)
+        if path:
+            self.lib_edit.setText(path)
+
+    def find_tokens(self) -> None:
+        from plan_desktop.signing.specs import list_tokens
+
+        self.show_error("")
+        try:
+            tokens = list_tokens(Path(self.lib_edit.text().strip()))
+        except SigningError as exc:
+            self.show_error(str(exc))
+            return
+        self.token_combo.clear()
+        for t in tokens:
+            self.token_combo.addItem(t.label)
+        if not tokens:
+            self.show_error(self.tr("Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại."))
+
+    # -- signing -------------------------------------------------------------------------------------------
+    def spec(self):
+        """The signer spec for the current choices (holds the typed secret)."""
+        from plan_desktop.signing.specs import Pkcs11Spec, Pkcs12Spec
+
+        secret = self.secret_edit.text()
+        if self.use_token.isChecked():
+            lib = self.lib_edit.text().strip()
+            label = self.token_combo.currentText().strip()
+            if not lib or not label:
+                raise SigningError(self.tr("Hãy chọn thư viện PKCS#11 và thiết bị ký số."))
+            return Pkcs11Spec(Path(lib), label, secret)
+        path = self.p12_edit.text().strip()
+        if not path:
+            raise SigningError(self.tr("Hãy chọn tệp chứng thư số (.p12, .pfx)."))
+        return Pkcs12Spec(Path(path), secret)
+
+    def show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def try_sign(self) -> None:
+        self.show_error("")
+        try:
+            spec = self.spec()
+            self.setCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self._sign(spec, self.name_edit.text().strip(), self.title_edit.text().strip())
+            finally:
+                self.unsetCursor()
+                del spec
+        except SigningError as exc:
+            self.secret_edit.clear()
+            self.secret_edit.setFocus()
+            self.show_error(str(exc))
+            return
+        self.secret_edit.clear()
+        self.accept()
+
+    def done(self, result: int) -> None:  # accept, reject and close all end here
+        self.secret_edit.clear()
+        super().done(result)
+
+
+_STATUS_COLOURS = {
+    "draft": "#6b6b6b",
+    "signed": "#0b5394",
+    "superseded": "#b00020",
+    "sent": "#7f6000",
+    "accepted": "#38761d",
+}
+
+
+class ReportListWidget(QWidget):
+    """The reports of this unit with their status: bản nháp, đã ký, đã bị thay thế, đã gửi, đã tiếp nhận.
+
+    ``service`` is a :class:`plan_desktop.services.signing.SigningService`. Double-clicking a row emits
+    :attr:`reportActivated` with the report id. "Kiểm tra chữ ký" verifies the selected file against
+    the imported trust roots; "Mở lại kỳ…" asks for a reason and reopens the period.
+    """
+
+    reportActivated = Signal(int)
+    periodReopened = Signal(str)
+
+    COLUMNS = ("Kỳ báo cáo", "Trạng thái", "Người ký", "Ngày ký", "Tệp")
+
+    def __init__(self, service=None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(self._activated)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.refresh_button = QPushButton(self.tr("Làm mới"))
+        self.verify_button = QPushButton(self.tr("Kiểm tra chữ ký"))
+        self.reopen_button = QPushButton(self.tr("Mở lại kỳ…"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.verify_button.clicked.connect(lambda: self.verify_selected())
+        self.reopen_button.clicked.connect(lambda: self.reopen_selected())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.refresh_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.reopen_button)
+        self.empty_label = QLabel(self.tr("Chưa có báo cáo nào."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(buttons)
+        self._entries: list = []
+        self.refresh()
+
+    def set_service(self, service) -> None:
+        self.service = service
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._entries = self.service.list_reports() if self.service is not None else []
+        self.table.setRowCount(len(self._entries))
+        for row, e in enumerate(self._entries):
+            values = (f"{e.period_vi} ({e.period})", e.status_vi, e.signer or "", e.signed_on_vi,
+                      Path(e.file_path).name if e.file_path else "")
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, e.id)
+                if col == 1:
+                    item.setForeground(QBrush(QColor(_STATUS_COLOURS.get(e.status, "#000"))))
+                    if e.reason:
+                        item.setToolTip(e.reason)
+                if col == 4 and e.file_path:
+                    item.setToolTip(e.file_path)
+                self.table.setItem(row, col, item)
+        self.empty_label.setVisible(not self._entries)
+        self._update_buttons()
+
+    def selected(self):
+        rows = {i.row() for i in self.table.selectedItems()}
+        return self._entries[rows.pop()] if len(rows) == 1 else None
+
+    def _update_buttons(self) -> None:
+        e = self.selected()
+        self.verify_button.setEnabled(e is not None and e.status != "draft" and bool(e.file_path))
+        self.reopen_button.setEnabled(e is not None and e.status != "superseded")
+
+    def _activated(self, row: int, _col: int) -> None:
+        if 0 <= row < len(self._entries):
+            self.reportActivated.emit(self._entries[row].id)
+
+    def verify_selected(self) -> None:
+        e = self.selected()
+        if e is None or self.service is None:
+            return
+        try:
+            result = self.service.verify(Path(e.file_path))
+        except SigningError as exc:
+            QMessageBox.warning(self, self.tr("Kiểm tra chữ ký"), str(exc))
+            return
+        text = "\n".join(result.summary_vi())
+        if e.data_sha256 and result.data_sha256 and e.data_sha256 != result.data_sha256:
+            text += "\n" + self.tr("Mã băm dữ liệu trong tệp khác với mã băm lúc ký.")
+        box = QMessageBox.information if result.intact else QMessageBox.warning
+        box(self, self.tr("Kiểm tra chữ ký"), text)
+
+    def reopen_selected(self, reason: str | None = None) -> None:
+        e = self.selected()
+        if e is None or self.service is None:
+            return
+        if not reason:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("Mở lại kỳ báo cáo"),
+                self.tr("Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):")
+                .format(e.period))
+            if not ok:
+                return
+        try:
+            self.service.reopen(e.period, reason)
+        except SigningError as exc:
+            QMessageBox.warning(self, self.tr("Mở lại kỳ báo cáo"), str(exc))
+            return
+        self.refresh()
+        self.periodReopened.emit(e.period)

@@ -1,0 +1,75 @@
+"""The signing dialog and the report list, as real widgets (offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt", reason="pytest-qt chưa được cài")
+
+from tests.signing.conftest import PASSPHRASE  # noqa: E402
+
+from plan_desktop.services.signing import SigningService  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _fonts(qapp):
+    from plan_desktop.ui import startup
+
+    if not getattr(qapp, "_plan_desktop_ready", False):
+        qapp.setStyle("Fusion")
+        startup.register_fonts(qapp)
+        qapp._plan_desktop_ready = True
+
+
+def test_sign_dialog_signs_with_a_file_and_shows_a_wrong_passphrase(qtbot, commune, pki, report_pdf, tmp_path):
+    from plan_desktop.ui.pages.signing_dialog import SignDialog
+
+    signing = SigningService(commune)
+    out = tmp_path / "signed.pdf"
+    calls = []
+
+    def sign(spec, name, title):
+        calls.append(spec)
+        signing.sign_report(report_pdf, out, "2019-H1", spec, name=name or None, title=title)
+
+    dlg = SignDialog(sign, name="", title="Chủ tịch UBND xã Đồng Lý", p12_path=str(pki["chairman"].p12))
+    qtbot.addWidget(dlg)
+    assert dlg.use_file.isChecked() and dlg.secret_label.text() == "Mật khẩu tệp chứng thư:"
+    dlg.secret_edit.setText("sai mật khẩu")
+    dlg.try_sign()
+    assert not dlg.isVisible() or dlg.result() == 0
+    assert "sai mật khẩu" in dlg.error_label.text() and dlg.secret_edit.text() == ""
+    dlg.show()
+    dlg.grab().save(str(tmp_path / "dialog.png"))
+    dlg.secret_edit.setText(PASSPHRASE)
+    dlg.try_sign()
+    assert dlg.result() == dlg.DialogCode.Accepted
+    assert dlg.secret_edit.text() == ""
+    assert out.exists() and signing.list_reports()[0].signer == "Trần Thị Bích Ngọc"
+
+    dlg.use_token.setChecked(True)
+    assert dlg.secret_label.text() == "Mã PIN:"
+
+
+def test_report_list_shows_statuses_and_reopens(qtbot, commune, pki, report_pdf, tmp_path):
+    from plan_desktop.signing.specs import Pkcs12Spec
+    from plan_desktop.ui.pages.signing_dialog import ReportListWidget
+
+    signing = SigningService(commune)
+    signing.register_draft(report_pdf, "2019-Q3")
+    entry = signing.sign_report(report_pdf, tmp_path / "h1.pdf", "2019-H1", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    w = ReportListWidget(signing)
+    qtbot.addWidget(w)
+    w.resize(820, 260)
+    w.show()
+    statuses = [w.table.item(r, 1).text() for r in range(w.table.rowCount())]
+    assert sorted(statuses) == ["bản nháp", "đã ký"]
+    row = statuses.index("đã ký")
+    assert w.table.item(row, 2).text() == "Nguyễn Văn An"
+    w.grab().save(str(tmp_path / "list.png"))
+    w.table.selectRow(row)
+    assert w.verify_button.isEnabled()
+    with qtbot.waitSignal(w.periodReopened):
+        w.reopen_selected("Bổ sung số liệu tháng 6")
+    assert signing.get(entry.id).status == "superseded"
+    assert "đã bị thay thế" in [w.table.item(r, 1).text() for r in range(w.table.rowCount())]
