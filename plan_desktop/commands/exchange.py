@@ -24,7 +24,9 @@ def register(sub) -> None:
     s = sub.add_parser("export", help="xuất gói dữ liệu gửi cấp trên (ra USB)")
     s.add_argument("--out", required=True, metavar="THƯ_MỤC", help="thư mục ghi gói (ví dụ ổ USB)")
     s.add_argument("--full", action="store_true", help="xuất toàn bộ dữ liệu, không chỉ phần thay đổi")
-    s.add_argument("--report", action="append", default=[], metavar="PDF", help="kèm báo cáo PDF đã ký (lặp lại được)")
+    s.add_argument(
+        "--report", action="append", default=[], metavar="PDF", help="kèm báo cáo PDF đã ký (lặp lại được)"
+    )
     s.set_defaults(handler=cmd_export)
 
     s = sub.add_parser("import", help="nhập gói dữ liệu của đơn vị cấp dưới, hoặc biên nhận của cấp trên")
@@ -107,13 +109,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     from plan_desktop.services import exchange
 
     with open_installation(args) as inst:
-        res = exchange.export_package(inst, Path(args.out), full=args.full, reports=[Path(p) for p in args.report])
-        out(f"Đã xuất gói số {res.sequence}: {res.records} bản ghi"
-            + (f", kèm {res.forwarded} gói của đơn vị cấp dưới" if res.forwarded else "") + ".")
+        res = exchange.export_package(
+            inst, Path(args.out), full=args.full, reports=[Path(p) for p in args.report]
+        )
+        out(
+            f"Đã xuất gói số {res.sequence}: {res.records} bản ghi"
+            + (f", kèm {res.forwarded} gói của đơn vị cấp dưới" if res.forwarded else "")
+            + "."
+        )
         for form_id, c in res.counts.items():
             out(f"  {inst.store.forms[form_id].label}: {c['records']} (trong đó {c['deleted']} đã xóa)")
-        out("Gói đã được mã hóa cho đơn vị cấp trên." if res.encrypted_to else
-            "Chưa có khóa của đơn vị cấp trên nên gói chỉ được ký, chưa mã hóa.")
+        out(
+            "Gói đã được mã hóa cho đơn vị cấp trên."
+            if res.encrypted_to
+            else "Chưa có khóa của đơn vị cấp trên nên gói chỉ được ký, chưa mã hóa."
+        )
         out(str(res.path))
     return EXIT_OK
 
@@ -147,10 +157,13 @@ def cmd_receipt(args: argparse.Namespace) -> int:
 
     with open_installation(args) as inst:
         status = "returned" if args.return_reason is not None else "accepted"
-        res = exchange.write_receipt(inst, args.unit, Path(args.out), sequence=args.seq, status=status,
-                                     reason=args.return_reason or "")
-        out(("Đã lập biên nhận tiếp nhận" if status == "accepted" else "Đã lập biên nhận trả lại")
-            + f" gói số {res.sequence} của đơn vị mã {res.unit}.")
+        res = exchange.write_receipt(
+            inst, args.unit, Path(args.out), sequence=args.seq, status=status, reason=args.return_reason or ""
+        )
+        out(
+            ("Đã lập biên nhận tiếp nhận" if status == "accepted" else "Đã lập biên nhận trả lại")
+            + f" gói số {res.sequence} của đơn vị mã {res.unit}."
+        )
         out(str(res.path))
     return EXIT_OK
 
@@ -161,8 +174,10 @@ def cmd_setup_write(args: argparse.Namespace) -> int:
 
     with open_installation(args) as inst:
         path = exchange.write_setup_file(inst, args.unit, Path(args.out))
-        out(f"Đã lập tệp thiết lập cho đơn vị mã {args.unit}. Dấu vân tay khóa của {inst.unit().name}: "
-            f"{exchange.keys_overview(inst)[0]}")
+        out(
+            f"Đã lập tệp thiết lập cho đơn vị mã {args.unit}. Dấu vân tay khóa của {inst.unit().name}: "
+            f"{exchange.keys_overview(inst)[0]}"
+        )
         out(str(path))
     return EXIT_OK
 
@@ -194,10 +209,16 @@ def cmd_status(args: argparse.Namespace) -> int:
         if inst.level != Level.PROVINCE:
             hist = exchange.export_history(inst)
             out(f"Bản ghi thay đổi chưa được cấp trên xác nhận: {exchange.pending_changes(inst)}")
-            names = {"sent": "đã gửi, chờ biên nhận", "accepted": "đã được tiếp nhận", "returned": "BỊ TRẢ LẠI"}
+            names = {
+                "sent": "đã gửi, chờ biên nhận",
+                "accepted": "đã được tiếp nhận",
+                "returned": "BỊ TRẢ LẠI",
+            }
             for h in hist:
-                out(f"  Gói số {h.sequence} ({h.created_at[:10]}, {h.records} bản ghi): {names.get(h.status, h.status)}"
-                    + (f" — {h.reason}" if h.reason else ""))
+                out(
+                    f"  Gói số {h.sequence} ({h.created_at[:10]}, {h.records} bản ghi): "
+                    f"{names.get(h.status, h.status)}" + (f" — {h.reason}" if h.reason else "")
+                )
             if not hist:
                 out("  Chưa xuất gói nào.")
         if inst.level != Level.COMMUNE:

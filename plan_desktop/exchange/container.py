@@ -55,12 +55,35 @@ def stored_zip(members: list[tuple[str, bytes]]) -> bytes:
         raw_name = name.encode("ascii")
         crc = zlib.crc32(data) & 0xFFFFFFFF
         offset = out.tell()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, crc, len(data), len(data),
-                              len(raw_name), 0))
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0x21, crc, len(data), len(data), len(raw_name), 0
+            )
+        )
         out.write(raw_name)
         out.write(data)
-        central.write(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0x21, crc, len(data),
-                                  len(data), len(raw_name), 0, 0, 0, 0, 0, offset))
+        central.write(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                0,
+                0,
+                0x21,
+                crc,
+                len(data),
+                len(data),
+                len(raw_name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+        )
         central.write(raw_name)
     cd = central.getvalue()
     cd_offset = out.tell()
@@ -103,7 +126,8 @@ def read_members(
             zf = zipfile.ZipFile(handle)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
             raise PackageRefused(
-                f"{what} không phải là gói dữ liệu của chương trình, hoặc đã bị cắt cụt/hỏng.", "not_a_package"
+                f"{what} không phải là gói dữ liệu của chương trình, hoặc đã bị cắt cụt/hỏng.",
+                "not_a_package",
             ) from None
         with zf:
             infos = zf.infolist()
@@ -122,9 +146,13 @@ def read_members(
                 if limit is None:
                     raise PackageRefused(f"{what} chứa thành phần lạ «{name[:80]}».", "unexpected_member")
                 if info.flag_bits & 0x1:
-                    raise PackageRefused(f"{what}: thành phần «{name}» được mã hóa theo kiểu không hỗ trợ.", "bad_member")
+                    raise PackageRefused(
+                        f"{what}: thành phần «{name}» được mã hóa theo kiểu không hỗ trợ.", "bad_member"
+                    )
                 if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                    raise PackageRefused(f"{what}: thành phần «{name}» nén theo kiểu không hỗ trợ.", "bad_member")
+                    raise PackageRefused(
+                        f"{what}: thành phần «{name}» nén theo kiểu không hỗ trợ.", "bad_member"
+                    )
                 if info.file_size > limit:
                     raise PackageRefused(f"{what}: thành phần «{name}» quá lớn.", "oversized")
                 declared += info.file_size
@@ -147,7 +175,8 @@ def read_members(
                             total += len(chunk)
                             if got > limit or total > max_total:
                                 raise PackageRefused(
-                                    f"{what}: thành phần «{info.filename}» lớn hơn khai báo (có thể là «bom nén»).",
+                                    f"{what}: thành phần «{info.filename}» lớn hơn khai báo (có thể là "
+                                    "«bom nén»).",
                                     "oversized",
                                 )
                             parts.append(chunk)
@@ -158,7 +187,9 @@ def read_members(
                         f"{what} bị hỏng hoặc bị cắt cụt (thành phần «{info.filename}»).", "corrupt"
                     ) from None
                 except Exception:  # zlib.error and friends
-                    raise PackageRefused(f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt") from None
+                    raise PackageRefused(
+                        f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt"
+                    ) from None
                 if got != info.file_size:
                     raise PackageRefused(f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt")
                 out[info.filename] = b"".join(parts)

@@ -38,8 +38,9 @@ def seal(plaintext: bytes, recipient_public: bytes, aad: bytes = b"") -> tuple[b
     return eph_pub, nonce, ct
 
 
-def open_sealed(ciphertext: bytes, recipient: X25519PrivateKey, eph_pub: bytes, nonce: bytes,
-                aad: bytes = b"") -> bytes | None:
+def open_sealed(
+    ciphertext: bytes, recipient: X25519PrivateKey, eph_pub: bytes, nonce: bytes, aad: bytes = b""
+) -> bytes | None:
     """Decrypt; None when the key is wrong or anything was changed."""
     try:
         rcpt_pub = _raw(recipient.public_key())

@@ -12,6 +12,7 @@ are easy to read out in Vietnamese and compare by eye; 30 digits carry about 100
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
 import re
@@ -74,7 +75,9 @@ class KeyPair:
 
     @property
     def signing_public(self) -> bytes:
-        return self.signing.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return self.signing.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw
+        )
 
     @property
     def encryption_public(self) -> bytes:
@@ -105,10 +108,8 @@ def _write_private(path: Path, pem: bytes) -> None:
     finally:
         os.close(fd)
     os.replace(tmp, path)
-    try:
+    with contextlib.suppress(OSError):  # e.g. FAT on a stick has no modes
         os.chmod(path, 0o600)
-    except OSError:  # pragma: no cover - e.g. FAT on a stick
-        pass
 
 
 def _pem(key) -> bytes:
@@ -127,7 +128,8 @@ def load_keys(keys_dir: Path) -> KeyPair | None:
         encryption = serialization.load_pem_private_key(ep.read_bytes(), password=None)
     except (OSError, ValueError, TypeError) as exc:
         raise ExchangeError(
-            f"Không đọc được khóa của đơn vị trong {keys_dir} ({exc}). Hãy khôi phục thư mục «keys» từ bản sao lưu."
+            f"Không đọc được khóa của đơn vị trong {keys_dir} ({exc}). Hãy khôi phục thư mục «keys» từ bản "
+            "sao lưu."
         ) from None
     if not isinstance(signing, Ed25519PrivateKey) or not isinstance(encryption, X25519PrivateKey):
         raise ExchangeError(f"Tệp khóa trong {keys_dir} không đúng loại.")
@@ -140,10 +142,8 @@ def ensure_keys(keys_dir: Path) -> KeyPair:
     if existing is not None:
         return existing
     keys_dir.mkdir(parents=True, exist_ok=True)
-    try:
+    with contextlib.suppress(OSError):
         os.chmod(keys_dir, 0o700)
-    except OSError:  # pragma: no cover
-        pass
     pair = KeyPair.generate()
     _write_private(keys_dir / ENCRYPTION_FILE, _pem(pair.encryption))
     _write_private(keys_dir / SIGNING_FILE, _pem(pair.signing))

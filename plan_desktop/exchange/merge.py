@@ -25,8 +25,12 @@ class Decision:
     conflict: bool = False
 
 
-def decide(existing: Mapping[str, Any] | None, existing_hash: str | None,
-           incoming: Mapping[str, Any], incoming_hash: str) -> Decision:
+def decide(
+    existing: Mapping[str, Any] | None,
+    existing_hash: str | None,
+    incoming: Mapping[str, Any],
+    incoming_hash: str,
+) -> Decision:
     if existing is None:
         return Decision(NEW, True)
     inc_rev, cur_rev = int(incoming["revision"]), int(existing["revision"])

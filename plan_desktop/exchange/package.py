@@ -100,9 +100,16 @@ def records_member(rows: list[Mapping[str, Any]], columns: list[str]) -> bytes:
 
 
 def sign_manifest(keys: KeyPair, manifest: dict[str, Any]) -> tuple[bytes, bytes]:
-    manifest = {**manifest, "format": FORMAT, "version": VERSION,
-                "key": {"signing": b64(keys.signing_public), "encryption": b64(keys.encryption_public),
-                        "fingerprint": keys.fingerprint}}
+    manifest = {
+        **manifest,
+        "format": FORMAT,
+        "version": VERSION,
+        "key": {
+            "signing": b64(keys.signing_public),
+            "encryption": b64(keys.encryption_public),
+            "fingerprint": keys.fingerprint,
+        },
+    }
     raw = canonical(manifest)
     return raw, keys.sign(_SIG_DOMAIN + raw)
 
@@ -127,20 +134,34 @@ class ForwardedBundle:
         return sha256(self.manifest_raw)
 
     def to_blob(self) -> bytes:
-        return write_zip([("manifest.json", self.manifest_raw), ("manifest.sig", self.signature),
-                          *sorted(self.members.items())], compress=True)
+        return write_zip(
+            [
+                ("manifest.json", self.manifest_raw),
+                ("manifest.sig", self.signature),
+                *sorted(self.members.items()),
+            ],
+            compress=True,
+        )
 
     @classmethod
     def from_blob(cls, blob: bytes) -> ForwardedBundle:
-        members = read_members(blob, lambda n: {"manifest.json": MAX_MANIFEST, "manifest.sig": 64}.get(n)
-                               or _content_limit(n), what="Bản lưu gói của đơn vị cấp dưới")
+        members = read_members(
+            blob,
+            lambda n: {"manifest.json": MAX_MANIFEST, "manifest.sig": 64}.get(n) or _content_limit(n),
+            what="Bản lưu gói của đơn vị cấp dưới",
+        )
         raw = members.pop("manifest.json")
         sig = members.pop("manifest.sig")
         return cls(raw, sig, members)
 
 
-def build_package(keys: KeyPair, manifest: dict[str, Any], own_members: list[tuple[str, bytes]],
-                  forwarded: list[ForwardedBundle], recipient: Recipient | None) -> tuple[bytes, bytes]:
+def build_package(
+    keys: KeyPair,
+    manifest: dict[str, Any],
+    own_members: list[tuple[str, bytes]],
+    forwarded: list[ForwardedBundle],
+    recipient: Recipient | None,
+) -> tuple[bytes, bytes]:
     """The package file's bytes and its manifest's bytes. ``manifest`` holds the descriptive fields
     (kind, source, parent, sequence, period, counts…); members, forwarded, encryption and payload
     are filled in here."""
@@ -149,8 +170,14 @@ def build_package(keys: KeyPair, manifest: dict[str, Any], own_members: list[tup
     for b in forwarded:
         m = json.loads(b.manifest_raw)
         prefix = f"forwarded/{m['source']['unit']}-{m['sequence']}-{b.sha256[:12]}/"
-        fwd_list.append({"unit": m["source"]["unit"], "sequence": m["sequence"], "manifest_sha256": b.sha256,
-                         "prefix": prefix})
+        fwd_list.append(
+            {
+                "unit": m["source"]["unit"],
+                "sequence": m["sequence"],
+                "manifest_sha256": b.sha256,
+                "prefix": prefix,
+            }
+        )
         inner.append((prefix + "manifest.json", b.manifest_raw))
         inner.append((prefix + "manifest.sig", b.signature))
         inner.extend((prefix + n, d) for n, d in sorted(b.members.items()))
@@ -158,13 +185,22 @@ def build_package(keys: KeyPair, manifest: dict[str, Any], own_members: list[tup
     plain = write_zip(inner, compress=True)
     manifest = {**manifest, "members": members, "forwarded": fwd_list}
     if recipient is not None:
-        aad = canonical({"source": manifest["source"]["unit"], "sequence": manifest["sequence"],
-                         "recipient": recipient.fingerprint})
+        aad = canonical(
+            {
+                "source": manifest["source"]["unit"],
+                "sequence": manifest["sequence"],
+                "recipient": recipient.fingerprint,
+            }
+        )
         eph, nonce, payload = crypto.seal(plain, recipient.encryption_key, aad)
-        manifest["encryption"] = {"scheme": crypto.SCHEME, "recipient_unit": recipient.unit,
-                                  "recipient_fingerprint": recipient.fingerprint,
-                                  "recipient_key": b64(recipient.encryption_key),
-                                  "ephemeral": b64(eph), "nonce": b64(nonce)}
+        manifest["encryption"] = {
+            "scheme": crypto.SCHEME,
+            "recipient_unit": recipient.unit,
+            "recipient_fingerprint": recipient.fingerprint,
+            "recipient_key": b64(recipient.encryption_key),
+            "ephemeral": b64(eph),
+            "nonce": b64(nonce),
+        }
     else:
         payload = plain
         manifest["encryption"] = None
@@ -221,7 +257,9 @@ def parse_signed_manifest(raw: bytes, sig: bytes, what: str = "Gói") -> SignedM
     try:
         data = parse_json(raw)
     except (ValueError, UnicodeDecodeError, RecursionError):
-        raise _refuse(f"{what}: phần mô tả (manifest) không đọc được — tệp đã bị sửa hoặc hỏng.", "bad_manifest") from None
+        raise _refuse(
+            f"{what}: phần mô tả (manifest) không đọc được — tệp đã bị sửa hoặc hỏng.", "bad_manifest"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _refuse(f"{what} không phải là gói dữ liệu của chương trình.", "not_a_package")
     version = data.get("version")
@@ -229,7 +267,8 @@ def parse_signed_manifest(raw: bytes, sig: bytes, what: str = "Gói") -> SignedM
         raise _refuse(f"{what}: số phiên bản định dạng không hợp lệ.", "bad_manifest")
     if version > VERSION:
         raise _refuse(
-            f"{what} được tạo theo định dạng mới hơn (phiên bản {version}); hãy cập nhật chương trình rồi nhập lại.",
+            f"{what} được tạo theo định dạng mới hơn (phiên bản {version}); hãy cập nhật chương trình rồi "
+            "nhập lại.",
             "future_format",
         )
     if data.get("kind") not in ("package", "receipt", "setup"):
@@ -268,8 +307,10 @@ def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest
     if stored_zip([(n, members[n]) for n in order]) != source:
         raise _refuse(f"{what} đã bị sửa hoặc bị hỏng (cấu trúc tệp không đúng chuẩn).", "not_canonical")
     if "manifest.json" not in members or "manifest.sig" not in members:
-        raise _refuse(f"{what} không phải là gói dữ liệu của chương trình (thiếu phần mô tả hoặc chữ ký).",
-                      "not_a_package")
+        raise _refuse(
+            f"{what} không phải là gói dữ liệu của chương trình (thiếu phần mô tả hoặc chữ ký).",
+            "not_a_package",
+        )
     signed = parse_signed_manifest(members["manifest.json"], members["manifest.sig"], what)
     if signed.kind == "package" and "payload.bin" not in members:
         raise _refuse(f"{what}: thiếu phần dữ liệu.", "missing_member")
@@ -310,7 +351,7 @@ class TrustCheck:
                     f"Gói của {unit_label} được ký bằng khóa khác với khóa đã ghi nhận "
                     f"(đã ghi nhận: {k.fingerprint}; trong gói: {signed.fingerprint}). Nếu đơn vị đã cài lại "
                     f"chương trình, hãy gọi điện xác nhận dấu vân tay rồi chạy «plan-desktop keys trust "
-                    f"--unit {unit} --fingerprint \"{signed.fingerprint}\"».",
+                    f'--unit {unit} --fingerprint "{signed.fingerprint}"».',
                     "changed_key",
                 )
             status = "known"
@@ -408,7 +449,7 @@ def _check_parent(units: UnitRegistry, child: str, parent: str, start: date, end
             return
     raise _refuse(
         f"{what} là của {unit_label(units, child, end)}, không phải đơn vị trực thuộc "
-        f"{unit_label(units, parent, end)} trong thời kỳ {start.isoformat()} – {end.isoformat()}.",
+        f"{unit_label(units, parent, end)} trong thời kỳ {start.isoformat()} đến {end.isoformat()}.",
         "foreign_unit",
     )
 
@@ -416,15 +457,30 @@ def _check_parent(units: UnitRegistry, child: str, parent: str, start: date, end
 def _check_package_manifest(m: dict[str, Any], what: str) -> None:
     _req(m.get("kind") == "package", what, "loại")
     src = m.get("source")
-    _req(isinstance(src, dict) and isinstance(src.get("unit"), str) and src["unit"].isdigit(), what, "đơn vị gửi")
+    _req(
+        isinstance(src, dict) and isinstance(src.get("unit"), str) and src["unit"].isdigit(),
+        what,
+        "đơn vị gửi",
+    )
     _req(isinstance(m.get("parent"), str), what, "đơn vị nhận")
     _req(_is_int(m.get("sequence")) and 1 <= m["sequence"] < 10**9, what, "số thứ tự gói")
-    _req(isinstance(m.get("created_at"), str) and bool(_TS_RE.fullmatch(m["created_at"])), what, "thời điểm tạo")
+    _req(
+        isinstance(m.get("created_at"), str) and bool(_TS_RE.fullmatch(m["created_at"])),
+        what,
+        "thời điểm tạo",
+    )
     members = m.get("members")
     _req(isinstance(members, dict), what, "danh sách thành phần")
     for name, meta in members.items():
-        _req(isinstance(meta, dict) and isinstance(meta.get("sha256"), str) and bool(_SHA_RE.fullmatch(meta["sha256"]))
-             and _is_int(meta.get("size")) and meta["size"] >= 0, what, f"thành phần {name[:60]}")
+        _req(
+            isinstance(meta, dict)
+            and isinstance(meta.get("sha256"), str)
+            and bool(_SHA_RE.fullmatch(meta["sha256"]))
+            and _is_int(meta.get("size"))
+            and meta["size"] >= 0,
+            what,
+            f"thành phần {name[:60]}",
+        )
     _req(isinstance(m.get("counts"), dict), what, "số bản ghi")
     _req(isinstance(m.get("forwarded"), list), what, "gói chuyển tiếp")
     _req(m.get("encryption") is None or isinstance(m.get("encryption"), dict), what, "mã hóa")
@@ -432,8 +488,9 @@ def _check_package_manifest(m: dict[str, Any], what: str) -> None:
     _req(isinstance(reports, list), what, "báo cáo")
 
 
-def _parse_rows(name: str, data: bytes, form_id: str, forms: FormSet, unit: str,
-                problems: list[RowProblem], what: str) -> list[dict[str, Any]]:
+def _parse_rows(
+    name: str, data: bytes, form_id: str, forms: FormSet, unit: str, problems: list[RowProblem], what: str
+) -> list[dict[str, Any]]:
     form = forms[form_id]
     columns = set(COMMON_FIELDS) | set(form.field_names)
     types = {f.name: f for f in form.fields}
@@ -462,19 +519,28 @@ def _parse_rows(name: str, data: bytes, form_id: str, forms: FormSet, unit: str,
             reason = f"bản ghi thuộc đơn vị {row.get('unit_code')!s:.10}, không phải đơn vị gửi gói ({unit})"
         elif not _is_int(row.get("revision")) or row["revision"] < 1:
             reason = "số phiên bản (revision) không hợp lệ"
-        elif any(not isinstance(row.get(c), str) or not _TS_RE.fullmatch(row[c]) for c in ("created_at", "updated_at")):
+        elif any(
+            not isinstance(row.get(c), str) or not _TS_RE.fullmatch(row[c])
+            for c in ("created_at", "updated_at")
+        ):
             reason = "thời điểm tạo/sửa không hợp lệ"
         elif row.get("deleted") not in (0, 1) or isinstance(row.get("deleted"), bool):
             reason = "dấu xóa không hợp lệ"
-        elif any(row.get(c) is not None and (not isinstance(row[c], str) or len(row[c]) > 300)
-                 for c in ("created_by", "updated_by")):
+        elif any(
+            row.get(c) is not None and (not isinstance(row[c], str) or len(row[c]) > 300)
+            for c in ("created_by", "updated_by")
+        ):
             reason = "người tạo/sửa không hợp lệ"
         else:
             for fname, fd in types.items():
                 v = row.get(fname)
                 if v is None:
                     continue
-                ok = (_is_int(v) and abs(v) < 2**62) if fd.sql_type is int else (isinstance(v, str) and len(v) < 200_000)
+                ok = (
+                    (_is_int(v) and abs(v) < 2**62)
+                    if fd.sql_type is int
+                    else (isinstance(v, str) and len(v) < 200_000)
+                )
                 if not ok:
                     reason = f"trường «{fd.label}» sai kiểu dữ liệu"
                     break
@@ -485,8 +551,9 @@ def _parse_rows(name: str, data: bytes, form_id: str, forms: FormSet, unit: str,
     return rows
 
 
-def _load_bundle(signed: SignedManifest, members: dict[str, bytes], ctx: VerifyContext, what: str,
-                 forwarded_by: str | None) -> Bundle:
+def _load_bundle(
+    signed: SignedManifest, members: dict[str, bytes], ctx: VerifyContext, what: str, forwarded_by: str | None
+) -> Bundle:
     m = signed.data
     unit = m["source"]["unit"]
     records: dict[str, list[dict[str, Any]]] = {}
@@ -496,7 +563,10 @@ def _load_bundle(signed: SignedManifest, members: dict[str, bytes], ctx: VerifyC
     for form_id, c in counts.items():
         n = c.get("records") if isinstance(c, dict) else None
         if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in members):
-            raise _refuse(f"{what}: số bản ghi của biểu «{str(form_id)[:40]}» không khớp với nội dung.", "count_mismatch")
+            raise _refuse(
+                f"{what}: số bản ghi của biểu «{str(form_id)[:40]}» không khớp với nội dung.",
+                "count_mismatch",
+            )
     for name, data in sorted(members.items()):
         rm = _RECORDS_RE.fullmatch(name)
         if not rm:
@@ -505,7 +575,9 @@ def _load_bundle(signed: SignedManifest, members: dict[str, bytes], ctx: VerifyC
         n_lines = data.count(b"\n")
         declared = counts.get(form_id, {}).get("records") if isinstance(counts.get(form_id), dict) else None
         if declared != n_lines:
-            raise _refuse(f"{what}: số bản ghi của biểu «{form_id}» không khớp với phần mô tả.", "count_mismatch")
+            raise _refuse(
+                f"{what}: số bản ghi của biểu «{form_id}» không khớp với phần mô tả.", "count_mismatch"
+            )
         if form_id not in ctx.forms:
             unknown.append(form_id)
             continue
@@ -517,16 +589,22 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
     """Every check, in order; nothing is written. Raises PackageRefused."""
     signed, outer = open_file(source, what)
     if signed.kind != "package":
-        raise _refuse(f"{what} không phải là gói dữ liệu mà là {'biên nhận' if signed.kind == 'receipt' else 'tệp thiết lập'}.",
-                      "wrong_kind")
+        raise _refuse(
+            f"{what} không phải là gói dữ liệu mà là "
+            f"{'biên nhận' if signed.kind == 'receipt' else 'tệp thiết lập'}.",
+            "wrong_kind",
+        )
     m = signed.data
     _check_package_manifest(m, what)
     unit = m["source"]["unit"]
     start, end = _period(m, what)
     label = unit_label(ctx.units, unit, end)
     if m["parent"] != ctx.unit_code:
-        raise _refuse(f"{what} của {label} gửi cho đơn vị mã {m['parent']}, không phải cho đơn vị này "
-                      f"({unit_label(ctx.units, ctx.unit_code)}).", "foreign_unit")
+        raise _refuse(
+            f"{what} của {label} gửi cho đơn vị mã {m['parent']}, không phải cho đơn vị này "
+            f"({unit_label(ctx.units, ctx.unit_code)}).",
+            "foreign_unit",
+        )
     _check_parent(ctx.units, unit, ctx.unit_code, start, end, what)
     trust = TrustCheck(ctx.known_keys)
     trust.check(unit, signed, label)
@@ -534,15 +612,22 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
     pm = m.get("payload")
     _req(isinstance(pm, dict), what, "phần dữ liệu")
     if pm.get("size") != len(payload) or pm.get("sha256") != sha256(payload):
-        raise _refuse(f"{what}: phần dữ liệu không khớp với chữ ký — tệp đã bị sửa hoặc hỏng.", "hash_mismatch")
+        raise _refuse(
+            f"{what}: phần dữ liệu không khớp với chữ ký — tệp đã bị sửa hoặc hỏng.", "hash_mismatch"
+        )
     enc = m.get("encryption")
     if enc is not None:
-        if ctx.keys is None or enc.get("recipient_fingerprint") != ctx.keys.fingerprint or \
-                enc.get("recipient_key") != b64(ctx.keys.encryption_public):
-            raise _refuse(f"{what} được mã hóa cho một khóa khác, không phải khóa của đơn vị này "
-                          f"({enc.get('recipient_fingerprint')!s:.40}). Có thể đơn vị đã cài lại chương trình: "
-                          "hãy gửi lại tệp thiết lập/biên nhận mới cho đơn vị cấp dưới rồi xuất lại gói.",
-                          "wrong_recipient")
+        if (
+            ctx.keys is None
+            or enc.get("recipient_fingerprint") != ctx.keys.fingerprint
+            or enc.get("recipient_key") != b64(ctx.keys.encryption_public)
+        ):
+            raise _refuse(
+                f"{what} được mã hóa cho một khóa khác, không phải khóa của đơn vị này "
+                f"({enc.get('recipient_fingerprint')!s:.40}). Có thể đơn vị đã cài lại chương trình: "
+                "hãy gửi lại tệp thiết lập/biên nhận mới cho đơn vị cấp dưới rồi xuất lại gói.",
+                "wrong_recipient",
+            )
         if enc.get("scheme") != crypto.SCHEME:
             raise _refuse(f"{what}: kiểu mã hóa không hỗ trợ.", "bad_manifest")
         try:
@@ -568,12 +653,26 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
     forwarded: list[Bundle] = []
     prefixes: set[str] = set()
     for f in m["forwarded"]:
-        _req(isinstance(f, dict) and isinstance(f.get("prefix"), str) and isinstance(f.get("unit"), str)
-             and _is_int(f.get("sequence")) and isinstance(f.get("manifest_sha256"), str), what, "gói chuyển tiếp")
+        _req(
+            isinstance(f, dict)
+            and isinstance(f.get("prefix"), str)
+            and isinstance(f.get("unit"), str)
+            and _is_int(f.get("sequence"))
+            and isinstance(f.get("manifest_sha256"), str),
+            what,
+            "gói chuyển tiếp",
+        )
         prefix = f["prefix"]
         pm_ = _FWD_RE.fullmatch(prefix + "manifest.json")
-        _req(bool(pm_) and pm_.group(1) == f["unit"] and int(pm_.group(2)) == f["sequence"]
-             and f["manifest_sha256"].startswith(pm_.group(3)) and prefix not in prefixes, what, "gói chuyển tiếp")
+        _req(
+            bool(pm_)
+            and pm_.group(1) == f["unit"]
+            and int(pm_.group(2)) == f["sequence"]
+            and f["manifest_sha256"].startswith(pm_.group(3))
+            and prefix not in prefixes,
+            what,
+            "gói chuyển tiếp",
+        )
         prefixes.add(prefix)
         fwhat = f"{what} (dữ liệu chuyển tiếp của đơn vị mã {f['unit']}, gói số {f['sequence']})"
         try:
@@ -583,7 +682,11 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
         fsigned = parse_signed_manifest(fraw, fsig, fwhat)
         fm = fsigned.data
         _check_package_manifest(fm, fwhat)
-        if fsigned.sha256 != f["manifest_sha256"] or fm["source"]["unit"] != f["unit"] or fm["sequence"] != f["sequence"]:
+        if (
+            fsigned.sha256 != f["manifest_sha256"]
+            or fm["source"]["unit"] != f["unit"]
+            or fm["sequence"] != f["sequence"]
+        ):
             raise _refuse(f"{fwhat}: không khớp với phần mô tả của gói.", "members_mismatch")
         if fm["forwarded"]:
             raise _refuse(f"{fwhat}: gói chuyển tiếp lồng nhau không được hỗ trợ.", "bad_manifest")
@@ -598,7 +701,9 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
             if data is None or _content_limit(rel) is None:
                 raise _refuse(f"{fwhat}: thiếu thành phần «{rel[:60]}».", "missing_member")
             if meta["size"] != len(data) or meta["sha256"] != sha256(data):
-                raise _refuse(f"{fwhat}: thành phần «{rel[:60]}» không khớp với chữ ký của đơn vị đó.", "hash_mismatch")
+                raise _refuse(
+                    f"{fwhat}: thành phần «{rel[:60]}» không khớp với chữ ký của đơn vị đó.", "hash_mismatch"
+                )
             fmembers[rel] = data
         expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fm["members"])}
         actual = {n for n in inner if n.startswith(prefix)}
@@ -624,7 +729,11 @@ def verify_document(source: bytes | Path, kind: str, what: str) -> SignedManifes
     issuer = m.get("issuer")
     _req(isinstance(issuer, dict) and isinstance(issuer.get("unit"), str), what, "đơn vị lập")
     _req(isinstance(m.get("unit"), str), what, "đơn vị nhận")
-    _req(isinstance(m.get("created_at"), str) and bool(_TS_RE.fullmatch(m["created_at"])), what, "thời điểm lập")
+    _req(
+        isinstance(m.get("created_at"), str) and bool(_TS_RE.fullmatch(m["created_at"])),
+        what,
+        "thời điểm lập",
+    )
     if kind == "receipt":
         _req(_is_int(m.get("sequence")) and m["sequence"] >= 1, what, "số gói")
         _req(m.get("status") in ("accepted", "returned"), what, "kết quả")

@@ -8,6 +8,7 @@ bookkeeping tables say (created idempotently in the same SQLite file, see :func:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -36,8 +37,8 @@ from plan_desktop.exchange.package import (
     Recipient,
     SignedManifest,
     TrustCheck,
-    VerifyContext,
     VerifiedPackage,
+    VerifyContext,
     build_package,
     build_signed_document,
     open_file,
@@ -102,7 +103,8 @@ def _state(inst: Installation, key: str, default: int = 0) -> int:
 
 def _set_state(inst: Installation, key: str, value: int) -> None:
     inst.store.db.execute(
-        "INSERT INTO exchange_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO exchange_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+        "excluded.value",
         [key, str(value)],
     )
 
@@ -111,27 +113,37 @@ def known_keys(inst: Installation) -> dict[str, KnownKey]:
     out: dict[str, KnownKey] = {}
     for r in inst.store.db.query("SELECT * FROM exchange_keys"):
         out[r["unit_code"]] = KnownKey(
-            r["unit_code"], r["fingerprint"],
+            r["unit_code"],
+            r["fingerprint"],
             unb64(r["signing_key"], 32) if r["signing_key"] else None,
             unb64(r["encryption_key"], 32) if r["encryption_key"] else None,
         )
     return out
 
 
-def _record_key(inst: Installation, unit: str, signing: bytes, encryption: bytes | None, fpr: str, source: str) -> None:
+def _record_key(
+    inst: Installation, unit: str, signing: bytes, encryption: bytes | None, fpr: str, source: str
+) -> None:
     """Insert or complete a unit's key (caller holds the transaction; caller checked trust)."""
     now = utc_now()
-    row = inst.store.db.execute("SELECT signing_key, encryption_key FROM exchange_keys WHERE unit_code = ?",
-                                [unit]).fetchone()
+    row = inst.store.db.execute(
+        "SELECT signing_key, encryption_key FROM exchange_keys WHERE unit_code = ?", [unit]
+    ).fetchone()
     enc = b64(encryption) if encryption else None
     if row is None:
         inst.store.db.execute(
-            "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, first_seen_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", [unit, fpr, b64(signing), enc, source, now, now])
+            "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, "
+            "first_seen_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [unit, fpr, b64(signing), enc, source, now, now],
+        )
     elif row[0] != b64(signing) or (enc and row[1] != enc):
         inst.store.db.execute(
-            "UPDATE exchange_keys SET fingerprint = ?, signing_key = ?, encryption_key = COALESCE(?, encryption_key), "
-            "updated_at = ? WHERE unit_code = ?", [fpr, b64(signing), enc, now, unit])
+            "UPDATE exchange_keys SET fingerprint = ?, signing_key = ?, encryption_key = COALESCE(?, "
+            "encryption_key), "
+            "updated_at = ? WHERE unit_code = ?",
+            [fpr, b64(signing), enc, now, unit],
+        )
 
 
 def _on(inst: Installation) -> date:
@@ -173,8 +185,16 @@ def keys_overview(inst: Installation) -> tuple[str, list[KeyInfo]]:
     rows = []
     for r in inst.store.db.query("SELECT * FROM exchange_keys ORDER BY unit_code"):
         u = inst.units.get(r["unit_code"], _on(inst)) or inst.units.get(r["unit_code"])
-        rows.append(KeyInfo(r["unit_code"], u.name if u else "", r["fingerprint"], r["source"], r["first_seen_at"],
-                            bool(r["signing_key"])))
+        rows.append(
+            KeyInfo(
+                r["unit_code"],
+                u.name if u else "",
+                r["fingerprint"],
+                r["source"],
+                r["first_seen_at"],
+                bool(r["signing_key"]),
+            )
+        )
     return own, rows
 
 
@@ -193,13 +213,18 @@ def trust_key(inst: Installation, unit: str, fingerprint_text: str) -> str:
         raise ExchangeError("Không đăng ký khóa cho chính đơn vị mình.")
     now = utc_now()
     with inst.store.db.atomic():
-        row = inst.store.db.execute("SELECT fingerprint FROM exchange_keys WHERE unit_code = ?", [unit]).fetchone()
+        row = inst.store.db.execute(
+            "SELECT fingerprint FROM exchange_keys WHERE unit_code = ?", [unit]
+        ).fetchone()
         if row and row[0] == fpr:
             return fpr
         inst.store.db.execute("DELETE FROM exchange_keys WHERE unit_code = ?", [unit])
         inst.store.db.execute(
-            "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, first_seen_at, "
-            "updated_at) VALUES (?, ?, NULL, NULL, 'officer', ?, ?)", [unit, fpr, now, now])
+            "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, "
+            "first_seen_at, "
+            "updated_at) VALUES (?, ?, NULL, NULL, 'officer', ?, ?)",
+            [unit, fpr, now, now],
+        )
     return fpr
 
 
@@ -217,7 +242,9 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_verified(path: Path, data: bytes, check: Callable[[bytes], None], before_rename: Callable[[], None]) -> None:
+def _write_verified(
+    path: Path, data: bytes, check: Callable[[bytes], None], before_rename: Callable[[], None]
+) -> None:
     """Write under a temporary name, flush, read back and check, run ``before_rename`` (the
     bookkeeping commit), then rename: a stick pulled out mid-write never leaves a file that looks valid."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -236,10 +263,8 @@ def _write_verified(path: Path, data: bytes, check: Callable[[bytes], None], bef
         _fsync_dir(path.parent)
     finally:
         if tmp.exists():
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink()
-            except OSError:
-                pass
 
 
 # -- export ------------------------------------------------------------------------------------------------
@@ -290,8 +315,12 @@ def _report_members(files: Sequence[tuple[Path, str | None]]) -> list[tuple[str,
         used.add(name)
         data = f.read_bytes()
         m = _REPORT_PERIOD.search(f.stem)
-        meta = {"member": f"reports/{name}", "file": f.name[:200],
-                "period": period or (m.group(1) if m else None), "signed": True}
+        meta = {
+            "member": f"reports/{name}",
+            "file": f.name[:200],
+            "period": period or (m.group(1) if m else None),
+            "signed": True,
+        }
         out.append((f"reports/{name}", data, meta))
     return out
 
@@ -310,12 +339,22 @@ def signed_reports_to_send(inst: Installation) -> list[Any]:
     svc = _signing_service(inst)
     if svc is None:
         return []
-    return [e for e in svc.list_reports() if e.status in ("signed", "sent") and e.file_path
-            and Path(e.file_path).is_file()]
+    return [
+        e
+        for e in svc.list_reports()
+        if e.status in ("signed", "sent") and e.file_path and Path(e.file_path).is_file()
+    ]
 
 
-def export_package(inst: Installation, out_dir: Path, *, full: bool = False, reports: Sequence[Path] = (),
-                   progress: Progress | None = None, now: datetime | None = None) -> ExportResult:
+def export_package(
+    inst: Installation,
+    out_dir: Path,
+    *,
+    full: bool = False,
+    reports: Sequence[Path] = (),
+    progress: Progress | None = None,
+    now: datetime | None = None,
+) -> ExportResult:
     """Write the next package for the parent unit into ``out_dir``; returns where and what."""
     ensure_tables(inst)
     keys = own_keys(inst)
@@ -341,9 +380,13 @@ def export_package(inst: Installation, out_dir: Path, *, full: bool = False, rep
         span: list[date] = []
         for i, form in enumerate(forms):
             step(i, total_steps, f"Đang đọc {form.label}…")
-            rows = list(store.db.query(
-                f"SELECT * FROM [{form.table}] WHERE unit_code = ? AND change_seq > ? AND change_seq <= ? ORDER BY id",
-                [inst.unit_code, since, upto]))
+            rows = list(
+                store.db.query(
+                    f"SELECT * FROM [{form.table}] WHERE unit_code = ? AND change_seq > ? AND change_seq "
+                    "<= ? ORDER BY id",
+                    [inst.unit_code, since, upto],
+                )
+            )
             if not rows:
                 continue
             members.append((f"records/{form.id}.jsonl", records_member(rows, store.content_columns(form))))
@@ -351,16 +394,15 @@ def export_package(inst: Installation, out_dir: Path, *, full: bool = False, rep
             p = _period_of_rows(form, [r for r in rows])
             if p:
                 span += list(p)
-        archive = list(store.db.query(
-            "SELECT id, blob FROM exchange_archive WHERE id > ? ORDER BY id", [since_archive]))
+        archive = list(
+            store.db.query("SELECT id, blob FROM exchange_archive WHERE id > ? ORDER BY id", [since_archive])
+        )
         upto_archive = max([since_archive, *(a["id"] for a in archive)])
         forwarded = [ForwardedBundle.from_blob(a["blob"]) for a in archive]
         for b in forwarded:
             fm = json.loads(b.manifest_raw)
-            try:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
                 span += [date.fromisoformat(fm["period"]["from"]), date.fromisoformat(fm["period"]["to"])]
-            except (KeyError, TypeError, ValueError):
-                pass
         seq = int(store.db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_exports").fetchone()[0]) + 1
         parent_key = known_keys(inst).get(parent.code)
     step(len(forms), total_steps, "Đang đóng gói và ký…")
@@ -395,19 +437,31 @@ def export_package(inst: Installation, out_dir: Path, *, full: bool = False, rep
     step(len(forms) + 1, total_steps, f"Đang ghi {name}…")
 
     def check(back: bytes) -> None:
-        signed, outer = open_file(back, "Gói vừa ghi")
+        signed, _ = open_file(back, "Gói vừa ghi")
         if signed.raw != raw or signed.signing_key != keys.signing_public:
             raise ExchangeError("Gói vừa ghi không khớp khi đọc lại.")
 
     def commit() -> None:
         with store.db.atomic():
             store.db.execute(
-                "INSERT INTO exchange_exports(seq, created_at, file_name, manifest_sha256, full, since_change_seq, "
+                "INSERT INTO exchange_exports(seq, created_at, file_name, manifest_sha256, full, "
+                "since_change_seq, "
                 "upto_change_seq, upto_archive_id, encrypted_to, records, report_ids) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [seq, created_at, name, _sha(raw), int(full), since, upto, upto_archive,
-                 recipient.unit if recipient else None, sum(c["records"] for c in counts.values()),
-                 json.dumps([e.id for e in signed_entries])])
+                [
+                    seq,
+                    created_at,
+                    name,
+                    _sha(raw),
+                    int(full),
+                    since,
+                    upto,
+                    upto_archive,
+                    recipient.unit if recipient else None,
+                    sum(c["records"] for c in counts.values()),
+                    json.dumps([e.id for e in signed_entries]),
+                ],
+            )
             _set_report_status(inst, [e.id for e in signed_entries if e.status == "signed"], "sent")
 
     _write_verified(path, data, check, commit)
@@ -425,7 +479,7 @@ def _set_report_status(inst: Installation, ids: Sequence[int], status: str) -> N
     for rid in ids:
         try:
             svc.set_status(rid, status)
-        except Exception:  # noqa: BLE001 - a report superseded meanwhile keeps its status
+        except Exception:
             continue
 
 
@@ -475,7 +529,11 @@ class ImportReport:
         return all(f.ok for f in self.files)
 
     def text(self, units=None, forms=None) -> str:
-        lines = [f"BÁO CÁO NHẬP GÓI DỮ LIỆU — {self.unit_name} (mã {self.unit_code})", f"Thời điểm: {self.at}", ""]
+        lines = [
+            f"BÁO CÁO NHẬP GÓI DỮ LIỆU — {self.unit_name} (mã {self.unit_code})",
+            f"Thời điểm: {self.at}",
+            "",
+        ]
         for f in self.files:
             head = f"Tệp {f.path.name}: "
             if not f.ok:
@@ -485,15 +543,21 @@ class ImportReport:
                 continue
             lines.append(head + f.message)
             for unit, fpr in f.new_keys:
-                lines.append(f"  Ghi nhận khóa lần đầu của {unit}: dấu vân tay {fpr}. "
-                             "Hãy gọi điện cho đơn vị đó để đối chiếu.")
+                lines.append(
+                    f"  Ghi nhận khóa lần đầu của {unit}: dấu vân tay {fpr}. "
+                    "Hãy gọi điện cho đơn vị đó để đối chiếu."
+                )
             if f.tally:
-                lines.append(f"  {'Đơn vị':<8} {'Biểu mẫu':<34} {'Mới':>5} {'Cập nhật':>9} {'Không đổi':>10} "
-                             f"{'Từ chối':>8} {'Xung đột':>9}")
+                lines.append(
+                    f"  {'Đơn vị':<8} {'Biểu mẫu':<34} {'Mới':>5} {'Cập nhật':>9} {'Không đổi':>10} "
+                    f"{'Từ chối':>8} {'Xung đột':>9}"
+                )
             for (unit, form_id), t in sorted(f.tally.items()):
                 label = forms[form_id].label if forms and form_id in forms else form_id
-                lines.append(f"  {unit:<8} {label[:34]:<34} {t.new:>5} {t.updated:>9} {t.unchanged:>10} "
-                             f"{t.rejected:>8} {t.conflicts:>9}")
+                lines.append(
+                    f"  {unit:<8} {label[:34]:<34} {t.new:>5} {t.updated:>9} {t.unchanged:>10} "
+                    f"{t.rejected:>8} {t.conflicts:>9}"
+                )
                 for r in t.reasons[:50]:
                     lines.append(f"      - {r}")
                 if len(t.reasons) > 50:
@@ -519,7 +583,9 @@ class _IncomingContext:
         self.missing: list[str] = []
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
-        if (form_id, record_id) not in self.in_package and not self.store.record_exists(form_id, record_id, unit_code):
+        if (form_id, record_id) not in self.in_package and not self.store.record_exists(
+            form_id, record_id, unit_code
+        ):
             self.missing.append(record_id)
         return True
 
@@ -551,8 +617,14 @@ def _verify_context(inst: Installation, keys: KeyPair) -> VerifyContext:
     return VerifyContext(inst.unit_code, inst.units, keys, known_keys(inst), inst.store.forms)
 
 
-def _apply_bundle(inst: Installation, service, bundle: Bundle, result: FileResult, today: date,
-                  changed: dict[str, list[str]]) -> None:
+def _apply_bundle(
+    inst: Installation,
+    service,
+    bundle: Bundle,
+    result: FileResult,
+    today: date,
+    changed: dict[str, list[str]],
+) -> None:
     store = inst.store
     label_unit = bundle.unit
     in_package = {(fid, r["id"]) for fid, rows in bundle.records.items() for r in rows}
@@ -562,7 +634,9 @@ def _apply_bundle(inst: Installation, service, bundle: Bundle, result: FileResul
         t.reasons.append(f"Từ chối bản ghi {p.record_id}: {p.reason}.")
     for fid in bundle.unknown_forms:
         result.warnings.append(f"Gói có biểu mẫu «{fid}» mà phiên bản chương trình này chưa có; đã bỏ qua.")
-    note = f"gói {bundle.unit} số {bundle.sequence}" + (f" qua {bundle.forwarded_by}" if bundle.forwarded_by else "")
+    note = f"gói {bundle.unit} số {bundle.sequence}" + (
+        f" qua {bundle.forwarded_by}" if bundle.forwarded_by else ""
+    )
     for fid in _form_order(inst, bundle.records):
         form = store.forms[fid]
         t = result.tally.setdefault((label_unit, fid), FormTally())
@@ -573,12 +647,16 @@ def _apply_bundle(inst: Installation, service, bundle: Bundle, result: FileResul
             cur = existing.get(rid)
             if cur is not None and cur["unit_code"] != row["unit_code"]:
                 t.rejected += 1
-                t.reasons.append(f"Từ chối bản ghi {rid}: trùng mã với một bản ghi của đơn vị {cur['unit_code']}.")
+                t.reasons.append(
+                    f"Từ chối bản ghi {rid}: trùng mã với một bản ghi của đơn vị {cur['unit_code']}."
+                )
                 continue
             if not row["deleted"]:
                 ctx = _IncomingContext(inst, row["unit_code"], in_package, today)
                 try:
-                    res = validate(form, store.to_values(form, row), ctx, record_id=rid, unit_code=row["unit_code"])
+                    res = validate(
+                        form, store.to_values(form, row), ctx, record_id=rid, unit_code=row["unit_code"]
+                    )
                 except (ValueError, TypeError, KeyError):
                     t.rejected += 1
                     t.reasons.append(f"Từ chối bản ghi {rid}: dữ liệu không đọc được.")
@@ -589,8 +667,10 @@ def _apply_bundle(inst: Installation, service, bundle: Bundle, result: FileResul
                     continue
                 if ctx.missing:
                     result.warnings.append(
-                        f"{form.label}, bản ghi {rid}: tham chiếu tới {len(ctx.missing)} bản ghi chưa có ở đây "
-                        "(sẽ có khi nhập gói chứa bản ghi đó).")
+                        f"{form.label}, bản ghi {rid}: tham chiếu tới {len(ctx.missing)} bản ghi chưa có ở "
+                        "đây "
+                        "(sẽ có khi nhập gói chứa bản ghi đó)."
+                    )
             inc_hash = store.row_hash(form, row)
             cur_hash = store.row_hash(form, cur) if cur is not None else None
             d = merge.decide(cur, cur_hash, row, inc_hash)
@@ -598,7 +678,8 @@ def _apply_bundle(inst: Installation, service, bundle: Bundle, result: FileResul
                 t.conflicts += 1
                 t.reasons.append(
                     f"Xung đột ở bản ghi {rid} (cùng phiên bản {row['revision']} nhưng khác nội dung): "
-                    + ("giữ bản mới nhận (sửa sau)." if d.write else "giữ bản đang có (sửa sau)."))
+                    + ("giữ bản mới nhận (sửa sau)." if d.write else "giữ bản đang có (sửa sau).")
+                )
             if d.write:
                 service.apply_incoming(fid, row, note=note)
                 changed[fid].append(rid)
@@ -614,21 +695,38 @@ def _record_received(inst: Installation, bundle: Bundle, file_name: str) -> bool
     """Note a bundle as received; False when it was already."""
     m = bundle.manifest
     db = inst.store.db
-    if db.execute("SELECT 1 FROM exchange_received WHERE manifest_sha256 = ?", [bundle.signed.sha256]).fetchone():
+    if db.execute(
+        "SELECT 1 FROM exchange_received WHERE manifest_sha256 = ?", [bundle.signed.sha256]
+    ).fetchone():
         return False
     reports = [r.get("period") for r in m.get("reports", []) if isinstance(r, dict)]
     db.execute(
-        "INSERT INTO exchange_received(manifest_sha256, unit_code, seq, via_unit, created_at, imported_at, period_from, "
+        "INSERT INTO exchange_received(manifest_sha256, unit_code, seq, via_unit, created_at, imported_at, "
+        "period_from, "
         "period_to, records, reports, fingerprint, file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [bundle.signed.sha256, bundle.unit, bundle.sequence, bundle.forwarded_by, m["created_at"], utc_now(),
-         m["period"]["from"], m["period"]["to"], sum(len(v) for v in bundle.records.values()),
-         json.dumps(reports), bundle.signed.fingerprint, file_name[:200]])
+        [
+            bundle.signed.sha256,
+            bundle.unit,
+            bundle.sequence,
+            bundle.forwarded_by,
+            m["created_at"],
+            utc_now(),
+            m["period"]["from"],
+            m["period"]["to"],
+            sum(len(v) for v in bundle.records.values()),
+            json.dumps(reports),
+            bundle.signed.fingerprint,
+            file_name[:200],
+        ],
+    )
     return True
 
 
-def _apply_package(inst: Installation, pkg: VerifiedPackage, result: FileResult, actor: str | None) -> None:
+def _apply_package(
+    inst: Installation, pkg: VerifiedPackage, result: FileResult, actor: str | None, service=None
+) -> None:
     store = inst.store
-    service = inst.records(actor)
+    service = service or inst.records(actor)
     today = date.today() + timedelta(days=2)  # clocks differ a little between offices
     changed: dict[str, list[str]] = defaultdict(list)
     has_parent = inst.units.parent(inst.unit_code, _on(inst)) is not None
@@ -648,11 +746,14 @@ def _apply_package(inst: Installation, pkg: VerifiedPackage, result: FileResult,
             fresh |= _record_received(inst, bundle, result.path.name)
         if has_parent:  # keep the child's signed bundle to pass upward unchanged
             b = pkg.own
-            if not store.db.execute("SELECT 1 FROM exchange_archive WHERE manifest_sha256 = ?",
-                                    [b.signed.sha256]).fetchone():
+            if not store.db.execute(
+                "SELECT 1 FROM exchange_archive WHERE manifest_sha256 = ?", [b.signed.sha256]
+            ).fetchone():
                 store.db.execute(
-                    "INSERT INTO exchange_archive(manifest_sha256, unit_code, seq, blob, archived_at) VALUES (?, ?, ?, ?, ?)",
-                    [b.signed.sha256, b.unit, b.sequence, b.to_forward().to_blob(), utc_now()])
+                    "INSERT INTO exchange_archive(manifest_sha256, unit_code, seq, blob, archived_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [b.signed.sha256, b.unit, b.sequence, b.to_forward().to_blob(), utc_now()],
+                )
     result.already_imported = not fresh
     for fid, ids in changed.items():
         service.notify(Change(fid, tuple(ids), "import"))
@@ -661,7 +762,10 @@ def _apply_package(inst: Installation, pkg: VerifiedPackage, result: FileResult,
 def _gaps(inst: Installation, units: Iterable[str]) -> list[str]:
     out = []
     for unit in sorted(set(units)):
-        seqs = {r[0] for r in inst.store.db.execute("SELECT seq FROM exchange_received WHERE unit_code = ?", [unit])}
+        seqs = {
+            r[0]
+            for r in inst.store.db.execute("SELECT seq FROM exchange_received WHERE unit_code = ?", [unit])
+        }
         if not seqs:
             continue
         missing = sorted(set(range(1, max(seqs) + 1)) - seqs)
@@ -677,16 +781,30 @@ def expand_paths(items: Iterable[Path]) -> list[Path]:
     for p in items:
         p = Path(p)
         if p.is_dir():
-            out += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in (PACKAGE_EXT, RECEIPT_EXT)
-                          and not f.name.startswith("."))
+            out += sorted(
+                f
+                for f in p.iterdir()
+                if f.is_file()
+                and f.suffix.lower() in (PACKAGE_EXT, RECEIPT_EXT)
+                and not f.name.startswith(".")
+            )
         else:
             out.append(p)
     return out
 
 
-def import_files(inst: Installation, files: Iterable[Path], *, actor: str | None = None,
-                 progress: Progress | None = None, save_report: bool = True) -> ImportReport:
-    """Verify and apply each file (packages; receipts at a commune). Each file is all-or-nothing."""
+def import_files(
+    inst: Installation,
+    files: Iterable[Path],
+    *,
+    actor: str | None = None,
+    progress: Progress | None = None,
+    save_report: bool = True,
+    service=None,
+) -> ImportReport:
+    """Verify and apply each file (packages; receipts at a commune). Each file is all-or-nothing.
+
+    ``service`` is the window's RecordService, so that its listeners hear about imported records."""
     ensure_tables(inst)
     keys = own_keys(inst)
     items = expand_paths(files)
@@ -712,13 +830,15 @@ def import_files(inst: Installation, files: Iterable[Path], *, actor: str | None
             result.sequence = pkg.own.sequence
             if progress:
                 progress(i, len(items), f"Đang nhập {path.name}…")
-            _apply_package(inst, pkg, result, actor)
+            _apply_package(inst, pkg, result, actor, service)
             touched |= {b.unit for b in pkg.bundles}
             t = result.tally.values()
-            summary = (f"gói số {pkg.own.sequence} của {_bundle_label(inst, pkg.own)}"
-                       + (f", kèm {len(pkg.forwarded)} gói của đơn vị cấp dưới" if pkg.forwarded else "")
-                       + f": {sum(x.new for x in t)} mới, {sum(x.updated for x in t)} cập nhật, "
-                       f"{sum(x.unchanged for x in t)} không đổi, {sum(x.rejected for x in t)} bị từ chối.")
+            summary = (
+                f"gói số {pkg.own.sequence} của {_bundle_label(inst, pkg.own)}"
+                + (f", kèm {len(pkg.forwarded)} gói của đơn vị cấp dưới" if pkg.forwarded else "")
+                + f": {sum(x.new for x in t)} mới, {sum(x.updated for x in t)} cập nhật, "
+                f"{sum(x.unchanged for x in t)} không đổi, {sum(x.rejected for x in t)} bị từ chối."
+            )
             if result.already_imported:
                 summary += " (Gói này đã được nhập trước đây.)"
             result.message = "Đã nhập " + summary
@@ -751,8 +871,15 @@ class ReceiptResult:
     status: str
 
 
-def write_receipt(inst: Installation, unit: str, out_dir: Path, *, sequence: int | None = None,
-                  status: str = "accepted", reason: str = "") -> ReceiptResult:
+def write_receipt(
+    inst: Installation,
+    unit: str,
+    out_dir: Path,
+    *,
+    sequence: int | None = None,
+    status: str = "accepted",
+    reason: str = "",
+) -> ReceiptResult:
     """A signed receipt for a child's package (the latest received unless ``sequence``)."""
     ensure_tables(inst)
     if status not in ("accepted", "returned"):
@@ -772,9 +899,17 @@ def write_receipt(inst: Installation, unit: str, out_dir: Path, *, sequence: int
     r = rows[0]
     me = inst.unit()
     now = utc_now()
-    manifest = {"kind": "receipt", "issuer": {"unit": inst.unit_code, "name": me.name}, "unit": unit,
-                "sequence": r["seq"], "package_sha256": r["manifest_sha256"], "status": status,
-                "reason": reason.strip(), "created_at": now, "records": r["records"]}
+    manifest = {
+        "kind": "receipt",
+        "issuer": {"unit": inst.unit_code, "name": me.name},
+        "unit": unit,
+        "sequence": r["seq"],
+        "package_sha256": r["manifest_sha256"],
+        "status": status,
+        "reason": reason.strip(),
+        "created_at": now,
+        "records": r["records"],
+    }
     data, raw = build_signed_document(keys, manifest)
     name = f"{unit}_bien-nhan_{r['seq']:04d}_{now[:10].replace('-', '')}{RECEIPT_EXT}"
     path = Path(out_dir) / name
@@ -787,8 +922,11 @@ def write_receipt(inst: Installation, unit: str, out_dir: Path, *, sequence: int
     def commit() -> None:
         with inst.store.db.atomic():
             inst.store.db.execute(
-                "INSERT INTO exchange_receipts(unit_code, seq, package_sha256, status, reason, created_at, file_name) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", [unit, r["seq"], r["manifest_sha256"], status, reason.strip(), now, name])
+                "INSERT INTO exchange_receipts(unit_code, seq, package_sha256, status, reason, created_at, "
+                "file_name) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [unit, r["seq"], r["manifest_sha256"], status, reason.strip(), now, name],
+            )
 
     _write_verified(path, data, check, commit)
     return ReceiptResult(path, unit, r["seq"], status)
@@ -799,8 +937,10 @@ def _check_issuer_is_parent(inst: Installation, signed: SignedManifest, what: st
     on = _on(inst)
     parents = {p.code for d in (on, date.today()) if (p := inst.units.parent(inst.unit_code, d))}
     if issuer not in parents:
-        raise PackageRefused(f"{what} do {_label(inst, issuer)} lập, không phải đơn vị cấp trên của đơn vị này.",
-                             "foreign_unit")
+        raise PackageRefused(
+            f"{what} do {_label(inst, issuer)} lập, không phải đơn vị cấp trên của đơn vị này.",
+            "foreign_unit",
+        )
     return issuer
 
 
@@ -808,22 +948,36 @@ def _apply_receipt(inst: Installation, signed: SignedManifest) -> str:
     m = signed.data
     what = "Biên nhận"
     if m["unit"] != inst.unit_code:
-        raise PackageRefused(f"{what} này dành cho đơn vị mã {m['unit']}, không phải đơn vị này.", "foreign_unit")
+        raise PackageRefused(
+            f"{what} này dành cho đơn vị mã {m['unit']}, không phải đơn vị này.", "foreign_unit"
+        )
     issuer = _check_issuer_is_parent(inst, signed, what)
     trust = TrustCheck(known_keys(inst))
     status = trust.check(issuer, signed, _label(inst, issuer))
     db = inst.store.db
-    exp = db.execute("SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason, report_ids "
-                     "FROM exchange_exports WHERE seq = ?", [m["sequence"]]).fetchone()
+    exp = db.execute(
+        "SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason, report_ids "
+        "FROM exchange_exports WHERE seq = ?",
+        [m["sequence"]],
+    ).fetchone()
     if exp is None or exp[2] != m["package_sha256"]:
-        raise PackageRefused(f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.",
-                             "unknown_package")
+        raise PackageRefused(
+            f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.", "unknown_package"
+        )
     with db.atomic():
-        _record_key(inst, issuer, signed.signing_key, signed.encryption_key, signed.fingerprint,
-                    "tofu" if status == "new" else "officer")
+        _record_key(
+            inst,
+            issuer,
+            signed.signing_key,
+            signed.encryption_key,
+            signed.fingerprint,
+            "tofu" if status == "new" else "officer",
+        )
         if (exp[3], exp[4] or "") != (m["status"], m.get("reason", "")):
-            db.execute("UPDATE exchange_exports SET status = ?, status_reason = ?, status_at = ? WHERE seq = ?",
-                       [m["status"], m.get("reason", ""), m["created_at"], m["sequence"]])
+            db.execute(
+                "UPDATE exchange_exports SET status = ?, status_reason = ?, status_at = ? WHERE seq = ?",
+                [m["status"], m.get("reason", ""), m["created_at"], m["sequence"]],
+            )
         if m["status"] == "accepted":
             if exp[0] > _state(inst, "acked_change_seq"):
                 _set_state(inst, "acked_change_seq", exp[0])
@@ -860,12 +1014,20 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     keys = own_keys(inst)
     child = inst.units.get(unit, _on(inst))
     if child is None or child.parent_code != inst.unit_code:
-        raise ExchangeError(f"Đơn vị mã {unit} không trực thuộc {inst.unit().name} trong năm {inst.working_year}.")
+        raise ExchangeError(
+            f"Đơn vị mã {unit} không trực thuộc {inst.unit().name} trong năm {inst.working_year}."
+        )
     me = inst.unit()
-    manifest = {"kind": "setup", "issuer": {"unit": inst.unit_code, "name": me.name, "level": me.level.value},
-                "unit": unit, "unit_name": child.name, "created_at": utc_now(),
-                "forms_version": inst.store.forms.signature(), "working_year": inst.working_year,
-                "plan_targets": inst.store.get_setting("plan_targets", {}) or {}}
+    manifest = {
+        "kind": "setup",
+        "issuer": {"unit": inst.unit_code, "name": me.name, "level": me.level.value},
+        "unit": unit,
+        "unit_name": child.name,
+        "created_at": utc_now(),
+        "forms_version": inst.store.forms.signature(),
+        "working_year": inst.working_year,
+        "plan_targets": inst.store.get_setting("plan_targets", {}) or {},
+    }
     data, raw = build_signed_document(keys, manifest)
     path = Path(out_dir) / f"{unit}_thiet-lap{SETUP_EXT}"
 
@@ -889,14 +1051,22 @@ def read_setup_file(path: Path) -> SetupInfo:
     unit, issuer = m["unit"], m["issuer"]["unit"]
     versions = units.versions(unit)
     if not versions or not any(v.parent_code == issuer for v in versions):
-        raise PackageRefused(f"{what}: đơn vị mã {unit} không trực thuộc đơn vị lập tệp (mã {issuer}).", "foreign_unit")
+        raise PackageRefused(
+            f"{what}: đơn vị mã {unit} không trực thuộc đơn vị lập tệp (mã {issuer}).", "foreign_unit"
+        )
     u = units.get(unit)
     wy = m.get("working_year")
-    return SetupInfo(unit, str(m.get("unit_name") or (u.name if u else unit)), issuer,
-                     str(m["issuer"].get("name") or issuer), signed.fingerprint,
-                     wy if isinstance(wy, int) and not isinstance(wy, bool) else None,
-                     str(m.get("forms_version") or ""),
-                     m.get("plan_targets") if isinstance(m.get("plan_targets"), dict) else {}, signed)
+    return SetupInfo(
+        unit,
+        str(m.get("unit_name") or (u.name if u else unit)),
+        issuer,
+        str(m["issuer"].get("name") or issuer),
+        signed.fingerprint,
+        wy if isinstance(wy, int) and not isinstance(wy, bool) else None,
+        str(m.get("forms_version") or ""),
+        m.get("plan_targets") if isinstance(m.get("plan_targets"), dict) else {},
+        signed,
+    )
 
 
 def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
@@ -905,12 +1075,17 @@ def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
     if not isinstance(info, SetupInfo):
         info = read_setup_file(info)
     if info.unit != inst.unit_code:
-        raise PackageRefused(f"Tệp thiết lập dành cho {info.unit_name} (mã {info.unit}), "
-                             f"không phải đơn vị của thư mục này (mã {inst.unit_code}).", "foreign_unit")
+        raise PackageRefused(
+            f"Tệp thiết lập dành cho {info.unit_name} (mã {info.unit}), "
+            f"không phải đơn vị của thư mục này (mã {inst.unit_code}).",
+            "foreign_unit",
+        )
     trust = TrustCheck(known_keys(inst))
     trust.check(info.issuer, info.signed, f"{info.issuer_name} (mã {info.issuer})")
     with inst.store.db.atomic():
-        _record_key(inst, info.issuer, info.signed.signing_key, info.signed.encryption_key, info.fingerprint, "setup")
+        _record_key(
+            inst, info.issuer, info.signed.signing_key, info.signed.encryption_key, info.fingerprint, "setup"
+        )
     settings: dict[str, Any] = {}
     if info.plan_targets:
         settings["plan_targets"] = info.plan_targets
@@ -934,18 +1109,32 @@ class ExportStatus:
 
 def export_history(inst: Installation) -> list[ExportStatus]:
     ensure_tables(inst)
-    return [ExportStatus(r["seq"], r["created_at"], r["file_name"], r["records"], bool(r["full"]), r["encrypted_to"],
-                         r["status"], r["status_reason"] or "")
-            for r in inst.store.db.query("SELECT * FROM exchange_exports ORDER BY seq DESC")]
+    return [
+        ExportStatus(
+            r["seq"],
+            r["created_at"],
+            r["file_name"],
+            r["records"],
+            bool(r["full"]),
+            r["encrypted_to"],
+            r["status"],
+            r["status_reason"] or "",
+        )
+        for r in inst.store.db.query("SELECT * FROM exchange_exports ORDER BY seq DESC")
+    ]
 
 
 def pending_changes(inst: Installation) -> int:
     """How many own records changed since the acknowledged export (what the next package carries)."""
     ensure_tables(inst)
     since = _state(inst, "acked_change_seq")
-    return sum(inst.store.db.execute(
-        f"SELECT COUNT(*) FROM [{f.table}] WHERE unit_code = ? AND change_seq > ?", [inst.unit_code, since]
-    ).fetchone()[0] for f in inst.store.forms.values())
+    return sum(
+        inst.store.db.execute(
+            f"SELECT COUNT(*) FROM [{f.table}] WHERE unit_code = ? AND change_seq > ?",
+            [inst.unit_code, since],
+        ).fetchone()[0]
+        for f in inst.store.forms.values()
+    )
 
 
 @dataclass
@@ -956,7 +1145,9 @@ class Cell:
 
     @property
     def label(self) -> str:
-        return {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa nhận", "pending": "Chưa đến hạn"}[self.status]
+        return {"on_time": "Đúng hạn", "late": "Muộn", "missing": "Chưa nhận", "pending": "Chưa đến hạn"}[
+            self.status
+        ]
 
 
 @dataclass
@@ -975,13 +1166,22 @@ class Board:
             for p in self.periods:
                 c = self.cells[(code, p)]
                 cells.append(f"{c.label + (' ✔BC' if c.report_signed else ''):<13}")
-            lines.append(f"{code:<6} {name[:26]:<26} " + " ".join(cells) + f"  {(self.last_package[code] or '—')[:10]}")
+            lines.append(
+                f"{code:<6} {name[:26]:<26} " + " ".join(cells) + f"  {(self.last_package[code] or '—')[:10]}"
+            )
         return "\n".join(lines) + "\n"
 
 
-def completeness(inst: Installation, *, year: int | None = None, kind: str = "Q", all_levels: bool = False,
-                 grace_days: int = DEFAULT_GRACE_DAYS, today: date | None = None) -> Board:
-    """Units × periods: received on time / late / missing, report signed or not, last package date."""
+def completeness(
+    inst: Installation,
+    *,
+    year: int | None = None,
+    kind: str = "Q",
+    all_levels: bool = False,
+    grace_days: int = DEFAULT_GRACE_DAYS,
+    today: date | None = None,
+) -> Board:
+    """Units by periods: received on time / late / missing, report signed or not, last package date."""
     ensure_tables(inst)
     year = year or inst.working_year
     today = today or date.today()
@@ -989,7 +1189,9 @@ def completeness(inst: Installation, *, year: int | None = None, kind: str = "Q"
     units = inst.units.descendants(inst.unit_code, on) if all_levels else inst.child_units(on)
     periods = Period.parse(str(year)).parts(kind)
     received: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in inst.store.db.query("SELECT unit_code, created_at, reports, records FROM exchange_received ORDER BY created_at"):
+    for r in inst.store.db.query(
+        "SELECT unit_code, created_at, reports, records FROM exchange_received ORDER BY created_at"
+    ):
         received[r["unit_code"]].append(r)
     cells: dict[tuple[str, str], Cell] = {}
     last: dict[str, str | None] = {}
@@ -999,7 +1201,7 @@ def completeness(inst: Installation, *, year: int | None = None, kind: str = "Q"
         last[u.code] = pk[-1]["created_at"] if pk else None
         counts[u.code] = sum(inst.store.count(f, Query(unit_code=u.code)) for f in inst.store.forms.values())
         for p in periods:
-            start, end = inst.period_bounds(p)
+            _, end = inst.period_bounds(p)
             deadline = end + timedelta(days=grace_days)
             after = [r for r in pk if r["created_at"][:10] >= end.isoformat()]
             signed = any(_report_covers(rep, p) for r in pk for rep in json.loads(r["reports"] or "[]"))

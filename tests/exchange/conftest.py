@@ -27,9 +27,17 @@ def new_inst(folder: Path, unit: str, year: int = YEAR):
 
 
 def comm_values(i: int, **over: Any) -> dict[str, Any]:
-    v = {"date": date(YEAR, 1 + i % 12, 1 + i % 27), "format": "talk", "venue_type": "residential",
-         "topic": f"Tuyên truyền phòng, chống mại dâm số {i}", "lead_org": "police", "audience": ["youth"],
-         "sessions": 1, "participants": 40 + i, "participants_female": 20}
+    v = {
+        "date": date(YEAR, 1 + i % 12, 1 + i % 27),
+        "format": "talk",
+        "venue_type": "residential",
+        "topic": f"Tuyên truyền phòng, chống mại dâm số {i}",
+        "lead_org": "police",
+        "audience": ["youth"],
+        "sessions": 1,
+        "participants": 40 + i,
+        "participants_female": 20,
+    }
     v.update(over)
     return v
 
@@ -42,8 +50,16 @@ def add_records(inst, n: int, start: int = 0) -> list[str]:
 def add_establishment_with_inspection(inst) -> tuple[str, str]:
     svc = inst.records("tester")
     est = svc.create("establishment", {"name": "Nhà nghỉ Hoa Hồng", "kind": "guesthouse"})["id"]
-    insp = svc.create("inspection", {"date": date(YEAR, 5, 3), "establishment": est, "team": "interagency",
-                                     "violation": False, "action": "none"})["id"]
+    insp = svc.create(
+        "inspection",
+        {
+            "date": date(YEAR, 5, 3),
+            "establishment": est,
+            "team": "interagency",
+            "violation": False,
+            "action": "none",
+        },
+    )["id"]
     return est, insp
 
 
@@ -71,8 +87,11 @@ def content(inst, unit: str | None = None) -> dict[str, list[tuple]]:
     out = {}
     for form in inst.store.forms.values():
         cols = inst.store.content_columns(form)
-        rows = [tuple(r[c] for c in cols) for r in inst.store.db.query(f"SELECT * FROM [{form.table}]")
-                if unit is None or r["unit_code"] == unit]
+        rows = [
+            tuple(r[c] for c in cols)
+            for r in inst.store.db.query(f"SELECT * FROM [{form.table}]")
+            if unit is None or r["unit_code"] == unit
+        ]
         out[form.id] = sorted(rows, key=repr)
     return out
 
@@ -109,7 +128,12 @@ class World:
 
 @pytest.fixture
 def world(tmp_path: Path):
-    w = World(tmp_path, new_inst(tmp_path / "c1", C1), new_inst(tmp_path / "c2", C2),
-              new_inst(tmp_path / "d", DISTRICT), new_inst(tmp_path / "p", PROVINCE))
+    w = World(
+        tmp_path,
+        new_inst(tmp_path / "c1", C1),
+        new_inst(tmp_path / "c2", C2),
+        new_inst(tmp_path / "d", DISTRICT),
+        new_inst(tmp_path / "p", PROVINCE),
+    )
     yield w
     w.close()

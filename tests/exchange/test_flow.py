@@ -11,7 +11,16 @@ import pytest
 
 from plan_desktop.services import exchange as ex
 from tests.exchange.conftest import (
-    C1, C2, DISTRICT, PROVINCE, add_establishment_with_inspection, add_records, comm_values, content, count, dump,
+    C1,
+    C2,
+    DISTRICT,
+    PROVINCE,
+    add_establishment_with_inspection,
+    add_records,
+    comm_values,
+    content,
+    count,
+    dump,
 )
 
 
@@ -39,7 +48,8 @@ def test_export_carry_import_counts_and_province(world):
     add_records(world.c2, 3, start=100)
     add_records(world.d, 2, start=200)
     usb = world.usb()
-    f1, f2 = export(world.c1, usb), export(world.c2, usb)
+    f1 = export(world.c1, usb)
+    export(world.c2, usb)
     assert f1.name.startswith(f"{C1}_") and f1.name.endswith("_0001.pdpkg")
     assert not list(usb.glob(".*"))  # no temporary file left behind
     rep = imp(world.d, usb)  # a whole folder
@@ -57,7 +67,9 @@ def test_export_carry_import_counts_and_province(world):
     assert res.forwarded == 2 and res.counts["communication"]["records"] == 2
     rep = imp(world.p, res.path)
     assert rep.ok, rep.text()
-    assert count(world.p, unit=C1) == 5 and count(world.p, unit=C2) == 3 and count(world.p, unit=DISTRICT) == 2
+    assert (
+        count(world.p, unit=C1) == 5 and count(world.p, unit=C2) == 3 and count(world.p, unit=DISTRICT) == 2
+    )
     assert content(world.p, C1) == content(world.c1, C1)
     # the province knows which commune signed which data
     rows = {r["unit_code"]: r for r in world.p.store.db.query("SELECT * FROM exchange_received")}
@@ -85,7 +97,7 @@ def test_import_twice_changes_nothing(world):
 
 def test_out_of_order_same_end_state(world, tmp_path):
     ids = add_records(world.c1, 3)
-    est, insp = add_establishment_with_inspection(world.c1)
+    add_establishment_with_inspection(world.c1)
     p1 = export(world.c1, world.usb("a"))
     svc = world.c1.records()
     svc.update("communication", ids[0], comm_values(0, topic="Đã sửa lần 1"))
@@ -150,7 +162,7 @@ def test_encrypted_package_is_opaque_and_only_parent_can_read(world, tmp_path):
     add_records(world.c1, 1, start=9)
     res = ex.export_package(world.c1, world.usb("enc"))
     data = res.path.read_bytes()
-    assert "Tuyên truyền".encode() not in data and b"communication.jsonl\"" in data  # names in manifest only
+    assert "Tuyên truyền".encode() not in data and b'communication.jsonl"' in data  # names in manifest only
     # another district installation of the same unit (a different key) cannot open it
     from tests.exchange.conftest import new_inst
 
@@ -224,11 +236,23 @@ def test_record_of_another_unit_cannot_be_hijacked(world):
     forged = {c: victim[c] for c in world.c1.store.content_columns(form)}
     forged.update(unit_code=C1, revision=victim["revision"] + 5, topic="chiếm quyền")
     keys = ex.own_keys(world.c1)
-    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
-                "sequence": 9, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
-                "counts": {"communication": {"records": 1, "deleted": 0}}, "reports": []}
-    data, _ = build_package(keys, manifest, [("records/communication.jsonl",
-                                              records_member([forged], world.c1.store.content_columns(form)))], [], None)
+    manifest = {
+        "kind": "package",
+        "source": {"unit": C1, "name": "x", "level": "commune"},
+        "parent": DISTRICT,
+        "sequence": 9,
+        "created_at": "2019-12-31T00:00:00.000Z",
+        "period": {"from": "2019-01-01", "to": "2019-12-31"},
+        "counts": {"communication": {"records": 1, "deleted": 0}},
+        "reports": [],
+    }
+    data, _ = build_package(
+        keys,
+        manifest,
+        [("records/communication.jsonl", records_member([forged], world.c1.store.content_columns(form)))],
+        [],
+        None,
+    )
     f = world.root / "forged.pdpkg"
     f.write_bytes(data)
     rep = imp(world.d, f)
@@ -245,11 +269,23 @@ def test_invalid_record_rejected_in_report(world):
     row = dict(world.c1.store.get_row(form, good[0]))
     bad = dict(row, id="0b9a6a0e-0000-4000-8000-000000000001", participants=5, participants_female=50)
     cols = world.c1.store.content_columns(form)
-    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
-                "sequence": 1, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
-                "counts": {"communication": {"records": 2, "deleted": 0}}, "reports": []}
-    data, _ = build_package(ex.own_keys(world.c1), manifest,
-                            [("records/communication.jsonl", records_member([row, bad], cols))], [], None)
+    manifest = {
+        "kind": "package",
+        "source": {"unit": C1, "name": "x", "level": "commune"},
+        "parent": DISTRICT,
+        "sequence": 1,
+        "created_at": "2019-12-31T00:00:00.000Z",
+        "period": {"from": "2019-01-01", "to": "2019-12-31"},
+        "counts": {"communication": {"records": 2, "deleted": 0}},
+        "reports": [],
+    }
+    data, _ = build_package(
+        ex.own_keys(world.c1),
+        manifest,
+        [("records/communication.jsonl", records_member([row, bad], cols))],
+        [],
+        None,
+    )
     f = world.root / "bad.pdpkg"
     f.write_bytes(data)
     rep = imp(world.d, f)
@@ -350,15 +386,24 @@ def test_cli_round_trip(world, capsys):
         world.c1, world.d = open_inst(world.root / "c1"), open_inst(world.root / "d")
 
 
-@pytest.mark.parametrize("member", ["../../etc/evil.jsonl", "records/../x.jsonl", "reports/a.exe", "records/x.jsonl.gz"])
+@pytest.mark.parametrize(
+    "member", ["../../etc/evil.jsonl", "records/../x.jsonl", "reports/a.exe", "records/x.jsonl.gz"]
+)
 def test_inner_path_tricks_refused_even_when_signed(world, member):
     """A genuinely signed package whose content holds a path trick is still refused, store unchanged."""
     from plan_desktop.exchange.package import build_package
 
     assert imp(world.d, export(world.c1, world.usb())).ok  # key known
-    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
-                "sequence": 5, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
-                "counts": {}, "reports": []}
+    manifest = {
+        "kind": "package",
+        "source": {"unit": C1, "name": "x", "level": "commune"},
+        "parent": DISTRICT,
+        "sequence": 5,
+        "created_at": "2019-12-31T00:00:00.000Z",
+        "period": {"from": "2019-01-01", "to": "2019-12-31"},
+        "counts": {},
+        "reports": [],
+    }
     data, _ = build_package(ex.own_keys(world.c1), manifest, [(member, b"{}\n")], [], None)
     f = world.root / "trick.pdpkg"
     f.write_bytes(data)
@@ -373,11 +418,23 @@ def test_inner_zip_bomb_refused_even_when_signed(world, monkeypatch):
     from plan_desktop.exchange.package import build_package
 
     monkeypatch.setattr(package, "MAX_RECORDS_MEMBER", 1024 * 1024)
-    manifest = {"kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
-                "sequence": 1, "created_at": "2019-12-31T00:00:00.000Z", "period": {"from": "2019-01-01", "to": "2019-12-31"},
-                "counts": {"communication": {"records": 0, "deleted": 0}}, "reports": []}
-    data, _ = build_package(ex.own_keys(world.c1), manifest,
-                            [("records/communication.jsonl", b"\n" * (30 * 1024 * 1024))], [], None)
+    manifest = {
+        "kind": "package",
+        "source": {"unit": C1, "name": "x", "level": "commune"},
+        "parent": DISTRICT,
+        "sequence": 1,
+        "created_at": "2019-12-31T00:00:00.000Z",
+        "period": {"from": "2019-01-01", "to": "2019-12-31"},
+        "counts": {"communication": {"records": 0, "deleted": 0}},
+        "reports": [],
+    }
+    data, _ = build_package(
+        ex.own_keys(world.c1),
+        manifest,
+        [("records/communication.jsonl", b"\n" * (30 * 1024 * 1024))],
+        [],
+        None,
+    )
     assert len(data) < 500_000
     f = world.root / "bomb.pdpkg"
     f.write_bytes(data)
@@ -396,9 +453,11 @@ def test_signed_reports_from_the_report_list_travel_and_get_acknowledged(world):
     pdf.write_bytes(b"%PDF-1.4 signed\n%%EOF\n")
     with world.c1.store.db.atomic():
         rid = world.c1.store.db.execute(
-            "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, created_at, signed_at, status) "
+            "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, created_at, signed_at, "
+            "status) "
             "VALUES ('2019-H1', ?, ?, 'x', '2019-07-01T00:00:00Z', '2019-07-01T00:00:00Z', 'signed')",
-            [C1, str(pdf)]).lastrowid
+            [C1, str(pdf)],
+        ).lastrowid
     add_records(world.c1, 1)
     res = ex.export_package(world.c1, world.usb())
     assert svc.get(rid).status == "sent"
@@ -427,7 +486,9 @@ def test_upward_receipts_and_incremental_forwarding(world, tmp_path):
     up2 = ex.export_package(world.d, world.usb("up2"))
     assert up2.forwarded == 2 and up2.encrypted_to == PROVINCE and up2.records == 1
     assert imp(world.p, up2.path).ok
-    assert count(world.p, unit=C1) == 3 and count(world.p, unit=C2) == 1 and count(world.p, unit=DISTRICT) == 1
+    assert (
+        count(world.p, unit=C1) == 3 and count(world.p, unit=C2) == 1 and count(world.p, unit=DISTRICT) == 1
+    )
     # another province installation... cannot read the encrypted one; the same province in any order agrees
     p2 = new_inst(tmp_path / "p2", PROVINCE)
     try:

@@ -22,15 +22,21 @@ RECORDS = 1200
 
 
 def cli(folder: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "plan_desktop", "--data-dir", str(folder), *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "plan_desktop", "--data-dir", str(folder), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def state(folder: Path):
     inst = open_inst(folder)
     try:
         ex.ensure_tables(inst)
-        received = sorted((r["unit_code"], r["seq"]) for r in inst.store.db.query("SELECT * FROM exchange_received"))
+        received = sorted(
+            (r["unit_code"], r["seq"]) for r in inst.store.db.query("SELECT * FROM exchange_received")
+        )
         keys = sorted(r["unit_code"] for r in inst.store.db.query("SELECT * FROM exchange_keys"))
         archive = inst.store.db.execute("SELECT COUNT(*) FROM exchange_archive").fetchone()[0]
         return content(inst), received, keys, archive
@@ -56,7 +62,7 @@ def test_sigkill_during_import(tmp_path):
     shutil.copytree(pristine, ref)
     t0 = time.monotonic()
     proc = cli(ref, "import", str(pkg))
-    out, err = proc.communicate(timeout=120)
+    _, err = proc.communicate(timeout=120)
     duration = time.monotonic() - t0
     assert proc.returncode == 0, err
     after = state(ref)
@@ -74,8 +80,12 @@ def test_sigkill_during_import(tmp_path):
         now = state(folder)
         assert now in (before, after), f"iteration {i}: the store is half imported"
         seen["before" if now == before else "after"] += 1
-        check = subprocess.run([sys.executable, "-m", "plan_desktop", "--data-dir", str(folder), "check"],
-                               capture_output=True, text=True, timeout=120)
+        check = subprocess.run(
+            [sys.executable, "-m", "plan_desktop", "--data-dir", str(folder), "check"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert check.returncode == 0, check.stderr
         # an interrupted import can simply be run again and ends in the same state
         if now == before:

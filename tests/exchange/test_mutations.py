@@ -15,12 +15,25 @@ from plan_desktop.exchange.container import stored_zip, write_zip
 from plan_desktop.exchange.keys import KeyPair, b64
 from plan_desktop.exchange.package import _SIG_DOMAIN, canonical, sha256
 from plan_desktop.services import exchange as ex
-from tests.exchange.conftest import C1, C2, DISTRICT, PROVINCE, add_establishment_with_inspection, add_records, dump, new_inst
+from tests.exchange.conftest import (
+    C1,
+    C2,
+    DISTRICT,
+    PROVINCE,
+    add_establishment_with_inspection,
+    add_records,
+    dump,
+    new_inst,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore:Duplicate name")
 
-SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 class Scene:
@@ -84,12 +97,14 @@ def _target(scene: Scene, which: str):
 
 
 def test_originals_are_accepted_elsewhere(tmp_path, scene):
-    """Sanity: the unmutated files verify (on a copy of the receivers), so refusals are due to the mutations."""
+    """Sanity: the unmutated files verify, so the refusals are due to the mutations."""
     from plan_desktop.exchange.package import VerifyContext, verify_package
 
     for which in ("plain", "encrypted", "upward"):
         data, inst, _ = _target(scene, which)
-        ctx = VerifyContext(inst.unit_code, inst.units, ex.own_keys(inst), ex.known_keys(inst), inst.store.forms)
+        ctx = VerifyContext(
+            inst.unit_code, inst.units, ex.own_keys(inst), ex.known_keys(inst), inst.store.forms
+        )
         pkg = verify_package(data, ctx)
         assert pkg.own.records or pkg.forwarded
         if which == "upward":
@@ -123,8 +138,17 @@ def _members(raw: bytes) -> list[tuple[str, bytes]]:
         return [(i.filename, zf.read(i)) for i in zf.infolist()]
 
 
-EXTRA_NAMES = ["extra.bin", "../evil.txt", "/etc/passwd", "payload.bin", "manifest.json", "records/communication.jsonl",
-               "forwarded/13597-1-aaaaaaaaaaaa/manifest.json", "a\\b", "manifest.sig"]
+EXTRA_NAMES = [
+    "extra.bin",
+    "../evil.txt",
+    "/etc/passwd",
+    "payload.bin",
+    "manifest.json",
+    "records/communication.jsonl",
+    "forwarded/13597-1-aaaaaaaaaaaa/manifest.json",
+    "a\\b",
+    "manifest.sig",
+]
 
 
 @SETTINGS
@@ -170,10 +194,15 @@ def _resign(raw: bytes, key: KeyPair, edit=None, payload_edit=None) -> bytes:
         manifest["payload"] = {"sha256": sha256(payload), "size": len(payload)}
     if edit is not None:
         edit(manifest)
-    manifest["key"] = {"signing": b64(key.signing_public), "encryption": b64(key.encryption_public),
-                       "fingerprint": key.fingerprint}
+    manifest["key"] = {
+        "signing": b64(key.signing_public),
+        "encryption": b64(key.encryption_public),
+        "fingerprint": key.fingerprint,
+    }
     body = canonical(manifest)
-    return stored_zip([("manifest.json", body), ("manifest.sig", key.sign(_SIG_DOMAIN + body)), ("payload.bin", payload)])
+    return stored_zip(
+        [("manifest.json", body), ("manifest.sig", key.sign(_SIG_DOMAIN + body)), ("payload.bin", payload)]
+    )
 
 
 def _bump_sequence(m):
@@ -218,8 +247,17 @@ def test_manifest_edited_signature_kept_refused(scene, which, data):
     else:
         manifest["created_at"] = "2030-01-01T00:00:00.000Z"
     body = canonical(manifest)
-    scene.attempt(inst, stored_zip([("manifest.json", body), ("manifest.sig", members["manifest.sig"]),
-                                    ("payload.bin", members["payload.bin"])]), before)
+    scene.attempt(
+        inst,
+        stored_zip(
+            [
+                ("manifest.json", body),
+                ("manifest.sig", members["manifest.sig"]),
+                ("payload.bin", members["payload.bin"]),
+            ]
+        ),
+        before,
+    )
 
 
 def test_future_format_refused_with_clear_message(scene):
@@ -233,8 +271,13 @@ def test_future_format_refused_with_clear_message(scene):
     manifest = json.loads(members["manifest.json"])
     future(manifest)
     body = canonical(manifest)
-    blob = stored_zip([("manifest.json", body), ("manifest.sig", key.sign(_SIG_DOMAIN + body)),
-                       ("payload.bin", members["payload.bin"])])
+    blob = stored_zip(
+        [
+            ("manifest.json", body),
+            ("manifest.sig", key.sign(_SIG_DOMAIN + body)),
+            ("payload.bin", members["payload.bin"]),
+        ]
+    )
     # sign_manifest would reset the version; build by hand as above
     f = scene.root / "future.pdpkg"
     f.write_bytes(blob)

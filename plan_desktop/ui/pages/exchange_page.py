@@ -1,0 +1,596 @@
+"""The USB exchange page: export to a removable drive, import packages, the import report, receipts,
+setup files, keys, and (at a district or province) the completeness board.
+
+Self-contained: ``ExchangePage(inst, parent=None, service=None)``. All the work is done by
+:mod:`plan_desktop.services.exchange`; this page only asks, shows progress and shows results.
+Packages are small (a year of a commune is tens of kilobytes), so the work runs in the GUI thread
+with progress updates rather than sharing the SQLite connection with a worker thread.
+The action methods (:meth:`export_to`, :meth:`import_paths`, …) take their inputs as arguments so
+that tests and the host window can call them without going through file dialogs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plan_desktop.domain.units import Level
+from plan_desktop.exchange.errors import ExchangeError
+from plan_desktop.exchange.package import PACKAGE_EXT, RECEIPT_EXT, SETUP_EXT
+from plan_desktop.services import exchange as ex
+from plan_desktop.services.installation import Installation
+
+_REMOVABLE_FS = {b"vfat", b"exfat", b"fat", b"fat32", b"msdos", b"ntfs", b"fuseblk", b"ntfs3", b"fuse.exfat"}
+_STATUS_COLOURS = {"on_time": "#d7f0d8", "late": "#fff1c2", "missing": "#f8d0d0", "pending": "#eeeeee"}
+
+
+def removable_drives() -> list[QStorageInfo]:
+    """Mounted volumes that look like a USB stick: writable, ready, and either mounted where desktops
+    mount removable media or formatted the way sticks are (FAT/exFAT/NTFS), never the system drive."""
+    system_root = Path(sys.executable).anchor or "/"
+    out = []
+    for v in QStorageInfo.mountedVolumes():
+        if not v.isValid() or not v.isReady() or v.isReadOnly():
+            continue
+        root = v.rootPath()
+        fs = bytes(v.fileSystemType()).lower()
+        if os.name == "nt":
+            if Path(root).anchor.lower() == system_root.lower():
+                continue
+        else:
+            if root in ("/", "/boot", "/home") or root.startswith(
+                ("/boot/", "/proc", "/sys", "/dev", "/snap")
+            ):
+                continue
+            media = root.startswith(("/media/", "/run/media/", "/mnt/", "/Volumes/"))
+            if not media and fs not in _REMOVABLE_FS:
+                continue
+        out.append(v)
+    return out
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExchangePage", text)
+
+
+class _ReceiptDialog(QDialog):
+    def __init__(self, units: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_t("Lập biên nhận cho đơn vị cấp dưới"))
+        form = QFormLayout(self)
+        self.unit = QComboBox()
+        for code, name in units:
+            self.unit.addItem(f"{name} ({code})", code)
+        self.accept_btn = QRadioButton(_t("Tiếp nhận"))
+        self.accept_btn.setChecked(True)
+        self.return_btn = QRadioButton(_t("Trả lại, lý do:"))
+        self.reason = QLineEdit()
+        self.reason.setEnabled(False)
+        self.return_btn.toggled.connect(self.reason.setEnabled)
+        form.addRow(_t("Đơn vị"), self.unit)
+        form.addRow(self.accept_btn)
+        form.addRow(self.return_btn, self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class _TrustDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(_t("Đăng ký lại khóa của đơn vị"))
+        form = QFormLayout(self)
+        self.unit = QLineEdit()
+        self.unit.setPlaceholderText("13597")
+        self.fingerprint = QLineEdit()
+        self.fingerprint.setPlaceholderText("12345 67890 12345 67890 12345 67890")
+        note = QLabel(_t("Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số."))
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(_t("Mã đơn vị"), self.unit)
+        form.addRow(_t("Dấu vân tay"), self.fingerprint)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ExchangePage(QWidget):
+    """Export, import, receipts, keys and the completeness board for one installation."""
+
+    #: form ids whose records changed through an import (the host refreshes its lists)
+    imported = Signal(list)
+    #: path of a package just written
+    exported = Signal(str)
+
+    def __init__(self, inst: Installation, parent: QWidget | None = None, service=None):
+        super().__init__(parent)
+        self.inst = inst
+        self.service = service
+        self.last_report: ex.ImportReport | None = None
+        self.last_export: ex.ExportResult | None = None
+        self.setObjectName("exchange_page")
+        self._build()
+        self.refresh()
+
+    # -- layout ------------------------------------------------------------------------------------------
+    @property
+    def level(self) -> Level:
+        return self.inst.level
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(24, 16, 24, 16)
+
+        heading = QLabel(_t("Trao đổi dữ liệu (USB)"))
+        f = heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        heading.setFont(f)
+        lay.addWidget(heading)
+
+        # keys
+        keys_box = QGroupBox(_t("Khóa ký số của đơn vị"))
+        kl = QVBoxLayout(keys_box)
+        row = QHBoxLayout()
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(mono.pointSizeF() * 1.2)
+        self.fingerprint_label.setFont(mono)
+        copy = QPushButton(_t("Sao chép"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fingerprint_label.text()))
+        row.addWidget(QLabel(_t("Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):")))
+        row.addWidget(self.fingerprint_label, 1)
+        row.addWidget(copy)
+        kl.addLayout(row)
+        self.keys_table = QTableWidget(0, 3)
+        self.keys_table.setHorizontalHeaderLabels([_t("Mã"), _t("Đơn vị"), _t("Dấu vân tay đã ghi nhận")])
+        self._table_style(self.keys_table)
+        self.keys_table.setMaximumHeight(160)
+        kl.addWidget(self.keys_table)
+        trust = QPushButton(_t("Đăng ký lại khóa của một đơn vị…"))
+        trust.clicked.connect(self._ask_trust)
+        kl.addWidget(trust, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(keys_box)
+
+        # export
+        self.export_box = QGroupBox(_t("Gửi dữ liệu lên cấp trên"))
+        el = QVBoxLayout(self.export_box)
+        self.pending_label = QLabel()
+        el.addWidget(self.pending_label)
+        drive_row = QHBoxLayout()
+        self.drive_combo = QComboBox()
+        self.drive_combo.setMinimumWidth(280)
+        refresh = QPushButton(_t("Tìm lại ổ USB"))
+        refresh.clicked.connect(self.refresh_drives)
+        pick = QPushButton(_t("Chọn thư mục khác…"))
+        pick.clicked.connect(self._pick_export_dir)
+        drive_row.addWidget(QLabel(_t("Ghi vào:")))
+        drive_row.addWidget(self.drive_combo, 1)
+        drive_row.addWidget(refresh)
+        drive_row.addWidget(pick)
+        el.addLayout(drive_row)
+        opt_row = QHBoxLayout()
+        self.full_check = QCheckBox(_t("Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)"))
+        self.export_button = QPushButton(_t("Xuất gói dữ liệu"))
+        self.export_button.clicked.connect(self._export_clicked)
+        opt_row.addWidget(self.full_check)
+        opt_row.addStretch(1)
+        opt_row.addWidget(self.export_button)
+        el.addLayout(opt_row)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        el.addWidget(self.progress)
+        self.export_result = QLabel()
+        self.export_result.setWordWrap(True)
+        self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        el.addWidget(self.export_result)
+        self.history = QTableWidget(0, 4)
+        self.history.setHorizontalHeaderLabels(
+            [_t("Gói số"), _t("Ngày xuất"), _t("Số bản ghi"), _t("Tình trạng")]
+        )
+        self._table_style(self.history)
+        self.history.setMaximumHeight(180)
+        el.addWidget(self.history)
+        lay.addWidget(self.export_box)
+
+        # import
+        self.import_box = QGroupBox(_t("Nhận gói dữ liệu, biên nhận"))
+        il = QVBoxLayout(self.import_box)
+        btns = QHBoxLayout()
+        files_btn = QPushButton(_t("Chọn tệp…"))
+        files_btn.clicked.connect(self._pick_import_files)
+        folder_btn = QPushButton(_t("Chọn cả thư mục…"))
+        folder_btn.clicked.connect(self._pick_import_folder)
+        self.print_button = QPushButton(_t("In báo cáo nhập"))
+        self.print_button.clicked.connect(self.print_report)
+        self.print_button.setEnabled(False)
+        btns.addWidget(files_btn)
+        btns.addWidget(folder_btn)
+        btns.addStretch(1)
+        btns.addWidget(self.print_button)
+        il.addLayout(btns)
+        self.import_progress = QProgressBar()
+        self.import_progress.setVisible(False)
+        il.addWidget(self.import_progress)
+        self.report_view = QPlainTextEdit()
+        self.report_view.setReadOnly(True)
+        self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.report_view.setPlaceholderText(_t("Báo cáo nhập sẽ hiện ở đây."))
+        self.report_view.setMinimumHeight(180)
+        il.addWidget(self.report_view)
+        lay.addWidget(self.import_box)
+
+        # district / province: receipts, setup files, completeness board
+        self.upper_box = QGroupBox(_t("Theo dõi đơn vị cấp dưới"))
+        ul = QVBoxLayout(self.upper_box)
+        actions = QHBoxLayout()
+        receipt = QPushButton(_t("Lập biên nhận…"))
+        receipt.clicked.connect(self._ask_receipt)
+        setup = QPushButton(_t("Lập tệp thiết lập cho đơn vị cấp dưới…"))
+        setup.clicked.connect(self._ask_setup_file)
+        actions.addWidget(receipt)
+        actions.addWidget(setup)
+        actions.addStretch(1)
+        ul.addLayout(actions)
+        board_row = QHBoxLayout()
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(2016, 2030)
+        self.year_spin.setValue(self.inst.working_year)
+        self.kind_combo = QComboBox()
+        for code, label in (("Q", _t("Quý")), ("H", _t("6 tháng")), ("Y", _t("Năm")), ("M", _t("Tháng"))):
+            self.kind_combo.addItem(label, code)
+        self.all_levels = QCheckBox(_t("Cả đơn vị cấp xã"))
+        self.all_levels.setVisible(self.level == Level.PROVINCE)
+        for w in (self.year_spin, self.kind_combo):
+            (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.refresh_board)
+        self.all_levels.toggled.connect(self.refresh_board)
+        board_row.addWidget(QLabel(_t("Bảng theo dõi nhận gói — năm")))
+        board_row.addWidget(self.year_spin)
+        board_row.addWidget(self.kind_combo)
+        board_row.addWidget(self.all_levels)
+        board_row.addStretch(1)
+        ul.addLayout(board_row)
+        self.board = QTableWidget(0, 0)
+        self._table_style(self.board)
+        self.board.setMinimumHeight(260)
+        ul.addWidget(self.board)
+        lay.addWidget(self.upper_box)
+        lay.addStretch(1)
+
+        has_parent = self.inst.units.parent(self.inst.unit_code, ex._on(self.inst)) is not None
+        self.export_box.setVisible(has_parent)
+        self.upper_box.setVisible(self.level != Level.COMMUNE)
+
+    @staticmethod
+    def _table_style(t: QTableWidget) -> None:
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.horizontalHeader().setStretchLastSection(True)
+
+    # -- refresh -----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        own, keys = ex.keys_overview(self.inst)
+        self.fingerprint_label.setText(own)
+        self.keys_table.setRowCount(len(keys))
+        for i, k in enumerate(keys):
+            fp = k.fingerprint + ("" if k.has_key else _t(" (chờ gói đầu tiên)"))
+            for j, text in enumerate((k.unit_code, k.unit_name, fp)):
+                self.keys_table.setItem(i, j, QTableWidgetItem(text))
+        if self.export_box.isVisible() or not self.isVisible():
+            self._refresh_history()
+            self.refresh_drives()
+        if self.level != Level.COMMUNE:
+            self.refresh_board()
+
+    def _refresh_history(self) -> None:
+        n = ex.pending_changes(self.inst)
+        self.pending_label.setText(_t("Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}").format(n=n))
+        hist = ex.export_history(self.inst)
+        names = {
+            "sent": _t("Đã gửi, chờ biên nhận"),
+            "accepted": _t("Cấp trên đã tiếp nhận"),
+            "returned": _t("Bị trả lại"),
+        }
+        self.history.setRowCount(len(hist))
+        for i, h in enumerate(hist):
+            status = names.get(h.status, h.status) + (f": {h.reason}" if h.reason else "")
+            for j, text in enumerate((str(h.sequence), h.created_at[:10], str(h.records), status)):
+                item = QTableWidgetItem(text)
+                if h.status == "returned":
+                    item.setBackground(QBrush(QColor("#f8d0d0")))
+                self.history.setItem(i, j, item)
+
+    def refresh_drives(self) -> None:
+        current = self.drive_combo.currentData()
+        self.drive_combo.clear()
+        for v in removable_drives():
+            free = v.bytesAvailable() / (1024 * 1024)
+            name = v.displayName() or v.rootPath()
+            self.drive_combo.addItem(
+                f"{name} — {v.rootPath()} ({free:,.0f} MB trống)".replace(",", "."), v.rootPath()
+            )
+        if self.drive_combo.count() == 0:
+            self.drive_combo.addItem(_t("Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»"), None)
+        if current:
+            i = self.drive_combo.findData(current)
+            if i >= 0:
+                self.drive_combo.setCurrentIndex(i)
+
+    def set_export_dir(self, folder: Path) -> None:
+        i = self.drive_combo.findData(str(folder))
+        if i < 0:
+            if self.drive_combo.count() == 1 and self.drive_combo.itemData(0) is None:
+                self.drive_combo.clear()
+            self.drive_combo.addItem(str(folder), str(folder))
+            i = self.drive_combo.count() - 1
+        self.drive_combo.setCurrentIndex(i)
+
+    def refresh_board(self, *_args) -> None:
+        board = ex.completeness(
+            self.inst,
+            year=self.year_spin.value(),
+            kind=self.kind_combo.currentData() or "Q",
+            all_levels=self.all_levels.isChecked(),
+        )
+        headers = [_t("Mã"), _t("Đơn vị"), *board.periods, _t("Gói gần nhất"), _t("Bản ghi")]
+        self.board.clear()
+        self.board.setColumnCount(len(headers))
+        self.board.setHorizontalHeaderLabels(headers)
+        self.board.setRowCount(len(board.units))
+        for i, (code, name) in enumerate(board.units):
+            self.board.setItem(i, 0, QTableWidgetItem(code))
+            self.board.setItem(i, 1, QTableWidgetItem(name))
+            for j, p in enumerate(board.periods):
+                c = board.cells[(code, p)]
+                text = c.label + (
+                    f" ({c.package_date[8:10]}/{c.package_date[5:7]})" if c.package_date else ""
+                )
+                if c.report_signed:
+                    text += _t(" · BC đã ký")
+                item = QTableWidgetItem(text)
+                item.setBackground(QBrush(QColor(_STATUS_COLOURS[c.status])))
+                self.board.setItem(i, 2 + j, item)
+            last = board.last_package[code]
+            self.board.setItem(
+                i,
+                2 + len(board.periods),
+                QTableWidgetItem(f"{last[8:10]}/{last[5:7]}/{last[:4]}" if last else "—"),
+            )
+            self.board.setItem(i, 3 + len(board.periods), QTableWidgetItem(str(board.records[code])))
+        self.last_board = board
+
+    # -- actions -----------------------------------------------------------------------------------------
+    def _progress(self, bar: QProgressBar):
+        def update(done: int, total: int, message: str) -> None:
+            bar.setVisible(True)
+            bar.setMaximum(max(total, 1))
+            bar.setValue(done)
+            bar.setFormat(f"{message} %p%")
+            QCoreApplication.processEvents()
+
+        return update
+
+    def export_to(self, folder: Path, *, full: bool | None = None) -> ex.ExportResult | None:
+        """Write the next package into ``folder``; shows the result (or the reason it failed)."""
+        full = self.full_check.isChecked() if full is None else full
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            res = ex.export_package(
+                self.inst, Path(folder), full=full, progress=self._progress(self.progress)
+            )
+        except (ExchangeError, OSError) as exc:
+            from plan_desktop.errors import user_message
+
+            self.export_result.setText(_t("Không xuất được gói: {m}").format(m=user_message(exc) or str(exc)))
+            self.export_result.setStyleSheet("color: #a00000;")
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            self.progress.setVisible(False)
+        self.last_export = res
+        enc = (
+            _t("đã mã hóa cho cấp trên")
+            if res.encrypted_to
+            else _t(
+                "chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)"
+            )
+        )
+        self.export_result.setStyleSheet("")
+        self.export_result.setText(
+            _t(
+                "Đã xuất gói số {seq}: {n} bản ghi, {enc}.\nTệp: {path}\nCó thể rút USB ra an toàn sau khi "
+                "hệ điều hành báo đã ghi xong."
+            ).format(seq=res.sequence, n=res.records, enc=enc, path=res.path)
+        )
+        self._refresh_history()
+        self.exported.emit(str(res.path))
+        return res
+
+    def _export_clicked(self) -> None:
+        folder = self.drive_combo.currentData()
+        if not folder:
+            self._pick_export_dir()
+            folder = self.drive_combo.currentData()
+            if not folder:
+                return
+        self.export_to(Path(folder))
+
+    def _pick_export_dir(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _t("Chọn thư mục ghi gói dữ liệu"))
+        if folder:
+            self.set_export_dir(Path(folder))
+
+    def import_paths(self, paths: list[Path]) -> ex.ImportReport:
+        """Import files (or folders); shows the report."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = ex.import_files(
+                self.inst,
+                [Path(p) for p in paths],
+                progress=self._progress(self.import_progress),
+                service=self.service,
+            )
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+            self.import_progress.setVisible(False)
+        self.last_report = report
+        text = (
+            report.text(forms=self.inst.store.forms) if report.files else _t("Không có tệp gói dữ liệu nào.")
+        )
+        if report.saved_to:
+            text += "\n" + _t("Báo cáo đã lưu tại: {p}").format(p=report.saved_to)
+        self.report_view.setPlainText(text)
+        self.print_button.setEnabled(bool(report.files))
+        forms = sorted({fid for f in report.files for (_, fid), t in f.tally.items() if t.new or t.updated})
+        if forms:
+            self.imported.emit(forms)
+        self.refresh()
+        return report
+
+    def _pick_import_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self,
+            _t("Chọn gói dữ liệu hoặc biên nhận"),
+            "",
+            _t("Gói dữ liệu, biên nhận") + f" (*{PACKAGE_EXT} *{RECEIPT_EXT});;" + _t("Mọi tệp") + " (*)",
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def _pick_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _t("Chọn thư mục chứa các gói dữ liệu"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def print_report(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.report_view.document().print_(printer)
+
+    def write_receipt(
+        self, unit: str, folder: Path, *, status: str = "accepted", reason: str = ""
+    ) -> Path | None:
+        try:
+            res = ex.write_receipt(self.inst, unit, Path(folder), status=status, reason=reason)
+        except (ExchangeError, OSError) as exc:
+            QMessageBox.warning(self, _t("Không lập được biên nhận"), str(exc))
+            return None
+        self.refresh_board()
+        return res.path
+
+    def _received_units(self) -> list[tuple[str, str]]:
+        rows = self.inst.store.db.execute(
+            "SELECT DISTINCT unit_code FROM exchange_received WHERE via_unit IS NULL ORDER BY unit_code"
+        ).fetchall()
+        return [(r[0], ex._label(self.inst, r[0])) for r in rows]
+
+    def _ask_receipt(self) -> None:
+        units = self._received_units()
+        if not units:
+            QMessageBox.information(self, _t("Lập biên nhận"), _t("Chưa nhận gói nào của đơn vị cấp dưới."))
+            return
+        dlg = _ReceiptDialog(units, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        folder = QFileDialog.getExistingDirectory(self, _t("Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"))
+        if not folder:
+            return
+        returned = dlg.return_btn.isChecked()
+        path = self.write_receipt(
+            dlg.unit.currentData(),
+            Path(folder),
+            status="returned" if returned else "accepted",
+            reason=dlg.reason.text(),
+        )
+        if path:
+            QMessageBox.information(self, _t("Lập biên nhận"), _t("Đã ghi biên nhận: {p}").format(p=path))
+
+    def _ask_setup_file(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        children = self.inst.child_units()
+        items = [f"{u.name} ({u.code})" for u in children]
+        choice, ok = QInputDialog.getItem(self, _t("Tệp thiết lập"), _t("Đơn vị cấp dưới:"), items, 0, False)
+        if not ok or not choice:
+            return
+        unit = children[items.index(choice)].code
+        folder = QFileDialog.getExistingDirectory(self, _t("Chọn nơi ghi tệp thiết lập"))
+        if not folder:
+            return
+        try:
+            path = ex.write_setup_file(self.inst, unit, Path(folder))
+        except (ExchangeError, OSError) as exc:
+            QMessageBox.warning(self, _t("Không lập được tệp thiết lập"), str(exc))
+            return
+        QMessageBox.information(
+            self,
+            _t("Tệp thiết lập"),
+            _t(
+                "Đã ghi {p}.\nKhi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:\n{f}"
+            ).format(p=path, f=self.fingerprint_label.text()),
+        )
+
+    def trust(self, unit: str, fingerprint: str) -> bool:
+        try:
+            ex.trust_key(self.inst, unit.strip(), fingerprint)
+        except ExchangeError as exc:
+            QMessageBox.warning(self, _t("Không đăng ký được khóa"), str(exc))
+            return False
+        self.refresh()
+        return True
+
+    def _ask_trust(self) -> None:
+        dlg = _TrustDialog(self)
+        if dlg.exec() == QDialog.DialogCode.Accepted:
+            self.trust(dlg.unit.text(), dlg.fingerprint.text())
+
+
+__all__ = ["SETUP_EXT", "ExchangePage", "removable_drives"]

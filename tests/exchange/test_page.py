@@ -1,0 +1,67 @@
+"""The exchange page, offscreen: export at a commune, import and board at the district."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from plan_desktop.services import exchange as ex
+from tests.exchange.conftest import C1, add_records
+
+
+def test_commune_page_exports(world, qtbot):
+    from plan_desktop.ui.pages.exchange_page import ExchangePage
+
+    add_records(world.c1, 3)
+    page = ExchangePage(world.c1)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.upper_box.isVisible() and page.export_box.isVisible()
+    assert page.fingerprint_label.text() == ex.keys_overview(world.c1)[0]
+    assert "3" in page.pending_label.text()
+    page.set_export_dir(world.usb())
+    with qtbot.waitSignal(page.exported, timeout=5000) as sig:
+        page._export_clicked()
+    assert sig.args[0].endswith("_0001.pdpkg")
+    assert "gói số 1" in page.export_result.text()
+    assert page.history.rowCount() == 1
+    # a failure is shown, not raised
+    blocker = world.root / "file-not-folder"
+    blocker.write_text("x")
+    assert page.export_to(blocker / "sub") is None
+    assert "Không xuất được" in page.export_result.text()
+
+
+def test_district_page_imports_and_shows_board(world, qtbot):
+    from plan_desktop.ui.pages.exchange_page import ExchangePage
+
+    add_records(world.c1, 2)
+    ex.export_package(world.c1, world.usb())
+    service = world.d.records("officer")
+    heard = []
+    service.subscribe(heard.append)
+    page = ExchangePage(world.d, service=service)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.upper_box.isVisible()
+    with qtbot.waitSignal(page.imported, timeout=5000):
+        report = page.import_paths([world.usb()])
+    assert report.ok and heard and heard[0].action == "import"
+    assert "2 mới" in page.report_view.toPlainText() and page.print_button.isEnabled()
+    page.year_spin.setValue(2019)
+    row = [page.board.item(i, 0).text() for i in range(page.board.rowCount())].index(C1)
+    assert page.board.item(row, page.board.columnCount() - 1).text() == "2"
+    assert page.keys_table.rowCount() == 1
+    assert page.write_receipt(C1, world.usb()) is not None
+    # refused files show the reason, the page does not raise
+    junk = world.root / "junk.pdpkg"
+    junk.write_bytes(b"PK\x03\x04 broken")
+    report = page.import_paths([junk])
+    assert not report.ok and "BỊ TỪ CHỐI" in page.report_view.toPlainText()
+
+
+def test_removable_drives_never_lists_the_system_drive():
+    from plan_desktop.ui.pages.exchange_page import removable_drives
+
+    assert all(v.rootPath() != "/" for v in removable_drives())
