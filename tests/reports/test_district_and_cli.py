@@ -1,0 +1,138 @@
+"""District and province reports (breakdown by unit below, completeness), and the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from plan_desktop.cli import main
+from plan_desktop.services import reporting
+from tests.reports.conftest import add, comm, flat, pdf_text, pdffonts
+
+D = date.fromisoformat
+
+
+@pytest.fixture
+def ddata(district, dsvc):
+    comm(dsvc, "13597", "2019-02-01", participants=100)
+    comm(dsvc, "13597", "2019-03-01", participants=150)
+    comm(dsvc, "13603", "2019-06-01", participants=1000)
+    comm(dsvc, "353", "2019-04-04", "press", venue_type="other")
+    add(dsvc, "unit_status", "13597", year=2019, healthy=True)
+    add(dsvc, "case", "13603", detected_on=D("2019-05-05"), kind="buying_selling", sellers=2, status="handled",
+        closed_on=D("2019-05-30"))
+    return None
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_district_report_breakdown_and_completeness(district, ddata, tmp_path):
+    out, xlsx = tmp_path / "huyen.pdf", tmp_path / "huyen.xlsx"
+    result = reporting.make_report(district, "2019", out=out, xlsx=xlsx, report_date=date(2020, 1, 10))
+    pages = pdf_text(out)
+    first = flat(pages[0])
+    assert "HUYỆN LÝ NHÂN" in first and "Lý Nhân, ngày 10 tháng 01 năm 2020" in first
+    assert "- Ủy ban nhân dân tỉnh Hà Nam;" in first and "- Sở Lao động - Thương binh và Xã hội tỉnh Hà Nam." in first
+    body = flat(" ".join(pages))
+    assert "thu hút 1.250 lượt người tham dự" in body
+    assert "Phụ lục I" in body and "Phụ lục II" in body
+    assert "Xã Đồng Lý" in body and "Xã Nhân Hưng" in body  # 2019 names
+    assert "Cấp huyện trực tiếp thực hiện" in body
+    assert "Phạm Văn Đức" in body
+    breakdown = result.data.appendices[0].tables[0]
+    rows = {r[1]: r for r in breakdown.rows}
+    assert len([r for r in breakdown.rows if r[0]]) == 23  # every commune of 2019, with or without data
+    assert rows["Xã Đồng Lý"][2:4] == [2, 250] and rows["Xã Đồng Lý"][11] == "Có"
+    assert rows["Xã Nhân Hưng"][2:4] == [1, 1000] and rows["Xã Nhân Hưng"][8:10] == [1, 1]
+    assert breakdown.total[2] == 4 and breakdown.total[3] == 1250 and breakdown.total[11] == "1/23"
+    comp = {r[1]: r for r in result.data.appendices[1].tables[0].rows}
+    assert comp["Xã Đồng Lý"][2] == "Có" and comp["Xã Đồng Lý"][3] == 3
+    assert comp["Xã Hòa Hậu"][2] == "Chưa có" and comp["Xã Hòa Hậu"][4] == "Chưa nhận"
+    assert result.data.appendices[1].tables[0].total[2] == "2/23"
+    assert all(f["emb"] == "yes" for f in pdffonts(out))
+    wb = load_workbook(xlsx)
+    appx = [r for r in wb["Phụ lục I"].iter_rows(values_only=True) if r and r[1] == "Xã Đồng Lý"]
+    assert appx and list(appx[0][2:4]) == [2, 250]
+
+
+def test_district_report_2020_uses_the_2020_list(district, ddata, tmp_path):
+    result = reporting.make_report(district, "2020", out=tmp_path / "2020.pdf")
+    names = [r[1] for r in result.data.appendices[0].tables[0].rows if r[0]]
+    assert len(names) == 21 and "Thị trấn Vĩnh Trụ" in names and "Xã Nhân Hưng" not in names
+
+
+def test_province_report_by_district(province, psvc, tmp_path):
+    comm(psvc, "13597", "2019-02-01", participants=40)
+    comm(psvc, "13285", "2019-02-01", participants=60)
+    result = reporting.make_report(province, "2019", out=tmp_path / "tinh.pdf", report_date=date(2020, 1, 15))
+    first = flat(pdf_text(tmp_path / "tinh.pdf")[0])
+    assert "TỈNH HÀ NAM" in first and "Kính gửi: Bộ Lao động - Thương binh và Xã hội." in first
+    rows = {r[1]: r for r in result.data.appendices[0].tables[0].rows}
+    assert set(rows) >= {"Huyện Lý Nhân", "Thành phố Phủ Lý"} and len([r for r in rows if r]) == 6
+    assert rows["Huyện Lý Nhân"][2:4] == [1, 40] and rows["Thành phố Phủ Lý"][2:4] == [1, 60]
+    comp = {r[1]: r for r in result.data.appendices[1].tables[0].rows}
+    assert comp["Huyện Lý Nhân"][2:5] == [23, 1, 22]
+
+
+def test_cli_report_and_errors(district, ddata, tmp_path, capsys):
+    folder = str(district.folder)
+    district.close()  # the command opens the folder itself (one program per folder)
+    pdf, xlsx = tmp_path / "bc.pdf", tmp_path / "bc.xlsx"
+    code, out, err = run(capsys, "--data-dir", folder, "report", "--period", "2019-H1", "--out", str(pdf),
+                         "--xlsx", str(xlsx), "--date", "2019-06-28")
+    assert code == 0, err
+    assert pdf.exists() and xlsx.exists() and "mã băm dữ liệu" in out
+    assert "6 tháng đầu năm 2019" in flat(pdf_text(pdf)[0])
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2019-H3", "--out", str(pdf))
+    assert code != 0 and "Kỳ báo cáo" in err and "không hợp lệ" in err
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2019", "--unit", "99999", "--out", str(pdf))
+    assert code != 0 and "Không tìm thấy đơn vị hành chính có mã 99999" in err
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2020", "--unit", "13603", "--out", str(pdf))
+    assert code != 0 and "không còn trong danh mục" in err
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2019", "--unit", "13285", "--out", str(pdf))
+    assert code != 0 and "không thuộc phạm vi dữ liệu" in err
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2019", "--out", str(tmp_path / "x.txt"))
+    assert code != 0 and ".pdf" in err
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2019",
+                       "--out", str(tmp_path / "no" / "such" / "x.pdf"))
+    assert code != 0 and "không tồn tại" in err
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2019", "--out", str(pdf), "--date", "5/1")
+    assert code != 0 and "không hợp lệ" in err
+    # a unit below: a commune's report from the district's data
+    code, _, err = run(capsys, "--data-dir", folder, "report", "--period", "2019", "--unit", "13597", "--out", str(pdf))
+    assert code == 0, err
+    assert "XÃ ĐỒNG LÝ" in flat(pdf_text(pdf)[0])
+
+
+def test_cli_indicators_formats(district, ddata, capsys):
+    folder = str(district.folder)
+    district.close()
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [d["id"] for d in data][:2] == ["communes_with_communication", "press_monthly"] and len(data) == 9
+    first = data[0]
+    assert first["value"] == pytest.approx(100 * 2 / 23, abs=0.01) and first["target"] == 75 and first["met"] is False
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--format", "dhis2")
+    d = json.loads(out)
+    assert d["dataValues"][0] == {"dataElement": "communes_with_communication", "period": "2019",
+                                  "orgUnit": "353", "value": "8.7"}
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--unit", "13597")
+    assert code == 0 and "Xã Đồng Lý" in out and "Đạt" in out
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2020", "--unit", "13597",
+                       "--format", "dhis2")
+    assert json.loads(out)["dataValues"][0]["orgUnit"] == "13597"
+    code, _, err = run(capsys, "--data-dir", folder, "indicators", "--year", "2015")
+    assert code != 0 and "ngoài thời gian của Kế hoạch" in err
+    code, _, err = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--unit", "abc")
+    assert code != 0 and "Không tìm thấy đơn vị" in err
+    code, _, err = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--format", "xml")
+    assert code == 2 and "Lệnh không hợp lệ" in err
