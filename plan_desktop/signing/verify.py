@@ -108,6 +108,11 @@ def _name_part(name, key: str) -> str:
         return ""
 
 
+def _txt(sig_obj, key: str) -> str:
+    v = sig_obj.get(key)
+    return str(v) if v is not None else ""
+
+
 def _find_hash(blob: bytes) -> str | None:
     m = _DATA_HASH_RE.search(blob)
     return m.group(1).decode().lower() if m else None
@@ -242,10 +247,6 @@ def _verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None
                                 "(hoặc đã hết hạn / không dùng để ký).")
         claimed = getattr(status, "signer_reported_dt", None) or emb.self_reported_timestamp
 
-        def _txt(key: str) -> str:
-            v = sig_obj.get(key)
-            return str(v) if v is not None else ""
-
         checks.append(SignatureCheck(
             index=i,
             field_name=emb.field_name,
@@ -253,8 +254,8 @@ def _verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None
             organisation=_name_part(cert.subject, "organization_name"),
             issuer=_name_part(cert.issuer, "common_name") or cert.issuer.human_friendly,
             signing_time=claimed,
-            reason=_txt("/Reason"),
-            location=_txt("/Location"),
+            reason=_txt(sig_obj, "/Reason"),
+            location=_txt(sig_obj, "/Location"),
             intact=intact,
             trusted=trusted,
             covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,

@@ -1,5 +1,8 @@
 """Fixtures for signing: a small CA made here (cryptography), signer certificates with Vietnamese
-names as PKCS#12 files, a small report-like PDF (reportlab), and a SoftHSM2 token when available."""
+names as PKCS#12 files, a small report-like PDF (reportlab), and a SoftHSM2 token when available.
+
+The test modules skip themselves when pyHanko is missing (``NEEDS_PYHANKO``); this file only needs
+cryptography and reportlab, so it loads either way."""
 
 from __future__ import annotations
 
@@ -12,14 +15,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
-
-from cryptography import x509  # noqa: E402
-from cryptography.hazmat.primitives import hashes, serialization  # noqa: E402
-from cryptography.hazmat.primitives.asymmetric import ec, rsa  # noqa: E402
-from cryptography.hazmat.primitives.serialization import pkcs12  # noqa: E402
-from cryptography.x509.oid import NameOID  # noqa: E402
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 
 PASSPHRASE = "mật-khẩu-thử"
 DATA_SHA256 = hashlib.sha256(b"records of 2019-H1").hexdigest()

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.signing.conftest import DATA_SHA256, PASSPHRASE
+pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
 
 from plan_desktop.cli import main
 from plan_desktop.services.records import RecordError
 from plan_desktop.services.signing import SigningService, install_period_locks
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.specs import Pkcs12Spec
+from tests.signing.conftest import DATA_SHA256, PASSPHRASE
 
 COMM = {
     "date": "2019-03-05", "format": "talk", "venue_type": "residential", "topic": "Tuyên truyền tại thôn Đông",
@@ -115,7 +116,6 @@ def test_year_records_are_locked_only_by_a_locked_year(commune, service, pki, re
 
 
 def test_cli_reopen_and_reports_list(locked, commune, data_dir, capsys):
-    signing, entry, _, _ = locked
     commune.close()  # the CLI takes the folder lock itself
     args = ["--data-dir", str(data_dir)]
     assert main([*args, "reports", "list"]) == 0

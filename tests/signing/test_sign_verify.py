@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.signing.conftest import DATA_SHA256, PASSPHRASE
+pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
 
 from plan_desktop.cli import main
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.sign import sign_pdf
 from plan_desktop.signing.specs import Pkcs12Spec
 from plan_desktop.signing.verify import read_data_hash, verify_pdf
+from tests.signing.conftest import DATA_SHA256, PASSPHRASE
 
 needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="poppler-utils (pdfsig) chưa được cài")
 
@@ -196,7 +197,7 @@ def decode_with_tounicode(content: bytes, cmap: bytes) -> str:
         for src, dst in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
             table[int(src, 16)] = bytes.fromhex(dst.decode()).decode("utf-16-be")
     for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
-        for lo, hi, arr in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]", block):
+        for lo, _hi, arr in re.findall(rb"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]", block):
             for i, dst in enumerate(re.findall(rb"<([0-9a-fA-F]+)>", arr)):
                 table[int(lo, 16) + i] = bytes.fromhex(dst.decode()).decode("utf-16-be")
         plain = re.sub(rb"\[[^\]]*\]", b"[]", block)  # ranges with a start code, not arrays

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
+
 pytest.importorskip("pytestqt", reason="pytest-qt chưa được cài")
 
-from tests.signing.conftest import PASSPHRASE  # noqa: E402
-
-from plan_desktop.services.signing import SigningService  # noqa: E402
+from plan_desktop.services.signing import SigningService
+from tests.signing.conftest import PASSPHRASE
 
 
 @pytest.fixture(autouse=True)
