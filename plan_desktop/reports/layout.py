@@ -263,6 +263,7 @@ def data_table(st: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
     cell = st.cell_small if small else st.cell
     head = st.cell_head_small if small else st.cell_head
     size = cell.fontSize
+    centred = ParagraphStyle("cell_centred", parent=cell, alignment=TA_CENTER)
     n = len(header)
     rel = list(widths or [1.0] * n)
     scale = avail / sum(rel)
@@ -273,7 +274,9 @@ def data_table(st: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
         line = []
         for i, v in enumerate(r):
             if i in wrap and v and (len(v) * size * 0.5 > col_w[i] - 6 or "\n" in v):
-                line.append(Paragraph(escape(v).replace("\n", "<br/>"), cell))
+                first, *rest = escape(v).split("\n")
+                markup = "<br/>".join([first, *(f"<i>{x}</i>" if x.startswith("(") else x for x in rest)])
+                line.append(Paragraph(markup, centred if kinds[i] == "center" else cell))
             else:
                 line.append(v)
         data.append(line)
