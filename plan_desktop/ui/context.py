@@ -41,12 +41,11 @@ class AppContext:
         return f"{unit.name} ({unit.code})"
 
     def period_label(self, period: Period | None) -> str:
-        t = QCoreApplication.translate
         if period is None:
-            return t("Periods", "Tất cả")
+            return QCoreApplication.translate("Periods", "Tất cả")
         if self.lang == "en":
             if period.kind == "Y":
-                return t("Periods", "Năm {year}").format(year=period.year)
+                return QCoreApplication.translate("Periods", "Năm {year}").format(year=period.year)
             if period.kind == "H":
                 return f"H{period.index} {period.year}"
             if period.kind == "Q":

@@ -42,10 +42,6 @@ MONEY_MAX = 999_999_999_999_999.0
 EMPTY_SPECIAL = " "  # what an empty number shows (QAbstractSpinBox needs a non-empty special text)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FieldEditor", text)
-
-
 @dataclass
 class EditorContext:
     """What editors need beyond the field: the language and, for references, the records to pick."""
@@ -120,7 +116,7 @@ class DateEditor(FieldEditor):
         if not fd.required:
             self.check = QCheckBox()
             self.check.setObjectName(f"field_{fd.name}_set")
-            self.check.setToolTip(_t("Đánh dấu để nhập ngày; bỏ dấu để để trống."))
+            self.check.setToolTip(QCoreApplication.translate("FieldEditor", "Đánh dấu để nhập ngày; bỏ dấu để để trống."))
             self.check.setAccessibleName(fd.label_for(ctx.lang))
             self.check.toggled.connect(self._toggled)
             lay.addWidget(self.check)
@@ -385,7 +381,7 @@ class ChoicesEditor(FieldEditor):
 class BoolEditor(FieldEditor):
     def __init__(self, fd: FieldDef, ctx: EditorContext):
         super().__init__(fd, ctx)
-        self.box = QCheckBox(_t("Có"))
+        self.box = QCheckBox(QCoreApplication.translate("FieldEditor", "Có"))
         self.box.setObjectName(f"field_{fd.name}")
         self._tooltip(self.box)
         self.box.toggled.connect(lambda *_: self.changed.emit())
@@ -428,7 +424,7 @@ class RefEditor(FieldEditor):
         lay.setSpacing(2)
         self.search = _SearchLine(self._focus_list)
         self.search.setObjectName(f"field_{fd.name}_search")
-        self.search.setPlaceholderText(_t("Gõ để tìm…"))
+        self.search.setPlaceholderText(QCoreApplication.translate("FieldEditor", "Gõ để tìm…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.setAccessibleName(fd.label_for(ctx.lang))
@@ -441,7 +437,7 @@ class RefEditor(FieldEditor):
         lay.addWidget(self.list)
         items = ctx.ref_items(fd.form or "") if ctx.ref_items else []
         if not self.multi:
-            none = QListWidgetItem(_t("(Không chọn)"))
+            none = QListWidgetItem(QCoreApplication.translate("FieldEditor", "(Không chọn)"))
             none.setData(Qt.ItemDataRole.UserRole, None)
             self.list.addItem(none)
         for rid, title in items:
@@ -495,7 +491,7 @@ class RefEditor(FieldEditor):
         known = {it.data(Qt.ItemDataRole.UserRole) for it in self._items()}
         for rid in wanted - known:
             if rid:
-                self._add(rid, _t("(bản ghi đã xóa hoặc không tìm thấy)"))
+                self._add(rid, QCoreApplication.translate("FieldEditor", "(bản ghi đã xóa hoặc không tìm thấy)"))
         for it in self._items():
             rid = it.data(Qt.ItemDataRole.UserRole)
             if self.multi:

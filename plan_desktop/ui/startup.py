@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -57,7 +58,7 @@ def setup_logging(folder: Path) -> Path | None:
 
 
 # -- drafts of open dialogs --------------------------------------------------------------------------
-#: Open entry dialogs (weakly held); their typed values are saved as drafts when something crashes.
+# Open entry dialogs (weakly held); their typed values are saved as drafts when something crashes.
 _open_dialogs: weakref.WeakSet = weakref.WeakSet()
 
 
@@ -71,9 +72,13 @@ def save_drafts(folder: Path) -> list[Path]:
     saved: list[Path] = []
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for i, dlg in enumerate(list(_open_dialogs)):
+        if not shiboken6.isValid(dlg):
+            continue
         try:
+            if not dlg.isVisible():
+                continue
             draft = dlg.draft()
-        except Exception:  # a crash while saving a draft must not hide the first crash
+        except (Exception, RuntimeError):  # a crash while saving a draft must not hide the first crash
             log.exception("cannot take a draft")
             continue
         path = paths.log_dir(folder) / f"draft-{stamp}-{i}.json"
@@ -120,16 +125,15 @@ class CrashHandler:
 def show_crash_dialog(exc: BaseException, details: str, log_path: Path | None, drafts: list[Path]) -> QMessageBox | None:
     if QApplication.instance() is None:
         return None
-    t = QCoreApplication.translate
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(t("CrashDialog", "Đã xảy ra lỗi"))
-    box.setText(t("CrashDialog", "Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên."))
-    where = str(log_path) if log_path else t("CrashDialog", "(không ghi được tệp nhật ký)")
-    info = t("CrashDialog", "Lỗi: {error}\n\nChi tiết đã được ghi vào tệp nhật ký:\n{path}\n\n"
+    box.setWindowTitle(QCoreApplication.translate("CrashDialog", "Đã xảy ra lỗi"))
+    box.setText(QCoreApplication.translate("CrashDialog", "Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên."))
+    where = str(log_path) if log_path else QCoreApplication.translate("CrashDialog", "(không ghi được tệp nhật ký)")
+    info = QCoreApplication.translate("CrashDialog", "Lỗi: {error}\n\nChi tiết đã được ghi vào tệp nhật ký:\n{path}\n\n"
              "Hãy gửi tệp này cho người hỗ trợ kỹ thuật.").format(error=f"{type(exc).__name__}: {exc}", path=where)
     if drafts:
-        info += "\n\n" + t("CrashDialog", "Nội dung đang nhập trong hộp thoại vẫn được giữ; một bản nháp cũng "
+        info += "\n\n" + QCoreApplication.translate("CrashDialog", "Nội dung đang nhập trong hộp thoại vẫn được giữ; một bản nháp cũng "
                                           "được lưu tại:\n{path}").format(path=drafts[0])
     box.setInformativeText(info)
     box.setDetailedText(details)

@@ -29,7 +29,7 @@ from plan_desktop.ui.pages.base import Page
 log = logging.getLogger(__name__)
 
 GREEN = "#2e7d32"
-GREY = "#9e9e9e"
+GREY = "#757575"
 AMBER = "#b26a00"
 
 
@@ -38,6 +38,8 @@ def _clear(layout) -> None:
         item = layout.takeAt(0)
         w = item.widget()
         if w is not None:
+            w.hide()
+            w.setParent(None)
             w.deleteLater()
         elif item.layout() is not None:
             _clear(item.layout())

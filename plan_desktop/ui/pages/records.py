@@ -229,9 +229,9 @@ class RecordsPage(Page):
             elif fd.type == "money":
                 w = 130
             elif fd.type == "choice":
-                w = 200
+                w = 180
             else:
-                w = 260
+                w = 240
             label_w = fm.horizontalAdvance(fd.label_for(self.ctx.lang) if fd else "Đơn vị") + 30
             self.table.setColumnWidth(i, min(max(w, label_w if fd is None or fd.is_numeric else w), 320))
 
