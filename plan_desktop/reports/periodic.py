@@ -459,6 +459,7 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
     keys = {"communication": ("comm", "people"), "training": ("train", "trainees"),
             "inspection": ("insp", "viol"), "case": ("cases", "handled"), "support": ("support", "persons")}
     records: dict[str | None, int] = defaultdict(int)
+    with_data: set[str] = set()
     for form, sel in queries.items():
         w = a.period_where(form)
         for r in a.rows(f"SELECT unit_code, {sel} FROM [form_{form}] WHERE {w[0]} GROUP BY unit_code", w[1]):
@@ -475,12 +476,11 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
         for code, n in a.rows(f"SELECT unit_code, count(*) FROM [{form.table}] WHERE deleted = 0 AND {cond} "
                               f"AND [{pf.name}] BETWEEN ? AND ? GROUP BY unit_code", [*params, lo, hi]):
             records[child_of.get(code)] += n
+            with_data.add(code)
     communes_all = {u.code for u in scope.communes()}
     cond, params = scope.in_codes(sorted(communes_all))
     healthy = {r[0] for r in a.rows(f"SELECT unit_code FROM form_unit_status WHERE deleted = 0 AND healthy = 1 "
                                     f"AND year = ? AND {cond}", [scope.year, *params])}
-    with_data = {r[0] for form in a.forms.values() if form.period_field
-                 for r in a.rows(*_owners_sql(a, form))}
     received = _signed_reports_received(a)
     district_level = scope.level == Level.PROVINCE
     rows, comp = [], []
@@ -531,14 +531,6 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
              f"{sum(1 for r in comp if r[4] != 'Chưa nhận')}/{len(comp)}"],
             [0.45, 3, 1.3, 1.3, 1.6])
     return breakdown, completeness
-
-
-def _owners_sql(a: _Agg, form: FormDef) -> tuple[str, list[Any]]:
-    pf = form.field(form.period_field or "")
-    cond, params = a.scope.in_codes()
-    lo, hi = (a.scope.start.year, a.scope.end.year) if pf.type == "int" else (a.s, a.e)
-    return (f"SELECT DISTINCT unit_code FROM [{form.table}] WHERE deleted = 0 AND {cond} "
-            f"AND [{pf.name}] BETWEEN ? AND ?", [*params, lo, hi])
 
 
 def _signed_reports_received(a: _Agg) -> dict[str, str]:

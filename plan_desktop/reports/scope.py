@@ -8,7 +8,6 @@ Every figure of a report comes from SQL over the rows selected by :meth:`Scope.w
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -173,8 +172,8 @@ def scope_forms(inst: Installation) -> Iterable[str]:
 def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code: str | None = None) -> str:
     """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from.
 
-    Deterministic: the records (live, in scope) sorted by form and id, each as
-    ``[form, id, revision, [content columns…]]`` in canonical JSON, one per line. Any change to a
+    Deterministic: the records (live, in scope) sorted by form and id, each as the compact JSON
+    ``["form","id",revision,[content columns…]]`` (SQLite's ``json_array``), one per line. Any change to a
     record in scope (an edit bumps the revision; a deletion removes it) changes the hash.
     """
     scope = period if isinstance(period, Scope) else make_scope(inst, period, unit_code)
@@ -184,10 +183,11 @@ def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code
         form = store.forms[form_id]
         cols = [c for c in (*COMMON_FIELDS, *form.field_names) if c not in ("id", "revision")]
         where, params = scope.where(form_id)
-        sql = (f"SELECT id, revision, {', '.join(f'[{c}]' for c in cols)} FROM [{form.table}] "
-               f"WHERE {where} ORDER BY id")
-        for row in store.db.execute(sql, params):
-            h.update(json.dumps([form_id, row[0], row[1], list(row[2:])], ensure_ascii=False,
-                                separators=(",", ":")).encode())
-            h.update(b"\n")
+        # SQLite writes each record's JSON line itself (json_array), which keeps hashing 100,000
+        # records well under a second; values are TEXT/INTEGER/NULL, so the text is stable.
+        sql = (f"SELECT json_array(?, id, revision, json_array({', '.join(f'[{c}]' for c in cols)})) "
+               f"FROM [{form.table}] WHERE {where} ORDER BY id")
+        cur = store.db.execute(sql, [form_id, *params])
+        while rows := cur.fetchmany(5000):
+            h.update("".join(r[0] + "\n" for r in rows).encode())
     return h.hexdigest()
