@@ -86,12 +86,18 @@ def signer_from_args(args: argparse.Namespace):
     raise CliError("Để ký số cần --p12 TỆP hoặc --pkcs11-lib ĐƯỜNG_DẪN --token-label NHÃN.")
 
 
-def sign_report_from_args(args: argparse.Namespace, inst, pdf: Path, period: str) -> None:
-    """Sign ``pdf`` in place as this installation's report of ``period`` and lock the period."""
+def sign_report_from_args(args: argparse.Namespace, inst, pdf: Path, period: str, spec=None) -> None:
+    """Sign ``pdf`` in place as this installation's report of ``period`` and lock the period.
+
+    ``spec`` (from :func:`signer_from_args`, asked before the report is built) or else asked now.
+    """
     from plan_desktop.services.signing import SigningService
     from plan_desktop.signing.errors import SigningError
 
-    spec = signer_from_args(args)
+    unit = getattr(args, "unit", None)
+    if unit and unit != inst.unit_code:
+        raise CliError(f"Chỉ ký số được báo cáo của chính đơn vị mình ({inst.unit_code}), không phải của {unit}.")
+    spec = spec or signer_from_args(args)
     try:
         entry = SigningService(inst).sign_report(pdf, pdf, period, spec, name=args.signer_name,
                                                  title=args.signer_title)

@@ -320,11 +320,14 @@ class SigningService:
         field_name: str | None = None,
         box: tuple[float, float, float, float] | None = None,
         page: int = -1,
+        check_data: bool = True,
     ) -> ReportEntry:
         """Sign ``in_path`` into ``out_path``, record it as signed and lock the period.
 
         Signing a file that is already in the list as signed (the chairman after the officer) adds a
-        signature to the same report entry. Other reports of the period become superseded.
+        signature to the same report entry. Other reports of the period become superseded. With
+        ``check_data``, a report whose ``plan_desktop:data_sha256`` no longer matches the records
+        (they changed since it was made) is refused: it must be made again first.
         """
         from plan_desktop.signing.sign import sign_pdf
         from plan_desktop.signing.verify import read_data_hash
@@ -332,6 +335,8 @@ class SigningService:
         in_path, out_path = Path(in_path), Path(out_path)
         p = Period.parse(period)
         key = str(p)
+        if check_data:
+            self.check_data_hash(in_path, p)
         in_sha = file_sha256(in_path)
         previous = list(self.db.query(
             "SELECT * FROM signed_reports WHERE unit_code = ? AND period = ? AND file_sha256 = ? "
@@ -392,6 +397,21 @@ class SigningService:
                          unit_code=self.unit_code, revision=None, content_hash=out_sha,
                          note=f"Ký báo cáo kỳ {key} ({signer_name}); kỳ báo cáo bị khóa.")
         return self.get(rid)  # type: ignore[return-value]
+
+    def check_data_hash(self, path: Path, period: str | Period) -> None:
+        """Refuse a report whose data hash differs from the hash of the records as they are now."""
+        from plan_desktop.reports.scope import report_data_hash
+        from plan_desktop.signing.verify import read_data_hash
+
+        carried = read_data_hash(Path(path))
+        if carried is None:
+            return  # not one of our reports (any PDF can be signed)
+        current = report_data_hash(self.inst, period)
+        if carried != current:
+            raise SigningError(
+                f"Số liệu kỳ {Period.parse(period)} đã thay đổi kể từ khi lập tệp «{Path(path).name}» "
+                "(mã băm dữ liệu không khớp). Hãy lập lại báo cáo rồi mới ký."
+            )
 
     @staticmethod
     def _declares(path: Path, field_name: str) -> bool:

@@ -84,6 +84,9 @@ def sign_pdf(
     ``name`` defaults to the certificate's common name. The stamp shows name, title and the signing
     time in Vietnam's time zone. Raises :class:`SigningError` (Vietnamese message).
     """
+    from plan_desktop.signing.specs import require_pyhanko
+
+    require_pyhanko()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.sign import fields, signers

@@ -27,6 +27,15 @@ class SignerSpec(Protocol):
         """A pyHanko signer, ready to sign; raises :class:`SigningError` with the reason."""
 
 
+def require_pyhanko() -> None:
+    try:
+        import pyhanko  # noqa: F401
+    except ImportError:
+        raise SigningError(
+            "Chương trình thiếu thành phần pyHanko để ký và kiểm tra chữ ký số; hãy cài lại chương trình."
+        ) from None
+
+
 def _as_bytes(secret: str | bytes | None) -> bytes | None:
     if secret is None or secret == "" or secret == b"":
         return None
@@ -45,6 +54,7 @@ class Pkcs12Spec:
 
     @contextlib.contextmanager
     def open(self) -> Iterator[Signer]:
+        require_pyhanko()
         from cryptography.hazmat.primitives.serialization import pkcs12
         from pyhanko.sign.signers import SimpleSigner
 

@@ -180,6 +180,10 @@ def signer_names(path: str | Path) -> list[str]:
 
 
 def verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None = None) -> VerifyResult:
+    """Check every signature of ``path``. ``trust_roots`` None: integrity only (trust not checked)."""
+    from plan_desktop.signing.specs import require_pyhanko
+
+    require_pyhanko()
     with _quiet_library_logs():
         return _verify_pdf(path, trust_roots)
 

@@ -210,3 +210,15 @@ def softhsm_token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch) -> Token
             Attribute.VALUE: signer.cert.public_bytes(serialization.Encoding.DER),
         })
     return Token(lib, TOKEN_LABEL, USER_PIN, signer)
+
+
+@pytest.fixture
+def report_for(commune, tmp_path: Path):
+    """``report_for("2019-H1")``: a PDF carrying the data hash of the commune's records as they are now."""
+
+    def make(period: str) -> Path:
+        from plan_desktop.reports.scope import report_data_hash
+
+        return make_pdf(tmp_path / f"report-{period}.pdf", data_sha256=report_data_hash(commune, period))
+
+    return make

@@ -8,11 +8,13 @@ import pytest
 pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
 
 from plan_desktop.cli import main
+from plan_desktop.reports.scope import report_data_hash
 from plan_desktop.services.records import RecordError
 from plan_desktop.services.signing import SigningService, install_period_locks
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.specs import Pkcs12Spec
-from tests.signing.conftest import DATA_SHA256, PASSPHRASE
+from plan_desktop.signing.verify import read_data_hash
+from tests.signing.conftest import PASSPHRASE
 
 COMM = {
     "date": "2019-03-05", "format": "talk", "venue_type": "residential", "topic": "Tuyên truyền tại thôn Đông",
@@ -21,14 +23,15 @@ COMM = {
 
 
 @pytest.fixture
-def locked(commune, service, pki, report_pdf, tmp_path):
+def locked(commune, service, pki, report_for, tmp_path):
     """A record in 2019-H1 and one in 2019-H2; the 2019-H1 report signed by the officer."""
     install_period_locks(service, commune)
     in_h1 = service.create("communication", COMM)
     in_h2 = service.create("communication", {**COMM, "date": "2019-08-01"})
     signing = SigningService(commune)
+    report_pdf = report_for("2019-H1")
     draft = signing.register_draft(report_pdf, "2019-H1")
-    assert draft.status == "draft" and draft.data_sha256 == DATA_SHA256
+    assert draft.status == "draft" and draft.data_sha256 == read_data_hash(report_pdf)
     entry = signing.sign_report(report_pdf, tmp_path / "signed.pdf", "2019-H1",
                                 Pkcs12Spec(pki["officer"].p12, PASSPHRASE), title="Công chức Văn hóa - Xã hội")
     return signing, entry, in_h1, in_h2
@@ -37,7 +40,7 @@ def locked(commune, service, pki, report_pdf, tmp_path):
 def test_signing_locks_the_period_and_lists_the_report(locked):
     signing, entry, _, _ = locked
     assert entry.status == "signed" and entry.signer == "Nguyễn Văn An"
-    assert entry.data_sha256 == DATA_SHA256
+    assert entry.data_sha256 == report_data_hash(signing.inst, "2019-H1")
     assert [e.id for e in signing.list_reports()] == [entry.id]  # the draft became the signed report
     lock = signing.active_lock("2019-H1")
     assert lock is not None and lock.report_id == entry.id
@@ -101,16 +104,17 @@ def test_status_sent_and_accepted(locked):
         signing.set_status(entry.id, "draft")
 
 
-def test_year_records_are_locked_only_by_a_locked_year(commune, service, pki, report_pdf, tmp_path):
+def test_year_records_are_locked_only_by_a_locked_year(commune, service, pki, report_for, tmp_path):
     install_period_locks(service, commune)
     install_period_locks(service, commune)  # idempotent
     assert sum(type(g).__name__ == "PeriodLockGuard" for g in service.guards) == 1
     signing = SigningService(commune)
-    signing.sign_report(report_pdf, tmp_path / "h1.pdf", "2019-H1", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    signing.sign_report(report_for("2019-H1"), tmp_path / "h1.pdf", "2019-H1",
+                        Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
     form = commune.store.forms["unit_status"]
     guard = service.guards[-1]
     guard(form, {"unit_code": commune.unit_code, "year": 2019})  # a half-year lock leaves the year open
-    signing.sign_report(report_pdf, tmp_path / "y.pdf", "2019", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    signing.sign_report(report_for("2019"), tmp_path / "y.pdf", "2019", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
     with pytest.raises(RecordError, match="năm 2019"):
         guard(form, {"unit_code": commune.unit_code, "year": 2019})
 
@@ -128,3 +132,16 @@ def test_cli_reopen_and_reports_list(locked, commune, data_dir, capsys):
     assert main([*args, "reopen", "--period", "2019-H1", "--reason", "lần nữa đi"]) != 0
     assert "không bị khóa" in capsys.readouterr().err
     assert main([*args, "check"]) == 0
+
+
+def test_a_report_made_before_the_data_changed_is_not_signed(commune, service, pki, report_for, tmp_path):
+    service.create("communication", COMM)
+    stale = report_for("2019-H1")
+    service.create("communication", {**COMM, "date": "2019-04-02", "topic": "Buổi thứ hai"})
+    signing = SigningService(commune)
+    with pytest.raises(SigningError, match="đã thay đổi kể từ khi lập"):
+        signing.sign_report(stale, tmp_path / "s.pdf", "2019-H1", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    assert not (tmp_path / "s.pdf").exists() and signing.active_lock("2019-H1") is None
+    signing.sign_report(report_for("2019-H1"), tmp_path / "s.pdf", "2019-H1",
+                        Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    assert signing.active_lock("2019-H1") is not None

@@ -22,10 +22,11 @@ def _fonts(qapp):
         qapp._plan_desktop_ready = True
 
 
-def test_sign_dialog_signs_with_a_file_and_shows_a_wrong_passphrase(qtbot, commune, pki, report_pdf, tmp_path):
+def test_sign_dialog_signs_with_a_file_and_shows_a_wrong_passphrase(qtbot, commune, pki, report_for, tmp_path):
     from plan_desktop.ui.pages.signing_dialog import SignDialog
 
     signing = SigningService(commune)
+    report_pdf = report_for("2019-H1")
     out = tmp_path / "signed.pdf"
     calls = []
 
@@ -52,12 +53,13 @@ def test_sign_dialog_signs_with_a_file_and_shows_a_wrong_passphrase(qtbot, commu
     assert dlg.secret_label.text() == "Mã PIN:"
 
 
-def test_report_list_shows_statuses_and_reopens(qtbot, commune, pki, report_pdf, tmp_path):
+def test_report_list_shows_statuses_and_reopens(qtbot, commune, pki, report_for, tmp_path):
     from plan_desktop.signing.specs import Pkcs12Spec
     from plan_desktop.ui.pages.signing_dialog import ReportListWidget
 
     signing = SigningService(commune)
-    signing.register_draft(report_pdf, "2019-Q3")
+    report_pdf = report_for("2019-H1")
+    signing.register_draft(report_for("2019-Q3"), "2019-Q3")
     entry = signing.sign_report(report_pdf, tmp_path / "h1.pdf", "2019-H1", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
     w = ReportListWidget(signing)
     qtbot.addWidget(w)
