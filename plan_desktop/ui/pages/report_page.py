@@ -1,0 +1,404 @@
+"""The report page: pick the period, write sections III–V (kept as a draft), preview the pages
+(QtPdf), save the PDF/XLSX and print (Qt print dialog).
+
+A self-contained widget; the main window hosts it. All the work is done by
+:mod:`plan_desktop.services.reporting`; this page only collects the officer's input and shows the
+result.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plan_desktop.domain.periods import Period
+from plan_desktop.domain.units import Level
+from plan_desktop.services import reporting
+from plan_desktop.services.installation import Installation
+
+try:  # PySide6-Pdf (QPdfDocument, QPdfView); without it the page still saves and prints nothing
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+    HAVE_QTPDF = True
+except ImportError:  # pragma: no cover - depends on the installed wheels
+    HAVE_QTPDF = False
+
+DRAFT_LABELS = {
+    "assessment": "III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)",
+    "tasks": "IV. Phương hướng, nhiệm vụ kỳ tới",
+    "requests": "V. Kiến nghị, đề xuất",
+}
+
+
+def period_choices(inst: Installation) -> list[tuple[str, str]]:
+    """(code, Vietnamese label) of every report period of the plan years, newest first."""
+    from plan_desktop.domain.plan import default_plan
+
+    plan = default_plan(inst.store.get_setting("plan_id"))
+    out: list[tuple[str, str]] = []
+    for year in reversed(plan.years):
+        for p in (Period(year, "Y", 1), Period(year, "H", 2), Period(year, "H", 1),
+                  *reversed(Period(year, "Y", 1).parts("Q"))):
+            out.append((str(p), p.label_vi()[0].upper() + p.label_vi()[1:]))
+    return out
+
+
+def default_period(inst: Installation, today: date) -> str:
+    """The report an officer is most likely to write now: the last six months or year that ended."""
+    year = inst.working_year
+    if today.year > year:
+        return str(year)
+    if today.month >= 7:
+        return f"{year}-H1"
+    return str(year - 1) if year - 1 >= 2016 else str(year)
+
+
+class ReportPage(QWidget):
+    """Pick a period, write III–V, preview, save and print the periodic report."""
+
+    #: emitted after a PDF was written (path) — the main window may register it for signing
+    pdf_saved = Signal(str)
+
+    def __init__(self, inst: Installation, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.inst = inst
+        self._today = today or date.today()
+        self._pdf = b""
+        self._data = None
+        self._buffer: QBuffer | None = None
+        self._loading = False
+        self.setObjectName("report_page")
+
+        # -- left: period and the officer's texts -------------------------------------------------------
+        self.period_box = QComboBox()
+        for code, label in period_choices(inst):
+            self.period_box.addItem(label, code)
+        self.unit_box = QComboBox()
+        self.number_edit = QLineEdit()
+        self.number_edit.setPlaceholderText("để trống nếu văn thư ghi số")
+        self.number_edit.setMaximumWidth(160)
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setDate(QDate(self._today.year, self._today.month, self._today.day))
+        self.text_edits: dict[str, QPlainTextEdit] = {}
+
+        form = QFormLayout()
+        form.addRow("Kỳ báo cáo:", self.period_box)
+        form.addRow("Đơn vị:", self.unit_box)
+        form.addRow("Số văn bản:", self.number_edit)
+        form.addRow("Ngày ký:", self.date_edit)
+
+        self.save_draft_btn = QPushButton("Lưu bản nháp")
+        self.preview_btn = QPushButton("Xem trước")
+        self.preview_btn.setDefault(True)
+        row = QHBoxLayout()
+        row.addWidget(self.save_draft_btn)
+        row.addWidget(self.preview_btn)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("report_status")
+        self._form = form
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addLayout(row)
+        left.addWidget(self.status)
+        for key, label in DRAFT_LABELS.items():
+            box = QGroupBox(label)
+            lay = QVBoxLayout(box)
+            edit = QPlainTextEdit()
+            edit.setObjectName(f"draft_{key}")
+            edit.setPlaceholderText("Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.")
+            edit.setMinimumHeight(80)
+            lay.addWidget(edit)
+            self.text_edits[key] = edit
+            left.addWidget(box, 1)
+        left_w = QWidget()
+        left_w.setLayout(left)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left_w)
+        scroll.setMinimumWidth(340)
+
+        # -- right: the preview and the output buttons --------------------------------------------------
+        right = QVBoxLayout()
+        buttons = QHBoxLayout()
+        self.save_pdf_btn = QPushButton("Lưu PDF…")
+        self.save_xlsx_btn = QPushButton("Lưu XLSX…")
+        self.print_btn = QPushButton("In…")
+        self.page_label = QLabel()
+        buttons.addWidget(self.page_label, 1)
+        for b in (self.save_pdf_btn, self.save_xlsx_btn, self.print_btn):
+            buttons.addWidget(b)
+        right.addLayout(buttons)
+        if HAVE_QTPDF:
+            self.document = QPdfDocument(self)
+            self.view = QPdfView(self)
+            self.view.setDocument(self.document)
+            self.view.setPageMode(QPdfView.PageMode.MultiPage)
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            right.addWidget(self.view, 1)
+        else:  # pragma: no cover
+            self.document = None
+            self.view = QLabel("Cần gói PySide6-Pdf để xem trước; vẫn lưu được PDF và XLSX.")
+            self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            right.addWidget(self.view, 1)
+        right_w = QWidget()
+        right_w.setLayout(right)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(right_w)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setSizes([380, 620])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.addWidget(split)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(1500)
+        self._autosave.timeout.connect(self.save_draft)
+
+        self.period_box.currentIndexChanged.connect(self._period_changed)
+        self.unit_box.currentIndexChanged.connect(self._unit_changed)
+        for edit in self.text_edits.values():
+            edit.textChanged.connect(self._edited)
+        self.number_edit.textChanged.connect(self._edited)
+        self.date_edit.dateChanged.connect(self._edited)
+        self.save_draft_btn.clicked.connect(self.save_draft)
+        self.preview_btn.clicked.connect(self.refresh_preview)
+        self.save_pdf_btn.clicked.connect(self._ask_save_pdf)
+        self.save_xlsx_btn.clicked.connect(self._ask_save_xlsx)
+        self.print_btn.clicked.connect(self._ask_print)
+
+        idx = self.period_box.findData(default_period(inst, self._today))
+        self.period_box.setCurrentIndex(max(idx, 0))
+        self._period_changed()
+        self._set_outputs_enabled(False)
+
+    # -- state -------------------------------------------------------------------------------------------
+    @property
+    def period(self) -> str:
+        return str(self.period_box.currentData())
+
+    @property
+    def unit_code(self) -> str | None:
+        code = self.unit_box.currentData()
+        return None if not code or code == self.inst.unit_code else str(code)
+
+    def set_period(self, period: str) -> None:
+        idx = self.period_box.findData(str(Period.parse(period)))
+        if idx < 0:
+            raise ValueError(period)
+        self.period_box.setCurrentIndex(idx)
+
+    def draft(self) -> dict[str, str]:
+        d = {k: e.toPlainText() for k, e in self.text_edits.items()}
+        d["number"] = self.number_edit.text().strip()
+        d["date"] = self.date_edit.date().toString("yyyy-MM-dd")
+        return d
+
+    def _fill_units(self) -> None:
+        p = Period.parse(self.period)
+        _, end = self.inst.period_bounds(p)
+        keep = self.unit_box.currentData()
+        self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        own = self.inst.units.get(self.inst.unit_code, end) or self.inst.unit(end)
+        self.unit_box.addItem(own.name, own.code)
+        if own.level != Level.COMMUNE:
+            for u in self.inst.units.children(own.code, end):
+                self.unit_box.addItem(f"   {u.name}", u.code)
+        i = self.unit_box.findData(keep)
+        self.unit_box.setCurrentIndex(max(i, 0))
+        self._form.setRowVisible(self.unit_box, self.unit_box.count() > 1)
+        self.unit_box.blockSignals(False)
+
+    def _load_draft(self) -> None:
+        self._loading = True
+        try:
+            d = reporting.load_draft(self.inst, self.period, self.unit_code)
+            for k, e in self.text_edits.items():
+                e.setPlainText(d.get(k, ""))
+            self.number_edit.setText(d.get("number", ""))
+            if d.get("date"):
+                y, m, dd = (int(x) for x in d["date"].split("-"))
+                self.date_edit.setDate(QDate(y, m, dd))
+            else:
+                self.date_edit.setDate(QDate(self._today.year, self._today.month, self._today.day))
+        finally:
+            self._loading = False
+        self._stale()
+
+    def _period_changed(self, *_: object) -> None:
+        if self._autosave.isActive():
+            self._autosave.stop()
+        self._fill_units()
+        self._load_draft()
+
+    def _unit_changed(self, *_: object) -> None:
+        self._load_draft()
+
+    def _edited(self, *_: object) -> None:
+        if not self._loading:
+            self._autosave.start()
+            self._stale()
+
+    def _stale(self) -> None:
+        self._data = None
+        self.status.setText("Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.")
+
+    def _set_outputs_enabled(self, on: bool) -> None:
+        for b in (self.save_pdf_btn, self.save_xlsx_btn):
+            b.setEnabled(True)
+        self.print_btn.setEnabled(on and HAVE_QTPDF)
+
+    # -- actions -------------------------------------------------------------------------------------------
+    def save_draft(self) -> None:
+        self._autosave.stop()
+        try:
+            reporting.save_draft(self.inst, self.period, self.draft(), self.unit_code)
+        except reporting.ReportError as exc:
+            self.status.setText(str(exc))
+            return
+        self.status.setText("Đã lưu bản nháp.")
+
+    def refresh_preview(self) -> bool:
+        """Build the report with the texts as they are now and show its pages."""
+        self.save_draft()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            from plan_desktop.reports.pdf import pdf_bytes
+
+            self._data = reporting.build(self.inst, self.period, self.unit_code, draft=self.draft())
+            self._pdf = pdf_bytes(self._data)
+        except (reporting.ReportError, ValueError) as exc:
+            self.status.setText(f"Không lập được báo cáo: {exc}")
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if HAVE_QTPDF:
+            self.document.close()
+            self._buffer = QBuffer(self)
+            self._buffer.setData(QByteArray(self._pdf))
+            self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            self.document.load(self._buffer)
+            pages = self.document.pageCount()
+        else:  # pragma: no cover
+            pages = 0
+        counted = sum(self._data.counts.values())
+        self.page_label.setText(f"{pages} trang" if pages else "")
+        self.status.setText(
+            f"Báo cáo lập từ {counted:,} bản ghi. Mã kiểm tra dữ liệu: {self._data.data_hash[:16]}…".replace(",", "."))
+        self._set_outputs_enabled(True)
+        return True
+
+    def page_count(self) -> int:
+        return self.document.pageCount() if HAVE_QTPDF and self.document is not None else 0
+
+    def save_pdf(self, path: str | Path) -> Path:
+        """Write the report (with the current texts) to ``path``."""
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".pdf")
+        self.save_draft()
+        result = reporting.make_report(self.inst, self.period, out=path, unit_code=self.unit_code)
+        self.status.setText(f"Đã lưu {path.name}.")
+        self.pdf_saved.emit(str(path))
+        self._data = result.data
+        return path
+
+    def save_xlsx(self, path: str | Path) -> Path:
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".xlsx")
+        self.save_draft()
+        reporting.make_report(self.inst, self.period, xlsx=path, unit_code=self.unit_code)
+        self.status.setText(f"Đã lưu {path.name}.")
+        return path
+
+    def print_to(self, printer) -> int:
+        """Paint every page of the previewed report on ``printer`` (a QPrinter). Returns pages printed."""
+        if not HAVE_QTPDF or not self._pdf:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        try:
+            n = self.document.pageCount()
+            dpi = printer.resolution()
+            for i in range(n):
+                if i:
+                    printer.newPage()
+                size_pt = self.document.pagePointSize(i)
+                px = QSize(round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi))
+                image = self.document.render(i, px)
+                target = painter.viewport()
+                scaled = px.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(0, 0, image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation))
+        finally:
+            painter.end()
+        return n
+
+    # -- dialogs ---------------------------------------------------------------------------------------------
+    def _suggested_name(self, ext: str) -> str:
+        code = self.unit_code or self.inst.unit_code
+        return f"bao-cao-pcmd_{code}_{self.period}.{ext}"
+
+    def _ask_save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo PDF", self._suggested_name("pdf"), "PDF (*.pdf)")
+        if path:
+            self._guarded(lambda: self.save_pdf(path))
+
+    def _ask_save_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Lưu bảng số liệu XLSX", self._suggested_name("xlsx"),
+                                              "Excel (*.xlsx)")
+        if path:
+            self._guarded(lambda: self.save_xlsx(path))
+
+    def _ask_print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if not self._pdf and not self.refresh_preview():
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setFullPage(True)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("In báo cáo")
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._guarded(lambda: self.print_to(printer))
+
+    def _guarded(self, action) -> None:
+        from plan_desktop.errors import user_message
+
+        try:
+            action()
+        except Exception as exc:  # show the officer why, in Vietnamese
+            message = str(exc) if isinstance(exc, reporting.ReportError) else user_message(exc)
+            if message is None:
+                raise
+            QMessageBox.warning(self, "Báo cáo", message)
