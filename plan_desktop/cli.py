@@ -57,9 +57,31 @@ def data_folder(args: argparse.Namespace) -> Path:
 
 
 def open_installation(args: argparse.Namespace):
+    """Open the data folder; when it is password-protected, log in with ``PLAN_DESKTOP_PASSWORD``
+    or a prompt."""
     from plan_desktop.services.installation import Installation
 
-    return Installation.open(data_folder(args))
+    inst = Installation.open(data_folder(args))
+    try:
+        if inst.access.enabled:
+            inst.login(ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: "))
+    except BaseException:
+        inst.close()
+        raise
+    return inst
+
+
+def ask_secret(env: str, prompt: str) -> str:
+    """A secret from the environment, else a prompt on the terminal (never echoed, never stored)."""
+    import getpass
+    import os
+
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise CliError(f"Cần mật khẩu: đặt biến môi trường {env} hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.")
+    return getpass.getpass(prompt)
 
 
 def out(text: str = "") -> None:

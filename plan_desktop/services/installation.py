@@ -16,6 +16,7 @@ from plan_desktop import __version__, paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
+from plan_desktop.services.access import OPEN_SESSION, Access, Session
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
 
@@ -42,6 +43,8 @@ class Installation:
     store: Store
     units: UnitRegistry
     _closed: bool = False
+    #: Who is working (role and key-encryption key); see services/access.py. Open: approver, no key.
+    session: Session = OPEN_SESSION
 
     # -- opening ------------------------------------------------------------------------------------
     @classmethod
@@ -115,6 +118,15 @@ class Installation:
         settings.update(extra_settings or {})
         store.set_settings(settings)
         return cls(folder, store, units)
+
+    @property
+    def access(self) -> Access:
+        return Access(self.store)
+
+    def login(self, password: str) -> Session:
+        """Check a password (when protection is on) and remember who is working."""
+        self.session = self.access.login(password)
+        return self.session
 
     def close(self) -> None:
         if not self._closed:
