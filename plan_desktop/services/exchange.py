@@ -463,6 +463,8 @@ def export_package(
                 ],
             )
             _set_report_status(inst, [e.id for e in signed_entries if e.status == "signed"], "sent")
+            # what the overview page shows (services/overview.py reads these two settings)
+            store.set_settings({"last_export_at": created_at, "last_export_seq": upto})
 
     _write_verified(path, data, check, commit)
     step(total_steps, total_steps, "Xong.")

@@ -52,6 +52,7 @@ def test_export_carry_import_counts_and_province(world):
     export(world.c2, usb)
     assert f1.name.startswith(f"{C1}_") and f1.name.endswith("_0001.pdpkg")
     assert not list(usb.glob(".*"))  # no temporary file left behind
+    assert world.c1.store.get_setting("last_export_at") and world.c1.store.get_setting("last_export_seq") > 0
     rep = imp(world.d, usb)  # a whole folder
     assert rep.ok, rep.text()
     assert count(world.d, unit=C1) == 5 and count(world.d, unit=C2) == 3
