@@ -1,4 +1,4 @@
-"""``verify``, ``reopen``, ``trust import|list``, ``reports list`` — signed reports from the command line.
+"""``sign``, ``verify``, ``reopen``, ``trust import|list``, ``reports list`` — signed reports, headless.
 
 Also the helpers the ``report --sign`` option uses: :func:`add_signer_arguments` and
 :func:`signer_from_args` (passphrase from ``PLAN_DESKTOP_P12_PASSPHRASE`` or a prompt, PIN from
@@ -29,6 +29,13 @@ def register(sub) -> None:
                    help="người ký phải được tin cậy theo các chứng thư gốc đã nhập («trust import»)")
     s.set_defaults(handler=cmd_verify)
 
+    s = sub.add_parser("sign", help="ký số một báo cáo đã lập (ví dụ chủ tịch ký sau cán bộ)")
+    s.add_argument("file", metavar="TỆP.pdf")
+    s.add_argument("--period", required=True, metavar="KỲ", help="kỳ của báo cáo, ví dụ 2019-H1")
+    s.add_argument("--out", metavar="TỆP.pdf", help="tệp đã ký (mặc định: ghi đè tệp đầu vào)")
+    add_signer_arguments(s, with_sign_flag=False)
+    s.set_defaults(handler=cmd_sign)
+
     s = sub.add_parser("reopen", help="mở lại một kỳ báo cáo đã ký (báo cáo đã ký bị đánh dấu thay thế)")
     s.add_argument("--period", required=True, metavar="KỲ", help="kỳ báo cáo, ví dụ 2019-H1")
     s.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do mở lại (ghi vào nhật ký)")
@@ -50,9 +57,10 @@ def register(sub) -> None:
 
 
 # -- for ``report --sign`` ------------------------------------------------------------------------------
-def add_signer_arguments(parser: argparse.ArgumentParser) -> None:
+def add_signer_arguments(parser: argparse.ArgumentParser, *, with_sign_flag: bool = True) -> None:
     g = parser.add_argument_group("ký số")
-    g.add_argument("--sign", action="store_true", help="ký số báo cáo sau khi tạo")
+    if with_sign_flag:
+        g.add_argument("--sign", action="store_true", help="ký số báo cáo sau khi tạo")
     g.add_argument("--p12", metavar="TỆP", help="tệp chứng thư số PKCS#12 (.p12, .pfx); mật khẩu lấy từ biến "
                    f"môi trường {ENV_P12_PASSPHRASE} hoặc được hỏi")
     g.add_argument("--pkcs11-lib", metavar="ĐƯỜNG_DẪN", help="thư viện PKCS#11 của thiết bị ký số (USB token); "
@@ -104,6 +112,23 @@ def sign_report_from_args(args: argparse.Namespace, inst, pdf: Path, period: str
     except SigningError as exc:
         raise CliError(str(exc)) from None
     out(f"Đã ký số báo cáo {entry.period_vi} ({entry.signer}); kỳ báo cáo {entry.period} đã được khóa.")
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    src = Path(args.file)
+    dst = Path(args.out) if args.out else src
+    spec = signer_from_args(args)
+    with open_installation(args) as inst:
+        from plan_desktop.services.signing import SigningService
+        from plan_desktop.signing.errors import SigningError
+
+        try:
+            entry = SigningService(inst).sign_report(src, dst, args.period, spec, name=args.signer_name,
+                                                     title=args.signer_title)
+        except SigningError as exc:
+            raise CliError(str(exc)) from None
+        out(f"Đã ký số {dst.name}: báo cáo {entry.period_vi}, người ký {entry.signer}; kỳ {entry.period} đã khóa.")
+    return EXIT_OK
 
 
 # -- handlers -------------------------------------------------------------------------------------------------

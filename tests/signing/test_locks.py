@@ -145,3 +145,22 @@ def test_a_report_made_before_the_data_changed_is_not_signed(commune, service, p
     signing.sign_report(report_for("2019-H1"), tmp_path / "s.pdf", "2019-H1",
                         Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
     assert signing.active_lock("2019-H1") is not None
+
+
+def test_cli_sign_countersigns_an_existing_report(commune, service, pki, report_for, data_dir, tmp_path, capsys,
+                                                  monkeypatch):
+    service.create("communication", COMM)
+    report = report_for("2019-H1")
+    commune.close()
+    args = ["--data-dir", str(data_dir)]
+    monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", PASSPHRASE)
+    out = tmp_path / "signed.pdf"
+    assert main([*args, "sign", str(report), "--period", "2019-H1", "--out", str(out), "--p12", str(pki["officer"].p12),
+                 "--signer-title", "Công chức Văn hóa - Xã hội"]) == 0
+    assert main([*args, "sign", str(out), "--period", "2019-H1", "--p12", str(pki["chairman"].p12),
+                 "--signer-title", "Chủ tịch UBND xã Đồng Lý"]) == 0
+    assert "Nguyễn Văn An; Trần Thị Bích Ngọc" in capsys.readouterr().out
+    assert main([*args, "verify", str(out), "--trust", str(pki["ca"].pem)]) == 0
+    monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", "sai")
+    assert main([*args, "sign", str(report), "--period", "2019-H1", "--p12", str(pki["officer"].p12)]) != 0
+    assert "sai mật khẩu" in capsys.readouterr().err
