@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QObject, Signal
 
 from plan_desktop.services.records import Change, RecordService
@@ -23,8 +25,6 @@ class ChangeBridge(QObject):
 
     def close(self) -> None:
         if self._unsubscribe is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 self._unsubscribe()
-            except ValueError:
-                pass
             self._unsubscribe = None

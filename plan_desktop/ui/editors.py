@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -186,23 +186,32 @@ class _NumberMixin:
         box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # no value change by an accidental wheel scroll
 
 
-class _SpinBox(QSpinBox):
-    def wheelEvent(self, event):  # noqa: N802 - Qt override
+class _Clearable:
+    """A spin box whose text can be deleted: an empty box means "no value" (the special minimum)."""
+
+    def wheelEvent(self, event):  # no value change by an accidental wheel scroll
         if self.hasFocus():
             super().wheelEvent(event)
         else:
             event.ignore()
 
-    def textFromValue(self, value: int) -> str:  # noqa: N802
-        return super().textFromValue(value)
+    def validate(self, text: str, pos: int):
+        if not text.strip() or text.strip() == self.suffix().strip():
+            return QValidator.State.Acceptable, text, pos
+        return super().validate(text, pos)
+
+    def valueFromText(self, text: str):
+        if not text.strip() or text.strip() == self.suffix().strip():
+            return self.minimum()
+        return super().valueFromText(text)
 
 
-class _MoneyBox(QDoubleSpinBox):
-    def wheelEvent(self, event):  # noqa: N802
-        if self.hasFocus():
-            super().wheelEvent(event)
-        else:
-            event.ignore()
+class _SpinBox(_Clearable, QSpinBox):
+    pass
+
+
+class _MoneyBox(_Clearable, QDoubleSpinBox):
+    pass
 
 
 class IntEditor(FieldEditor, _NumberMixin):
@@ -256,7 +265,7 @@ class MoneyEditor(FieldEditor, _NumberMixin):
 
     def value(self) -> int | None:
         v = self.box.value()
-        return None if v < 0 else int(round(v))
+        return None if v < 0 else round(v)
 
     def set_value(self, value: Any) -> None:
         self.box.setValue(-1 if value is None else float(value))
@@ -270,7 +279,7 @@ class MoneyEditor(FieldEditor, _NumberMixin):
 class _PlainText(QPlainTextEdit):
     """Multi-line text: Enter is a new line; Tab moves on; Ctrl+Enter saves the dialog."""
 
-    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, e: QKeyEvent) -> None:
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and e.modifiers() & Qt.KeyboardModifier.ControlModifier:
             e.ignore()
             return
@@ -401,7 +410,7 @@ class _SearchLine(QLineEdit):
         super().__init__()
         self._on_down = on_down
 
-    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, e: QKeyEvent) -> None:
         if e.key() == Qt.Key.Key_Down:
             self._on_down()
             return

@@ -6,6 +6,7 @@ frame, message underneath) and nothing is written until all are fixed.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
 
@@ -177,7 +178,7 @@ class EntryDialog(QDialog):
         outer.addWidget(required_note)
         outer.addWidget(buttons)
 
-        for a, b in zip(focus_chain, focus_chain[1:], strict=False):
+        for a, b in itertools.pairwise(focus_chain):
             QWidget.setTabOrder(a, b)
         if focus_chain:
             QWidget.setTabOrder(focus_chain[-1], buttons)
@@ -295,7 +296,7 @@ class EntryDialog(QDialog):
         self.accept()
         return True
 
-    def keyPressEvent(self, e: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, e: QKeyEvent) -> None:
         if e.matches(QKeySequence.StandardKey.Save) and not self.read_only:
             self.save()  # when the window is not active the shortcut does not fire; the key still arrives
             return None

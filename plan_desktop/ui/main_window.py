@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
         n = overview.unexported_count(inst)
         self.unexported_label.setText(self.tr("Chưa xuất: {n} bản ghi").format(n=format_int_vi(n)))
 
-    def closeEvent(self, e) -> None:  # noqa: N802
+    def closeEvent(self, e) -> None:
         self._status_timer.stop()
         if not getattr(self, "_closed", False):
             self._closed = True

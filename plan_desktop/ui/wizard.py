@@ -215,7 +215,7 @@ class UnitPage(QWizardPage):
                             if unit else self.tr("Chưa chọn đơn vị."))
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return self.unit() is not None
 
 
@@ -236,7 +236,7 @@ class OfficerPage(QWizardPage):
         form.addRow(self.tr("Chức vụ:"), self.position)
         self.name.textChanged.connect(lambda *_: self.completeChanged.emit())
 
-    def isComplete(self) -> bool:  # noqa: N802
+    def isComplete(self) -> bool:
         return bool(self.name.text().strip())
 
 
@@ -286,7 +286,7 @@ class SummaryPage(QWizardPage):
         self.text.setWordWrap(True)
         QVBoxLayout(self).addWidget(self.text)
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         w: SetupWizard = self.wizard()  # type: ignore[assignment]
         v = w.settings_values()
         unit = w.unit_page.unit()

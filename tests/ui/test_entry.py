@@ -228,8 +228,27 @@ def test_other_units_records_are_read_only(data_dir, tmp_path, qtbot):
         assert page.model.data(page.model.index(0, 0)) == "Xã Đồng Lý"
         assert not page.delete_button.isEnabled()
         dlg = page.open_current()
-        assert dlg.read_only and not dlg.editor("full_name").edit.isEnabled() or dlg.editor("full_name").edit.isReadOnly()
+        assert (dlg.read_only and not dlg.editor("full_name").edit.isEnabled()) or dlg.editor("full_name").edit.isReadOnly()
         dlg.reject()
         ctx.bridge.close()
     finally:
         inst.close()
+
+
+def test_number_fields_show_thousands_and_can_be_emptied(window, qtbot):
+    page = window.show_page("form:communication")
+    dlg = page.open_new()
+    box = dlg.editor("participants").box
+    box.setFocus()
+    qtbot.keyClicks(box, "1250")
+    assert dlg.editor("participants").value() == 1250
+    assert box.textFromValue(box.value()) == "1.250"  # shown grouped once the field is left
+    money = dlg.editor("cost").box
+    money.setValue(1_250_000)
+    assert money.text() == "1.250.000 đ"
+    # deleting the text leaves the field empty (no value), not 0
+    box.selectAll()
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    assert box.text() == ""
+    assert dlg.editor("participants").value() is None
+    assert dlg.editor("materials").value() is None  # never touched: empty

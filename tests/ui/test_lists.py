@@ -63,7 +63,7 @@ def test_model_pages_through_many_rows(many_inst, many, qtbot):
     model = RecordTableModel(commune.store, many, own_unit=commune.unit_code)
     assert model.rowCount() == N_MANY
     # rows come in blocks: reading row 12,345 reads one block, and the right row
-    expected = list(commune.store.rows(many, Query(limit=1, offset=12_345)))[0]
+    expected = next(iter(commune.store.rows(many, Query(limit=1, offset=12_345))))
     name_col = _col(model, "full_name")
     assert model.data(model.index(12_345, name_col)) == expected["full_name"]
     assert model.data(model.index(12_345, 0), RecordTableModel.IdRole) == expected["id"]

@@ -203,7 +203,7 @@ class OverviewPage(Page):
             bar.setMaximumHeight(22)
             value_text, fraction = self._indicator_value(iv)
             bar.setRange(0, 1000)
-            bar.setValue(int(round(min(max(fraction, 0.0), 1.0) * 1000)))
+            bar.setValue(round(min(max(fraction, 0.0), 1.0) * 1000))
             bar.setFormat(value_text)
             color = GREEN if iv.met else (GREY if iv.met is None else AMBER)
             bar.setStyleSheet(f"QProgressBar {{ border: 1px solid #bdbdbd; border-radius: 3px; text-align: center; }}"

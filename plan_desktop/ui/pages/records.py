@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from plan_desktop.domain.forms import FormDef
@@ -38,7 +37,7 @@ class RecordTable(QTableView):
     activate_current = Signal()
     delete_pressed = Signal()
 
-    def keyPressEvent(self, e) -> None:  # noqa: N802
+    def keyPressEvent(self, e) -> None:
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activate_current.emit()
             return
@@ -200,7 +199,7 @@ class RecordsPage(Page):
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
 
-    def keyPressEvent(self, e) -> None:  # noqa: N802
+    def keyPressEvent(self, e) -> None:
         """The same keys as the actions, for when the window is not the active one (shortcuts sleep)."""
         if e.matches(QKeySequence.StandardKey.New):
             self.open_new()
