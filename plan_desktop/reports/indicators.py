@@ -95,7 +95,7 @@ class _Calc:
         quarters = [q for q in Period(self.scope.year, "Y", 1).parts("Q")]
         bounds = [q.bounds(self.inst.cutoff) for q in quarters]
         bounds = [(s, min(e, self.until)) for s, e in bounds if s <= self.until]
-        case = " ".join("WHEN date BETWEEN ? AND ? THEN %d" % i for i in range(len(bounds)))
+        case = " ".join(f"WHEN date BETWEEN ? AND ? THEN {i}" for i in range(len(bounds)))
         cparams: list[Any] = [x.isoformat() for b in bounds for x in b]
         if not codes:
             return None, 0, 0, "", None

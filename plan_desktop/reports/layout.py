@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -136,9 +136,9 @@ def text_width(text: str, font: str, size: float) -> float:
 class _Info(PDFInfo):
     """Document info with extra custom keys (e.g. the data hash)."""
 
-    extra: dict[str, str] = {}
+    extra: ClassVar[dict[str, str]] = {}
 
-    def format(self, document: Any) -> bytes:  # noqa: D401
+    def format(self, document: Any) -> bytes:
         d = {
             "Title": PDFString(self.title), "Author": PDFString(self.author),
             "Producer": PDFString(self.producer), "Creator": PDFString(self.creator),
@@ -296,12 +296,30 @@ def data_table(st: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
             cmds.append(("ALIGN", (i, 1), (i, -1), "CENTER"))
     if total and rows:
         cmds.append(("FONT", (0, -1), (-1, -1), FONT_BOLD, size, cell.leading))
+    if len(rows) >= 2:  # never leave the last row (a total) alone at the top of a page
+        cmds.append(("NOSPLIT", (0, len(rows) - 1), (-1, len(rows))))
     t.setStyle(TableStyle(cmds))
     return t
 
 
 __all__ = [
-    "BODY_SIZE", "DocumentTemplate", "FONT", "FONT_BOLD", "FONT_BOLD_ITALIC", "FONT_ITALIC", "LAND_WIDTH", "Rule",
-    "Styles", "TA_CENTER", "TA_RIGHT", "TEXT_WIDTH", "closing_block", "data_table", "header_block", "para",
-    "register_fonts", "text_width", "title_block",
+    "BODY_SIZE",
+    "FONT",
+    "FONT_BOLD",
+    "FONT_BOLD_ITALIC",
+    "FONT_ITALIC",
+    "LAND_WIDTH",
+    "TA_CENTER",
+    "TA_RIGHT",
+    "TEXT_WIDTH",
+    "DocumentTemplate",
+    "Rule",
+    "Styles",
+    "closing_block",
+    "data_table",
+    "header_block",
+    "para",
+    "register_fonts",
+    "text_width",
+    "title_block",
 ]

@@ -31,9 +31,15 @@ def _table(st: Styles, t: Table, avail: float, *, small: bool = False) -> list[A
     out: list[Any] = []
     tbl = data_table(st, t.header, t.text_rows(), t.kinds, t.widths, avail, total=t.total is not None, small=small)
     caption = para(t.title, st.caption)
-    out.append(KeepTogether([caption, tbl]) if len(t.rows) <= 25 else caption)
-    if len(t.rows) > 25:
-        out.append(tbl)
+    # keep the caption with the table (or, for a long table, with its first rows): a table moves to
+    # the next page only when little of it would fit at the bottom of this one
+    rows = len(t.rows) + (t.total is not None)
+    tall = any("\n" in str(v) for r in t.rows for v in r)
+    if rows <= 14 and not tall:
+        out.append(KeepTogether([caption, tbl]))
+    else:
+        out.append(CondPageBreak(min(45 + 20 * rows, 200)))
+        out += [caption, tbl]
     if t.note:
         out.append(para(t.note, st.note))
     out.append(Spacer(1, 6))

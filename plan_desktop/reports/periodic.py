@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from plan_desktop.domain.forms import FieldDef, FormDef
+from plan_desktop.domain.forms import FieldDef
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.domain.units import Level, Unit
