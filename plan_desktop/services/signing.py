@@ -398,16 +398,21 @@ class SigningService:
                          note=f"Ký báo cáo kỳ {key} ({signer_name}); kỳ báo cáo bị khóa.")
         return self.get(rid)  # type: ignore[return-value]
 
-    def check_data_hash(self, path: Path, period: str | Period) -> None:
-        """Refuse a report whose data hash differs from the hash of the records as they are now."""
+    def data_matches(self, path: Path, period: str | Period, unit_code: str | None = None) -> bool | None:
+        """Whether the data hash a report PDF carries is the hash of the records held here for
+        ``period`` and ``unit_code`` (a district checks a commune's report against the commune's
+        imported records). None when the PDF carries no data hash."""
         from plan_desktop.reports.scope import report_data_hash
         from plan_desktop.signing.verify import read_data_hash
 
         carried = read_data_hash(Path(path))
         if carried is None:
-            return  # not one of our reports (any PDF can be signed)
-        current = report_data_hash(self.inst, period)
-        if carried != current:
+            return None
+        return carried == report_data_hash(self.inst, period, unit_code)
+
+    def check_data_hash(self, path: Path, period: str | Period) -> None:
+        """Refuse a report whose data hash differs from the hash of the records as they are now."""
+        if self.data_matches(path, period) is False:
             raise SigningError(
                 f"Số liệu kỳ {Period.parse(period)} đã thay đổi kể từ khi lập tệp «{Path(path).name}» "
                 "(mã băm dữ liệu không khớp). Hãy lập lại báo cáo rồi mới ký."

@@ -216,9 +216,13 @@ def softhsm_token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch) -> Token
 def report_for(commune, tmp_path: Path):
     """``report_for("2019-H1")``: a PDF carrying the data hash of the commune's records as they are now."""
 
+    made: list[Path] = []
+
     def make(period: str) -> Path:
         from plan_desktop.reports.scope import report_data_hash
 
-        return make_pdf(tmp_path / f"report-{period}.pdf", data_sha256=report_data_hash(commune, period))
+        path = tmp_path / f"report-{period}-{len(made) + 1}.pdf"
+        made.append(path)
+        return make_pdf(path, data_sha256=report_data_hash(commune, period))
 
     return make

@@ -139,6 +139,8 @@ def test_a_report_made_before_the_data_changed_is_not_signed(commune, service, p
     stale = report_for("2019-H1")
     service.create("communication", {**COMM, "date": "2019-04-02", "topic": "Buổi thứ hai"})
     signing = SigningService(commune)
+    assert signing.data_matches(stale, "2019-H1") is False
+    assert signing.data_matches(report_for("2019-H1"), "2019-H1") is True
     with pytest.raises(SigningError, match="đã thay đổi kể từ khi lập"):
         signing.sign_report(stale, tmp_path / "s.pdf", "2019-H1", Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
     assert not (tmp_path / "s.pdf").exists() and signing.active_lock("2019-H1") is None
