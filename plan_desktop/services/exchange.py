@@ -777,19 +777,27 @@ def _gaps(inst: Installation, units: Iterable[str]) -> list[str]:
     return out
 
 
-def expand_paths(items: Iterable[Path]) -> list[Path]:
-    """Files as given; a folder gives its package and receipt files, by name."""
+def expand_paths(items: Iterable[Path], inst: Installation | None = None) -> list[Path]:
+    """Files as given; a folder gives its package and receipt files, by name. From a folder, the
+    installation's own packages (``<own unit>_….pdpkg``), any package at a commune, and receipts meant
+    for other units are left out: a stick often carries both directions at once."""
+    own_unit = inst.unit_code if inst is not None else None
+    no_packages = inst is not None and inst.level == Level.COMMUNE
     out: list[Path] = []
     for p in items:
         p = Path(p)
         if p.is_dir():
-            out += sorted(
-                f
-                for f in p.iterdir()
-                if f.is_file()
-                and f.suffix.lower() in (PACKAGE_EXT, RECEIPT_EXT)
-                and not f.name.startswith(".")
-            )
+            for f in sorted(p.iterdir()):
+                suffix = f.suffix.lower()
+                if not f.is_file() or f.name.startswith(".") or suffix not in (PACKAGE_EXT, RECEIPT_EXT):
+                    continue
+                if suffix == PACKAGE_EXT and (
+                    no_packages or (own_unit and f.name.startswith(f"{own_unit}_"))
+                ):
+                    continue
+                if own_unit and suffix == RECEIPT_EXT and not f.name.startswith(f"{own_unit}_"):
+                    continue
+                out.append(f)
         else:
             out.append(p)
     return out
@@ -809,7 +817,7 @@ def import_files(
     ``service`` is the window's RecordService, so that its listeners hear about imported records."""
     ensure_tables(inst)
     keys = own_keys(inst)
-    items = expand_paths(files)
+    items = expand_paths(files, inst)
     report = ImportReport(inst.unit_code, inst.unit().name, utc_now())
     touched: set[str] = set()
     for i, path in enumerate(items):

@@ -500,3 +500,49 @@ def test_upward_receipts_and_incremental_forwarding(world, tmp_path):
     board = ex.completeness(world.p, year=2019, all_levels=True)
     assert board.last_package[C1] and board.last_package[DISTRICT]
     assert world.p.store.check() == []
+
+
+def test_folder_import_skips_own_packages_and_others_receipts(world):
+    add_records(world.c1, 1)
+    add_records(world.c2, 1, start=5)
+    usb = world.usb()
+    export(world.c1, usb)
+    export(world.c2, usb)
+    assert imp(world.d, usb).ok
+    ex.write_receipt(world.d, C1, usb)
+    ex.write_receipt(world.d, C2, usb)
+    ex.export_package(world.d, usb)  # the district's own package on the same stick
+    rep = imp(world.d, usb)  # again: both commune packages (unchanged), nothing else
+    assert rep.ok and len(rep.files) == 2
+    rep = imp(world.c1, usb)  # the commune: only its own receipt
+    assert rep.ok and [f.kind for f in rep.files] == ["receipt"]
+
+
+def test_district_reinstalled_recovers(world, tmp_path):
+    """The district gets a new key: the commune's encrypted package and the new receipt are refused
+    with instructions; after re-enrolling the district's fingerprint, everything flows again."""
+    from tests.exchange.conftest import new_inst
+
+    add_records(world.c1, 1)
+    usb = world.usb()
+    assert imp(world.d, export(world.c1, usb)).ok
+    assert imp(world.c1, ex.write_receipt(world.d, C1, usb).path).ok
+    d2 = new_inst(tmp_path / "d-new", DISTRICT)
+    try:
+        add_records(world.c1, 1, start=3)
+        enc = ex.export_package(world.c1, world.usb("e"))
+        assert enc.encrypted_to == DISTRICT
+        rep = imp(d2, enc.path)
+        assert not rep.ok and rep.files[0].reason_code == "wrong_recipient"
+        ex.trust_key(world.c1, DISTRICT, ex.keys_overview(d2)[0])  # after a phone call
+        plain = ex.export_package(world.c1, world.usb("p"), full=True)  # a new district needs everything
+        assert plain.encrypted_to is None  # the new key's encryption half is not known yet
+        assert imp(d2, plain.path).ok and count(d2, unit=C1) == 2
+        assert imp(world.c1, ex.write_receipt(d2, C1, world.usb("r")).path).ok
+        assert ex.export_package(world.c1, world.usb("q")).encrypted_to == DISTRICT
+        # the old district's receipts are now refused at the commune
+        old = ex.write_receipt(world.d, C1, world.usb("old"), sequence=1)
+        rep = imp(world.c1, old.path)
+        assert not rep.ok and rep.files[0].reason_code == "changed_key"
+    finally:
+        d2.close()
