@@ -1016,6 +1016,19 @@ class SetupInfo:
     forms_version: str
     plan_targets: dict[str, Any]
     signed: SignedManifest
+    plan_id: str | None = None
+
+
+def _plan_info(inst: Installation) -> dict[str, Any]:
+    """The plan this installation follows and its targets per indicator and year (for a setup file)."""
+    try:
+        from plan_desktop.domain.plan import default_plan
+
+        plan = default_plan(inst.store.get_setting("plan_id"))
+    except Exception:  # no plan file shipped: the setup file simply carries none
+        return {"plan_id": None, "plan_targets": {}}
+    targets = {i.id: {str(y): t.as_json() for y, t in sorted(i.targets.items())} for i in plan.indicators}
+    return {"plan_id": plan.id, "plan_number": plan.number, "plan_targets": targets}
 
 
 def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
@@ -1036,7 +1049,7 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
         "created_at": utc_now(),
         "forms_version": inst.store.forms.signature(),
         "working_year": inst.working_year,
-        "plan_targets": inst.store.get_setting("plan_targets", {}) or {},
+        **_plan_info(inst),
     }
     data, raw = build_signed_document(keys, manifest)
     path = Path(out_dir) / f"{unit}_thiet-lap{SETUP_EXT}"
@@ -1076,6 +1089,7 @@ def read_setup_file(path: Path) -> SetupInfo:
         str(m.get("forms_version") or ""),
         m.get("plan_targets") if isinstance(m.get("plan_targets"), dict) else {},
         signed,
+        m.get("plan_id") if isinstance(m.get("plan_id"), str) else None,
     )
 
 
@@ -1099,6 +1113,14 @@ def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
     settings: dict[str, Any] = {}
     if info.plan_targets:
         settings["plan_targets"] = info.plan_targets
+    if info.plan_id:
+        try:
+            from plan_desktop.domain.plan import load_plans
+
+            if any(p.id == info.plan_id for p in load_plans()):
+                settings["plan_id"] = info.plan_id
+        except Exception:  # the plan files could not be read: keep the current plan
+            pass
     if settings:
         inst.store.set_settings(settings)
     return info

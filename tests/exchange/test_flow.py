@@ -311,9 +311,11 @@ def test_setup_file_for_a_new_commune(world, tmp_path):
     path = ex.write_setup_file(world.d, C2, world.usb())
     info = ex.read_setup_file(path)
     assert info.unit == C2 and info.issuer == DISTRICT and info.fingerprint == ex.keys_overview(world.d)[0]
+    assert info.plan_id and info.plan_targets  # the plan and its targets travel
     fresh = new_inst(tmp_path / "c2-fresh", C2)
     try:
         ex.apply_setup_file(fresh, info)
+        assert fresh.store.get_setting("plan_id") == info.plan_id
         add_records(fresh, 1)
         res = ex.export_package(fresh, world.usb("x"))
         assert res.encrypted_to == DISTRICT  # the first package is already encrypted
