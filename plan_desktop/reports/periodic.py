@@ -284,11 +284,13 @@ def _communication(a: _Agg) -> tuple[Section, list[tuple[str, int]]]:
     else:
         sec.paragraphs.append("Trong kỳ chưa ghi nhận hoạt động truyền thông nào.")
     # activities by month of the period (calendar months; the chart)
-    months = a.rows(f"SELECT substr(date, 1, 7), count(*) FROM form_communication WHERE {w[0]} GROUP BY 1", w[1])
-    got = dict(months)
-    monthly = []
-    for m in a.scope.period.months() if a.scope.period.kind != "M" else [a.scope.period]:
-        monthly.append((MONTHS_VI[m.index - 1], int(got.get(f"{m.year:04d}-{m.index:02d}", 0))))
+    # months with the installation's cut-off (statistical months run from the 15th)
+    months = a.scope.period.months() if a.scope.period.kind != "M" else [a.scope.period]
+    bounds = [m.bounds(a.inst.cutoff) for m in months]
+    case = " ".join(f"WHEN date BETWEEN ? AND ? THEN {i}" for i in range(len(months)))
+    got = dict(a.rows(f"SELECT CASE {case} END, count(*) FROM form_communication WHERE {w[0]} GROUP BY 1",
+                      [x.isoformat() for b in bounds for x in b] + w[1]))
+    monthly = [(MONTHS_VI[m.index - 1], int(got.get(i, 0))) for i, m in enumerate(months)]
     return sec, monthly
 
 

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from tests.reports.conftest import comm, flat, pdf_text  # noqa: E402
+from tests.reports.conftest import comm, flat, pdf_text
 
 
 @pytest.fixture

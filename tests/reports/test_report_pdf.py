@@ -197,3 +197,20 @@ def test_2020_report_of_the_same_code_is_vinh_tru(commune, tmp_path):
     first = flat(pdf_text(out)[0])
     assert "THỊ TRẤN VĨNH TRỤ" in first and "Vĩnh Trụ, ngày 25 tháng 12 năm 2020" in first
     assert "Trong kỳ chưa ghi nhận hoạt động truyền thông nào." in flat(" ".join(pdf_text(out)))
+
+
+def test_statistical_cutoff_moves_the_year(commune, service, tmp_path):
+    from plan_desktop.reports.indicators import compute_indicators
+
+    comm(service, None, "2018-12-20", participants=1250)  # statistical year 2019: 15/12/2018 – 14/12/2019
+    comm(service, None, "2019-12-20", participants=7)  # statistical year 2020
+    commune.store.set_settings({"period_cutoff": "statistical"})
+    data = reporting.build(commune, "2019", report_date=date(2019, 12, 16))
+    body = " ".join(p for s in data.sections for p in s.paragraphs)
+    assert "thu hút 1.250 lượt người" in body
+    assert data.monthly[0] == ("T1", 1)  # 20/12/2018 counts in statistical January 2019
+    v = {i.id: i for i in compute_indicators(commune, 2019)}["communes_with_communication"]
+    assert v.numerator == 1
+    commune.store.set_settings({"period_cutoff": "calendar"})
+    data = reporting.build(commune, "2019")
+    assert "thu hút 7 lượt người" in " ".join(p for s in data.sections for p in s.paragraphs)  # 20/12/2019 only
