@@ -63,7 +63,7 @@ def monthly_chart(monthly: Sequence[tuple[str, int]], width: float, title: str) 
 def indicators_chart(indicators: Sequence[IndicatorValue], width: float, title: str) -> Drawing:
     """Horizontal bars: each percentage indicator's value against its target of the year."""
     register_fonts()
-    items = [i for i in indicators if i.unit == "percent"]
+    items = [i for i in indicators if i.unit == "percent" and i.value is not None]  # not applicable: left out
     labels = [i.short_label or i.id for i in items]
     values = [max(0.0, min(100.0, i.value)) if i.value is not None else 0.0 for i in items]
     targets = []

@@ -214,8 +214,8 @@ def _situation(a: _Agg) -> Section:
         kinds = ", ".join(f"{lower_first(r[0])}: {format_int_vi(r[1])}" for r in rows)
         sec.paragraphs.append(
             f"Trên địa bàn có {format_int_vi(n_est)} cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm "
-            f"({kinds}); trong đó {format_int_vi(n_susp)} cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình, "
-            f"với {format_int_vi(total[3])} lao động nữ làm việc tại các cơ sở.")
+            f"({kinds}); trong đó {format_int_vi(n_susp)} cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình"
+            + (f", với {format_int_vi(total[3])} lao động nữ làm việc tại các cơ sở." if total[3] else "."))
         sec.tables.append(Table(
             "Cơ sở kinh doanh dịch vụ dễ bị lợi dụng đang hoạt động trong kỳ",
             ["Loại hình", "Số cơ sở", "Nghi vấn trá hình", "Lao động nữ"],
@@ -270,11 +270,15 @@ def _communication(a: _Agg) -> tuple[Section, list[tuple[str, int]]]:
         f"SELECT count(*), coalesce(sum(broadcast_minutes),0), coalesce(sum(cost),0) FROM form_communication WHERE {w[0]}",
         w[1])[0]
     if n:
-        sec.paragraphs.append(
-            f"Tổ chức {format_int_vi(n)} hoạt động truyền thông với {format_int_vi(total[2])} buổi/lượt, "
-            f"thu hút {format_int_vi(total[3])} lượt người tham dự (trong đó nữ {format_int_vi(total[4])} lượt); "
-            f"cấp phát {format_int_vi(total[5])} tài liệu (tờ rơi, sách mỏng, áp phích…); phát thanh trên hệ thống "
-            f"truyền thanh cơ sở {format_int_vi(minutes)} phút. Tổng kinh phí {format_int_vi(cost)} đồng.")
+        text = (f"Tổ chức {format_int_vi(n)} hoạt động truyền thông với {format_int_vi(total[2])} buổi/lượt, "
+                f"thu hút {format_int_vi(total[3])} lượt người tham dự (trong đó nữ {format_int_vi(total[4])} lượt); "
+                f"cấp phát {format_int_vi(total[5])} tài liệu (tờ rơi, sách mỏng, áp phích…)")
+        if minutes:
+            text += f"; phát thanh trên hệ thống truyền thanh cơ sở {format_int_vi(minutes)} phút"
+        text += "."
+        if cost:
+            text += f" Tổng kinh phí {format_int_vi(cost)} đồng."
+        sec.paragraphs.append(text)
         head = ["Số hoạt động", "Số buổi/lượt", "Người tham dự", "Trong đó nữ", "Tài liệu"]
         kinds = ["text", "int", "int", "int", "int", "int"]
         sec.tables.append(Table("Hoạt động truyền thông theo hình thức", ["Hình thức", *head], kinds,
@@ -303,7 +307,8 @@ def _training(a: _Agg) -> Section:
     if rows:
         sec.paragraphs.append(
             f"Tổ chức và tham gia {format_int_vi(total[1])} lớp tập huấn với {format_int_vi(total[2])} lượt học viên "
-            f"(trong đó nữ {format_int_vi(total[3])}); kinh phí {format_int_vi(total[4])} đồng.")
+            f"(trong đó nữ {format_int_vi(total[3])})"
+            + (f"; kinh phí {format_int_vi(total[4])} đồng." if total[4] else "."))
         groups = a.by_choice("training", "trainee_group", "count(*), coalesce(sum(trainees),0)", w)
         if groups:
             sec.paragraphs.append("Đối tượng học viên: " + "; ".join(
@@ -327,7 +332,8 @@ def _inspection(a: _Agg) -> Section:
         return sec
     sec.paragraphs.append(
         f"Tiến hành {format_int_vi(n)} lượt kiểm tra tại {format_int_vi(ests)} cơ sở kinh doanh dịch vụ; phát hiện "
-        f"{format_int_vi(viol)} lượt vi phạm; xử phạt vi phạm hành chính tổng số tiền {format_int_vi(fines)} đồng.")
+        f"{format_int_vi(viol)} lượt vi phạm"
+        + (f"; xử phạt vi phạm hành chính tổng số tiền {format_int_vi(fines)} đồng." if fines else "."))
     by_team = a.by_choice("inspection", "team", "count(*), coalesce(sum(violation),0), coalesce(sum(fine),0)", w)
     by_action = a.by_choice("inspection", "action", "count(*), coalesce(sum(fine),0)", w)
     sec.tables.append(Table("Kiểm tra theo đoàn kiểm tra", ["Đoàn kiểm tra", "Lượt kiểm tra", "Lượt vi phạm",
@@ -351,8 +357,9 @@ def _cases(a: _Agg) -> Section:
     by_action = a.by_choice("case", "action", "count(*)", w)
     sec.paragraphs.append(
         f"Phát hiện {format_int_vi(total[1])} vụ việc, đã xử lý hoặc chuyển cơ quan chức năng "
-        f"{format_int_vi(total[6])} vụ ({format_percent_vi(100 * total[6] / total[1])}); "
-        f"tổng số tiền phạt {format_int_vi(total[7])} đồng. Biện pháp xử lý: "
+        f"{format_int_vi(total[6])} vụ ({format_percent_vi(100 * total[6] / total[1])})"
+        + (f"; tổng số tiền phạt {format_int_vi(total[7])} đồng" if total[7] else "")
+        + ". Biện pháp xử lý: "
         + "; ".join(f"{lower_first(r[0])}: {format_int_vi(r[1])} vụ" for r in by_action) + ".")
     sec.tables.append(Table("Vụ việc theo loại", ["Loại vụ việc", "Số vụ", "Người bán dâm", "Dưới 18 tuổi",
                                                  "Người mua dâm", "Chủ chứa, môi giới", "Đã xử lý",
