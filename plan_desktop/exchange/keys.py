@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,14 +119,29 @@ def _pem(key) -> bytes:
     )
 
 
-def load_keys(keys_dir: Path) -> KeyPair | None:
+#: Optional hooks to keep private key files encrypted at rest (``services/access.Session.protect`` /
+#: ``unprotect``): bytes -> bytes. A protected file starts with ``PDK1``.
+Protect = Callable[[bytes], bytes]
+PROTECTED_MAGIC = b"PDK1"
+
+
+def _read_private(path: Path, unprotect: Protect | None) -> bytes:
+    blob = path.read_bytes()
+    if blob.startswith(PROTECTED_MAGIC):
+        if unprotect is None:
+            raise ExchangeError("Khóa bí mật của đơn vị đang được bảo vệ bằng mật khẩu; hãy đăng nhập trước.")
+        return unprotect(blob)
+    return blob
+
+
+def load_keys(keys_dir: Path, unprotect: Protect | None = None) -> KeyPair | None:
     """The key pair in ``keys_dir``, or None when none was made yet."""
     sp, ep = keys_dir / SIGNING_FILE, keys_dir / ENCRYPTION_FILE
     if not sp.exists() and not ep.exists():
         return None
     try:
-        signing = serialization.load_pem_private_key(sp.read_bytes(), password=None)
-        encryption = serialization.load_pem_private_key(ep.read_bytes(), password=None)
+        signing = serialization.load_pem_private_key(_read_private(sp, unprotect), password=None)
+        encryption = serialization.load_pem_private_key(_read_private(ep, unprotect), password=None)
     except (OSError, ValueError, TypeError) as exc:
         raise ExchangeError(
             f"Không đọc được khóa của đơn vị trong {keys_dir} ({exc}). Hãy khôi phục thư mục «keys» từ bản "
@@ -136,18 +152,34 @@ def load_keys(keys_dir: Path) -> KeyPair | None:
     return KeyPair(signing, encryption)
 
 
-def ensure_keys(keys_dir: Path) -> KeyPair:
-    """Load the key pair, making it on first use (private files mode 0600)."""
-    existing = load_keys(keys_dir)
-    if existing is not None:
-        return existing
+def _store(keys_dir: Path, pair: KeyPair, protect: Protect | None) -> None:
     keys_dir.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
         os.chmod(keys_dir, 0o700)
+    wrap = protect or (lambda b: b)
+    _write_private(keys_dir / ENCRYPTION_FILE, wrap(_pem(pair.encryption)))
+    _write_private(keys_dir / SIGNING_FILE, wrap(_pem(pair.signing)))
+
+
+def ensure_keys(keys_dir: Path, protect: Protect | None = None, unprotect: Protect | None = None) -> KeyPair:
+    """Load the key pair, making it on first use (private files mode 0600, encrypted with ``protect``
+    when given)."""
+    existing = load_keys(keys_dir, unprotect)
+    if existing is not None:
+        return existing
     pair = KeyPair.generate()
-    _write_private(keys_dir / ENCRYPTION_FILE, _pem(pair.encryption))
-    _write_private(keys_dir / SIGNING_FILE, _pem(pair.signing))
+    _store(keys_dir, pair, protect)
     return pair
+
+
+def rewrap_keys(keys_dir: Path, unprotect: Protect | None, protect: Protect | None) -> bool:
+    """Rewrite the private key files under a new protection (password protection switched on/off or
+    its key changed). The keys themselves, and so the fingerprint, stay the same. False if no keys."""
+    pair = load_keys(keys_dir, unprotect)
+    if pair is None:
+        return False
+    _store(keys_dir, pair, protect)
+    return True
 
 
 def x25519_public(raw: bytes) -> X25519PublicKey:

@@ -26,7 +26,7 @@ from plan_desktop.domain.units import Level
 from plan_desktop.domain.validation import validate
 from plan_desktop.exchange import merge
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
-from plan_desktop.exchange.keys import KeyPair, b64, ensure_keys, load_keys, normalise_fingerprint, unb64
+from plan_desktop.exchange.keys import KeyPair, b64, ensure_keys, normalise_fingerprint, unb64
 from plan_desktop.exchange.package import (
     PACKAGE_EXT,
     RECEIPT_EXT,
@@ -164,8 +164,21 @@ def _bundle_label(inst: Installation, bundle: Bundle) -> str:
 
 # -- keys ----------------------------------------------------------------------------------------------
 def own_keys(inst: Installation) -> KeyPair:
-    """This installation's key pair, made on first use."""
-    return ensure_keys(paths.keys_dir(inst.folder))
+    """This installation's key pair, made on first use. When password protection is on, the
+    logged-in session's KEK encrypts/decrypts the private key files (services/access)."""
+    session = getattr(inst, "session", None)
+    return ensure_keys(
+        paths.keys_dir(inst.folder),
+        protect=getattr(session, "protect", None),
+        unprotect=getattr(session, "unprotect", None),
+    )
+
+
+def _require_approver(inst: Installation, action_vi: str) -> None:
+    session = getattr(inst, "session", None)
+    require = getattr(session, "require", None)
+    if require is not None:
+        require("approver", action_vi)
 
 
 @dataclass(frozen=True)
@@ -200,6 +213,7 @@ def keys_overview(inst: Installation) -> tuple[str, list[KeyInfo]]:
 
 def trust_key(inst: Installation, unit: str, fingerprint_text: str) -> str:
     """Re-enrol a unit: the next package must be signed by the key with this fingerprint."""
+    _require_approver(inst, "đăng ký lại khóa của đơn vị khác")
     ensure_tables(inst)
     try:
         fpr = normalise_fingerprint(fingerprint_text)
@@ -1033,6 +1047,7 @@ def _plan_info(inst: Installation) -> dict[str, Any]:
 
 def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     """A signed setup file for a child unit: its code, our public keys, the forms version, the targets."""
+    _require_approver(inst, "lập tệp thiết lập cho đơn vị cấp dưới")
     ensure_tables(inst)
     keys = own_keys(inst)
     child = inst.units.get(unit, _on(inst))
@@ -1263,4 +1278,5 @@ def level_can_import(inst: Installation) -> bool:
 
 
 def has_keys(inst: Installation) -> bool:
-    return load_keys(paths.keys_dir(inst.folder)) is not None
+    folder = paths.keys_dir(inst.folder)
+    return (folder / "signing_ed25519.pem").exists()

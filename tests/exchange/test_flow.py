@@ -548,3 +548,30 @@ def test_district_reinstalled_recovers(world, tmp_path):
         assert not rep.ok and rep.files[0].reason_code == "changed_key"
     finally:
         d2.close()
+
+
+def test_password_protected_private_keys_and_roles(world):
+    """With password protection on (services/access), the private key files are encrypted with the
+    session's KEK; without logging in nothing can be signed; only an approver re-enrols keys."""
+    access = pytest.importorskip("plan_desktop.services.access")
+    from plan_desktop.exchange.keys import PROTECTED_MAGIC, rewrap_keys
+    from plan_desktop.paths import keys_dir
+
+    fp = ex.keys_overview(world.c1)[0]
+    if not hasattr(world.c1, "login"):
+        pytest.skip("installation has no sessions")
+    session = world.c1.access.enable("mat-khau-can-bo", "mat-khau-phe-duyet")
+    assert rewrap_keys(keys_dir(world.c1.folder), None, session.protect)
+    for f in keys_dir(world.c1.folder).iterdir():
+        assert f.read_bytes().startswith(PROTECTED_MAGIC) and b"PRIVATE KEY" not in f.read_bytes()
+    add_records(world.c1, 1)
+    world.c1.session = access.OPEN_SESSION  # not logged in
+    with pytest.raises((ex.ExchangeError, access.AccessError)):
+        ex.export_package(world.c1, world.usb())
+    world.c1.login("mat-khau-can-bo")  # the officer may export ...
+    assert ex.keys_overview(world.c1)[0] == fp  # same key, now protected
+    assert imp(world.d, ex.export_package(world.c1, world.usb()).path).ok
+    with pytest.raises(access.AccessError):  # ... but not re-enrol another unit's key
+        ex.trust_key(world.c1, DISTRICT, fp)
+    world.c1.login("mat-khau-phe-duyet")
+    ex.trust_key(world.c1, DISTRICT, ex.keys_overview(world.d)[0])
