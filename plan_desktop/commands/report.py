@@ -70,10 +70,10 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     from plan_desktop.reports.indicators import compute_indicators, indicators_dhis2, indicators_json
 
     with open_installation(args) as inst:
-        from plan_desktop.domain.plan import default_plan
+        from plan_desktop.domain.plan import plan_for
 
         try:
-            plan = default_plan(inst.store.get_setting("plan_id"))
+            plan = plan_for(inst.store.get_setting)
             if args.year not in plan.years:
                 raise CliError(
                     f"Năm {args.year} nằm ngoài thời gian của Kế hoạch {plan.number} "

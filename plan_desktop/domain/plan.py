@@ -26,6 +26,7 @@ __all__ = [
     "default_plan",
     "load_plan",
     "load_plans",
+    "plan_for",
 ]
 
 #: The nine indicator ids of the data dictionary, in its order.
@@ -131,6 +132,30 @@ class PlanDef:
     def indicator(self, indicator_id: str) -> IndicatorDef:
         return self._by_id[indicator_id]
 
+    def with_targets(self, overrides: Any) -> PlanDef:
+        """This plan with the targets of ``overrides`` (``{indicator_id: {"2017": 75, "2020": [60, 80]}}``,
+        e.g. sent by the level above in a setup file) in place of the file's; bad entries are ignored."""
+        if not isinstance(overrides, dict) or not overrides:
+            return self
+        inds = []
+        for ind in self.indicators:
+            raw = overrides.get(ind.id)
+            targets = dict(ind.targets)
+            if isinstance(raw, dict):
+                parsed: dict[int, Target] = {}
+                for y, v in raw.items():
+                    try:
+                        parsed[int(y)] = _target(self.source or Path("plan"), ind.id, v)
+                    except (PlanError, ValueError, TypeError):
+                        parsed = {}
+                        break
+                if parsed:
+                    targets = parsed
+            inds.append(IndicatorDef(ind.id, ind.label, ind.short_label, ind.unit, targets, ind.between,
+                                     ind.yearly_gain))
+        return PlanDef(self.id, self.number, self.title, self.issuer, self.issued_on, self.province_code,
+                       self.first_year, self.last_year, tuple(inds), self.source)
+
     @property
     def years(self) -> range:
         return range(self.first_year, self.last_year + 1)
@@ -196,6 +221,13 @@ def load_plan(path: Path) -> PlanDef:
 def load_plans(folder: Path | None = None) -> list[PlanDef]:
     folder = Path(folder) if folder is not None else resource("plan")
     return [load_plan(p) for p in sorted(folder.glob("*.toml"))]
+
+
+def plan_for(settings_get: Any) -> PlanDef:
+    """The plan an installation follows: the file named by its ``plan_id`` setting, with the
+    ``plan_targets`` setting (targets received from the level above) over the file's targets.
+    ``settings_get`` is ``store.get_setting``."""
+    return default_plan(settings_get("plan_id")).with_targets(settings_get("plan_targets", {}))
 
 
 @functools.lru_cache(maxsize=4)

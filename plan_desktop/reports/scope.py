@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from plan_desktop.domain.forms import COMMON_FIELDS
 from plan_desktop.domain.periods import Period
-from plan_desktop.domain.plan import PlanDef, default_plan
+from plan_desktop.domain.plan import PlanDef, plan_for
 from plan_desktop.domain.units import Level, Unit, UnitRegistry
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ def make_scope(inst: Installation, period: str | Period, unit_code: str | None =
     outside the installation's data.
     """
     p = Period.parse(period)
-    plan = plan or default_plan(inst.store.get_setting("plan_id"))
+    plan = plan or plan_for(inst.store.get_setting)
     start, end = inst.period_bounds(p)
     year_start, _ = inst.period_bounds(Period(p.year, "Y", 1))
     units = inst.units

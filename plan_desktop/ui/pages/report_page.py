@@ -53,9 +53,9 @@ DRAFT_LABELS = {
 
 def period_choices(inst: Installation) -> list[tuple[str, str]]:
     """(code, Vietnamese label) of every report period of the plan years, newest first."""
-    from plan_desktop.domain.plan import default_plan
+    from plan_desktop.domain.plan import plan_for
 
-    plan = default_plan(inst.store.get_setting("plan_id"))
+    plan = plan_for(inst.store.get_setting)
     out: list[tuple[str, str]] = []
     for year in reversed(plan.years):
         for p in (Period(year, "Y", 1), Period(year, "H", 2), Period(year, "H", 1),
