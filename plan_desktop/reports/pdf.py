@@ -53,7 +53,8 @@ def _section(st: Styles, data: ReportData, sec: Section) -> list[Any]:
     paras = [para(p, st.body) for p in sec.paragraphs]
     if paras:
         first.append(paras.pop(0))
-    out.append(CondPageBreak(60))
+    # a heading with nothing under it (II.) goes with the next heading and its first lines
+    out.append(CondPageBreak(60 if (sec.paragraphs or sec.tables) else 140))
     out.append(KeepTogether(first))
     out += paras
     for t in sec.tables:
