@@ -111,8 +111,9 @@ def build_workbook(data: ReportData) -> Workbook:
     wi = wb.create_sheet(_sheet_name("Chỉ tiêu", used))
     head = ["TT", "Mã chỉ tiêu", "Chỉ tiêu", f"Mục tiêu năm {data.scope.year}", "Kết quả", "Đơn vị", "Đánh giá",
             "Tử số", "Mẫu số", "Ghi chú"]
-    ind_rows = [[str(n), i.id, i.label, i.target_text, i.value, i.unit, i.met_text, i.numerator, i.denominator,
-                 i.detail] for n, i in enumerate(data.indicators, 1)]
+    unit_vi = {"percent": "%", "count": "số lượng", "months": "tháng"}
+    ind_rows = [[str(n), i.id, i.label, i.target_text, i.value, unit_vi.get(i.unit, i.unit), i.met_text, i.numerator,
+                 i.denominator, i.detail] for n, i in enumerate(data.indicators, 1)]
     it = Table(f"Kết quả thực hiện chỉ tiêu năm {data.scope.year}", head,
                ["center", "text", "text", "center", "num", "center", "center", "num", "num", "text"], ind_rows,
                widths=[0.4, 2, 4, 1, 0.8, 0.7, 0.8, 0.6, 0.6, 4])
