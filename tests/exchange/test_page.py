@@ -65,3 +65,22 @@ def test_removable_drives_never_lists_the_system_drive():
     from plan_desktop.ui.pages.exchange_page import removable_drives
 
     assert all(v.rootPath() != "/" for v in removable_drives())
+
+
+def test_page_with_protected_keys_and_nobody_logged_in(world, qtbot):
+    access = pytest.importorskip("plan_desktop.services.access")
+    from plan_desktop.exchange.keys import rewrap_keys
+    from plan_desktop.paths import keys_dir
+    from plan_desktop.ui.pages.exchange_page import ExchangePage
+
+    if not hasattr(world.d, "login"):
+        pytest.skip("installation has no sessions")
+    ex.keys_overview(world.d)
+    session = world.d.access.enable("mat-khau-can-bo", "mat-khau-phe-duyet")
+    rewrap_keys(keys_dir(world.d.folder), None, session.protect)
+    world.d.session = access.OPEN_SESSION
+    page = ExchangePage(world.d)  # does not raise
+    qtbot.addWidget(page)
+    assert "đăng nhập" in page.fingerprint_label.text()
+    report = page.import_paths([world.usb()])
+    assert not report.ok and "đăng nhập" in page.report_view.toPlainText()

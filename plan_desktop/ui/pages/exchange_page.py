@@ -314,7 +314,10 @@ class ExchangePage(QWidget):
 
     # -- refresh -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        own, keys = ex.keys_overview(self.inst)
+        try:
+            own, keys = ex.keys_overview(self.inst)
+        except (ExchangeError, PermissionError) as exc:  # protected keys and nobody logged in
+            own, keys = str(exc), []
         self.fingerprint_label.setText(own)
         self.keys_table.setRowCount(len(keys))
         for i, k in enumerate(keys):
@@ -475,6 +478,14 @@ class ExchangePage(QWidget):
                 progress=self._progress(self.import_progress),
                 service=self.service,
             )
+        except (ExchangeError, OSError) as exc:  # e.g. protected keys and nobody logged in
+            from plan_desktop.errors import user_message
+
+            message = user_message(exc) or str(exc)
+            self.report_view.setPlainText(_t("Không nhập được: {m}").format(m=message))
+            failed = ex.ImportReport(self.inst.unit_code, "", "")
+            failed.files.append(ex.FileResult(Path(paths[0]) if paths else Path(), message=message))
+            return failed
         finally:
             QGuiApplication.restoreOverrideCursor()
             self.import_progress.setVisible(False)
