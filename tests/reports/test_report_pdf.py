@@ -214,3 +214,18 @@ def test_statistical_cutoff_moves_the_year(commune, service, tmp_path):
     commune.store.set_settings({"period_cutoff": "calendar"})
     data = reporting.build(commune, "2019")
     assert "thu hút 7 lượt người" in " ".join(p for s in data.sections for p in s.paragraphs)  # 20/12/2019 only
+
+
+def test_pages_render_and_the_signing_side_reads_the_hash(commune, report, tmp_path):
+    import shutil
+    import subprocess
+
+    pdf, _, result = report
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run([exe, "-png", "-r", "30", str(pdf), str(tmp_path / "page")], check=True)
+    pngs = sorted(tmp_path.glob("page-*.png"))
+    assert len(pngs) == len(PdfReader(str(pdf)).pages) and all(p.stat().st_size > 1000 for p in pngs)
+    verify = pytest.importorskip("plan_desktop.signing.verify")
+    assert verify.read_data_hash(pdf) == result.data.data_hash
