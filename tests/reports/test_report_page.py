@@ -74,3 +74,12 @@ def test_district_page_offers_its_communes(qtbot, district):
     w.set_period("2020")
     names = [w.unit_box.itemText(i).strip() for i in range(w.unit_box.count())]
     assert "Thị trấn Vĩnh Trụ" in names and "Xã Nhân Hưng" not in names
+
+
+def test_text_typed_just_before_switching_period_is_kept(page, commune):
+    page.text_edits["requests"].setPlainText("Đề nghị hỗ trợ kinh phí.")
+    assert page._autosave.isActive()  # not yet saved …
+    page.set_period("2019-H2")  # … switching saves it for 2019, not for 2019-H2
+    assert commune.store.get_setting("report_draft:2019")["requests"] == "Đề nghị hỗ trợ kinh phí."
+    assert commune.store.get_setting("report_draft:2019-H2") is None
+    assert page.text_edits["requests"].toPlainText() == ""

@@ -239,6 +239,7 @@ class ReportPage(QWidget):
 
     def _load_draft(self) -> None:
         self._loading = True
+        self._draft_for = (self.period, self.unit_code)
         try:
             d = reporting.load_draft(self.inst, self.period, self.unit_code)
             for k, e in self.text_edits.items():
@@ -253,14 +254,27 @@ class ReportPage(QWidget):
             self._loading = False
         self._stale()
 
-    def _period_changed(self, *_: object) -> None:
+    def _flush(self) -> None:
+        """Save what was typed for the period (and unit) it was typed for, before switching away."""
         if self._autosave.isActive():
-            self._autosave.stop()
+            self.save_draft()
+
+    def _period_changed(self, *_: object) -> None:
+        self._flush()
         self._fill_units()
         self._load_draft()
 
     def _unit_changed(self, *_: object) -> None:
+        self._flush()
         self._load_draft()
+
+    def shutdown(self) -> None:
+        """Save a pending draft (the hosting window calls this before closing)."""
+        self._flush()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._flush()
+        super().hideEvent(event)
 
     def _edited(self, *_: object) -> None:
         if not self._loading:
@@ -279,8 +293,9 @@ class ReportPage(QWidget):
     # -- actions -------------------------------------------------------------------------------------------
     def save_draft(self) -> None:
         self._autosave.stop()
+        period, unit = getattr(self, "_draft_for", (self.period, self.unit_code))
         try:
-            reporting.save_draft(self.inst, self.period, self.draft(), self.unit_code)
+            reporting.save_draft(self.inst, period, self.draft(), unit)
         except reporting.ReportError as exc:
             self.status.setText(str(exc))
             return
