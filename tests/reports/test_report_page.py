@@ -83,3 +83,18 @@ def test_text_typed_just_before_switching_period_is_kept(page, commune):
     assert commune.store.get_setting("report_draft:2019")["requests"] == "Đề nghị hỗ trợ kinh phí."
     assert commune.store.get_setting("report_draft:2019-H2") is None
     assert page.text_edits["requests"].toPlainText() == ""
+
+
+def test_vietnamese_typed_as_an_ime_delivers_it(page, commune):
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    edit = page.text_edits["assessment"]
+    edit.setFocus()
+    for ch in "Ưu điểm: phối hợp tốt":
+        QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown,
+                                               Qt.KeyboardModifier.NoModifier, ch))
+    assert edit.toPlainText() == "Ưu điểm: phối hợp tốt"
+    page.save_draft()
+    assert commune.store.get_setting("report_draft:2019")["assessment"] == "Ưu điểm: phối hợp tốt"
