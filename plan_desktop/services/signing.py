@@ -190,6 +190,18 @@ class PeriodLockGuard:
     def __init__(self, db: Database):
         self.db = db
 
+    def lock_for(self, form: FormDef, row: Mapping[str, Any]) -> PeriodLock | None:
+        """The active lock covering this record, if any (the window may show such records read-only)."""
+        span = _record_span(form, row)
+        if span is None:
+            return None
+        rows = list(self.db.query(
+            "SELECT * FROM period_locks WHERE unit_code = ? AND reopened_at IS NULL AND start_date <= ? "
+            "AND end_date >= ? ORDER BY start_date LIMIT 1",
+            [row.get("unit_code"), span[0].isoformat(), span[1].isoformat()],
+        ))
+        return _lock_of(rows[0]) if rows else None
+
     def __call__(self, form: FormDef, row: Mapping[str, Any]) -> None:
         span = _record_span(form, row)
         if span is None:

@@ -60,6 +60,10 @@ def test_records_of_a_locked_period_cannot_be_changed_or_deleted(locked, service
         service.create("communication", {**COMM, "date": "2019-06-30"})
     with pytest.raises(RecordError, match="đã bị khóa"):  # nor moved into the locked period
         service.update("communication", in_h2["id"], {**COMM, "date": "2019-04-01"})
+    guard = service.guards[-1]
+    form = service.store.forms["communication"]
+    assert guard.lock_for(form, service.store.get_row(form, in_h1["id"])).period == "2019-H1"
+    assert guard.lock_for(form, service.store.get_row(form, in_h2["id"])) is None
     # outside the period everything still works
     service.update("communication", in_h2["id"], {**COMM, "date": "2019-08-01", "participants": 99})
     service.create("communication", {**COMM, "date": "2019-07-01"})

@@ -76,3 +76,26 @@ def test_report_list_shows_statuses_and_reopens(qtbot, commune, pki, report_for,
         w.reopen_selected("Bổ sung số liệu tháng 6")
     assert signing.get(entry.id).status == "superseded"
     assert "đã bị thay thế" in [w.table.item(r, 1).text() for r in range(w.table.rowCount())]
+
+
+def test_entry_dialog_refuses_an_edit_in_a_locked_period(qtbot, commune, service, pki, report_for, tmp_path):
+    """The window's entry dialog shows the lock's Vietnamese message and keeps the record unchanged."""
+    from plan_desktop.services.signing import install_period_locks
+    from plan_desktop.signing.specs import Pkcs12Spec
+    from plan_desktop.ui.entry_dialog import EntryDialog
+    from tests.ui.helpers import type_ime
+
+    install_period_locks(service, commune)
+    rec = service.create("communication", {
+        "date": "2019-03-05", "format": "talk", "venue_type": "residential", "topic": "Tuyên truyền thôn Đông",
+        "lead_org": "police", "audience": ["residents"], "participants": 120, "participants_female": 60})
+    SigningService(commune).sign_report(report_for("2019-H1"), tmp_path / "s.pdf", "2019-H1",
+                                        Pkcs12Spec(pki["officer"].p12, PASSPHRASE))
+    dlg = EntryDialog(commune.store.forms["communication"], service, record=service.get("communication", rec["id"]))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    type_ime(dlg.editor("topic").edit, " và thôn Bắc")
+    assert not dlg.save()
+    assert "đã bị khóa" in dlg.banner.text() and "6 tháng đầu năm 2019" in dlg.banner.text()
+    dlg.grab().save(str(tmp_path / "locked-entry.png"))
+    assert service.get("communication", rec["id"])["topic"] == "Tuyên truyền thôn Đông"
