@@ -71,10 +71,9 @@ class FieldEditor(QObject):
         return [self.widget]
 
     def set_error(self, on: bool) -> None:
+        """Mark the widgets (the dialog draws the red frame around them; screen readers and tests read this)."""
         for w in {self.widget, *self.focus_widgets()}:
             w.setProperty("error", on)
-            w.style().unpolish(w)
-            w.style().polish(w)
 
     def set_read_only(self, ro: bool) -> None:
         for w in self.focus_widgets():
@@ -367,7 +366,6 @@ class ChoicesEditor(FieldEditor):
             grid.addWidget(box, i % rows, i // rows)  # fill column by column, in definition order
             self.boxes[c.code] = box
         self._tooltip(self.widget)
-        self.widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
     def value(self) -> list[str]:
         return [code for code, box in self.boxes.items() if box.isChecked()]
@@ -379,12 +377,6 @@ class ChoicesEditor(FieldEditor):
 
     def focus_widgets(self) -> list[QWidget]:
         return list(self.boxes.values())
-
-    def set_error(self, on: bool) -> None:
-        w = self.widget
-        w.setProperty("error", on)
-        w.style().unpolish(w)
-        w.style().polish(w)
 
 
 class BoolEditor(FieldEditor):

@@ -32,7 +32,8 @@ from plan_desktop.ui import startup
 from plan_desktop.ui.editors import EditorContext, FieldEditor, make_editor
 
 ERROR_STYLE = """
-*[error="true"] { border: 2px solid #c62828; border-radius: 3px; }
+QFrame#field_frame { border: 2px solid transparent; border-radius: 4px; }
+QFrame#field_frame[error="true"] { border: 2px solid #c62828; background: #fff5f5; }
 QLabel[role="error"] { color: #b71c1c; }
 QLabel[role="help"] { color: #5f6368; }
 QLabel[role="banner"] { background: #fdecea; color: #8a1c1c; border: 1px solid #f5c2c0; padding: 6px; }
@@ -47,14 +48,18 @@ def ask_yes_no(parent: QWidget, title: str, text: str, default_yes: bool = False
 
 
 class _FieldRow:
-    def __init__(self, editor: FieldEditor, label: QLabel, message: QLabel, help_text: str):
+    def __init__(self, editor: FieldEditor, label: QLabel, message: QLabel, help_text: str, frame: QFrame):
         self.editor = editor
+        self.frame = frame
         self.label = label
         self.message = message
         self.help_text = help_text
 
-    def show_issues(self, issues: list[FieldIssue], focus: bool = True) -> None:
+    def show_issues(self, issues: list[FieldIssue]) -> None:
         self.editor.set_error(bool(issues))
+        self.frame.setProperty("error", bool(issues))
+        self.frame.style().unpolish(self.frame)
+        self.frame.style().polish(self.frame)
         if issues:
             self.message.setProperty("role", "error")
             self.message.setText("\n".join(i.message for i in issues))
@@ -139,11 +144,16 @@ class EntryDialog(QDialog):
             font = msg.font()
             font.setPointSizeF(font.pointSizeF() * 0.92)
             msg.setFont(font)
+            frame = QFrame()
+            frame.setObjectName("field_frame")
+            frame_lay = QVBoxLayout(frame)
+            frame_lay.setContentsMargins(2, 2, 2, 2)
+            frame_lay.addWidget(editor.widget)
             grid.addWidget(lab, 2 * i, 0)
-            grid.addWidget(editor.widget, 2 * i, 1)
+            grid.addWidget(frame, 2 * i, 1)
             grid.addWidget(msg, 2 * i + 1, 1)
             grid.setRowMinimumHeight(2 * i + 1, 4)
-            row = _FieldRow(editor, lab, msg, help_text)
+            row = _FieldRow(editor, lab, msg, help_text, frame)
             self.rows[fd.name] = row
             focus_chain.extend(editor.focus_widgets())
             editor.changed.connect(lambda n=fd.name: self._field_changed(n))

@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(250)
         self.nav.setSpacing(1)
         self.nav.setWordWrap(True)
+        self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet("QListWidget#nav { background:#f3f5f8; border:none; padding:4px; }"
                                "QListWidget#nav::item { padding:6px 8px; border-radius:4px; }"

@@ -77,7 +77,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def __init__(self, store: Store, form: FormDef, *, own_unit: str, units: UnitRegistry | None = None,
                  show_unit: bool = False, lang: str = "vi", on: date | None = None,
-                 parent: QObject | None = None):
+                 parent: QObject | None = None, load: bool = True):
         super().__init__(parent)
         self.store = store
         self.form = form
@@ -98,7 +98,8 @@ class RecordTableModel(QAbstractTableModel):
         #: column key -> (id -> sort text, sort text -> rank); kept while the data does not change
         self._collation_cache: dict[str, tuple[dict[str, str], dict[str, int]]] = {}
         self.blocks_loaded = 0  # for tests: how many blocks were read from the store
-        self.reload()
+        if load:
+            self.reload()
 
     # -- query -----------------------------------------------------------------------------------------
     def set_filter(self, *, start: date | None = None, end: date | None = None, search: str = "") -> None:

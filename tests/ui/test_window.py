@@ -312,3 +312,32 @@ def test_every_form_dialog_fits_a_small_screen(ctx, qtbot, lang):
         dlg = EntryDialog(form, ctx.service, lang=lang)
         qtbot.addWidget(dlg)
         assert dlg.width() <= 900 and dlg.height() <= 700, form.id
+
+
+def test_english_window(ctx, qtbot, shots):
+    from plan_desktop.ui import i18n
+    from plan_desktop.ui.main_window import MainWindow
+
+    i18n.install("en")
+    try:
+        ctx.lang = "en"
+        ctx.service.create("communication", resolve(ctx.service, "communication"))
+        w = MainWindow(ctx)
+        qtbot.addWidget(w)
+        w.resize(*SHOT_SIZE)
+        w.show()
+        assert w.nav.item(0).text() == "Overview" and w.nav.item(1).text() == "Communication activities"
+        assert w.period_label.text() == "Current period: Year 2019"
+        _shot(w, shots, "overview_en")
+        page = w.show_page("form:communication")
+        assert page.add_button.text() == "New"
+        assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Date"
+        dlg = page.open_new()
+        assert dlg.windowTitle() == "New — Communication activities"
+        assert dlg.editor("format").combo.itemText(1) == "Talk, conference"
+        _shot(w, shots, "main_window_en")
+        _shot(dlg, shots, "dialog_en")
+        dlg.reject()
+        w.close()
+    finally:
+        i18n.install("vi")

@@ -60,7 +60,9 @@ class RecordsPage(Page):
         inst = ctx.inst
         on = inst.period_bounds(str(inst.working_year))[1]
         self.model = RecordTableModel(inst.store, form, own_unit=inst.unit_code, units=inst.units,
-                                      show_unit=not ctx.is_commune, lang=ctx.lang, on=on, parent=self)
+                                      show_unit=not ctx.is_commune, lang=ctx.lang, on=on, parent=self,
+                                      load=False)
+        self._stale = True  # the list is read when the page is first shown (a big store opens fast)
 
         # -- toolbar
         self.add_button = QPushButton(self.tr("Thêm mới"))
@@ -185,7 +187,6 @@ class RecordsPage(Page):
         action(QKeySequence.StandardKey.Undo, lambda: self.undo_delete(), "act_undo")
 
         ctx.bridge.changed.connect(self._on_change)
-        self.apply_filter()
 
     @classmethod
     def create(cls, ctx: AppContext) -> list[Page]:
@@ -194,7 +195,12 @@ class RecordsPage(Page):
     def title(self) -> str:
         return self.form.label_for(self.ctx.lang)
 
+    def ensure_loaded(self) -> None:
+        if self._stale:
+            self.apply_filter()
+
     def activated(self) -> None:
+        self.ensure_loaded()
         self.table.setFocus()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
@@ -243,6 +249,7 @@ class RecordsPage(Page):
 
     def apply_filter(self) -> None:
         self._search_timer.stop()
+        self._stale = False
         selected = self.selected_ids()
         period = self.current_period()
         start, end = self.ctx.inst.period_bounds(period) if period else (None, None)
@@ -268,6 +275,9 @@ class RecordsPage(Page):
             return
         refs = {fd.form for fd in self.form.fields if fd.form}
         if form_id != self.form.id and form_id not in refs:
+            return
+        if not self.isVisible():
+            self._stale = True  # read again when shown
             return
         selected = self.selected_ids()
         if action == "create" and form_id == self.form.id:
