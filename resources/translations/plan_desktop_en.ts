@@ -11,23 +11,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="125" />
+        <location filename="../../plan_desktop/ui/startup.py" line="130" />
         <source>Đã xảy ra lỗi</source>
-        <extracomment>Open entry dialogs (weakly held); their typed values are saved as drafts when something crashes.</extracomment>
         <translation>An error occurred</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="126" />
+        <location filename="../../plan_desktop/ui/startup.py" line="131" />
         <source>Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên.</source>
         <translation>The program met an unexpected error. The data already saved is intact.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="127" />
+        <location filename="../../plan_desktop/ui/startup.py" line="132" />
         <source>(không ghi được tệp nhật ký)</source>
         <translation>(the log file could not be written)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="128" />
+        <location filename="../../plan_desktop/ui/startup.py" line="133" />
         <source>Lỗi: {error}
 
 Chi tiết đã được ghi vào tệp nhật ký:
@@ -42,7 +41,7 @@ The details were written to the log file:
 Please send this file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="131" />
+        <location filename="../../plan_desktop/ui/startup.py" line="136" />
         <source>Nội dung đang nhập trong hộp thoại vẫn được giữ; một bản nháp cũng được lưu tại:
 {path}</source>
         <translation>What you were typing is still in its dialog; a draft was also saved at:
@@ -52,52 +51,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="93" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="99" />
         <source>Xem — {form}</source>
         <translation>View — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="95" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="101" />
         <source>Thêm mới — {form}</source>
         <translation>New — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="97" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="103" />
         <source>Sửa — {form}</source>
         <translation>Edit — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="158" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="169" />
         <source>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; bắt buộc nhập · Enter hoặc Ctrl+S: lưu · Esc: đóng</source>
         <translation>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; required · Enter or Ctrl+S: save · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="163" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="174" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="166" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="177" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="171" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="182" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="244" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="255" />
         <source>Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).</source>
         <translation>Not saved: {n} field(s) need fixing (marked in red below).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="314" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="325" />
         <source>Đóng mà không lưu?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="315" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="326" />
         <source>Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?</source>
         <translation>You have typed or changed something in this dialog. Close it and discard what you typed?</translation>
     </message>
@@ -118,28 +117,28 @@ Please send this file to technical support.</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="119" />
+        <location filename="../../plan_desktop/ui/editors.py" line="118" />
         <source>Đánh dấu để nhập ngày; bỏ dấu để để trống.</source>
         <extracomment>(form_id) -&gt; list of (record id, title), for ref/refs pickers</extracomment>
         <translation>Tick to enter a date; untick to leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="384" />
+        <location filename="../../plan_desktop/ui/editors.py" line="385" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="427" />
+        <location filename="../../plan_desktop/ui/editors.py" line="428" />
         <source>Gõ để tìm…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="440" />
+        <location filename="../../plan_desktop/ui/editors.py" line="441" />
         <source>(Không chọn)</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="494" />
+        <location filename="../../plan_desktop/ui/editors.py" line="495" />
         <source>(bản ghi đã xóa hoặc không tìm thấy)</source>
         <translation>(deleted or missing record)</translation>
     </message>
@@ -165,62 +164,62 @@ Please send this file to technical support.</translation>
         <translation>Prostitution prevention — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="118" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="119" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="119" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="120" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="123" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="124" />
         <source>&amp;Đi đến</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="130" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="131" />
         <source>Chuyển giữa danh mục và nội dung</source>
         <translation>Switch between navigation and content</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="135" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="136" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="136" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="137" />
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="140" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="141" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="160" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="161" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="161" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="162" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="168" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="169" />
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="172" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="173" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="174" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
     </message>
@@ -256,102 +255,102 @@ Please send this file to technical support.</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="78" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="88" />
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="131" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="154" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="156" />
         <source>Tổng quan — {unit}</source>
         <translation>Overview — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="163" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="165" />
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="166" />
         <source>Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}</source>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="175" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="177" />
         <source>Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)</source>
         <translation>Plan indicators {year} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="179" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="181" />
         <source>Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.</source>
         <translation>Indicator computation is being finished; the indicators will appear here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="187" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="189" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="209" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="211" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="212" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="214" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="212" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="214" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="227" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="232" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="237" />
         <source>{n}/12 tháng</source>
         <translation>{n}/12 months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="245" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="247" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="257" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="271" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="273" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="278" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="280" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="278" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="280" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
@@ -373,13 +372,13 @@ Please send this file to technical support.</translation>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../plan_desktop/ui/models.py" line="260" />
+        <location filename="../../plan_desktop/ui/models.py" line="261" />
         <source>Bản ghi của {unit}: chỉ xem, không sửa được.</source>
         <extracomment>column key -&gt; (id -&gt; sort text, sort text -&gt; rank); kept while the data does not change</extracomment>
         <translation>Record of {unit}: view only, cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/models.py" line="272" />
+        <location filename="../../plan_desktop/ui/models.py" line="273" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
@@ -387,140 +386,181 @@ Please send this file to technical support.</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="68" />
         <source>Thêm mới</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="68" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="69" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="69" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="307" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="70" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="316" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="70" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="71" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="72" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="77" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="101" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="102" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="106" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="107" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="153" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="154" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="309" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="307" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="316" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="349" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="358" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="389" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="398" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="393" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="402" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="395" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="404" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="396" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="405" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="397" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="406" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="403" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="412" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="407" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="416" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="419" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="428" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="425" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="434" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
+    </message>
+</context>
+<context>
+    <name>ReportListWidget</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="267" />
+        <source>Làm mới</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="268" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="329" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="335" />
+        <source>Kiểm tra chữ ký</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="269" />
+        <source>Mở lại kỳ…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="278" />
+        <source>Chưa có báo cáo nào.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="333" />
+        <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="343" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="351" />
+        <source>Mở lại kỳ báo cáo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="344" />
+        <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -665,6 +705,135 @@ Please send this file to technical support.</translation>
         <location filename="../../plan_desktop/ui/wizard.py" line="363" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="62" />
+        <source>Ký số báo cáo</source>
+        <extracomment>Typical places of token libraries, offered as the starting folder of the file chooser.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="65" />
+        <source>Tệp chứng thư số (.p12, .pfx)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="66" />
+        <source>Thiết bị ký số (USB token)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="73" />
+        <source>Đường dẫn tệp .p12 hoặc .pfx</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="74" />
+        <source>Chọn tệp…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="81" />
+        <source>Tệp chứng thư:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="85" />
+        <source>Thư viện PKCS#11 do nhà cung cấp token cài đặt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="86" />
+        <source>Chọn…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="95" />
+        <source>Tìm thiết bị</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="102" />
+        <source>Thư viện:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
+        <source>Thiết bị:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="113" />
+        <source>Theo chứng thư số</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="117" />
+        <source>Họ tên trên dấu chữ ký:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="118" />
+        <source>Chức vụ:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="124" />
+        <source>Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="129" />
+        <source>Ký số</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="130" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="155" />
+        <source>Mã PIN:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="155" />
+        <source>Mật khẩu tệp chứng thư:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="159" />
+        <source>Chọn tệp chứng thư số</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="160" />
+        <source>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="166" />
+        <source>Chọn thư viện PKCS#11 của thiết bị ký số</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="184" />
+        <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="196" />
+        <source>Hãy chọn thư viện PKCS#11 và thiết bị ký số.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="200" />
+        <source>Hãy chọn tệp chứng thư số (.p12, .pfx).</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

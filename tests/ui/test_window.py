@@ -341,3 +341,46 @@ def test_english_window(ctx, qtbot, shots):
         w.close()
     finally:
         i18n.install("vi")
+
+
+def test_wizard_can_set_up_a_district(tmp_path, qtbot):
+    from plan_desktop.ui.wizard import SetupWizard
+
+    wiz = SetupWizard(tmp_path / "district")
+    qtbot.addWidget(wiz)
+    unit = wiz.unit_page
+    unit.level_buttons[next(lv for lv in unit.level_buttons if lv.value == "district")].click()
+    assert not unit.communes.isEnabled()
+    unit.district.setCurrentIndex(unit.district.findData("353"))
+    assert unit.unit_code() == "353" and unit.isComplete()
+    type_ime(wiz.officer_page.name, "Lê Văn Nam")
+    inst = wiz.apply()
+    try:
+        assert inst is not None and inst.unit_code == "353"
+    finally:
+        inst.close()
+
+
+def test_settings_reopen_the_wizard_and_rebuild(tmp_path, qtbot):
+    from plan_desktop.services.installation import Installation
+    from plan_desktop.ui.app import Controller
+
+    folder = tmp_path / "data"
+    Installation.init(folder, "13597", officer="Đặng Thị Thu", extra_settings={"working_year": 2019}).close()
+    c = Controller(folder)
+    assert c.start()
+    try:
+        w = c.window
+        qtbot.addWidget(w)
+        settings = w.show_page("settings")
+        qtbot.mouseClick(settings.wizard_button, Qt.MouseButton.LeftButton)
+        wiz = c.wizard
+        assert wiz is not None and wiz.unit_page.unit_code() == "13597"
+        wiz.officer_page.name.clear()
+        type_ime(wiz.officer_page.name, "Phạm Thị Hồng")
+        wiz.accept()
+        assert c.inst.store.get_setting("officer_name") == "Phạm Thị Hồng"
+        assert c.window is not w  # rebuilt with the new settings
+        qtbot.addWidget(c.window)
+    finally:
+        c.close()
