@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         if hasattr(page, "open_page"):
             page.open_page.connect(self.show_page)
+        if hasattr(page, "exported"):
+            page.exported.connect(self.update_status)
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):

@@ -28,6 +28,8 @@ EN = {
         "the next version.<br><br>Meanwhile, keep entering data on the pages on the left; the reports will be "
         "made from that data.",
     "Báo cáo": "Reports",
+    "Đã lưu báo cáo: {path}": "Report saved: {path}",
+    "Đã xuất dữ liệu: {path}": "Data exported: {path}",
     # help
     "Hướng dẫn sử dụng": "Help",
     # main window

@@ -104,13 +104,19 @@ Please send this file to technical support.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="49" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="134" />
+        <source>Đã xuất dữ liệu: {path}</source>
+        <translation>Data exported: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="140" />
         <source>Chức năng xuất dữ liệu ra USB để gửi cấp trên và nhận dữ liệu từ cấp dưới đang được hoàn thiện và sẽ có trong phiên bản tới.</source>
         <translation>Exporting data to a USB stick for the level above, and importing from the level below, is being finished and will come in the next version.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="53" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="126" />
         <source>Trao đổi dữ liệu (USB)</source>
+        <extracomment>the status bar counts records not exported yet; the window refreshes it on this</extracomment>
         <translation>Data exchange (USB)</translation>
     </message>
 </context>
@@ -164,62 +170,62 @@ Please send this file to technical support.</translation>
         <translation>Prostitution prevention — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="119" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="121" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="120" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="122" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="124" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="126" />
         <source>&amp;Đi đến</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="131" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="133" />
         <source>Chuyển giữa danh mục và nội dung</source>
         <translation>Switch between navigation and content</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="136" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="138" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="137" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="139" />
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="141" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="143" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="161" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="163" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="162" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="164" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="169" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="172" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="174" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="174" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="176" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
     </message>
@@ -566,12 +572,17 @@ Please send this file to technical support.</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="35" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="108" />
+        <source>Đã lưu báo cáo: {path}</source>
+        <translation>Report saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="113" />
         <source>Chức năng lập báo cáo định kỳ (6 tháng, năm) theo Kế hoạch 1295/KH-UBND đang được hoàn thiện và sẽ có trong phiên bản tới.&lt;br&gt;&lt;br&gt;Trong lúc chờ, anh/chị vẫn nhập dữ liệu bình thường ở các trang bên trái; báo cáo sẽ được lập từ chính dữ liệu đó.</source>
         <translation>Periodic reports (six-monthly, yearly) under Plan 1295/KH-UBND are being finished and will come in the next version.&lt;br&gt;&lt;br&gt;Meanwhile, keep entering data on the pages on the left; the reports will be made from that data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="40" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="101" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
