@@ -153,7 +153,8 @@ class MainWindow(QMainWindow):
             self.nav.setFocus()
 
     def show_help(self) -> HelpDialog:
-        dlg = HelpDialog(self)
+        # parented to an open entry dialog if there is one, so that the help is not blocked by it
+        dlg = HelpDialog(QApplication.activeModalWidget() or self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
         self.help_dialog = dlg

@@ -130,8 +130,8 @@ class RecordTableModel(QAbstractTableModel):
         col = self.columns[self.sort_column]
         if not col.collated:
             return self.store.ids(self.form, replace(q, order_by=col.key, descending=descending))
-        # text-like: filter in SQL (ordered by the period field as a tie-break), rank by collation
-        ids = self.store.ids(self.form, replace(q, order_by=None, descending=False))
+        # text-like: filter in SQL (in primary-key order: no sort there), rank by collation
+        ids = self.store.ids(self.form, replace(q, order_by="id", descending=False))
         cached = self._collation_cache.get(col.key)
         if cached is None:
             key_col = "unit_code" if col.field is None else col.key

@@ -205,27 +205,27 @@ Please send this file to technical support.</translation>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="163" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="164" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="164" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="165" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="172" />
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="174" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="175" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="176" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="177" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
     </message>
