@@ -216,7 +216,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             }
             for h in hist:
                 out(
-                    f"  Gói số {h.sequence} ({h.created_at[:10]}, {h.records} bản ghi): "
+                    f"  Gói số {h.sequence} ({exchange.local_time(h.created_at)}, {h.records} bản ghi): "
                     f"{names.get(h.status, h.status)}" + (f" — {h.reason}" if h.reason else "")
                 )
             if not hist:

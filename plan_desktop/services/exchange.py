@@ -547,7 +547,7 @@ class ImportReport:
     def text(self, units=None, forms=None) -> str:
         lines = [
             f"BÁO CÁO NHẬP GÓI DỮ LIỆU — {self.unit_name} (mã {self.unit_code})",
-            f"Thời điểm: {self.at}",
+            f"Thời điểm: {local_time(self.at)}",
             "",
         ]
         for f in self.files:
@@ -584,6 +584,14 @@ class ImportReport:
         for g in self.gaps:
             lines.append(f"Lưu ý: {g}")
         return "\n".join(lines).rstrip() + "\n"
+
+
+def local_time(iso: str) -> str:
+    """A UTC ISO time as the officer reads it: local ``dd/mm/yyyy HH:MM``."""
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%d/%m/%Y %H:%M")
+    except (ValueError, AttributeError):
+        return iso
 
 
 class _IncomingContext:

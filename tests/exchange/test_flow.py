@@ -371,7 +371,9 @@ def test_cli_round_trip(world, capsys):
         assert Path(path).exists()
         assert main(["--data-dir", d, "import", path]) == 0
         assert "2 mới" in capsys.readouterr().out
-        assert main(["--data-dir", d, "records", "list", "communication", "--unit", C1, "--format", "csv"]) == 0
+        assert (
+            main(["--data-dir", d, "records", "list", "communication", "--unit", C1, "--format", "csv"]) == 0
+        )
         lines = capsys.readouterr().out.strip().splitlines()
         assert len(lines) == 3 and all(f",{C1}," in line for line in lines[1:])
         junk = world.root / "junk.pdpkg"

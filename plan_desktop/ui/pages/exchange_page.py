@@ -342,7 +342,7 @@ class ExchangePage(QWidget):
         self.history.setRowCount(len(hist))
         for i, h in enumerate(hist):
             status = names.get(h.status, h.status) + (f": {h.reason}" if h.reason else "")
-            for j, text in enumerate((str(h.sequence), h.created_at[:10], str(h.records), status)):
+            for j, text in enumerate((str(h.sequence), ex.local_time(h.created_at), str(h.records), status)):
                 item = QTableWidgetItem(text)
                 if h.status == "returned":
                     item.setBackground(QBrush(QColor("#f8d0d0")))
