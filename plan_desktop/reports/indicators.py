@@ -135,7 +135,7 @@ class _Calc:
     def districts_with_integration_plan(self) -> tuple:
         districts = [u.code for u in self.scope.districts()]
         if not districts:
-            return None, None, None, "Chỉ tiêu cấp huyện: không áp dụng cho cấp xã", None
+            return None, None, None, "Chỉ tiêu cấp huyện: không áp dụng cho cấp xã", NOT_APPLICABLE
         marks = ",".join("?" * len(districts))
         rows = self.q(
             f"SELECT DISTINCT unit_code FROM form_plan_document WHERE deleted = 0 AND unit_code IN ({marks}) "
@@ -149,7 +149,7 @@ class _Calc:
     def districts_with_harm_reduction(self) -> tuple:
         districts = [u.code for u in self.scope.districts()]
         if not districts:
-            return None, None, None, "Chỉ tiêu cấp huyện: không áp dụng cho cấp xã", None
+            return None, None, None, "Chỉ tiêu cấp huyện: không áp dụng cho cấp xã", NOT_APPLICABLE
         where, params = self.scope.in_codes()
         owners = [r[0] for r in self.q(
             f"SELECT DISTINCT unit_code FROM form_support_model WHERE deleted = 0 AND {where} "
@@ -240,7 +240,12 @@ class _Calc:
                 f"{n_yes}/{len(officers)} cán bộ đã dự ít nhất một lớp tập huấn từ {self.scope.plan.first_year}", None)
 
 
+NOT_APPLICABLE = "n/a"
+
+
 def _judge(ind: IndicatorDef, year: int, value: float | None, extra: Any) -> tuple[Target | None, str, bool | None]:
+    if extra == NOT_APPLICABLE:
+        return None, "Không áp dụng", None
     target = ind.target_for(year)
     if ind.id == "press_monthly" and target is not None and extra is not None:  # part of a year
         elapsed = round(extra * 12)
