@@ -28,6 +28,21 @@ def _ui_env(_qm_cache: Path, monkeypatch: pytest.MonkeyPatch, qapp) -> None:
     i18n.install("vi", qapp)
 
 
+@pytest.fixture(autouse=True)
+def _discard_open_dialogs(qapp):
+    """After each test, close entry dialogs left open without the "discard what you typed?" question
+    (a modal question at teardown, or when another test closes all windows, would wait forever)."""
+    yield
+    from PySide6.QtWidgets import QDialog
+
+    from plan_desktop.ui.entry_dialog import EntryDialog
+
+    for w in qapp.topLevelWidgets():
+        if isinstance(w, EntryDialog):
+            w._initial = w.values()
+            w.done(QDialog.DialogCode.Rejected)
+
+
 @pytest.fixture
 def ctx(commune):
     from plan_desktop.ui.context import AppContext
