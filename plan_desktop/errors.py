@@ -16,7 +16,9 @@ def _user_facing() -> tuple[type[BaseException], ...]:
         from plan_desktop.domain.periods import PeriodError
         from plan_desktop.domain.units import UnknownUnitError
         from plan_desktop.domain.validation import ValidationError
+        from plan_desktop.exchange.errors import ExchangeError
         from plan_desktop.services.access import AccessError
+        from plan_desktop.signing.errors import SigningError
         from plan_desktop.services.installation import SetupError
         from plan_desktop.services.records import RecordError
         from plan_desktop.services.tabular import ImportFileError
@@ -25,6 +27,7 @@ def _user_facing() -> tuple[type[BaseException], ...]:
         _USER_FACING = (
             FormDefinitionError, UnknownFormError, PeriodError, UnknownUnitError, ValidationError,
             SetupError, RecordError, ImportFileError, StoreError, AccessError,
+            ExchangeError, SigningError,
         )
     return _USER_FACING
 

@@ -166,7 +166,11 @@ class Installation:
         return p.bounds(self.cutoff)
 
     def records(self, actor: str | None = None) -> RecordService:
-        return RecordService(self.store, actor or self.store.get_setting("officer_name", "") or "")
+        from plan_desktop.services.signing import install_period_locks
+
+        service = RecordService(self.store, actor or self.store.get_setting("officer_name", "") or "")
+        install_period_locks(service, self)  # records of a signed (locked) period can't be changed
+        return service
 
     def child_units(self, on: date | None = None) -> list[Unit]:
         on = on or date(self.working_year, 12, 31)

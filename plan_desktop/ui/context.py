@@ -30,6 +30,9 @@ class AppContext:
     @classmethod
     def create(cls, inst: Installation, lang: str = "vi", today: Callable[[], date] = date.today) -> AppContext:
         service = RecordService(inst.store, today=today)
+        from plan_desktop.services.signing import install_period_locks
+
+        install_period_locks(service, inst)
         return cls(inst, service, ChangeBridge(service), lang, today)
 
     @property
