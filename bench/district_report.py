@@ -1,7 +1,7 @@
 """Benchmark: a district year of N communes × M records, report (SQL + PDF) against reportlab
 rendering the same number of plain table pages in the same run.
 
-    python -m tests.reports.bench_report --communes 20 --records 5000 [--keep DIR]
+    python -m bench.district_report --communes 20 --records 5000 [--keep DIR]
 
 Records are written through the record service (validated, audited), as an import would.
 """
