@@ -52,6 +52,8 @@ class IndicatorValue:
     #: the target as data: a number (at least), [low, high] (a range), or None (no target that year)
     target: float | list[float] | None = None
     short_label: str = ""
+    #: False where the indicator does not apply at this level (a district indicator at a commune)
+    applicable: bool = True
 
     @property
     def value_text(self) -> str:
@@ -285,6 +287,7 @@ def compute_indicators(inst: Installation, year: int, unit_code: str | None = No
             id=iid, label=ind.label, value=value, target_text=target_text, met=met, unit=ind.unit,
             numerator=None if num is None else float(num), denominator=None if den is None else float(den),
             detail=detail, target=target.as_json() if target else None, short_label=ind.short_label,
+            applicable=extra != NOT_APPLICABLE,
         ))
     return out
 

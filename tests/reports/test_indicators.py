@@ -142,7 +142,8 @@ def test_districts_with_integration_plan(province, pdata):
     assert (d.value, d.met) == (100, True)
     c = by_id(compute_indicators(province, 2019, "13597"))["districts_with_integration_plan"]
     assert c.value is None and c.met is None  # not applicable to a commune
-    assert c.target is None and c.target_text == "Không áp dụng"
+    assert c.target is None and c.target_text == "Không áp dụng" and c.applicable is False
+    assert d.applicable is True
 
 
 def test_districts_with_harm_reduction(province, pdata):

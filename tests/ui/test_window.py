@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QWizard
 
 from tests.ui.helpers import fill, type_ime
 from tests.ui.samples import SAMPLES, resolve
@@ -92,6 +92,8 @@ def test_overview_counts_and_indicators(window, ctx, qtbot, shots):
     assert "chưa có" in page.subheading.text()  # no export yet
     bars = [w for w in page.indicators_box.findChildren(QLabel) if w.objectName().startswith("indicator_met_")]
     assert bars, "indicators vs targets are shown"
+    na = page.indicators_box.findChild(QProgressBar, "indicator_bar_districts_with_integration_plan")
+    assert na.format() == "không áp dụng cho cấp xã"  # a district indicator at a commune
     _shot(window, shots, "overview")
 
 

@@ -228,6 +228,8 @@ class OverviewPage(Page):
 
     def _indicator_value(self, iv) -> tuple[str, float]:
         v = iv.value
+        if not getattr(iv, "applicable", True):
+            return self.tr("không áp dụng cho cấp xã"), 0.0
         if v is None:
             return self.tr("chưa có dữ liệu"), 0.0
         unit = getattr(iv, "unit", "percent")
