@@ -1,0 +1,433 @@
+"""Import: verify packages (and receipts at a commune) before touching the store, then apply each
+in one transaction and write the import report."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from plan_desktop.domain.units import Level
+from plan_desktop.domain.validation import validate
+from plan_desktop.exchange import merge
+from plan_desktop.exchange.errors import ExchangeError, PackageRefused
+from plan_desktop.exchange.keys import KeyPair
+from plan_desktop.exchange.package import (
+    PACKAGE_EXT,
+    RECEIPT_EXT,
+    Bundle,
+    VerifiedPackage,
+    VerifyContext,
+    verify_document,
+    verify_package,
+)
+from plan_desktop.services.exchange.keys import (
+    own_keys,
+)
+from plan_desktop.services.exchange.receipts import (
+    _apply_receipt,
+)
+from plan_desktop.services.exchange.state import (
+    Progress,
+    _bundle_label,
+    _label,
+    _on,
+    _record_key,
+    ensure_tables,
+    known_keys,
+)
+from plan_desktop.services.installation import Installation
+from plan_desktop.services.records import Change
+from plan_desktop.store import utc_now
+
+
+# -- import --------------------------------------------------------------------------------------------------
+@dataclass
+class FormTally:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FileResult:
+    path: Path
+    kind: str = "package"  # package | receipt
+    ok: bool = False
+    message: str = ""  # refusal reason (Vietnamese) or a one-line summary
+    reason_code: str = ""
+    source_unit: str = ""
+    sequence: int | None = None
+    already_imported: bool = False
+    tally: dict[tuple[str, str], FormTally] = field(default_factory=dict)  # (unit, form) -> tally
+    new_keys: list[tuple[str, str]] = field(default_factory=list)  # (unit, fingerprint)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    unit_code: str
+    unit_name: str
+    at: str
+    files: list[FileResult] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    saved_to: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.files)
+
+    def text(self, units=None, forms=None) -> str:
+        lines = [
+            f"BÁO CÁO NHẬP GÓI DỮ LIỆU — {self.unit_name} (mã {self.unit_code})",
+            f"Thời điểm: {local_time(self.at)}",
+            "",
+        ]
+        for f in self.files:
+            head = f"Tệp {f.path.name}: "
+            if not f.ok:
+                lines.append(head + f"BỊ TỪ CHỐI — {f.message}")
+                lines.append("  Dữ liệu không thay đổi.")
+                lines.append("")
+                continue
+            lines.append(head + f.message)
+            for unit, fpr in f.new_keys:
+                lines.append(
+                    f"  Ghi nhận khóa lần đầu của {unit}: dấu vân tay {fpr}. "
+                    "Hãy gọi điện cho đơn vị đó để đối chiếu."
+                )
+            if f.tally:
+                lines.append(
+                    f"  {'Đơn vị':<8} {'Biểu mẫu':<34} {'Mới':>5} {'Cập nhật':>9} {'Không đổi':>10} "
+                    f"{'Từ chối':>8} {'Xung đột':>9}"
+                )
+            for (unit, form_id), t in sorted(f.tally.items()):
+                label = forms[form_id].label if forms and form_id in forms else form_id
+                lines.append(
+                    f"  {unit:<8} {label[:34]:<34} {t.new:>5} {t.updated:>9} {t.unchanged:>10} "
+                    f"{t.rejected:>8} {t.conflicts:>9}"
+                )
+                for r in t.reasons[:50]:
+                    lines.append(f"      - {r}")
+                if len(t.reasons) > 50:
+                    lines.append(f"      … và {len(t.reasons) - 50} dòng khác")
+            for w in f.warnings:
+                lines.append(f"  Lưu ý: {w}")
+            lines.append("")
+        for g in self.gaps:
+            lines.append(f"Lưu ý: {g}")
+        return "\n".join(lines).rstrip() + "\n"
+
+
+def local_time(iso: str) -> str:
+    """A UTC ISO time as the officer reads it: local ``dd/mm/yyyy HH:MM``."""
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone().strftime("%d/%m/%Y %H:%M")
+    except (ValueError, AttributeError):
+        return iso
+
+
+class _IncomingContext:
+    """Validation context for records that arrive: references may point at records that arrive in
+    another package (order must not matter), so a missing reference is a warning, not a refusal;
+    uniqueness is the owning unit's business."""
+
+    def __init__(self, inst: Installation, unit_code: str, in_package: set[tuple[str, str]], today: date):
+        self.store = inst.store
+        self.unit_code = unit_code
+        self.today = today
+        self.in_package = in_package
+        self.missing: list[str] = []
+
+    def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        if (form_id, record_id) not in self.in_package and not self.store.record_exists(
+            form_id, record_id, unit_code
+        ):
+            self.missing.append(record_id)
+        return True
+
+    def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
+        return True
+
+
+def _form_order(inst: Installation, form_ids: Iterable[str]) -> list[str]:
+    """Forms that others refer to first."""
+    forms = inst.store.forms
+    ids = sorted(form_ids)
+    done: list[str] = []
+
+    def visit(fid: str, stack: set[str]) -> None:
+        if fid in done or fid in stack or fid not in forms:
+            return
+        stack.add(fid)
+        for fd in forms[fid].fields:
+            if fd.type in ("ref", "refs") and fd.form in ids:
+                visit(fd.form, stack)
+        done.append(fid)
+
+    for fid in ids:
+        visit(fid, set())
+    return done
+
+
+def _verify_context(inst: Installation, keys: KeyPair) -> VerifyContext:
+    return VerifyContext(inst.unit_code, inst.units, keys, known_keys(inst), inst.store.forms)
+
+
+def _apply_bundle(
+    inst: Installation,
+    service,
+    bundle: Bundle,
+    result: FileResult,
+    today: date,
+    changed: dict[str, list[str]],
+) -> None:
+    store = inst.store
+    label_unit = bundle.unit
+    in_package = {(fid, r["id"]) for fid, rows in bundle.records.items() for r in rows}
+    for p in bundle.problems:
+        t = result.tally.setdefault((label_unit, p.form_id), FormTally())
+        t.rejected += 1
+        t.reasons.append(f"Từ chối bản ghi {p.record_id}: {p.reason}.")
+    for fid in bundle.unknown_forms:
+        result.warnings.append(f"Gói có biểu mẫu «{fid}» mà phiên bản chương trình này chưa có; đã bỏ qua.")
+    note = f"gói {bundle.unit} số {bundle.sequence}" + (
+        f" qua {bundle.forwarded_by}" if bundle.forwarded_by else ""
+    )
+    for fid in _form_order(inst, bundle.records):
+        form = store.forms[fid]
+        t = result.tally.setdefault((label_unit, fid), FormTally())
+        rows = bundle.records[fid]
+        existing = store.rows_by_ids(form, [r["id"] for r in rows])
+        for row in rows:
+            rid = row["id"]
+            cur = existing.get(rid)
+            if cur is not None and cur["unit_code"] != row["unit_code"]:
+                t.rejected += 1
+                t.reasons.append(
+                    f"Từ chối bản ghi {rid}: trùng mã với một bản ghi của đơn vị {cur['unit_code']}."
+                )
+                continue
+            if not row["deleted"]:
+                ctx = _IncomingContext(inst, row["unit_code"], in_package, today)
+                try:
+                    res = validate(
+                        form, store.to_values(form, row), ctx, record_id=rid, unit_code=row["unit_code"]
+                    )
+                except (ValueError, TypeError, KeyError):
+                    t.rejected += 1
+                    t.reasons.append(f"Từ chối bản ghi {rid}: dữ liệu không đọc được.")
+                    continue
+                if not res.ok:
+                    t.rejected += 1
+                    t.reasons.append(f"Từ chối bản ghi {rid}: " + "; ".join(i.message for i in res.issues))
+                    continue
+                if ctx.missing:
+                    result.warnings.append(
+                        f"{form.label}, bản ghi {rid}: tham chiếu tới {len(ctx.missing)} bản ghi chưa có ở "
+                        "đây "
+                        "(sẽ có khi nhập gói chứa bản ghi đó)."
+                    )
+            inc_hash = store.row_hash(form, row)
+            cur_hash = store.row_hash(form, cur) if cur is not None else None
+            d = merge.decide(cur, cur_hash, row, inc_hash)
+            if d.conflict:
+                t.conflicts += 1
+                t.reasons.append(
+                    f"Xung đột ở bản ghi {rid} (cùng phiên bản {row['revision']} nhưng khác nội dung): "
+                    + ("giữ bản mới nhận (sửa sau)." if d.write else "giữ bản đang có (sửa sau).")
+                )
+            if d.write:
+                service.apply_incoming(fid, row, note=note)
+                changed[fid].append(rid)
+                if d.outcome == merge.NEW:
+                    t.new += 1
+                else:
+                    t.updated += 1
+            else:
+                t.unchanged += 1
+
+
+def _record_received(inst: Installation, bundle: Bundle, file_name: str) -> bool:
+    """Note a bundle as received; False when it was already."""
+    m = bundle.manifest
+    db = inst.store.db
+    if db.execute(
+        "SELECT 1 FROM exchange_received WHERE manifest_sha256 = ?", [bundle.signed.sha256]
+    ).fetchone():
+        return False
+    reports = [r.get("period") for r in m.get("reports", []) if isinstance(r, dict)]
+    db.execute(
+        "INSERT INTO exchange_received(manifest_sha256, unit_code, seq, via_unit, created_at, imported_at, "
+        "period_from, "
+        "period_to, records, reports, fingerprint, file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            bundle.signed.sha256,
+            bundle.unit,
+            bundle.sequence,
+            bundle.forwarded_by,
+            m["created_at"],
+            utc_now(),
+            m["period"]["from"],
+            m["period"]["to"],
+            sum(len(v) for v in bundle.records.values()),
+            json.dumps(reports),
+            bundle.signed.fingerprint,
+            file_name[:200],
+        ],
+    )
+    return True
+
+
+def _apply_package(
+    inst: Installation, pkg: VerifiedPackage, result: FileResult, actor: str | None, service=None
+) -> None:
+    store = inst.store
+    service = service or inst.records(actor)
+    today = date.today() + timedelta(days=2)  # clocks differ a little between offices
+    changed: dict[str, list[str]] = defaultdict(list)
+    has_parent = inst.units.parent(inst.unit_code, _on(inst)) is not None
+    with store.db.atomic():
+        # keys met for the first time (or enrolled by fingerprint) are recorded with the data
+        labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}
+        for unit, (signing, enc, fpr, status) in pkg.trust.seen.items():
+            if status in ("new", "enrolled"):
+                _record_key(inst, unit, signing, enc, fpr, "tofu" if status == "new" else "officer")
+                if status == "new":
+                    result.new_keys.append((labels.get(unit) or _label(inst, unit), fpr))
+            else:
+                _record_key(inst, unit, signing, enc, fpr, "tofu")  # completes a missing encryption key only
+        fresh = False
+        for bundle in pkg.bundles:
+            _apply_bundle(inst, service, bundle, result, today, changed)
+            fresh |= _record_received(inst, bundle, result.path.name)
+        if has_parent:  # keep the child's signed bundle to pass upward unchanged
+            b = pkg.own
+            if not store.db.execute(
+                "SELECT 1 FROM exchange_archive WHERE manifest_sha256 = ?", [b.signed.sha256]
+            ).fetchone():
+                store.db.execute(
+                    "INSERT INTO exchange_archive(manifest_sha256, unit_code, seq, blob, archived_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [b.signed.sha256, b.unit, b.sequence, b.to_forward().to_blob(), utc_now()],
+                )
+    result.already_imported = not fresh
+    for fid, ids in changed.items():
+        service.notify(Change(fid, tuple(ids), "import"))
+
+
+def _gaps(inst: Installation, units: Iterable[str]) -> list[str]:
+    out = []
+    for unit in sorted(set(units)):
+        seqs = {
+            r[0]
+            for r in inst.store.db.execute("SELECT seq FROM exchange_received WHERE unit_code = ?", [unit])
+        }
+        if not seqs:
+            continue
+        missing = sorted(set(range(1, max(seqs) + 1)) - seqs)
+        if missing:
+            nums = ", ".join(str(n) for n in missing[:20]) + ("…" if len(missing) > 20 else "")
+            out.append(f"thiếu gói số {nums} của {_label(inst, unit)}.")
+    return out
+
+
+def expand_paths(items: Iterable[Path], inst: Installation | None = None) -> list[Path]:
+    """Files as given; a folder gives its package and receipt files, by name. From a folder, the
+    installation's own packages (``<own unit>_….pdpkg``), any package at a commune, and receipts meant
+    for other units are left out: a stick often carries both directions at once."""
+    own_unit = inst.unit_code if inst is not None else None
+    no_packages = inst is not None and inst.level == Level.COMMUNE
+    out: list[Path] = []
+    for p in items:
+        p = Path(p)
+        if p.is_dir():
+            for f in sorted(p.iterdir()):
+                suffix = f.suffix.lower()
+                if not f.is_file() or f.name.startswith(".") or suffix not in (PACKAGE_EXT, RECEIPT_EXT):
+                    continue
+                if suffix == PACKAGE_EXT and (
+                    no_packages or (own_unit and f.name.startswith(f"{own_unit}_"))
+                ):
+                    continue
+                if own_unit and suffix == RECEIPT_EXT and not f.name.startswith(f"{own_unit}_"):
+                    continue
+                out.append(f)
+        else:
+            out.append(p)
+    return out
+
+
+def import_files(
+    inst: Installation,
+    files: Iterable[Path],
+    *,
+    actor: str | None = None,
+    progress: Progress | None = None,
+    save_report: bool = True,
+    service=None,
+) -> ImportReport:
+    """Verify and apply each file (packages; receipts at a commune). Each file is all-or-nothing.
+
+    ``service`` is the window's RecordService, so that its listeners hear about imported records."""
+    ensure_tables(inst)
+    keys = own_keys(inst)
+    items = expand_paths(files, inst)
+    report = ImportReport(inst.unit_code, inst.unit().name, utc_now())
+    touched: set[str] = set()
+    for i, path in enumerate(items):
+        if progress:
+            progress(i, len(items), f"Đang kiểm tra {path.name}…")
+        result = FileResult(path)
+        report.files.append(result)
+        try:
+            try:
+                pkg = verify_package(path, _verify_context(inst, keys), what=f"Gói «{path.name}»")
+            except PackageRefused as exc:
+                if exc.reason != "wrong_kind":
+                    raise
+                signed = verify_document(path, "receipt", f"Tệp «{path.name}»")
+                result.kind = "receipt"
+                result.message = _apply_receipt(inst, signed)
+                result.ok = True
+                continue
+            result.source_unit = pkg.own.unit
+            result.sequence = pkg.own.sequence
+            if progress:
+                progress(i, len(items), f"Đang nhập {path.name}…")
+            _apply_package(inst, pkg, result, actor, service)
+            touched |= {b.unit for b in pkg.bundles}
+            t = result.tally.values()
+            summary = (
+                f"gói số {pkg.own.sequence} của {_bundle_label(inst, pkg.own)}"
+                + (f", kèm {len(pkg.forwarded)} gói của đơn vị cấp dưới" if pkg.forwarded else "")
+                + f": {sum(x.new for x in t)} mới, {sum(x.updated for x in t)} cập nhật, "
+                f"{sum(x.unchanged for x in t)} không đổi, {sum(x.rejected for x in t)} bị từ chối."
+            )
+            if result.already_imported:
+                summary += " (Gói này đã được nhập trước đây.)"
+            result.message = "Đã nhập " + summary
+            result.ok = True
+        except PackageRefused as exc:
+            result.message, result.reason_code = str(exc), exc.reason
+        except ExchangeError as exc:
+            result.message, result.reason_code = str(exc), "refused"
+    report.gaps = _gaps(inst, touched)
+    if progress:
+        progress(len(items), len(items), "Xong.")
+    if save_report and items:
+        folder = inst.folder / "exchange" / "import-reports"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            name = datetime.now(UTC).strftime("nhap-goi_%Y%m%d_%H%M%S_%f.txt")
+            (folder / name).write_text(report.text(forms=inst.store.forms), encoding="utf-8")
+            report.saved_to = folder / name
+        except OSError:
+            report.saved_to = None
+    return report

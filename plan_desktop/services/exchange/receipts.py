@@ -1,0 +1,168 @@
+"""Receipts back down: the parent writes a signed receipt per package, the child applies it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plan_desktop.exchange.errors import ExchangeError, PackageRefused
+from plan_desktop.exchange.package import (
+    RECEIPT_EXT,
+    SignedManifest,
+    TrustCheck,
+    build_signed_document,
+    open_file,
+)
+from plan_desktop.services.exchange.export import (
+    _set_report_status,
+)
+from plan_desktop.services.exchange.files import _write_verified
+from plan_desktop.services.exchange.keys import (
+    own_keys,
+)
+from plan_desktop.services.exchange.state import (
+    _label,
+    _on,
+    _record_key,
+    _set_state,
+    _state,
+    ensure_tables,
+    known_keys,
+)
+from plan_desktop.services.installation import Installation
+from plan_desktop.store import utc_now
+
+
+# -- receipts -----------------------------------------------------------------------------------------------
+@dataclass
+class ReceiptResult:
+    path: Path
+    unit: str
+    sequence: int
+    status: str
+
+
+def write_receipt(
+    inst: Installation,
+    unit: str,
+    out_dir: Path,
+    *,
+    sequence: int | None = None,
+    status: str = "accepted",
+    reason: str = "",
+) -> ReceiptResult:
+    """A signed receipt for a child's package (the latest received unless ``sequence``)."""
+    ensure_tables(inst)
+    if status not in ("accepted", "returned"):
+        raise ExchangeError("Kết quả phải là «accepted» (tiếp nhận) hoặc «returned» (trả lại).")
+    if status == "returned" and not reason.strip():
+        raise ExchangeError("Khi trả lại gói cần ghi rõ lý do.")
+    keys = own_keys(inst)
+    sql = "SELECT * FROM exchange_received WHERE unit_code = ? AND via_unit IS NULL"
+    params: list[Any] = [unit]
+    if sequence is not None:
+        sql += " AND seq = ?"
+        params.append(sequence)
+    rows = list(inst.store.db.query(sql + " ORDER BY seq DESC, imported_at DESC LIMIT 1", params))
+    if not rows:
+        which = f"gói số {sequence}" if sequence else "gói nào"
+        raise ExchangeError(f"Chưa nhận {which} của {_label(inst, unit)}; không lập được biên nhận.")
+    r = rows[0]
+    me = inst.unit()
+    now = utc_now()
+    manifest = {
+        "kind": "receipt",
+        "issuer": {"unit": inst.unit_code, "name": me.name},
+        "unit": unit,
+        "sequence": r["seq"],
+        "package_sha256": r["manifest_sha256"],
+        "status": status,
+        "reason": reason.strip(),
+        "created_at": now,
+        "records": r["records"],
+    }
+    data, raw = build_signed_document(keys, manifest)
+    name = f"{unit}_bien-nhan_{r['seq']:04d}_{now[:10].replace('-', '')}{RECEIPT_EXT}"
+    path = Path(out_dir) / name
+
+    def check(back: bytes) -> None:
+        signed, _ = open_file(back, "Biên nhận vừa ghi")
+        if signed.raw != raw:
+            raise ExchangeError("Biên nhận vừa ghi không khớp khi đọc lại.")
+
+    def commit() -> None:
+        with inst.store.db.atomic():
+            inst.store.db.execute(
+                "INSERT INTO exchange_receipts(unit_code, seq, package_sha256, status, reason, created_at, "
+                "file_name) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [unit, r["seq"], r["manifest_sha256"], status, reason.strip(), now, name],
+            )
+
+    _write_verified(path, data, check, commit)
+    return ReceiptResult(path, unit, r["seq"], status)
+
+
+def _check_issuer_is_parent(inst: Installation, signed: SignedManifest, what: str) -> str:
+    issuer = signed.data["issuer"]["unit"]
+    on = _on(inst)
+    parents = {p.code for d in (on, date.today()) if (p := inst.units.parent(inst.unit_code, d))}
+    if issuer not in parents:
+        raise PackageRefused(
+            f"{what} do {_label(inst, issuer)} lập, không phải đơn vị cấp trên của đơn vị này.",
+            "foreign_unit",
+        )
+    return issuer
+
+
+def _apply_receipt(inst: Installation, signed: SignedManifest) -> str:
+    m = signed.data
+    what = "Biên nhận"
+    if m["unit"] != inst.unit_code:
+        raise PackageRefused(
+            f"{what} này dành cho đơn vị mã {m['unit']}, không phải đơn vị này.", "foreign_unit"
+        )
+    issuer = _check_issuer_is_parent(inst, signed, what)
+    trust = TrustCheck(known_keys(inst))
+    status = trust.check(issuer, signed, _label(inst, issuer))
+    db = inst.store.db
+    exp = db.execute(
+        "SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason, report_ids "
+        "FROM exchange_exports WHERE seq = ?",
+        [m["sequence"]],
+    ).fetchone()
+    if exp is None or exp[2] != m["package_sha256"]:
+        raise PackageRefused(
+            f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.", "unknown_package"
+        )
+    with db.atomic():
+        _record_key(
+            inst,
+            issuer,
+            signed.signing_key,
+            signed.encryption_key,
+            signed.fingerprint,
+            "tofu" if status == "new" else "officer",
+        )
+        if (exp[3], exp[4] or "") != (m["status"], m.get("reason", "")):
+            db.execute(
+                "UPDATE exchange_exports SET status = ?, status_reason = ?, status_at = ? WHERE seq = ?",
+                [m["status"], m.get("reason", ""), m["created_at"], m["sequence"]],
+            )
+        if m["status"] == "accepted":
+            if exp[0] > _state(inst, "acked_change_seq"):
+                _set_state(inst, "acked_change_seq", exp[0])
+            if exp[1] > _state(inst, "acked_archive_id"):
+                _set_state(inst, "acked_archive_id", exp[1])
+            if exp[3] != "accepted":
+                _set_report_status(inst, json.loads(exp[5] or "[]"), "accepted")
+    if m["status"] == "accepted":
+        msg = f"{_label(inst, issuer)} đã tiếp nhận gói số {m['sequence']}."
+    else:
+        msg = f"{_label(inst, issuer)} TRẢ LẠI gói số {m['sequence']}: {m.get('reason', '')}"
+    if status == "new":
+        msg += f" Ghi nhận khóa của đơn vị cấp trên: dấu vân tay {signed.fingerprint}."
+    return msg
