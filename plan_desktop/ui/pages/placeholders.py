@@ -101,12 +101,15 @@ class ReportsPage(_HostPage):
         return self.tr("Báo cáo")
 
     def make(self, cls) -> QWidget:
-        return cls(self.ctx.inst, self, today=self.ctx.today())
+        return cls(self.ctx.inst, self, today=self.ctx.today(), actor=self.ctx.service.actor)
 
     def connect_inner(self, inner: QWidget) -> None:
         if hasattr(inner, "pdf_saved"):
             inner.pdf_saved.connect(lambda path: self.status_message.emit(self.tr("Đã lưu báo cáo: {path}")
                                                                            .format(path=path)))
+        if hasattr(inner, "signed"):
+            inner.signed.connect(lambda path: self.status_message.emit(self.tr("Đã ký số báo cáo: {path}")
+                                                                        .format(path=path)))
 
     def show_coming_soon(self) -> None:
         self._coming_soon(self.title(), self.tr(

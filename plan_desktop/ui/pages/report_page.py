@@ -1,5 +1,6 @@
 """The report page: pick the period, write sections III–V (kept as a draft), preview the pages
-(QtPdf), save the PDF/XLSX and print (Qt print dialog).
+(QtPdf), save the PDF/XLSX, print (Qt print dialog), sign it digitally (officer, then chairman) and
+see the list of reports made with their status.
 
 A self-contained widget; the main window hosts it. All the work is done by
 :mod:`plan_desktop.services.reporting`; this page only collects the officer's input and shows the
@@ -8,7 +9,8 @@ result.
 
 from __future__ import annotations
 
-from datetime import date
+import logging
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QSize, Qt, QTimer, Signal
@@ -16,6 +18,7 @@ from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -27,14 +30,18 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from plan_desktop.domain.periods import Period
+from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.units import Level
 from plan_desktop.services import reporting
 from plan_desktop.services.installation import Installation
+
+log = logging.getLogger(__name__)
 
 try:  # PySide6-Pdf (QPdfDocument, QPdfView); without it the page still saves and prints nothing
     from PySide6.QtPdf import QPdfDocument
@@ -80,9 +87,14 @@ class ReportPage(QWidget):
     #: emitted after a PDF was written (path) — the main window may register it for signing
     pdf_saved = Signal(str)
 
-    def __init__(self, inst: Installation, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    #: emitted after a report was signed (path)
+    signed = Signal(str)
+
+    def __init__(self, inst: Installation, parent: QWidget | None = None, *, today: date | None = None,
+                 actor: str | None = None) -> None:
         super().__init__(parent)
         self.inst = inst
+        self.actor = actor
         self._today = today or date.today()
         self._pdf = b""
         self._data = None
@@ -96,7 +108,7 @@ class ReportPage(QWidget):
             self.period_box.addItem(label, code)
         self.unit_box = QComboBox()
         self.number_edit = QLineEdit()
-        self.number_edit.setPlaceholderText("để trống nếu văn thư ghi số")
+        self.number_edit.setPlaceholderText(self.tr("để trống nếu văn thư ghi số"))
         self.number_edit.setMaximumWidth(160)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -105,13 +117,13 @@ class ReportPage(QWidget):
         self.text_edits: dict[str, QPlainTextEdit] = {}
 
         form = QFormLayout()
-        form.addRow("Kỳ báo cáo:", self.period_box)
-        form.addRow("Đơn vị:", self.unit_box)
-        form.addRow("Số văn bản:", self.number_edit)
-        form.addRow("Ngày ký:", self.date_edit)
+        form.addRow(self.tr("Kỳ báo cáo:"), self.period_box)
+        form.addRow(self.tr("Đơn vị:"), self.unit_box)
+        form.addRow(self.tr("Số văn bản:"), self.number_edit)
+        form.addRow(self.tr("Ngày ký:"), self.date_edit)
 
-        self.save_draft_btn = QPushButton("Lưu bản nháp")
-        self.preview_btn = QPushButton("Xem trước")
+        self.save_draft_btn = QPushButton(self.tr("Lưu bản nháp"))
+        self.preview_btn = QPushButton(self.tr("Xem trước"))
         self.preview_btn.setDefault(True)
         row = QHBoxLayout()
         row.addWidget(self.save_draft_btn)
@@ -125,11 +137,11 @@ class ReportPage(QWidget):
         left.addLayout(row)
         left.addWidget(self.status)
         for key, label in DRAFT_LABELS.items():
-            box = QGroupBox(label)
+            box = QGroupBox(self._draft_label(key, label))
             lay = QVBoxLayout(box)
             edit = QPlainTextEdit()
             edit.setObjectName(f"draft_{key}")
-            edit.setPlaceholderText("Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.")
+            edit.setPlaceholderText(self.tr("Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung."))
             edit.setMinimumHeight(80)
             lay.addWidget(edit)
             self.text_edits[key] = edit
@@ -144,12 +156,16 @@ class ReportPage(QWidget):
         # -- right: the preview and the output buttons --------------------------------------------------
         right = QVBoxLayout()
         buttons = QHBoxLayout()
-        self.save_pdf_btn = QPushButton("Lưu PDF…")
-        self.save_xlsx_btn = QPushButton("Lưu XLSX…")
-        self.print_btn = QPushButton("In…")
+        self.save_pdf_btn = QPushButton(self.tr("Lưu PDF…"))
+        self.save_xlsx_btn = QPushButton(self.tr("Lưu XLSX…"))
+        self.print_btn = QPushButton(self.tr("In…"))
+        self.sign_btn = QPushButton(self.tr("Ký số…"))
+        self.sign_btn.setObjectName("sign_report")
+        self.sign_btn.setToolTip(self.tr("Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư "
+                                         "hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa."))
         self.page_label = QLabel()
         buttons.addWidget(self.page_label, 1)
-        for b in (self.save_pdf_btn, self.save_xlsx_btn, self.print_btn):
+        for b in (self.save_pdf_btn, self.save_xlsx_btn, self.print_btn, self.sign_btn):
             buttons.addWidget(b)
         right.addLayout(buttons)
         if HAVE_QTPDF:
@@ -161,15 +177,27 @@ class ReportPage(QWidget):
             right.addWidget(self.view, 1)
         else:  # pragma: no cover
             self.document = None
-            self.view = QLabel("Cần gói PySide6-Pdf để xem trước; vẫn lưu được PDF và XLSX.")
+            self.view = QLabel(self.tr("Cần gói PySide6-Pdf để xem trước; vẫn lưu được PDF và XLSX."))
             self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
             right.addWidget(self.view, 1)
-        right_w = QWidget()
-        right_w.setLayout(right)
+        preview_w = QWidget()
+        preview_w.setLayout(right)
+        from plan_desktop.services.signing import SigningService
+        from plan_desktop.ui.pages.signing_dialog import ReportListWidget
+
+        self.signing = SigningService(inst, actor)
+        self.report_list = ReportListWidget(self.signing)
+        self.report_list.countersignRequested.connect(self.countersign)
+        self.report_list.periodReopened.connect(lambda period: self.status.setText(
+            self.tr("Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.").format(period=period)))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(preview_w, self.tr("Xem trước"))
+        self.tabs.addTab(self.report_list, self.tr("Các báo cáo đã lập"))
+        self.tabs.currentChanged.connect(lambda i: self.report_list.refresh() if i == 1 else None)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
-        split.addWidget(right_w)
+        split.addWidget(self.tabs)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setSizes([380, 620])
@@ -193,11 +221,17 @@ class ReportPage(QWidget):
         self.save_pdf_btn.clicked.connect(self._ask_save_pdf)
         self.save_xlsx_btn.clicked.connect(self._ask_save_xlsx)
         self.print_btn.clicked.connect(self._ask_print)
+        self.sign_btn.clicked.connect(self._ask_sign)
 
         idx = self.period_box.findData(default_period(inst, self._today))
         self.period_box.setCurrentIndex(max(idx, 0))
         self._period_changed()
         self._set_outputs_enabled(False)
+
+    def _draft_label(self, key: str, label: str) -> str:
+        return {"assessment": self.tr("III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)"),
+                "tasks": self.tr("IV. Phương hướng, nhiệm vụ kỳ tới"),
+                "requests": self.tr("V. Kiến nghị, đề xuất")}.get(key, label)
 
     # -- state -------------------------------------------------------------------------------------------
     @property
@@ -267,12 +301,15 @@ class ReportPage(QWidget):
     def _unit_changed(self, *_: object) -> None:
         self._flush()
         self._load_draft()
+        own = self.unit_code is None
+        self.sign_btn.setEnabled(own)
+        self.sign_btn.setToolTip("" if own else self.tr("Chỉ ký số được báo cáo của chính đơn vị mình."))
 
     def shutdown(self) -> None:
         """Save a pending draft (the hosting window calls this before closing)."""
         self._flush()
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event) -> None:
         self._flush()
         super().hideEvent(event)
 
@@ -283,7 +320,7 @@ class ReportPage(QWidget):
 
     def _stale(self) -> None:
         self._data = None
-        self.status.setText("Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.")
+        self.status.setText(self.tr("Bấm «Xem trước» để lập báo cáo với số liệu mới nhất."))
 
     def _set_outputs_enabled(self, on: bool) -> None:
         for b in (self.save_pdf_btn, self.save_xlsx_btn):
@@ -299,7 +336,7 @@ class ReportPage(QWidget):
         except reporting.ReportError as exc:
             self.status.setText(str(exc))
             return
-        self.status.setText("Đã lưu bản nháp.")
+        self.status.setText(self.tr("Đã lưu bản nháp."))
 
     def refresh_preview(self) -> bool:
         """Build the report with the texts as they are now and show its pages."""
@@ -311,7 +348,7 @@ class ReportPage(QWidget):
             self._data = reporting.build(self.inst, self.period, self.unit_code, draft=self.draft())
             self._pdf = pdf_bytes(self._data)
         except (reporting.ReportError, ValueError) as exc:
-            self.status.setText(f"Không lập được báo cáo: {exc}")
+            self.status.setText(self.tr("Không lập được báo cáo: {error}").format(error=exc))
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -325,9 +362,9 @@ class ReportPage(QWidget):
         else:  # pragma: no cover
             pages = 0
         counted = sum(self._data.counts.values())
-        self.page_label.setText(f"{pages} trang" if pages else "")
-        self.status.setText(
-            f"Báo cáo lập từ {counted:,} bản ghi. Mã kiểm tra dữ liệu: {self._data.data_hash[:16]}…".replace(",", "."))
+        self.page_label.setText(self.tr("{n} trang").format(n=pages) if pages else "")
+        self.status.setText(self.tr("Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…").format(
+            n=format_int_vi(counted), hash=self._data.data_hash[:16]))
         self._set_outputs_enabled(True)
         return True
 
@@ -341,7 +378,7 @@ class ReportPage(QWidget):
             path = path.with_suffix(".pdf")
         self.save_draft()
         result = reporting.make_report(self.inst, self.period, out=path, unit_code=self.unit_code)
-        self.status.setText(f"Đã lưu {path.name}.")
+        self.status.setText(self.tr("Đã lưu {name}.").format(name=path.name))
         self.pdf_saved.emit(str(path))
         self._data = result.data
         return path
@@ -352,7 +389,7 @@ class ReportPage(QWidget):
             path = path.with_suffix(".xlsx")
         self.save_draft()
         reporting.make_report(self.inst, self.period, xlsx=path, unit_code=self.unit_code)
-        self.status.setText(f"Đã lưu {path.name}.")
+        self.status.setText(self.tr("Đã lưu {name}.").format(name=path.name))
         return path
 
     def print_to(self, printer) -> int:
@@ -380,17 +417,105 @@ class ReportPage(QWidget):
         return n
 
     # -- dialogs ---------------------------------------------------------------------------------------------
+    # -- signing ----------------------------------------------------------------------------------------------
+    def _settings(self) -> dict:
+        return self.inst.store.settings()
+
+    def prepare_signing(self) -> QDialog | None:
+        """Write the report (as it is now) into the data folder, list it as a draft, and return the
+        signing dialog for it (not shown). None when this page shows another unit's report."""
+        from plan_desktop.ui.pages.signing_dialog import SignDialog
+
+        if self.unit_code is not None:
+            return None
+        folder = self.inst.folder / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = self.save_pdf(folder / self._suggested_name("pdf").replace(".pdf", f"_{stamp}.pdf"))
+        period = self.period
+        self.signing.register_draft(path, period)
+        settings = self._settings()
+
+        def sign(spec, name: str, title: str) -> None:
+            self.signing.sign_report(path, path, period, spec, name=name or None, title=title or None)
+
+        dlg = SignDialog(sign, self, name=settings.get("officer_name", ""),
+                         title=settings.get("officer_title", ""), **self._signer_device())
+        dlg.setWindowTitle(self.tr("Ký số báo cáo — {period}").format(period=self.period_box.currentText()))
+        dlg.accepted.connect(lambda: self._after_signing(path, dlg))
+        return dlg
+
+    def countersign_dialog(self, report_id: int) -> QDialog | None:
+        """The signing dialog for a second signature (the chairman) on the signed report ``report_id``."""
+        from plan_desktop.ui.pages.signing_dialog import SignDialog
+
+        entry = self.signing.get(report_id)
+        if entry is None or entry.status != "signed" or not entry.file_path:
+            return None
+        path = Path(entry.file_path)
+        settings = self._settings()
+
+        def sign(spec, name: str, title: str) -> None:
+            self.signing.sign_report(path, path, entry.period, spec, name=name or None, title=title or None)
+
+        dlg = SignDialog(sign, self, name=settings.get("signer_name", ""), title=settings.get("signer_position", ""),
+                         **self._signer_device())
+        dlg.setWindowTitle(self.tr("Ký thêm (người ký thứ hai) — {period}").format(period=entry.period_vi))
+        dlg.accepted.connect(lambda: self._after_signing(path, dlg))
+        return dlg
+
+    def _signer_device(self) -> dict[str, str]:
+        """The certificate file or token used last time on this computer (never the secret)."""
+        s = self._settings()
+        return {"p12_path": s.get("last_p12_path", ""), "pkcs11_lib": s.get("last_pkcs11_lib", ""),
+                "token_label": s.get("last_token_label", "")}
+
+    def _remember_device(self, dlg) -> None:
+        try:
+            token = dlg.use_token.isChecked()
+            self.inst.store.set_settings({
+                "last_p12_path": "" if token else dlg.p12_edit.text().strip(),
+                "last_pkcs11_lib": dlg.lib_edit.text().strip() if token else "",
+                "last_token_label": dlg.token_combo.currentText().strip() if token else "",
+            })
+        except Exception:  # remembering is a convenience; never lose a signature over it
+            log.warning("could not remember the signing device", exc_info=True)
+
+    def _after_signing(self, path: Path, dlg) -> None:
+        self._remember_device(dlg)
+        self.report_list.refresh()
+        self.tabs.setCurrentWidget(self.report_list)
+        self.status.setText(self.tr("Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này "
+                                    "đã được khóa.").format(name=path.name))
+        self.status.setToolTip(str(path))
+        self.signed.emit(str(path))
+
+    def _ask_sign(self) -> None:
+        dlg = None
+        try:
+            dlg = self.prepare_signing()
+        except Exception as exc:
+            self._show_error(exc)
+            return
+        if dlg is not None:
+            dlg.open()
+
+    def countersign(self, report_id: int) -> None:
+        dlg = self.countersign_dialog(report_id)
+        if dlg is not None:
+            dlg.open()
+
     def _suggested_name(self, ext: str) -> str:
         code = self.unit_code or self.inst.unit_code
         return f"bao-cao-pcmd_{code}_{self.period}.{ext}"
 
     def _ask_save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu báo cáo PDF", self._suggested_name("pdf"), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo PDF"), self._suggested_name("pdf"), "PDF (*.pdf)")
         if path:
             self._guarded(lambda: self.save_pdf(path))
 
     def _ask_save_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Lưu bảng số liệu XLSX", self._suggested_name("xlsx"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bảng số liệu XLSX"), self._suggested_name("xlsx"),
                                               "Excel (*.xlsx)")
         if path:
             self._guarded(lambda: self.save_xlsx(path))
@@ -403,17 +528,20 @@ class ReportPage(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setFullPage(True)
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("In báo cáo")
+        dialog.setWindowTitle(self.tr("In báo cáo"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self._guarded(lambda: self.print_to(printer))
 
     def _guarded(self, action) -> None:
-        from plan_desktop.errors import user_message
-
         try:
             action()
         except Exception as exc:  # show the officer why, in Vietnamese
-            message = str(exc) if isinstance(exc, reporting.ReportError) else user_message(exc)
-            if message is None:
-                raise
-            QMessageBox.warning(self, "Báo cáo", message)
+            self._show_error(exc)
+
+    def _show_error(self, exc: Exception) -> None:
+        from plan_desktop.errors import user_message
+
+        message = str(exc) if isinstance(exc, reporting.ReportError) else user_message(exc)
+        if message is None:
+            raise exc
+        QMessageBox.warning(self, self.tr("Báo cáo"), message)

@@ -246,14 +246,16 @@ class ReportListWidget(QWidget):
 
     reportActivated = Signal(int)
     periodReopened = Signal(str)
-
-    COLUMNS = ("Kỳ báo cáo", "Trạng thái", "Người ký", "Ngày ký", "Tệp")
+    #: "Ký thêm…": a second signature (the chairman) on the selected signed report
+    countersignRequested = Signal(int)
 
     def __init__(self, service=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        columns = (self.tr("Kỳ báo cáo"), self.tr("Trạng thái"), self.tr("Người ký"), self.tr("Ngày ký"),
+                   self.tr("Tệp"))
+        self.table = QTableWidget(0, len(columns))
+        self.table.setHorizontalHeaderLabels(list(columns))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -267,13 +269,22 @@ class ReportListWidget(QWidget):
         self.refresh_button = QPushButton(self.tr("Làm mới"))
         self.verify_button = QPushButton(self.tr("Kiểm tra chữ ký"))
         self.reopen_button = QPushButton(self.tr("Mở lại kỳ…"))
+        self.countersign_button = QPushButton(self.tr("Ký thêm…"))
+        self.countersign_button.setToolTip(self.tr("Người ký thứ hai (chủ tịch) ký tiếp vào báo cáo đã ký; "
+                                                   "chữ ký trước vẫn giữ nguyên giá trị."))
+        self.copy_button = QPushButton(self.tr("Lưu bản sao…"))
+        self.copy_button.setToolTip(self.tr("Chép tệp báo cáo (đã ký) ra USB hoặc thư mục khác."))
         self.refresh_button.clicked.connect(self.refresh)
+        self.countersign_button.clicked.connect(self._countersign_selected)
+        self.copy_button.clicked.connect(lambda: self.copy_selected())
         self.verify_button.clicked.connect(lambda: self.verify_selected())
         self.reopen_button.clicked.connect(lambda: self.reopen_selected())
         buttons = QHBoxLayout()
         buttons.addWidget(self.refresh_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
         buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.countersign_button)
         buttons.addWidget(self.reopen_button)
         self.empty_label = QLabel(self.tr("Chưa có báo cáo nào."))
         layout = QVBoxLayout(self)
@@ -291,7 +302,7 @@ class ReportListWidget(QWidget):
         self._entries = self.service.list_reports() if self.service is not None else []
         self.table.setRowCount(len(self._entries))
         for row, e in enumerate(self._entries):
-            values = (f"{e.period_vi} ({e.period})", e.status_vi, e.signer or "", e.signed_on_vi,
+            values = (e.period_vi[:1].upper() + e.period_vi[1:], e.status_vi, e.signer or "", e.signed_on_vi,
                       Path(e.file_path).name if e.file_path else "")
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -314,6 +325,38 @@ class ReportListWidget(QWidget):
         e = self.selected()
         self.verify_button.setEnabled(e is not None and e.status != "draft" and bool(e.file_path))
         self.reopen_button.setEnabled(e is not None and e.status != "superseded")
+        self.countersign_button.setEnabled(e is not None and e.status == "signed" and bool(e.file_path))
+        self.copy_button.setEnabled(e is not None and bool(e.file_path))
+
+    def _countersign_selected(self) -> None:
+        e = self.selected()
+        if e is not None:
+            self.countersignRequested.emit(e.id)
+
+    def copy_selected(self, target: str | Path | None = None) -> Path | None:
+        """Copy the selected report's file to ``target`` (asked for when None). Returns the copy."""
+        import shutil
+
+        e = self.selected()
+        if e is None or not e.file_path:
+            return None
+        source = Path(e.file_path)
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao báo cáo"), source.name, "PDF (*.pdf)")
+            if not chosen:
+                return None
+            target = chosen
+        target = Path(target)
+        try:
+            tmp = target.with_name(target.name + ".tmp")
+            shutil.copyfile(source, tmp)
+            tmp.replace(target)
+        except OSError as exc:
+            from plan_desktop.errors import user_message
+
+            QMessageBox.warning(self, self.tr("Lưu bản sao báo cáo"), user_message(exc) or str(exc))
+            return None
+        return target
 
     def _activated(self, row: int, _col: int) -> None:
         if 0 <= row < len(self._entries):
