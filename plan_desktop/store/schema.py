@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 migrations = Migrations("plan_desktop")
 
 
@@ -49,6 +49,48 @@ def _m0001_base(db: Database) -> None:
             {"key": "audit_head_hash", "value": GENESIS},
         ]
     )
+
+
+#: The USB exchange's bookkeeping (services/exchange): counters, packages sent, keys of other units,
+#: packages received, children's signed bundles kept to pass upward, receipts written. ``IF NOT
+#: EXISTS`` because versions before this migration created them lazily on first use.
+EXCHANGE_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS exchange_state (
+    key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS exchange_exports (
+    seq INTEGER PRIMARY KEY, created_at TEXT NOT NULL, file_name TEXT NOT NULL,
+    manifest_sha256 TEXT NOT NULL, full INTEGER NOT NULL, since_change_seq INTEGER NOT NULL,
+    upto_change_seq INTEGER NOT NULL, upto_archive_id INTEGER NOT NULL, encrypted_to TEXT,
+    records INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'sent', status_reason TEXT, status_at TEXT,
+    report_ids TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS exchange_keys (
+    unit_code TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, signing_key TEXT, encryption_key TEXT,
+    source TEXT NOT NULL, first_seen_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS exchange_received (
+    manifest_sha256 TEXT PRIMARY KEY, unit_code TEXT NOT NULL, seq INTEGER NOT NULL, via_unit TEXT,
+    created_at TEXT NOT NULL, imported_at TEXT NOT NULL, period_from TEXT, period_to TEXT,
+    records INTEGER NOT NULL, reports TEXT NOT NULL DEFAULT '[]', fingerprint TEXT, file_name TEXT);
+CREATE INDEX IF NOT EXISTS exchange_received_unit ON exchange_received (unit_code, seq);
+CREATE TABLE IF NOT EXISTS exchange_archive (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, manifest_sha256 TEXT NOT NULL UNIQUE, unit_code TEXT NOT NULL,
+    seq INTEGER NOT NULL, blob BLOB NOT NULL, archived_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS exchange_receipts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, unit_code TEXT NOT NULL, seq INTEGER NOT NULL,
+    package_sha256 TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, created_at TEXT NOT NULL,
+    file_name TEXT NOT NULL);
+"""
+
+
+def create_exchange_tables(db: Database) -> None:
+    """Create the exchange tables and index when missing (caller holds the transaction)."""
+    for stmt in EXCHANGE_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+
+
+@migrations(name="0002_exchange")
+def _m0002_exchange(db: Database) -> None:
+    create_exchange_tables(db)
 
 
 def record_columns(form: FormDef) -> dict[str, type]:

@@ -65,3 +65,85 @@ def test_reopening_is_idempotent(tmp_path):
         assert store.migrate() == []
     finally:
         store.close()
+
+
+# -- 0002_exchange: the exchange bookkeeping tables ---------------------------------------------------------
+EXCHANGE_TABLES = {
+    "exchange_state", "exchange_exports", "exchange_keys", "exchange_received", "exchange_archive",
+    "exchange_receipts",
+}
+
+
+def _tables(path: Path) -> set[str]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+
+
+def test_a_new_store_has_the_exchange_tables_from_the_migration(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store.open(path).close()
+    assert _tables(path) >= EXCHANGE_TABLES
+    store = Store.open(path)
+    try:
+        assert "0002_exchange" in {m.name for m in migrations.applied(store.db)}
+        assert store.get_meta("schema_version") == "2"
+    finally:
+        store.close()
+
+
+def test_the_first_version_gets_the_exchange_tables_and_can_export(tmp_path):
+    from plan_desktop.services import backup, exchange
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copyfile(FIXTURE, folder / "plan_desktop.sqlite")
+    assert not EXCHANGE_TABLES & _tables(folder / "plan_desktop.sqlite")
+    with Installation.open(folder) as inst:
+        assert "0002_exchange" in {m.name for m in migrations.applied(inst.store.db)}
+        assert set(inst.store.db.table_names()) >= EXCHANGE_TABLES
+        # the file was backed up before it was migrated, and the backup is the old file
+        (before,) = [b for b in backup.list_backups(folder) if b.reason == "migration"]
+        assert not EXCHANGE_TABLES & _tables(before.path)
+        res = exchange.export_package(inst, tmp_path / "usb")
+        assert res.path.is_file() and res.sequence == 1 and res.records == 3
+        assert [h.sequence for h in exchange.export_history(inst)] == [1]
+        assert inst.store.check() == []
+
+
+def test_a_file_whose_exchange_tables_were_made_lazily_opens_and_keeps_them(tmp_path):
+    """Before 0002_exchange the exchange module created its tables on first use (ensure_tables):
+    such a file has the tables and rows but no record of the migration. It must open unchanged."""
+    import sqlite3
+
+    from plan_desktop.services import exchange
+    from plan_desktop.store.schema import EXCHANGE_TABLES_SQL
+
+    folder = tmp_path / "old"
+    folder.mkdir()
+    db_file = folder / "plan_desktop.sqlite"
+    shutil.copyfile(FIXTURE, db_file)
+    conn = sqlite3.connect(db_file)
+    with conn:
+        conn.executescript(EXCHANGE_TABLES_SQL)
+        conn.execute("INSERT INTO exchange_state(key, value) VALUES ('acked_change_seq', '3')")
+        conn.execute(
+            "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, "
+            "first_seen_at, updated_at) VALUES ('353', '11111 22222 33333 44444 55555 66666', NULL, NULL, "
+            "'officer', '2019-06-01T00:00:00.000Z', '2019-06-01T00:00:00.000Z')"
+        )
+    conn.close()
+    with Installation.open(folder) as inst:
+        assert "0002_exchange" in {m.name for m in migrations.applied(inst.store.db)}
+        assert inst.store.db.execute("SELECT value FROM exchange_state").fetchall() == [("3",)]
+        _, keys = exchange.keys_overview(inst)
+        fpr = "11111 22222 33333 44444 55555 66666"
+        assert [(k.unit_code, k.fingerprint) for k in keys] == [("353", fpr)]
+        exchange.ensure_tables(inst)  # still harmless
+        assert inst.store.check() == []
+    with Installation.open(folder) as inst:  # and opens again without migrating
+        assert not migrations.pending(inst.store.db)

@@ -3,7 +3,7 @@
 The command line and the window both call these functions. Everything the officer reads is
 Vietnamese. The package format itself lives in :mod:`plan_desktop.exchange.package`; here we decide
 what goes into a package, what a verified package does to the store, and what the exchange
-bookkeeping tables say (created idempotently in the same SQLite file, see :func:`ensure_tables`).
+bookkeeping tables say (in the same SQLite file, made by the store's migration ``0002_exchange``).
 
 The code is split by responsibility: :mod:`.state` (bookkeeping tables, counters, keys on record),
 :mod:`.keys` (own keys, trust), :mod:`.files` (safe writes), :mod:`.export`, :mod:`.imports`,

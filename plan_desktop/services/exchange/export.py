@@ -30,7 +30,6 @@ from plan_desktop.services.exchange.state import (
     Progress,
     _on,
     _state,
-    ensure_tables,
     known_keys,
 )
 from plan_desktop.services.installation import Installation
@@ -125,7 +124,6 @@ def export_package(
     now: datetime | None = None,
 ) -> ExportResult:
     """Write the next package for the parent unit into ``out_dir``; returns where and what."""
-    ensure_tables(inst)
     keys = own_keys(inst)
     store = inst.store
     unit = inst.unit()

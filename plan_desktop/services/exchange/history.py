@@ -12,7 +12,6 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.units import Level
 from plan_desktop.services.exchange.state import (
     _state,
-    ensure_tables,
 )
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import Query
@@ -35,7 +34,6 @@ class ExportStatus:
 
 
 def export_history(inst: Installation) -> list[ExportStatus]:
-    ensure_tables(inst)
     return [
         ExportStatus(
             r["seq"],
@@ -53,7 +51,6 @@ def export_history(inst: Installation) -> list[ExportStatus]:
 
 def pending_changes(inst: Installation) -> int:
     """How many own records changed since the acknowledged export (what the next package carries)."""
-    ensure_tables(inst)
     since = _state(inst, "acked_change_seq")
     return sum(
         inst.store.db.execute(
@@ -109,7 +106,6 @@ def completeness(
     today: date | None = None,
 ) -> Board:
     """Units by periods: received on time / late / missing, report signed or not, last package date."""
-    ensure_tables(inst)
     year = year or inst.working_year
     today = today or date.today()
     on = date(year, 12, 31)

@@ -36,7 +36,6 @@ from plan_desktop.services.exchange.state import (
     _label,
     _on,
     _record_key,
-    ensure_tables,
     known_keys,
 )
 from plan_desktop.services.installation import Installation
@@ -376,7 +375,6 @@ def import_files(
     """Verify and apply each file (packages; receipts at a commune). Each file is all-or-nothing.
 
     ``service`` is the window's RecordService, so that its listeners hear about imported records."""
-    ensure_tables(inst)
     keys = own_keys(inst)
     items = expand_paths(files, inst)
     report = ImportReport(inst.unit_code, inst.unit().name, utc_now())

@@ -9,7 +9,6 @@ from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.keys import KeyPair, ensure_keys, normalise_fingerprint
 from plan_desktop.services.exchange.state import (
     _on,
-    ensure_tables,
 )
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import utc_now
@@ -46,7 +45,6 @@ class KeyInfo:
 
 def keys_overview(inst: Installation) -> tuple[str, list[KeyInfo]]:
     """Own fingerprint, and the keys on record for other units."""
-    ensure_tables(inst)
     own = own_keys(inst).fingerprint
     rows = []
     for r in inst.store.db.query("SELECT * FROM exchange_keys ORDER BY unit_code"):
@@ -67,7 +65,6 @@ def keys_overview(inst: Installation) -> tuple[str, list[KeyInfo]]:
 def trust_key(inst: Installation, unit: str, fingerprint_text: str) -> str:
     """Re-enrol a unit: the next package must be signed by the key with this fingerprint."""
     _require_approver(inst, "đăng ký lại khóa của đơn vị khác")
-    ensure_tables(inst)
     try:
         fpr = normalise_fingerprint(fingerprint_text)
     except ValueError:

@@ -29,7 +29,6 @@ from plan_desktop.services.exchange.state import (
     _record_key,
     _set_state,
     _state,
-    ensure_tables,
     known_keys,
 )
 from plan_desktop.services.installation import Installation
@@ -55,7 +54,6 @@ def write_receipt(
     reason: str = "",
 ) -> ReceiptResult:
     """A signed receipt for a child's package (the latest received unless ``sequence``)."""
-    ensure_tables(inst)
     if status not in ("accepted", "returned"):
         raise ExchangeError("Kết quả phải là «accepted» (tiếp nhận) hoặc «returned» (trả lại).")
     if status == "returned" and not reason.strip():

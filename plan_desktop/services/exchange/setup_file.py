@@ -23,7 +23,6 @@ from plan_desktop.services.exchange.keys import (
 from plan_desktop.services.exchange.state import (
     _on,
     _record_key,
-    ensure_tables,
     known_keys,
 )
 from plan_desktop.services.installation import Installation
@@ -60,7 +59,6 @@ def _plan_info(inst: Installation) -> dict[str, Any]:
 def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     """A signed setup file for a child unit: its code, our public keys, the forms version, the targets."""
     _require_approver(inst, "lập tệp thiết lập cho đơn vị cấp dưới")
-    ensure_tables(inst)
     keys = own_keys(inst)
     child = inst.units.get(unit, _on(inst))
     if child is None or child.parent_code != inst.unit_code:
@@ -122,7 +120,6 @@ def read_setup_file(path: Path) -> SetupInfo:
 
 def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
     """Record the parent's keys (and the plan targets) from a setup file, at the unit it is for."""
-    ensure_tables(inst)
     if not isinstance(info, SetupInfo):
         info = read_setup_file(info)
     if info.unit != inst.unit_code:

@@ -13,47 +13,25 @@ from plan_desktop.exchange.package import (
 )
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import utc_now
+from plan_desktop.store.schema import EXCHANGE_TABLES_SQL, create_exchange_tables
 
 Progress = Callable[[int, int, str], None]
 
 
-TABLES_SQL = """
-CREATE TABLE IF NOT EXISTS exchange_state (
-    key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS exchange_exports (
-    seq INTEGER PRIMARY KEY, created_at TEXT NOT NULL, file_name TEXT NOT NULL,
-    manifest_sha256 TEXT NOT NULL, full INTEGER NOT NULL, since_change_seq INTEGER NOT NULL,
-    upto_change_seq INTEGER NOT NULL, upto_archive_id INTEGER NOT NULL, encrypted_to TEXT,
-    records INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'sent', status_reason TEXT, status_at TEXT,
-    report_ids TEXT NOT NULL DEFAULT '[]');
-CREATE TABLE IF NOT EXISTS exchange_keys (
-    unit_code TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, signing_key TEXT, encryption_key TEXT,
-    source TEXT NOT NULL, first_seen_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS exchange_received (
-    manifest_sha256 TEXT PRIMARY KEY, unit_code TEXT NOT NULL, seq INTEGER NOT NULL, via_unit TEXT,
-    created_at TEXT NOT NULL, imported_at TEXT NOT NULL, period_from TEXT, period_to TEXT,
-    records INTEGER NOT NULL, reports TEXT NOT NULL DEFAULT '[]', fingerprint TEXT, file_name TEXT);
-CREATE INDEX IF NOT EXISTS exchange_received_unit ON exchange_received (unit_code, seq);
-CREATE TABLE IF NOT EXISTS exchange_archive (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, manifest_sha256 TEXT NOT NULL UNIQUE, unit_code TEXT NOT NULL,
-    seq INTEGER NOT NULL, blob BLOB NOT NULL, archived_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS exchange_receipts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, unit_code TEXT NOT NULL, seq INTEGER NOT NULL,
-    package_sha256 TEXT NOT NULL, status TEXT NOT NULL, reason TEXT, created_at TEXT NOT NULL,
-    file_name TEXT NOT NULL);
-"""
+#: The SQL of migration 0002_exchange (kept under its old name for callers).
+TABLES_SQL = EXCHANGE_TABLES_SQL
 
 
 # -- bookkeeping tables ------------------------------------------------------------------------------
 def ensure_tables(inst: Installation) -> None:
-    """Create the exchange tables if missing (idempotent, one transaction)."""
+    """Make sure the exchange tables exist. Migration ``0002_exchange`` creates them whenever a store
+    is opened, so this is a no-op for an opened installation; kept (idempotent, one transaction)
+    for callers that want to be sure."""
     db = inst.store.db
     if db["exchange_receipts"].exists():
         return
     with db.atomic():
-        for stmt in TABLES_SQL.split(";"):
-            if stmt.strip():
-                db.execute(stmt)
+        create_exchange_tables(db)
 
 
 def _state(inst: Installation, key: str, default: int = 0) -> int:
