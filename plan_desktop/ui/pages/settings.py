@@ -1,4 +1,5 @@
-"""Cài đặt: officer, signature block, working year, period cut-off and language."""
+"""Cài đặt: officer, signature block, working year, period cut-off and language (tab «Chung»), and
+backups with restore (tab «Sao lưu, khôi phục»)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from plan_desktop.domain.periods import Cutoff
@@ -93,14 +96,27 @@ class SettingsPage(Page):
         f.setPointSizeF(f.pointSizeF() * 1.35)
         f.setBold(True)
         heading.setFont(f)
+        general = QWidget()
+        g = QVBoxLayout(general)
+        g.addWidget(unit_box)
+        g.addWidget(people)
+        g.addWidget(work)
+        g.addLayout(buttons)
+        g.addStretch(1)
+
+        from plan_desktop.ui.pages.backup_panel import BackupPanel
+
+        self.backups = BackupPanel(ctx)
+        self.backups.restored.connect(lambda _saved: self.ctx.on_settings_changed())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("Chung"))
+        self.tabs.addTab(self.backups, self.tr("Sao lưu, khôi phục"))
+        self.tabs.currentChanged.connect(lambda i: self.backups.refresh() if self.tabs.widget(i) is self.backups
+                                         else None)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(12, 8, 12, 8)
         lay.addWidget(heading)
-        lay.addWidget(unit_box)
-        lay.addWidget(people)
-        lay.addWidget(work)
-        lay.addLayout(buttons)
-        lay.addStretch(1)
+        lay.addWidget(self.tabs, 1)
 
     def title(self) -> str:
         return self.tr("Cài đặt")
