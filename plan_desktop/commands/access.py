@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from plan_desktop.cli import EXIT_OK, CliError, Parser, ask_secret, open_installation, out
+from plan_desktop.services.access import disable_protection, enable_protection
 
 
 def register(sub) -> None:
@@ -37,8 +38,8 @@ def cmd_enable(args: argparse.Namespace) -> int:
     with open_installation(args) as inst:
         officer = _new("PLAN_DESKTOP_OFFICER_PASSWORD", "Mật khẩu cho cán bộ nhập liệu: ")
         approver = _new("PLAN_DESKTOP_APPROVER_PASSWORD", "Mật khẩu cho người phê duyệt: ")
-        inst.session = inst.access.enable(officer, approver)
-        out("Đã bật bảo vệ bằng mật khẩu.")
+        enable_protection(inst, officer, approver)
+        out("Đã bật bảo vệ bằng mật khẩu; khóa bí mật của đơn vị đã được mã hóa.")
     return EXIT_OK
 
 
@@ -51,6 +52,6 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 def cmd_disable(args: argparse.Namespace) -> int:
     with open_installation(args) as inst:
-        inst.access.disable(inst.session)
-        out("Đã tắt bảo vệ bằng mật khẩu.")
+        disable_protection(inst)
+        out("Đã tắt bảo vệ bằng mật khẩu; khóa bí mật của đơn vị được lưu không mã hóa.")
     return EXIT_OK

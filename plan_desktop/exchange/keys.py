@@ -125,8 +125,7 @@ Protect = Callable[[bytes], bytes]
 PROTECTED_MAGIC = b"PDK1"
 
 
-def _read_private(path: Path, unprotect: Protect | None) -> bytes:
-    blob = path.read_bytes()
+def _unwrap(blob: bytes, unprotect: Protect | None) -> bytes:
     if blob.startswith(PROTECTED_MAGIC):
         if unprotect is None:
             raise ExchangeError("Khóa bí mật của đơn vị đang được bảo vệ bằng mật khẩu; hãy đăng nhập trước.")
@@ -135,18 +134,27 @@ def _read_private(path: Path, unprotect: Protect | None) -> bytes:
 
 
 def load_keys(keys_dir: Path, unprotect: Protect | None = None) -> KeyPair | None:
-    """The key pair in ``keys_dir``, or None when none was made yet."""
+    """The key pair in ``keys_dir``, or None when none was made yet.
+
+    An error of ``unprotect`` (nobody logged in, a wrong key) propagates with its own message; a
+    missing, unreadable or damaged file is an :class:`ExchangeError`."""
     sp, ep = keys_dir / SIGNING_FILE, keys_dir / ENCRYPTION_FILE
     if not sp.exists() and not ep.exists():
         return None
+    damaged = (
+        f"Không đọc được khóa của đơn vị trong {keys_dir} ({{}}). "
+        "Hãy khôi phục thư mục «keys» từ bản sao lưu."
+    )
     try:
-        signing = serialization.load_pem_private_key(_read_private(sp, unprotect), password=None)
-        encryption = serialization.load_pem_private_key(_read_private(ep, unprotect), password=None)
-    except (OSError, ValueError, TypeError) as exc:
-        raise ExchangeError(
-            f"Không đọc được khóa của đơn vị trong {keys_dir} ({exc}). Hãy khôi phục thư mục «keys» từ bản "
-            "sao lưu."
-        ) from None
+        blobs = sp.read_bytes(), ep.read_bytes()
+    except OSError as exc:
+        raise ExchangeError(damaged.format(exc)) from None
+    pems = [_unwrap(b, unprotect) for b in blobs]
+    try:
+        signing = serialization.load_pem_private_key(pems[0], password=None)
+        encryption = serialization.load_pem_private_key(pems[1], password=None)
+    except (ValueError, TypeError) as exc:
+        raise ExchangeError(damaged.format(exc)) from None
     if not isinstance(signing, Ed25519PrivateKey) or not isinstance(encryption, X25519PrivateKey):
         raise ExchangeError(f"Tệp khóa trong {keys_dir} không đúng loại.")
     return KeyPair(signing, encryption)

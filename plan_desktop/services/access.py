@@ -7,6 +7,13 @@ either password unwraps the same KEK, which in turn protects the installation's 
 (:meth:`Session.protect` / :meth:`Session.unprotect`). Changing a password rewraps one slot; the keys
 themselves don't change. With protection off, everyone is approver and private keys are stored as the
 exchange module writes them.
+
+:func:`enable_protection` and :func:`disable_protection` switch protection for an installation: the
+slots in the settings *and* the private key files in ``<data folder>/keys`` (encrypted with the KEK
+on enable, decrypted on disable). The order is chosen so that a key file is never encrypted under
+a KEK that is not stored: on enable the slots are committed first, then the files encrypted; on
+disable the files are decrypted first, then the slots cleared. A key file left plain while
+protection is on (a crash in between) stays readable and is encrypted at the next login.
 """
 
 from __future__ import annotations
@@ -14,13 +21,21 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from plan_desktop import paths
 from plan_desktop.store import Store
+
+if TYPE_CHECKING:
+    from plan_desktop.services.installation import Installation
+
+log = logging.getLogger(__name__)
 
 OFFICER = "officer"
 APPROVER = "approver"
@@ -154,6 +169,68 @@ class Access:
     def disable(self, session: Session) -> None:
         session.require(APPROVER, "tắt bảo vệ bằng mật khẩu")
         self.store.set_settings({"access_slots": {}})
+
+
+# -- switching protection for an installation (settings and private key files) -------------------------
+def _key_error(exc: Exception) -> AccessError:
+    return AccessError(f"Không ghi lại được tệp khóa bí mật của đơn vị: {exc}")
+
+
+def enable_protection(inst: Installation, officer_password: str, approver_password: str) -> Session:
+    """Turn password protection on and encrypt the unit's private key files with the new KEK.
+
+    Refused passwords change nothing. Returns the approver session (also set on ``inst``)."""
+    from plan_desktop.exchange.errors import ExchangeError
+    from plan_desktop.exchange.keys import load_keys
+
+    keys_dir = paths.keys_dir(inst.folder)
+    try:  # the keys must be readable now, or enabling would lock them away for good
+        load_keys(keys_dir, inst.session.unprotect)
+    except ExchangeError as exc:
+        raise AccessError(str(exc)) from None
+    session = inst.access.enable(officer_password, approver_password)
+    inst.session = session
+    try:
+        protect_key_files(inst.folder, session)
+    except (OSError, ExchangeError) as exc:  # the keys stay plain (readable); the next login retries
+        raise AccessError(
+            f"Đã bật bảo vệ bằng mật khẩu nhưng chưa mã hóa được tệp khóa bí mật ({exc}); "
+            "chương trình sẽ thử lại ở lần đăng nhập sau."
+        ) from None
+    return session
+
+
+def disable_protection(inst: Installation) -> None:
+    """Turn password protection off (approver only): decrypt the private key files, then clear the
+    slots. A session that cannot decrypt the key files changes nothing."""
+    from plan_desktop.exchange.errors import ExchangeError
+    from plan_desktop.exchange.keys import rewrap_keys
+
+    session = inst.session
+    session.require(APPROVER, "tắt bảo vệ bằng mật khẩu")
+    if inst.access.enabled:
+        try:
+            rewrap_keys(paths.keys_dir(inst.folder), session.unprotect, None)
+        except ExchangeError as exc:
+            raise AccessError(str(exc)) from None
+        except OSError as exc:
+            raise _key_error(exc) from None
+    inst.access.disable(session)
+    inst.session = OPEN_SESSION
+
+
+def protect_key_files(folder, session: Session) -> bool:
+    """Encrypt the private key files of ``folder`` that are still plain with the session's KEK.
+    True if a file was rewritten. Nothing to do without a KEK or without keys."""
+    from plan_desktop.exchange.keys import ENCRYPTION_FILE, PROTECTED_MAGIC, SIGNING_FILE, rewrap_keys
+
+    if session.kek is None:
+        return False
+    keys_dir = paths.keys_dir(folder)
+    files = [keys_dir / SIGNING_FILE, keys_dir / ENCRYPTION_FILE]
+    if not any(f.exists() and not f.read_bytes().startswith(PROTECTED_MAGIC) for f in files):
+        return False
+    return rewrap_keys(keys_dir, session.unprotect, session.protect)
 
 
 def slots_json(store: Store) -> str:

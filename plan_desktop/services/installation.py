@@ -16,7 +16,9 @@ from plan_desktop import __version__, paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
-from plan_desktop.services.access import OPEN_SESSION, Access, Session
+from plan_desktop.exchange.errors import ExchangeError
+from plan_desktop.exchange.keys import ensure_keys
+from plan_desktop.services.access import OPEN_SESSION, Access, Session, protect_key_files
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
 
@@ -103,6 +105,14 @@ class Installation:
                 f"Thư mục {folder} đã được thiết lập cho đơn vị {existing}; "
                 "không thiết lập lại để tránh mất dữ liệu. Hãy chọn thư mục khác."
             )
+        try:  # the unit's exchange keys, so that a fresh installation can export at once
+            ensure_keys(paths.keys_dir(folder))
+        except (ExchangeError, OSError) as exc:
+            store.close()
+            lock.release(folder)
+            raise SetupError(
+                f"Không tạo được khóa trao đổi dữ liệu của đơn vị trong {paths.keys_dir(folder)}: {exc}"
+            ) from None
         settings: dict[str, Any] = {
             "unit_code": code,
             "officer_name": officer.strip(),
@@ -126,6 +136,10 @@ class Installation:
     def login(self, password: str) -> Session:
         """Check a password (when protection is on) and remember who is working."""
         self.session = self.access.login(password)
+        try:  # key files left plain while protection is on (e.g. a crash while enabling it)
+            protect_key_files(self.folder, self.session)
+        except Exception as exc:  # still readable as they are: never stop a login for this
+            log.warning("could not encrypt the private key files: %s", exc)
         return self.session
 
     def close(self) -> None:

@@ -66,3 +66,115 @@ def test_cli_asks_for_the_password(commune, data_dir, capsys, monkeypatch):
     assert main(["--data-dir", str(data_dir), "records", "list", "officer"]) == 0
     assert main(["--data-dir", str(data_dir), "access", "status"]) == 0
     assert "Đang bảo vệ" in capsys.readouterr().out
+
+
+# -- the unit's private keys follow password protection ----------------------------------------------------
+def _key_files(folder):
+    from plan_desktop.exchange.keys import ENCRYPTION_FILE, SIGNING_FILE
+    from plan_desktop.paths import keys_dir
+
+    return [keys_dir(folder) / SIGNING_FILE, keys_dir(folder) / ENCRYPTION_FILE]
+
+
+def _plain_pem(folder) -> bool:
+    return all(f.read_bytes().startswith(b"-----BEGIN PRIVATE KEY-----") for f in _key_files(folder))
+
+
+def test_init_makes_the_exchange_keys_so_a_fresh_commune_can_export(commune, tmp_path):
+    from plan_desktop.services import exchange
+
+    assert _plain_pem(commune.folder)
+    fingerprint, _ = exchange.keys_overview(commune)
+    res = exchange.export_package(commune, tmp_path / "usb")
+    assert res.path.is_file() and res.sequence == 1
+    assert exchange.keys_overview(commune)[0] == fingerprint  # the key made at init, not a new one
+
+
+def test_enable_encrypts_key_files_export_works_after_login_disable_decrypts(commune, data_dir, tmp_path):
+    from plan_desktop.exchange.keys import PROTECTED_MAGIC
+    from plan_desktop.services import exchange
+    from plan_desktop.services.access import disable_protection, enable_protection
+    from plan_desktop.services.installation import Installation
+
+    fingerprint = exchange.keys_overview(commune)[0]
+    plain = [f.read_bytes() for f in _key_files(commune.folder)]
+    enable_protection(commune, "officer-pass", "approver-pass")
+    for f in _key_files(commune.folder):
+        blob = f.read_bytes()
+        assert blob.startswith(PROTECTED_MAGIC) and b"PRIVATE KEY" not in blob
+    commune.close()
+
+    with Installation.open(data_dir) as inst:  # a new program start: nothing can be signed before login
+        with pytest.raises(AccessError, match="hãy đăng nhập"):
+            exchange.export_package(inst, tmp_path / "usb")
+        inst.login("officer-pass")
+        assert exchange.keys_overview(inst)[0] == fingerprint
+        res = exchange.export_package(inst, tmp_path / "usb")
+        assert res.path.is_file()
+        with pytest.raises(AccessError, match="Chỉ người phê duyệt"):  # an officer may not switch it off
+            disable_protection(inst)
+        assert all(f.read_bytes().startswith(PROTECTED_MAGIC) for f in _key_files(inst.folder))
+        assert inst.access.enabled
+        inst.login("approver-pass")
+        disable_protection(inst)
+        assert not inst.access.enabled
+        assert [f.read_bytes() for f in _key_files(inst.folder)] == plain  # the same keys, plain PEM again
+
+    with Installation.open(data_dir) as inst:  # no password needed any more
+        assert exchange.keys_overview(inst)[0] == fingerprint
+        assert exchange.export_package(inst, tmp_path / "usb").sequence == 2
+
+
+def test_refused_enable_changes_nothing(commune):
+    from plan_desktop.services.access import enable_protection
+
+    before = [f.read_bytes() for f in _key_files(commune.folder)]
+    with pytest.raises(AccessError, match="ít nhất 8"):
+        enable_protection(commune, "short", "approver-pass")
+    with pytest.raises(AccessError, match="phải khác nhau"):
+        enable_protection(commune, "same-pass", "same-pass")
+    assert not commune.access.enabled
+    assert [f.read_bytes() for f in _key_files(commune.folder)] == before
+
+
+def test_cli_enable_and_disable_rewrap_the_keys_wrong_password_changes_nothing(commune, data_dir, capsys,
+                                                                               monkeypatch):
+    from plan_desktop.exchange.keys import PROTECTED_MAGIC
+
+    commune.close()
+    d = str(data_dir)
+    monkeypatch.setenv("PLAN_DESKTOP_OFFICER_PASSWORD", "officer-pass")
+    monkeypatch.setenv("PLAN_DESKTOP_APPROVER_PASSWORD", "approver-pass")
+    assert main(["--data-dir", d, "access", "enable"]) == 0
+    assert "khóa bí mật của đơn vị đã được mã hóa" in capsys.readouterr().out
+    protected = [f.read_bytes() for f in _key_files(data_dir)]
+    assert all(b.startswith(PROTECTED_MAGIC) for b in protected)
+
+    monkeypatch.setenv("PLAN_DESKTOP_PASSWORD", "wrong-password")
+    assert main(["--data-dir", d, "access", "disable"]) == 1
+    assert "Mật khẩu không đúng" in capsys.readouterr().err
+    monkeypatch.setenv("PLAN_DESKTOP_PASSWORD", "officer-pass")
+    assert main(["--data-dir", d, "access", "disable"]) == 1
+    assert "Chỉ người phê duyệt mới được tắt bảo vệ" in capsys.readouterr().err
+    assert [f.read_bytes() for f in _key_files(data_dir)] == protected  # nothing changed
+    assert main(["--data-dir", d, "access", "status"]) == 0
+    assert "Đang bảo vệ" in capsys.readouterr().out
+
+    monkeypatch.setenv("PLAN_DESKTOP_PASSWORD", "approver-pass")
+    assert main(["--data-dir", d, "access", "disable"]) == 0
+    assert "không mã hóa" in capsys.readouterr().out
+    assert _plain_pem(data_dir)
+    monkeypatch.delenv("PLAN_DESKTOP_PASSWORD")
+    assert main(["--data-dir", d, "access", "status"]) == 0
+    assert "Không bảo vệ" in capsys.readouterr().out
+
+
+def test_a_key_file_left_plain_while_protection_is_on_is_encrypted_at_login(commune):
+    """A crash between committing the password slots and encrypting the files leaves plain files:
+    still readable, and encrypted at the next login."""
+    from plan_desktop.exchange.keys import PROTECTED_MAGIC
+
+    commune.access.enable("officer-pass", "approver-pass")  # the slots only, as if the program died here
+    assert _plain_pem(commune.folder)
+    commune.login("officer-pass")
+    assert all(f.read_bytes().startswith(PROTECTED_MAGIC) for f in _key_files(commune.folder))
