@@ -14,13 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QVBoxLayout,
@@ -75,6 +78,19 @@ class UnitPage(QWizardPage):
                                           "chỉ sửa được các thông tin khác."))
         self.locked_note.setWordWrap(True)
         self.locked_note.setVisible(locked)
+        #: a setup file from the level above (read, not yet applied): it fixes the unit and brings the
+        #: parent's key and the plan targets
+        self.setup_info = None
+        self.setup_button = QPushButton(self.tr("Mở tệp thiết lập do cấp trên gửi…"))
+        self.setup_button.setObjectName("open_setup_file")
+        self.setup_button.setToolTip(self.tr("Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp "
+                                             "đó thay vì chọn đơn vị bằng tay."))
+        self.setup_button.clicked.connect(lambda: self.open_setup_file())
+        self.setup_button.setVisible(current is None)
+        self.setup_note = QLabel()
+        self.setup_note.setObjectName("setup_note")
+        self.setup_note.setWordWrap(True)
+        self.setup_note.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Năm làm việc:"), self.year)
@@ -84,9 +100,14 @@ class UnitPage(QWizardPage):
         form.addRow(self.tr("Tìm xã:"), self.search)
         form.addRow(self.tr("Xã:"), self.communes)
         lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.setup_button)
+        lay.addLayout(top)
         lay.addLayout(form)
         lay.addWidget(self.chosen)
         lay.addWidget(self.locked_note)
+        lay.addWidget(self.setup_note)
 
         self.year.valueChanged.connect(lambda *_: self._fill_provinces())
         self.level_group.idToggled.connect(lambda *_: self._level_changed())
@@ -104,6 +125,46 @@ class UnitPage(QWizardPage):
             self.select_code(current.code)
         for w in (self.year, *self.level_buttons.values(), self.province, self.district, self.search, self.communes):
             w.setEnabled(not locked)
+
+    def open_setup_file(self, path: str | Path | None = None) -> bool:
+        """Read a setup file (asked for when ``path`` is None) and take the unit and year from it."""
+        from plan_desktop.services.exchange import read_setup_file
+
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp thiết lập"), "",
+                                                    self.tr("Tệp thiết lập (*.pdsetup);;Mọi tệp (*)"))
+            if not chosen:
+                return False
+            path = chosen
+        try:
+            info = read_setup_file(Path(path))
+        except Exception as exc:
+            msg = user_message(exc)
+            if msg is None:
+                raise
+            self.setup_note.setStyleSheet("color:#b00020")
+            self.setup_note.setText(msg)
+            self.setup_note.show()
+            return False
+        if info.working_year and PLAN_FIRST_YEAR <= info.working_year <= PLAN_LAST_YEAR:
+            self.year.setValue(info.working_year)
+        if not self.select_code(info.unit):
+            self.setup_note.setStyleSheet("color:#b00020")
+            self.setup_note.setText(self.tr("Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.")
+                                    .format(code=info.unit, year=self.year.value()))
+            self.setup_note.show()
+            return False
+        self.setup_info = info
+        for w in (self.year, *self.level_buttons.values(), self.province, self.district, self.search, self.communes):
+            w.setEnabled(False)
+        self.setup_note.setStyleSheet("color:#1b5e20")
+        self.setup_note.setText(self.tr(
+            "Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại "
+            "qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.").format(
+                issuer=info.issuer_name, code=info.issuer, fp=info.fingerprint))
+        self.setup_note.show()
+        self._update()
+        return True
 
     @property
     def on(self) -> date:
@@ -351,6 +412,8 @@ class SetupWizard(QWizard):
                 officer, title = values.pop("officer_name"), values.pop("officer_title")
                 self.installation = Installation.init(self.folder, code or "", officer=officer, title=title,
                                                       extra_settings=values)
+                if self.unit_page.setup_info is not None:
+                    self._apply_setup_file(self.installation)
             else:
                 if code and code != self.inst.unit_code:
                     values["unit_code"] = code
@@ -363,6 +426,21 @@ class SetupWizard(QWizard):
             QMessageBox.warning(self, self.tr("Không thiết lập được"), msg)
             return None
         return self.installation
+
+    def _apply_setup_file(self, inst: Installation) -> None:
+        """Record the parent's key and targets. The unit is set up either way; a failure here only
+        means the key is recorded at the first package instead (the officer is told)."""
+        from plan_desktop.services.exchange import apply_setup_file
+
+        try:
+            apply_setup_file(inst, self.unit_page.setup_info)
+        except Exception as exc:
+            msg = user_message(exc)
+            if msg is None:
+                raise
+            QMessageBox.warning(self, self.tr("Tệp thiết lập"), self.tr(
+                "Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}").format(
+                    error=msg))
 
     def accept(self) -> None:
         if self.apply() is not None:

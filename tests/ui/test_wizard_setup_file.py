@@ -1,0 +1,66 @@
+"""The first-run wizard opens a setup file written by the district instead of choosing by hand."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from tests.ui.helpers import type_ime
+
+
+def _district(tmp_path):
+    from plan_desktop.services.installation import Installation
+
+    return Installation.init(tmp_path / "huyen", "353", officer="Lê Văn Nam", extra_settings={"working_year": 2020})
+
+
+def test_wizard_takes_unit_year_and_district_key_from_a_setup_file(tmp_path, qtbot, shots):
+    from plan_desktop.services import exchange as ex
+    from plan_desktop.ui.wizard import SetupWizard
+
+    district = _district(tmp_path)
+    try:
+        setup = ex.write_setup_file(district, "13594", tmp_path)
+        district_fp = ex.keys_overview(district)[0]
+    finally:
+        district.close()
+
+    wiz = SetupWizard(tmp_path / "xa")
+    qtbot.addWidget(wiz)
+    wiz.show()
+    page = wiz.unit_page
+    assert page.setup_button.isVisible()
+    assert page.open_setup_file(setup)
+    assert page.unit_code() == "13594" and page.year.value() == 2020
+    assert not page.communes.isEnabled() and not page.district.isEnabled()  # the file decides the unit
+    assert district_fp in page.setup_note.text()
+    _shot = shots / "wizard_setup_file.png"
+    wiz.grab().save(str(_shot))
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    type_ime(wiz.officer_page.name, "Phạm Thu Hà")
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    inst = wiz.installation
+    assert inst is not None
+    try:
+        assert inst.unit_code == "13594" and inst.working_year == 2020
+        known = ex.known_keys(inst)
+        assert "353" in known  # the district's key is recorded: the first package is already encrypted to it
+        assert inst.store.get_setting("plan_id")
+    finally:
+        inst.close()
+
+
+def test_a_broken_setup_file_is_explained_and_changes_nothing(tmp_path, qtbot):
+    from plan_desktop.ui.wizard import SetupWizard
+
+    bad = tmp_path / "13594_thiet-lap.pdsetup"
+    bad.write_bytes(b"PK\x03\x04 not really a setup file")
+    wiz = SetupWizard(tmp_path / "xa")
+    qtbot.addWidget(wiz)
+    page = wiz.unit_page
+    assert not page.open_setup_file(bad)
+    assert page.setup_info is None and page.communes.isEnabled()
+    assert "13594_thiet-lap.pdsetup" in page.setup_note.text()
+    assert not (tmp_path / "xa" / "plan_desktop.sqlite").exists()
