@@ -77,6 +77,8 @@ class ImportReport:
     files: list[FileResult] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
     saved_to: Path | None = None
+    #: The backup made before the first package that changed anything (None: nothing needed one).
+    backup: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,8 +88,10 @@ class ImportReport:
         lines = [
             f"BÁO CÁO NHẬP GÓI DỮ LIỆU — {self.unit_name} (mã {self.unit_code})",
             f"Thời điểm: {local_time(self.at)}",
-            "",
         ]
+        if self.backup is not None:
+            lines.append(f"Bản sao lưu dữ liệu trước khi nhập: {self.backup}")
+        lines.append("")
         for f in self.files:
             head = f"Tệp {f.path.name}: "
             if not f.ok:
@@ -337,6 +341,27 @@ def _gaps(inst: Installation, units: Iterable[str]) -> list[str]:
     return out
 
 
+def _is_new(inst: Installation, pkg: VerifiedPackage) -> bool:
+    """Whether applying ``pkg`` can change the store: some bundle of it was not received yet."""
+    db = inst.store.db
+    return any(
+        db.execute("SELECT 1 FROM exchange_received WHERE manifest_sha256 = ?", [b.signed.sha256]).fetchone()
+        is None
+        for b in pkg.bundles
+    )
+
+
+def _backup_before_import(inst: Installation) -> Path:
+    """The automatic backup taken before a package changes the store; refuses the import if it fails."""
+    from plan_desktop.services import backup
+    from plan_desktop.store import StoreError
+
+    try:
+        return backup.make_backup(inst.store, inst.folder, "import")
+    except StoreError as exc:
+        raise ExchangeError(f"{exc} Gói chưa được nhập: cần sao lưu dữ liệu trước khi nhập.") from None
+
+
 def expand_paths(items: Iterable[Path], inst: Installation | None = None) -> list[Path]:
     """Files as given; a folder gives its package and receipt files, by name. From a folder, the
     installation's own packages (``<own unit>_….pdpkg``), any package at a commune, and receipts meant
@@ -374,6 +399,8 @@ def import_files(
 ) -> ImportReport:
     """Verify and apply each file (packages; receipts at a commune). Each file is all-or-nothing.
 
+    Before the first package that can change anything (one not received before) the store is backed
+    up (``backups/…_import.sqlite``); ``ImportReport.backup`` and the report text say where.
     ``service`` is the window's RecordService, so that its listeners hear about imported records."""
     keys = own_keys(inst)
     items = expand_paths(files, inst)
@@ -399,6 +426,8 @@ def import_files(
             result.sequence = pkg.own.sequence
             if progress:
                 progress(i, len(items), f"Đang nhập {path.name}…")
+            if report.backup is None and _is_new(inst, pkg):
+                report.backup = _backup_before_import(inst)
             _apply_package(inst, pkg, result, actor, service)
             touched |= {b.unit for b in pkg.bundles}
             t = result.tally.values()
