@@ -1,6 +1,139 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="60" />
+        <source>Chương trình tự sao lưu toàn bộ dữ liệu khi mở lần đầu trong ngày, trước khi nhập gói dữ liệu và trước khi nâng cấp. Bản sao lưu nằm trong thư mục dữ liệu; nên chép thêm một bản ra USB mỗi tháng.</source>
+        <extracomment>emitted after a restore (the path of the backup that keeps what was replaced)</extracomment>
+        <translation>The program backs up all data at the first start of each day, before importing a package and before an upgrade. Backups live in the data folder; copy one onto a USB stick every month as well.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="67" />
+        <source> bản gần nhất</source>
+        <translation> most recent</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="71" />
+        <source>Giữ lại:</source>
+        <translation>Keep:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="75" />
+        <source>Thời điểm</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="75" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="75" />
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="86" />
+        <source>Sao lưu ngay</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="88" />
+        <source>Sao lưu ra USB…</source>
+        <translation>Back up to USB…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="89" />
+        <source>Khôi phục bản đã chọn…</source>
+        <translation>Restore selected…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="91" />
+        <source>Khôi phục từ tệp…</source>
+        <translation>Restore from file…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="92" />
+        <source>Mở thư mục sao lưu</source>
+        <translation>Open backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="133" />
+        <source>tự động đầu ngày</source>
+        <translation>automatic, start of day</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="133" />
+        <source>trước khi nhập gói</source>
+        <translation>before a package import</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="134" />
+        <source>trước khi nâng cấp dữ liệu</source>
+        <translation>before a data upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="134" />
+        <source>do người dùng tạo</source>
+        <translation>made by the user</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="135" />
+        <source>trước khi khôi phục</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="152" />
+        <source>Đã sao lưu: {name}.</source>
+        <translation>Backed up: {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="160" />
+        <source>Sao lưu ra USB hoặc thư mục khác</source>
+        <translation>Back up to a USB stick or another folder</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="161" />
+        <source>Tệp sao lưu (*.sqlite)</source>
+        <translation>Backup file (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="170" />
+        <source>Đã sao lưu ra {path}.</source>
+        <translation>Backed up to {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="178" />
+        <source>Chọn tệp sao lưu để khôi phục</source>
+        <translation>Choose the backup file to restore</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="179" />
+        <source>Tệp sao lưu (*.sqlite);;Mọi tệp (*)</source>
+        <translation>Backup file (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="186" />
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="187" />
+        <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{name}»?
+
+Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được nếu cần.</source>
+        <translation>Replace all current data with the backup «{name}»?
+
+The current data is backed up first, so it can be brought back if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="198" />
+        <source>Đã khôi phục từ «{name}». Dữ liệu trước khi khôi phục được giữ trong bản sao lưu «{saved}».</source>
+        <translation>Restored from «{name}». The data as it was before is kept in the backup «{saved}».</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <location filename="../../plan_desktop/ui/app.py" line="72" />
@@ -104,20 +237,386 @@ Please send this file to technical support.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="134" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="137" />
         <source>Đã xuất dữ liệu: {path}</source>
         <translation>Data exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="140" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="143" />
         <source>Chức năng xuất dữ liệu ra USB để gửi cấp trên và nhận dữ liệu từ cấp dưới đang được hoàn thiện và sẽ có trong phiên bản tới.</source>
         <translation>Exporting data to a USB stick for the level above, and importing from the level below, is being finished and will come in the next version.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="84" />
+        <source>Lập biên nhận cho đơn vị cấp dưới</source>
+        <translation>Write a receipt for a unit below</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="89" />
+        <source>Tiếp nhận</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="91" />
+        <source>Trả lại, lý do:</source>
+        <translation>Return, reason:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="95" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="185" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="109" />
+        <source>Đăng ký lại khóa của đơn vị</source>
+        <translation>Re-enrol a unit's key</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="115" />
+        <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số.</source>
+        <translation>Enrol only after phoning that unit and reading back all 30 digits.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="118" />
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="119" />
+        <source>Dấu vân tay</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="162" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="129" />
         <source>Trao đổi dữ liệu (USB)</source>
-        <extracomment>the status bar counts records not exported yet; the window refreshes it on this</extracomment>
+        <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
+----------
+the status bar counts records not exported yet; the window refreshes it on this</extracomment>
         <translation>Data exchange (USB)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="170" />
+        <source>Khóa ký số của đơn vị</source>
+        <translation>This unit's signing key</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="178" />
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="180" />
+        <source>Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):</source>
+        <translation>Fingerprint (read it out when the level above phones):</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="185" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="185" />
+        <source>Dấu vân tay đã ghi nhận</source>
+        <translation>Fingerprint on record</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="189" />
+        <source>Đăng ký lại khóa của một đơn vị…</source>
+        <translation>Re-enrol a unit's key…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="195" />
+        <source>Gửi dữ liệu lên cấp trên</source>
+        <translation>Send data to the level above</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="202" />
+        <source>Tìm lại ổ USB</source>
+        <translation>Look for USB drives again</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="204" />
+        <source>Chọn thư mục khác…</source>
+        <translation>Choose another folder…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="206" />
+        <source>Ghi vào:</source>
+        <translation>Write to:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="212" />
+        <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
+        <translation>Export all data (not only what changed)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="213" />
+        <source>Xuất gói dữ liệu</source>
+        <translation>Export data package</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <source>Gói số</source>
+        <translation>Package no.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <source>Ngày xuất</source>
+        <translation>Exported on</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="236" />
+        <source>Nhận gói dữ liệu, biên nhận</source>
+        <translation>Receive data packages, receipts</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="241" />
+        <source>Chọn cả thư mục…</source>
+        <translation>Choose a whole folder…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="243" />
+        <source>In báo cáo nhập</source>
+        <translation>Print the import report</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="257" />
+        <source>Báo cáo nhập sẽ hiện ở đây.</source>
+        <translation>The import report will show here.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
+        <source>Theo dõi đơn vị cấp dưới</source>
+        <translation>Units below</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="266" />
+        <source>Lập biên nhận…</source>
+        <translation>Write a receipt…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="268" />
+        <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
+        <translation>Write a setup file for a unit below…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <source>6 tháng</source>
+        <translation>Six months</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="281" />
+        <source>Cả đơn vị cấp xã</source>
+        <translation>All communes</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
+        <source>Bảng theo dõi nhận gói — năm</source>
+        <translation>Packages received — year</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="320" />
+        <source> (chờ gói đầu tiên)</source>
+        <translation> (waiting for the first package)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="331" />
+        <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
+        <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="334" />
+        <source>Đã gửi, chờ biên nhận</source>
+        <translation>Sent, awaiting receipt</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="335" />
+        <source>Cấp trên đã tiếp nhận</source>
+        <translation>Accepted by the level above</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="336" />
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="357" />
+        <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
+        <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <source>Gói gần nhất</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="393" />
+        <source> · BC đã ký</source>
+        <translation> · signed report</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="428" />
+        <source>Không xuất được gói: {m}</source>
+        <translation>Could not export the package: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="436" />
+        <source>đã mã hóa cho cấp trên</source>
+        <translation>encrypted for the level above</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="438" />
+        <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
+        <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="444" />
+        <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
+Tệp: {path}
+Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
+        <translation>Exported package no. {seq}: {n} records, {enc}.
+File: {path}
+The USB stick can be removed safely once the system says writing is done.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="463" />
+        <source>Chọn thư mục ghi gói dữ liệu</source>
+        <translation>Choose the folder to write the package to</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="481" />
+        <source>Không nhập được: {m}</source>
+        <translation>Could not import: {m}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="490" />
+        <source>Không có tệp gói dữ liệu nào.</source>
+        <translation>No package files.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="493" />
+        <source>Báo cáo đã lưu tại: {p}</source>
+        <translation>Report saved at: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="505" />
+        <source>Chọn gói dữ liệu hoặc biên nhận</source>
+        <translation>Choose data packages or receipts</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="507" />
+        <source>Gói dữ liệu, biên nhận</source>
+        <translation>Data packages, receipts</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="507" />
+        <source>Mọi tệp</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="513" />
+        <source>Chọn thư mục chứa các gói dữ liệu</source>
+        <translation>Choose the folder holding the packages</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="531" />
+        <source>Không lập được biên nhận</source>
+        <translation>Could not write the receipt</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="545" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="561" />
+        <source>Lập biên nhận</source>
+        <translation>Write a receipt</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="545" />
+        <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
+        <translation>No package received from the units below yet.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="550" />
+        <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
+        <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="561" />
+        <source>Đã ghi biên nhận: {p}</source>
+        <translation>Receipt written: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
+        <source>Tệp thiết lập</source>
+        <translation>Setup file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
+        <source>Đơn vị cấp dưới:</source>
+        <translation>Unit below:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="572" />
+        <source>Chọn nơi ghi tệp thiết lập</source>
+        <translation>Choose where to write the setup file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="578" />
+        <source>Không lập được tệp thiết lập</source>
+        <translation>Could not write the setup file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
+        <source>Đã ghi {p}.
+Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
+{f}</source>
+        <translation>Written {p}.
+When the unit opens this file, read them your unit's key fingerprint:
+{f}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="592" />
+        <source>Không đăng ký được khóa</source>
+        <translation>Could not enrol the key</translation>
     </message>
 </context>
 <context>
@@ -233,27 +732,27 @@ Please send this file to technical support.</translation>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="225" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="286" />
         <source>Cán bộ nhập liệu</source>
         <translation>Data-entry officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="226" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="287" />
         <source>Người dùng chương trình này; tên được ghi vào nhật ký mỗi lần thêm, sửa, xóa.</source>
         <translation>The person using this program; the name is written to the log with every change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="233" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
         <source>ví dụ: Công chức Văn hóa - Xã hội</source>
         <translation>e.g. Culture and social affairs officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="235" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="296" />
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="236" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="297" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
@@ -327,36 +826,41 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/overview.py" line="232" />
+        <source>không áp dụng cho cấp xã</source>
+        <translation>not applicable to a commune</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="234" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="237" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="239" />
         <source>{n}/12 tháng</source>
         <translation>{n}/12 months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="247" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="249" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="257" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="259" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="275" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="280" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="282" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="280" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="282" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
@@ -364,13 +868,13 @@ Please send this file to technical support.</translation>
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../../plan_desktop/ui/context.py" line="45" />
+        <location filename="../../plan_desktop/ui/context.py" line="48" />
         <source>Tất cả</source>
         <extracomment>called by the settings page when something that shapes the whole window changed called to re-open the set-up wizard</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/context.py" line="48" />
+        <location filename="../../plan_desktop/ui/context.py" line="51" />
         <source>Năm {year}</source>
         <translation>Year {year}</translation>
     </message>
@@ -531,42 +1035,265 @@ Please send this file to technical support.</translation>
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="267" />
-        <source>Làm mới</source>
-        <translation type="unfinished" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <source>Kỳ báo cáo</source>
+        <extracomment>"Ký thêm…": a second signature (the chairman) on the selected signed report</extracomment>
+        <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="268" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="329" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="335" />
-        <source>Kiểm tra chữ ký</source>
-        <translation type="unfinished" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <source>Ngày ký</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="256" />
+        <source>Tệp</source>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="269" />
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="270" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="372" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="378" />
+        <source>Kiểm tra chữ ký</source>
+        <translation>Verify signature</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="271" />
         <source>Mở lại kỳ…</source>
-        <translation type="unfinished" />
+        <translation>Reopen period…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="278" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="272" />
+        <source>Ký thêm…</source>
+        <translation>Countersign…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="273" />
+        <source>Người ký thứ hai (chủ tịch) ký tiếp vào báo cáo đã ký; chữ ký trước vẫn giữ nguyên giá trị.</source>
+        <translation>The second signer (the chairman) signs the signed report too; the first signature stays valid.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="275" />
+        <source>Lưu bản sao…</source>
+        <translation>Save a copy…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="276" />
+        <source>Chép tệp báo cáo (đã ký) ra USB hoặc thư mục khác.</source>
+        <translation>Copy the (signed) report file to a USB stick or another folder.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="289" />
         <source>Chưa có báo cáo nào.</source>
-        <translation type="unfinished" />
+        <translation>No reports yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="333" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="345" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="357" />
+        <source>Lưu bản sao báo cáo</source>
+        <translation>Save a copy of the report</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="376" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
-        <translation type="unfinished" />
+        <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="343" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="351" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="386" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="394" />
         <source>Mở lại kỳ báo cáo</source>
-        <translation type="unfinished" />
+        <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="344" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="387" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
-        <translation type="unfinished" />
+        <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="111" />
+        <source>để trống nếu văn thư ghi số</source>
+        <extracomment>emitted after a PDF was written (path) — the main window may register it for signing emitted after a report was signed (path)</extracomment>
+        <translation>leave empty if the clerk numbers it</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="120" />
+        <source>Kỳ báo cáo:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="121" />
+        <source>Đơn vị:</source>
+        <translation>Unit:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="122" />
+        <source>Số văn bản:</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="123" />
+        <source>Ngày ký:</source>
+        <translation>Date of signing:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="125" />
+        <source>Lưu bản nháp</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="194" />
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="144" />
+        <source>Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.</source>
+        <translation>Left empty, the report prints a prompt for the officer to fill in.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="159" />
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="160" />
+        <source>Lưu XLSX…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="161" />
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="162" />
+        <source>Ký số…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="164" />
+        <source>Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa.</source>
+        <translation>Make the report, save it in the data folder and sign it with a certificate file or a USB token. Once signed, the report period is locked.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="180" />
+        <source>Cần gói PySide6-Pdf để xem trước; vẫn lưu được PDF và XLSX.</source>
+        <translation>The PySide6-Pdf package is needed for the preview; PDF and XLSX can still be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="192" />
+        <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
+        <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="195" />
+        <source>Các báo cáo đã lập</source>
+        <translation>Reports made</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="232" />
+        <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
+        <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="233" />
+        <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
+        <translation>IV. Directions and tasks for the next period</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="234" />
+        <source>V. Kiến nghị, đề xuất</source>
+        <translation>V. Recommendations and proposals</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="306" />
+        <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
+        <translation>Only your own unit's report can be signed.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="323" />
+        <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
+        <translation>Press «Preview» to make the report with the latest data.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="339" />
+        <source>Đã lưu bản nháp.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="351" />
+        <source>Không lập được báo cáo: {error}</source>
+        <translation>Could not make the report: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="365" />
+        <source>{n} trang</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="366" />
+        <source>Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…</source>
+        <translation>Report made from {n} records. Data check code: {hash}…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="381" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="392" />
+        <source>Đã lưu {name}.</source>
+        <translation>Saved {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="444" />
+        <source>Ký số báo cáo — {period}</source>
+        <translation>Sign the report — {period}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="463" />
+        <source>Ký thêm (người ký thứ hai) — {period}</source>
+        <translation>Countersign (second signer) — {period}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="488" />
+        <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
+        <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="513" />
+        <source>Lưu báo cáo PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="518" />
+        <source>Lưu bảng số liệu XLSX</source>
+        <translation>Save the data tables as XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="531" />
+        <source>In báo cáo</source>
+        <translation>Print the report</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="547" />
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
     </message>
 </context>
 <context>
@@ -577,7 +1304,12 @@ Please send this file to technical support.</translation>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="111" />
+        <source>Đã ký số báo cáo: {path}</source>
+        <translation>Report signed: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="116" />
         <source>Chức năng lập báo cáo định kỳ (6 tháng, năm) theo Kế hoạch 1295/KH-UBND đang được hoàn thiện và sẽ có trong phiên bản tới.&lt;br&gt;&lt;br&gt;Trong lúc chờ, anh/chị vẫn nhập dữ liệu bình thường ở các trang bên trái; báo cáo sẽ được lập từ chính dữ liệu đó.</source>
         <translation>Periodic reports (six-monthly, yearly) under Plan 1295/KH-UBND are being finished and will come in the next version.&lt;br&gt;&lt;br&gt;Meanwhile, keep entering data on the pages on the left; the reports will be made from that data.</translation>
     </message>
@@ -590,97 +1322,107 @@ Please send this file to technical support.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="50" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="53" />
         <source>Theo lịch (1/1 – 31/12)</source>
         <translation>Calendar (1 Jan – 31 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="51" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="54" />
         <source>Theo kỳ thống kê (15/12 năm trước – 14/12)</source>
         <translation>Statistical (15 Dec of the year before – 14 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="59" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="62" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="61" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="64" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="62" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="65" />
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="64" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="67" />
         <source>Cán bộ và người ký báo cáo</source>
         <translation>Officer and report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="66" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="69" />
         <source>Họ tên cán bộ nhập liệu:</source>
         <translation>Data-entry officer:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="70" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="68" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="71" />
         <source>Thẩm quyền ký (TM.):</source>
         <translation>Signing authority (on behalf of):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="69" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="72" />
         <source>Chức danh người ký:</source>
         <translation>Signer's title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="70" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="73" />
         <source>Họ tên người ký:</source>
         <translation>Signer's name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="75" />
         <source>Làm việc</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="77" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="78" />
         <source>Cách tính kỳ báo cáo:</source>
         <translation>Period boundaries:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="79" />
         <source>Ngôn ngữ giao diện:</source>
         <translation>Interface language:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="81" />
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="84" />
         <source>Mở lại trình thiết lập…</source>
         <translation>Open the set-up wizard again…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="106" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="112" />
+        <source>Chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
+        <source>Sao lưu, khôi phục</source>
+        <translation>Backup, restore</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="122" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="128" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="144" />
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -688,34 +1430,44 @@ Please send this file to technical support.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="312" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="373" />
         <source>Thiết lập chương trình phòng, chống mại dâm</source>
         <translation>Set up the prostitution prevention program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="315" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="376" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="316" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="317" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="378" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="318" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="379" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="363" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="426" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="441" />
+        <source>Tệp thiết lập</source>
+        <translation>Setup file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="442" />
+        <source>Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}</source>
+        <translation>The unit is set up, but the key of the level above could not be recorded from the file: {error}</translation>
     </message>
 </context>
 <context>
@@ -724,67 +1476,67 @@ Please send this file to technical support.</translation>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="62" />
         <source>Ký số báo cáo</source>
         <extracomment>Typical places of token libraries, offered as the starting folder of the file chooser.</extracomment>
-        <translation type="unfinished" />
+        <translation>Sign the report</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="65" />
         <source>Tệp chứng thư số (.p12, .pfx)</source>
-        <translation type="unfinished" />
+        <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="66" />
         <source>Thiết bị ký số (USB token)</source>
-        <translation type="unfinished" />
+        <translation>Signing device (USB token)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="73" />
         <source>Đường dẫn tệp .p12 hoặc .pfx</source>
-        <translation type="unfinished" />
+        <translation>Path of the .p12 or .pfx file</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="74" />
         <source>Chọn tệp…</source>
-        <translation type="unfinished" />
+        <translation>Choose file…</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="81" />
         <source>Tệp chứng thư:</source>
-        <translation type="unfinished" />
+        <translation>Certificate file:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="85" />
         <source>Thư viện PKCS#11 do nhà cung cấp token cài đặt</source>
-        <translation type="unfinished" />
+        <translation>PKCS#11 library installed by the token vendor</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="86" />
         <source>Chọn…</source>
-        <translation type="unfinished" />
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="95" />
         <source>Tìm thiết bị</source>
-        <translation type="unfinished" />
+        <translation>Find devices</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="102" />
         <source>Thư viện:</source>
-        <translation type="unfinished" />
+        <translation>Library:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
         <source>Thiết bị:</source>
-        <translation type="unfinished" />
+        <translation>Device:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="113" />
         <source>Theo chứng thư số</source>
-        <translation type="unfinished" />
+        <translation>As in the certificate</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="117" />
         <source>Họ tên trên dấu chữ ký:</source>
-        <translation type="unfinished" />
+        <translation>Name on the signature stamp:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="118" />
@@ -794,12 +1546,12 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="124" />
         <source>Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
-        <translation type="unfinished" />
+        <translation>Passphrases and PINs are never stored; the program asks each time you sign.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="129" />
         <source>Ký số</source>
-        <translation type="unfinished" />
+        <translation>Sign</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="130" />
@@ -809,78 +1561,78 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="155" />
         <source>Mã PIN:</source>
-        <translation type="unfinished" />
+        <translation>PIN:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="155" />
         <source>Mật khẩu tệp chứng thư:</source>
-        <translation type="unfinished" />
+        <translation>Certificate file passphrase:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="159" />
         <source>Chọn tệp chứng thư số</source>
-        <translation type="unfinished" />
+        <translation>Choose the certificate file</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="160" />
         <source>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</source>
-        <translation type="unfinished" />
+        <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="166" />
         <source>Chọn thư viện PKCS#11 của thiết bị ký số</source>
-        <translation type="unfinished" />
+        <translation>Choose the PKCS#11 library of the signing device</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="184" />
         <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
-        <translation type="unfinished" />
+        <translation>No signing device found: plug in the USB token and try again.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="196" />
         <source>Hãy chọn thư viện PKCS#11 và thiết bị ký số.</source>
-        <translation type="unfinished" />
+        <translation>Choose the PKCS#11 library and the signing device.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="200" />
         <source>Hãy chọn tệp chứng thư số (.p12, .pfx).</source>
-        <translation type="unfinished" />
+        <translation>Choose the certificate file (.p12, .pfx).</translation>
     </message>
 </context>
 <context>
     <name>SignaturePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="246" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="307" />
         <source>Người ký báo cáo</source>
         <translation>Report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="247" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="308" />
         <source>Khối chữ ký ở cuối báo cáo gửi cấp trên.</source>
         <translation>The signature block at the end of reports to the level above.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="261" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="322" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="262" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="263" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="324" />
         <source>Họ và tên người ký:</source>
         <translation>Signer's full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="266" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="327" />
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="275" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="336" />
         <source>(ký, đóng dấu)</source>
         <translation>(signature, seal)</translation>
     </message>
@@ -888,17 +1640,17 @@ Please send this file to technical support.</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="282" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="343" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="283" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
         <source>Kiểm tra lại rồi nhấn «Hoàn tất». Có thể sửa các thông tin này trong Cài đặt.</source>
         <translation>Check, then press Finish. All of this can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="355" />
         <source>&lt;p&gt;Đơn vị: &lt;b&gt;{unit}&lt;/b&gt; (mã {code})&lt;/p&gt;&lt;p&gt;Năm làm việc: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cán bộ nhập liệu: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Người ký: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu: {folder}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unit: &lt;b&gt;{unit}&lt;/b&gt; (code {code})&lt;/p&gt;&lt;p&gt;Working year: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data-entry officer: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Signer: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</translation>
     </message>
@@ -906,77 +1658,108 @@ Please send this file to technical support.</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="40" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="43" />
         <source>Đơn vị sử dụng chương trình</source>
         <translation>Unit using the program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="41" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="44" />
         <source>Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu.</source>
         <translation>Pick the commune (ward, town), district or province this computer enters and reports data for.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="50" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="53" />
         <source>Xã, phường, thị trấn</source>
         <translation>Commune, ward, town</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="51" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="54" />
         <source>Huyện, thị xã, thành phố</source>
         <translation>District, town, city</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="52" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="64" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="67" />
         <source>Gõ tên xã để tìm (không cần dấu)…</source>
         <translation>Type a commune name to search (marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="74" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="77" />
         <source>Đã có dữ liệu nên không đổi được đơn vị; chỉ sửa được các thông tin khác.</source>
         <translation>There is data already, so the unit cannot change; the other details can.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="80" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="84" />
+        <source>Mở tệp thiết lập do cấp trên gửi…</source>
+        <extracomment>a setup file from the level above (read, not yet applied): it fixes the unit and brings the parent's key and the plan targets</extracomment>
+        <translation>Open a setup file from the level above…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="86" />
+        <source>Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp đó thay vì chọn đơn vị bằng tay.</source>
+        <translation>The district can prepare a setup file for the commune: choose that file instead of picking the unit by hand.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="96" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="81" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
         <source>Cấp:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="82" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="98" />
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="83" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="99" />
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="84" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="100" />
         <source>Tìm xã:</source>
         <translation>Find commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="85" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="101" />
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="214" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="134" />
+        <source>Chọn tệp thiết lập</source>
+        <translation>Choose the setup file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="135" />
+        <source>Tệp thiết lập (*.pdsetup);;Mọi tệp (*)</source>
+        <translation>Setup file (*.pdsetup);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="153" />
+        <source>Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.</source>
+        <translation>The unit {code} of the setup file is not in the list of units of {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="162" />
+        <source>Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.</source>
+        <translation>From the setup file of {issuer} (code {code}). Key fingerprint of the level above: {fp} — read it back by phone with the officer there to be sure the file is genuine.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="275" />
         <source>Đã chọn: {unit} (mã {code})</source>
         <translation>Chosen: {unit} (code {code})</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="215" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="276" />
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen yet.</translation>
     </message>

@@ -78,25 +78,21 @@ def removable_drives() -> list[QStorageInfo]:
     return out
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExchangePage", text)
-
-
 class _ReceiptDialog(QDialog):
     def __init__(self, units: list[tuple[str, str]], parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_t("Lập biên nhận cho đơn vị cấp dưới"))
+        self.setWindowTitle(QCoreApplication.translate("ExchangePage", "Lập biên nhận cho đơn vị cấp dưới"))
         form = QFormLayout(self)
         self.unit = QComboBox()
         for code, name in units:
             self.unit.addItem(f"{name} ({code})", code)
-        self.accept_btn = QRadioButton(_t("Tiếp nhận"))
+        self.accept_btn = QRadioButton(QCoreApplication.translate("ExchangePage", "Tiếp nhận"))
         self.accept_btn.setChecked(True)
-        self.return_btn = QRadioButton(_t("Trả lại, lý do:"))
+        self.return_btn = QRadioButton(QCoreApplication.translate("ExchangePage", "Trả lại, lý do:"))
         self.reason = QLineEdit()
         self.reason.setEnabled(False)
         self.return_btn.toggled.connect(self.reason.setEnabled)
-        form.addRow(_t("Đơn vị"), self.unit)
+        form.addRow(QCoreApplication.translate("ExchangePage", "Đơn vị"), self.unit)
         form.addRow(self.accept_btn)
         form.addRow(self.return_btn, self.reason)
         buttons = QDialogButtonBox(
@@ -110,17 +106,17 @@ class _ReceiptDialog(QDialog):
 class _TrustDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(_t("Đăng ký lại khóa của đơn vị"))
+        self.setWindowTitle(QCoreApplication.translate("ExchangePage", "Đăng ký lại khóa của đơn vị"))
         form = QFormLayout(self)
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("13597")
         self.fingerprint = QLineEdit()
         self.fingerprint.setPlaceholderText("12345 67890 12345 67890 12345 67890")
-        note = QLabel(_t("Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số."))
+        note = QLabel(QCoreApplication.translate("ExchangePage", "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số."))
         note.setWordWrap(True)
         form.addRow(note)
-        form.addRow(_t("Mã đơn vị"), self.unit)
-        form.addRow(_t("Dấu vân tay"), self.fingerprint)
+        form.addRow(QCoreApplication.translate("ExchangePage", "Mã đơn vị"), self.unit)
+        form.addRow(QCoreApplication.translate("ExchangePage", "Dấu vân tay"), self.fingerprint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -163,7 +159,7 @@ class ExchangePage(QWidget):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(24, 16, 24, 16)
 
-        heading = QLabel(_t("Trao đổi dữ liệu (USB)"))
+        heading = QLabel(QCoreApplication.translate("ExchangePage", "Trao đổi dữ liệu (USB)"))
         f = heading.font()
         f.setPointSizeF(f.pointSizeF() * 1.5)
         f.setBold(True)
@@ -171,7 +167,7 @@ class ExchangePage(QWidget):
         lay.addWidget(heading)
 
         # keys
-        keys_box = QGroupBox(_t("Khóa ký số của đơn vị"))
+        keys_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Khóa ký số của đơn vị"))
         kl = QVBoxLayout(keys_box)
         row = QHBoxLayout()
         self.fingerprint_label = QLabel()
@@ -179,42 +175,42 @@ class ExchangePage(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(mono.pointSizeF() * 1.2)
         self.fingerprint_label.setFont(mono)
-        copy = QPushButton(_t("Sao chép"))
+        copy = QPushButton(QCoreApplication.translate("ExchangePage", "Sao chép"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fingerprint_label.text()))
-        row.addWidget(QLabel(_t("Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):")))
+        row.addWidget(QLabel(QCoreApplication.translate("ExchangePage", "Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):")))
         row.addWidget(self.fingerprint_label, 1)
         row.addWidget(copy)
         kl.addLayout(row)
         self.keys_table = QTableWidget(0, 3)
-        self.keys_table.setHorizontalHeaderLabels([_t("Mã"), _t("Đơn vị"), _t("Dấu vân tay đã ghi nhận")])
+        self.keys_table.setHorizontalHeaderLabels([QCoreApplication.translate("ExchangePage", "Mã"), QCoreApplication.translate("ExchangePage", "Đơn vị"), QCoreApplication.translate("ExchangePage", "Dấu vân tay đã ghi nhận")])
         self._table_style(self.keys_table)
         self.keys_table.setMaximumHeight(160)
         kl.addWidget(self.keys_table)
-        trust = QPushButton(_t("Đăng ký lại khóa của một đơn vị…"))
+        trust = QPushButton(QCoreApplication.translate("ExchangePage", "Đăng ký lại khóa của một đơn vị…"))
         trust.clicked.connect(self._ask_trust)
         kl.addWidget(trust, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(keys_box)
 
         # export
-        self.export_box = QGroupBox(_t("Gửi dữ liệu lên cấp trên"))
+        self.export_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Gửi dữ liệu lên cấp trên"))
         el = QVBoxLayout(self.export_box)
         self.pending_label = QLabel()
         el.addWidget(self.pending_label)
         drive_row = QHBoxLayout()
         self.drive_combo = QComboBox()
         self.drive_combo.setMinimumWidth(280)
-        refresh = QPushButton(_t("Tìm lại ổ USB"))
+        refresh = QPushButton(QCoreApplication.translate("ExchangePage", "Tìm lại ổ USB"))
         refresh.clicked.connect(self.refresh_drives)
-        pick = QPushButton(_t("Chọn thư mục khác…"))
+        pick = QPushButton(QCoreApplication.translate("ExchangePage", "Chọn thư mục khác…"))
         pick.clicked.connect(self._pick_export_dir)
-        drive_row.addWidget(QLabel(_t("Ghi vào:")))
+        drive_row.addWidget(QLabel(QCoreApplication.translate("ExchangePage", "Ghi vào:")))
         drive_row.addWidget(self.drive_combo, 1)
         drive_row.addWidget(refresh)
         drive_row.addWidget(pick)
         el.addLayout(drive_row)
         opt_row = QHBoxLayout()
-        self.full_check = QCheckBox(_t("Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)"))
-        self.export_button = QPushButton(_t("Xuất gói dữ liệu"))
+        self.full_check = QCheckBox(QCoreApplication.translate("ExchangePage", "Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)"))
+        self.export_button = QPushButton(QCoreApplication.translate("ExchangePage", "Xuất gói dữ liệu"))
         self.export_button.clicked.connect(self._export_clicked)
         opt_row.addWidget(self.full_check)
         opt_row.addStretch(1)
@@ -229,7 +225,7 @@ class ExchangePage(QWidget):
         el.addWidget(self.export_result)
         self.history = QTableWidget(0, 4)
         self.history.setHorizontalHeaderLabels(
-            [_t("Gói số"), _t("Ngày xuất"), _t("Số bản ghi"), _t("Tình trạng")]
+            [QCoreApplication.translate("ExchangePage", "Gói số"), QCoreApplication.translate("ExchangePage", "Ngày xuất"), QCoreApplication.translate("ExchangePage", "Số bản ghi"), QCoreApplication.translate("ExchangePage", "Tình trạng")]
         )
         self._table_style(self.history)
         self.history.setMaximumHeight(180)
@@ -237,14 +233,14 @@ class ExchangePage(QWidget):
         lay.addWidget(self.export_box)
 
         # import
-        self.import_box = QGroupBox(_t("Nhận gói dữ liệu, biên nhận"))
+        self.import_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Nhận gói dữ liệu, biên nhận"))
         il = QVBoxLayout(self.import_box)
         btns = QHBoxLayout()
-        files_btn = QPushButton(_t("Chọn tệp…"))
+        files_btn = QPushButton(QCoreApplication.translate("ExchangePage", "Chọn tệp…"))
         files_btn.clicked.connect(self._pick_import_files)
-        folder_btn = QPushButton(_t("Chọn cả thư mục…"))
+        folder_btn = QPushButton(QCoreApplication.translate("ExchangePage", "Chọn cả thư mục…"))
         folder_btn.clicked.connect(self._pick_import_folder)
-        self.print_button = QPushButton(_t("In báo cáo nhập"))
+        self.print_button = QPushButton(QCoreApplication.translate("ExchangePage", "In báo cáo nhập"))
         self.print_button.clicked.connect(self.print_report)
         self.print_button.setEnabled(False)
         btns.addWidget(files_btn)
@@ -258,18 +254,18 @@ class ExchangePage(QWidget):
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.report_view.setPlaceholderText(_t("Báo cáo nhập sẽ hiện ở đây."))
+        self.report_view.setPlaceholderText(QCoreApplication.translate("ExchangePage", "Báo cáo nhập sẽ hiện ở đây."))
         self.report_view.setMinimumHeight(180)
         il.addWidget(self.report_view)
         lay.addWidget(self.import_box)
 
         # district / province: receipts, setup files, completeness board
-        self.upper_box = QGroupBox(_t("Theo dõi đơn vị cấp dưới"))
+        self.upper_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Theo dõi đơn vị cấp dưới"))
         ul = QVBoxLayout(self.upper_box)
         actions = QHBoxLayout()
-        receipt = QPushButton(_t("Lập biên nhận…"))
+        receipt = QPushButton(QCoreApplication.translate("ExchangePage", "Lập biên nhận…"))
         receipt.clicked.connect(self._ask_receipt)
-        setup = QPushButton(_t("Lập tệp thiết lập cho đơn vị cấp dưới…"))
+        setup = QPushButton(QCoreApplication.translate("ExchangePage", "Lập tệp thiết lập cho đơn vị cấp dưới…"))
         setup.clicked.connect(self._ask_setup_file)
         actions.addWidget(receipt)
         actions.addWidget(setup)
@@ -280,14 +276,14 @@ class ExchangePage(QWidget):
         self.year_spin.setRange(2016, 2030)
         self.year_spin.setValue(self.inst.working_year)
         self.kind_combo = QComboBox()
-        for code, label in (("Q", _t("Quý")), ("H", _t("6 tháng")), ("Y", _t("Năm")), ("M", _t("Tháng"))):
+        for code, label in (("Q", QCoreApplication.translate("ExchangePage", "Quý")), ("H", QCoreApplication.translate("ExchangePage", "6 tháng")), ("Y", QCoreApplication.translate("ExchangePage", "Năm")), ("M", QCoreApplication.translate("ExchangePage", "Tháng"))):
             self.kind_combo.addItem(label, code)
-        self.all_levels = QCheckBox(_t("Cả đơn vị cấp xã"))
+        self.all_levels = QCheckBox(QCoreApplication.translate("ExchangePage", "Cả đơn vị cấp xã"))
         self.all_levels.setVisible(self.level == Level.PROVINCE)
         for w in (self.year_spin, self.kind_combo):
             (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.refresh_board)
         self.all_levels.toggled.connect(self.refresh_board)
-        board_row.addWidget(QLabel(_t("Bảng theo dõi nhận gói — năm")))
+        board_row.addWidget(QLabel(QCoreApplication.translate("ExchangePage", "Bảng theo dõi nhận gói — năm")))
         board_row.addWidget(self.year_spin)
         board_row.addWidget(self.kind_combo)
         board_row.addWidget(self.all_levels)
@@ -321,7 +317,7 @@ class ExchangePage(QWidget):
         self.fingerprint_label.setText(own)
         self.keys_table.setRowCount(len(keys))
         for i, k in enumerate(keys):
-            fp = k.fingerprint + ("" if k.has_key else _t(" (chờ gói đầu tiên)"))
+            fp = k.fingerprint + ("" if k.has_key else QCoreApplication.translate("ExchangePage", " (chờ gói đầu tiên)"))
             for j, text in enumerate((k.unit_code, k.unit_name, fp)):
                 self.keys_table.setItem(i, j, QTableWidgetItem(text))
         if self.export_box.isVisible() or not self.isVisible():
@@ -332,12 +328,12 @@ class ExchangePage(QWidget):
 
     def _refresh_history(self) -> None:
         n = ex.pending_changes(self.inst)
-        self.pending_label.setText(_t("Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}").format(n=n))
+        self.pending_label.setText(QCoreApplication.translate("ExchangePage", "Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}").format(n=n))
         hist = ex.export_history(self.inst)
         names = {
-            "sent": _t("Đã gửi, chờ biên nhận"),
-            "accepted": _t("Cấp trên đã tiếp nhận"),
-            "returned": _t("Bị trả lại"),
+            "sent": QCoreApplication.translate("ExchangePage", "Đã gửi, chờ biên nhận"),
+            "accepted": QCoreApplication.translate("ExchangePage", "Cấp trên đã tiếp nhận"),
+            "returned": QCoreApplication.translate("ExchangePage", "Bị trả lại"),
         }
         self.history.setRowCount(len(hist))
         for i, h in enumerate(hist):
@@ -358,7 +354,7 @@ class ExchangePage(QWidget):
                 f"{name} — {v.rootPath()} ({free:,.0f} MB trống)".replace(",", "."), v.rootPath()
             )
         if self.drive_combo.count() == 0:
-            self.drive_combo.addItem(_t("Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»"), None)
+            self.drive_combo.addItem(QCoreApplication.translate("ExchangePage", "Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»"), None)
         if current:
             i = self.drive_combo.findData(current)
             if i >= 0:
@@ -380,7 +376,7 @@ class ExchangePage(QWidget):
             kind=self.kind_combo.currentData() or "Q",
             all_levels=self.all_levels.isChecked(),
         )
-        headers = [_t("Mã"), _t("Đơn vị"), *board.periods, _t("Gói gần nhất"), _t("Bản ghi")]
+        headers = [QCoreApplication.translate("ExchangePage", "Mã"), QCoreApplication.translate("ExchangePage", "Đơn vị"), *board.periods, QCoreApplication.translate("ExchangePage", "Gói gần nhất"), QCoreApplication.translate("ExchangePage", "Bản ghi")]
         self.board.clear()
         self.board.setColumnCount(len(headers))
         self.board.setHorizontalHeaderLabels(headers)
@@ -394,7 +390,7 @@ class ExchangePage(QWidget):
                     f" ({c.package_date[8:10]}/{c.package_date[5:7]})" if c.package_date else ""
                 )
                 if c.report_signed:
-                    text += _t(" · BC đã ký")
+                    text += QCoreApplication.translate("ExchangePage", " · BC đã ký")
                 item = QTableWidgetItem(text)
                 item.setBackground(QBrush(QColor(_STATUS_COLOURS[c.status])))
                 self.board.setItem(i, 2 + j, item)
@@ -429,7 +425,7 @@ class ExchangePage(QWidget):
         except (ExchangeError, OSError) as exc:
             from plan_desktop.errors import user_message
 
-            self.export_result.setText(_t("Không xuất được gói: {m}").format(m=user_message(exc) or str(exc)))
+            self.export_result.setText(QCoreApplication.translate("ExchangePage", "Không xuất được gói: {m}").format(m=user_message(exc) or str(exc)))
             self.export_result.setStyleSheet("color: #a00000;")
             return None
         finally:
@@ -437,15 +433,15 @@ class ExchangePage(QWidget):
             self.progress.setVisible(False)
         self.last_export = res
         enc = (
-            _t("đã mã hóa cho cấp trên")
+            QCoreApplication.translate("ExchangePage", "đã mã hóa cho cấp trên")
             if res.encrypted_to
-            else _t(
+            else QCoreApplication.translate("ExchangePage", 
                 "chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)"
             )
         )
         self.export_result.setStyleSheet("")
         self.export_result.setText(
-            _t(
+            QCoreApplication.translate("ExchangePage", 
                 "Đã xuất gói số {seq}: {n} bản ghi, {enc}.\nTệp: {path}\nCó thể rút USB ra an toàn sau khi "
                 "hệ điều hành báo đã ghi xong."
             ).format(seq=res.sequence, n=res.records, enc=enc, path=res.path)
@@ -464,7 +460,7 @@ class ExchangePage(QWidget):
         self.export_to(Path(folder))
 
     def _pick_export_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _t("Chọn thư mục ghi gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn thư mục ghi gói dữ liệu"))
         if folder:
             self.set_export_dir(Path(folder))
 
@@ -482,7 +478,7 @@ class ExchangePage(QWidget):
             from plan_desktop.errors import user_message
 
             message = user_message(exc) or str(exc)
-            self.report_view.setPlainText(_t("Không nhập được: {m}").format(m=message))
+            self.report_view.setPlainText(QCoreApplication.translate("ExchangePage", "Không nhập được: {m}").format(m=message))
             failed = ex.ImportReport(self.inst.unit_code, "", "")
             failed.files.append(ex.FileResult(Path(paths[0]) if paths else Path(), message=message))
             return failed
@@ -491,10 +487,10 @@ class ExchangePage(QWidget):
             self.import_progress.setVisible(False)
         self.last_report = report
         text = (
-            report.text(forms=self.inst.store.forms) if report.files else _t("Không có tệp gói dữ liệu nào.")
+            report.text(forms=self.inst.store.forms) if report.files else QCoreApplication.translate("ExchangePage", "Không có tệp gói dữ liệu nào.")
         )
         if report.saved_to:
-            text += "\n" + _t("Báo cáo đã lưu tại: {p}").format(p=report.saved_to)
+            text += "\n" + QCoreApplication.translate("ExchangePage", "Báo cáo đã lưu tại: {p}").format(p=report.saved_to)
         self.report_view.setPlainText(text)
         self.print_button.setEnabled(bool(report.files))
         forms = sorted({fid for f in report.files for (_, fid), t in f.tally.items() if t.new or t.updated})
@@ -506,15 +502,15 @@ class ExchangePage(QWidget):
     def _pick_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            _t("Chọn gói dữ liệu hoặc biên nhận"),
+            QCoreApplication.translate("ExchangePage", "Chọn gói dữ liệu hoặc biên nhận"),
             "",
-            _t("Gói dữ liệu, biên nhận") + f" (*{PACKAGE_EXT} *{RECEIPT_EXT});;" + _t("Mọi tệp") + " (*)",
+            QCoreApplication.translate("ExchangePage", "Gói dữ liệu, biên nhận") + f" (*{PACKAGE_EXT} *{RECEIPT_EXT});;" + QCoreApplication.translate("ExchangePage", "Mọi tệp") + " (*)",
         )
         if files:
             self.import_paths([Path(f) for f in files])
 
     def _pick_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _t("Chọn thư mục chứa các gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn thư mục chứa các gói dữ liệu"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -532,7 +528,7 @@ class ExchangePage(QWidget):
         try:
             res = ex.write_receipt(self.inst, unit, Path(folder), status=status, reason=reason)
         except (ExchangeError, OSError) as exc:
-            QMessageBox.warning(self, _t("Không lập được biên nhận"), str(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("ExchangePage", "Không lập được biên nhận"), str(exc))
             return None
         self.refresh_board()
         return res.path
@@ -546,12 +542,12 @@ class ExchangePage(QWidget):
     def _ask_receipt(self) -> None:
         units = self._received_units()
         if not units:
-            QMessageBox.information(self, _t("Lập biên nhận"), _t("Chưa nhận gói nào của đơn vị cấp dưới."))
+            QMessageBox.information(self, QCoreApplication.translate("ExchangePage", "Lập biên nhận"), QCoreApplication.translate("ExchangePage", "Chưa nhận gói nào của đơn vị cấp dưới."))
             return
         dlg = _ReceiptDialog(units, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        folder = QFileDialog.getExistingDirectory(self, _t("Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"))
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"))
         if not folder:
             return
         returned = dlg.return_btn.isChecked()
@@ -562,29 +558,29 @@ class ExchangePage(QWidget):
             reason=dlg.reason.text(),
         )
         if path:
-            QMessageBox.information(self, _t("Lập biên nhận"), _t("Đã ghi biên nhận: {p}").format(p=path))
+            QMessageBox.information(self, QCoreApplication.translate("ExchangePage", "Lập biên nhận"), QCoreApplication.translate("ExchangePage", "Đã ghi biên nhận: {p}").format(p=path))
 
     def _ask_setup_file(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
         children = self.inst.child_units()
         items = [f"{u.name} ({u.code})" for u in children]
-        choice, ok = QInputDialog.getItem(self, _t("Tệp thiết lập"), _t("Đơn vị cấp dưới:"), items, 0, False)
+        choice, ok = QInputDialog.getItem(self, QCoreApplication.translate("ExchangePage", "Tệp thiết lập"), QCoreApplication.translate("ExchangePage", "Đơn vị cấp dưới:"), items, 0, False)
         if not ok or not choice:
             return
         unit = children[items.index(choice)].code
-        folder = QFileDialog.getExistingDirectory(self, _t("Chọn nơi ghi tệp thiết lập"))
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn nơi ghi tệp thiết lập"))
         if not folder:
             return
         try:
             path = ex.write_setup_file(self.inst, unit, Path(folder))
         except (ExchangeError, OSError) as exc:
-            QMessageBox.warning(self, _t("Không lập được tệp thiết lập"), str(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("ExchangePage", "Không lập được tệp thiết lập"), str(exc))
             return
         QMessageBox.information(
             self,
-            _t("Tệp thiết lập"),
-            _t(
+            QCoreApplication.translate("ExchangePage", "Tệp thiết lập"),
+            QCoreApplication.translate("ExchangePage", 
                 "Đã ghi {p}.\nKhi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:\n{f}"
             ).format(p=path, f=self.fingerprint_label.text()),
         )
@@ -593,7 +589,7 @@ class ExchangePage(QWidget):
         try:
             ex.trust_key(self.inst, unit.strip(), fingerprint)
         except ExchangeError as exc:
-            QMessageBox.warning(self, _t("Không đăng ký được khóa"), str(exc))
+            QMessageBox.warning(self, QCoreApplication.translate("ExchangePage", "Không đăng ký được khóa"), str(exc))
             return False
         self.refresh()
         return True
