@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from plan_desktop.cli import EXIT_OK, CliError, open_installation, out
+from plan_desktop.commands.signing import add_signer_arguments, sign_report_from_args, signer_from_args
 
 
 def register(sub) -> None:
@@ -17,6 +18,7 @@ def register(sub) -> None:
     s.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF cần ghi")
     s.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi thêm các bảng số liệu ra tệp XLSX")
     s.add_argument("--date", metavar="NGÀY", help="ngày ký báo cáo (YYYY-MM-DD), mặc định hôm nay")
+    add_signer_arguments(s)
     s.set_defaults(handler=cmd_report)
 
     s = sub.add_parser("indicators", help="các chỉ tiêu của Kế hoạch trong một năm, so với mục tiêu")
@@ -51,7 +53,17 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError(f"Tệp «{pdf.name}» phải có đuôi .pdf.")
     if xlsx is not None and xlsx.suffix.lower() != ".xlsx":
         raise CliError(f"Tệp «{xlsx.name}» phải có đuôi .xlsx.")
+    signer = None
+    if args.sign:
+        signer = signer_from_args(args)  # asks for the passphrase/PIN before the report is built
+    elif args.p12 or args.pkcs11_lib or args.token_label:
+        raise CliError("Các tùy chọn --p12, --pkcs11-lib, --token-label chỉ dùng cùng --sign.")
     with open_installation(args) as inst:
+        if signer is not None and args.unit and args.unit != inst.unit_code:
+            raise CliError(
+                f"Chỉ ký số được báo cáo của chính đơn vị mình ({inst.unit_code}), "
+                f"không phải của {args.unit}."
+            )
         try:
             result = reporting.make_report(inst, period, out=pdf, xlsx=xlsx, unit_code=args.unit,
                                            report_date=report_date)
@@ -63,6 +75,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             out(f"Bảng số liệu: {xlsx}")
         out(f"Số bản ghi được tính: {sum(data.counts.values())}; mã băm dữ liệu (SHA-256): {data.data_hash}")
         out(f"Thời gian: {result.seconds:.2f} giây".replace(".", ","))
+        if signer is not None:
+            sign_report_from_args(args, inst, pdf, str(period), spec=signer)
     return EXIT_OK
 
 
