@@ -50,6 +50,7 @@ class Controller(QObject):
         self.ctx: AppContext | None = None
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
+        self.login_dialog = None
 
     def open_installation(self) -> Installation | None:
         """The installation of the folder, or None when it is not set up yet (raises on other errors)."""
@@ -71,6 +72,9 @@ class Controller(QObject):
                 raise
             QMessageBox.critical(None, QApplication.translate("Controller", "Không mở được dữ liệu"), msg)
             return False
+        if inst is not None and inst.access.enabled and not self.login(inst):
+            inst.close()
+            return False
         if inst is None:
             i18n.install("vi")
             self.wizard = SetupWizard(self.folder)
@@ -79,6 +83,18 @@ class Controller(QObject):
             return True
         self.show_main(inst)
         return True
+
+    def login(self, inst: Installation) -> bool:
+        """Ask for the password of a protected data folder. False when the officer gives up."""
+        from plan_desktop.ui.login import LoginDialog
+
+        i18n.install(inst.store.get_setting("ui_language", i18n.DEFAULT_LANGUAGE))
+        dialog = LoginDialog(inst)
+        self.login_dialog = dialog
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.login_dialog = None
 
     def _wizard_finished(self, result: int) -> None:
         wizard = self.wizard

@@ -65,8 +65,11 @@ class MainWindow(QMainWindow):
         self.period_label.setObjectName("status_period")
         self.unexported_label = QLabel()
         self.unexported_label.setObjectName("status_unexported")
+        self.role_label = QLabel()
+        self.role_label.setObjectName("status_role")
         sb = self.statusBar()
         sb.addWidget(self.path_label, 1)
+        sb.addPermanentWidget(self.role_label)
         sb.addPermanentWidget(self.period_label)
         sb.addPermanentWidget(self.unexported_label)
         self._status_timer = QTimer(self)
@@ -175,6 +178,10 @@ class MainWindow(QMainWindow):
         self.period_label.setText(self.tr("Kỳ hiện tại: {period}").format(period=self.ctx.period_label(period)))
         n = overview.unexported_count(inst)
         self.unexported_label.setText(self.tr("Chưa xuất: {n} bản ghi").format(n=format_int_vi(n)))
+        if inst.access.enabled:
+            role = (self.tr("người phê duyệt") if inst.session.role == "approver" else self.tr("cán bộ nhập liệu"))
+            self.role_label.setText(self.tr("Đăng nhập: {role}").format(role=role))
+        self.role_label.setVisible(inst.access.enabled)
 
     def closeEvent(self, e) -> None:
         self._status_timer.stop()

@@ -297,13 +297,22 @@ class ReportPage(QWidget):
         self._flush()
         self._fill_units()
         self._load_draft()
+        self._update_sign_button()
 
     def _unit_changed(self, *_: object) -> None:
         self._flush()
         self._load_draft()
+        self._update_sign_button()
+
+    def _update_sign_button(self) -> None:
         own = self.unit_code is None
-        self.sign_btn.setEnabled(own)
-        self.sign_btn.setToolTip("" if own else self.tr("Chỉ ký số được báo cáo của chính đơn vị mình."))
+        may = self.inst.session.can("approver")
+        self.sign_btn.setEnabled(own and may)
+        if not own:
+            self.sign_btn.setToolTip(self.tr("Chỉ ký số được báo cáo của chính đơn vị mình."))
+        elif not may:
+            self.sign_btn.setToolTip(self.tr("Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật "
+                                             "khẩu của người phê duyệt."))
 
     def shutdown(self) -> None:
         """Save a pending draft (the hosting window calls this before closing)."""

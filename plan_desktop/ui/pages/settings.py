@@ -1,5 +1,5 @@
 """Cài đặt: officer, signature block, working year, period cut-off and language (tab «Chung»), and
-backups with restore (tab «Sao lưu, khôi phục»)."""
+backups with restore (tab «Sao lưu, khôi phục»), password protection (tab «Mật khẩu»)."""
 
 from __future__ import annotations
 
@@ -104,6 +104,7 @@ class SettingsPage(Page):
         g.addLayout(buttons)
         g.addStretch(1)
 
+        from plan_desktop.ui.pages.access_panel import AccessPanel
         from plan_desktop.ui.pages.backup_panel import BackupPanel
 
         self.backups = BackupPanel(ctx)
@@ -111,6 +112,9 @@ class SettingsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("Chung"))
         self.tabs.addTab(self.backups, self.tr("Sao lưu, khôi phục"))
+        self.access = AccessPanel(ctx)
+        self.access.changed.connect(lambda: self.ctx.on_settings_changed())
+        self.tabs.addTab(self.access, self.tr("Mật khẩu"))
         self.tabs.currentChanged.connect(lambda i: self.backups.refresh() if self.tabs.widget(i) is self.backups
                                          else None)
         lay = QVBoxLayout(self)

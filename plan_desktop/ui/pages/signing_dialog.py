@@ -324,8 +324,10 @@ class ReportListWidget(QWidget):
     def _update_buttons(self) -> None:
         e = self.selected()
         self.verify_button.setEnabled(e is not None and e.status != "draft" and bool(e.file_path))
-        self.reopen_button.setEnabled(e is not None and e.status != "superseded")
-        self.countersign_button.setEnabled(e is not None and e.status == "signed" and bool(e.file_path))
+        inst = getattr(self.service, "inst", None)
+        may = inst is None or inst.session.can("approver")  # signing and reopening are the approver's
+        self.reopen_button.setEnabled(may and e is not None and e.status != "superseded")
+        self.countersign_button.setEnabled(may and e is not None and e.status == "signed" and bool(e.file_path))
         self.copy_button.setEnabled(e is not None and bool(e.file_path))
 
     def _countersign_selected(self) -> None:

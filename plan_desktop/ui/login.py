@@ -1,0 +1,65 @@
+"""The password prompt shown at start when the data folder is password-protected.
+
+Either role's password opens the program: the officer's (enters data) or the approver's (also signs
+reports, reopens periods). A wrong password is said inline and can be typed again; nothing is stored.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from plan_desktop.services.access import AccessError
+from plan_desktop.services.installation import Installation
+
+
+class LoginDialog(QDialog):
+    def __init__(self, inst: Installation, parent=None):
+        super().__init__(parent)
+        self.inst = inst
+        self.setObjectName("login_dialog")
+        self.setWindowTitle(self.tr("Đăng nhập — {unit}").format(unit=inst.unit().name))
+        self.setMinimumWidth(420)
+        intro = QLabel(self.tr("Dữ liệu của {unit} được bảo vệ bằng mật khẩu. Nhập mật khẩu của cán bộ nhập "
+                               "liệu hoặc của người phê duyệt.").format(unit=inst.unit().name))
+        intro.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setObjectName("login_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("login_error")
+        self.error.setStyleSheet("color:#b00020")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đăng nhập"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        self.password.setFocus()
+
+    def try_login(self) -> bool:
+        try:
+            self.inst.login(self.password.text())
+        except AccessError as exc:
+            self.password.clear()
+            self.password.setFocus()
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        self.password.clear()
+        self.accept()
+        return True
