@@ -34,6 +34,7 @@ from reportlab.platypus import (
 )
 
 from plan_desktop.paths import resource
+from plan_desktop.signing.placement import SignatureSpace
 
 FONT = "LiberationSerif"
 FONT_BOLD = "LiberationSerif-Bold"
@@ -238,14 +239,31 @@ def title_block(st: Styles, title: str, subject: str, addressees: Sequence[str])
     return out
 
 
+#: Signature fields the closing block declares (``signing.placement``); services/signing signs the
+#: officer's field first and the chairman's next, and puts each visible stamp where it is declared.
+OFFICER_SIGNATURE_FIELD = "ChuKy_CanBo"
+CHAIRMAN_SIGNATURE_FIELD = "ChuKy_ChuTich"
+
+
 def closing_block(st: Styles, recipients: Sequence[str], authority: str, position: str, name: str) -> Flowable:
-    """``Nơi nhận:`` (left) and the signature block (right) on the same line."""
-    lines = [para("Nơi nhận:", st.recv_head)]
+    """``Nơi nhận:`` (left) and the signature block (right) on the same line.
+
+    The blank space under the title (and a space under ``Nơi nhận``, for the officer who prepared the
+    report) are :class:`SignatureSpace` flowables: they record where they were drawn, and the digital
+    signature stamps go there (the printed copy keeps the space for ink and seal)."""
+    lines: list[Flowable] = [para("Nơi nhận:", st.recv_head)]
     for i, r in enumerate(recipients):
         end = "." if i == len(recipients) - 1 else ";"
         lines.append(para(f"- {r.rstrip('.;')}{end}", st.recv))
+    lines += [Spacer(1, 4 * mm), SignatureSpace(20 * mm, OFFICER_SIGNATURE_FIELD, width=62 * mm)]
     sign = [para(authority.upper(), st.sign)] if authority else []
-    sign += [para(position.upper(), st.sign), Spacer(1, 28 * mm), para(name, st.sign)]
+    # 28 mm blank under the title, as before; the stamp keeps 2 mm off the title's last line
+    sign += [
+        para(position.upper(), st.sign),
+        Spacer(1, 2 * mm),
+        SignatureSpace(26 * mm, CHAIRMAN_SIGNATURE_FIELD, width=75 * mm),
+        para(name, st.sign),
+    ]
     t = Table([[lines, sign]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
     t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
