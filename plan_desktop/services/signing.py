@@ -344,6 +344,7 @@ class SigningService:
         from plan_desktop.signing.sign import sign_pdf
         from plan_desktop.signing.verify import read_data_hash
 
+        self._require_approver("ký số báo cáo")
         in_path, out_path = Path(in_path), Path(out_path)
         p = Period.parse(period)
         key = str(p)
@@ -457,8 +458,18 @@ class SigningService:
             sql += " AND reopened_at IS NULL"
         return [_lock_of(r) for r in self.db.query(sql + " ORDER BY start_date, id", [self.unit_code])]
 
+    def _require_approver(self, action_vi: str) -> None:
+        """Signing and reopening are the approver's (when password protection is on)."""
+        from plan_desktop.services.access import APPROVER, AccessError
+
+        try:
+            self.inst.session.require(APPROVER, action_vi)
+        except AccessError as exc:
+            raise SigningError(str(exc)) from None
+
     def reopen(self, period: str, reason: str) -> list[ReportEntry]:
         """Unlock a signed period. Needs a reason; audited; its reports become superseded (returned)."""
+        self._require_approver("mở lại kỳ báo cáo đã khóa")
         p = Period.parse(period)
         key = str(p)
         reason = (reason or "").strip()

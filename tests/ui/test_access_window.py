@@ -114,3 +114,23 @@ def test_next_start_asks_for_the_password_and_roles_apply(tmp_path, qtbot):
         assert not (folder / "keys" / SIGNING_FILE).read_bytes().startswith(PROTECTED_MAGIC)
     finally:
         c.close()
+
+
+def test_the_officer_role_cannot_sign_or_reopen_headless(commune, tmp_path):
+    import pytest
+
+    from plan_desktop.services import access
+    from plan_desktop.services.signing import SigningService
+    from plan_desktop.signing.errors import SigningError
+    from plan_desktop.signing.specs import Pkcs12Spec
+
+    access.enable_protection(commune, OFFICER_PW, APPROVER_PW)
+    commune.login(OFFICER_PW)
+    svc = SigningService(commune)
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(SigningError, match="người phê duyệt"):
+        svc.sign_report(pdf, pdf, "2019", Pkcs12Spec(tmp_path / "none.p12", "x"))
+    with pytest.raises(SigningError, match="người phê duyệt"):
+        svc.reopen("2019", "Bổ sung số liệu còn thiếu")
+    assert pdf.read_bytes() == b"%PDF-1.4\n"
