@@ -29,10 +29,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from plan_desktop.services.backup import restore
+    from plan_desktop.services.backup import restore_installation
 
     with open_installation(args) as inst:
-        saved = restore(inst.store, inst.folder, args.file)
+        saved = restore_installation(inst, args.file)
         out(f"Đã khôi phục dữ liệu từ {args.file}.")
         out(f"Dữ liệu trước khi khôi phục được giữ lại trong: {saved}")
     return EXIT_OK

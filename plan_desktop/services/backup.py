@@ -133,6 +133,15 @@ def restore(store: Store, folder: Path, source: Path) -> Path:
     return saved
 
 
+def restore_installation(inst, source: Path) -> Path:
+    """:func:`restore` for an open installation: replacing all the data is the approver's (when password
+    protection is on). Returns the backup of what was replaced."""
+    from plan_desktop.services.access import APPROVER
+
+    inst.session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
+    return restore(inst.store, inst.folder, Path(source))
+
+
 def _check_file(source: Path, store: Store) -> list[str]:
     """Run the integrity and audit checks on a temporary copy (never on the user's file)."""
     import tempfile

@@ -134,3 +134,14 @@ def test_the_officer_role_cannot_sign_or_reopen_headless(commune, tmp_path):
     with pytest.raises(SigningError, match="người phê duyệt"):
         svc.reopen("2019", "Bổ sung số liệu còn thiếu")
     assert pdf.read_bytes() == b"%PDF-1.4\n"
+
+
+def test_the_officer_role_cannot_restore_a_backup(window, ctx):
+    from plan_desktop.services import access
+
+    page = window.show_page("settings")
+    made = page.backups.backup_now()
+    access.enable_protection(ctx.inst, OFFICER_PW, APPROVER_PW)
+    ctx.inst.login(OFFICER_PW)
+    assert page.backups.restore_from(made, confirm=False) is None
+    assert "người phê duyệt" in page.backups.status.text()

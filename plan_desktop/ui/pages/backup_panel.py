@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from plan_desktop import paths
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.services import backup
+from plan_desktop.services.access import AccessError
 from plan_desktop.store import StoreError
 
 
@@ -190,8 +191,8 @@ class BackupPanel(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return None
         try:
-            saved = backup.restore(self.ctx.inst.store, self.ctx.inst.folder, Path(source))
-        except StoreError as exc:
+            saved = backup.restore_installation(self.ctx.inst, Path(source))
+        except (StoreError, AccessError) as exc:
             self._fail(str(exc))
             return None
         self.refresh()
