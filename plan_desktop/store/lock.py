@@ -7,6 +7,7 @@ the folder) and released by the OS if the process dies, so a crash never leaves 
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 from pathlib import Path
@@ -21,6 +22,10 @@ _mutex = threading.Lock()
 
 class FolderLockedError(StoreError):
     pass
+
+
+class ReadOnlyFolderError(StoreError):
+    """The data folder cannot be written (read-only medium or no permission)."""
 
 
 def _try_lock(fh: IO[bytes]) -> bool:
@@ -49,8 +54,17 @@ def acquire(folder: Path) -> None:
             fh, n = _held[key]
             _held[key] = (fh, n + 1)
             return
-        key.mkdir(parents=True, exist_ok=True)
-        fh = open(key / LOCK_NAME, "a+b")  # noqa: SIM115 - held open for the lifetime of the lock
+        try:
+            key.mkdir(parents=True, exist_ok=True)
+            fh = open(key / LOCK_NAME, "a+b")  # noqa: SIM115 - held open for the lifetime of the lock
+        except OSError as exc:
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise ReadOnlyFolderError(
+                    f"Không ghi được vào thư mục dữ liệu {key}: thư mục chỉ cho phép đọc (ví dụ USB bị khóa ghi, "
+                    "ổ mạng chỉ đọc) hoặc tài khoản này không có quyền ghi. Chương trình cần ghi được vào thư mục "
+                    "dữ liệu; hãy chép thư mục sang ổ đĩa của máy rồi mở lại. Dữ liệu không bị thay đổi."
+                ) from None
+            raise
         if not _try_lock(fh):
             fh.close()
             raise FolderLockedError(
