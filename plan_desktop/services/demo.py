@@ -3,18 +3,27 @@
 For a commune: its own roster, establishments, activities, inspections, cases, support and status.
 For a district: its own plans and trainings plus each of its communes' records (as if imported).
 For a province: the same for every district and commune. Deterministic for a given seed.
+
+Above a commune, the exchange history says how those records came: one received package per unit
+below and quarter (``exchange_received``: sequence, package date, records of the quarter, signed
+reports carried; at a province the communes' packages came via their district), so the
+completeness board and the report's completeness table are filled in. No key is recorded for those
+units: the first real package of a unit still records its key (trust on first use).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 from collections import Counter
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from plan_desktop.domain.units import Level, Unit
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.records import RecordService
+from plan_desktop.store import Query
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Đinh"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hồng", "Quang", "Ngọc", "Thanh", "Xuân"]
@@ -250,6 +259,63 @@ def fill_demo(inst: Installation, *, year: int | None = None, seed: int = 1295,
             _commune_year(w, rng, unit, year, today)
         else:
             _upper_unit_year(w, rng, unit, year, today)
+    _received_history(inst, year, seed, today)
     years = sorted({*inst.store.get_setting("demo_years", []), year})
     inst.store.set_settings({"working_year": year, "demo_years": years})
     return {f: w.counts[f] for f in inst.store.forms if w.counts[f]}
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _received_history(inst: Installation, year: int, seed: int, today: date) -> None:
+    """Received-package rows for the demo records of the units below (see the module docstring).
+
+    One transaction; its own random stream, so the records are the same with or without it."""
+    from plan_desktop.domain.periods import Period
+    from plan_desktop.exchange.package import package_file_name
+
+    if inst.level == Level.COMMUNE:
+        return
+    rng = random.Random(f"{seed}-{inst.unit_code}-{year}-exchange")
+    on = date(year, 12, 31)
+    forms = [f for f in inst.store.forms.values() if f.period_field]
+    dated = [f for f in forms if f.field(f.period_field).type != "int"]
+    yearly = [f for f in forms if f.field(f.period_field).type == "int"]
+    quarters = Period.parse(str(year)).parts("Q")
+    db = inst.store.db
+    with db.atomic():
+        for unit in inst.units.descendants(inst.unit_code, on):
+            via = unit.parent_code if unit.parent_code != inst.unit_code else None
+            seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_received WHERE unit_code = ?",
+                             [unit.code]).fetchone()[0]
+            for q in quarters:
+                start, end = inst.period_bounds(q)
+                sent = end + timedelta(days=rng.choice([3, 5, 7, 8, 10, 12, 14, 20, 26]))
+                if sent > today:
+                    break
+                seq += 1
+                # records dated in the quarter; a year's records (e.g. the unit's status) with the last
+                records = sum(inst.store.count(f, Query(unit_code=unit.code, start=start, end=end))
+                              for f in dated)
+                if q.index == 4:
+                    records += sum(inst.store.count(f, Query(unit_code=unit.code, start=start, end=end))
+                                   for f in yearly)
+                reports = []
+                if q.index == 2 and rng.random() < 0.8:  # the half-year report went with the Q2 package
+                    reports.append(f"{year}-H1")
+                if q.index == 4 and rng.random() < 0.8:
+                    reports.append(str(year))
+                created = datetime.combine(sent, time(rng.randint(8, 16), rng.randint(0, 59)), UTC)
+                imported = created + timedelta(days=rng.randint(0, 2), hours=rng.randint(1, 5))
+                name = package_file_name(unit.code, sent, seq)
+                digest = hashlib.sha256(f"demo {inst.unit_code} {unit.code} {year} {seq}".encode())
+                db.execute(
+                    "INSERT OR IGNORE INTO exchange_received(manifest_sha256, unit_code, seq, via_unit, "
+                    "created_at, imported_at, period_from, period_to, records, reports, fingerprint, "
+                    "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                    [digest.hexdigest(), unit.code, seq, via, _iso(created),
+                     _iso(min(imported, datetime.now(UTC))), start.isoformat(), end.isoformat(), records,
+                     json.dumps(reports), name],
+                )
