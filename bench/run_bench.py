@@ -1,10 +1,15 @@
 """Benchmarks of the work officers wait for, each against a baseline measured in the same run.
 
-    python bench/run_bench.py [--quick] [--only CASE ...]
+    .venv/bin/python bench/run_bench.py [--quick] [--only CASE ...]
 
-Each case builds its own data in a temporary folder and prints the time, the peak memory (RSS high-water
-mark of a child process where that matters) and the ratio to its baseline, so the figures survive a
-noisy machine. Targets are printed beside them; nothing here is asserted by the test suite.
+Every case runs in its own child process: it builds its own data in a temporary folder, times the
+work and its baseline, and reports the peak RSS of the process where that matters. A line reads:
+time, peak memory, baseline, ratio, target, PASS/MISS. Ratios to a baseline of the same run survive a
+noisy machine; absolute targets (milliseconds, megabytes) do not, so read those with the load in
+mind. ``--quick`` is a smoke run on small data (its figures are not the real ones). Nothing here is
+asserted by the test suite.
+
+Cases: start, list, save, csv, exchange, report, memory (see ``CASES``).
 """
 
 from __future__ import annotations
@@ -12,34 +17,75 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
+import json
 import os
+import random
+import resource
+import shutil
 import sqlite3
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+COMMUNE = "13597"
+YEAR = 2019
 
 
 @dataclass
 class Result:
     case: str
-    seconds: float
-    baseline: float | None
-    target: str
+    seconds: float | None
+    baseline: float | None = None
+    target_ratio: float | None = None  # ratio to the baseline must stay at or under this
+    target_ms: float | None = None  # or the time itself
+    target_mb: float | None = None  # or the peak RSS
+    peak_mb: float | None = None
     note: str = ""
 
     @property
     def ratio(self) -> float | None:
-        return self.seconds / self.baseline if self.baseline else None
+        return self.seconds / self.baseline if self.seconds is not None and self.baseline else None
+
+    @property
+    def target(self) -> str:
+        if self.target_ratio is not None:
+            return f"≤ {self.target_ratio:g}×"
+        if self.target_ms is not None:
+            return f"≤ {self.target_ms:g} ms"
+        if self.target_mb is not None:
+            return f"≤ {self.target_mb:g} MB"
+        return "—"
+
+    @property
+    def passed(self) -> bool | None:
+        if self.target_ratio is not None and self.ratio is not None:
+            return self.ratio <= self.target_ratio
+        if self.target_ms is not None and self.seconds is not None:
+            return self.seconds * 1000 <= self.target_ms
+        if self.target_mb is not None and self.peak_mb is not None:
+            return self.peak_mb <= self.target_mb
+        return None
+
+    def line(self) -> str:
+        t = f"{self.seconds * 1000:10.1f} ms" if self.seconds is not None else f"{'—':>13}"
+        mem = f"{self.peak_mb:6.0f} MB" if self.peak_mb is not None else f"{'—':>9}"
+        base = f"{self.baseline * 1000:10.1f} ms" if self.baseline is not None else f"{'—':>13}"
+        ratio = f"{self.ratio:6.2f}×" if self.ratio is not None else f"{'—':>7}"
+        verdict = {True: "PASS", False: "MISS", None: "—"}[self.passed]
+        return (f"{self.case:<54} {t}  peak {mem}  baseline {base}  ratio {ratio}  target {self.target:<9} "
+                f"{verdict}" + (f"  ({self.note})" if self.note else ""))
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
@@ -52,23 +98,242 @@ def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
     return min(times)
 
 
+def peak_rss_mb() -> float:
+    """This process's RSS high-water mark (Linux: KiB, macOS: bytes)."""
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# -- data ------------------------------------------------------------------------------------------------
 def comm_values(i: int) -> dict:
+    """One communication record as CSV text (what an officer's spreadsheet holds)."""
     return {
-        "date": (date(2019, 1, 1) + timedelta(days=i % 365)).isoformat(), "format": "talk",
+        "date": (date(YEAR, 1, 1) + timedelta(days=i % 365)).isoformat(), "format": "talk",
         "venue_type": "residential", "topic": f"Tuyên truyền phòng, chống mại dâm số {i}", "lead_org": "police",
         "audience": "residents;youth", "participants": str(100 + i % 50), "participants_female": str(i % 50),
         "cost": "1.000.000",
     }
 
 
-def new_installation(folder: Path, unit: str = "13597"):
+_TOPICS = ["Tuyên truyền Luật Phòng, chống mại dâm", "Nói chuyện chuyên đề về HIV/AIDS", "Phổ biến Nghị định 167",
+           "Phòng chống mua bán người", "Xây dựng gia đình văn hóa", "Tác hại của tệ nạn xã hội",
+           "Vai trò của phụ nữ trong phòng chống mại dâm", "An ninh trật tự khu dân cư"]
+_PLACES = ["thôn Đồng Lý", "xóm Chợ", "nhà văn hóa thôn Trung", "trường THCS Đạo Lý", "khu công nghiệp Hòa Mạc",
+           "chợ Lý Nhân", "thôn Bến", "xóm Mới"]
+_FORMATS = ["talk", "group_discussion", "counselling", "loudspeaker", "press", "print_materials"]
+_VENUES = ["residential", "school", "industrial_zone", "business"]
+_ORGS = ["peoples_committee", "police", "womens_union"]
+
+
+def typed_comm_values(i: int, rng: random.Random) -> dict[str, Any]:
+    """A varied communication record of ``YEAR`` as the entry dialog would pass it."""
+    return {
+        "date": date(YEAR, 1, 1) + timedelta(days=rng.randrange(365)), "format": rng.choice(_FORMATS),
+        "venue_type": rng.choice(_VENUES), "location": rng.choice(_PLACES),
+        "topic": f"{rng.choice(_TOPICS)} (đợt {i})", "lead_org": rng.choice(_ORGS),
+        "audience": ["residents"], "sessions": 1, "participants": rng.randint(10, 300),
+        "participants_female": rng.randint(0, 10),
+    }
+
+
+def new_installation(folder: Path, unit: str = COMMUNE):
     from plan_desktop.services.installation import Installation
 
-    return Installation.init(folder, unit, extra_settings={"working_year": 2019})
+    return Installation.init(folder, unit, officer="Cán bộ thử", extra_settings={"working_year": YEAR})
+
+
+def big_store(folder: Path, n: int) -> Path:
+    """A commune data folder with ``n`` communication records of ``YEAR``, written through the record
+    service (validated, audited) in batches of 10.000."""
+    inst = new_installation(folder)
+    try:
+        svc = inst.records("bench")
+        rng = random.Random(1)
+        for start in range(0, n, 10_000):
+            items = [(None, typed_comm_values(i, rng)) for i in range(start, min(n, start + 10_000))]
+            created, _, issues = svc.write_many("communication", items)
+            assert not issues, issues[:3]
+    finally:
+        inst.close()
+    return folder
+
+
+# -- child processes: the window ----------------------------------------------------------------------------
+def _wait_shown(app, window) -> None:
+    from PySide6.QtTest import QTest
+
+    window.show()
+    QTest.qWaitForWindowExposed(window, 10_000)
+    app.processEvents()
+
+
+def child_window(mode: str, folder: str | None) -> None:
+    """Run in a fresh interpreter: print one JSON line as soon as the window is shown, then (list mode)
+    more measurements; exits without Qt teardown."""
+    if mode == "bare":
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        w = QMainWindow()
+        w.resize(1280, 720)
+        _wait_shown(app, w)
+        print(json.dumps({"shown": True, "rss_mb": peak_rss_mb()}), flush=True)
+        os._exit(0)
+    from plan_desktop.ui import startup
+    from plan_desktop.ui.app import Controller, make_app
+
+    app = make_app([sys.argv[0]])
+    startup.setup_logging(Path(folder))
+    controller = Controller(Path(folder))
+    assert controller.start()
+    window = controller.window
+    _wait_shown(app, window)
+    print(json.dumps({"shown": True, "rss_mb": peak_rss_mb()}), flush=True)
+    if mode == "list":
+        out = _measure_list(app, window)
+        out["rss_mb"] = peak_rss_mb()
+        print(json.dumps(out), flush=True)
+    os._exit(0)
+
+
+def _measure_list(app, window) -> dict[str, Any]:
+    """Open the communication list the way the navigation pane does and paint its first screen; then
+    type a search word one key at a time (each keystroke: the filter the debounce timer runs, and the
+    repaint; the 200 ms debounce itself is not counted)."""
+    t0 = time.perf_counter()
+    page = window.show_page("form:communication")
+    app.processEvents()
+    page.table.viewport().repaint()
+    first = time.perf_counter() - t0
+    rows = page.model.rowCount()
+    visible = page.table.rowAt(page.table.viewport().height() - 1) + 1 or 30
+    word = "cho"  # «chợ», «chuyên đề», «chống»: the first keys match nearly every row
+    keys: list[float] = []
+    for k in range(1, len(word) + 1):
+        page.search.setText(word[:k])
+        t0 = time.perf_counter()
+        page.apply_filter()
+        app.processEvents()
+        page.table.viewport().repaint()
+        keys.append(time.perf_counter() - t0)
+    matches = page.model.rowCount()
+    page.search.setText("")  # and back to the whole list
+    t0 = time.perf_counter()
+    page.apply_filter()
+    app.processEvents()
+    page.table.viewport().repaint()
+    keys.append(time.perf_counter() - t0)
+    # scroll to the end and back: blocks load lazily
+    t0 = time.perf_counter()
+    page.table.scrollToBottom()
+    page.table.viewport().repaint()
+    page.table.scrollToTop()
+    page.table.viewport().repaint()
+    scroll = time.perf_counter() - t0
+    return {"first": first, "rows": rows, "visible": visible, "keys": keys, "matches": matches, "scroll": scroll}
+
+
+def _spawn(mode: str, folder: Path | None) -> tuple[float, list[dict[str, Any]]]:
+    """Seconds from starting the interpreter to the window shown, and every JSON line the child printed."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", mode]
+    if folder is not None:
+        cmd += ["--data", str(folder)]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=str(ROOT))
+    assert proc.stdout is not None
+    lines: list[dict[str, Any]] = []
+    shown = None
+    for raw in proc.stdout:
+        if shown is None:
+            shown = time.perf_counter() - t0
+        lines.append(json.loads(raw))
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.wait() != 0 or shown is None:
+        raise RuntimeError(f"child {mode} failed: {err[-2000:]}")
+    return shown, lines
+
+
+_window_store: dict[str, Path] = {}
+
+
+def _window_data(tmp: Path, n: int) -> Path:
+    if "folder" not in _window_store:
+        _window_store["folder"] = big_store(tmp / "big", n)
+    return _window_store["folder"]
 
 
 # -- cases ----------------------------------------------------------------------------------------------
-def case_save_one(tmp: Path, n: int) -> Result:
+def case_start(tmp: Path, n: int) -> list[Result]:
+    folder = _window_data(tmp, n)
+    first, lines = _spawn("start", folder)  # the first start of the day also makes the daily backup
+    starts, bares, rss = [], [], []
+    for _ in range(3):
+        t, lines = _spawn("start", folder)
+        starts.append(t)
+        rss.append(lines[0]["rss_mb"])
+        bares.append(_spawn("bare", None)[0])
+    return [Result(f"start to main window shown, {_thousands(n)} records", min(starts), min(bares),
+                   target_ratio=2, peak_mb=max(rss),
+                   note=f"first start of the day, with its backup: {first * 1000:.0f} ms")]
+
+
+_list_result: dict[str, Any] = {}
+
+
+def _list_child(tmp: Path, n: int) -> dict[str, Any]:
+    if not _list_result:
+        folder = _window_data(tmp, n)
+        _spawn("start", folder)  # today's backup out of the way
+        runs = [_spawn("list", folder)[1][1] for _ in range(3)]
+        best = min(runs, key=lambda r: r["first"])
+        _list_result.update(best)
+        _list_result["keys"] = [min(r["keys"][i] for r in runs) for i in range(len(best["keys"]))]
+        _list_result["rss_mb"] = max(r["rss_mb"] for r in runs)
+    return _list_result
+
+
+def _raw_first_screen(folder: Path, limit: int) -> float:
+    """The raw SQL for the list's first screen: its columns, this year's live rows, newest first."""
+    from plan_desktop import paths
+
+    conn = sqlite3.connect(paths.db_path(folder))
+    cols = "id, unit_code, date, format, venue_type, topic, sessions, participants, participants_female"
+    sql = (f"SELECT {cols} FROM form_communication WHERE deleted = 0 AND date >= ? AND date <= ? "
+           "ORDER BY date DESC, rowid DESC LIMIT ?")
+
+    def run() -> None:
+        conn.execute(sql, [f"{YEAR}-01-01", f"{YEAR}-12-31", limit]).fetchall()
+
+    t = best_of(run, 5)
+    conn.close()
+    return t
+
+
+def case_list(tmp: Path, n: int) -> list[Result]:
+    r = _list_child(tmp, n)
+    folder = _window_data(tmp, n)
+    base = _raw_first_screen(folder, r["visible"])
+    keys = r["keys"][:-1]
+    return [
+        Result(f"list of {_thousands(r['rows'])} records: first screen", r["first"], base, target_ms=150,
+               peak_mb=r["rss_mb"], note=f"{r['visible']} rows on screen"),
+        Result("list: search keystroke (worst of «c», «ch», «cho»)", max(keys), base, target_ms=50,
+               note="per key: " + ", ".join(f"{k * 1000:.0f}" for k in keys)
+               + f" ms; {_thousands(r['matches'])} matches; clearing the search {r['keys'][-1] * 1000:.0f} ms"),
+    ]
+
+
+def case_memory(tmp: Path, n: int) -> list[Result]:
+    r = _list_child(tmp, n)
+    return [Result(f"peak RSS, window with the {_thousands(r['rows'])}-row list open", None, target_mb=300,
+                   peak_mb=r["rss_mb"], note="searched and scrolled to the end")]
+
+
+def case_save_one(tmp: Path, n: int) -> list[Result]:
     inst = new_installation(tmp / "save")
     svc = inst.records(actor="bench")
     for i in range(200):  # a store with some content
@@ -95,29 +360,33 @@ def case_save_one(tmp: Path, n: int) -> Result:
 
     base = best_of(raw_insert) / 50
     inst.close()
-    return Result("save one record (validate, audit, commit)", t, base, "≤ 3×")
+    return [Result("save one record (validate, audit, commit)", t, base, target_ratio=3)]
 
 
-def case_csv_import(tmp: Path, n: int) -> Result:
+def case_csv_import(tmp: Path, n: int) -> list[Result]:
     from plan_desktop.services.tabular import import_file
 
     path = tmp / "import.csv"
+    header = list(comm_values(0))
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
-        header = list(comm_values(0))
         w.writerow(header)
         for i in range(n):
             v = comm_values(i)
             w.writerow([v[k] for k in header])
     inst = new_installation(tmp / "csv")
+    gc.collect()
     t0 = time.perf_counter()
     result = import_file(inst.records(actor="bench"), "communication", path)
     t = time.perf_counter() - t0
     assert result.ok and result.created == n, result.errors[:3]
+    problems = inst.store.check()
+    assert not problems, problems[:3]
     inst.close()
 
     raw = sqlite3.connect(tmp / "raw_csv.sqlite", isolation_level=None)
     raw.execute("CREATE TABLE t (" + ", ".join(f"[{c}] TEXT" for c in header) + ")")
+    gc.collect()
     t0 = time.perf_counter()
     with path.open(encoding="utf-8") as fh:
         rows = list(csv.reader(fh))[1:]
@@ -125,32 +394,216 @@ def case_csv_import(tmp: Path, n: int) -> Result:
     raw.executemany(f"INSERT INTO t VALUES ({', '.join('?' for _ in header)})", rows)
     raw.execute("COMMIT")
     base = time.perf_counter() - t0
-    return Result(f"CSV import of {n:,} rows".replace(",", "."), t, base, "≤ 3×")
+    return [Result(f"CSV import of {_thousands(n)} rows", t, base, target_ratio=3, peak_mb=peak_rss_mb(),
+                   note="peak: the whole case process")]
 
 
-CASES: dict[str, Callable[[Path, int], Result]] = {
+def _json_dump(sources: list[Path], out: Path) -> float:
+    """Baseline export: every record row of the sources' own unit as JSON, one file per source."""
+    t0 = time.perf_counter()
+    for i, db_path in enumerate(sources):
+        conn = sqlite3.connect(db_path)
+        conn.row_factory = sqlite3.Row
+        data = {}
+        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'"):
+            data[table] = [dict(r) for r in conn.execute(f"SELECT * FROM [{table}]")]
+        (out / f"{i}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        conn.close()
+    return time.perf_counter() - t0
+
+
+def _json_load(files: list[Path], target: Path, schema_from: Path) -> float:
+    """Baseline import: load the JSON files and executemany every row, one transaction per file."""
+    src = sqlite3.connect(schema_from)
+    ddl = [r[0] for r in src.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'")]
+    src.close()
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    for stmt in ddl:
+        conn.execute(stmt)
+    t0 = time.perf_counter()
+    for f in files:
+        data = json.loads(f.read_text(encoding="utf-8"))
+        conn.execute("BEGIN")
+        for table, rows in data.items():
+            if rows:
+                cols = list(rows[0])
+                conn.executemany(
+                    f"INSERT OR REPLACE INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                    f"VALUES ({', '.join('?' for _ in cols)})", [[r[c] for c in cols] for r in rows])
+        conn.execute("COMMIT")
+    t = time.perf_counter() - t0
+    conn.close()
+    return t
+
+
+def case_exchange(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000) -> list[Result]:
+    """Communes → district → province with real data folders: 20 communes × 5.000 records each.
+
+    Lines: the communes' exports (all 20), the district importing them, the district's package to the
+    province (it forwards the communes' signed bundles), the province importing it. Baselines: the
+    same rows dumped to JSON, and loaded back with ``executemany``."""
+    from bench.district_report import DISTRICT, commune_batches, write_batches
+    from plan_desktop import paths
+    from plan_desktop.domain.units import Level
+    from plan_desktop.services import exchange as ex
+    from plan_desktop.services.installation import Installation
+
+    if n < 100_000:
+        per_commune = max(250, n // communes)
+    rng = random.Random(7)
+    init = lambda folder, unit: Installation.init(folder, unit, officer=f"Cán bộ {unit}",  # noqa: E731
+                                                  extra_settings={"working_year": YEAR})
+    district = init(tmp / "d", DISTRICT)
+    province = init(tmp / "p", "35")
+    codes = [u.code for u in district.units.descendants(DISTRICT, date(YEAR, 12, 31), Level.COMMUNE)][:communes]
+    insts = []
+    total = 0
+    for code in codes:
+        inst = init(tmp / f"c{code}", code)
+        total += write_batches(inst.records("bench"), commune_batches(code, per_commune, rng, YEAR))
+        insts.append(inst)
+    usb = tmp / "usb"
+    usb.mkdir()
+    gc.collect()
+    t0 = time.perf_counter()
+    for inst in insts:
+        ex.export_package(inst, usb)
+    t_exp_c = time.perf_counter() - t0
+    gc.collect()
+    t0 = time.perf_counter()
+    rep = ex.import_files(district, [usb], save_report=False)
+    t_imp_d = time.perf_counter() - t0
+    assert rep.ok, rep.text()[:2000]
+    up = tmp / "up"
+    up.mkdir()
+    gc.collect()
+    t0 = time.perf_counter()
+    res = ex.export_package(district, up)
+    t_exp_d = time.perf_counter() - t0
+    assert res.forwarded == len(codes)
+    gc.collect()
+    t0 = time.perf_counter()
+    rep = ex.import_files(province, [res.path], save_report=False)
+    t_imp_p = time.perf_counter() - t0
+    assert rep.ok, rep.text()[:2000]
+    n_prov = sum(province.store.count(f) for f in province.store.forms.values())
+    assert n_prov == total, (n_prov, total)
+    assert province.store.check() == []
+    sources = [paths.db_path(i.folder) for i in insts]
+    for i in (*insts, district, province):
+        i.close()
+    dump_dir = tmp / "json"
+    dump_dir.mkdir()
+    b_dump = min(_json_dump(sources, dump_dir) for _ in range(2))
+    files = sorted(dump_dir.glob("*.json"))
+    b_load = min(_json_load(files, tmp / f"load{k}.sqlite", sources[0]) for k in range(2))
+    what = f"{len(codes)} communes × {_thousands(per_commune)}"
+    return [
+        Result(f"export: {what}, one package each", t_exp_c, b_dump, target_ratio=3),
+        Result(f"import at the district: those {len(codes)} packages", t_imp_d, b_load, target_ratio=3),
+        Result(f"export: the district's package ({_thousands(total)} records)", t_exp_d, b_dump, target_ratio=3),
+        Result("import at the province: the district's package", t_imp_p, b_load, target_ratio=3,
+               peak_mb=peak_rss_mb(), note="peak: the whole case process"),
+    ]
+
+
+def case_report(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000) -> list[Result]:
+    from pypdf import PdfReader
+
+    from bench.district_report import DISTRICT, fill, plain_pages
+    from plan_desktop.reports.layout import register_fonts
+    from plan_desktop.reports.pdf import pdf_bytes
+    from plan_desktop.services import reporting
+    from plan_desktop.services.installation import Installation
+
+    if n < 100_000:
+        per_commune = max(250, n // communes)
+    register_fonts()
+    inst = Installation.init(tmp / "huyen", DISTRICT, extra_settings={"working_year": YEAR})
+    try:
+        total = fill(inst, communes, per_commune, YEAR)
+        pdf = b""
+
+        def report() -> None:
+            nonlocal pdf
+            pdf = pdf_bytes(reporting.build(inst, str(YEAR)))
+
+        t0 = time.perf_counter()
+        report()
+        t_first = time.perf_counter() - t0
+        t = best_of(report)
+    finally:
+        inst.close()
+    import io
+
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    base = min(plain_pages(pages) for _ in range(3))
+    return [Result(f"district report PDF, {communes} communes × {_thousands(per_commune)} ({pages} pages)", t, base,
+                   target_ratio=2, peak_mb=peak_rss_mb(),
+                   note=f"{_thousands(total)} records; first run with imports {t_first * 1000:.0f} ms")]
+
+
+CASES: dict[str, Callable[[Path, int], list[Result]]] = {
+    "start": case_start,
+    "list": case_list,
     "save": case_save_one,
     "csv": case_csv_import,
+    "exchange": case_exchange,
+    "report": case_report,
+    "memory": case_memory,
 }
+#: Cases that share the 100.000-record window store run in one child process.
+_GROUPS = [("start", "list", "memory")]
+
+
+def _run_in_child(names: list[str], n: int) -> list[dict[str, Any]]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--case", *names, "--n", str(n)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
+    if proc.returncode != 0:
+        raise RuntimeError(f"case {' '.join(names)} failed:\n{proc.stderr[-4000:]}")
+    return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="small data (a smoke run, not the real figures)")
     ap.add_argument("--only", nargs="*", choices=sorted(CASES))
+    ap.add_argument("--child", help=argparse.SUPPRESS)  # internal: a window process
+    ap.add_argument("--data", help=argparse.SUPPRESS)
+    ap.add_argument("--case", nargs="*", help=argparse.SUPPRESS)  # internal: run cases here
+    ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        child_window(args.child, args.data)
+        return 0
+    if args.case:
+        with tempfile.TemporaryDirectory(prefix="plan-bench-") as tmp:
+            for name in args.case:
+                folder = Path(tmp) / name
+                folder.mkdir()
+                for r in CASES[name](folder, args.n):
+                    print(json.dumps(asdict(r)), flush=True)
+            shutil.rmtree(tmp, ignore_errors=True)
+        return 0
     n = 5_000 if args.quick else 100_000
-    results: list[Result] = []
-    with tempfile.TemporaryDirectory(prefix="plan-bench-") as tmp:
-        for name in args.only or CASES:
-            folder = Path(tmp) / name
-            folder.mkdir()
-            results.append(CASES[name](folder, n))
-            r = results[-1]
-            ratio = f"{r.ratio:6.1f}×" if r.ratio is not None else "   —  "
-            base = f"{r.baseline * 1000:9.2f} ms" if r.baseline is not None else "        —   "
-            print(f"{r.case:<48} {r.seconds * 1000:10.2f} ms  baseline {base}  ratio {ratio}  target {r.target}"
-                  + (f"  ({r.note})" if r.note else ""), flush=True)
+    selected = [c for c in CASES if c in (args.only or CASES)]
+    batches: list[list[str]] = []
+    for name in selected:
+        group = next((g for g in _GROUPS if name in g), None)
+        if group is None:
+            batches.append([name])
+        elif not any(name in b for b in batches):
+            batches.append([c for c in group if c in selected])
+    print(f"plan_desktop benchmark, {'quick (small data)' if args.quick else 'full'}; {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.1f}", flush=True)
+    misses = 0
+    for names in batches:
+        for raw in _run_in_child(names, n):
+            r = Result(**raw)
+            misses += r.passed is False
+            print(r.line(), flush=True)
+    print(f"{misses} case(s) miss their target." if misses else "All cases meet their targets.")
     return 0
 
 
