@@ -392,6 +392,50 @@ EN = {
     "Đã ghi {p}.\nKhi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:\n{f}":
         "Written {p}.\nWhen the unit opens this file, read them your unit's key fingerprint:\n{f}",
     "Không đăng ký được khóa": "Could not enrol the key",
+    # settings: passwords; login
+    "Bật bảo vệ bằng mật khẩu": "Turn on password protection",
+    "Mỗi vai trò một mật khẩu, ít nhất {n} ký tự. Cán bộ nhập liệu nhập và sửa số liệu; người phê duyệt còn ký "
+    "số báo cáo, mở lại kỳ đã khóa và tắt mật khẩu. Hãy ghi mật khẩu ra giấy, cất nơi an toàn: quên cả hai mật "
+    "khẩu thì không mở được khóa bí mật của đơn vị.":
+        "One password per role, at least {n} characters. The officer enters and corrects data; the approver also "
+        "signs reports, reopens locked periods and turns passwords off. Write the passwords down and keep them "
+        "safe: with both forgotten, the unit's private keys cannot be opened.",
+    "Mật khẩu cán bộ nhập liệu:": "Officer's password:",
+    "Nhập lại:": "Again:",
+    "Mật khẩu người phê duyệt:": "Approver's password:",
+    "Bật mật khẩu": "Turn passwords on",
+    "Đổi hoặc tắt mật khẩu": "Change or turn off passwords",
+    "Người phê duyệt": "Approver",
+    "Đổi mật khẩu": "Change password",
+    "Tắt mật khẩu…": "Turn passwords off…",
+    "Mật khẩu của:": "Password of:",
+    "Mật khẩu mới:": "New password:",
+    "Đang bật bảo vệ bằng mật khẩu. Bạn đang làm việc với vai trò: {role}.":
+        "Password protection is on. You are working as: {role}.",
+    "Chưa đặt mật khẩu: ai mở máy cũng dùng được chương trình với đầy đủ quyền.":
+        "No password set: anyone at this computer can use the program with full rights.",
+    "người phê duyệt": "approver",
+    "cán bộ nhập liệu": "officer",
+    "Hai lần nhập mật khẩu không giống nhau.": "The two passwords typed differ.",
+    "Đã bật mật khẩu. Lần mở chương trình sau sẽ hỏi mật khẩu.":
+        "Passwords are on. The program will ask for one at the next start.",
+    "Đã đổi mật khẩu của {role}.": "The {role}'s password was changed.",
+    "Tắt mật khẩu": "Turn passwords off",
+    "Tắt bảo vệ bằng mật khẩu? Sau đó ai mở máy cũng dùng được chương trình và khóa bí mật của đơn vị không còn "
+    "được mã hóa.":
+        "Turn password protection off? Anyone at this computer will then be able to use the program, and the "
+        "unit's private keys will no longer be encrypted.",
+    "Đã tắt mật khẩu.": "Passwords are off.",
+    "Đăng nhập — {unit}": "Log in — {unit}",
+    "Dữ liệu của {unit} được bảo vệ bằng mật khẩu. Nhập mật khẩu của cán bộ nhập liệu hoặc của người phê duyệt.":
+        "The data of {unit} is password-protected. Type the officer's or the approver's password.",
+    "Mật khẩu:": "Password:",
+    "Đăng nhập": "Log in",
+    "Thoát": "Quit",
+    "Đăng nhập: {role}": "Logged in: {role}",
+    "Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.":
+        "Only the approver may sign reports; log in with the approver's password.",
+    "Mật khẩu": "Passwords",
 }
 
 HELP_EN = (

@@ -1,125 +1,246 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AccessPanel</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="50" />
+        <source>Bật bảo vệ bằng mật khẩu</source>
+        <extracomment>emitted when protection was turned on or off or the role changed (the window shows the role)</extracomment>
+        <translation>Turn on password protection</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="57" />
+        <source>Mỗi vai trò một mật khẩu, ít nhất {n} ký tự. Cán bộ nhập liệu nhập và sửa số liệu; người phê duyệt còn ký số báo cáo, mở lại kỳ đã khóa và tắt mật khẩu. Hãy ghi mật khẩu ra giấy, cất nơi an toàn: quên cả hai mật khẩu thì không mở được khóa bí mật của đơn vị.</source>
+        <translation>One password per role, at least {n} characters. The officer enters and corrects data; the approver also signs reports, reopens locked periods and turns passwords off. Write the passwords down and keep them safe: with both forgotten, the unit's private keys cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="62" />
+        <source>Mật khẩu cán bộ nhập liệu:</source>
+        <translation>Officer's password:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="63" />
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="65" />
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="88" />
+        <source>Nhập lại:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="64" />
+        <source>Mật khẩu người phê duyệt:</source>
+        <translation>Approver's password:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="66" />
+        <source>Bật mật khẩu</source>
+        <translation>Turn passwords on</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="72" />
+        <source>Đổi hoặc tắt mật khẩu</source>
+        <translation>Change or turn off passwords</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="75" />
+        <source>Cán bộ nhập liệu</source>
+        <translation>Data-entry officer</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="76" />
+        <source>Người phê duyệt</source>
+        <translation>Approver</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="79" />
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="82" />
+        <source>Tắt mật khẩu…</source>
+        <translation>Turn passwords off…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="86" />
+        <source>Mật khẩu của:</source>
+        <translation>Password of:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="87" />
+        <source>Mật khẩu mới:</source>
+        <translation>New password:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="112" />
+        <source>Đang bật bảo vệ bằng mật khẩu. Bạn đang làm việc với vai trò: {role}.</source>
+        <translation>Password protection is on. You are working as: {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="115" />
+        <source>Chưa đặt mật khẩu: ai mở máy cũng dùng được chương trình với đầy đủ quyền.</source>
+        <translation>No password set: anyone at this computer can use the program with full rights.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="125" />
+        <source>người phê duyệt</source>
+        <translation>approver</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="125" />
+        <source>cán bộ nhập liệu</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="133" />
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords typed differ.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="156" />
+        <source>Đã bật mật khẩu. Lần mở chương trình sau sẽ hỏi mật khẩu.</source>
+        <translation>Passwords are on. The program will ask for one at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="171" />
+        <source>Đã đổi mật khẩu của {role}.</source>
+        <translation>The {role}'s password was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="177" />
+        <source>Tắt mật khẩu</source>
+        <translation>Turn passwords off</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="178" />
+        <source>Tắt bảo vệ bằng mật khẩu? Sau đó ai mở máy cũng dùng được chương trình và khóa bí mật của đơn vị không còn được mã hóa.</source>
+        <translation>Turn password protection off? Anyone at this computer will then be able to use the program, and the unit's private keys will no longer be encrypted.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/access_panel.py" line="189" />
+        <source>Đã tắt mật khẩu.</source>
+        <translation>Passwords are off.</translation>
+    </message>
+</context>
+<context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="60" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="59" />
         <source>Chương trình tự sao lưu toàn bộ dữ liệu khi mở lần đầu trong ngày, trước khi nhập gói dữ liệu và trước khi nâng cấp. Bản sao lưu nằm trong thư mục dữ liệu; nên chép thêm một bản ra USB mỗi tháng.</source>
         <extracomment>emitted after a restore (the path of the backup that keeps what was replaced)</extracomment>
         <translation>The program backs up all data at the first start of each day, before importing a package and before an upgrade. Backups live in the data folder; copy one onto a USB stick every month as well.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="66" />
         <source> bản gần nhất</source>
         <translation> most recent</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="70" />
         <source>Giữ lại:</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
         <source>Thời điểm</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="77" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="79" />
         <source>Sao lưu ra USB…</source>
         <translation>Back up to USB…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="80" />
         <source>Khôi phục bản đã chọn…</source>
         <translation>Restore selected…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="91" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="82" />
         <source>Khôi phục từ tệp…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="92" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="83" />
         <source>Mở thư mục sao lưu</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="124" />
         <source>tự động đầu ngày</source>
         <translation>automatic, start of day</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="124" />
         <source>trước khi nhập gói</source>
         <translation>before a package import</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="134" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
         <source>trước khi nâng cấp dữ liệu</source>
         <translation>before a data upgrade</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="134" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
         <source>do người dùng tạo</source>
         <translation>made by the user</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="135" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
         <source>trước khi khôi phục</source>
         <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="152" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="143" />
         <source>Đã sao lưu: {name}.</source>
         <translation>Backed up: {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="160" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="151" />
         <source>Sao lưu ra USB hoặc thư mục khác</source>
         <translation>Back up to a USB stick or another folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="161" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="152" />
         <source>Tệp sao lưu (*.sqlite)</source>
         <translation>Backup file (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="161" />
         <source>Đã sao lưu ra {path}.</source>
         <translation>Backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="178" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="169" />
         <source>Chọn tệp sao lưu để khôi phục</source>
         <translation>Choose the backup file to restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="179" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="170" />
         <source>Tệp sao lưu (*.sqlite);;Mọi tệp (*)</source>
         <translation>Backup file (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="186" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="177" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="187" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="178" />
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{name}»?
 
 Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được nếu cần.</source>
@@ -128,7 +249,7 @@ Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại
 The current data is backed up first, so it can be brought back if needed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="198" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="189" />
         <source>Đã khôi phục từ «{name}». Dữ liệu trước khi khôi phục được giữ trong bản sao lưu «{saved}».</source>
         <translation>Restored from «{name}». The data as it was before is kept in the backup «{saved}».</translation>
     </message>
@@ -136,7 +257,7 @@ The current data is backed up first, so it can be brought back if needed.</trans
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="72" />
+        <location filename="../../plan_desktop/ui/app.py" line="77" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
@@ -247,49 +368,49 @@ Please send this file to technical support.</translation>
         <translation>Exporting data to a USB stick for the level above, and importing from the level below, is being finished and will come in the next version.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="82" />
         <source>Lập biên nhận cho đơn vị cấp dưới</source>
         <translation>Write a receipt for a unit below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="87" />
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="91" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="89" />
         <source>Trả lại, lý do:</source>
         <translation>Return, reason:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="95" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="185" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="93" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="109" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="107" />
         <source>Đăng ký lại khóa của đơn vị</source>
         <translation>Re-enrol a unit's key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="115" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="113" />
         <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số.</source>
         <translation>Enrol only after phoning that unit and reading back all 30 digits.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="118" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="116" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="119" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
         <source>Dấu vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="162" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="160" />
         <location filename="../../plan_desktop/ui/pages/placeholders.py" line="129" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
@@ -298,218 +419,218 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Data exchange (USB)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="168" />
         <source>Khóa ký số của đơn vị</source>
         <translation>This unit's signing key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="178" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="176" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="180" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="178" />
         <source>Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):</source>
         <translation>Fingerprint (read it out when the level above phones):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="185" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="185" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
         <source>Dấu vân tay đã ghi nhận</source>
         <translation>Fingerprint on record</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="189" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
         <source>Đăng ký lại khóa của một đơn vị…</source>
         <translation>Re-enrol a unit's key…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="195" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="202" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="199" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="204" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="201" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="206" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="203" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="212" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="209" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="213" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="236" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="230" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="241" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="243" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="257" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="251" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="257" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="266" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="268" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="262" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="281" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="275" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="280" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="320" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
         <source> (chờ gói đầu tiên)</source>
         <translation> (waiting for the first package)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="331" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="316" />
         <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
         <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="334" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="319" />
         <source>Đã gửi, chờ biên nhận</source>
         <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="335" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="320" />
         <source>Cấp trên đã tiếp nhận</source>
         <translation>Accepted by the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="336" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="357" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="342" />
         <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
         <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="379" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="393" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="378" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="428" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="413" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="436" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="421" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="438" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="424" />
         <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
         <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="444" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="430" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -518,94 +639,94 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="463" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="448" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="481" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="466" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="490" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="475" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="493" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="478" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="505" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="490" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="507" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="507" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="513" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="498" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="531" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="516" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="545" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="561" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="530" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="546" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="545" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="530" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="550" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="535" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="561" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="546" />
         <source>Đã ghi biên nhận: {p}</source>
         <translation>Receipt written: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="572" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="557" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="578" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="569" />
         <source>Đã ghi {p}.
 Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
 {f}</source>
@@ -614,7 +735,7 @@ When the unit opens this file, read them your unit's key fingerprint:
 {f}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="592" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="577" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
@@ -662,6 +783,34 @@ When the unit opens this file, read them your unit's key fingerprint:
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../plan_desktop/ui/login.py" line="27" />
+        <source>Đăng nhập — {unit}</source>
+        <translation>Log in — {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/login.py" line="29" />
+        <source>Dữ liệu của {unit} được bảo vệ bằng mật khẩu. Nhập mật khẩu của cán bộ nhập liệu hoặc của người phê duyệt.</source>
+        <translation>The data of {unit} is password-protected. Type the officer's or the approver's password.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/login.py" line="41" />
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/login.py" line="43" />
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/login.py" line="44" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../plan_desktop/ui/main_window.py" line="34" />
@@ -669,64 +818,79 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Prostitution prevention — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="121" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="124" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="122" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="125" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="126" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="129" />
         <source>&amp;Đi đến</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="133" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="136" />
         <source>Chuyển giữa danh mục và nội dung</source>
         <translation>Switch between navigation and content</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="138" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="141" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="139" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="142" />
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="143" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="146" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="164" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="167" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="165" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="168" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="172" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="175" />
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="175" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="178" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="177" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="180" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/main_window.py" line="182" />
+        <source>người phê duyệt</source>
+        <translation>approver</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/main_window.py" line="182" />
+        <source>cán bộ nhập liệu</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/main_window.py" line="183" />
+        <source>Đăng nhập: {role}</source>
+        <translation>Logged in: {role}</translation>
     </message>
 </context>
 <context>
@@ -1035,92 +1199,92 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
         <source>Kỳ báo cáo</source>
         <extracomment>"Ký thêm…": a second signature (the chairman) on the selected signed report</extracomment>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
         <source>Người ký</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="256" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="254" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="269" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="259" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="270" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="372" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="378" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="260" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="370" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="271" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="261" />
         <source>Mở lại kỳ…</source>
         <translation>Reopen period…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="272" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="262" />
         <source>Ký thêm…</source>
         <translation>Countersign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="263" />
         <source>Người ký thứ hai (chủ tịch) ký tiếp vào báo cáo đã ký; chữ ký trước vẫn giữ nguyên giá trị.</source>
         <translation>The second signer (the chairman) signs the signed report too; the first signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="275" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="265" />
         <source>Lưu bản sao…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="276" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="266" />
         <source>Chép tệp báo cáo (đã ký) ra USB hoặc thư mục khác.</source>
         <translation>Copy the (signed) report file to a USB stick or another folder.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="289" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="279" />
         <source>Chưa có báo cáo nào.</source>
         <translation>No reports yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="345" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="357" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="337" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="349" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="376" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="368" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="378" />
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="386" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="394" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="387" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="379" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>
@@ -1225,73 +1389,78 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="306" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="312" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="323" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="314" />
+        <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
+        <translation>Only the approver may sign reports; log in with the approver's password.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="332" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="339" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="348" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="351" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="360" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="365" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="374" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="366" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="375" />
         <source>Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…</source>
         <translation>Report made from {n} records. Data check code: {hash}…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="381" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="392" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="390" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="401" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="444" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="453" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="463" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="472" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="488" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="497" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="513" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="522" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="518" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="527" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="531" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="540" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="547" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="556" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1407,22 +1576,27 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Open the set-up wizard again…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="112" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="114" />
         <source>Sao lưu, khôi phục</source>
         <translation>Backup, restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="122" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
+        <source>Mật khẩu</source>
+        <translation>Passwords</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="126" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="144" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="148" />
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1473,128 +1647,128 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="62" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="60" />
         <source>Ký số báo cáo</source>
         <extracomment>Typical places of token libraries, offered as the starting folder of the file chooser.</extracomment>
         <translation>Sign the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="65" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="63" />
         <source>Tệp chứng thư số (.p12, .pfx)</source>
         <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="66" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="64" />
         <source>Thiết bị ký số (USB token)</source>
         <translation>Signing device (USB token)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="71" />
         <source>Đường dẫn tệp .p12 hoặc .pfx</source>
         <translation>Path of the .p12 or .pfx file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="72" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="79" />
         <source>Tệp chứng thư:</source>
         <translation>Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="85" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="83" />
         <source>Thư viện PKCS#11 do nhà cung cấp token cài đặt</source>
         <translation>PKCS#11 library installed by the token vendor</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="84" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="95" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="93" />
         <source>Tìm thiết bị</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="102" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="100" />
         <source>Thư viện:</source>
         <translation>Library:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="101" />
         <source>Thiết bị:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="111" />
         <source>Theo chứng thư số</source>
         <translation>As in the certificate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="117" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="115" />
         <source>Họ tên trên dấu chữ ký:</source>
         <translation>Name on the signature stamp:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="118" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="116" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="124" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="122" />
         <source>Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
         <translation>Passphrases and PINs are never stored; the program asks each time you sign.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="127" />
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="128" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="155" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="153" />
         <source>Mã PIN:</source>
         <translation>PIN:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="155" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="153" />
         <source>Mật khẩu tệp chứng thư:</source>
         <translation>Certificate file passphrase:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="159" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="157" />
         <source>Chọn tệp chứng thư số</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="160" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="158" />
         <source>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</source>
         <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="166" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="164" />
         <source>Chọn thư viện PKCS#11 của thiết bị ký số</source>
         <translation>Choose the PKCS#11 library of the signing device</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="184" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="182" />
         <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
         <translation>No signing device found: plug in the USB token and try again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="196" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="194" />
         <source>Hãy chọn thư viện PKCS#11 và thiết bị ký số.</source>
         <translation>Choose the PKCS#11 library and the signing device.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="198" />
         <source>Hãy chọn tệp chứng thư số (.p12, .pfx).</source>
         <translation>Choose the certificate file (.p12, .pfx).</translation>
     </message>

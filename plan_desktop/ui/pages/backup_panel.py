@@ -13,16 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from plan_desktop.domain.text import format_int_vi
 from plan_desktop.services import backup
 from plan_desktop.services.access import AccessError
 from plan_desktop.store import StoreError
+from plan_desktop.ui.widgets import list_table
 
 
 def _local(taken_at: datetime) -> str:
@@ -71,16 +69,8 @@ class BackupPanel(QWidget):
         keep_row = QFormLayout()
         keep_row.addRow(self.tr("Giữ lại:"), self.keep)
 
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("backup_list")
-        self.table.setHorizontalHeaderLabels([self.tr("Thời điểm"), self.tr("Lý do"), self.tr("Dung lượng")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table([self.tr("Thời điểm"), self.tr("Lý do"), self.tr("Dung lượng")],
+                                object_name="backup_list")
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda *_: self.restore_selected())
 

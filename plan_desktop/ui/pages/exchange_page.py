@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStorageInfo, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -37,7 +35,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -48,6 +45,7 @@ from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.package import PACKAGE_EXT, RECEIPT_EXT, SETUP_EXT
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
+from plan_desktop.ui.widgets import list_table
 
 _REMOVABLE_FS = {b"vfat", b"exfat", b"fat", b"fat32", b"msdos", b"ntfs", b"fuseblk", b"ntfs3", b"fuse.exfat"}
 _STATUS_COLOURS = {"on_time": "#d7f0d8", "late": "#fff1c2", "missing": "#f8d0d0", "pending": "#eeeeee"}
@@ -159,7 +157,7 @@ class ExchangePage(QWidget):
         lay = QVBoxLayout(body)
         lay.setContentsMargins(24, 16, 24, 16)
 
-        heading = QLabel(QCoreApplication.translate("ExchangePage", "Trao đổi dữ liệu (USB)"))
+        heading = QLabel(self.tr("Trao đổi dữ liệu (USB)"))
         f = heading.font()
         f.setPointSizeF(f.pointSizeF() * 1.5)
         f.setBold(True)
@@ -167,7 +165,7 @@ class ExchangePage(QWidget):
         lay.addWidget(heading)
 
         # keys
-        keys_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Khóa ký số của đơn vị"))
+        keys_box = QGroupBox(self.tr("Khóa ký số của đơn vị"))
         kl = QVBoxLayout(keys_box)
         row = QHBoxLayout()
         self.fingerprint_label = QLabel()
@@ -175,42 +173,41 @@ class ExchangePage(QWidget):
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(mono.pointSizeF() * 1.2)
         self.fingerprint_label.setFont(mono)
-        copy = QPushButton(QCoreApplication.translate("ExchangePage", "Sao chép"))
+        copy = QPushButton(self.tr("Sao chép"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fingerprint_label.text()))
-        row.addWidget(QLabel(QCoreApplication.translate("ExchangePage", "Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):")))
+        row.addWidget(QLabel(self.tr("Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):")))
         row.addWidget(self.fingerprint_label, 1)
         row.addWidget(copy)
         kl.addLayout(row)
-        self.keys_table = QTableWidget(0, 3)
-        self.keys_table.setHorizontalHeaderLabels([QCoreApplication.translate("ExchangePage", "Mã"), QCoreApplication.translate("ExchangePage", "Đơn vị"), QCoreApplication.translate("ExchangePage", "Dấu vân tay đã ghi nhận")])
-        self._table_style(self.keys_table)
+        self.keys_table = list_table([self.tr("Mã"), self.tr("Đơn vị"), self.tr("Dấu vân tay đã ghi nhận")],
+                                     single=False)
         self.keys_table.setMaximumHeight(160)
         kl.addWidget(self.keys_table)
-        trust = QPushButton(QCoreApplication.translate("ExchangePage", "Đăng ký lại khóa của một đơn vị…"))
+        trust = QPushButton(self.tr("Đăng ký lại khóa của một đơn vị…"))
         trust.clicked.connect(self._ask_trust)
         kl.addWidget(trust, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addWidget(keys_box)
 
         # export
-        self.export_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Gửi dữ liệu lên cấp trên"))
+        self.export_box = QGroupBox(self.tr("Gửi dữ liệu lên cấp trên"))
         el = QVBoxLayout(self.export_box)
         self.pending_label = QLabel()
         el.addWidget(self.pending_label)
         drive_row = QHBoxLayout()
         self.drive_combo = QComboBox()
         self.drive_combo.setMinimumWidth(280)
-        refresh = QPushButton(QCoreApplication.translate("ExchangePage", "Tìm lại ổ USB"))
+        refresh = QPushButton(self.tr("Tìm lại ổ USB"))
         refresh.clicked.connect(self.refresh_drives)
-        pick = QPushButton(QCoreApplication.translate("ExchangePage", "Chọn thư mục khác…"))
+        pick = QPushButton(self.tr("Chọn thư mục khác…"))
         pick.clicked.connect(self._pick_export_dir)
-        drive_row.addWidget(QLabel(QCoreApplication.translate("ExchangePage", "Ghi vào:")))
+        drive_row.addWidget(QLabel(self.tr("Ghi vào:")))
         drive_row.addWidget(self.drive_combo, 1)
         drive_row.addWidget(refresh)
         drive_row.addWidget(pick)
         el.addLayout(drive_row)
         opt_row = QHBoxLayout()
-        self.full_check = QCheckBox(QCoreApplication.translate("ExchangePage", "Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)"))
-        self.export_button = QPushButton(QCoreApplication.translate("ExchangePage", "Xuất gói dữ liệu"))
+        self.full_check = QCheckBox(self.tr("Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)"))
+        self.export_button = QPushButton(self.tr("Xuất gói dữ liệu"))
         self.export_button.clicked.connect(self._export_clicked)
         opt_row.addWidget(self.full_check)
         opt_row.addStretch(1)
@@ -223,24 +220,21 @@ class ExchangePage(QWidget):
         self.export_result.setWordWrap(True)
         self.export_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         el.addWidget(self.export_result)
-        self.history = QTableWidget(0, 4)
-        self.history.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("ExchangePage", "Gói số"), QCoreApplication.translate("ExchangePage", "Ngày xuất"), QCoreApplication.translate("ExchangePage", "Số bản ghi"), QCoreApplication.translate("ExchangePage", "Tình trạng")]
-        )
-        self._table_style(self.history)
+        self.history = list_table([self.tr("Gói số"), self.tr("Ngày xuất"), self.tr("Số bản ghi"),
+                                   self.tr("Tình trạng")], single=False)
         self.history.setMaximumHeight(180)
         el.addWidget(self.history)
         lay.addWidget(self.export_box)
 
         # import
-        self.import_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Nhận gói dữ liệu, biên nhận"))
+        self.import_box = QGroupBox(self.tr("Nhận gói dữ liệu, biên nhận"))
         il = QVBoxLayout(self.import_box)
         btns = QHBoxLayout()
-        files_btn = QPushButton(QCoreApplication.translate("ExchangePage", "Chọn tệp…"))
+        files_btn = QPushButton(self.tr("Chọn tệp…"))
         files_btn.clicked.connect(self._pick_import_files)
-        folder_btn = QPushButton(QCoreApplication.translate("ExchangePage", "Chọn cả thư mục…"))
+        folder_btn = QPushButton(self.tr("Chọn cả thư mục…"))
         folder_btn.clicked.connect(self._pick_import_folder)
-        self.print_button = QPushButton(QCoreApplication.translate("ExchangePage", "In báo cáo nhập"))
+        self.print_button = QPushButton(self.tr("In báo cáo nhập"))
         self.print_button.clicked.connect(self.print_report)
         self.print_button.setEnabled(False)
         btns.addWidget(files_btn)
@@ -254,18 +248,18 @@ class ExchangePage(QWidget):
         self.report_view = QPlainTextEdit()
         self.report_view.setReadOnly(True)
         self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.report_view.setPlaceholderText(QCoreApplication.translate("ExchangePage", "Báo cáo nhập sẽ hiện ở đây."))
+        self.report_view.setPlaceholderText(self.tr("Báo cáo nhập sẽ hiện ở đây."))
         self.report_view.setMinimumHeight(180)
         il.addWidget(self.report_view)
         lay.addWidget(self.import_box)
 
         # district / province: receipts, setup files, completeness board
-        self.upper_box = QGroupBox(QCoreApplication.translate("ExchangePage", "Theo dõi đơn vị cấp dưới"))
+        self.upper_box = QGroupBox(self.tr("Theo dõi đơn vị cấp dưới"))
         ul = QVBoxLayout(self.upper_box)
         actions = QHBoxLayout()
-        receipt = QPushButton(QCoreApplication.translate("ExchangePage", "Lập biên nhận…"))
+        receipt = QPushButton(self.tr("Lập biên nhận…"))
         receipt.clicked.connect(self._ask_receipt)
-        setup = QPushButton(QCoreApplication.translate("ExchangePage", "Lập tệp thiết lập cho đơn vị cấp dưới…"))
+        setup = QPushButton(self.tr("Lập tệp thiết lập cho đơn vị cấp dưới…"))
         setup.clicked.connect(self._ask_setup_file)
         actions.addWidget(receipt)
         actions.addWidget(setup)
@@ -276,21 +270,20 @@ class ExchangePage(QWidget):
         self.year_spin.setRange(2016, 2030)
         self.year_spin.setValue(self.inst.working_year)
         self.kind_combo = QComboBox()
-        for code, label in (("Q", QCoreApplication.translate("ExchangePage", "Quý")), ("H", QCoreApplication.translate("ExchangePage", "6 tháng")), ("Y", QCoreApplication.translate("ExchangePage", "Năm")), ("M", QCoreApplication.translate("ExchangePage", "Tháng"))):
+        for code, label in (("Q", self.tr("Quý")), ("H", self.tr("6 tháng")), ("Y", self.tr("Năm")), ("M", self.tr("Tháng"))):
             self.kind_combo.addItem(label, code)
-        self.all_levels = QCheckBox(QCoreApplication.translate("ExchangePage", "Cả đơn vị cấp xã"))
+        self.all_levels = QCheckBox(self.tr("Cả đơn vị cấp xã"))
         self.all_levels.setVisible(self.level == Level.PROVINCE)
         for w in (self.year_spin, self.kind_combo):
             (w.valueChanged if isinstance(w, QSpinBox) else w.currentIndexChanged).connect(self.refresh_board)
         self.all_levels.toggled.connect(self.refresh_board)
-        board_row.addWidget(QLabel(QCoreApplication.translate("ExchangePage", "Bảng theo dõi nhận gói — năm")))
+        board_row.addWidget(QLabel(self.tr("Bảng theo dõi nhận gói — năm")))
         board_row.addWidget(self.year_spin)
         board_row.addWidget(self.kind_combo)
         board_row.addWidget(self.all_levels)
         board_row.addStretch(1)
         ul.addLayout(board_row)
-        self.board = QTableWidget(0, 0)
-        self._table_style(self.board)
+        self.board = list_table([], single=False)
         self.board.setMinimumHeight(260)
         ul.addWidget(self.board)
         lay.addWidget(self.upper_box)
@@ -299,14 +292,6 @@ class ExchangePage(QWidget):
         has_parent = self.inst.units.parent(self.inst.unit_code, ex._on(self.inst)) is not None
         self.export_box.setVisible(has_parent)
         self.upper_box.setVisible(self.level != Level.COMMUNE)
-
-    @staticmethod
-    def _table_style(t: QTableWidget) -> None:
-        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
 
     # -- refresh -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -317,7 +302,7 @@ class ExchangePage(QWidget):
         self.fingerprint_label.setText(own)
         self.keys_table.setRowCount(len(keys))
         for i, k in enumerate(keys):
-            fp = k.fingerprint + ("" if k.has_key else QCoreApplication.translate("ExchangePage", " (chờ gói đầu tiên)"))
+            fp = k.fingerprint + ("" if k.has_key else self.tr(" (chờ gói đầu tiên)"))
             for j, text in enumerate((k.unit_code, k.unit_name, fp)):
                 self.keys_table.setItem(i, j, QTableWidgetItem(text))
         if self.export_box.isVisible() or not self.isVisible():
@@ -328,12 +313,12 @@ class ExchangePage(QWidget):
 
     def _refresh_history(self) -> None:
         n = ex.pending_changes(self.inst)
-        self.pending_label.setText(QCoreApplication.translate("ExchangePage", "Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}").format(n=n))
+        self.pending_label.setText(self.tr("Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}").format(n=n))
         hist = ex.export_history(self.inst)
         names = {
-            "sent": QCoreApplication.translate("ExchangePage", "Đã gửi, chờ biên nhận"),
-            "accepted": QCoreApplication.translate("ExchangePage", "Cấp trên đã tiếp nhận"),
-            "returned": QCoreApplication.translate("ExchangePage", "Bị trả lại"),
+            "sent": self.tr("Đã gửi, chờ biên nhận"),
+            "accepted": self.tr("Cấp trên đã tiếp nhận"),
+            "returned": self.tr("Bị trả lại"),
         }
         self.history.setRowCount(len(hist))
         for i, h in enumerate(hist):
@@ -354,7 +339,7 @@ class ExchangePage(QWidget):
                 f"{name} — {v.rootPath()} ({free:,.0f} MB trống)".replace(",", "."), v.rootPath()
             )
         if self.drive_combo.count() == 0:
-            self.drive_combo.addItem(QCoreApplication.translate("ExchangePage", "Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»"), None)
+            self.drive_combo.addItem(self.tr("Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»"), None)
         if current:
             i = self.drive_combo.findData(current)
             if i >= 0:
@@ -376,7 +361,7 @@ class ExchangePage(QWidget):
             kind=self.kind_combo.currentData() or "Q",
             all_levels=self.all_levels.isChecked(),
         )
-        headers = [QCoreApplication.translate("ExchangePage", "Mã"), QCoreApplication.translate("ExchangePage", "Đơn vị"), *board.periods, QCoreApplication.translate("ExchangePage", "Gói gần nhất"), QCoreApplication.translate("ExchangePage", "Bản ghi")]
+        headers = [self.tr("Mã"), self.tr("Đơn vị"), *board.periods, self.tr("Gói gần nhất"), self.tr("Bản ghi")]
         self.board.clear()
         self.board.setColumnCount(len(headers))
         self.board.setHorizontalHeaderLabels(headers)
@@ -390,7 +375,7 @@ class ExchangePage(QWidget):
                     f" ({c.package_date[8:10]}/{c.package_date[5:7]})" if c.package_date else ""
                 )
                 if c.report_signed:
-                    text += QCoreApplication.translate("ExchangePage", " · BC đã ký")
+                    text += self.tr(" · BC đã ký")
                 item = QTableWidgetItem(text)
                 item.setBackground(QBrush(QColor(_STATUS_COLOURS[c.status])))
                 self.board.setItem(i, 2 + j, item)
@@ -425,7 +410,7 @@ class ExchangePage(QWidget):
         except (ExchangeError, OSError) as exc:
             from plan_desktop.errors import user_message
 
-            self.export_result.setText(QCoreApplication.translate("ExchangePage", "Không xuất được gói: {m}").format(m=user_message(exc) or str(exc)))
+            self.export_result.setText(self.tr("Không xuất được gói: {m}").format(m=user_message(exc) or str(exc)))
             self.export_result.setStyleSheet("color: #a00000;")
             return None
         finally:
@@ -433,15 +418,15 @@ class ExchangePage(QWidget):
             self.progress.setVisible(False)
         self.last_export = res
         enc = (
-            QCoreApplication.translate("ExchangePage", "đã mã hóa cho cấp trên")
+            self.tr("đã mã hóa cho cấp trên")
             if res.encrypted_to
-            else QCoreApplication.translate("ExchangePage", 
+            else self.tr(
                 "chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)"
             )
         )
         self.export_result.setStyleSheet("")
         self.export_result.setText(
-            QCoreApplication.translate("ExchangePage", 
+            self.tr(
                 "Đã xuất gói số {seq}: {n} bản ghi, {enc}.\nTệp: {path}\nCó thể rút USB ra an toàn sau khi "
                 "hệ điều hành báo đã ghi xong."
             ).format(seq=res.sequence, n=res.records, enc=enc, path=res.path)
@@ -460,7 +445,7 @@ class ExchangePage(QWidget):
         self.export_to(Path(folder))
 
     def _pick_export_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn thư mục ghi gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói dữ liệu"))
         if folder:
             self.set_export_dir(Path(folder))
 
@@ -478,7 +463,7 @@ class ExchangePage(QWidget):
             from plan_desktop.errors import user_message
 
             message = user_message(exc) or str(exc)
-            self.report_view.setPlainText(QCoreApplication.translate("ExchangePage", "Không nhập được: {m}").format(m=message))
+            self.report_view.setPlainText(self.tr("Không nhập được: {m}").format(m=message))
             failed = ex.ImportReport(self.inst.unit_code, "", "")
             failed.files.append(ex.FileResult(Path(paths[0]) if paths else Path(), message=message))
             return failed
@@ -487,10 +472,10 @@ class ExchangePage(QWidget):
             self.import_progress.setVisible(False)
         self.last_report = report
         text = (
-            report.text(forms=self.inst.store.forms) if report.files else QCoreApplication.translate("ExchangePage", "Không có tệp gói dữ liệu nào.")
+            report.text(forms=self.inst.store.forms) if report.files else self.tr("Không có tệp gói dữ liệu nào.")
         )
         if report.saved_to:
-            text += "\n" + QCoreApplication.translate("ExchangePage", "Báo cáo đã lưu tại: {p}").format(p=report.saved_to)
+            text += "\n" + self.tr("Báo cáo đã lưu tại: {p}").format(p=report.saved_to)
         self.report_view.setPlainText(text)
         self.print_button.setEnabled(bool(report.files))
         forms = sorted({fid for f in report.files for (_, fid), t in f.tally.items() if t.new or t.updated})
@@ -502,15 +487,15 @@ class ExchangePage(QWidget):
     def _pick_import_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
             self,
-            QCoreApplication.translate("ExchangePage", "Chọn gói dữ liệu hoặc biên nhận"),
+            self.tr("Chọn gói dữ liệu hoặc biên nhận"),
             "",
-            QCoreApplication.translate("ExchangePage", "Gói dữ liệu, biên nhận") + f" (*{PACKAGE_EXT} *{RECEIPT_EXT});;" + QCoreApplication.translate("ExchangePage", "Mọi tệp") + " (*)",
+            self.tr("Gói dữ liệu, biên nhận") + f" (*{PACKAGE_EXT} *{RECEIPT_EXT});;" + self.tr("Mọi tệp") + " (*)",
         )
         if files:
             self.import_paths([Path(f) for f in files])
 
     def _pick_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn thư mục chứa các gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục chứa các gói dữ liệu"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -528,7 +513,7 @@ class ExchangePage(QWidget):
         try:
             res = ex.write_receipt(self.inst, unit, Path(folder), status=status, reason=reason)
         except (ExchangeError, OSError) as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("ExchangePage", "Không lập được biên nhận"), str(exc))
+            QMessageBox.warning(self, self.tr("Không lập được biên nhận"), str(exc))
             return None
         self.refresh_board()
         return res.path
@@ -542,12 +527,12 @@ class ExchangePage(QWidget):
     def _ask_receipt(self) -> None:
         units = self._received_units()
         if not units:
-            QMessageBox.information(self, QCoreApplication.translate("ExchangePage", "Lập biên nhận"), QCoreApplication.translate("ExchangePage", "Chưa nhận gói nào của đơn vị cấp dưới."))
+            QMessageBox.information(self, self.tr("Lập biên nhận"), self.tr("Chưa nhận gói nào của đơn vị cấp dưới."))
             return
         dlg = _ReceiptDialog(units, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"))
         if not folder:
             return
         returned = dlg.return_btn.isChecked()
@@ -558,29 +543,29 @@ class ExchangePage(QWidget):
             reason=dlg.reason.text(),
         )
         if path:
-            QMessageBox.information(self, QCoreApplication.translate("ExchangePage", "Lập biên nhận"), QCoreApplication.translate("ExchangePage", "Đã ghi biên nhận: {p}").format(p=path))
+            QMessageBox.information(self, self.tr("Lập biên nhận"), self.tr("Đã ghi biên nhận: {p}").format(p=path))
 
     def _ask_setup_file(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
         children = self.inst.child_units()
         items = [f"{u.name} ({u.code})" for u in children]
-        choice, ok = QInputDialog.getItem(self, QCoreApplication.translate("ExchangePage", "Tệp thiết lập"), QCoreApplication.translate("ExchangePage", "Đơn vị cấp dưới:"), items, 0, False)
+        choice, ok = QInputDialog.getItem(self, self.tr("Tệp thiết lập"), self.tr("Đơn vị cấp dưới:"), items, 0, False)
         if not ok or not choice:
             return
         unit = children[items.index(choice)].code
-        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("ExchangePage", "Chọn nơi ghi tệp thiết lập"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi tệp thiết lập"))
         if not folder:
             return
         try:
             path = ex.write_setup_file(self.inst, unit, Path(folder))
         except (ExchangeError, OSError) as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("ExchangePage", "Không lập được tệp thiết lập"), str(exc))
+            QMessageBox.warning(self, self.tr("Không lập được tệp thiết lập"), str(exc))
             return
         QMessageBox.information(
             self,
-            QCoreApplication.translate("ExchangePage", "Tệp thiết lập"),
-            QCoreApplication.translate("ExchangePage", 
+            self.tr("Tệp thiết lập"),
+            self.tr(
                 "Đã ghi {p}.\nKhi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:\n{f}"
             ).format(p=path, f=self.fingerprint_label.text()),
         )
@@ -589,7 +574,7 @@ class ExchangePage(QWidget):
         try:
             ex.trust_key(self.inst, unit.strip(), fingerprint)
         except ExchangeError as exc:
-            QMessageBox.warning(self, QCoreApplication.translate("ExchangePage", "Không đăng ký được khóa"), str(exc))
+            QMessageBox.warning(self, self.tr("Không đăng ký được khóa"), str(exc))
             return False
         self.refresh()
         return True

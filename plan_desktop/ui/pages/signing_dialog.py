@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -32,13 +30,13 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from plan_desktop.signing.errors import SigningError
+from plan_desktop.ui.widgets import list_table
 
 #: Typical places of token libraries, offered as the starting folder of the file chooser.
 _LIB_FILTER_WIN = "Thư viện PKCS#11 (*.dll)"
@@ -254,15 +252,7 @@ class ReportListWidget(QWidget):
         self.service = service
         columns = (self.tr("Kỳ báo cáo"), self.tr("Trạng thái"), self.tr("Người ký"), self.tr("Ngày ký"),
                    self.tr("Tệp"))
-        self.table = QTableWidget(0, len(columns))
-        self.table.setHorizontalHeaderLabels(list(columns))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table(columns)
         self.table.cellDoubleClicked.connect(self._activated)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
