@@ -4,12 +4,13 @@ set-up wizard (a fresh data folder) or the main window on the installation."""
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -24,6 +25,9 @@ from plan_desktop.ui.wizard import SetupWizard
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Phòng, chống mại dâm — Kế hoạch 1295"
+# Smoke start (tests/packaging): with PLAN_DESKTOP_SMOKE_EXIT_MS=N the program closes its windows and
+# quits by itself after N ms, logging which top-level windows were showing.
+SMOKE_EXIT_ENV = "PLAN_DESKTOP_SMOKE_EXIT_MS"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -153,6 +157,27 @@ class Controller(QObject):
             self.inst = None
 
 
+def arm_smoke_exit(app: QApplication) -> int | None:
+    """Quit after ``PLAN_DESKTOP_SMOKE_EXIT_MS`` ms when that variable is set; returns the delay."""
+    raw = os.environ.get(SMOKE_EXIT_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        ms = max(0, int(raw))
+    except ValueError:
+        log.warning("ignoring %s=%r: not a number of milliseconds", SMOKE_EXIT_ENV, raw)
+        return None
+
+    def leave() -> None:
+        shown = sorted({type(w).__name__ for w in app.topLevelWidgets() if w.isVisible()})
+        log.info("smoke exit after %d ms; windows shown: %s", ms, ", ".join(shown) or "none")
+        app.closeAllWindows()  # the windows shut down as when the officer closes them
+        app.exit(0)  # leaves every event loop, a modal dialog's too, so a smoke start never hangs
+
+    QTimer.singleShot(ms, leave)
+    return ms
+
+
 def run(folder: Path, argv: list[str] | None = None) -> int:
     app = make_app(argv)
     log_path = startup.setup_logging(folder)
@@ -160,6 +185,7 @@ def run(folder: Path, argv: list[str] | None = None) -> int:
     crash.install()
     log.info("starting the window on %s", folder)
     controller = Controller(folder)
+    arm_smoke_exit(app)
     try:
         if not controller.start():
             return 1
