@@ -1,8 +1,8 @@
 """Render ``resources/icons/app.svg`` into the raster icons the bundle needs.
 
-* ``app.ico`` – the Windows executable icon: 16 … 256 px, each entry a PNG (Windows Vista and later
+* ``app.ico``: the Windows executable icon: 16 … 256 px, each entry a PNG (Windows Vista and later
   read PNG entries of any size);
-* ``app.png`` – 256 px, for Linux desktop files and anything that cannot read SVG.
+* ``app.png``: 256 px, for Linux desktop files and anything that cannot read SVG.
 
 Run after changing the SVG and commit the results::
 
@@ -26,7 +26,7 @@ PNG_SIZE = 256
 
 
 def render_png(svg: Path, size: int) -> bytes:
-    """The SVG drawn on a transparent ``size`` × ``size`` square, as PNG bytes."""
+    """The SVG drawn on a transparent ``size`` by ``size`` square, as PNG bytes."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
     from PySide6.QtGui import QGuiApplication, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
@@ -54,7 +54,7 @@ def render_png(svg: Path, size: int) -> bytes:
 
 
 def ico_bytes(pngs: dict[int, bytes]) -> bytes:
-    """An ICO file holding one PNG entry per size (ICONDIR, ICONDIRENTRY × n, then the images)."""
+    """An ICO file holding one PNG entry per size (ICONDIR, one ICONDIRENTRY per image, then the images)."""
     sizes = sorted(pngs)
     header = struct.pack("<HHH", 0, 1, len(sizes))  # reserved, type 1 = icon, count
     offset = 6 + 16 * len(sizes)
