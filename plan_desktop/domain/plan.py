@@ -67,12 +67,13 @@ class Target:
             return None
         return value >= self.low - 1e-9
 
-    def text(self, unit: str) -> str:
-        suffix = {"percent": " %", "months": " tháng", "count": ""}.get(unit, "")
+    def text(self, unit: str, lang: str = "vi") -> str:
+        months = " months" if lang == "en" else " tháng"
+        suffix = {"percent": " %", "months": months, "count": ""}.get(unit, "")
         if self.high is not None and self.high != self.low:
             return f"{_num(self.low)}–{_num(self.high)}{suffix}"
         if unit == "months":
-            return f"{_num(self.low)}/12 tháng"
+            return f"{_num(self.low)}/12{months}"
         return f"{_num(self.low)}{suffix}"
 
     def as_json(self) -> float | list[float]:
@@ -88,6 +89,7 @@ class IndicatorDef:
     targets: dict[int, Target]
     between: str = "hold"
     yearly_gain: float | None = None
+    label_en: str = ""
 
     def target_for(self, year: int) -> Target | None:
         """The target of ``year`` under the plan's rule (None before the first target year)."""
@@ -152,7 +154,7 @@ class PlanDef:
                 if parsed:
                     targets = parsed
             inds.append(IndicatorDef(ind.id, ind.label, ind.short_label, ind.unit, targets, ind.between,
-                                     ind.yearly_gain))
+                                     ind.yearly_gain, ind.label_en))
         return PlanDef(self.id, self.number, self.title, self.issuer, self.issued_on, self.province_code,
                        self.first_year, self.last_year, tuple(inds), self.source)
 
@@ -199,6 +201,7 @@ def load_plan(path: Path) -> PlanDef:
                 id=iid, label=str(item["label"]), short_label=str(item.get("short_label") or item["label"]),
                 unit=unit, targets=targets, between=str(item.get("between", between)),
                 yearly_gain=float(gain) if gain is not None else None,
+                label_en=str(item.get("label_en") or item["label"]),
             ))
         issued = raw.get("issued_on")
         plan = PlanDef(

@@ -54,6 +54,14 @@ class IndicatorValue:
     short_label: str = ""
     #: False where the indicator does not apply at this level (a district indicator at a commune)
     applicable: bool = True
+    label_en: str = ""
+    target_text_en: str = ""
+
+    def label_for(self, lang: str) -> str:
+        return self.label_en or self.label if lang == "en" else self.label
+
+    def target_text_for(self, lang: str) -> str:
+        return self.target_text_en or self.target_text if lang == "en" else self.target_text
 
     @property
     def value_text(self) -> str:
@@ -245,25 +253,28 @@ class _Calc:
 NOT_APPLICABLE = "n/a"
 
 
-def _judge(ind: IndicatorDef, year: int, value: float | None, extra: Any) -> tuple[Target | None, str, bool | None]:
+def _judge(ind: IndicatorDef, year: int, value: float | None, extra: Any
+           ) -> tuple[Target | None, str, bool | None, str]:
+    """(target, its Vietnamese text, met?, its English text) of ``ind`` in ``year``."""
     if extra == NOT_APPLICABLE:
-        return None, "Không áp dụng", None
+        return None, "Không áp dụng", None, "Not applicable"
     target = ind.target_for(year)
     if ind.id == "press_monthly" and target is not None and extra is not None:  # part of a year
         elapsed = round(extra * 12)
         scaled = Target(target.low * extra)
-        return scaled, f"{elapsed}/{elapsed} tháng", scaled.met(value)
+        return scaled, f"{elapsed}/{elapsed} tháng", scaled.met(value), f"{elapsed}/{elapsed} months"
     if target is not None:
-        return target, target.text(ind.unit), target.met(value)
+        return target, target.text(ind.unit), target.met(value), target.text(ind.unit, "en")
     if ind.yearly_gain is not None:
         final = ind.final_target
-        text = f"+{format_percent_vi(ind.yearly_gain)} số xã/năm"
+        gain = format_percent_vi(ind.yearly_gain)
+        text, text_en = f"+{gain} số xã/năm", f"+{gain} of communes a year"
         if value is not None and final is not None and value >= final.low:
-            return None, text, True
+            return None, text, True, text_en
         if extra is None:
-            return None, text, None
-        return None, text, extra >= ind.yearly_gain - 1e-9
-    return None, "—", None
+            return None, text, None, text_en
+        return None, text, extra >= ind.yearly_gain - 1e-9, text_en
+    return None, "—", None, "—"
 
 
 def compute_indicators(inst: Installation, year: int, unit_code: str | None = None, *,
@@ -282,12 +293,12 @@ def compute_indicators(inst: Installation, year: int, unit_code: str | None = No
     for iid in INDICATOR_IDS:
         ind = scope.plan.indicator(iid)
         value, num, den, detail, extra = getattr(calc, iid)()
-        target, target_text, met = _judge(ind, scope.year, value, extra)
+        target, target_text, met, target_text_en = _judge(ind, scope.year, value, extra)
         out.append(IndicatorValue(
             id=iid, label=ind.label, value=value, target_text=target_text, met=met, unit=ind.unit,
             numerator=None if num is None else float(num), denominator=None if den is None else float(den),
             detail=detail, target=target.as_json() if target else None, short_label=ind.short_label,
-            applicable=extra != NOT_APPLICABLE,
+            applicable=extra != NOT_APPLICABLE, label_en=ind.label_en, target_text_en=target_text_en,
         ))
     return out
 

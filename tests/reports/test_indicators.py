@@ -130,6 +130,7 @@ def test_press_monthly_counts_months_anywhere_in_the_unit(province, pdata):
     # part of a year (a six-month report): judged against the months elapsed
     half = by_id(compute_indicators(province, 2019, "353", until=date(2019, 6, 30)))["press_monthly"]
     assert (half.value, half.denominator, half.met, half.target_text) == (6, 6, True, "6/6 tháng")
+    assert half.target_text_for("en") == "6/6 months" and half.target_text_for("vi") == "6/6 tháng"
 
 
 def test_districts_with_integration_plan(province, pdata):

@@ -341,6 +341,9 @@ def test_english_window(ctx, qtbot, shots):
         w.show()
         assert w.nav.item(0).text() == "Overview" and w.nav.item(1).text() == "Communication activities"
         assert w.period_label.text() == "Current period: Year 2019"
+        texts = [lab.text() for lab in w.current_page().indicators_box.findChildren(QLabel)]
+        assert "Share of communes, wards and towns healthy, free of prostitution" in texts
+        assert "Target: Not applicable" in texts and "Target: 12/12 months" in texts
         _shot(w, shots, "overview_en")
         page = w.show_page("form:communication")
         assert page.add_button.text() == "New"

@@ -191,7 +191,7 @@ class OverviewPage(Page):
             grid.addWidget(note, 0, 0, 1, 3)
             return
         for row, iv in enumerate(values):
-            label = QLabel(iv.label)
+            label = QLabel(iv.label_for(self.ctx.lang))
             label.setWordWrap(True)
             label.setObjectName(f"indicator_{iv.id}")
             if getattr(iv, "detail", ""):
@@ -208,7 +208,7 @@ class OverviewPage(Page):
             color = GREEN if iv.met else (GREY if iv.met is None else AMBER)
             bar.setStyleSheet(f"QProgressBar {{ border: 1px solid #bdbdbd; border-radius: 3px; text-align: center; }}"
                               f"QProgressBar::chunk {{ background: {color}; }}")
-            target = QLabel(self.tr("Mục tiêu: {target}").format(target=iv.target_text or "—"))
+            target = QLabel(self.tr("Mục tiêu: {target}").format(target=iv.target_text_for(self.ctx.lang) or "—"))
             target.setWordWrap(True)
             target.setStyleSheet("color:#5f6368")
             badge = QLabel(self.tr("Đạt") if iv.met else (self.tr("Chưa đạt") if iv.met is False else "—"))

@@ -101,7 +101,8 @@ class ReportsPage(_HostPage):
         return self.tr("Báo cáo")
 
     def make(self, cls) -> QWidget:
-        return cls(self.ctx.inst, self, today=self.ctx.today(), actor=self.ctx.service.actor)
+        return cls(self.ctx.inst, self, today=self.ctx.today(), actor=self.ctx.service.actor,
+                   period_label=self.ctx.period_label)
 
     def connect_inner(self, inner: QWidget) -> None:
         if hasattr(inner, "pdf_saved"):

@@ -58,16 +58,21 @@ DRAFT_LABELS = {
 }
 
 
-def period_choices(inst: Installation) -> list[tuple[str, str]]:
-    """(code, Vietnamese label) of every report period of the plan years, newest first."""
+def period_choices(inst: Installation, label=None) -> list[tuple[str, str]]:
+    """(code, label) of every report period of the plan years, newest first. ``label(period)`` names a
+    period (the window's, in its language); by default in Vietnamese."""
     from plan_desktop.domain.plan import plan_for
 
+    def vi(p: Period) -> str:
+        return p.label_vi()[0].upper() + p.label_vi()[1:]
+
+    label = label or vi
     plan = plan_for(inst.store.get_setting)
     out: list[tuple[str, str]] = []
     for year in reversed(plan.years):
         for p in (Period(year, "Y", 1), Period(year, "H", 2), Period(year, "H", 1),
                   *reversed(Period(year, "Y", 1).parts("Q"))):
-            out.append((str(p), p.label_vi()[0].upper() + p.label_vi()[1:]))
+            out.append((str(p), label(p)))
     return out
 
 
@@ -91,7 +96,7 @@ class ReportPage(QWidget):
     signed = Signal(str)
 
     def __init__(self, inst: Installation, parent: QWidget | None = None, *, today: date | None = None,
-                 actor: str | None = None) -> None:
+                 actor: str | None = None, period_label=None) -> None:
         super().__init__(parent)
         self.inst = inst
         self.actor = actor
@@ -104,7 +109,7 @@ class ReportPage(QWidget):
 
         # -- left: period and the officer's texts -------------------------------------------------------
         self.period_box = QComboBox()
-        for code, label in period_choices(inst):
+        for code, label in period_choices(inst, period_label):
             self.period_box.addItem(label, code)
         self.unit_box = QComboBox()
         self.number_edit = QLineEdit()
@@ -200,7 +205,7 @@ class ReportPage(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        split.setSizes([380, 620])
+        split.setSizes([440, 900])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.addWidget(split)
