@@ -12,7 +12,8 @@ asked through a :class:`ValidationContext`, so this module stays pure Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -252,81 +253,266 @@ def validate(
     ``record_id`` is the id of the record being edited (excluded from uniqueness checks);
     ``unit_code`` the owning unit (defaults to the context's unit).
     """
-    ctx = ctx or SimpleContext()
-    unit = unit_code or ctx.unit_code
-    values: dict[str, Any] = {}
-    issues: list[FieldIssue] = []
-    bad_fields: set[str] = set()
+    return validator_for(form)(raw, ctx, record_id=record_id, unit_code=unit_code)
 
-    for fd in form.fields:
-        try:
-            v = parse_value(fd, raw.get(fd.name))
-        except _Bad as exc:
-            issues.append(FieldIssue(fd.name, fd.label, exc.reason))
-            bad_fields.add(fd.name)
-            v = fd.empty_value()
-        if _is_blank(v) and fd.default is not None and fd.name not in bad_fields:
-            v = list(fd.default) if isinstance(fd.default, list) else fd.default
-        values[fd.name] = v
 
-    def add(fd: FieldDef, reason: str) -> None:
-        if fd.name not in bad_fields:
-            issues.append(FieldIssue(fd.name, fd.label, reason))
-            bad_fields.add(fd.name)
+# -- the per-form validator -----------------------------------------------------------------------
+# Everything that depends only on the form definition (which parser a field needs, which rules it
+# has, its choice codes) is decided once per form, so that validating 100.000 imported rows only does
+# the per-value work. The rules, their order and their messages are exactly those described above:
+# parse every field (a field that does not parse is reported and skipped by the rules), apply
+# defaults, then check each field in form order, reporting the first broken rule of a field.
 
-    for fd in form.fields:
-        if fd.name in bad_fields:
-            continue
-        v = values[fd.name]
-        blank = _is_blank(v)
-        if blank:
-            if fd.required:
-                add(fd, "bắt buộc phải nhập." if not fd.is_multi else "bắt buộc phải chọn.")
-            elif fd.required_when is not None and fd.required_when.holds(values):
-                add(fd, f"bắt buộc phải nhập {_cond_text(form, fd.required_when)}.")
-            elif fd.positive_when is not None and fd.positive_when.holds(values):
-                add(fd, f"phải lớn hơn 0 {_cond_text(form, fd.positive_when)}.")
-            elif fd.min_items:
-                add(fd, f"phải chọn ít nhất {fd.min_items} mục.")
-            continue
-        if fd.type == "text" and fd.max_length and len(v) > fd.max_length:
-            add(fd, f"dài quá {format_int_vi(fd.max_length)} ký tự (hiện có {format_int_vi(len(v))}).")
-        if fd.is_numeric:
-            lo = fd.min if fd.min is not None else 0
+_VALIDATORS: dict[int, FormValidator] = {}
+
+
+def validator_for(form: FormDef) -> FormValidator:
+    """The (cached) validator of ``form``."""
+    v = _VALIDATORS.get(id(form))
+    if v is None or v.form is not form:
+        v = _VALIDATORS[id(form)] = FormValidator(form)
+    return v
+
+
+def _clean(s: str) -> str | None:
+    """:func:`clean_text`, with a shortcut for the usual cell: printable text (so its only whitespace
+    is the ASCII space and it has no invisible character) without a run of spaces."""
+    if s.isprintable() and "  " not in s:
+        return unicodedata.normalize("NFC", s).strip() or None
+    return clean_text(s)
+
+
+_Parser = Callable[[Any], Any]
+#: A rule of a non-blank field: (value, all values, context, unit, record id, bad fields) -> reason or None.
+_Rule = Callable[[Any, dict[str, Any], Any, str, "str | None", set[str]], "str | None"]
+
+
+def _parser(fd: FieldDef) -> _Parser:
+    """The field's :func:`parse_value`: same results, same refusals (blank: None, or [] for a list)."""
+    t = fd.type
+    multi = fd.is_multi
+    if t in ("int", "money"):
+        def parse(value: Any) -> Any:
+            if value is None:
+                return None
+            if type(value) is str:
+                if value.isdecimal():  # what _INT_RE accepts without separators
+                    return int(value)
+                if not value.strip():
+                    return None
+            elif _is_blank(value):
+                return None
+            return parse_int(value)
+    elif t == "text":
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            return _clean(str(value))
+    elif t == "choice":
+        codes = {c.code for c in fd.choices}
+        by_label: dict[str | None, str] = {}
+        for c in fd.choices:
+            by_label.setdefault(clean_text(c.label), c.code)
+
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            code = _clean(str(value)) or ""
+            if code in codes:
+                return code
+            if code in by_label:  # the Vietnamese label (officers copy it from printed forms)
+                return by_label[code]
+            return parse_value(fd, value)  # refused, with the message that lists the codes
+    elif t == "choices":
+        order = {c.code: i for i, c in enumerate(fd.choices)}
+
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return []
+            codes = _split_multi(value)
+            if all(c in order for c in codes):
+                return sorted(set(codes), key=order.__getitem__)
+            return parse_value(fd, value)  # refused, naming the unknown codes
+    elif t == "date":
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            return parse_date(value)
+    else:
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return [] if multi else None
+            return parse_value(fd, value)
+    return parse
+
+
+def _blank_rule(form: FormDef, fd: FieldDef) -> Callable[[dict[str, Any]], str | None] | None:
+    """What a blank field breaks, if anything."""
+    if fd.required:
+        reason = "bắt buộc phải nhập." if not fd.is_multi else "bắt buộc phải chọn."
+        return lambda values: reason
+    rw, pw, min_items = fd.required_when, fd.positive_when, fd.min_items
+    if rw is None and pw is None and not min_items:
+        return None
+
+    def rule(values: dict[str, Any]) -> str | None:
+        if rw is not None and rw.holds(values):
+            return f"bắt buộc phải nhập {_cond_text(form, rw)}."
+        if pw is not None and pw.holds(values):
+            return f"phải lớn hơn 0 {_cond_text(form, pw)}."
+        if min_items:
+            return f"phải chọn ít nhất {min_items} mục."
+        return None
+
+    return rule
+
+
+def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
+    """The rules of a non-blank field in the order they are checked, each with whether it asks the
+    context (those are asked even after an earlier rule broke, as they always were)."""
+    rules: list[tuple[_Rule, bool]] = []
+    name = fd.name
+    if fd.type == "text" and fd.max_length:
+        max_length = fd.max_length
+
+        def too_long(v, values, ctx, unit, rid, bad):
+            if len(v) > max_length:
+                return f"dài quá {format_int_vi(max_length)} ký tự (hiện có {format_int_vi(len(v))})."
+            return None
+
+        rules.append((too_long, False))
+    if fd.is_numeric:
+        lo = fd.min if fd.min is not None else 0
+        hi, pw = fd.max, fd.positive_when
+
+        def numeric(v, values, ctx, unit, rid, bad):
             if v < lo:
-                add(fd, "không được là số âm." if lo == 0 else f"phải từ {format_int_vi(lo)} trở lên.")
-            elif fd.max is not None and v > fd.max:
-                add(fd, f"không được lớn hơn {format_int_vi(fd.max)}.")
-            elif fd.positive_when is not None and fd.positive_when.holds(values) and v <= 0:
-                add(fd, f"phải lớn hơn 0 {_cond_text(form, fd.positive_when)}.")
-        if fd.type == "date" and fd.not_future and v > ctx.today:
-            add(fd, f"không được sau ngày hôm nay ({format_date_vi(ctx.today)}).")
-        if fd.is_multi and fd.min_items and len(v) < fd.min_items:
-            add(fd, f"phải chọn ít nhất {fd.min_items} mục.")
-        if fd.only_when is not None and not fd.only_when.holds(values):
-            if not (fd.type == "bool" and v is False):
-                add(fd, f"chỉ được nhập {_cond_text(form, fd.only_when)}.")
-        if fd.implies is not None and v is True and values.get(fd.implies) is not True:
-            add(fd, f"chỉ được đánh dấu khi đã đánh dấu «{form.field(fd.implies).label}».")
-        for key, ok, word in (("lte", lambda a, b: a <= b, "lớn hơn"), ("gte", lambda a, b: a >= b, "")):
-            other_name = getattr(fd, key)
-            if other_name is None or other_name in bad_fields:
-                continue
+                return "không được là số âm." if lo == 0 else f"phải từ {format_int_vi(lo)} trở lên."
+            if hi is not None and v > hi:
+                return f"không được lớn hơn {format_int_vi(hi)}."
+            if pw is not None and pw.holds(values) and v <= 0:
+                return f"phải lớn hơn 0 {_cond_text(form, pw)}."
+            return None
+
+        rules.append((numeric, False))
+    if fd.type == "date" and fd.not_future:
+        def not_future(v, values, ctx, unit, rid, bad):
+            if v > ctx.today:
+                return f"không được sau ngày hôm nay ({format_date_vi(ctx.today)})."
+            return None
+
+        rules.append((not_future, False))
+    if fd.is_multi and fd.min_items:
+        min_items = fd.min_items
+
+        def enough(v, values, ctx, unit, rid, bad):
+            return f"phải chọn ít nhất {min_items} mục." if len(v) < min_items else None
+
+        rules.append((enough, False))
+    if fd.only_when is not None:
+        ow, is_bool = fd.only_when, fd.type == "bool"
+
+        def only_when(v, values, ctx, unit, rid, bad):
+            if not ow.holds(values) and not (is_bool and v is False):
+                return f"chỉ được nhập {_cond_text(form, ow)}."
+            return None
+
+        rules.append((only_when, False))
+    if fd.implies is not None:
+        implies = fd.implies
+
+        def implied(v, values, ctx, unit, rid, bad):
+            if v is True and values.get(implies) is not True:
+                return f"chỉ được đánh dấu khi đã đánh dấu «{form.field(implies).label}»."
+            return None
+
+        rules.append((implied, False))
+    for key, word in (("lte", "lớn hơn"), ("gte", "")):
+        other_name = getattr(fd, key)
+        if other_name is None:
+            continue
+
+        def compare(v, values, ctx, unit, rid, bad, other_name=other_name, word=word, lte=key == "lte"):
+            if other_name in bad:
+                return None
             other = values.get(other_name)
-            if _is_blank(other) or ok(v, other):
-                continue
+            if _is_blank(other) or (v <= other if lte else v >= other):
+                return None
             ofd = form.field(other_name)
             if fd.type == "date":
-                add(fd, f"không được trước «{ofd.label}» ({_show(ofd, other)}).")
-            else:
-                add(fd, f"không được {word} «{ofd.label}» ({_show(ofd, other)}).")
-        if fd.type == "ref" and not ctx.ref_exists(fd.form or "", v, unit):
-            add(fd, "không tìm thấy bản ghi được chọn trong dữ liệu của đơn vị này.")
-        if fd.type == "refs":
-            missing = [i for i in v if not ctx.ref_exists(fd.form or "", i, unit)]
-            if missing:
-                add(fd, f"không tìm thấy {len(missing)} bản ghi được chọn trong dữ liệu của đơn vị này.")
-        if fd.unique and not ctx.is_unique(form.id, fd.name, fd.to_storage(v), unit, record_id):
-            add(fd, f"đơn vị này đã có một bản ghi với {fd.label.lower()} {_show(fd, v)}.")
+                return f"không được trước «{ofd.label}» ({_show(ofd, other)})."
+            return f"không được {word} «{ofd.label}» ({_show(ofd, other)})."
 
-    return ValidationResult(values=values, issues=issues)
+        rules.append((compare, False))
+    target = fd.form or ""
+    if fd.type == "ref":
+        def ref(v, values, ctx, unit, rid, bad):
+            if not ctx.ref_exists(target, v, unit):
+                return "không tìm thấy bản ghi được chọn trong dữ liệu của đơn vị này."
+            return None
+
+        rules.append((ref, True))
+    if fd.type == "refs":
+        def refs(v, values, ctx, unit, rid, bad):
+            missing = [i for i in v if not ctx.ref_exists(target, i, unit)]
+            if missing:
+                return f"không tìm thấy {len(missing)} bản ghi được chọn trong dữ liệu của đơn vị này."
+            return None
+
+        rules.append((refs, True))
+    if fd.unique:
+        def unique(v, values, ctx, unit, rid, bad):
+            if not ctx.is_unique(form.id, name, fd.to_storage(v), unit, rid):
+                return f"đơn vị này đã có một bản ghi với {fd.label.lower()} {_show(fd, v)}."
+            return None
+
+        rules.append((unique, True))
+    return rules
+
+
+class FormValidator:
+    """:func:`validate` for one form, its per-field decisions made once (see :func:`validator_for`)."""
+
+    def __init__(self, form: FormDef):
+        self.form = form
+        self._parse = [(fd.name, fd, _parser(fd), fd.default) for fd in form.fields]
+        checks = [(fd.name, fd, _blank_rule(form, fd), _rules(form, fd)) for fd in form.fields]
+        self._check = [c for c in checks if c[2] is not None or c[3]]  # a field without rules: nothing to do
+
+    def __call__(self, raw: Mapping[str, Any], ctx: ValidationContext | None = None, *,
+                 record_id: str | None = None, unit_code: str | None = None) -> ValidationResult:
+        ctx = ctx or SimpleContext()
+        unit = unit_code or ctx.unit_code
+        values: dict[str, Any] = {}
+        issues: list[FieldIssue] = []
+        bad: set[str] = set()
+        get = raw.get
+        for name, fd, parse, default in self._parse:
+            try:
+                v = parse(get(name))
+            except _Bad as exc:
+                issues.append(FieldIssue(name, fd.label, exc.reason))
+                bad.add(name)
+                values[name] = fd.empty_value()
+                continue
+            if default is not None and (v is None or _is_blank(v)):
+                v = list(default) if isinstance(default, list) else default
+            values[name] = v
+        for name, fd, blank_rule, rules in self._check:
+            if name in bad:
+                continue
+            v = values[name]
+            reason = None
+            if v is None or _is_blank(v):
+                if blank_rule is not None:
+                    reason = blank_rule(values)
+            else:
+                for rule, asks_context in rules:
+                    if reason is None:
+                        reason = rule(v, values, ctx, unit, record_id, bad)
+                    elif asks_context:
+                        rule(v, values, ctx, unit, record_id, bad)
+            if reason is not None:
+                issues.append(FieldIssue(name, fd.label, reason))
+                bad.add(name)
+        return ValidationResult(values=values, issues=issues)
