@@ -25,7 +25,9 @@ Field rules: ``required``, ``default``, ``min``, ``max``, ``max_length`` (text),
 ``not_future`` (date), ``choices`` (list of ``{code, label, label_en}``), ``form`` (ref/refs target),
 ``lte`` / ``gte`` (another field of the same type), ``min_items`` (choices/refs),
 ``only_when`` / ``required_when`` / ``positive_when`` (a condition ``{field, in | not_in}``),
-``implies`` (a bool field that must be true when this one is), ``unique`` (per unit).
+``implies`` (a bool field that must be true when this one is), ``unique`` (per unit),
+``local_only`` (text: the value stays at the unit that wrote it — export packages leave it out and a
+receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field).
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ _FORM_KEYS = {
 _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
     "min", "max", "max_length", "multiline", "not_future", "choices", "form", "lte", "gte",
-    "min_items", "only_when", "required_when", "positive_when", "implies", "unique",
+    "min_items", "only_when", "required_when", "positive_when", "implies", "unique", "local_only",
 }
 _CHOICE_KEYS = {"code", "label", "label_en"}
 _CONDITION_KEYS = {"field", "in", "not_in"}
@@ -119,6 +121,8 @@ class FieldDef:
     positive_when: Condition | None = None
     implies: str | None = None
     unique: bool = False
+    #: Stays at the unit that wrote it: never exported, stored empty by a receiving unit.
+    local_only: bool = False
 
     # -- helpers -------------------------------------------------------------------------------
     @property
@@ -240,6 +244,11 @@ class FormDef:
     @property
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
+
+    @property
+    def local_only_names(self) -> tuple[str, ...]:
+        """Fields whose values stay at the unit that wrote them (``local_only = true``)."""
+        return tuple(f.name for f in self.fields if f.local_only)
 
     def label_for(self, lang: str = "vi") -> str:
         return (self.label_en or self.label) if lang == "en" else self.label
@@ -371,6 +380,17 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         raise _err(path, where, "'min_items' is only for choices/refs fields")
     if "implies" in raw and ftype != "bool":
         raise _err(path, where, "'implies' is only for bool fields")
+    local_only = raw.get("local_only", False)
+    if not isinstance(local_only, bool):
+        raise _err(path, where, f"'local_only' must be true or false, not {local_only!r}")
+    if local_only:
+        # The level above receives the record without this value and checks it there: it can only be
+        # a free-text field that nothing else depends on.
+        if ftype != "text":
+            raise _err(path, where, "'local_only' is only for text fields")
+        for key in ("required", "required_when", "unique", "default"):
+            if raw.get(key) not in (None, False):
+                raise _err(path, where, f"'local_only' excludes '{key}': the level above gets it empty")
 
     conds = {k: _condition(path, name, k, raw[k]) for k in ("only_when", "required_when", "positive_when")
              if k in raw}
@@ -402,6 +422,7 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         positive_when=conds.get("positive_when"),
         implies=raw.get("implies"),
         unique=bool(raw.get("unique", False)),
+        local_only=local_only,
     )
     if fd.default is not None:
         _check_default(path, fd)
@@ -460,6 +481,18 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
         for name in getattr(form, key):
             if not form.has_field(name):
                 raise _err(path, key, f"unknown field '{name}'")
+    for name in form.title_fields:
+        if form.field(name).local_only:
+            raise _err(path, "title_fields", f"'{name}' is local_only: the level above would see no title")
+    for fd in form.fields:
+        for key in ("lte", "gte", "implies"):
+            other = getattr(fd, key)
+            if other in form.local_only_names:
+                raise _err(path, f"field '{fd.name}'", f"'{key}' names local_only field '{other}'")
+        for key in ("only_when", "required_when", "positive_when"):
+            cond = getattr(fd, key)
+            if cond is not None and cond.field in form.local_only_names:
+                raise _err(path, f"field '{fd.name}'", f"'{key}' depends on local_only field '{cond.field}'")
 
 
 def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
