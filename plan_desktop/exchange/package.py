@@ -10,7 +10,7 @@ One file (a ZIP, stored) with exactly three members::
                     when it is known (see :mod:`crypto`), else the ZIP itself
 
 Content members: ``records/<form>.jsonl`` (one stored row per line: the common fields and the form's
-fields, tombstones included), ``reports/<name>.pdf``, and at a district
+fields except its ``local_only`` ones, tombstones included), ``reports/<name>.pdf``, and at a district
 ``forwarded/<unit>-<seq>-<sha12>/…``: a commune's original ``manifest.json`` + ``manifest.sig`` and
 the plaintext members that manifest lists, so the province can check which commune signed which data.
 
@@ -493,7 +493,10 @@ def _parse_rows(
 ) -> list[dict[str, Any]]:
     form = forms[form_id]
     columns = set(COMMON_FIELDS) | set(form.field_names)
-    types = {f.name: f for f in form.fields}
+    # local_only fields stay at the unit that wrote them: stored empty here even when an older
+    # program version sent them
+    local = set(form.local_only_names)
+    types = {f.name: f for f in form.fields if f.name not in local}
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for n, line in enumerate(data.split(b"\n"), start=1):
@@ -547,7 +550,7 @@ def _parse_rows(
         if reason:
             problems.append(RowProblem(form_id, rid, reason))
             continue
-        rows.append({c: row.get(c) for c in columns})
+        rows.append({c: None if c in local else row.get(c) for c in columns})
     return rows
 
 

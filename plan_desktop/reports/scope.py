@@ -173,15 +173,20 @@ def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code
     """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from.
 
     Deterministic: the records (live, in scope) sorted by form and id, each as the compact JSON
-    ``["form","id",revision,[content columns…]]`` (SQLite's ``json_array``), one per line. Any change to a
-    record in scope (an edit bumps the revision; a deletion removes it) changes the hash.
+    ``["form","id",revision,[content columns but local_only ones…]]`` (SQLite's ``json_array``), one
+    per line. Any change to a record in scope (an edit bumps the revision; a deletion removes it)
+    changes the hash.
     """
     scope = period if isinstance(period, Scope) else make_scope(inst, period, unit_code)
     store = inst.store
     h = hashlib.sha256()
     for form_id in scope_forms(inst):
         form = store.forms[form_id]
-        cols = [c for c in (*COMMON_FIELDS, *form.field_names) if c not in ("id", "revision")]
+        # local_only fields stay at the unit that wrote them, so they are left out: the district
+        # computes the same hash from the commune's imported records (an edit to them still changes
+        # the revision, which is hashed)
+        skip = {"id", "revision", *form.local_only_names}
+        cols = [c for c in (*COMMON_FIELDS, *form.field_names) if c not in skip]
         where, params = scope.where(form_id)
         # SQLite writes each record's JSON line itself (json_array), which keeps hashing 100,000
         # records well under a second; values are TEXT/INTEGER/NULL, so the text is stable.

@@ -74,8 +74,9 @@ def _day(rng: random.Random, year: int, month: int | None = None, until: date | 
 class _Writer:
     """Collects demo records per form and unit, then writes each batch through the record service."""
 
-    def __init__(self, service: RecordService):
+    def __init__(self, service: RecordService, own_unit: str | None = None):
         self.service = service
+        self.own_unit = own_unit
         self.counts: Counter[str] = Counter()
 
     def write(self, form_id: str, unit: str, items: list[dict[str, Any]]) -> list[str]:
@@ -84,6 +85,11 @@ class _Writer:
         ids = [str(uuid.uuid4()) for _ in items]
         if not items:
             return ids
+        local = self.service.store.forms[form_id].local_only_names
+        if local and self.own_unit is not None and unit != self.own_unit:
+            # a unit above holds the records of the units below as packages bring them: without
+            # their local_only fields
+            items = [{k: v for k, v in item.items() if k not in local} for item in items]
         created, _, issues = self.service.write_many(form_id, list(zip(ids, items, strict=True)), unit_code=unit)
         if issues:  # demo data must be valid; fail loudly if a form change broke it
             raise AssertionError(f"demo {form_id}: {[i.message for _, i in issues[:3]]}")
@@ -252,7 +258,7 @@ def fill_demo(inst: Installation, *, year: int | None = None, seed: int = 1295,
     year = year or inst.working_year
     today = today or date.today()
     rng = random.Random(f"{seed}-{inst.unit_code}-{year}")
-    w = _Writer(inst.records(actor="demo"))
+    w = _Writer(inst.records(actor="demo"), inst.unit_code)
     on = date(year, 12, 31)
     for unit in inst.reporting_units(on):
         if unit.level == Level.COMMUNE:

@@ -50,6 +50,15 @@ class ExportResult:
         return sum(c["records"] for c in self.counts.values())
 
 
+def exported_columns(store, form: FormDef) -> list[str]:
+    """The columns a package carries for ``form``: the stored content columns without the form's
+    ``local_only`` fields, which stay at the unit that wrote them (privacy by design: a package
+    carries no more than the level above needs). The member hash in the manifest is taken over
+    these bytes, so the signature covers exactly what travels."""
+    local = set(form.local_only_names)
+    return [c for c in store.content_columns(form) if c not in local]
+
+
 def _period_of_rows(form: FormDef, rows: list[dict[str, Any]]) -> tuple[date, date] | None:
     pf = form.period_field
     if not pf:
@@ -156,7 +165,7 @@ def export_package(
             )
             if not rows:
                 continue
-            members.append((f"records/{form.id}.jsonl", records_member(rows, store.content_columns(form))))
+            members.append((f"records/{form.id}.jsonl", records_member(rows, exported_columns(store, form))))
             counts[form.id] = {"records": len(rows), "deleted": sum(1 for r in rows if r["deleted"])}
             p = _period_of_rows(form, [r for r in rows])
             if p:

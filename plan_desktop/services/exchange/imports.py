@@ -205,6 +205,7 @@ def _apply_bundle(
     )
     for fid in _form_order(inst, bundle.records):
         form = store.forms[fid]
+        local = form.local_only_names
         t = result.tally.setdefault((label_unit, fid), FormTally())
         rows = bundle.records[fid]
         existing = store.rows_by_ids(form, [r["id"] for r in rows])
@@ -237,8 +238,10 @@ def _apply_bundle(
                         "đây "
                         "(sẽ có khi nhập gói chứa bản ghi đó)."
                     )
-            inc_hash = store.row_hash(form, row)
-            cur_hash = store.row_hash(form, cur) if cur is not None else None
+            # Compared on what travels: local_only fields never do (the parser left them empty), so a
+            # value kept here (ours, or one an older program version sent) is no difference.
+            inc_hash = store.row_hash(form, _shared(row, local))
+            cur_hash = store.row_hash(form, _shared(cur, local)) if cur is not None else None
             d = merge.decide(cur, cur_hash, row, inc_hash)
             if d.conflict:
                 t.conflicts += 1
@@ -247,6 +250,8 @@ def _apply_bundle(
                     + ("giữ bản mới nhận (sửa sau)." if d.write else "giữ bản đang có (sửa sau).")
                 )
             if d.write:
+                if cur is not None and local and cur["unit_code"] == inst.unit_code:
+                    row = {**row, **{n: cur[n] for n in local}}  # never blank our own local values
                 service.apply_incoming(fid, row, note=note)
                 changed[fid].append(rid)
                 if d.outcome == merge.NEW:
@@ -255,6 +260,11 @@ def _apply_bundle(
                     t.updated += 1
             else:
                 t.unchanged += 1
+
+
+def _shared(row: dict, local: tuple[str, ...]) -> dict:
+    """``row`` with its local_only fields empty: the content two units can agree on."""
+    return {**row, **dict.fromkeys(local)} if local else row
 
 
 def _record_received(inst: Installation, bundle: Bundle, file_name: str) -> bool:
