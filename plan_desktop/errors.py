@@ -14,9 +14,11 @@ def _user_facing() -> tuple[type[BaseException], ...]:
     if not _USER_FACING:
         from plan_desktop.domain.forms import FormDefinitionError, UnknownFormError
         from plan_desktop.domain.periods import PeriodError
-        from plan_desktop.domain.units import UnknownUnitError
+        from plan_desktop.domain.plan import PlanError
+        from plan_desktop.domain.units import UnitDataError, UnknownUnitError
         from plan_desktop.domain.validation import ValidationError
         from plan_desktop.exchange.errors import ExchangeError
+        from plan_desktop.paths import ResourceMissingError
         from plan_desktop.services.access import AccessError
         from plan_desktop.signing.errors import SigningError
         from plan_desktop.services.installation import SetupError
@@ -27,7 +29,7 @@ def _user_facing() -> tuple[type[BaseException], ...]:
         _USER_FACING = (
             FormDefinitionError, UnknownFormError, PeriodError, UnknownUnitError, ValidationError,
             SetupError, RecordError, ImportFileError, StoreError, AccessError,
-            ExchangeError, SigningError,
+            ExchangeError, SigningError, ResourceMissingError, UnitDataError, PlanError,
         )
     return _USER_FACING
 

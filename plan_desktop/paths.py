@@ -1,8 +1,12 @@
 """The one place for paths: the data folder and the program's own resources.
 
 Resources (``forms/``, ``resources/``) are found next to the package in a source tree, or inside a
-PyInstaller bundle (``sys._MEIPASS``). The data folder comes from ``--data-dir``, then the
-``PLAN_DESKTOP_DATA`` environment variable, then platformdirs.
+PyInstaller bundle (``sys._MEIPASS``); ``PLAN_DESKTOP_RESOURCES`` points elsewhere. Whatever opens
+one goes through :func:`require_resource` / :func:`require_files`, so a missing file is a
+:class:`ResourceMissingError` with a message for the officer, not a traceback.
+
+The data folder comes from ``--data-dir``, then the ``PLAN_DESKTOP_DATA`` environment variable, then
+platformdirs.
 """
 
 from __future__ import annotations
@@ -37,6 +41,49 @@ def forms_dir() -> Path:
 def resource(*parts: str) -> Path:
     """Path of a file under ``resources/``; works from source and from the bundle."""
     return resource_root().joinpath("resources", *parts)
+
+
+# -- resources the program cannot work without ------------------------------------------------------
+class ResourceMissingError(Exception):
+    """A file the program ships with (font, form definition, unit list, plan) is missing or damaged.
+
+    The installation of the program is broken, not the officer's data: the message (Vietnamese) names
+    the file and says to reinstall. Raised before anything is written."""
+
+    def __init__(self, path: Path, what: str = "tệp", *, damaged: bool = False, pattern: str | None = None):
+        self.path = Path(path)
+        self.what = what
+        if damaged:
+            head = f"Tệp {what} «{self.path.name}» của chương trình bị hỏng, không đọc được ({self.path})."
+        elif pattern:
+            head = f"Thiếu {what} của chương trình: không có tệp {pattern} nào trong thư mục {self.path}."
+        else:
+            head = f"Thiếu tệp {what} «{self.path.name}» của chương trình ({self.path})."
+        super().__init__(
+            f"{head} Bộ cài đặt chương trình không đầy đủ: hãy cài đặt lại chương trình. "
+            "Dữ liệu của đơn vị không bị thay đổi."
+        )
+
+
+def require_file(path: Path, what: str = "tệp") -> Path:
+    """``path`` if it is a file; else :class:`ResourceMissingError` naming it."""
+    if not path.is_file():
+        raise ResourceMissingError(path, what)
+    return path
+
+
+def require_files(folder: Path, pattern: str, what: str) -> list[Path]:
+    """The files matching ``pattern`` in ``folder`` (sorted); at least one, else
+    :class:`ResourceMissingError` naming the folder."""
+    files = sorted(p for p in folder.glob(pattern) if p.is_file()) if folder.is_dir() else []
+    if not files:
+        raise ResourceMissingError(folder, what, pattern=pattern)
+    return files
+
+
+def require_resource(*parts: str, what: str = "tệp") -> Path:
+    """Path of a file under ``resources/`` that must be there (``require_resource("fonts", "X.ttf")``)."""
+    return require_file(resource(*parts), what)
 
 
 def default_data_dir() -> Path:

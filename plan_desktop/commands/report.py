@@ -53,6 +53,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise CliError(f"Tệp «{pdf.name}» phải có đuôi .pdf.")
     if xlsx is not None and xlsx.suffix.lower() != ".xlsx":
         raise CliError(f"Tệp «{xlsx.name}» phải có đuôi .xlsx.")
+    from plan_desktop.reports.layout import require_fonts
+
+    require_fonts()  # a damaged installation is said before the data folder is even opened
     signer = None
     if args.sign:
         signer = signer_from_args(args)  # asks for the passphrase/PIN before the report is built

@@ -540,10 +540,12 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
 
 def load_forms(folder: Path | None = None) -> FormSet:
     """Load every ``*.toml`` in the forms folder and check references between them."""
-    from plan_desktop.paths import forms_dir
+    from plan_desktop.paths import forms_dir, require_files
 
-    folder = folder or forms_dir()
-    files = sorted(folder.glob("*.toml"))
+    if folder is None:  # the program's own forms: missing ones mean a damaged installation
+        files = require_files(forms_dir(), "*.toml", "định nghĩa biểu mẫu")
+    else:
+        files = sorted(folder.glob("*.toml"))
     if not files:
         raise FormDefinitionError(f"{folder}: no form definitions (*.toml) found")
     ids = {p.stem for p in files}

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from plan_desktop.paths import resource
+from plan_desktop.paths import require_files, resource
 
 __all__ = [
     "INDICATOR_IDS",
@@ -222,8 +222,9 @@ def load_plan(path: Path) -> PlanDef:
 
 
 def load_plans(folder: Path | None = None) -> list[PlanDef]:
-    folder = Path(folder) if folder is not None else resource("plan")
-    return [load_plan(p) for p in sorted(folder.glob("*.toml"))]
+    if folder is None:  # the plans shipped with the program: none means a damaged installation
+        return [load_plan(p) for p in require_files(resource("plan"), "*.toml", "tệp kế hoạch")]
+    return [load_plan(p) for p in sorted(Path(folder).glob("*.toml"))]
 
 
 def plan_for(settings_get: Any) -> PlanDef:

@@ -25,7 +25,7 @@ from enum import Enum
 from pathlib import Path
 
 from plan_desktop.domain.text import clean_text, fold
-from plan_desktop.paths import resource
+from plan_desktop.paths import require_files, resource
 
 __all__ = [
     "Level",
@@ -240,8 +240,13 @@ class UnitRegistry:
     @classmethod
     def load(cls, folder: Path | None = None) -> UnitRegistry:
         """Read every ``*.csv`` code list in ``folder`` (default ``resources/orgunits``)."""
-        folder = Path(folder) if folder is not None else resource("orgunits")
-        files = [_parse_file_name(p) for p in sorted(folder.glob("*.csv"))]
+        if folder is None:  # the lists shipped with the program: none means a damaged installation
+            folder = resource("orgunits")
+            lists = require_files(folder, "*.csv", "danh mục đơn vị hành chính")
+        else:
+            folder = Path(folder)
+            lists = sorted(folder.glob("*.csv"))
+        files = [_parse_file_name(p) for p in lists]
         if not files:
             raise UnitDataError(f"Không tìm thấy tệp danh mục đơn vị hành chính nào trong {folder}.")
         by_slug: dict[str, list[_ListFile]] = defaultdict(list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
@@ -20,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -33,7 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from plan_desktop.paths import resource
+from plan_desktop.paths import ResourceMissingError, require_resource
 from plan_desktop.signing.placement import SignatureSpace
 
 FONT = "LiberationSerif"
@@ -54,17 +55,35 @@ INDENT = 1 * 28.35  # first-line indent 1 cm
 BODY_SIZE = 13
 
 
+#: The report's font files in ``resources/fonts``, by reportlab font name.
+FONT_FILES = {
+    FONT: "LiberationSerif-Regular.ttf",
+    FONT_BOLD: "LiberationSerif-Bold.ttf",
+    FONT_ITALIC: "LiberationSerif-Italic.ttf",
+    FONT_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+}
+
+
+def require_fonts() -> dict[str, Path]:
+    """The report's font files, every one of them there, else :class:`ResourceMissingError` naming the
+    first missing file (before anything is registered or written)."""
+    return {name: require_resource("fonts", file, what="phông chữ") for name, file in FONT_FILES.items()}
+
+
 @functools.lru_cache(maxsize=1)
 def register_fonts() -> str:
-    """Register Liberation Serif (shipped in ``resources/fonts``) as a reportlab TTF family."""
-    files = {
-        FONT: "LiberationSerif-Regular.ttf",
-        FONT_BOLD: "LiberationSerif-Bold.ttf",
-        FONT_ITALIC: "LiberationSerif-Italic.ttf",
-        FONT_BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
-    }
-    for name, file in files.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
+    """Register Liberation Serif (shipped in ``resources/fonts``) as a reportlab TTF family.
+
+    A missing or unreadable font file is a :class:`ResourceMissingError` (a message for the officer),
+    not reportlab's ``TTFError``."""
+    fonts: dict[str, TTFont] = {}
+    for name, path in require_fonts().items():
+        try:
+            fonts[name] = TTFont(name, str(path))
+        except (TTFError, OSError, ValueError):
+            raise ResourceMissingError(path, "phông chữ", damaged=True) from None
+    for font in fonts.values():
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
     return FONT
 
@@ -325,6 +344,7 @@ __all__ = [
     "FONT",
     "FONT_BOLD",
     "FONT_BOLD_ITALIC",
+    "FONT_FILES",
     "FONT_ITALIC",
     "LAND_WIDTH",
     "TA_CENTER",
@@ -338,6 +358,7 @@ __all__ = [
     "header_block",
     "para",
     "register_fonts",
+    "require_fonts",
     "text_width",
     "title_block",
 ]

@@ -104,10 +104,13 @@ class ReportResult:
 def make_report(inst: Installation, period: str | Period, *, out: Path | None = None, xlsx: Path | None = None,
                 unit_code: str | None = None, report_date: date | None = None) -> ReportResult:
     """Write the PDF (and/or the XLSX) of the report of ``period``."""
+    from plan_desktop.reports.layout import register_fonts
     from plan_desktop.reports.pdf import render_pdf
     from plan_desktop.reports.xlsx import write_xlsx
 
     t0 = time.perf_counter()
+    if out is not None:
+        register_fonts()  # a missing font file is said before anything is computed or written
     data = build(inst, period, unit_code, report_date=report_date)
     for p in (out, xlsx):
         if p is not None and not p.parent.exists():

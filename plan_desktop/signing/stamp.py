@@ -24,10 +24,12 @@ STAMP_TEXT_NO_TITLE = "Ký số bởi: %(signer)s\nThời gian ký: %(ts)s"
 
 
 def font_path(name: str = STAMP_FONT) -> Path:
-    path = paths.resource("fonts", name)
-    if not path.exists():
-        raise SigningError(f"Thiếu phông chữ {name} trong thư mục tài nguyên của chương trình ({path.parent}).")
-    return path
+    """The stamp's font file; a missing one is a :class:`SigningError` (what the signing dialog and
+    commands show) with the message of :class:`~plan_desktop.paths.ResourceMissingError`."""
+    try:
+        return paths.require_resource("fonts", name, what="phông chữ")
+    except paths.ResourceMissingError as exc:
+        raise SigningError(str(exc)) from None
 
 
 def nfc(text: str) -> str:

@@ -24,21 +24,37 @@ from plan_desktop import paths
 log = logging.getLogger("plan_desktop")
 
 FONT_FAMILY = "Noto Sans"
+FONT_FILE = "NotoSans-Regular.ttf"
 FONT_POINT_SIZE = 10
+MISSING_RESOURCE_TITLE = "Thiếu tệp của chương trình"
+#: What the window says after the installation's message when its font is missing.
+FONT_FALLBACK_NOTE = (
+    "Chương trình vẫn mở với phông chữ của hệ thống; chữ tiếng Việt có thể hiển thị không đẹp."
+)
 
 
 # -- fonts -------------------------------------------------------------------------------------------
-def register_fonts(app: QApplication | None = None) -> list[str]:
+def register_fonts(app: QApplication | None = None, *, warn: bool = True) -> list[str]:
     """Register every TTF under ``resources/fonts`` and make Noto Sans the application font.
 
     Returns the families registered. Without a bundled font the platform default stays (DejaVu on a
-    bare Linux clips stacked Vietnamese marks, so the fonts ship with the program).
+    bare Linux clips stacked Vietnamese marks, so the fonts ship with the program): a missing or
+    unreadable Noto Sans is logged and, with ``warn``, said in a message box naming the file and asking
+    to reinstall (:class:`~plan_desktop.paths.ResourceMissingError`'s text); the window still opens.
     """
+    folder = paths.resource("fonts")
+    problem: paths.ResourceMissingError | None = None
+    try:
+        main_font = paths.require_resource("fonts", FONT_FILE, what="phông chữ")
+    except paths.ResourceMissingError as exc:
+        problem, main_font = exc, None
     families: list[str] = []
-    for ttf in sorted(paths.resource("fonts").glob("*.ttf")):
+    for ttf in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
         font_id = QFontDatabase.addApplicationFont(str(ttf))
         if font_id < 0:
             log.warning("cannot load font %s", ttf)
+            if ttf == main_font:
+                problem = paths.ResourceMissingError(ttf, "phông chữ", damaged=True)
             continue
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
     app = app or QApplication.instance()
@@ -46,6 +62,10 @@ def register_fonts(app: QApplication | None = None) -> list[str]:
         font = QFont(FONT_FAMILY, FONT_POINT_SIZE)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         app.setFont(font)
+    if problem is not None:
+        log.error("%s", problem)
+        if warn and app is not None:
+            QMessageBox.warning(None, MISSING_RESOURCE_TITLE, f"{problem}\n\n{FONT_FALLBACK_NOTE}")
     return sorted(set(families))
 
 
