@@ -29,6 +29,7 @@ from plan_desktop.services.exchange.keys import (
 )
 from plan_desktop.services.exchange.receipts import (
     _apply_receipt,
+    check_receipt,
 )
 from plan_desktop.services.exchange.state import (
     Progress,
@@ -361,15 +362,16 @@ def _is_new(inst: Installation, pkg: VerifiedPackage) -> bool:
     )
 
 
-def _backup_before_import(inst: Installation) -> Path:
-    """The automatic backup taken before a package changes the store; refuses the import if it fails."""
+def _backup_before_import(inst: Installation, what: str = "Gói") -> Path:
+    """The automatic backup taken before a package (or receipt) changes the store; refuses the import
+    if it fails."""
     from plan_desktop.services import backup
     from plan_desktop.store import StoreError
 
     try:
         return backup.make_backup(inst.store, inst.folder, "import")
     except StoreError as exc:
-        raise ExchangeError(f"{exc} Gói chưa được nhập: cần sao lưu dữ liệu trước khi nhập.") from None
+        raise ExchangeError(f"{exc} {what} chưa được nhập: cần sao lưu dữ liệu trước khi nhập.") from None
 
 
 def expand_paths(items: Iterable[Path], inst: Installation | None = None) -> list[Path]:
@@ -409,8 +411,8 @@ def import_files(
 ) -> ImportReport:
     """Verify and apply each file (packages; receipts at a commune). Each file is all-or-nothing.
 
-    Before the first package that can change anything (one not received before) the store is backed
-    up (``backups/…_import.sqlite``); ``ImportReport.backup`` and the report text say where.
+    Before the first package or receipt that can change anything (one not applied before) the store
+    is backed up (``backups/…_import.sqlite``); ``ImportReport.backup`` and the report text say where.
     ``service`` is the window's RecordService, so that its listeners hear about imported records."""
     keys = own_keys(inst)
     items = expand_paths(files, inst)
@@ -429,7 +431,10 @@ def import_files(
                     raise
                 signed = verify_document(path, "receipt", f"Tệp «{path.name}»")
                 result.kind = "receipt"
-                result.message = _apply_receipt(inst, signed)
+                checked = check_receipt(inst, signed)
+                if report.backup is None and checked.changes:  # as before a package that changes anything
+                    report.backup = _backup_before_import(inst, "Biên nhận")
+                result.message = _apply_receipt(inst, signed, checked)
                 result.ok = True
                 continue
             result.source_unit = pkg.own.unit

@@ -116,7 +116,20 @@ def _check_issuer_is_parent(inst: Installation, signed: SignedManifest, what: st
     return issuer
 
 
-def _apply_receipt(inst: Installation, signed: SignedManifest) -> str:
+@dataclass(frozen=True)
+class CheckedReceipt:
+    """A receipt verified against this installation (nothing written yet)."""
+
+    signed: SignedManifest
+    issuer: str
+    trust_status: str  # 'new', 'enrolled' or 'known' (see TrustCheck.check)
+    export: tuple  # the exchange_exports row of the package it acknowledges
+    changes: bool  # whether applying it changes the store (else it was applied before)
+
+
+def check_receipt(inst: Installation, signed: SignedManifest) -> CheckedReceipt:
+    """Every check of a receipt against this installation, before anything is written: for this unit,
+    from its parent with the key on record, for a package it exported. Raises PackageRefused."""
     m = signed.data
     what = "Biên nhận"
     if m["unit"] != inst.unit_code:
@@ -124,10 +137,10 @@ def _apply_receipt(inst: Installation, signed: SignedManifest) -> str:
             f"{what} này dành cho đơn vị mã {m['unit']}, không phải đơn vị này.", "foreign_unit"
         )
     issuer = _check_issuer_is_parent(inst, signed, what)
-    trust = TrustCheck(known_keys(inst))
+    known = known_keys(inst)
+    trust = TrustCheck(known)
     status = trust.check(issuer, signed, _label(inst, issuer))
-    db = inst.store.db
-    exp = db.execute(
+    exp = inst.store.db.execute(
         "SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason, report_ids "
         "FROM exchange_exports WHERE seq = ?",
         [m["sequence"]],
@@ -136,6 +149,28 @@ def _apply_receipt(inst: Installation, signed: SignedManifest) -> str:
         raise PackageRefused(
             f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.", "unknown_package"
         )
+    k = known.get(issuer)
+    key_changes = (
+        k is None
+        or k.signing_key != signed.signing_key
+        or (signed.encryption_key is not None and k.encryption_key != signed.encryption_key)
+    )
+    accepted = m["status"] == "accepted"
+    changes = (
+        key_changes
+        or (exp[3], exp[4] or "") != (m["status"], m.get("reason", ""))
+        or (accepted and exp[0] > _state(inst, "acked_change_seq"))
+        or (accepted and exp[1] > _state(inst, "acked_archive_id"))
+    )
+    return CheckedReceipt(signed, issuer, status, tuple(exp), bool(changes))
+
+
+def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedReceipt | None = None) -> str:
+    """Apply a receipt in one transaction (checked first with :func:`check_receipt` unless given)."""
+    checked = checked or check_receipt(inst, signed)
+    m = signed.data
+    issuer, status, exp = checked.issuer, checked.trust_status, checked.export
+    db = inst.store.db
     with db.atomic():
         _record_key(
             inst,
