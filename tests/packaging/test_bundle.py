@@ -11,8 +11,10 @@ instead of building one (e.g. on Windows, after ``tools/build_bundle.py``).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,18 +30,22 @@ UNUSED_QT = ("WebEngine", "Qt6Quick", "Qt6Qml", "VirtualKeyboard", "Qt63D", "Qt6
 
 
 @pytest.fixture(scope="module")
-def bundle(tmp_path_factory, bb) -> Path:
+def bundle(tmp_path_factory, bb) -> Iterator[Path]:
     """The bundle folder (``…/plan-desktop/``), built once for this module."""
     given = os.environ.get("PLAN_DESKTOP_BUNDLE")
     if given:
         folder = Path(given).resolve()
         assert (folder / EXE_NAME).is_file(), f"no {EXE_NAME} in PLAN_DESKTOP_BUNDLE={given}"
-        return folder
+        yield folder
+        return
     pytest.importorskip("PyInstaller", reason="PyInstaller is not installed: pip install -e '.[build]'")
     out = tmp_path_factory.mktemp("bundle")
-    folder = bb.build(out / "dist", out / "work", quiet=True)
-    assert (folder / EXE_NAME).is_file()
-    return folder
+    try:
+        folder = bb.build(out / "dist", out / "work", quiet=True)
+        assert (folder / EXE_NAME).is_file()
+        yield folder
+    finally:
+        shutil.rmtree(out, ignore_errors=True)  # ~300 MB; pytest would keep the last three runs' copies
 
 
 @pytest.fixture(scope="module")
