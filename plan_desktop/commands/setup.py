@@ -37,12 +37,21 @@ def register(sub) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from plan_desktop.services.exchange.keys import own_keys
     from plan_desktop.services.installation import Installation
 
     with Installation.init(data_folder(args), args.unit, officer=args.officer, title=args.title) as inst:
         unit = inst.unit()
         out(f"Đã thiết lập thư mục dữ liệu cho {unit.name} (mã {unit.code}, cấp {level_vi(unit.level)}).")
         out(f"Tệp dữ liệu: {inst.store.path}")
+        # the exchange key init just made: the level above checks it by phone at the first package
+        out(f"Dấu vân tay khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).fingerprint}")
+        parent = inst.units.parent(unit.code, date(inst.working_year, 12, 31))
+        if parent is not None:
+            out(
+                f"Hãy ghi lại dãy này: khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện đọc lại "
+                "để đối chiếu (xem lại bằng «plan-desktop keys show»)."
+            )
     return EXIT_OK
 
 
