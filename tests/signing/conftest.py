@@ -226,3 +226,15 @@ def report_for(commune, tmp_path: Path):
         return make_pdf(path, data_sha256=report_data_hash(commune, period))
 
     return make
+
+
+@pytest.fixture
+def window_fonts(qapp):
+    """The window's Fusion style and bundled fonts on pytest-qt's QApplication, set up once
+    (for the widget tests: ``pytestmark = pytest.mark.usefixtures("window_fonts")``)."""
+    from plan_desktop.ui import startup
+
+    if not getattr(qapp, "_plan_desktop_ready", False):
+        qapp.setStyle("Fusion")
+        startup.register_fonts(qapp)
+        qapp._plan_desktop_ready = True

@@ -16,15 +16,7 @@ pytest.importorskip("pytestqt", reason="pytest-qt chưa được cài")
 from plan_desktop.signing.verify import verify_pdf
 from tests.signing.conftest import PASSPHRASE
 
-
-@pytest.fixture(autouse=True)
-def _fonts(qapp):
-    from plan_desktop.ui import startup
-
-    if not getattr(qapp, "_plan_desktop_ready", False):
-        qapp.setStyle("Fusion")
-        startup.register_fonts(qapp)
-        qapp._plan_desktop_ready = True
+pytestmark = pytest.mark.usefixtures("window_fonts")
 
 
 @pytest.fixture

@@ -11,15 +11,7 @@ pytest.importorskip("pytestqt", reason="pytest-qt chưa được cài")
 from plan_desktop.services.signing import SigningService
 from tests.signing.conftest import PASSPHRASE
 
-
-@pytest.fixture(autouse=True)
-def _fonts(qapp):
-    from plan_desktop.ui import startup
-
-    if not getattr(qapp, "_plan_desktop_ready", False):
-        qapp.setStyle("Fusion")
-        startup.register_fonts(qapp)
-        qapp._plan_desktop_ready = True
+pytestmark = pytest.mark.usefixtures("window_fonts")
 
 
 def test_sign_dialog_signs_with_a_file_and_shows_a_wrong_passphrase(qtbot, commune, pki, report_for, tmp_path):
