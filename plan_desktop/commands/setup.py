@@ -99,7 +99,8 @@ def cmd_forms(args: argparse.Namespace) -> int:
         for f in form.fields:
             extra = f" [{', '.join(c.code for c in f.choices)}]" if f.choices else ""
             req = " (bắt buộc)" if f.required else ""
-            out(f"  {f.name:<22} {f.type:<8} {f.label}{req}{extra}")
+            local = " (chỉ lưu tại đơn vị, không gửi lên cấp trên)" if f.local_only else ""
+            out(f"  {f.name:<22} {f.type:<8} {f.label}{req}{local}{extra}")
     else:
         for form in forms.values():
             out(f"{form.id:<15} {form.label}")

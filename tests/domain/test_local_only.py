@@ -97,3 +97,12 @@ def test_a_non_bool_local_only_is_refused(tmp_path, value):
 def test_a_local_only_field_the_level_above_would_need_is_refused(tmp_path, extra, type_, titles, match):
     with pytest.raises(FormDefinitionError, match=match):
         load_form(_write(tmp_path, extra, type_=type_, titles=titles))
+
+
+def test_forms_command_says_which_fields_stay_at_the_unit(capsys):
+    from plan_desktop.cli import main
+
+    assert main(["forms", "case"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    marked = [ln.split()[0] for ln in lines if "chỉ lưu tại đơn vị, không gửi lên cấp trên" in ln]
+    assert marked == ["notes"]
