@@ -107,12 +107,18 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
     ])
     kinds = list(KIND_WEIGHTS)
     ests: list[dict[str, Any]] = []
+    used: set[str] = set()
     for _ in range(rng.randint(3, 10)):
         kind = rng.choices(kinds, weights=list(KIND_WEIGHTS.values()))[0]
+        free = [n for n in EST_NAMES[kind] if n not in used]
+        if not free:  # each business of a commune has its own name, as in the officer's picker
+            continue
+        name = rng.choice(free)
+        used.add(name)
         suspected = rng.random() < 0.25
         opened = date(rng.randint(2008, 2015), rng.randint(1, 12), rng.randint(1, 28))
         est: dict[str, Any] = {
-            "name": rng.choice(EST_NAMES[kind]), "kind": kind,
+            "name": name, "kind": kind,
             "address": f"{rng.choice(HAMLETS)}, {unit.name}", "owner_name": _name(rng),
             "licence_no": f"{rng.randint(10, 999)}/GPKD", "female_workers": rng.randint(0, 12),
             "opened_on": opened, "suspected": suspected,
