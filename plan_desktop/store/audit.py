@@ -19,8 +19,12 @@ from sqlite_utils import Database
 GENESIS = "0" * 64
 
 
+#: ``json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)``, made once.
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+
+
 def canonical_json(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return _CANONICAL.encode(obj)
 
 
 def sha256_hex(text: str) -> str:
@@ -33,12 +37,17 @@ def record_hash(form_id: str, row: Mapping[str, Any], columns: list[str]) -> str
     Empty (NULL) columns are left out, so a field added to a form later does not change the hash of
     records written before it existed.
     """
-    content = {c: row[c] for c in columns if row.get(c) is not None}
-    return sha256_hex(canonical_json({"form": form_id, **content}))
+    content: dict[str, Any] = {"form": form_id}
+    get = row.get
+    for c in columns:
+        v = get(c)
+        if v is not None:
+            content[c] = v
+    return sha256_hex(_CANONICAL.encode(content))
 
 
 def _row_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
-    body = {k: entry[k] for k in sorted(entry) if k not in ("hash", "prev_hash")}
+    body = {k: v for k, v in entry.items() if k != "hash" and k != "prev_hash"}  # canonical_json sorts the keys
     return sha256_hex(prev_hash + canonical_json(body))
 
 
@@ -83,6 +92,29 @@ class Appender:
         self.seq, self.hash = entry["seq"], entry["hash"]
         self._dirty = True
         return self.seq
+
+    def append_many(self, entries: list[Mapping[str, Any]]) -> list[int]:
+        """Append several rows (each a mapping of :meth:`append`'s keyword arguments) in one statement.
+
+        The chain is exactly the one :meth:`append` called for each in turn would make: each row's seq
+        follows the previous one and its hash covers the previous row's hash. Returns the seqs."""
+        rows = []
+        seq, prev = self.seq, self.hash
+        for e in entries:
+            seq += 1
+            entry = {
+                "seq": seq, "at": e["at"], "actor": e["actor"], "action": e["action"], "form": e["form"],
+                "record_id": e["record_id"], "unit_code": e["unit_code"], "revision": e["revision"],
+                "content_hash": e["content_hash"], "note": e.get("note"),
+            }
+            entry["prev_hash"] = prev
+            entry["hash"] = prev = _row_hash(prev, entry)
+            rows.append(entry)
+        if rows:
+            self.db.conn.executemany(_INSERT, rows)
+            self.seq, self.hash = seq, prev
+            self._dirty = True
+        return [r["seq"] for r in rows]
 
     def flush(self) -> None:
         if self._dirty:

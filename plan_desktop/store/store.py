@@ -44,6 +44,8 @@ class Store:
         self.db = db
         self.path = path
         self.forms = forms
+        #: per form (by identity): its content columns and its search-text function
+        self._per_form: dict[int, tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]] = {}
 
     # -- lifecycle ---------------------------------------------------------------------------------
     @classmethod
@@ -109,9 +111,16 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """Rows of a SELECT as dicts. Unlike sqlite-utils' ``Database.query`` (which wraps every query
+        in a savepoint: three statements, and outside a transaction a commit) this is one statement."""
+        cursor = self.db.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
+
     # -- meta and settings ---------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
-        rows = list(self.db.query("SELECT value FROM meta WHERE key = ?", [key]))
+        rows = list(self._query("SELECT value FROM meta WHERE key = ?", [key]))
         return rows[0]["value"] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
@@ -121,11 +130,11 @@ class Store:
         )
 
     def get_setting(self, key: str, default: Any = None) -> Any:
-        rows = list(self.db.query("SELECT value FROM settings WHERE key = ?", [key]))
+        rows = list(self._query("SELECT value FROM settings WHERE key = ?", [key]))
         return json.loads(rows[0]["value"]) if rows else default
 
     def settings(self) -> dict[str, Any]:
-        return {r["key"]: json.loads(r["value"]) for r in self.db.query("SELECT key, value FROM settings")}
+        return {r["key"]: json.loads(r["value"]) for r in self._query("SELECT key, value FROM settings")}
 
     def set_settings(self, values: Mapping[str, Any]) -> None:
         """Write several settings in one transaction."""
@@ -143,29 +152,24 @@ class Store:
         return self.get_setting("unit_code")
 
     # -- rows ----------------------------------------------------------------------------------------
+    def _form_helpers(self, form: FormDef) -> tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]:
+        h = self._per_form.get(id(form))
+        if h is None or h[0] is not form:
+            h = self._per_form[id(form)] = (form, (*COMMON_FIELDS, *form.field_names), _search_text_of(form))
+        return h
+
     def content_columns(self, form: FormDef) -> list[str]:
-        return [*COMMON_FIELDS, *form.field_names]
+        return list(self._form_helpers(form)[1])
 
     def row_hash(self, form: FormDef, row: Mapping[str, Any]) -> str:
-        return audit.record_hash(form.id, row, self.content_columns(form))
+        return audit.record_hash(form.id, row, self._form_helpers(form)[1])  # type: ignore[arg-type]
 
     def search_text(self, form: FormDef, row: Mapping[str, Any]) -> str:
         """The folded text a search box matches: text fields and choice labels."""
-        parts: list[str] = []
-        for f in form.fields:
-            v = row.get(f.name)
-            if v is None:
-                continue
-            if f.type == "text":
-                parts.append(str(v))
-            elif f.type == "choice":
-                parts.append(f.choice_label(v))
-            elif f.type == "choices":
-                parts.extend(f.choice_label(c) for c in f.from_storage(v))
-        return fold(" | ".join(parts))
+        return self._form_helpers(form)[2](row)
 
     def get_row(self, form: FormDef, record_id: str) -> dict[str, Any] | None:
-        rows = list(self.db.query(f"SELECT * FROM [{form.table}] WHERE id = ?", [record_id]))
+        rows = list(self._query(f"SELECT * FROM [{form.table}] WHERE id = ?", [record_id]))
         return rows[0] if rows else None
 
     def to_values(self, form: FormDef, row: Mapping[str, Any]) -> dict[str, Any]:
@@ -210,7 +214,7 @@ class Store:
 
     def count(self, form: FormDef, q: Query = Query()) -> int:
         where, params = self._where(form, q)
-        return next(iter(self.db.query(f"SELECT count(*) AS n FROM [{form.table}] WHERE {where}", params)))["n"]
+        return next(iter(self._query(f"SELECT count(*) AS n FROM [{form.table}] WHERE {where}", params)))["n"]
 
     def ids(self, form: FormDef, q: Query = Query()) -> list[str]:
         where, params = self._where(form, q)
@@ -229,14 +233,14 @@ class Store:
         if q.limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params = [*params, q.limit, q.offset]
-        yield from self.db.query(sql, params)
+        yield from self._query(sql, params)
 
     def rows_by_ids(self, form: FormDef, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
         for i in range(0, len(ids), 500):
             chunk = list(ids[i : i + 500])
             marks = ",".join("?" * len(chunk))
-            for r in self.db.query(f"SELECT * FROM [{form.table}] WHERE id IN ({marks})", chunk):
+            for r in self._query(f"SELECT * FROM [{form.table}] WHERE id IN ({marks})", chunk):
                 out[r["id"]] = r
         return out
 
@@ -277,7 +281,7 @@ class Store:
             last[(r[0], r[1])] = (r[2], r[3])
         for form in self.forms.values():
             seen: set[str] = set()
-            for row in self.db.query(f"SELECT * FROM [{form.table}]"):
+            for row in self._query(f"SELECT * FROM [{form.table}]"):
                 key = (form.id, row["id"])
                 seen.add(row["id"])
                 label = f"{form.label} (mã {row['id']})"
@@ -291,3 +295,45 @@ class Store:
                 if fid == form.id and rid not in seen:
                     problems.append(f"{form.label} (mã {rid}): bản ghi đã bị xóa ngoài chương trình.")
         return problems
+
+
+def _search_text_of(form: FormDef) -> Callable[[Mapping[str, Any]], str]:
+    """``row -> folded search text`` for one form: ``fold(" | ".join(parts))`` where the parts are its
+    text fields and the labels of its choices, in field order.
+
+    Folding works character by character, so the parts are folded one by one and the folded labels of
+    a stored choice value are kept (a row's labels are mostly the same few): the result is the same
+    string, with only the free text folded per row."""
+    memo_max = 4096
+    spec: list[tuple[str, str, Any, dict[Any, Any]]] = []
+    for f in form.fields:
+        if f.type in ("text", "choice", "choices"):
+            spec.append((f.name, f.type, f, {}))
+
+    def search_text(row: Mapping[str, Any]) -> str:
+        parts: list[str] = []
+        for name, kind, f, memo in spec:
+            v = row.get(name)
+            if v is None:
+                continue
+            if kind == "text":
+                parts.append(fold(str(v)))
+                continue
+            key = (v.__class__, v)  # 1 and True are different values here
+            try:
+                folded = memo.get(key)
+            except TypeError:  # an unhashable stored value (a list): no memo
+                folded, memo = None, None
+            if folded is None:
+                if kind == "choice":
+                    folded = (fold(f.choice_label(v)),)
+                else:
+                    folded = tuple(fold(f.choice_label(c)) for c in f.from_storage(v))
+                if memo is not None and len(memo) < memo_max:
+                    memo[key] = folded
+            parts.extend(folded)
+        text = " | ".join(parts)
+        # a part that folds to nothing leaves a double space, which fold() of the whole would not
+        return " ".join(text.split()) if "" in parts else text
+
+    return search_text
