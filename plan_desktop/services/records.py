@@ -7,16 +7,38 @@ transaction per call. Listeners registered with :meth:`RecordService.subscribe` 
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.forms import FieldDef, FormDef
 from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
 from plan_desktop.store import Store, utc_now
 from plan_desktop.store import audit
+
+
+#: ``json.dumps(items, ensure_ascii=False)``, made once.
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+def _storer(fd: FieldDef) -> Callable[[Any], Any] | None:
+    """:meth:`FieldDef.to_storage` of one field as a function (None: the value is stored as it is)."""
+    if fd.type == "date":
+        return lambda v: None if v is None else (v.isoformat() if isinstance(v, date) else str(v))
+    if fd.type == "bool":
+        return lambda v: None if v is None else (1 if v else 0)
+    if fd.is_multi:
+        def multi(v: Any) -> Any:
+            if v is None:
+                return None
+            items = list(v)
+            return _JSON.encode(items) if items else None
+
+        return multi
+    return None
 
 
 class RecordError(ValueError):
@@ -38,6 +60,36 @@ class StoreContext:
         return self.store.value_unique(form_id, field_name, value, unit_code, exclude_id)
 
 
+class _BatchContext:
+    """A :class:`StoreContext` for validating one batch: nothing is written while a batch is checked,
+    so each distinct reference or unique value is looked up once (an import of 5.000 inspections of
+    100 establishments asks 100 questions, not 5.000)."""
+
+    def __init__(self, ctx: StoreContext):
+        self.ctx = ctx
+        self.today = ctx.today
+        self.unit_code = ctx.unit_code
+        self._refs: dict[tuple[str, str, str], bool] = {}
+        self._unique: dict[tuple[Any, ...], bool] = {}
+
+    def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        key = (form_id, record_id, unit_code)
+        found = self._refs.get(key)
+        if found is None:
+            found = self._refs[key] = self.ctx.ref_exists(form_id, record_id, unit_code)
+        return found
+
+    def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
+        key = (form_id, field_name, value.__class__, value, unit_code, exclude_id)
+        try:
+            found = self._unique.get(key)
+        except TypeError:  # an unhashable value: ask
+            return self.ctx.is_unique(form_id, field_name, value, unit_code, exclude_id)
+        if found is None:
+            found = self._unique[key] = self.ctx.is_unique(form_id, field_name, value, unit_code, exclude_id)
+        return found
+
+
 @dataclass(frozen=True)
 class Change:
     form_id: str
@@ -46,6 +98,7 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+Guard = Callable[[FormDef, Mapping[str, Any]], None]
 
 
 class RecordService:
@@ -56,8 +109,11 @@ class RecordService:
         self._listeners: list[Listener] = []
         self._unit_code: str | None = None
         self._insert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
-        #: Extra guards run before any write (e.g. locked periods); each raises RecordError.
-        self.guards: list[Callable[[FormDef, Mapping[str, Any]], None]] = []
+        self._storers: dict[str, tuple[FormDef, list[tuple[str, Callable[[Any], Any] | None]]]] = {}
+        #: Extra guards run before any write (e.g. locked periods); each raises RecordError. A guard may
+        #: also offer ``for_batch(form) -> guard``: :meth:`write_many` then calls that once and checks
+        #: the batch's rows with what it returns (e.g. the locks read once instead of once per row).
+        self.guards: list[Guard] = []
 
     # -- listeners --------------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> Callable[[], None]:
@@ -92,41 +148,66 @@ class RecordService:
         row = self.store.get_row(form, record_id)
         return self.store.to_values(form, row) if row else None
 
-    def _guard(self, form: FormDef, row: Mapping[str, Any]) -> None:
+    def _guard(self, form: FormDef, row: Mapping[str, Any], guards: list[Guard] | None = None) -> None:
         if row.get("unit_code") != self.unit_code:
             raise RecordError(
                 f"Bản ghi này thuộc đơn vị có mã {row.get('unit_code')}; chỉ đơn vị đó được sửa hoặc xóa."
             )
-        for g in self.guards:
+        for g in self.guards if guards is None else guards:
             g(form, row)
 
     def _store_row(self, form: FormDef, values: Mapping[str, Any]) -> dict[str, Any]:
-        return {f.name: f.to_storage(values.get(f.name)) for f in form.fields}
+        """``{field: field.to_storage(value)}``, with each field's conversion chosen once per form."""
+        spec = self._storers.get(form.id)
+        if spec is None or spec[0] is not form:
+            spec = self._storers[form.id] = (form, [(f.name, _storer(f)) for f in form.fields])
+        get = values.get
+        return {name: (get(name) if conv is None else conv(get(name))) for name, conv in spec[1]}
 
     def _write(self, form: FormDef, row: dict[str, Any], action: str, ap: audit.Appender,
                note: str | None = None) -> None:
         """Insert or replace one full row and append its audit row. Caller holds the transaction."""
-        row["change_seq"] = ap.next_seq
-        row["search_text"] = self.store.search_text(form, row)
-        cols = tuple(row)
-        sql = self._insert_sql.get((form.table, cols))
-        if sql is None:
-            sql = self._insert_sql[(form.table, cols)] = (
-                f"INSERT OR REPLACE INTO [{form.table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                f"VALUES ({', '.join('?' for _ in cols)})"
-            )
-        self.store.db.conn.execute(sql, [row[c] for c in cols])
-        ap.append(
-            at=row["updated_at"],
-            actor=self.actor,
-            action=action,
-            form=form.id,
-            record_id=row["id"],
-            unit_code=row["unit_code"],
-            revision=row["revision"],
-            content_hash=self.store.row_hash(form, row),
-            note=note,
-        )
+        self._write_rows(form, [(action, row)], ap, note)
+
+    def _write_rows(self, form: FormDef, rows: list[tuple[str, dict[str, Any]]], ap: audit.Appender,
+                    note: str | None = None) -> None:
+        """Insert or replace full rows and append their audit rows, in order, with one statement per
+        run of rows that have the same columns and one for the audit rows. Caller holds the transaction.
+
+        Row ``k`` gets ``change_seq`` = the seq of its audit row, exactly as writing them one by one."""
+        store = self.store
+        conn = store.db.conn
+        seq = ap.seq
+        entries: list[dict[str, Any]] = []
+        batch: list[list[Any]] = []
+        batch_sql = ""
+        for action, row in rows:
+            seq += 1
+            row["change_seq"] = seq
+            row["search_text"] = store.search_text(form, row)
+            cols = tuple(row)
+            sql = self._insert_sql.get((form.table, cols))
+            if sql is None:
+                sql = self._insert_sql[(form.table, cols)] = (
+                    f"INSERT OR REPLACE INTO [{form.table}] ({', '.join(f'[{c}]' for c in cols)}) "
+                    f"VALUES ({', '.join('?' for _ in cols)})"
+                )
+            if sql is not batch_sql and batch:
+                conn.executemany(batch_sql, batch)
+                batch = []
+            batch_sql = sql
+            batch.append([row[c] for c in cols])
+            entries.append({
+                "at": row["updated_at"], "actor": self.actor, "action": action, "form": form.id,
+                "record_id": row["id"], "unit_code": row["unit_code"], "revision": row["revision"],
+                "content_hash": store.row_hash(form, row), "note": note,
+            })
+        if batch:
+            conn.executemany(batch_sql, batch)
+        if len(entries) == 1:
+            ap.append(**entries[0])
+        else:
+            ap.append_many(entries)
 
     def _transaction(self):
         """One transaction with an audit appender: ``with self._transaction() as ap: ...``."""
@@ -140,7 +221,7 @@ class RecordService:
         return result.values
 
     def _prepare_create(self, form: FormDef, clean: Mapping[str, Any], record_id: str | None,
-                        unit_code: str) -> dict[str, Any]:
+                        unit_code: str, guards: list[Guard] | None = None) -> dict[str, Any]:
         """A new row from validated values."""
         now = utc_now()
         row = {
@@ -155,13 +236,13 @@ class RecordService:
             **self._store_row(form, clean),
         }
         if unit_code == self.unit_code:  # demo rows of child units skip the owner's guards
-            self._guard(form, row)
+            self._guard(form, row, guards)
         return row
 
     def _prepare_update(self, form: FormDef, current: Mapping[str, Any], clean: Mapping[str, Any],
-                        expected_revision: int | None) -> dict[str, Any] | None:
+                        expected_revision: int | None, guards: list[Guard] | None = None) -> dict[str, Any] | None:
         """The next revision of ``current`` from validated values, or None when nothing changed."""
-        self._guard(form, current)
+        self._guard(form, current, guards)
         if current["deleted"]:
             raise RecordError("Bản ghi này đã bị xóa; hãy khôi phục trước khi sửa.")
         if expected_revision is not None and current["revision"] != expected_revision:
@@ -173,7 +254,7 @@ class RecordService:
             return None  # nothing changed: no new revision
         row = {c: current[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}
         row.update(new_fields)
-        self._guard(form, row)  # the new values must be allowed too (e.g. not moved into a locked period)
+        self._guard(form, row, guards)  # the new values must be allowed too (e.g. not moved into a locked period)
         row.update(revision=current["revision"] + 1, updated_at=utc_now(), updated_by=self.actor)
         return row
 
@@ -255,37 +336,41 @@ class RecordService:
         unit = unit_code or self.unit_code
         issues: list[tuple[int, FieldIssue]] = []
         rows: list[tuple[str, dict[str, Any]]] = []
-        ctx = self.context(unit)
-        existing = self.store.rows_by_ids(form, [rid for rid, _ in items if rid])
-        seen_unique: dict[tuple[str, Any], int] = {}
-        for idx, (rid, values) in enumerate(items):
-            current = existing.get(rid) if rid else None
-            result = validate(form, values, ctx, record_id=rid, unit_code=unit)
-            for fd in form.fields:  # unique within the batch too
-                if fd.unique and result.values.get(fd.name) is not None:
-                    key = (fd.name, result.values[fd.name])
-                    if key in seen_unique:
-                        result.issues.append(FieldIssue(fd.name, fd.label, f"trùng với dòng trước ({seen_unique[key] + 1})."))
-                    seen_unique.setdefault(key, idx)
-            if not result.ok:
-                issues.extend((idx, i) for i in result.issues)
-                continue
-            try:
-                if current is None:
-                    rows.append(("create", self._prepare_create(form, result.values, rid, unit)))
-                else:
-                    row = self._prepare_update(form, current, result.values, None)
-                    if row is not None:
-                        rows.append(("update", row))
-            except RecordError as exc:
-                issues.append((idx, FieldIssue(None, "", str(exc))))
-            except ValidationError as exc:
-                issues.extend((idx, i) for i in exc.issues)
-        if issues:
-            return 0, 0, issues
+        unique_fields = [fd for fd in form.fields if fd.unique]
+        # one transaction from the first read: the rows are written as they were checked
         with self._transaction() as ap:
-            for action, row in rows:
-                self._write(form, row, action, ap, note="import" if unit_code is None else None)
+            ctx = _BatchContext(self.context(unit))
+            guards = [g.for_batch(form) if hasattr(g, "for_batch") else g for g in self.guards]
+            existing = self.store.rows_by_ids(form, [rid for rid, _ in items if rid])
+            seen_unique: dict[tuple[str, Any], int] = {}
+            for idx, (rid, values) in enumerate(items):
+                current = existing.get(rid) if rid else None
+                result = validate(form, values, ctx, record_id=rid, unit_code=unit)
+                for fd in unique_fields:  # unique within the batch too
+                    if result.values.get(fd.name) is not None:
+                        key = (fd.name, result.values[fd.name])
+                        if key in seen_unique:
+                            result.issues.append(
+                                FieldIssue(fd.name, fd.label, f"trùng với dòng trước ({seen_unique[key] + 1}).")
+                            )
+                        seen_unique.setdefault(key, idx)
+                if not result.ok:
+                    issues.extend((idx, i) for i in result.issues)
+                    continue
+                try:
+                    if current is None:
+                        rows.append(("create", self._prepare_create(form, result.values, rid, unit, guards)))
+                    else:
+                        row = self._prepare_update(form, current, result.values, None, guards)
+                        if row is not None:
+                            rows.append(("update", row))
+                except RecordError as exc:
+                    issues.append((idx, FieldIssue(None, "", str(exc))))
+                except ValidationError as exc:
+                    issues.extend((idx, i) for i in exc.issues)
+            if issues:
+                return 0, 0, issues
+            self._write_rows(form, rows, ap, note="import" if unit_code is None else None)
         created = sum(1 for a, _ in rows if a == "create")
         if rows:
             self._emit(Change(form.id, tuple(r["id"] for _, r in rows), "import"))
