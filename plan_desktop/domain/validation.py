@@ -3,7 +3,8 @@
 The entry dialog, the CSV/XLSX import and the package import all call :func:`validate`. It accepts
 typed values (from widgets) or text (from CSV cells), parses and cleans them (text NFC-normalised and
 trimmed), applies defaults, then checks every rule of the form definition. Messages are Vietnamese
-and name the field's label.
+and name the field's label; each also carries its English (:class:`Reason`, :meth:`FieldIssue.message_for`)
+for the window's second language.
 
 Rules that need the store (a reference to a record of the same unit, a value unique per unit) are
 asked through a :class:`ValidationContext`, so this module stays pure Python.
@@ -22,6 +23,24 @@ from plan_desktop.domain.forms import FieldDef, FormDef
 from plan_desktop.domain.text import clean_text, format_date_vi, format_int_vi
 
 
+class Reason(str):
+    """Why a value is refused: the Vietnamese text (the string itself) and its English (``en``)."""
+
+    en: str
+
+    def __new__(cls, vi: str, en: str | None = None) -> Reason:
+        obj = super().__new__(cls, vi)
+        obj.en = en if en is not None else vi
+        return obj
+
+    def for_lang(self, lang: str) -> str:
+        return self.en if lang == "en" else str(self)
+
+
+def reason_for(reason: str, lang: str) -> str:
+    return reason.for_lang(lang) if isinstance(reason, Reason) else reason
+
+
 @dataclass(frozen=True)
 class FieldIssue:
     """One problem with one field (``field`` is None for a problem with the whole record)."""
@@ -29,10 +48,20 @@ class FieldIssue:
     field: str | None
     label: str
     reason: str
+    #: the field's English label (display only: two issues are the same whatever their labels' English)
+    label_en: str = field(default="", compare=False)
 
     @property
     def message(self) -> str:
         return f"{self.label}: {self.reason}" if self.label else self.reason
+
+    def message_for(self, lang: str) -> str:
+        """The message in the window's language (Vietnamese unless ``lang`` is "en")."""
+        if lang != "en":
+            return self.message
+        label = self.label_en or self.label
+        reason = reason_for(self.reason, lang)
+        return f"{label}: {reason}" if label else reason
 
     def __str__(self) -> str:
         return self.message
@@ -115,20 +144,22 @@ def _is_blank(value: Any) -> bool:
 
 def parse_int(value: Any) -> int:
     if isinstance(value, bool):
-        raise _Bad("phải là một số nguyên.")
+        raise _Bad(Reason("phải là một số nguyên.", "must be a whole number."))
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if value.is_integer():
             return int(value)
-        raise _Bad(f"phải là số nguyên, không có phần lẻ ({value}).")
+        raise _Bad(Reason(f"phải là số nguyên, không có phần lẻ ({value}).",
+                          f"must be a whole number, without a fraction ({value})."))
     s = str(value).strip().replace(" ", "").replace("\u00a0", "")
     if s.startswith("-") and _INT_RE.match(s[1:]):
         return -int(s[1:].replace(".", ""))
     if s.lower().endswith("đ"):
         s = s[:-1]
     if not _INT_RE.match(s):
-        raise _Bad(f'"{value}" không phải là số nguyên (ví dụ: 1250 hoặc 1.250).')
+        raise _Bad(Reason(f'"{value}" không phải là số nguyên (ví dụ: 1250 hoặc 1.250).',
+                          f'"{value}" is not a whole number (e.g. 1250 or 1.250).'))
     return int(s.replace(".", ""))
 
 
@@ -148,7 +179,8 @@ def parse_date(value: Any) -> date:
             return date.fromisoformat(s[:10])
     except ValueError:
         pass
-    raise _Bad(f'"{value}" không phải là ngày hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 05/01/2017.')
+    raise _Bad(Reason(f'"{value}" không phải là ngày hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 05/01/2017.',
+                      f'"{value}" is not a valid date; type it as dd/mm/yyyy, e.g. 05/01/2017.'))
 
 
 def parse_bool(value: Any) -> bool:
@@ -162,7 +194,8 @@ def parse_bool(value: Any) -> bool:
         return True
     if s in _FALSE:
         return False
-    raise _Bad(f'"{value}" không hợp lệ; nhập có/không (hoặc 1/0).')
+    raise _Bad(Reason(f'"{value}" không hợp lệ; nhập có/không (hoặc 1/0).',
+                      f'"{value}" is not valid; type yes/no (or 1/0).'))
 
 
 def _split_multi(value: Any) -> list[str]:
@@ -192,44 +225,57 @@ def parse_value(fd: FieldDef, value: Any) -> Any:
                 if clean_text(c.label) == code:
                     return c.code
             codes = ", ".join(f"{c.code} ({c.label})" for c in fd.choices)
-            raise _Bad(f'"{code}" không có trong danh sách. Chọn một trong: {codes}.')
+            codes_en = ", ".join(f"{c.code} ({c.label_en or c.label})" for c in fd.choices)
+            raise _Bad(Reason(f'"{code}" không có trong danh sách. Chọn một trong: {codes}.',
+                              f'"{code}" is not in the list. Choose one of: {codes_en}.'))
         return code
     if t == "choices":
         codes = _split_multi(value)
         bad = [c for c in codes if fd.choice(c) is None]
         if bad:
             known = ", ".join(c.code for c in fd.choices)
-            raise _Bad(f"mã không có trong danh sách: {', '.join(bad)}. Các mã hợp lệ: {known}.")
+            raise _Bad(Reason(f"mã không có trong danh sách: {', '.join(bad)}. Các mã hợp lệ: {known}.",
+                              f"codes not in the list: {', '.join(bad)}. Valid codes: {known}."))
         order = {c.code: i for i, c in enumerate(fd.choices)}
         return sorted(set(codes), key=order.__getitem__)
     if t == "ref":
         s = str(value).strip()
         if not _UUID_RE.match(s):
-            raise _Bad(f'"{s}" không phải là mã bản ghi hợp lệ.')
+            raise _Bad(Reason(f'"{s}" không phải là mã bản ghi hợp lệ.', f'"{s}" is not a valid record id.'))
         return s.lower()
     if t == "refs":
         ids = _split_multi(value)
         bad = [i for i in ids if not _UUID_RE.match(i)]
         if bad:
-            raise _Bad(f"mã bản ghi không hợp lệ: {', '.join(bad)}.")
+            raise _Bad(Reason(f"mã bản ghi không hợp lệ: {', '.join(bad)}.", f"invalid record ids: {', '.join(bad)}."))
         return list(dict.fromkeys(i.lower() for i in ids))
     raise AssertionError(t)
 
 
 # -- rule checks ---------------------------------------------------------------------------------
-def _cond_text(form: FormDef, cond) -> str:
+def _cond_text(form: FormDef, cond, lang: str = "vi") -> str:
     target = form.field(cond.field)
+    en = lang == "en"
 
     def show(v: Any) -> str:
         if target.type == "bool":
-            return "có" if v else "không"
-        return f"«{target.choice_label(v)}»"
+            return ("yes" if v else "no") if en else ("có" if v else "không")
+        return f"«{target.choice_label(v, lang)}»"
 
-    vals = " hoặc ".join(show(v) for v in cond.values)
+    vals = (" or " if en else " hoặc ").join(show(v) for v in cond.values)
+    label = target.label_for(lang)
     if target.type == "bool" and not cond.negate and cond.values == (True,):
-        return f"khi có đánh dấu «{target.label}»"
+        return f"when «{label}» is ticked" if en else f"khi có đánh dấu «{label}»"
+    if en:
+        return f"when «{label}» is {'not ' if cond.negate else ''}{vals}"
     verb = "không phải là" if cond.negate else "là"
-    return f"khi «{target.label}» {verb} {vals}"
+    return f"khi «{label}» {verb} {vals}"
+
+
+def _show_en(fd: FieldDef, v: Any) -> str:
+    if fd.type == "date":
+        return v.strftime("%d/%m/%Y")
+    return str(v)
 
 
 def _show(fd: FieldDef, v: Any) -> str:
@@ -349,7 +395,8 @@ def _parser(fd: FieldDef) -> _Parser:
 def _blank_rule(form: FormDef, fd: FieldDef) -> Callable[[dict[str, Any]], str | None] | None:
     """What a blank field breaks, if anything."""
     if fd.required:
-        reason = "bắt buộc phải nhập." if not fd.is_multi else "bắt buộc phải chọn."
+        reason = (Reason("bắt buộc phải nhập.", "is required.") if not fd.is_multi
+                  else Reason("bắt buộc phải chọn.", "choose at least one."))
         return lambda values: reason
     rw, pw, min_items = fd.required_when, fd.positive_when, fd.min_items
     if rw is None and pw is None and not min_items:
@@ -357,11 +404,11 @@ def _blank_rule(form: FormDef, fd: FieldDef) -> Callable[[dict[str, Any]], str |
 
     def rule(values: dict[str, Any]) -> str | None:
         if rw is not None and rw.holds(values):
-            return f"bắt buộc phải nhập {_cond_text(form, rw)}."
+            return Reason(f"bắt buộc phải nhập {_cond_text(form, rw)}.", f"is required {_cond_text(form, rw, 'en')}.")
         if pw is not None and pw.holds(values):
-            return f"phải lớn hơn 0 {_cond_text(form, pw)}."
+            return Reason(f"phải lớn hơn 0 {_cond_text(form, pw)}.", f"must be above 0 {_cond_text(form, pw, 'en')}.")
         if min_items:
-            return f"phải chọn ít nhất {min_items} mục."
+            return Reason(f"phải chọn ít nhất {min_items} mục.", f"choose at least {min_items}.")
         return None
 
     return rule
@@ -377,7 +424,8 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
 
         def too_long(v, values, ctx, unit, rid, bad):
             if len(v) > max_length:
-                return f"dài quá {format_int_vi(max_length)} ký tự (hiện có {format_int_vi(len(v))})."
+                return Reason(f"dài quá {format_int_vi(max_length)} ký tự (hiện có {format_int_vi(len(v))}).",
+                              f"longer than {max_length:,} characters (now {len(v):,}).")
             return None
 
         rules.append((too_long, False))
@@ -387,18 +435,21 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
 
         def numeric(v, values, ctx, unit, rid, bad):
             if v < lo:
-                return "không được là số âm." if lo == 0 else f"phải từ {format_int_vi(lo)} trở lên."
+                return (Reason("không được là số âm.", "must not be negative.") if lo == 0
+                        else Reason(f"phải từ {format_int_vi(lo)} trở lên.", f"must be {lo:,} or more."))
             if hi is not None and v > hi:
-                return f"không được lớn hơn {format_int_vi(hi)}."
+                return Reason(f"không được lớn hơn {format_int_vi(hi)}.", f"must not be more than {hi:,}.")
             if pw is not None and pw.holds(values) and v <= 0:
-                return f"phải lớn hơn 0 {_cond_text(form, pw)}."
+                return Reason(f"phải lớn hơn 0 {_cond_text(form, pw)}.",
+                              f"must be above 0 {_cond_text(form, pw, 'en')}.")
             return None
 
         rules.append((numeric, False))
     if fd.type == "date" and fd.not_future:
         def not_future(v, values, ctx, unit, rid, bad):
             if v > ctx.today:
-                return f"không được sau ngày hôm nay ({format_date_vi(ctx.today)})."
+                return Reason(f"không được sau ngày hôm nay ({format_date_vi(ctx.today)}).",
+                              f"must not be after today ({ctx.today:%d/%m/%Y}).")
             return None
 
         rules.append((not_future, False))
@@ -406,7 +457,9 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
         min_items = fd.min_items
 
         def enough(v, values, ctx, unit, rid, bad):
-            return f"phải chọn ít nhất {min_items} mục." if len(v) < min_items else None
+            if len(v) < min_items:
+                return Reason(f"phải chọn ít nhất {min_items} mục.", f"choose at least {min_items}.")
+            return None
 
         rules.append((enough, False))
     if fd.only_when is not None:
@@ -414,7 +467,7 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
 
         def only_when(v, values, ctx, unit, rid, bad):
             if not ow.holds(values) and not (is_bool and v is False):
-                return f"chỉ được nhập {_cond_text(form, ow)}."
+                return Reason(f"chỉ được nhập {_cond_text(form, ow)}.", f"only allowed {_cond_text(form, ow, 'en')}.")
             return None
 
         rules.append((only_when, False))
@@ -423,7 +476,9 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
 
         def implied(v, values, ctx, unit, rid, bad):
             if v is True and values.get(implies) is not True:
-                return f"chỉ được đánh dấu khi đã đánh dấu «{form.field(implies).label}»."
+                other = form.field(implies)
+                return Reason(f"chỉ được đánh dấu khi đã đánh dấu «{other.label}».",
+                              f"may only be ticked when «{other.label_for('en')}» is ticked.")
             return None
 
         rules.append((implied, False))
@@ -439,16 +494,19 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
             if _is_blank(other) or (v <= other if lte else v >= other):
                 return None
             ofd = form.field(other_name)
+            oen = f"«{ofd.label_for('en')}» ({_show_en(ofd, other)})"
             if fd.type == "date":
-                return f"không được trước «{ofd.label}» ({_show(ofd, other)})."
-            return f"không được {word} «{ofd.label}» ({_show(ofd, other)})."
+                return Reason(f"không được trước «{ofd.label}» ({_show(ofd, other)}).", f"must not be before {oen}.")
+            return Reason(f"không được {word} «{ofd.label}» ({_show(ofd, other)}).",
+                          f"must not be more than {oen}." if lte else f"must not be less than {oen}.")
 
         rules.append((compare, False))
     target = fd.form or ""
     if fd.type == "ref":
         def ref(v, values, ctx, unit, rid, bad):
             if not ctx.ref_exists(target, v, unit):
-                return "không tìm thấy bản ghi được chọn trong dữ liệu của đơn vị này."
+                return Reason("không tìm thấy bản ghi được chọn trong dữ liệu của đơn vị này.",
+                              "the chosen record is not in this unit's data.")
             return None
 
         rules.append((ref, True))
@@ -456,14 +514,16 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
         def refs(v, values, ctx, unit, rid, bad):
             missing = [i for i in v if not ctx.ref_exists(target, i, unit)]
             if missing:
-                return f"không tìm thấy {len(missing)} bản ghi được chọn trong dữ liệu của đơn vị này."
+                return Reason(f"không tìm thấy {len(missing)} bản ghi được chọn trong dữ liệu của đơn vị này.",
+                              f"{len(missing)} of the chosen records are not in this unit's data.")
             return None
 
         rules.append((refs, True))
     if fd.unique:
         def unique(v, values, ctx, unit, rid, bad):
             if not ctx.is_unique(form.id, name, fd.to_storage(v), unit, rid):
-                return f"đơn vị này đã có một bản ghi với {fd.label.lower()} {_show(fd, v)}."
+                return Reason(f"đơn vị này đã có một bản ghi với {fd.label.lower()} {_show(fd, v)}.",
+                              f"this unit already has a record with {fd.label_for('en').lower()} {_show_en(fd, v)}.")
             return None
 
         rules.append((unique, True))
@@ -491,7 +551,7 @@ class FormValidator:
             try:
                 v = parse(get(name))
             except _Bad as exc:
-                issues.append(FieldIssue(name, fd.label, exc.reason))
+                issues.append(FieldIssue(name, fd.label, exc.reason, fd.label_en))
                 bad.add(name)
                 values[name] = fd.empty_value()
                 continue
@@ -513,6 +573,6 @@ class FormValidator:
                     elif asks_context:
                         rule(v, values, ctx, unit, record_id, bad)
             if reason is not None:
-                issues.append(FieldIssue(name, fd.label, reason))
+                issues.append(FieldIssue(name, fd.label, reason, fd.label_en))
                 bad.add(name)
         return ValidationResult(values=values, issues=issues)

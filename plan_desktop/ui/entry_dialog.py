@@ -55,14 +55,14 @@ class _FieldRow:
         self.message = message
         self.help_text = help_text
 
-    def show_issues(self, issues: list[FieldIssue]) -> None:
+    def show_issues(self, issues: list[FieldIssue], lang: str = "vi") -> None:
         self.editor.set_error(bool(issues))
         self.frame.setProperty("error", bool(issues))
         self.frame.style().unpolish(self.frame)
         self.frame.style().polish(self.frame)
         if issues:
             self.message.setProperty("role", "error")
-            self.message.setText("\n".join(i.message for i in issues))
+            self.message.setText("\n".join(i.message_for(lang) for i in issues))
             self.message.setVisible(True)
         else:
             self.message.setProperty("role", "help")
@@ -249,12 +249,12 @@ class EntryDialog(QDialog):
             else:
                 general.append(issue)
         for name, row in self.rows.items():
-            row.show_issues(by_field.get(name, []))
+            row.show_issues(by_field.get(name, []), self.lang)
         self._shown_issues = bool(issues)
         if issues:
             text = self.tr("Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).").format(n=len(issues))
             if general:
-                text += "\n" + "\n".join(i.message for i in general)
+                text += "\n" + "\n".join(i.message_for(self.lang) for i in general)
             self.banner.setText(text)
             self.banner.setVisible(True)
             first = next((self.rows[n] for n in self.rows if n in by_field), None)

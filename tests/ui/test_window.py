@@ -351,8 +351,14 @@ def test_english_window(ctx, qtbot, shots):
         dlg = page.open_new()
         assert dlg.windowTitle() == "New — Communication activities"
         assert dlg.editor("format").combo.itemText(1) == "Talk, conference"
+        fill(qtbot, dlg, {**SAMPLES["communication"], "participants": 40, "participants_female": 55})
+        assert not dlg.save()
+        assert dlg.rows["participants_female"].message.text() == (
+            "Of whom women: must not be more than «Participants» (40).")
+        assert dlg.banner.text().startswith("Not saved")
         _shot(w, shots, "main_window_en")
         _shot(dlg, shots, "dialog_en")
+        dlg._initial = dlg.values()  # close without the "discard what you typed?" question
         dlg.reject()
         w.close()
     finally:
