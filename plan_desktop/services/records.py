@@ -324,6 +324,16 @@ class RecordService:
         """Undo a delete."""
         return self._set_deleted(form_id, record_ids, False)
 
+    def _require_below(self, unit_code: str) -> None:
+        """Records of another unit may be written here only for a unit below this one (demo data)."""
+        from plan_desktop.domain.units import default_registry
+
+        units = default_registry()
+        years = range(2016, max(2020, self._today().year) + 1)
+        if not any(units.is_ancestor(self.unit_code, unit_code, date(y, 12, 31)) for y in years):
+            raise RecordError(f"Không ghi được bản ghi cho đơn vị mã {unit_code}: đơn vị này không trực thuộc "
+                              f"đơn vị {self.unit_code}.")
+
     def write_many(self, form_id: str, items: list[tuple[str | None, Mapping[str, Any]]],
                    *, unit_code: str | None = None) -> tuple[int, int, list[tuple[int, FieldIssue]]]:
         """All-or-nothing write of many records: ``items`` are ``(record_id or None, values)``.
@@ -334,6 +344,8 @@ class RecordService:
         """
         form = self.store.forms[form_id]
         unit = unit_code or self.unit_code
+        if unit != self.unit_code:
+            self._require_below(unit)
         issues: list[tuple[int, FieldIssue]] = []
         rows: list[tuple[str, dict[str, Any]]] = []
         unique_fields = [fd for fd in form.fields if fd.unique]

@@ -82,14 +82,21 @@ def test_a_failed_write_leaves_nothing_behind(service, commune, monkeypatch):
     assert commune.store.check() == []
 
 
-def test_records_of_other_units_are_read_only(service, commune):
-    ids = service.write_many("officer", [(None, {"full_name": "Lê Văn Nam"})], unit_code="13594")
-    assert ids[0] == 1
-    other = next(commune.store.rows(commune.store.forms["officer"], Query(unit_code="13594")))
-    with pytest.raises(RecordError, match="chỉ đơn vị đó được sửa"):
-        service.update("officer", other["id"], {"full_name": "Lê Văn Nam B"})
-    with pytest.raises(RecordError):
-        service.delete("officer", other["id"])
+def test_records_of_other_units_are_read_only(tmp_path):
+    from plan_desktop.services.installation import Installation
+
+    district = Installation.init(tmp_path / "huyen", "353", extra_settings={"working_year": 2019})
+    try:
+        service = district.records("tester")
+        ids = service.write_many("officer", [(None, {"full_name": "Lê Văn Nam"})], unit_code="13594")
+        assert ids[0] == 1
+        other = next(district.store.rows(district.store.forms["officer"], Query(unit_code="13594")))
+        with pytest.raises(RecordError, match="chỉ đơn vị đó được sửa"):
+            service.update("officer", other["id"], {"full_name": "Lê Văn Nam B"})
+        with pytest.raises(RecordError):
+            service.delete("officer", other["id"])
+    finally:
+        district.close()
 
 
 def test_listeners_hear_changes(service):
@@ -123,3 +130,19 @@ def test_period_filter(service, commune):
     assert commune.store.count(form, Query(start=start, end=end)) == 1
     start, end = Period.parse("2019").bounds()
     assert commune.store.count(form, Query(start=start, end=end)) == 2
+
+
+def test_records_of_another_unit_only_for_a_unit_below(commune, tmp_path):
+    from plan_desktop.services.installation import Installation
+    from plan_desktop.services.records import RecordError
+
+    with pytest.raises(RecordError, match="không trực thuộc"):
+        commune.records("tester").write_many("officer", [(None, {"full_name": "Lê Văn Nam"})], unit_code="13594")
+    assert commune.store.count(commune.store.forms["officer"]) == 0
+    district = Installation.init(tmp_path / "huyen", "353", extra_settings={"working_year": 2019})
+    try:
+        created, _, issues = district.records("tester").write_many(
+            "officer", [(None, {"full_name": "Lê Văn Nam"})], unit_code="13594")
+        assert created == 1 and not issues
+    finally:
+        district.close()
