@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,9 @@ from plan_desktop.domain.text import fold
 from plan_desktop.store import audit
 from plan_desktop.store.db import StoreError, connect
 from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables, sync_needed
+
+#: a form, its content columns and its search-text function
+_FormHelpers = tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]
 
 
 def utc_now() -> str:
@@ -45,7 +48,7 @@ class Store:
         self.path = path
         self.forms = forms
         #: per form (by identity): its content columns and its search-text function
-        self._per_form: dict[int, tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]] = {}
+        self._per_form: dict[int, _FormHelpers] = {}
 
     # -- lifecycle ---------------------------------------------------------------------------------
     @classmethod
@@ -152,7 +155,7 @@ class Store:
         return self.get_setting("unit_code")
 
     # -- rows ----------------------------------------------------------------------------------------
-    def _form_helpers(self, form: FormDef) -> tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]:
+    def _form_helpers(self, form: FormDef) -> _FormHelpers:
         h = self._per_form.get(id(form))
         if h is None or h[0] is not form:
             h = self._per_form[id(form)] = (form, (*COMMON_FIELDS, *form.field_names), _search_text_of(form))
@@ -243,6 +246,98 @@ class Store:
             for r in self._query(f"SELECT * FROM [{form.table}] WHERE id IN ({marks})", chunk):
                 out[r["id"]] = r
         return out
+
+    # -- lists: rows by rowid, chosen from the indexes ------------------------------------------------
+    # A list of 100.000 records must show its first screen at once. These give the rowids of what
+    # ids() gives, in the same order, without reading the table: the period (and unit) and the order
+    # come from an index, and the deleted rows (few) are left out by a look in the (unit_code, deleted)
+    # index. A rowid changes when a row is written again (INSERT OR REPLACE), so a list reads its
+    # rowids again after every change.
+    def deleted_keys(self, form: FormDef) -> set[int]:
+        """Rowids of the deleted rows (what ``deleted = 0`` leaves out)."""
+        sql = f"SELECT rowid FROM [{form.table}] WHERE deleted IS NOT 0"
+        return {r[0] for r in self.db.conn.execute(sql)}
+
+    def row_keys(self, form: FormDef, q: Query = Query(), limit: int | None = None,
+                 deleted: set[int] | None = None) -> list[int]:
+        """Rowids of the rows :meth:`ids` gives for ``q``, in the same order (the first ``limit``).
+
+        ``deleted`` is :meth:`deleted_keys` when the caller has it already."""
+        conn = self.db.conn
+        order = self._order(form, q)
+        if q.include_deleted or q.search.strip():
+            where, params = self._where(form, q)
+            sql = f"SELECT rowid FROM [{form.table}] WHERE {where}{order}"
+            if limit is not None:
+                sql += f" LIMIT {int(limit)}"
+            return [r[0] for r in conn.execute(sql, params)]
+        where, params = self._where(form, replace(q, include_deleted=True))
+        if deleted is None:
+            deleted = self.deleted_keys(form)
+        sql = f"SELECT rowid FROM [{form.table}] WHERE {where}{order}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit) + len(deleted)}"
+        keys = [r[0] for r in conn.execute(sql, params)]
+        if deleted:
+            keys = [k for k in keys if k not in deleted]
+        return keys if limit is None else keys[:limit]
+
+    def count_keys(self, form: FormDef, q: Query = Query(), deleted: set[int] | None = None) -> int:
+        """:meth:`count` of ``q``, from the indexes when there is no search."""
+        if q.include_deleted or q.search.strip():
+            return self.count(form, q)
+        where, params = self._where(form, replace(q, include_deleted=True))
+        conn = self.db.conn
+        n = conn.execute(f"SELECT count(*) FROM [{form.table}] WHERE {where}", params).fetchone()[0]
+        if deleted is None:
+            deleted = self.deleted_keys(form)
+        gone = sorted(deleted)
+        for i in range(0, len(gone), 500):
+            chunk = gone[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT count(*) FROM [{form.table}] WHERE ({where}) AND rowid IN ({marks})"
+            n -= conn.execute(sql, [*params, *chunk]).fetchone()[0]
+        return n
+
+    def rows_by_rowids(self, form: FormDef, keys: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {}
+        conn = self.db.conn
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rowid AS __rowid__, * FROM [{form.table}] WHERE rowid IN ({marks})"
+            cursor = conn.execute(sql, chunk)
+            names = [d[0] for d in cursor.description]
+            for row in cursor:
+                r = dict(zip(names, row, strict=True))
+                out[r.pop("__rowid__")] = r
+        return out
+
+    def ids_by_rowids(self, form: FormDef, keys: Sequence[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        for i in range(0, len(keys), 500):
+            chunk = list(keys[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT rowid, id FROM [{form.table}] WHERE rowid IN ({marks})"
+            out.update(self.db.conn.execute(sql, chunk))
+        return out
+
+    def column_by_rowid(self, form: FormDef, column: str) -> list[tuple[int, Any]]:
+        """``(rowid, value)`` of one column (a field or ``unit_code``) of every row."""
+        allowed = {*COMMON_FIELDS, *form.field_names}
+        if column not in allowed:
+            raise ValueError(column)
+        return self.db.conn.execute(f"SELECT rowid, [{column}] FROM [{form.table}]").fetchall()
+
+    def key_of(self, form: FormDef, record_id: str) -> int | None:
+        row = self.db.conn.execute(f"SELECT rowid FROM [{form.table}] WHERE id = ?", [record_id]).fetchone()
+        return row[0] if row else None
+
+    def search_texts(self, form: FormDef, after: int = 0, limit: int = 5000) -> list[tuple[int, str | None]]:
+        """``(rowid, search_text)`` of the rows after rowid ``after``, in rowid order: a list reads them
+        a few thousand at a time while the officer looks at its first screen."""
+        sql = f"SELECT rowid, search_text FROM [{form.table}] WHERE rowid > ? ORDER BY rowid LIMIT ?"
+        return self.db.conn.execute(sql, [after, limit]).fetchall()
 
     def record_exists(self, form_id: str, record_id: str, unit_code: str | None) -> bool:
         form = self.forms[form_id]

@@ -63,6 +63,10 @@ class RecordsPage(Page):
                                       show_unit=not ctx.is_commune, lang=ctx.lang, on=on, parent=self,
                                       load=False)
         self._stale = True  # the list is read when the page is first shown (a big store opens fast)
+        #: records to select again once a search has filtered every row (it shows the first ones at once)
+        self._pending_selection: list[str] = []
+        self.model.rowsInserted.connect(lambda *_: self._update_count())
+        self.model.search_done.connect(self._search_done)
 
         # -- toolbar
         self.add_button = QPushButton(self.tr("Thêm mới"))
@@ -268,6 +272,7 @@ class RecordsPage(Page):
 
     def shutdown(self) -> None:
         self._search_timer.stop()
+        self.model.stop()
         self._closed = True
 
     def _on_change(self, form_id: str, ids: list, action: str) -> None:
@@ -286,9 +291,19 @@ class RecordsPage(Page):
         self._restore_selection(selected)
         self._update_count()
 
+    def _search_done(self) -> None:
+        ids, self._pending_selection = self._pending_selection, []
+        if ids and not self.table.selectionModel().hasSelection():
+            self._restore_selection(ids)
+
     def _restore_selection(self, ids: list[str]) -> None:
         sm = self.table.selectionModel()
         sm.clearSelection()
+        self._pending_selection = []
+        if ids and self.model.searching and not any(self.model.row_of_found(rid) >= 0 for rid in ids):
+            self._pending_selection = list(ids)  # not among the rows found so far: wait for the rest
+            self._update_buttons()
+            return
         first = True
         for rid in ids:
             row = self.model.row_of(rid)
@@ -321,7 +336,7 @@ class RecordsPage(Page):
         return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
 
     def selected_ids(self) -> list[str]:
-        return [rid for r in self.selected_rows() if (rid := self.model.id_at(r))]
+        return [rid for rid in self.model.ids_at(self.selected_rows()) if rid]
 
     def select_id(self, record_id: str) -> bool:
         self._restore_selection([record_id])
