@@ -240,7 +240,8 @@ class RecordService:
         return row
 
     def _prepare_update(self, form: FormDef, current: Mapping[str, Any], clean: Mapping[str, Any],
-                        expected_revision: int | None, guards: list[Guard] | None = None) -> dict[str, Any] | None:
+                        expected_revision: int | None,
+                        guards: list[Guard] | None = None) -> dict[str, Any] | None:
         """The next revision of ``current`` from validated values, or None when nothing changed."""
         self._guard(form, current, guards)
         if current["deleted"]:
@@ -254,7 +255,8 @@ class RecordService:
             return None  # nothing changed: no new revision
         row = {c: current[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}
         row.update(new_fields)
-        self._guard(form, row, guards)  # the new values must be allowed too (e.g. not moved into a locked period)
+        # the new values must be allowed too (e.g. not moved into a locked period)
+        self._guard(form, row, guards)
         row.update(revision=current["revision"] + 1, updated_at=utc_now(), updated_by=self.actor)
         return row
 
