@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
-from plan_desktop.store import Query
+from plan_desktop.store import Query, Store
 from plan_desktop.ui.models import RecordTableModel
 
 N = 1500
@@ -210,3 +210,17 @@ def test_the_page_selects_again_once_the_search_is_done(inst, qtbot, small_steps
     finally:
         window.close()
         ctx.bridge.close()
+
+
+@pytest.mark.parametrize("q", [Query(), Query(start=YEAR[0], end=YEAR[1]), Query(unit_code="13597"),
+                               Query(unit_code="13594"), Query(include_deleted=True), Query(search="cho"),
+                               Query(start=date(2019, 7, 1), end=date(2019, 9, 30), unit_code="13597")])
+def test_store_counts_from_the_indexes_are_the_sql_counts(inst, q, monkeypatch):
+    form = inst.store.forms["communication"]
+    where, params = inst.store._where(form, q)
+    sql = f"SELECT count(*) FROM form_communication WHERE {where}"
+    expected = inst.store.db.execute(sql, params).fetchone()[0]
+    assert inst.store.count(form, q) == expected == len(inst.store.row_keys(form, q))
+    monkeypatch.setattr(Store, "deleted_keys", lambda self, form: set(range(10_000)))  # many: SQL counts
+    if not q.search and not q.include_deleted:
+        assert inst.store.count(form, q) == inst.store._count_where(form, q)
