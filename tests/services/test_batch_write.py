@@ -232,3 +232,40 @@ def test_a_guard_may_check_a_batch_with_what_it_prepared_once(service, commune):
     with pytest.raises(RecordError, match="tháng 2"):
         service.create("communication", items[1][1])
     assert calls["single"] == 1
+
+
+def test_incoming_rows_written_together_make_the_chain_one_by_one_makes(tmp_path, clock):
+    """apply_incoming_many (one statement per run) = apply_incoming per record, with or without a
+    shared appender (one per package transaction)."""
+    from plan_desktop.store import audit
+
+    source = Store.open(tmp_path / "c.sqlite")
+    source.set_settings({"unit_code": "13597"})
+    RecordService(source, actor="xã", today=lambda: date(2020, 6, 30)).write_many("communication", _items(12))
+    rows = [dict(r) for r in source.db.query("SELECT * FROM form_communication ORDER BY id")]
+    rows[3]["deleted"] = True  # a tombstone travels too
+    source.close()
+    dumps = []
+    for way in ("one by one", "many", "many, one appender"):
+        clock()
+        store = Store.open(tmp_path / f"{way}.sqlite")
+        store.set_settings({"unit_code": "353"})
+        svc = RecordService(store, actor="huyện", today=lambda: date(2020, 6, 30))
+        with store.db.atomic():
+            if way == "one by one":
+                for r in rows:
+                    svc.apply_incoming("communication", r, note="gói 13597 số 1")
+            elif way == "many":
+                svc.apply_incoming_many("communication", rows[:5], note="gói 13597 số 1")
+                svc.apply_incoming_many("communication", rows[5:], note="gói 13597 số 1")
+            else:
+                with audit.Appender(store.db) as ap:
+                    svc.apply_incoming_many("communication", rows[:5], note="gói 13597 số 1", appender=ap)
+                    svc.apply_incoming_many("communication", [], note="gói 13597 số 1", appender=ap)
+                    svc.apply_incoming_many("communication", rows[5:], note="gói 13597 số 1", appender=ap)
+        assert store.check() == []
+        dumps.append(_dump(store))
+        path = store.path
+        store.close()
+        assert assert_chain_in_original_format(path) == 12
+    assert dumps[0] == dumps[1] == dumps[2]
