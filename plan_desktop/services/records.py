@@ -102,6 +102,7 @@ Guard = Callable[[FormDef, Mapping[str, Any]], None]
 
 
 class RecordService:
+    WRITE_CHUNK = 2000
     def __init__(self, store: Store, actor: str = "", today: Callable[[], date] = date.today):
         self.store = store
         self.actor = actor or store.get_setting("officer_name", "") or ""
@@ -174,7 +175,14 @@ class RecordService:
         """Insert or replace full rows and append their audit rows, in order, with one statement per
         run of rows that have the same columns and one for the audit rows. Caller holds the transaction.
 
-        Row ``k`` gets ``change_seq`` = the seq of its audit row, exactly as writing them one by one."""
+        Row ``k`` gets ``change_seq`` = the seq of its audit row, exactly as writing them one by one.
+        Rows go in chunks of :attr:`WRITE_CHUNK`, so that a big import does not hold every statement's
+        parameters at once."""
+        for i in range(0, len(rows), self.WRITE_CHUNK):
+            self._write_chunk(form, rows[i : i + self.WRITE_CHUNK], ap, note)
+
+    def _write_chunk(self, form: FormDef, rows: list[tuple[str, dict[str, Any]]], ap: audit.Appender,
+                     note: str | None) -> None:
         store = self.store
         conn = store.db.conn
         seq = ap.seq

@@ -82,7 +82,7 @@ def reference_validate(form: FormDef, raw: Mapping[str, Any], ctx=None, *, recor
             add(fd, f"không được sau ngày hôm nay ({format_date_vi(ctx.today)}).")
         if fd.is_multi and fd.min_items and len(v) < fd.min_items:
             add(fd, f"phải chọn ít nhất {fd.min_items} mục.")
-        if fd.only_when is not None and not fd.only_when.holds(values):
+        if fd.only_when is not None and not fd.only_when.holds(values):  # noqa: SIM102 - verbatim
             if not (fd.type == "bool" and v is False):
                 add(fd, f"chỉ được nhập {_cond_text(form, fd.only_when)}.")
         if fd.implies is not None and v is True and values.get(fd.implies) is not True:
@@ -130,7 +130,8 @@ class LoggingContext:
 
 UUIDS = ["7d1c1e9e-8a51-4b8e-9d7a-0a0b0c0d0e0f", "7D1C1E9E8A514B8E9D7A0A0B0C0D0E0F", "x-not-a-uuid"]
 WEIRD = ["", " ", "  \t ", "\u00a0", "\u200b", "\ufeff1", "a  b", " a\nb ", "a\r\nb", "x\u2028y", "Ðặng",
-         "Đặng", "Đă\u0323ng", "1.250", "1,5", "-3", "0", "12", "99999999", "١٢", "²", "1.250đ", " 7 ", "31/02/2020",
+         "Đặng", "Đă\u0323ng", "1.250", "1,5", "-3", "0", "12", "99999999", "١٢", "²", "1.250đ", " 7 ",
+         "31/02/2020",
          "05/03/2020", "2020-03-05", "2020-03-05T08:00:00", "2021-01-01", "có", "không", "x", "true", "2",
          "residents;youth", "residents, aliens", "talk", " talk ", "loudspeaker", "Thảo luận nhóm", "x" * 301]
 
@@ -150,16 +151,19 @@ def typed_value(fd: FieldDef) -> st.SearchStrategy[Any]:
     if t == "bool":
         return st.sampled_from([True, False, "có", "không", "1", "0", "x", "2", 1, 0])
     if t == "choice":
-        return st.one_of(st.sampled_from(codes), st.sampled_from(labels), st.sampled_from([f" {codes[0]} ", "zz"]))
+        odd = st.sampled_from([f" {codes[0]} ", "zz"])
+        return st.one_of(st.sampled_from(codes), st.sampled_from(labels), odd)
     if t == "choices":
-        return st.one_of(st.lists(st.sampled_from(codes), max_size=3), st.lists(st.sampled_from(codes), max_size=3)
-                         .map(";".join), st.sampled_from([f"{codes[0]}, zz", f"{codes[-1]}\n{codes[0]}"]))
+        lists = st.lists(st.sampled_from(codes), max_size=3)
+        odd = st.sampled_from([f"{codes[0]}, zz", f"{codes[-1]}\n{codes[0]}"])
+        return st.one_of(lists, lists.map(";".join), odd)
     if t == "ref":
         return st.sampled_from(UUIDS)
     if t == "refs":
-        return st.one_of(st.lists(st.sampled_from(UUIDS[:2] + ["1" * 32, "2" * 32]), max_size=3),
+        return st.one_of(st.lists(st.sampled_from([*UUIDS[:2], "1" * 32, "2" * 32]), max_size=3),
                          st.sampled_from([";".join(UUIDS[:2]), "bad;" + UUIDS[0]]))
-    return st.one_of(st.text(max_size=12), st.sampled_from(["Đặng", "a  b", " a\nb ", "x" * 301, "Ðă\u0323ng"]))
+    return st.one_of(st.text(max_size=12),
+                     st.sampled_from(["Đặng", "a  b", " a\nb ", "x" * 301, "Ðă\u0323ng"]))
 
 
 def field_value(fd: FieldDef) -> st.SearchStrategy[Any]:
@@ -168,8 +172,8 @@ def field_value(fd: FieldDef) -> st.SearchStrategy[Any]:
     odd: list[Any] = [None, 0, 1, -1, 5, 10_000, 2.0, 2.5, True, False, date(2019, 5, 1), date(2030, 1, 1),
                       datetime(2019, 5, 1, 8, 0), [], *codes[:3], *labels[:2], codes[:2], [*codes[:1], "zz"],
                       *UUIDS, UUIDS[:2], (UUIDS[0],)]
-    return st.one_of(typed_value(fd), typed_value(fd), typed_value(fd), st.sampled_from(WEIRD), st.sampled_from(odd),
-                     st.text(max_size=8))
+    typed = typed_value(fd)
+    return st.one_of(typed, typed, typed, st.sampled_from(WEIRD), st.sampled_from(odd), st.text(max_size=8))
 
 
 def record(form: FormDef) -> st.SearchStrategy[dict[str, Any]]:

@@ -46,7 +46,8 @@ def assert_chain_in_original_format(db_path: Path) -> int:
         if entry["record_id"]:
             last[(entry["form"], entry["record_id"])] = entry["content_hash"]
         n += 1
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'")]
+    sql = "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'"
+    tables = [r[0] for r in conn.execute(sql)]
     for table in tables:
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")
                 if r[1] not in ("change_seq", "search_text")]
@@ -85,7 +86,8 @@ def _dump(store: Store) -> tuple[list, list, list]:
             conn.execute("SELECT * FROM meta WHERE key LIKE 'audit_head%' ORDER BY key").fetchall())
 
 
-def test_batch_writes_exactly_what_one_by_one_writes(tmp_path, clock):
+def test_batch_writes_exactly_what_one_by_one_writes(tmp_path, clock, monkeypatch):
+    monkeypatch.setattr(RecordService, "WRITE_CHUNK", 7)  # several chunks, the last one short
     items = _items(40)
     stores = []
     for name in ("batch", "single"):
@@ -93,13 +95,15 @@ def test_batch_writes_exactly_what_one_by_one_writes(tmp_path, clock):
         store = Store.open(tmp_path / f"{name}.sqlite")
         store.set_settings({"unit_code": "13597"})
         svc = RecordService(store, actor="tester", today=lambda: date(2020, 6, 30))
-        svc.create("officer", {"full_name": "Lê Văn Nam"}, record_id=str(uuid.UUID(int=999)))  # not at genesis
+        # the chain does not start at genesis
+        svc.create("officer", {"full_name": "Lê Văn Nam"}, record_id=str(uuid.UUID(int=999)))
         stores.append((store, svc))
     (batch, bsvc), (single, ssvc) = stores
     clock()
     # the batch: write_many of 40 new rows, then 40 updates of them
     assert bsvc.write_many("communication", items)[:2] == (40, 0)
-    assert bsvc.write_many("communication", [(rid, {**v, "participants": 500}) for rid, v in items])[:2] == (0, 40)
+    updates = [(rid, {**v, "participants": 500}) for rid, v in items]
+    assert bsvc.write_many("communication", updates)[:2] == (0, 40)
     # one by one, as write_many did before: each row written and audited on its own, same notes
     clock()
     form = single.forms["communication"]
@@ -112,7 +116,8 @@ def test_batch_writes_exactly_what_one_by_one_writes(tmp_path, clock):
                     row = ssvc._prepare_update(form, single.get_row(form, rid), clean, None)
                     ssvc._write(form, row, "update", ap, note="import")
                 else:
-                    ssvc._write(form, ssvc._prepare_create(form, clean, rid, "13597"), "create", ap, note="import")
+                    row = ssvc._prepare_create(form, clean, rid, "13597")
+                    ssvc._write(form, row, "create", ap, note="import")
     assert _dump(batch) == _dump(single)
     for store in (batch, single):
         assert store.check() == []
@@ -123,8 +128,9 @@ def test_batch_writes_exactly_what_one_by_one_writes(tmp_path, clock):
 
 def test_store_rows_are_the_fields_storage_values(service):
     form = service.store.forms["training"]
-    values = {"start_date": date(2019, 3, 1), "title": "Tập huấn", "level": "commune", "content": ["law", "skills"],
-              "trainee_group": "officers", "trainees": 20, "officers": [], "end_date": None}
+    values = {"start_date": date(2019, 3, 1), "title": "Tập huấn", "level": "commune",
+              "content": ["law", "skills"], "trainee_group": "officers", "trainees": 20, "officers": [],
+              "end_date": None}
     for fd in form.fields:
         if fd.type == "bool":
             values[fd.name] = True

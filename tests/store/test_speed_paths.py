@@ -70,10 +70,11 @@ def test_hashes_are_the_original_formulas(row):
 
     cols = ["id", "unit_code", "revision", "topic", "date", "deleted"]
     content = {c: row[c] for c in cols if row.get(c) is not None}
-    assert audit.record_hash("communication", row, cols) == sha(ref_json({"form": "communication", **content}))
-    entry = {"seq": 3, "at": "t", "actor": "a", "action": "create", "form": "f", "record_id": row.get("topic"),
-             "unit_code": None, "revision": row.get("revision"), "content_hash": "h", "note": None,
-             "prev_hash": "p", "hash": "x"}
+    expected = sha(ref_json({"form": "communication", **content}))
+    assert audit.record_hash("communication", row, cols) == expected
+    entry = {"seq": 3, "at": "t", "actor": "a", "action": "create", "form": "f",
+             "record_id": row.get("topic"), "unit_code": None, "revision": row.get("revision"),
+             "content_hash": "h", "note": None, "prev_hash": "p", "hash": "x"}
     body = {k: entry[k] for k in sorted(entry) if k not in ("hash", "prev_hash")}
     assert audit._row_hash("p", entry) == sha("p" + ref_json(body))
 
