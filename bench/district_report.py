@@ -29,10 +29,12 @@ def commune_batches(code: str, per_commune: int, rng: random.Random, year: int =
         return start + timedelta(days=rng.randrange(365))
 
     n_est = max(5, per_commune // 50)
-    ests = [(str(uuid.uuid4()), {"name": f"Cơ sở {i}", "kind": rng.choice(["karaoke", "guesthouse", "massage", "cafe"]),
+    kinds = ["karaoke", "guesthouse", "massage", "cafe"]
+    ests = [(str(uuid.uuid4()), {"name": f"Cơ sở {i}", "kind": rng.choice(kinds),
                                   "opened_on": date(2012, 1, 1), "suspected": rng.random() < 0.3})
             for i in range(n_est)]
-    officers = [(str(uuid.uuid4()), {"full_name": f"Cán bộ {i}", "since": date(2015, 1, 1)}) for i in range(5)]
+    officers = [(str(uuid.uuid4()), {"full_name": f"Cán bộ {i}", "since": date(2015, 1, 1)})
+                for i in range(5)]
     n_insp = per_commune // 6
     n_case = per_commune // 50
     n_sup = per_commune // 20
@@ -93,7 +95,8 @@ def plain_pages(n_pages: int) -> float:
     for p in range(n_pages):
         data = [[f"{p}-{r}-{c}" for c in range(8)] for r in range(40)]
         t = Table(data)
-        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10), ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 10),
+                               ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
         story += [t, PageBreak()]
     SimpleDocTemplate(io.BytesIO(), pagesize=A4).build(story[:-1])
     return time.perf_counter() - t0

@@ -113,16 +113,19 @@ def comm_values(i: int) -> dict:
     """One communication record as CSV text (what an officer's spreadsheet holds)."""
     return {
         "date": (date(YEAR, 1, 1) + timedelta(days=i % 365)).isoformat(), "format": "talk",
-        "venue_type": "residential", "topic": f"Tuyên truyền phòng, chống mại dâm số {i}", "lead_org": "police",
+        "venue_type": "residential", "topic": f"Tuyên truyền phòng, chống mại dâm số {i}",
+        "lead_org": "police",
         "audience": "residents;youth", "participants": str(100 + i % 50), "participants_female": str(i % 50),
         "cost": "1.000.000",
     }
 
 
-_TOPICS = ["Tuyên truyền Luật Phòng, chống mại dâm", "Nói chuyện chuyên đề về HIV/AIDS", "Phổ biến Nghị định 167",
+_TOPICS = ["Tuyên truyền Luật Phòng, chống mại dâm", "Nói chuyện chuyên đề về HIV/AIDS",
+           "Phổ biến Nghị định 167",
            "Phòng chống mua bán người", "Xây dựng gia đình văn hóa", "Tác hại của tệ nạn xã hội",
            "Vai trò của phụ nữ trong phòng chống mại dâm", "An ninh trật tự khu dân cư"]
-_PLACES = ["thôn Đồng Lý", "xóm Chợ", "nhà văn hóa thôn Trung", "trường THCS Đạo Lý", "khu công nghiệp Hòa Mạc",
+_PLACES = ["thôn Đồng Lý", "xóm Chợ", "nhà văn hóa thôn Trung", "trường THCS Đạo Lý",
+           "khu công nghiệp Hòa Mạc",
            "chợ Lý Nhân", "thôn Bến", "xóm Mới"]
 _FORMATS = ["talk", "group_discussion", "counselling", "loudspeaker", "press", "print_materials"]
 _VENUES = ["residential", "school", "industrial_zone", "business"]
@@ -155,7 +158,7 @@ def big_store(folder: Path, n: int) -> Path:
         rng = random.Random(1)
         for start in range(0, n, 10_000):
             items = [(None, typed_comm_values(i, rng)) for i in range(start, min(n, start + 10_000))]
-            created, _, issues = svc.write_many("communication", items)
+            _, _, issues = svc.write_many("communication", items)
             assert not issues, issues[:3]
     finally:
         inst.close()
@@ -229,7 +232,7 @@ class _Painted:
         class Spy(QObject):
             n = 0
 
-            def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+            def eventFilter(self, obj, event):  # Qt's name
                 if event.type() == QEvent.Type.Paint:
                     Spy.n += 1
                 return False
@@ -280,8 +283,8 @@ def _measure_list(app, window) -> dict[str, Any]:
     page.search.setText("")  # and back to the whole list
     keys.append(painted.timed(app, page.apply_filter))
     scroll = painted.timed(app, page.table.scrollToBottom) + painted.timed(app, page.table.scrollToTop)
-    return {"first": first, "rows": rows, "visible": visible, "keys": keys, "matches": matches, "scroll": scroll,
-            "read_ahead": read_ahead, "search_rest": search_rest}
+    return {"first": first, "rows": rows, "visible": visible, "keys": keys, "matches": matches,
+            "scroll": scroll, "read_ahead": read_ahead, "search_rest": search_rest}
 
 
 def _spawn(mode: str, folder: Path | None) -> tuple[float, list[dict[str, Any]]]:
@@ -370,7 +373,8 @@ def case_list(tmp: Path, n: int) -> list[Result]:
                peak_mb=r["rss_mb"], note=f"{r['visible']} rows on screen"),
         Result("list: search keystroke (worst of «c», «ch», «cho»)", max(keys), base, target_ms=50,
                note="per key: " + ", ".join(f"{k * 1000:.0f}" for k in keys)
-               + f" ms; {_thousands(r['matches'])} matches, the last found {r['search_rest'] * 1000:.0f} ms later; "
+               + f" ms; {_thousands(r['matches'])} matches, the last found "
+               f"{r['search_rest'] * 1000:.0f} ms later; "
                f"clearing the search {r['keys'][-1] * 1000:.0f} ms; "
                f"read-ahead while idle after the first screen {r['read_ahead'] * 1000:.0f} ms; "
                f"scroll to the end and back {r['scroll'] * 1000:.0f} ms"),
@@ -405,7 +409,8 @@ def case_save_one(tmp: Path, n: int) -> list[Result]:
     def raw_insert() -> None:
         for k in range(50):
             raw.execute("BEGIN")
-            raw.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", [str(uuid.uuid4()), "2019-01-01", "talk", f"x{k}", 1])
+            row = [str(uuid.uuid4()), "2019-01-01", "talk", f"x{k}", 1]
+            raw.execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", row)
             raw.execute("COMMIT")
 
     base = best_of(raw_insert) / 50
@@ -448,6 +453,9 @@ def case_csv_import(tmp: Path, n: int) -> list[Result]:
                    note="peak: the whole case process")]
 
 
+_FORM_TABLES = "SELECT {col} FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'"
+
+
 def _json_dump(sources: list[Path], out: Path) -> float:
     """Baseline export: every record row of the sources' own unit as JSON, one file per source."""
     t0 = time.perf_counter()
@@ -455,7 +463,7 @@ def _json_dump(sources: list[Path], out: Path) -> float:
         conn = sqlite3.connect(db_path)
         conn.row_factory = sqlite3.Row
         data = {}
-        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'"):
+        for (table,) in conn.execute(_FORM_TABLES.format(col="name")):
             data[table] = [dict(r) for r in conn.execute(f"SELECT * FROM [{table}]")]
         (out / f"{i}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         conn.close()
@@ -465,7 +473,7 @@ def _json_dump(sources: list[Path], out: Path) -> float:
 def _json_load(files: list[Path], target: Path, schema_from: Path) -> float:
     """Baseline import: load the JSON files and executemany every row, one transaction per file."""
     src = sqlite3.connect(schema_from)
-    ddl = [r[0] for r in src.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'")]
+    ddl = [r[0] for r in src.execute(_FORM_TABLES.format(col="sql"))]
     src.close()
     conn = sqlite3.connect(target, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -506,7 +514,8 @@ def case_exchange(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000
                                                   extra_settings={"working_year": YEAR})
     district = init(tmp / "d", DISTRICT)
     province = init(tmp / "p", "35")
-    codes = [u.code for u in district.units.descendants(DISTRICT, date(YEAR, 12, 31), Level.COMMUNE)][:communes]
+    on = date(YEAR, 12, 31)
+    codes = [u.code for u in district.units.descendants(DISTRICT, on, Level.COMMUNE)][:communes]
     insts = []
     total = 0
     for code in codes:
@@ -552,7 +561,8 @@ def case_exchange(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000
     return [
         Result(f"export: {what}, one package each", t_exp_c, b_dump, target_ratio=3),
         Result(f"import at the district: those {len(codes)} packages", t_imp_d, b_load, target_ratio=3),
-        Result(f"export: the district's package ({_thousands(total)} records)", t_exp_d, b_dump, target_ratio=3),
+        Result(f"export: the district's package ({_thousands(total)} records)", t_exp_d, b_dump,
+               target_ratio=3),
         Result("import at the province: the district's package", t_imp_p, b_load, target_ratio=3,
                peak_mb=peak_rss_mb(), note="peak: the whole case process"),
     ]
@@ -594,8 +604,10 @@ def case_report(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000) 
     t_build, t_render = min(builds), min(renders)
     what = f"{communes} communes × {_thousands(per_commune)}, {pages} pages"
     return [
-        Result(f"district report PDF ({what})", t_build + t_render, base, target_ratio=2, peak_mb=peak_rss_mb(),
-               note=f"{_thousands(total)} records: their data (SQL and the data hash) {t_build * 1000:.0f} ms, "
+        Result(f"district report PDF ({what})", t_build + t_render, base, target_ratio=2,
+               peak_mb=peak_rss_mb(),
+               note=f"{_thousands(total)} records: their data (SQL and the data hash) "
+               f"{t_build * 1000:.0f} ms, "
                f"the PDF {t_render * 1000:.0f} ms; first run with imports {t_first * 1000:.0f} ms"),
         Result("  of which the PDF rendering alone", t_render, base, target_ratio=2),
     ]
@@ -652,14 +664,16 @@ def main(argv: list[str] | None = None) -> int:
             batches.append([name])
         elif not any(name in b for b in batches):
             batches.append([c for c in group if c in selected])
-    print(f"plan_desktop benchmark, {'quick (small data)' if args.quick else 'full'}; {os.cpu_count()} cores, "
+    kind = "quick (small data)" if args.quick else "full"
+    print(f"plan_desktop benchmark, {kind}; {os.cpu_count()} cores, "
           f"load {os.getloadavg()[0]:.1f}", flush=True)
     if any(c in selected for c in ("start", "list", "memory")) and pyside_drops_none():
         import PySide6
 
-        print(f"WARNING: PySide6 {PySide6.__version__} on Python {sys.version.split()[0]} drops a reference to None "
-              "on every call of a method that returns nothing; the program aborts («none_dealloc») after some "
-              "20.000 such calls. The window cases work around it to be measured.", flush=True)
+        version = sys.version.split()[0]
+        print(f"WARNING: PySide6 {PySide6.__version__} on Python {version} drops a reference to None "
+              "on every call of a method that returns nothing; the program aborts («none_dealloc») "
+              "after some 20.000 such calls. The window cases work around it to be measured.", flush=True)
     misses = 0
     for names in batches:
         for raw in _run_in_child(names, n):
