@@ -279,8 +279,8 @@ EN = {
     "ký, kỳ báo cáo bị khóa.":
         "Make the report, save it in the data folder and sign it with a certificate file or a USB token. Once "
         "signed, the report period is locked.",
-    "Cần gói PySide6-Pdf để xem trước; vẫn lưu được PDF và XLSX.":
-        "The PySide6-Pdf package is needed for the preview; PDF and XLSX can still be saved.",
+    "Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX.":
+        "QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.",
     "Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.":
         "Period {period} reopened: the data can be corrected, then the report made and signed again.",
     "Các báo cáo đã lập": "Reports made",

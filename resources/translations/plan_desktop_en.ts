@@ -265,22 +265,23 @@ The current data is backed up first, so it can be brought back if needed.</trans
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="130" />
+        <location filename="../../plan_desktop/ui/startup.py" line="150" />
         <source>Đã xảy ra lỗi</source>
+        <extracomment>What the window says after the installation's message when its font is missing.</extracomment>
         <translation>An error occurred</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="131" />
+        <location filename="../../plan_desktop/ui/startup.py" line="151" />
         <source>Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên.</source>
         <translation>The program met an unexpected error. The data already saved is intact.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="132" />
+        <location filename="../../plan_desktop/ui/startup.py" line="152" />
         <source>(không ghi được tệp nhật ký)</source>
         <translation>(the log file could not be written)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="133" />
+        <location filename="../../plan_desktop/ui/startup.py" line="153" />
         <source>Lỗi: {error}
 
 Chi tiết đã được ghi vào tệp nhật ký:
@@ -295,7 +296,7 @@ The details were written to the log file:
 Please send this file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="136" />
+        <location filename="../../plan_desktop/ui/startup.py" line="156" />
         <source>Nội dung đang nhập trong hộp thoại vẫn được giữ; một bản nháp cũng được lưu tại:
 {path}</source>
         <translation>What you were typing is still in its dialog; a draft was also saved at:
@@ -358,12 +359,12 @@ Please send this file to technical support.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="137" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="138" />
         <source>Đã xuất dữ liệu: {path}</source>
         <translation>Data exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="143" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="144" />
         <source>Chức năng xuất dữ liệu ra USB để gửi cấp trên và nhận dữ liệu từ cấp dưới đang được hoàn thiện và sẽ có trong phiên bản tới.</source>
         <translation>Exporting data to a USB stick for the level above, and importing from the level below, is being finished and will come in the next version.</translation>
     </message>
@@ -411,7 +412,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="160" />
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="130" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
 ----------
@@ -1046,13 +1047,13 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../plan_desktop/ui/models.py" line="261" />
+        <location filename="../../plan_desktop/ui/models.py" line="537" />
         <source>Bản ghi của {unit}: chỉ xem, không sửa được.</source>
-        <extracomment>column key -&gt; (id -&gt; sort text, sort text -&gt; rank); kept while the data does not change</extracomment>
+        <extracomment>rowids read with the count on (re)load; the rest when needed or when idle search texts read per idle step rows a search filters at once (enough for a screen of all but rare words), and per idle step the first idle step waits this long (ms), so that the list paints first a search has filtered every row (it started with the first SEARCH_CHUNK rows) rowids of the rows shown, in order; only the first ones until ``_complete`` column key -&gt; (rowid -&gt; sort text, sort text -&gt; rank); kept while the data does not change a search still filtering: words, the rows and texts it filters, how far it got, texts found</extracomment>
         <translation>Record of {unit}: view only, cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/models.py" line="273" />
+        <location filename="../../plan_desktop/ui/models.py" line="548" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
@@ -1060,138 +1061,139 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="68" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="72" />
         <source>Thêm mới</source>
+        <extracomment>records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="69" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="70" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="316" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="331" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="77" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="78" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="79" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="80" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="77" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="81" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="97" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="102" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="106" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="107" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="111" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="154" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="158" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="309" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="324" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="316" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="331" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="358" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="373" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="398" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="413" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="402" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="417" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="404" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="419" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="405" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="420" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="406" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="421" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="412" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="427" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="416" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="431" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="428" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="443" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="434" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="449" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>
@@ -1292,175 +1294,175 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="111" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="116" />
         <source>để trống nếu văn thư ghi số</source>
         <extracomment>emitted after a PDF was written (path) — the main window may register it for signing emitted after a report was signed (path)</extracomment>
         <translation>leave empty if the clerk numbers it</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="120" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="125" />
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="121" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="126" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="122" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="127" />
         <source>Số văn bản:</source>
         <translation>Document number:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="123" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="128" />
         <source>Ngày ký:</source>
         <translation>Date of signing:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="130" />
         <source>Lưu bản nháp</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="126" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="194" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="131" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="199" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="144" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="149" />
         <source>Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.</source>
         <translation>Left empty, the report prints a prompt for the officer to fill in.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="159" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="164" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="160" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="165" />
         <source>Lưu XLSX…</source>
         <translation>Save XLSX…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="161" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="166" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="162" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="167" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
         <source>Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa.</source>
         <translation>Make the report, save it in the data folder and sign it with a certificate file or a USB token. Once signed, the report period is locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="180" />
-        <source>Cần gói PySide6-Pdf để xem trước; vẫn lưu được PDF và XLSX.</source>
-        <translation>The PySide6-Pdf package is needed for the preview; PDF and XLSX can still be saved.</translation>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="185" />
+        <source>Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX.</source>
+        <translation>QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="197" />
         <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
         <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="195" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
         <source>Các báo cáo đã lập</source>
         <translation>Reports made</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="232" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="237" />
         <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
         <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="238" />
         <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>IV. Directions and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="234" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="239" />
         <source>V. Kiến nghị, đề xuất</source>
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="312" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="317" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="314" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="319" />
         <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
         <translation>Only the approver may sign reports; log in with the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="332" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="337" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="348" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="353" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="360" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="365" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="374" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="379" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="375" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="380" />
         <source>Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…</source>
         <translation>Report made from {n} records. Data check code: {hash}…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="390" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="401" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="395" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="406" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="453" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="458" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="472" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="477" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="497" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="502" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="522" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="527" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="527" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="532" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="540" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="545" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="556" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="561" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1468,17 +1470,17 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="108" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="109" />
         <source>Đã lưu báo cáo: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="111" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="112" />
         <source>Đã ký số báo cáo: {path}</source>
         <translation>Report signed: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="117" />
         <source>Chức năng lập báo cáo định kỳ (6 tháng, năm) theo Kế hoạch 1295/KH-UBND đang được hoàn thiện và sẽ có trong phiên bản tới.&lt;br&gt;&lt;br&gt;Trong lúc chờ, anh/chị vẫn nhập dữ liệu bình thường ở các trang bên trái; báo cáo sẽ được lập từ chính dữ liệu đó.</source>
         <translation>Periodic reports (six-monthly, yearly) under Plan 1295/KH-UBND are being finished and will come in the next version.&lt;br&gt;&lt;br&gt;Meanwhile, keep entering data on the pages on the left; the reports will be made from that data.</translation>
     </message>

@@ -43,7 +43,7 @@ from plan_desktop.services.installation import Installation
 
 log = logging.getLogger(__name__)
 
-try:  # PySide6-Pdf (QPdfDocument, QPdfView); without it the page still saves and prints nothing
+try:  # QtPdf (QPdfDocument, QPdfView, in PySide6-Addons); without it the page still saves, prints nothing
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 
@@ -182,7 +182,7 @@ class ReportPage(QWidget):
             right.addWidget(self.view, 1)
         else:  # pragma: no cover
             self.document = None
-            self.view = QLabel(self.tr("Cần gói PySide6-Pdf để xem trước; vẫn lưu được PDF và XLSX."))
+            self.view = QLabel(self.tr("Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX."))
             self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
             right.addWidget(self.view, 1)
         preview_w = QWidget()
