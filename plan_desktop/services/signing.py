@@ -202,20 +202,47 @@ class PeriodLockGuard:
         ))
         return _lock_of(rows[0]) if rows else None
 
+    _ACTIVE = ("SELECT l.*, r.signed_at AS report_signed_at FROM period_locks l "
+               "LEFT JOIN signed_reports r ON r.id = l.report_id WHERE l.reopened_at IS NULL")
+
     def __call__(self, form: FormDef, row: Mapping[str, Any]) -> None:
         span = _record_span(form, row)
         if span is None:
             return
-        rows = list(self.db.query(
-            "SELECT l.*, r.signed_at AS report_signed_at FROM period_locks l "
-            "LEFT JOIN signed_reports r ON r.id = l.report_id "
-            "WHERE l.unit_code = ? AND l.reopened_at IS NULL AND l.start_date <= ? AND l.end_date >= ? "
+        cur = self.db.conn.execute(
+            self._ACTIVE + " AND l.unit_code = ? AND l.start_date <= ? AND l.end_date >= ? "
             "ORDER BY l.start_date LIMIT 1",
             [row.get("unit_code"), span[0].isoformat(), span[1].isoformat()],
-        ))
-        if not rows:
-            return
-        lock = rows[0]
+        )
+        names = [d[0] for d in cur.description]
+        found = cur.fetchone()
+        if found is not None:
+            self._refuse(form, span, dict(zip(names, found, strict=True)))
+
+    def for_batch(self, form: FormDef):
+        """The same check for many rows of ``form`` (an import): the active locks are read once, inside the
+        caller's transaction, and each row is checked in memory."""
+        if not form.period_field:
+            return lambda _form, _row: None
+        cur = self.db.conn.execute(self._ACTIVE + " ORDER BY l.start_date")
+        names = [d[0] for d in cur.description]
+        locks = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        if not locks:
+            return lambda _form, _row: None
+
+        def check(form: FormDef, row: Mapping[str, Any]) -> None:
+            span = _record_span(form, row)
+            if span is None:
+                return
+            start, end, unit = span[0].isoformat(), span[1].isoformat(), row.get("unit_code")
+            for lock in locks:
+                if lock["unit_code"] == unit and lock["start_date"] <= start and lock["end_date"] >= end:
+                    self._refuse(form, span, lock)
+
+        return check
+
+    @staticmethod
+    def _refuse(form: FormDef, span: tuple[date, date], lock: Mapping[str, Any]) -> None:
         try:
             label = Period.parse(lock["period"]).label_vi()
         except ValueError:

@@ -170,3 +170,17 @@ def test_cli_sign_countersigns_an_existing_report(commune, service, pki, report_
     monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", "sai")
     assert main([*args, "sign", str(report), "--period", "2019-H1", "--p12", str(pki["officer"].p12)]) != 0
     assert "sai mật khẩu" in capsys.readouterr().err
+
+
+def test_an_import_into_a_locked_period_is_refused_whole(locked, service, commune):
+    """The batch path (locks read once per import) says the same as one record at a time."""
+    form = commune.store.forms["communication"]
+    before = commune.store.count(form)
+    items = [(None, {**COMM, "date": "2019-09-01"}), (None, {**COMM, "date": "2019-05-20"}),
+             (None, {**COMM, "date": "2019-10-01"})]
+    created, updated, issues = service.write_many("communication", items)
+    assert (created, updated) == (0, 0) and [i for i, _ in issues] == [1]
+    assert "đã bị khóa" in issues[0][1].message and "20/05/2019" in issues[0][1].message
+    assert commune.store.count(form) == before
+    created, _, issues = service.write_many("communication", [items[0], items[2]])  # outside the lock
+    assert created == 2 and not issues
