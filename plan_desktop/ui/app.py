@@ -150,6 +150,8 @@ class Controller(QObject):
         return wizard
 
     def close(self) -> None:
+        if self.window is not None:  # its pages stop their timers before the data is closed
+            self.window.close()
         if self.ctx is not None:
             self.ctx.bridge.close()
         if self.inst is not None:

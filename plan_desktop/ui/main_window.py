@@ -111,7 +111,10 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> Page | None:
         for i, p in enumerate(self.pages):
             if p.key == key:
-                self.nav.setCurrentRow(i)
+                if self.nav.currentRow() == i:
+                    p.activated()  # already current: let it catch up (e.g. the overview's first fill)
+                else:
+                    self.nav.setCurrentRow(i)
                 return p
         return None
 

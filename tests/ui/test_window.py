@@ -233,6 +233,8 @@ def test_demo_folder_opens_straight_into_the_overview(tmp_path, qtbot):
         assert w is not None and c.wizard is None
         assert w.current_page().key == "overview"
         page = w.current_page()
+        # the window appears first; the overview fills in right after
+        qtbot.waitUntil(lambda: page.findChild(QLabel, "count_communication") is not None, timeout=5000)
         assert int(page.findChild(QLabel, "count_communication").text().replace(".", "")) > 0
         # language switch rebuilds the window in English, Qt's own strings too
         settings = w.show_page("settings")
@@ -341,6 +343,7 @@ def test_english_window(ctx, qtbot, shots):
         w.show()
         assert w.nav.item(0).text() == "Overview" and w.nav.item(1).text() == "Communication activities"
         assert w.period_label.text() == "Current period: Year 2019"
+        qtbot.waitUntil(lambda: not w.current_page()._dirty, timeout=5000)  # filled right after showing
         texts = [lab.text() for lab in w.current_page().indicators_box.findChildren(QLabel)]
         assert "Share of communes, wards and towns healthy, free of prostitution" in texts
         assert "Target: Not applicable" in texts and "Target: 12/12 months" in texts

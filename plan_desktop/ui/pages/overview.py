@@ -125,13 +125,27 @@ class OverviewPage(Page):
         outer.addWidget(scroll)
 
         ctx.bridge.changed.connect(self._on_change)
-        self.refresh()
+        # the indicators are computed when the page is first shown, not while the window is being built:
+        # the window appears at once and fills in a moment later
+        self._dirty = True
 
     def title(self) -> str:
         return self.tr("Tổng quan")
 
     def activated(self) -> None:
+        if not self._dirty:
+            return
+        if self.isVisible():
+            self.refresh()
+        # else: the window is still being built; showEvent fills the page right after it appears
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
         if self._dirty:
+            QTimer.singleShot(0, self._refresh_if_dirty)
+
+    def _refresh_if_dirty(self) -> None:
+        if self._dirty and self.isVisible() and not getattr(self, "_closed", False):
             self.refresh()
 
     def shutdown(self) -> None:
