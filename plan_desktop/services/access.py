@@ -26,9 +26,6 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from plan_desktop import paths
 from plan_desktop.store import Store
 
@@ -64,12 +61,17 @@ def _derive(password: str, salt: bytes, n: int = SCRYPT_N, r: int = SCRYPT_R, p:
 
 def _wrap(kek: bytes, password: str, role: str) -> dict:
     salt, nonce = os.urandom(16), os.urandom(12)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # imported when used: a faster start
+
     ct = AESGCM(_derive(password, salt)).encrypt(nonce, kek, role.encode())
     return {"kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": _b64(salt),
             "nonce": _b64(nonce), "wrapped": _b64(ct)}
 
 
 def _unwrap(slot: dict, password: str, role: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     key = _derive(password, _unb64(slot["salt"]), slot["n"], slot["r"], slot["p"])
     try:
         return AESGCM(key).decrypt(_unb64(slot["nonce"]), _unb64(slot["wrapped"]), role.encode())
@@ -96,9 +98,14 @@ class Session:
         if self.kek is None:
             return secret
         nonce = os.urandom(12)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         return b"PDK1" + nonce + AESGCM(self.kek).encrypt(nonce, secret, b"plan_desktop private key")
 
     def unprotect(self, blob: bytes) -> bytes:
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         if not blob.startswith(b"PDK1"):
             return blob
         if self.kek is None:

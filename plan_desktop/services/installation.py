@@ -16,8 +16,6 @@ from plan_desktop import __version__, paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
-from plan_desktop.exchange.errors import ExchangeError
-from plan_desktop.exchange.keys import ensure_keys
 from plan_desktop.services.access import OPEN_SESSION, Access, Session, protect_key_files
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
@@ -105,6 +103,9 @@ class Installation:
                 f"Thư mục {folder} đã được thiết lập cho đơn vị {existing}; "
                 "không thiết lập lại để tránh mất dữ liệu. Hãy chọn thư mục khác."
             )
+        from plan_desktop.exchange.errors import ExchangeError
+        from plan_desktop.exchange.keys import ensure_keys  # cryptography, only when setting up
+
         try:  # the unit's exchange keys, so that a fresh installation can export at once
             ensure_keys(paths.keys_dir(folder))
         except (ExchangeError, OSError) as exc:
