@@ -210,6 +210,11 @@ def _apply_bundle(
         t = result.tally.setdefault((label_unit, fid), FormTally())
         rows = bundle.records[fid]
         existing = store.rows_by_ids(form, [r["id"] for r in rows])
+        # the winners of this form are written together after the decisions (one statement for the
+        # records, one for their audit rows, the chain head read and written once); the decisions only
+        # read what was there before the package and the package itself, so this is the same as
+        # writing each as it is decided
+        to_write: list[dict] = []
         for row in rows:
             rid = row["id"]
             cur = existing.get(rid)
@@ -253,7 +258,7 @@ def _apply_bundle(
             if d.write:
                 if cur is not None and local and cur["unit_code"] == inst.unit_code:
                     row = {**row, **{n: cur[n] for n in local}}  # never blank our own local values
-                service.apply_incoming(fid, row, note=note)
+                to_write.append(row)
                 changed[fid].append(rid)
                 if d.outcome == merge.NEW:
                     t.new += 1
@@ -261,6 +266,7 @@ def _apply_bundle(
                     t.updated += 1
             else:
                 t.unchanged += 1
+        service.apply_incoming_many(fid, to_write, note=note)
 
 
 def _shared(row: dict, local: tuple[str, ...]) -> dict:
