@@ -34,12 +34,15 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
+
+#: ``json.dumps(items, ensure_ascii=False)``, made once (list fields are stored as JSON text).
+_JSON = json.JSONEncoder(ensure_ascii=False)
 
 FIELD_TYPES = ("date", "int", "money", "text", "choice", "choices", "bool", "ref", "refs")
 
@@ -160,16 +163,26 @@ class FieldDef:
 
     # -- storage: Python value <-> SQLite column -------------------------------------------------
     def to_storage(self, value: Any) -> Any:
-        if value is None:
-            return None
+        conv = self.storer
+        return value if conv is None else conv(value)
+
+    @cached_property
+    def storer(self) -> Callable[[Any], Any] | None:
+        """:meth:`to_storage` as a function chosen once for this field's type; None when values are
+        stored as they are (the record writer's fast path)."""
         if self.type == "date":
-            return value.isoformat() if isinstance(value, date) else str(value)
+            return lambda v: None if v is None else (v.isoformat() if isinstance(v, date) else str(v))
         if self.type == "bool":
-            return 1 if value else 0
+            return lambda v: None if v is None else (1 if v else 0)
         if self.is_multi:
-            items = list(value)
-            return json.dumps(items, ensure_ascii=False) if items else None
-        return value
+            def multi(v: Any) -> Any:
+                if v is None:
+                    return None
+                items = list(v)
+                return _JSON.encode(items) if items else None
+
+            return multi
+        return None
 
     def from_storage(self, value: Any) -> Any:
         if value is None:

@@ -7,38 +7,16 @@ transaction per call. Listeners registered with :meth:`RecordService.subscribe` 
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plan_desktop.domain.forms import FieldDef, FormDef
+from plan_desktop.domain.forms import FormDef
 from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
 from plan_desktop.store import Store, utc_now
 from plan_desktop.store import audit
-
-
-#: ``json.dumps(items, ensure_ascii=False)``, made once.
-_JSON = json.JSONEncoder(ensure_ascii=False)
-
-
-def _storer(fd: FieldDef) -> Callable[[Any], Any] | None:
-    """:meth:`FieldDef.to_storage` of one field as a function (None: the value is stored as it is)."""
-    if fd.type == "date":
-        return lambda v: None if v is None else (v.isoformat() if isinstance(v, date) else str(v))
-    if fd.type == "bool":
-        return lambda v: None if v is None else (1 if v else 0)
-    if fd.is_multi:
-        def multi(v: Any) -> Any:
-            if v is None:
-                return None
-            items = list(v)
-            return _JSON.encode(items) if items else None
-
-        return multi
-    return None
 
 
 class RecordError(ValueError):
@@ -103,6 +81,7 @@ Guard = Callable[[FormDef, Mapping[str, Any]], None]
 
 class RecordService:
     WRITE_CHUNK = 2000
+
     def __init__(self, store: Store, actor: str = "", today: Callable[[], date] = date.today):
         self.store = store
         self.actor = actor or store.get_setting("officer_name", "") or ""
@@ -110,7 +89,6 @@ class RecordService:
         self._listeners: list[Listener] = []
         self._unit_code: str | None = None
         self._insert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
-        self._storers: dict[str, tuple[FormDef, list[tuple[str, Callable[[Any], Any] | None]]]] = {}
         #: Extra guards run before any write (e.g. locked periods); each raises RecordError. A guard may
         #: also offer ``for_batch(form) -> guard``: :meth:`write_many` then calls that once and checks
         #: the batch's rows with what it returns (e.g. the locks read once instead of once per row).
@@ -158,12 +136,9 @@ class RecordService:
             g(form, row)
 
     def _store_row(self, form: FormDef, values: Mapping[str, Any]) -> dict[str, Any]:
-        """``{field: field.to_storage(value)}``, with each field's conversion chosen once per form."""
-        spec = self._storers.get(form.id)
-        if spec is None or spec[0] is not form:
-            spec = self._storers[form.id] = (form, [(f.name, _storer(f)) for f in form.fields])
+        """``{field: field.to_storage(value)}`` (each field's conversion chosen once, see FieldDef.storer)."""
         get = values.get
-        return {name: (get(name) if conv is None else conv(get(name))) for name, conv in spec[1]}
+        return {f.name: (get(f.name) if (conv := f.storer) is None else conv(get(f.name))) for f in form.fields}
 
     def _write(self, form: FormDef, row: dict[str, Any], action: str, ap: audit.Appender,
                note: str | None = None) -> None:
