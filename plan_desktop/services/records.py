@@ -187,10 +187,7 @@ class RecordService:
             })
         if batch:
             conn.executemany(batch_sql, batch)
-        if len(entries) == 1:
-            ap.append(**entries[0])
-        else:
-            ap.append_many(entries)
+        ap.append_many(entries)
 
     def _transaction(self):
         """One transaction with an audit appender: ``with self._transaction() as ap: ...``."""

@@ -81,17 +81,11 @@ class Appender:
     def append(self, *, at: str, actor: str, action: str, form: str | None, record_id: str | None,
                unit_code: str | None, revision: int | None, content_hash: str | None,
                note: str | None = None) -> int:
-        entry = {
-            "seq": self.seq + 1, "at": at, "actor": actor, "action": action, "form": form,
-            "record_id": record_id, "unit_code": unit_code, "revision": revision,
-            "content_hash": content_hash, "note": note,
-        }
-        entry["prev_hash"] = self.hash
-        entry["hash"] = _row_hash(self.hash, entry)
-        self.db.conn.execute(_INSERT, entry)
-        self.seq, self.hash = entry["seq"], entry["hash"]
-        self._dirty = True
-        return self.seq
+        """Append one row; returns its seq."""
+        return self.append_many([{
+            "at": at, "actor": actor, "action": action, "form": form, "record_id": record_id,
+            "unit_code": unit_code, "revision": revision, "content_hash": content_hash, "note": note,
+        }])[0]
 
     def append_many(self, entries: list[Mapping[str, Any]]) -> list[int]:
         """Append several rows (each a mapping of :meth:`append`'s keyword arguments) in one statement.
