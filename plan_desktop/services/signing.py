@@ -190,54 +190,47 @@ class PeriodLockGuard:
     def __init__(self, db: Database):
         self.db = db
 
-    def lock_for(self, form: FormDef, row: Mapping[str, Any]) -> PeriodLock | None:
-        """The active lock covering this record, if any (the window may show such records read-only)."""
+    def _active_locks(self) -> list[dict[str, Any]]:
+        """The locks not reopened (few: one per signed period), oldest period first."""
+        cur = self.db.conn.execute(
+            "SELECT l.*, r.signed_at AS report_signed_at FROM period_locks l "
+            "LEFT JOIN signed_reports r ON r.id = l.report_id WHERE l.reopened_at IS NULL ORDER BY l.start_date"
+        )
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+    @staticmethod
+    def _covering(locks: list[dict[str, Any]], form: FormDef, row: Mapping[str, Any]
+                  ) -> tuple[tuple[date, date], dict[str, Any]] | None:
+        """The record's span and the first of ``locks`` that covers it, if any."""
         span = _record_span(form, row)
         if span is None:
             return None
-        rows = list(self.db.query(
-            "SELECT * FROM period_locks WHERE unit_code = ? AND reopened_at IS NULL AND start_date <= ? "
-            "AND end_date >= ? ORDER BY start_date LIMIT 1",
-            [row.get("unit_code"), span[0].isoformat(), span[1].isoformat()],
-        ))
-        return _lock_of(rows[0]) if rows else None
+        start, end, unit = span[0].isoformat(), span[1].isoformat(), row.get("unit_code")
+        for lock in locks:
+            if lock["unit_code"] == unit and lock["start_date"] <= start and lock["end_date"] >= end:
+                return span, lock
+        return None
 
-    _ACTIVE = ("SELECT l.*, r.signed_at AS report_signed_at FROM period_locks l "
-               "LEFT JOIN signed_reports r ON r.id = l.report_id WHERE l.reopened_at IS NULL")
+    def lock_for(self, form: FormDef, row: Mapping[str, Any]) -> PeriodLock | None:
+        """The active lock covering this record, if any (the window may show such records read-only)."""
+        hit = self._covering(self._active_locks(), form, row) if form.period_field else None
+        return _lock_of(hit[1]) if hit else None
 
     def __call__(self, form: FormDef, row: Mapping[str, Any]) -> None:
-        span = _record_span(form, row)
-        if span is None:
-            return
-        cur = self.db.conn.execute(
-            self._ACTIVE + " AND l.unit_code = ? AND l.start_date <= ? AND l.end_date >= ? "
-            "ORDER BY l.start_date LIMIT 1",
-            [row.get("unit_code"), span[0].isoformat(), span[1].isoformat()],
-        )
-        names = [d[0] for d in cur.description]
-        found = cur.fetchone()
-        if found is not None:
-            self._refuse(form, span, dict(zip(names, found, strict=True)))
+        self.for_batch(form)(form, row)
 
     def for_batch(self, form: FormDef):
-        """The same check for many rows of ``form`` (an import): the active locks are read once, inside the
-        caller's transaction, and each row is checked in memory."""
-        if not form.period_field:
-            return lambda _form, _row: None
-        cur = self.db.conn.execute(self._ACTIVE + " ORDER BY l.start_date")
-        names = [d[0] for d in cur.description]
-        locks = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        """The check for many rows of ``form`` (an import; one row is a batch of one): the active locks
+        are read once, inside the caller's transaction, and each row is checked in memory."""
+        locks = self._active_locks() if form.period_field else []
         if not locks:
             return lambda _form, _row: None
 
         def check(form: FormDef, row: Mapping[str, Any]) -> None:
-            span = _record_span(form, row)
-            if span is None:
-                return
-            start, end, unit = span[0].isoformat(), span[1].isoformat(), row.get("unit_code")
-            for lock in locks:
-                if lock["unit_code"] == unit and lock["start_date"] <= start and lock["end_date"] >= end:
-                    self._refuse(form, span, lock)
+            hit = self._covering(locks, form, row)
+            if hit is not None:
+                self._refuse(form, *hit)
 
         return check
 
