@@ -438,51 +438,40 @@ class ReportPage(QWidget):
     def prepare_signing(self) -> QDialog | None:
         """Write the report (as it is now) into the data folder, list it as a draft, and return the
         signing dialog for it (not shown). None when this page shows another unit's report."""
-        from plan_desktop.ui.pages.signing_dialog import SignDialog
-
         if self.unit_code is not None:
             return None
         folder = self.inst.folder / "reports"
         folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = self.save_pdf(folder / self._suggested_name("pdf").replace(".pdf", f"_{stamp}.pdf"))
-        period = self.period
-        self.signing.register_draft(path, period)
-        settings = self._settings()
+        self.signing.register_draft(path, self.period)
+        s = self._settings()
+        return self._sign_dialog(path, self.period, s.get("officer_name", ""), s.get("officer_title", ""),
+                                 self.tr("Ký số báo cáo — {period}").format(period=self.period_box.currentText()))
+
+    def countersign_dialog(self, report_id: int) -> QDialog | None:
+        """The signing dialog for a second signature (the chairman) on the signed report ``report_id``."""
+        entry = self.signing.get(report_id)
+        if entry is None or entry.status != "signed" or not entry.file_path:
+            return None
+        s = self._settings()
+        return self._sign_dialog(Path(entry.file_path), entry.period, s.get("signer_name", ""),
+                                 s.get("signer_position", ""),
+                                 self.tr("Ký thêm (người ký thứ hai) — {period}").format(period=entry.period_vi))
+
+    def _sign_dialog(self, path: Path, period: str, name: str, title: str, window_title: str) -> QDialog:
+        """A signing dialog that signs ``path`` in place as the report of ``period``."""
+        from plan_desktop.ui.pages.signing_dialog import SignDialog
 
         def sign(spec, name: str, title: str) -> None:
             self.signing.sign_report(path, path, period, spec, name=name or None, title=title or None)
 
-        dlg = SignDialog(sign, self, name=settings.get("officer_name", ""),
-                         title=settings.get("officer_title", ""), **self._signer_device())
-        dlg.setWindowTitle(self.tr("Ký số báo cáo — {period}").format(period=self.period_box.currentText()))
+        s = self._settings()  # the certificate file or token used last time here (never the secret)
+        dlg = SignDialog(sign, self, name=name, title=title, p12_path=s.get("last_p12_path", ""),
+                         pkcs11_lib=s.get("last_pkcs11_lib", ""), token_label=s.get("last_token_label", ""))
+        dlg.setWindowTitle(window_title)
         dlg.accepted.connect(lambda: self._after_signing(path, dlg))
         return dlg
-
-    def countersign_dialog(self, report_id: int) -> QDialog | None:
-        """The signing dialog for a second signature (the chairman) on the signed report ``report_id``."""
-        from plan_desktop.ui.pages.signing_dialog import SignDialog
-
-        entry = self.signing.get(report_id)
-        if entry is None or entry.status != "signed" or not entry.file_path:
-            return None
-        path = Path(entry.file_path)
-        settings = self._settings()
-
-        def sign(spec, name: str, title: str) -> None:
-            self.signing.sign_report(path, path, entry.period, spec, name=name or None, title=title or None)
-
-        dlg = SignDialog(sign, self, name=settings.get("signer_name", ""), title=settings.get("signer_position", ""),
-                         **self._signer_device())
-        dlg.setWindowTitle(self.tr("Ký thêm (người ký thứ hai) — {period}").format(period=entry.period_vi))
-        dlg.accepted.connect(lambda: self._after_signing(path, dlg))
-        return dlg
-
-    def _signer_device(self) -> dict[str, str]:
-        """The certificate file or token used last time on this computer (never the secret)."""
-        s = self._settings()
-        return {"p12_path": s.get("last_p12_path", ""), "pkcs11_lib": s.get("last_pkcs11_lib", ""),
-                "token_label": s.get("last_token_label", "")}
 
     def _remember_device(self, dlg) -> None:
         try:
