@@ -215,9 +215,6 @@ class Store:
         where = " AND ".join(clauses) if clauses else "1"
         return where, params
 
-    def count(self, form: FormDef, q: Query = Query()) -> int:
-        return self.count_keys(form, q)
-
     def _count_where(self, form: FormDef, q: Query) -> int:
         where, params = self._where(form, q)
         return self.db.conn.execute(f"SELECT count(*) FROM [{form.table}] WHERE {where}", params).fetchone()[0]
@@ -285,9 +282,10 @@ class Store:
             keys = [k for k in keys if k not in deleted]
         return keys if limit is None else keys[:limit]
 
-    def count_keys(self, form: FormDef, q: Query = Query(), deleted: set[int] | None = None) -> int:
+    def count(self, form: FormDef, q: Query = Query(), deleted: set[int] | None = None) -> int:
         """The rows of ``q``. Without a search, from the indexes: the rows of the period (and unit) less
-        the deleted ones among them (``deleted = 0`` would read every row of the period)."""
+        the deleted ones among them (``deleted = 0`` would read every row of the period). ``deleted`` is
+        :meth:`deleted_keys` when the caller has it already."""
         if q.include_deleted or q.search.strip():
             return self._count_where(form, q)
         if deleted is None:

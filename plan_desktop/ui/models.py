@@ -231,7 +231,7 @@ class RecordTableModel(QAbstractTableModel):
         if len(self._keys) < self.FIRST_KEYS:
             self._count, self._complete = len(self._keys), True
         else:
-            self._count = self.store.count_keys(self.form, q, deleted)
+            self._count = self.store.count(self.form, q, deleted)
             self._complete = self._count == len(self._keys)
 
     def _sorted_by_collation(self) -> bool:
