@@ -137,3 +137,22 @@ def world(tmp_path: Path):
     )
     yield w
     w.close()
+
+
+def import_backups(folder: Path) -> list[Path]:
+    """The backups an import made in the data folder ``folder``."""
+    from plan_desktop.services import backup
+
+    return [b.path for b in backup.list_backups(folder) if b.reason == "import"]
+
+
+def block_backups(folder: Path) -> None:
+    """Make backups of the data folder ``folder`` impossible: a file where the backup folder should be."""
+    from plan_desktop.paths import backup_dir
+
+    bdir = backup_dir(folder)
+    if bdir.exists():  # (the first start of the day may have made one)
+        for old in bdir.glob("*"):
+            old.unlink()
+        bdir.rmdir()
+    bdir.write_text("not a folder")

@@ -8,13 +8,18 @@ from pathlib import Path
 
 from plan_desktop.cli import main
 from plan_desktop.paths import backup_dir
-from plan_desktop.services import backup
 from plan_desktop.services import exchange as ex
-from tests.exchange.conftest import C1, C2, DISTRICT, add_records, count, dump, new_inst
-
-
-def _import_backups(folder: Path) -> list[Path]:
-    return [b.path for b in backup.list_backups(folder) if b.reason == "import"]
+from tests.exchange.conftest import (
+    C1,
+    C2,
+    DISTRICT,
+    add_records,
+    block_backups,
+    count,
+    dump,
+    import_backups,
+    new_inst,
+)
 
 
 def _records_in(path: Path, unit: str) -> int:
@@ -31,11 +36,11 @@ def test_backup_before_the_first_changing_package_and_the_report_says_where(worl
     add_records(world.c2, 2)
     p1 = ex.export_package(world.c1, world.usb()).path
     p2 = ex.export_package(world.c2, world.usb()).path
-    assert _import_backups(world.d.folder) == []
+    assert import_backups(world.d.folder) == []
 
     rep = ex.import_files(world.d, [p1, p2], save_report=False)
     assert rep.ok and count(world.d, unit=C1) == 3 and count(world.d, unit=C2) == 2
-    assert _import_backups(world.d.folder) == [rep.backup]  # one backup for the whole import
+    assert import_backups(world.d.folder) == [rep.backup]  # one backup for the whole import
     assert rep.backup.parent == backup_dir(world.d.folder)
     # the backup holds the store as it was before the first package was applied
     assert _records_in(rep.backup, C1) == 0 and _records_in(rep.backup, C2) == 0
@@ -45,7 +50,7 @@ def test_backup_before_the_first_changing_package_and_the_report_says_where(worl
     again = ex.import_files(world.d, [p1, p2], save_report=False)
     assert again.ok and all(f.already_imported for f in again.files)
     assert again.backup is None and "Bản sao lưu" not in again.text()
-    assert len(_import_backups(world.d.folder)) == 1
+    assert len(import_backups(world.d.folder)) == 1
 
 
 def test_a_refused_package_makes_no_backup(world):
@@ -57,7 +62,7 @@ def test_a_refused_package_makes_no_backup(world):
     bad.write_bytes(bytes(data))
     rep = ex.import_files(world.d, [bad], save_report=False)
     assert not rep.ok and rep.backup is None
-    assert _import_backups(world.d.folder) == []
+    assert import_backups(world.d.folder) == []
 
 
 def test_no_backup_possible_means_no_import(world):
@@ -65,12 +70,7 @@ def test_no_backup_possible_means_no_import(world):
     package with a Vietnamese message, and the store is unchanged."""
     add_records(world.c1, 2)
     f = ex.export_package(world.c1, world.usb()).path
-    folder = backup_dir(world.d.folder)
-    if folder.exists():  # (the first start of the day may have made one)
-        for old in folder.glob("*"):
-            old.unlink()
-        folder.rmdir()
-    folder.write_text("not a folder")
+    block_backups(world.d.folder)
     before = dump(world.d)
     rep = ex.import_files(world.d, [f], save_report=False)
     assert not rep.ok and rep.backup is None
@@ -89,6 +89,6 @@ def test_cli_import_prints_where_the_backup_is(tmp_path, capsys):
     new_inst(tmp_path / "d", DISTRICT).close()
     assert main(["--data-dir", str(tmp_path / "d"), "import", str(pkg)]) == 0
     out = capsys.readouterr().out
-    (made,) = _import_backups(tmp_path / "d")
+    (made,) = import_backups(tmp_path / "d")
     assert f"Bản sao lưu dữ liệu trước khi nhập: {made}" in out
     assert _records_in(made, C1) == 0

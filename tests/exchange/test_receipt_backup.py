@@ -8,13 +8,17 @@ from pathlib import Path
 
 from plan_desktop.cli import main
 from plan_desktop.paths import backup_dir
-from plan_desktop.services import backup
 from plan_desktop.services import exchange as ex
-from tests.exchange.conftest import C1, C2, DISTRICT, add_records, dump, new_inst
-
-
-def _import_backups(folder: Path) -> list[Path]:
-    return [b.path for b in backup.list_backups(folder) if b.reason == "import"]
+from tests.exchange.conftest import (
+    C1,
+    C2,
+    DISTRICT,
+    add_records,
+    block_backups,
+    dump,
+    import_backups,
+    new_inst,
+)
 
 
 def _acked(path: Path) -> tuple:
@@ -38,13 +42,13 @@ def _sent_and_acknowledged(world, **receipt) -> Path:
 
 def test_a_receipt_is_imported_after_a_backup_of_the_store(world):
     receipt = _sent_and_acknowledged(world)
-    assert _import_backups(world.c1.folder) == []
+    assert import_backups(world.c1.folder) == []
     before = _acked(world.c1.store.path)
     assert before == (None, "sent", 0)
 
     rep = ex.import_files(world.c1, [receipt], save_report=False)
     assert rep.ok and rep.files[0].kind == "receipt", rep.text()
-    assert _import_backups(world.c1.folder) == [rep.backup]
+    assert import_backups(world.c1.folder) == [rep.backup]
     assert rep.backup.parent == backup_dir(world.c1.folder)
     assert _acked(rep.backup) == before  # the backup holds the store as it was before the receipt
     after = _acked(world.c1.store.path)
@@ -55,14 +59,14 @@ def test_a_receipt_is_imported_after_a_backup_of_the_store(world):
     # the same receipt again changes nothing: no backup, none mentioned
     again = ex.import_files(world.c1, [receipt], save_report=False)
     assert again.ok and again.backup is None and "Bản sao lưu" not in again.text()
-    assert _import_backups(world.c1.folder) == [rep.backup]
+    assert import_backups(world.c1.folder) == [rep.backup]
     assert _acked(world.c1.store.path) == after
 
 
 def test_a_returned_package_s_receipt_is_backed_up_too(world):
     receipt = _sent_and_acknowledged(world, status="returned", reason="Thiếu số liệu tháng 3")
     rep = ex.import_files(world.c1, [receipt], save_report=False)
-    assert rep.ok and rep.backup is not None and _import_backups(world.c1.folder) == [rep.backup]
+    assert rep.ok and rep.backup is not None and import_backups(world.c1.folder) == [rep.backup]
     assert _acked(rep.backup)[1] == "sent" and _acked(world.c1.store.path)[1] == "returned"
 
 
@@ -71,24 +75,19 @@ def test_a_refused_receipt_makes_no_backup(world):
     before = dump(world.c2)
     rep = ex.import_files(world.c2, [receipt], save_report=False)  # meant for another commune
     assert not rep.ok and rep.backup is None and rep.files[0].reason_code == "foreign_unit"
-    assert _import_backups(world.c2.folder) == [] and dump(world.c2) == before
+    assert import_backups(world.c2.folder) == [] and dump(world.c2) == before
 
     data = bytearray(receipt.read_bytes())
     data[len(data) // 2] ^= 0x01
     bad = world.usb("bad") / receipt.name
     bad.write_bytes(bytes(data))
     rep = ex.import_files(world.c1, [bad], save_report=False)
-    assert not rep.ok and rep.backup is None and _import_backups(world.c1.folder) == []
+    assert not rep.ok and rep.backup is None and import_backups(world.c1.folder) == []
 
 
 def test_no_backup_possible_means_the_receipt_is_not_imported(world):
     receipt = _sent_and_acknowledged(world)
-    folder = backup_dir(world.c1.folder)
-    if folder.exists():  # (the first start of the day may have made one)
-        for old in folder.glob("*"):
-            old.unlink()
-        folder.rmdir()
-    folder.write_text("not a folder")
+    block_backups(world.c1.folder)
     before = dump(world.c1)
     rep = ex.import_files(world.c1, [receipt], save_report=False)
     assert not rep.ok and rep.backup is None
@@ -110,7 +109,7 @@ def test_cli_import_of_a_receipt_prints_where_the_backup_is(tmp_path, capsys):
         d.close()
     assert main(["--data-dir", str(tmp_path / "c1"), "import", str(receipt)]) == 0
     out = capsys.readouterr().out
-    (made,) = _import_backups(tmp_path / "c1")
+    (made,) = import_backups(tmp_path / "c1")
     assert f"Bản sao lưu dữ liệu trước khi nhập: {made}" in out
     assert _acked(made)[1] == "sent" and _acked(tmp_path / "c1" / "plan_desktop.sqlite")[1] == "accepted"
     assert C2 not in out
