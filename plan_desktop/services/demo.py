@@ -24,6 +24,7 @@ from plan_desktop.domain.units import Level, Unit
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Query
+from plan_desktop.store.ids import new_ids
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Đinh"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hồng", "Quang", "Ngọc", "Thanh", "Xuân"]
@@ -80,9 +81,7 @@ class _Writer:
         self.counts: Counter[str] = Counter()
 
     def write(self, form_id: str, unit: str, items: list[dict[str, Any]]) -> list[str]:
-        import uuid
-
-        ids = [str(uuid.uuid4()) for _ in items]
+        ids = new_ids(len(items))
         if not items:
             return ids
         local = self.service.store.forms[form_id].local_only_names

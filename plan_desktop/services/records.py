@@ -7,7 +7,6 @@ transaction per call. Listeners registered with :meth:`RecordService.subscribe` 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +16,7 @@ from plan_desktop.domain.forms import FormDef
 from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
 from plan_desktop.store import Store, utc_now
 from plan_desktop.store import audit
+from plan_desktop.store.ids import new_id
 
 
 class RecordError(ValueError):
@@ -201,11 +201,11 @@ class RecordService:
         return result.values
 
     def _prepare_create(self, form: FormDef, clean: Mapping[str, Any], record_id: str | None,
-                        unit_code: str, guards: list[Guard] | None = None) -> dict[str, Any]:
-        """A new row from validated values."""
-        now = utc_now()
+                        unit_code: str, guards: list[Guard] | None = None, now: str | None = None) -> dict[str, Any]:
+        """A new row from validated values (``now``: the batch's one timestamp, else the clock's)."""
+        now = now or utc_now()
         row = {
-            "id": record_id or str(uuid.uuid4()),
+            "id": record_id or new_id(),
             "unit_code": unit_code,
             "revision": 1,
             "created_at": now,
@@ -337,6 +337,7 @@ class RecordService:
             guards = [g.for_batch(form) if hasattr(g, "for_batch") else g for g in self.guards]
             existing = self.store.rows_by_ids(form, [rid for rid, _ in items if rid])
             seen_unique: dict[tuple[str, Any], int] = {}
+            now = utc_now()  # one transaction, one moment: every new row of the batch carries it
             for idx, (rid, values) in enumerate(items):
                 current = existing.get(rid) if rid else None
                 result = validate(form, values, ctx, record_id=rid, unit_code=unit)
@@ -353,7 +354,7 @@ class RecordService:
                     continue
                 try:
                     if current is None:
-                        rows.append(("create", self._prepare_create(form, result.values, rid, unit, guards)))
+                        rows.append(("create", self._prepare_create(form, result.values, rid, unit, guards, now)))
                     else:
                         row = self._prepare_update(form, current, result.values, None, guards)
                         if row is not None:

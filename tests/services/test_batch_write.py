@@ -104,10 +104,14 @@ def test_batch_writes_exactly_what_one_by_one_writes(tmp_path, clock, monkeypatc
     assert bsvc.write_many("communication", items)[:2] == (40, 0)
     updates = [(rid, {**v, "participants": 500}) for rid, v in items]
     assert bsvc.write_many("communication", updates)[:2] == (0, 40)
-    # one by one, as write_many did before: each row written and audited on its own, same notes
+    # one by one, as write_many did before: each row written and audited on its own, same notes;
+    # write_many reads the clock once per batch and gives every new row that moment
+    import plan_desktop.services.records as records
+
     clock()
     form = single.forms["communication"]
     for update in (False, True):
+        now = records.utc_now()
         with ssvc._transaction() as ap:
             for rid, values in items:
                 values = {**values, "participants": 500} if update else values
@@ -116,7 +120,7 @@ def test_batch_writes_exactly_what_one_by_one_writes(tmp_path, clock, monkeypatc
                     row = ssvc._prepare_update(form, single.get_row(form, rid), clean, None)
                     ssvc._write(form, row, "update", ap, note="import")
                 else:
-                    row = ssvc._prepare_create(form, clean, rid, "13597")
+                    row = ssvc._prepare_create(form, clean, rid, "13597", now=now)
                     ssvc._write(form, row, "create", ap, note="import")
     assert _dump(batch) == _dump(single)
     for store in (batch, single):
