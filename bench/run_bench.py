@@ -194,12 +194,13 @@ def pyside_drops_none() -> bool:
 
 def child_window(mode: str, folder: str | None) -> None:
     """Run in a fresh interpreter: print one JSON line as soon as the window is shown, then (list mode)
-    more measurements; exits without Qt teardown."""
-    if pyside_drops_none():
-        _BALLAST.extend([None] * 500_000)
+    more measurements; exits without Qt teardown. The program's modules are imported first, in the
+    order the program itself imports them (the None check below imports PySide6)."""
     if mode == "bare":
         from PySide6.QtWidgets import QApplication, QMainWindow
 
+        if pyside_drops_none():
+            _BALLAST.extend([None] * 500_000)
         app = QApplication(sys.argv[:1])
         w = QMainWindow()
         w.resize(1280, 720)
@@ -209,6 +210,8 @@ def child_window(mode: str, folder: str | None) -> None:
     from plan_desktop.ui import startup
     from plan_desktop.ui.app import Controller, make_app
 
+    if pyside_drops_none():
+        _BALLAST.extend([None] * 500_000)
     app = make_app([sys.argv[0]])
     startup.setup_logging(Path(folder))
     controller = Controller(Path(folder))

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from plan_desktop import __version__, paths
+import plan_desktop
+from plan_desktop import paths
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -36,6 +37,14 @@ class Parser(argparse.ArgumentParser):
         raise CliError(f"Lệnh không hợp lệ: {message}", EXIT_USAGE)
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is read from the package metadata only when asked for."""
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        parser._print_message(f"plan-desktop {plan_desktop.__version__}\n", sys.stdout)
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     from plan_desktop.commands import MODULES
 
@@ -43,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="plan-desktop",
         description="Chương trình thực hiện và báo cáo Kế hoạch phòng, chống mại dâm (1295/KH-UBND, Hà Nam).",
     )
-    p.add_argument("--version", action="version", version=f"plan-desktop {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0, help="in số phiên bản rồi thoát")
     p.add_argument("--data-dir", metavar="DIR", help="thư mục dữ liệu (mặc định: thư mục của người dùng)")
     sub = p.add_subparsers(dest="command", metavar="LỆNH", parser_class=Parser)
     for name in MODULES:

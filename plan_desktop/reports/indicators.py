@@ -105,18 +105,26 @@ class _Calc:
         quarters = [q for q in Period(self.scope.year, "Y", 1).parts("Q")]
         bounds = [q.bounds(self.inst.cutoff) for q in quarters]
         bounds = [(s, min(e, self.until)) for s, e in bounds if s <= self.until]
-        case = " ".join(f"WHEN date BETWEEN ? AND ? THEN {i}" for i in range(len(bounds)))
-        cparams: list[Any] = [x.isoformat() for b in bounds for x in b]
         if not codes:
             return None, 0, 0, "", None
-        marks = ",".join("?" * len(codes))
-        rows = self.q(
-            f"SELECT unit_code, count(DISTINCT CASE {case} END) FROM form_communication "
-            f"WHERE deleted = 0 AND unit_code IN ({marks}) AND date BETWEEN ? AND ? GROUP BY unit_code",
-            [*cparams, *codes, self.ys, self.ye],
-        )
-        active = {r[0] for r in rows}
-        maintained = {r[0] for r in rows if r[1] >= len(bounds)}
+        # one question per commune and window (the year so far, each quarter of it): is there a
+        # record in it? Each is a single lookup in the (unit_code, deleted, date) index, however
+        # many records a commune has.
+        windows = [(self.ys, self.ye)] + [(max(s.isoformat(), self.ys), min(e.isoformat(), self.ye))
+                                          for s, e in bounds]
+        found: dict[str, set[int]] = {}
+        for start in range(0, len(codes), 200):  # a province's communes in a few statements
+            part = codes[start : start + 200]
+            values = ", ".join("(?, ?, ?, ?)" for _ in part for _ in windows)
+            params: list[Any] = [x for c in part for i, (s, e) in enumerate(windows) for x in (c, i, s, e)]
+            for code, i in self.q(
+                f"WITH w(code, i, s, e) AS (VALUES {values}) SELECT code, i FROM w WHERE EXISTS ("
+                "SELECT 1 FROM form_communication WHERE unit_code = w.code AND deleted = 0 "
+                "AND date BETWEEN w.s AND w.e)", params,
+            ):
+                found.setdefault(code, set()).add(i)
+        active = {c for c, got in found.items() if 0 in got}
+        maintained = {c for c, got in found.items() if all(i in got for i in range(1, len(windows)))}
         n = len(codes)
         kept = _pct(len(maintained), n)
         detail = (f"{len(active)}/{n} xã; duy trì hằng quý: {format_percent_vi(kept or 0)}"

@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from plan_desktop import __version__, paths
+import plan_desktop
+from plan_desktop import paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
@@ -124,7 +125,7 @@ class Installation:
             "signer_position": "CHỦ TỊCH",
             "signer_name": "",
             "initialised_at": utc_now(),
-            "initialised_by_version": __version__,
+            "initialised_by_version": plan_desktop.__version__,
         }
         settings.update(extra_settings or {})
         store.set_settings(settings)

@@ -111,6 +111,30 @@ def record_columns(form: FormDef) -> dict[str, type]:
     return cols
 
 
+def record_indexes(form: FormDef) -> tuple[dict[str, list[str]], list[str]]:
+    """The indexes a record table should have (name → columns) and those it should no longer have.
+
+    ``(unit_code, deleted, <period field>)`` answers what lists, counts and indicators ask most: one
+    unit's live records in a date range, from the index alone. It replaces ``(unit_code, deleted)``
+    of earlier versions, a prefix of it. ``change_seq`` serves the exports, the period field alone the
+    queries over every unit."""
+    t = form.table
+    wanted = {f"idx_{t}_change_seq": ["change_seq"]}
+    superseded: list[str] = []
+    pf = form.period_field
+    if pf:
+        wanted[f"idx_{t}_unit_code_deleted_{pf}"] = ["unit_code", "deleted", pf]
+        wanted[f"idx_{t}_{pf}"] = [pf]
+        superseded.append(f"idx_{t}_unit_code_deleted")
+    else:
+        wanted[f"idx_{t}_unit_code_deleted"] = ["unit_code", "deleted"]
+    return wanted, superseded
+
+
+def _index_names(db: Database, table: str) -> set[str]:
+    return {r[1] for r in db.execute(f"PRAGMA index_list([{table}])").fetchall()}
+
+
 def sync_needed(db: Database, forms: FormSet) -> bool:
     """Whether :func:`sync_form_tables` would change anything (read-only)."""
     for form in forms.values():
@@ -119,7 +143,27 @@ def sync_needed(db: Database, forms: FormSet) -> bool:
             return True
         if set(record_columns(form)) - set(table.columns_dict):
             return True
+        wanted, superseded = record_indexes(form)
+        have = _index_names(db, form.table)
+        if set(wanted) - have or have & set(superseded):
+            return True
     return False
+
+
+def _sync_indexes(db: Database, form: FormDef) -> list[str]:
+    wanted, superseded = record_indexes(form)
+    have = _index_names(db, form.table)
+    changes = []
+    for name, columns in wanted.items():
+        if name not in have:
+            cols = ", ".join(f"[{c}]" for c in columns)
+            db.execute(f"CREATE INDEX IF NOT EXISTS [{name}] ON [{form.table}] ({cols})")
+            changes.append(f"+{name}")
+    for name in superseded:
+        if name in have:
+            db.execute(f"DROP INDEX [{name}]")
+            changes.append(f"-{name}")
+    return changes
 
 
 def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
@@ -135,10 +179,7 @@ def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
                 not_null={"id", "unit_code", "revision", "created_at", "updated_at", "deleted"},
                 defaults={"deleted": 0, "revision": 1},
             )
-            table.create_index(["unit_code", "deleted"])
-            table.create_index(["change_seq"])
-            if form.period_field:
-                table.create_index([form.period_field])
+            _sync_indexes(db, form)
             changes.append(f"+{form.table}")
             db["schema_changes"].insert({"at": now, "form": form.id, "column": "*", "type": "table"})
             continue
@@ -150,6 +191,5 @@ def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
                 db["schema_changes"].insert(
                     {"at": now, "form": form.id, "column": name, "type": ctype.__name__}
                 )
-                if name == form.period_field:
-                    table.create_index([name], if_not_exists=True)
+        changes += _sync_indexes(db, form)
     return changes

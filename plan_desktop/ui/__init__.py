@@ -10,3 +10,8 @@
 ``entry_dialog`` the dialog generated from a form definition; ``editors`` one widget per field type
 ``bridge``       the record service's change listeners as a Qt signal
 """
+
+# The layers below the window, imported before the first PySide6 import on purpose: once PySide6 is
+# loaded, its import hook (``__feature__`` support) reads the source of every module imported after
+# it, which adds a good share to the start (sqlite-utils alone pulls in click, pluggy and dateutil).
+import plan_desktop.services.installation  # noqa: E402, F401  (isort: skip)

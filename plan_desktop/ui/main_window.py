@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plan_desktop import __version__
+import plan_desktop
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.services import overview
 from plan_desktop.ui.context import AppContext
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, self.tr("Giới thiệu"), self.tr(
             "<b>Phòng, chống mại dâm</b> — phiên bản {version}<br>"
             "Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam "
-            "(giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.").format(version=__version__))
+            "(giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.").format(version=plan_desktop.__version__))
 
     # -- status ----------------------------------------------------------------------------------------
     def update_status(self) -> None:

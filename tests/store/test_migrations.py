@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from plan_desktop.domain.forms import load_forms
@@ -147,3 +148,33 @@ def test_a_file_whose_exchange_tables_were_made_lazily_opens_and_keeps_them(tmp_
         assert inst.store.check() == []
     with Installation.open(folder) as inst:  # and opens again without migrating
         assert not migrations.pending(inst.store.db)
+
+
+def _indexes(store: Store, table: str) -> dict[str, list[str]]:
+    conn = store.db.conn
+    names = [r[1] for r in conn.execute(f"PRAGMA index_list([{table}])") if not r[1].startswith("sqlite_")]
+    return {n: [c[2] for c in conn.execute(f"PRAGMA index_info([{n}])")] for n in names}
+
+
+def test_the_first_version_gets_the_unit_period_index_instead_of_unit_deleted(tmp_path):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copyfile(FIXTURE, folder / "plan_desktop.sqlite")
+    conn = sqlite3.connect(folder / "plan_desktop.sqlite")
+    old = {r[1] for r in conn.execute("PRAGMA index_list(form_communication)")}
+    conn.close()
+    assert "idx_form_communication_unit_code_deleted" in old
+    assert "idx_form_communication_unit_code_deleted_date" not in old
+    with Installation.open(folder) as inst:
+        idx = _indexes(inst.store, "form_communication")
+        assert idx["idx_form_communication_unit_code_deleted_date"] == ["unit_code", "deleted", "date"]
+        assert "idx_form_communication_unit_code_deleted" not in idx  # a prefix of the new one: gone
+        assert idx["idx_form_communication_date"] == ["date"]
+        # a year field serves as well
+        assert _indexes(inst.store, "form_unit_status")["idx_form_unit_status_unit_code_deleted_year"] == [
+            "unit_code", "deleted", "year"]
+        plan = " ".join(r[-1] for r in inst.store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT 1 FROM form_communication WHERE unit_code = ? AND deleted = 0 "
+            "AND date BETWEEN ? AND ?", ["13597", "2019-01-01", "2019-03-31"]).fetchall())
+        assert "idx_form_communication_unit_code_deleted_date" in plan
+        assert not inst.store.migration_pending()

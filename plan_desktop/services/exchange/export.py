@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from plan_desktop import __version__
+import plan_desktop
 from plan_desktop.domain.forms import FormDef
 from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.package import (
@@ -197,7 +197,7 @@ def export_package(
         "parent": parent.code,
         "sequence": seq,
         "created_at": created_at,
-        "program_version": __version__,
+        "program_version": plan_desktop.__version__,
         "forms_version": store.forms.signature(),
         "working_year": inst.working_year,
         "period": {"from": p_from.isoformat(), "to": p_to.isoformat()},
