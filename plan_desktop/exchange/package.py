@@ -222,11 +222,11 @@ def _refuse(msg: str, reason: str = "invalid") -> PackageRefused:
 
 
 def _no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for k, v in pairs:
-        if k in out:
-            raise ValueError(f"duplicate key {k}")
-        out[k] = v
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        dupe = next(k for k, _ in pairs if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        raise ValueError(f"duplicate key {dupe}")
     return out
 
 
@@ -234,8 +234,12 @@ def _bad_constant(name: str) -> Any:
     raise ValueError(name)
 
 
+#: JSON that refuses duplicate keys and NaN/Infinity, made once (a package has a line per record).
+_STRICT = json.JSONDecoder(object_pairs_hook=_no_dupes, parse_constant=_bad_constant)
+
+
 def parse_json(raw: bytes) -> Any:
-    return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_dupes, parse_constant=_bad_constant)
+    return _STRICT.decode(raw.decode("utf-8"))
 
 
 @dataclass(frozen=True)

@@ -146,18 +146,19 @@ class RecordService:
         self._write_rows(form, [(action, row)], ap, note)
 
     def _write_rows(self, form: FormDef, rows: list[tuple[str, dict[str, Any]]], ap: audit.Appender,
-                    note: str | None = None) -> None:
+                    note: str | None = None, hashes: Mapping[str, str] | None = None) -> None:
         """Insert or replace full rows and append their audit rows, in order, with one statement per
         run of rows that have the same columns and one for the audit rows. Caller holds the transaction.
 
         Row ``k`` gets ``change_seq`` = the seq of its audit row, exactly as writing them one by one.
         Rows go in chunks of :attr:`WRITE_CHUNK`, so that a big import does not hold every statement's
-        parameters at once."""
+        parameters at once. ``hashes`` (record id → :meth:`Store.row_hash`) spares hashing rows whose
+        content hash the caller already has."""
         for i in range(0, len(rows), self.WRITE_CHUNK):
-            self._write_chunk(form, rows[i : i + self.WRITE_CHUNK], ap, note)
+            self._write_chunk(form, rows[i : i + self.WRITE_CHUNK], ap, note, hashes or {})
 
     def _write_chunk(self, form: FormDef, rows: list[tuple[str, dict[str, Any]]], ap: audit.Appender,
-                     note: str | None) -> None:
+                     note: str | None, hashes: Mapping[str, str]) -> None:
         store = self.store
         conn = store.db.conn
         seq = ap.seq
@@ -183,7 +184,7 @@ class RecordService:
             entries.append({
                 "at": row["updated_at"], "actor": self.actor, "action": action, "form": form.id,
                 "record_id": row["id"], "unit_code": row["unit_code"], "revision": row["revision"],
-                "content_hash": store.row_hash(form, row), "note": note,
+                "content_hash": hashes.get(row["id"]) or store.row_hash(form, row), "note": note,
             })
         if batch:
             conn.executemany(batch_sql, batch)
@@ -384,25 +385,33 @@ class RecordService:
         self.apply_incoming_many(form_id, [row], note=note, appender=appender)
 
     def apply_incoming_many(self, form_id: str, rows: list[Mapping[str, Any]], *, note: str | None = None,
-                            appender: audit.Appender | None = None) -> None:
+                            appender: audit.Appender | None = None,
+                            hashes: Mapping[str, str] | None = None) -> None:
         """:meth:`apply_incoming` for many records of one form, in order: the same rows and the same
         audit chain as one call per record, written with one statement for the records and one for
         their audit rows. With ``appender`` (one per transaction) the chain head is read and written
-        once for the whole package instead of once per record."""
+        once for the whole package instead of once per record. ``hashes``: the content hash of rows
+        the caller has already hashed (:meth:`Store.row_hash` of the row exactly as given)."""
         form = self.store.forms[form_id]
         cols = self.store.content_columns(form)
         fulls: list[tuple[str, dict[str, Any]]] = []
+        known: dict[str, str] = {}
         for row in rows:
             full = {c: row.get(c) for c in cols}
-            full["deleted"] = int(bool(full.get("deleted")))
+            deleted = full.get("deleted")
+            full["deleted"] = int(bool(deleted))
             fulls.append(("import", full))
+            if hashes and type(deleted) is int and deleted == full["deleted"]:  # the same content hashed
+                h = hashes.get(full["id"])
+                if h is not None:
+                    known[full["id"]] = h
         if not fulls:
             return
         if appender is not None:
-            self._write_rows(form, fulls, appender, note)
+            self._write_rows(form, fulls, appender, note, known)
         else:
             with audit.Appender(self.store.db) as ap:
-                self._write_rows(form, fulls, ap, note)
+                self._write_rows(form, fulls, ap, note, known)
 
     def notify(self, change: Change) -> None:
         """Tell listeners about a change written through :meth:`apply_incoming`."""

@@ -215,6 +215,7 @@ def _apply_bundle(
         # read what was there before the package and the package itself, so this is the same as
         # writing each as it is decided
         to_write: list[dict] = []
+        hashes: dict[str, str] = {}  # the content hash of a winner written exactly as it came
         for row in rows:
             rid = row["id"]
             cur = existing.get(rid)
@@ -258,6 +259,8 @@ def _apply_bundle(
             if d.write:
                 if cur is not None and local and cur["unit_code"] == inst.unit_code:
                     row = {**row, **{n: cur[n] for n in local}}  # never blank our own local values
+                elif not local or all(row.get(n) is None for n in local):
+                    hashes[rid] = inc_hash  # _shared(row) has the content of row itself
                 to_write.append(row)
                 changed[fid].append(rid)
                 if d.outcome == merge.NEW:
@@ -266,7 +269,7 @@ def _apply_bundle(
                     t.updated += 1
             else:
                 t.unchanged += 1
-        service.apply_incoming_many(fid, to_write, note=note)
+        service.apply_incoming_many(fid, to_write, note=note, hashes=hashes)
 
 
 def _shared(row: dict, local: tuple[str, ...]) -> dict:
