@@ -63,7 +63,7 @@ RESERVED_NAMES = frozenset(COMMON_FIELDS + INTERNAL_FIELDS)
 
 _FORM_KEYS = {
     "id", "label", "label_en", "order", "period_field", "title_fields", "list_columns",
-    "description", "description_en", "fields",
+    "description", "description_en", "fields", "indexes",
 }
 _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
@@ -234,6 +234,8 @@ class FormDef:
     period_field: str | None = None
     title_fields: tuple[str, ...] = ()
     list_columns: tuple[str, ...] = ()
+    #: Extra indexes of the record table (columns each), for questions the reports ask often.
+    indexes: tuple[tuple[str, ...], ...] = ()
     source: Path | None = None
     _by_name: dict[str, FieldDef] = field(default_factory=dict, compare=False, repr=False)
 
@@ -508,6 +510,21 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
                 raise _err(path, f"field '{fd.name}'", f"'{key}' depends on local_only field '{cond.field}'")
 
 
+def _indexes(path: Path, raw: Any, fields: set[str]) -> tuple[tuple[str, ...], ...]:
+    """``indexes = [["unit_code", "deleted", "format", "date"], …]``: columns of fields or common columns."""
+    if not isinstance(raw, list) or not all(isinstance(ix, list) and ix for ix in raw):
+        raise _err(path, "indexes", "must be a list of non-empty lists of column names")
+    out = []
+    for ix in raw:
+        for name in ix:
+            if not isinstance(name, str) or (name not in fields and name not in COMMON_FIELDS):
+                raise _err(path, "indexes", f"unknown column '{name}'")
+        if len(set(ix)) != len(ix):
+            raise _err(path, "indexes", f"a column twice in {ix}")
+        out.append(tuple(ix))
+    return tuple(out)
+
+
 def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
     """Load and check one form definition file."""
     try:
@@ -544,6 +561,7 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
         period_field=raw.get("period_field"),
         title_fields=tuple(raw.get("title_fields", ())),
         list_columns=tuple(raw.get("list_columns", ())),
+        indexes=_indexes(path, raw.get("indexes", []), seen),
         fields=tuple(fields),
         source=path,
     )

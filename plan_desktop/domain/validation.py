@@ -555,7 +555,8 @@ class FormValidator:
                 bad.add(name)
                 values[name] = fd.empty_value()
                 continue
-            if default is not None and (v is None or _is_blank(v)):
+            # a parsed value is blank when None or [] (the parsers give nothing else for a blank)
+            if default is not None and (v is None or v == []):
                 v = list(default) if isinstance(default, list) else default
             values[name] = v
         for name, fd, blank_rule, rules in self._check:
@@ -563,7 +564,7 @@ class FormValidator:
                 continue
             v = values[name]
             reason = None
-            if v is None or _is_blank(v):
+            if v is None or v == []:
                 if blank_rule is not None:
                     reason = blank_rule(values)
             else:

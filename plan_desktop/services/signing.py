@@ -22,11 +22,12 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.timefmt import VN_TZ, now_vn
-from plan_desktop.signing.trust import TrustStore
 from plan_desktop.store import audit, utc_now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from plan_desktop.signing.trust import TrustStore
 
     from plan_desktop.services.installation import Installation
     from plan_desktop.signing.specs import SignerSpec
@@ -280,6 +281,8 @@ class SigningService:
 
     @property
     def trust_store(self) -> TrustStore:
+        from plan_desktop.signing.trust import TrustStore  # cryptography's x509: only when asked
+
         return TrustStore.for_data_folder(self.inst.folder)
 
     # -- the report list ----------------------------------------------------------------------------

@@ -117,7 +117,7 @@ def record_indexes(form: FormDef) -> tuple[dict[str, list[str]], list[str]]:
     ``(unit_code, deleted, <period field>)`` answers what lists, counts and indicators ask most: one
     unit's live records in a date range, from the index alone. It replaces ``(unit_code, deleted)``
     of earlier versions, a prefix of it. ``change_seq`` serves the exports, the period field alone the
-    queries over every unit."""
+    queries over every unit; a form may declare more (``indexes`` in its file)."""
     t = form.table
     wanted = {f"idx_{t}_change_seq": ["change_seq"]}
     superseded: list[str] = []
@@ -128,6 +128,8 @@ def record_indexes(form: FormDef) -> tuple[dict[str, list[str]], list[str]]:
         superseded.append(f"idx_{t}_unit_code_deleted")
     else:
         wanted[f"idx_{t}_unit_code_deleted"] = ["unit_code", "deleted"]
+    for columns in form.indexes:  # declared by the form for questions the reports ask often
+        wanted.setdefault(f"idx_{t}_{'_'.join(columns)}", list(columns))
     return wanted, superseded
 
 

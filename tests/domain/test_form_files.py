@@ -410,3 +410,16 @@ def test_the_real_files_copied_load_the_same(tmp_path):
         (tmp_path / p.name).write_bytes(p.read_bytes())
     copy = load_forms(tmp_path)
     assert copy.signature() == FORMS.signature()
+
+
+def test_declared_indexes_name_known_columns(tmp_path):
+    assert FORMS["communication"].indexes == (("unit_code", "deleted", "format", "date"),)
+    _write(tmp_path, "ok", 'indexes = [["unit_code", "deleted", "when"]]\n' + FIELD_OK)
+    assert load_forms(tmp_path)["ok"].indexes == (("unit_code", "deleted", "when"),)
+    for bad, words in (('[["unit_code", "nowhere"]]', "unknown column 'nowhere'"),
+                       ('[["when", "when"]]', "a column twice"), ('["when"]', "list of non-empty lists"),
+                       ("[[]]", "list of non-empty lists")):
+        path = _write(tmp_path, "broken", f"indexes = {bad}\n" + FIELD_OK)
+        with pytest.raises(FormDefinitionError) as exc:
+            load_form(path)
+        assert str(exc.value).startswith("broken.toml: indexes:") and words in str(exc.value)

@@ -178,3 +178,15 @@ def test_the_first_version_gets_the_unit_period_index_instead_of_unit_deleted(tm
             "AND date BETWEEN ? AND ?", ["13597", "2019-01-01", "2019-03-31"]).fetchall())
         assert "idx_form_communication_unit_code_deleted_date" in plan
         assert not inst.store.migration_pending()
+
+
+def test_an_index_a_form_declares_is_made_and_used(tmp_path):
+    with Installation.init(tmp_path / "xa", "13597", officer="Cán bộ") as inst:
+        idx = _indexes(inst.store, "form_communication")
+        assert idx["idx_form_communication_unit_code_deleted_format_date"] == [
+            "unit_code", "deleted", "format", "date"]
+        plan = " ".join(r[-1] for r in inst.store.db.execute(
+            "EXPLAIN QUERY PLAN SELECT DISTINCT date FROM form_communication WHERE deleted = 0 "
+            "AND format = 'press' AND unit_code IN (?) AND date BETWEEN ? AND ?",
+            ["13597", "2019-01-01", "2019-12-31"]).fetchall())
+        assert "COVERING INDEX idx_form_communication_unit_code_deleted_format_date" in plan
