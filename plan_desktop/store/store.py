@@ -79,11 +79,11 @@ class Store:
         import sqlite3
 
         conn = sqlite3.connect(":memory:", isolation_level=None)
-        from plan_desktop.store.db import _sql_fold
+        from plan_desktop.store.db import _sql_fold, database
 
         conn.execute("PRAGMA foreign_keys = ON")
         conn.create_function("fold", 1, _sql_fold, deterministic=True)
-        store = cls(Database(conn), None, forms or default_forms())
+        store = cls(database(conn), None, forms or default_forms())
         store.migrate()
         return store
 
