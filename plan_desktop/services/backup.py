@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,34 +61,78 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: b.path.name.split("_")[1], reverse=True)
 
 
-def make_backup(store: Store, folder: Path, reason: str = "manual", out: Path | None = None) -> Path:
-    """A consistent copy of the store. With ``out`` the copy goes there (not counted for retention)."""
-    unit = store.unit_code or "0"
-    dest = out or paths.backup_dir(folder) / f"{unit}_{_stamp()}_{reason}.sqlite"
+def _write(conn: sqlite3.Connection, dest: Path) -> None:
     try:
-        backup_to(store.db.conn, dest)
+        backup_to(conn, dest)
     except OSError as exc:
         raise StoreError(f"Không ghi được bản sao lưu vào {dest.parent}: {exc.strerror or exc}.") from exc
+
+
+def _dest(store: Store, folder: Path, reason: str) -> Path:
+    return paths.backup_dir(folder) / f"{store.unit_code or '0'}_{_stamp()}_{reason}.sqlite"
+
+
+def make_backup(store: Store, folder: Path, reason: str = "manual", out: Path | None = None) -> Path:
+    """A consistent copy of the store. With ``out`` the copy goes there (not counted for retention)."""
+    dest = out or _dest(store, folder, reason)
+    _write(store.db.conn, dest)
     log.info("backup written: %s (%s)", dest, reason)
     if out is None:
         prune(store, folder)
     return dest
 
 
-def prune(store: Store, folder: Path) -> None:
-    keep = int(store.get_setting("backup_keep", DEFAULT_KEEP) or DEFAULT_KEEP)
+def _keep(store: Store) -> int:
+    return int(store.get_setting("backup_keep", DEFAULT_KEEP) or DEFAULT_KEEP)
+
+
+def _prune_files(folder: Path, keep: int) -> None:
     for info in list_backups(folder)[keep:]:
         info.path.unlink(missing_ok=True)
 
 
+def prune(store: Store, folder: Path) -> None:
+    _prune_files(folder, _keep(store))
+
+
+def _daily_due(store: Store, folder: Path, now: datetime | None) -> bool:
+    if store.unit_code is None:
+        return False
+    today = (now or datetime.now(UTC)).date()
+    return not any(b.taken_at.date() == today for b in list_backups(folder))
+
+
 def daily_backup(store: Store, folder: Path, now: datetime | None = None) -> Path | None:
     """At the first start of each (UTC) day: a backup, unless one was taken today already."""
-    if store.unit_code is None:
+    return make_backup(store, folder, "daily") if _daily_due(store, folder, now) else None
+
+
+def daily_backup_in_background(store: Store, folder: Path, now: datetime | None = None) -> threading.Thread | None:
+    """:func:`daily_backup` on a thread with a connection of its own, so that the window opens without
+    waiting for a copy of the whole file (a second or more for 100.000 records). The copy is the data
+    as it was when the thread began to read (SQLite's WAL keeps that view while the officer goes on
+    working). Returns the running thread, or None when no backup is due; join it before closing the
+    store (:meth:`Installation.close` does). A failure (full disk…) is logged: the officer works on."""
+    if not _daily_due(store, folder, now) or store.path is None:
         return None
-    today = (now or datetime.now(UTC)).date()
-    if any(b.taken_at.date() == today for b in list_backups(folder)):
-        return None
-    return make_backup(store, folder, "daily")
+    dest, keep, source = _dest(store, folder, "daily"), _keep(store), store.path
+
+    def run() -> None:
+        try:
+            conn = sqlite3.connect(source, isolation_level=None)
+            try:
+                conn.execute("PRAGMA busy_timeout = 5000")
+                _write(conn, dest)
+            finally:
+                conn.close()
+            log.info("backup written: %s (daily, in the background)", dest)
+            _prune_files(folder, keep)
+        except (StoreError, sqlite3.Error, OSError) as exc:
+            log.warning("daily backup failed: %s", exc)
+
+    thread = threading.Thread(target=run, name="daily-backup")
+    thread.start()
+    return thread
 
 
 def inspect_backup(path: Path) -> dict[str, str]:

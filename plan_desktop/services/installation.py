@@ -7,6 +7,7 @@ window both start here.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -44,6 +45,8 @@ class Installation:
     store: Store
     units: UnitRegistry
     _closed: bool = False
+    #: The day's first backup when it runs on a thread (see :meth:`start_daily_backup`).
+    _backup_thread: threading.Thread | None = None
     #: Who is working (role and key-encryption key); see services/access.py. Open: approver, no key.
     session: Session = OPEN_SESSION
 
@@ -144,9 +147,19 @@ class Installation:
             log.warning("could not encrypt the private key files: %s", exc)
         return self.session
 
+    def start_daily_backup(self) -> threading.Thread | None:
+        """The first backup of the day on a thread (for the window: it opens without waiting); the
+        data folder stays locked until it is written. None when one was taken today already."""
+        from plan_desktop.services import backup
+
+        self._backup_thread = backup.daily_backup_in_background(self.store, self.folder)
+        return self._backup_thread
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True
+            if self._backup_thread is not None:
+                self._backup_thread.join()  # a backup being written is finished, not cut off
             self.store.close()
             lock.release(self.folder)
 

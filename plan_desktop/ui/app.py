@@ -60,7 +60,8 @@ class Controller(QObject):
         """The installation of the folder, or None when it is not set up yet (raises on other errors)."""
         if not paths.db_path(self.folder).exists():
             return None
-        inst = Installation.open(self.folder, require_setup=False)
+        # the day's first backup starts once the window is up (show_main), not before it
+        inst = Installation.open(self.folder, require_setup=False, daily_backup=False)
         if not inst.store.unit_code:
             inst.close()
             return None
@@ -121,6 +122,8 @@ class Controller(QObject):
             window.show_page(page_key)
         self.ctx, self.window = ctx, window
         window.show()
+        if old_window is None:
+            inst.start_daily_backup()
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()

@@ -37,6 +37,44 @@ def test_first_open_of_the_day_makes_one_backup(commune, data_dir):
     assert copy.execute("SELECT full_name FROM form_officer").fetchall() == [("Trần Thị Hà",)]
 
 
+def test_the_days_backup_on_a_thread_copies_the_data_while_the_officer_works(commune, data_dir):
+    commune.records().create("officer", OFFICER)
+    commune.close()
+    inst = Installation.open(data_dir, daily_backup=False)
+    assert backup.list_backups(data_dir) == []
+    thread = inst.start_daily_backup()
+    assert thread is not None
+    inst.records().create("officer", {"full_name": "Lê Văn Nam"})  # the window is usable meanwhile
+    inst.close()  # waits for the copy: the folder is not released half-way through a backup
+    assert not thread.is_alive()
+    (daily,) = backup.list_backups(data_dir)
+    assert daily.reason == "daily"
+    info = backup.inspect_backup(daily.path)
+    assert info["unit_code"] == "13597"
+    copy = sqlite3.connect(daily.path)
+    names = {r[0] for r in copy.execute("SELECT full_name FROM form_officer")}
+    copy.close()
+    assert "Trần Thị Hà" in names  # what was there when the copy began (the new one may or may not be)
+    assert not list((data_dir / "backups").glob("*.part"))
+    # one a day
+    with Installation.open(data_dir, daily_backup=False) as again:
+        assert again.start_daily_backup() is None
+
+
+def test_a_failed_background_backup_is_logged_and_work_goes_on(commune, data_dir, monkeypatch, caplog):
+    def refuse(conn, dest):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "backup_to", refuse)
+    commune.close()
+    with Installation.open(data_dir, daily_backup=False) as inst:
+        thread = inst.start_daily_backup()
+        thread.join()
+        inst.records().create("officer", OFFICER)
+    assert backup.list_backups(data_dir) == []
+    assert any("daily backup failed" in r.getMessage() for r in caplog.records)
+
+
 def test_backup_before_migration(tmp_path, monkeypatch):
     folder = tmp_path / "old"
     folder.mkdir()

@@ -250,6 +250,10 @@ def test_demo_folder_opens_straight_into_the_overview(tmp_path, qtbot):
         from plan_desktop.ui import i18n
 
         i18n.install("vi")
+    # the day's first backup was written after the window appeared (on a thread), once
+    from plan_desktop.services import backup
+
+    assert [b.reason for b in backup.list_backups(folder)] == ["daily"]
 
 
 def test_vietnamese_standard_dialog_buttons(qtbot):
