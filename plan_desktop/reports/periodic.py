@@ -164,6 +164,7 @@ class _Agg:
         self.scope = scope
         self.s = scope.start.isoformat()
         self.e = scope.end.isoformat()
+        self._cube: list[tuple] | None = None
 
     def f(self, form: str, name: str) -> FieldDef:
         return self.forms[form].field(name)
@@ -176,15 +177,44 @@ class _Agg:
         cond, params = self.scope.in_codes(codes)
         return f"deleted = 0 AND {cond} AND [{pf}] BETWEEN ? AND ?", [*params, self.s, self.e]
 
+    #: The communication figures a report adds up, in the order of :meth:`communication_cube`.
+    COMM_SUMS = ("sessions", "participants", "participants_female", "materials", "broadcast_minutes", "cost")
+
+    def months(self) -> list[Period]:
+        return self.scope.period.months() if self.scope.period.kind != "M" else [self.scope.period]
+
+    def communication_cube(self) -> list[tuple]:
+        """The period's communication activities in one pass: per (unit, format, venue, month of the
+        period or None) the count and the sums of :attr:`COMM_SUMS`. The section, its monthly chart
+        and the breakdown by unit all add these up instead of reading the activities again (one read
+        of 100.000 records instead of five)."""
+        if self._cube is None:
+            w = self.period_where("communication")
+            # months with the installation's cut-off (statistical months run from the 15th)
+            bounds = [m.bounds(self.inst.cutoff) for m in self.months()]
+            case = " ".join(f"WHEN date BETWEEN ? AND ? THEN {i}" for i in range(len(bounds)))
+            sums = ", ".join(f"coalesce(sum([{c}]),0)" for c in self.COMM_SUMS)
+            self._cube = self.rows(
+                f"SELECT unit_code, format, venue_type, CASE {case} END, count(*), {sums} "
+                f"FROM form_communication WHERE {w[0]} GROUP BY 1, 2, 3, 4",
+                [x.isoformat() for b in bounds for x in b] + w[1])
+        return self._cube
+
     def open_establishments_where(self) -> tuple[str, list[Any]]:
         cond, params = self.scope.in_codes()
         return (f"deleted = 0 AND {cond} AND (opened_on IS NULL OR opened_on <= ?) "
                 "AND (closed_on IS NULL OR closed_on >= ?)", [*params, self.e, self.s])
 
     def by_choice(self, form: str, fname: str, select: str, where: tuple[str, list[Any]]) -> list[list[Any]]:
-        fd = self.f(form, fname)
         got = {r[0]: list(r[1:]) for r in self.rows(
             f"SELECT [{fname}], {select} FROM [form_{form}] WHERE {where[0]} GROUP BY [{fname}]", where[1])}
+        return self.choice_rows(form, fname, got)
+
+    def choice_rows(self, form: str, fname: str, got: dict[Any, list[Any]]) -> list[list[Any]]:
+        """Rows ``[label, *figures]`` of a choice field's codes in the form's order, then codes no
+        longer in the form definition."""
+        fd = self.f(form, fname)
+        got = dict(got)
         out = []
         for c in fd.choices:
             if c.code in got:
@@ -260,15 +290,22 @@ def _direction(a: _Agg) -> Section:
 
 def _communication(a: _Agg) -> tuple[Section, list[tuple[str, int]]]:
     sec = Section("2. Công tác thông tin, tuyên truyền", level=2, chart="monthly")
-    w = a.period_where("communication")
-    sel = ("count(*), coalesce(sum(sessions),0), coalesce(sum(participants),0), "
-           "coalesce(sum(participants_female),0), coalesce(sum(materials),0)")
-    by_format = a.by_choice("communication", "format", sel, w)
-    by_venue = a.by_choice("communication", "venue_type", sel, w)
+    # per format and per venue: count, sessions, participants, of whom women, materials
+    per_format: dict[Any, list[int]] = {}
+    per_venue: dict[Any, list[int]] = {}
+    per_month: dict[int, int] = defaultdict(int)
+    n = minutes = cost = 0
+    for _unit, fmt, venue, month, count, sessions, people, women, materials, mins, money in a.communication_cube():
+        for acc, key in ((per_format, fmt), (per_venue, venue)):
+            row = acc.setdefault(key, [0, 0, 0, 0, 0])
+            for i, v in enumerate((count, sessions, people, women, materials)):
+                row[i] += v
+        if month is not None:
+            per_month[month] += count
+        n, minutes, cost = n + count, minutes + mins, cost + money
+    by_format = a.choice_rows("communication", "format", per_format)
+    by_venue = a.choice_rows("communication", "venue_type", per_venue)
     total = _sum_rows(by_format)
-    n, minutes, cost = a.rows(
-        f"SELECT count(*), coalesce(sum(broadcast_minutes),0), coalesce(sum(cost),0) FROM form_communication WHERE {w[0]}",
-        w[1])[0]
     if n:
         text = (f"Tổ chức {format_int_vi(n)} hoạt động truyền thông với {format_int_vi(total[2])} buổi/lượt, "
                 f"thu hút {format_int_vi(total[3])} lượt người tham dự (trong đó nữ {format_int_vi(total[4])} lượt); "
@@ -287,14 +324,8 @@ def _communication(a: _Agg) -> tuple[Section, list[tuple[str, int]]]:
                                 by_venue, _sum_rows(by_venue), [3.2, 1, 1, 1.1, 1, 1]))
     else:
         sec.paragraphs.append("Trong kỳ chưa ghi nhận hoạt động truyền thông nào.")
-    # activities by month of the period (calendar months; the chart)
-    # months with the installation's cut-off (statistical months run from the 15th)
-    months = a.scope.period.months() if a.scope.period.kind != "M" else [a.scope.period]
-    bounds = [m.bounds(a.inst.cutoff) for m in months]
-    case = " ".join(f"WHEN date BETWEEN ? AND ? THEN {i}" for i in range(len(months)))
-    got = dict(a.rows(f"SELECT CASE {case} END, count(*) FROM form_communication WHERE {w[0]} GROUP BY 1",
-                      [x.isoformat() for b in bounds for x in b] + w[1]))
-    monthly = [(MONTHS_VI[m.index - 1], int(got.get(i, 0))) for i, m in enumerate(months)]
+    # activities by month of the period (the chart), with the installation's cut-off
+    monthly = [(MONTHS_VI[m.index - 1], int(per_month.get(i, 0))) for i, m in enumerate(a.months())]
     return sec, monthly
 
 
@@ -458,14 +489,17 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
         return None
     child_of: dict[str, str | None] = {c: scope.child_of(c) for c in scope.codes}
     figures: dict[str | None, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for unit, _f, _v, _m, count, _s, people, *_ in a.communication_cube():
+        k = child_of.get(unit)
+        figures[k]["comm"] += count
+        figures[k]["people"] += people
     queries = {
-        "communication": "count(*), coalesce(sum(participants),0)",
         "training": "count(*), coalesce(sum(trainees),0)",
         "inspection": "count(*), coalesce(sum(violation),0)",
         "case": "count(*), coalesce(sum(coalesce(status, 'open') != 'open'),0)",
         "support": "count(*), count(DISTINCT person_code)",
     }
-    keys = {"communication": ("comm", "people"), "training": ("train", "trainees"),
+    keys = {"training": ("train", "trainees"),
             "inspection": ("insp", "viol"), "case": ("cases", "handled"), "support": ("support", "persons")}
     records: dict[str | None, int] = defaultdict(int)
     with_data: set[str] = set()

@@ -135,3 +135,32 @@ def test_cli_indicators_formats(district, ddata, capsys):
     assert code != 0 and "Không tìm thấy đơn vị" in err
     code, _, err = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--format", "xml")
     assert code == 2 and "Lệnh không hợp lệ" in err
+
+
+def test_communication_tables_chart_and_text_add_up(district, dsvc):
+    """The communication section, its monthly chart and the breakdown come from one pass over the
+    period's activities: each figure is checked against the records written here."""
+    comm(dsvc, "13597", "2019-02-01", participants=100, participants_female=40, materials=30, cost=500_000)
+    comm(dsvc, "13597", "2019-02-20", "group_discussion", participants=20, sessions=3)
+    comm(dsvc, "13603", "2019-06-01", participants=1000, venue_type="school", audience=["students"])
+    comm(dsvc, "353", "2019-04-04", "loudspeaker", venue_type="other", broadcast_minutes=45, participants=0)
+    comm(dsvc, "13597", "2018-12-31", participants=7)  # another year: counts nowhere
+    data = reporting.build(district, "2019")
+    sec = next(s for s in data.sections if s.title.startswith("2. Công tác thông tin"))
+    by_format = {r[0]: r[1:] for r in sec.tables[0].rows}
+    assert by_format == {"Nói chuyện chuyên đề, hội nghị": [2, 2, 1100, 40, 30], "Thảo luận nhóm": [1, 3, 20, 0, 0],
+                         "Phát thanh trên hệ thống truyền thanh cơ sở": [1, 1, 0, 0, 0]}
+    assert sec.tables[0].total == ["Tổng cộng", 4, 6, 1120, 40, 30]
+    by_venue = {r[0]: r[1:] for r in sec.tables[1].rows}
+    assert by_venue == {"Khu dân cư": [2, 4, 120, 40, 30], "Trường học": [1, 1, 1000, 0, 0], "Khác": [1, 1, 0, 0, 0]}
+    assert sec.tables[1].total == sec.tables[0].total
+    text = flat(sec.paragraphs[0])
+    assert "Tổ chức 4 hoạt động truyền thông với 6 buổi/lượt" in text and "1.120 lượt người" in text
+    assert "45 phút" in text and "Tổng kinh phí 500.000 đồng" in text
+    assert dict(data.monthly) == {"T1": 0, "T2": 2, "T3": 0, "T4": 1, "T5": 0, "T6": 1, "T7": 0, "T8": 0,
+                                  "T9": 0, "T10": 0, "T11": 0, "T12": 0}
+    rows = {r[1]: r for r in data.appendices[0].tables[0].rows}
+    assert rows["Xã Đồng Lý"][2:4] == [2, 120] and rows["Xã Nhân Hưng"][2:4] == [1, 1000]
+    # statistical months (from the 15th of the month before): 20 February belongs to March
+    district.store.set_settings({"period_cutoff": "statistical"})
+    assert dict(reporting.build(district, "2019").monthly)["T3"] == 1
