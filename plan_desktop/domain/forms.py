@@ -63,7 +63,7 @@ RESERVED_NAMES = frozenset(COMMON_FIELDS + INTERNAL_FIELDS)
 
 _FORM_KEYS = {
     "id", "label", "label_en", "order", "period_field", "title_fields", "list_columns",
-    "description", "description_en", "fields", "indexes",
+    "description", "description_en", "fields", "indexes", "until_field",
 }
 _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
@@ -232,6 +232,9 @@ class FormDef:
     description_en: str = ""
     order: int = 0
     period_field: str | None = None
+    #: A roster (officers, businesses, support models): a record is in force from its period field's
+    #: date until this field's date (or still, when empty); a period lists those in force during it.
+    until_field: str | None = None
     title_fields: tuple[str, ...] = ()
     list_columns: tuple[str, ...] = ()
     #: Extra indexes of the record table (columns each), for questions the reports ask often.
@@ -492,6 +495,11 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
             raise _err(path, "period_field", f"unknown field '{form.period_field}'")
         if form.field(form.period_field).type not in ("date", "int"):
             raise _err(path, "period_field", "must be a date or int (year) field")
+    if form.until_field is not None:
+        if form.period_field is None or form.field(form.period_field).type != "date":
+            raise _err(path, "until_field", "needs a date period_field")
+        if not form.has_field(form.until_field) or form.field(form.until_field).type != "date":
+            raise _err(path, "until_field", f"must name a date field, not '{form.until_field}'")
     for key in ("title_fields", "list_columns"):
         for name in getattr(form, key):
             if not form.has_field(name):
@@ -559,6 +567,7 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
         description_en=raw.get("description_en", ""),
         order=int(raw.get("order", 0)),
         period_field=raw.get("period_field"),
+        until_field=raw.get("until_field"),
         title_fields=tuple(raw.get("title_fields", ())),
         list_columns=tuple(raw.get("list_columns", ())),
         indexes=_indexes(path, raw.get("indexes", []), seen),

@@ -200,6 +200,13 @@ class Store:
                 if q.end:
                     clauses.append(f"[{pf.name}] <= ?")
                     params.append(q.end.year)
+            elif form.until_field:  # a roster: the records in force at some time in the period
+                if q.end:
+                    clauses.append(f"([{pf.name}] IS NULL OR [{pf.name}] <= ?)")
+                    params.append(q.end.isoformat())
+                if q.start:
+                    clauses.append(f"([{form.until_field}] IS NULL OR [{form.until_field}] >= ?)")
+                    params.append(q.start.isoformat())
             else:
                 if q.start:
                     clauses.append(f"[{pf.name}] >= ?")

@@ -131,6 +131,8 @@ EN = {
     "Khôi phục các bản ghi vừa xóa (Ctrl+Z)": "Restore the records just deleted (Ctrl+Z)",
     "Thêm mới (của đơn vị mình)": "New (own unit)",
     "Kỳ: chỉ hiện các bản ghi trong kỳ này": "Period: show only the records in this period",
+    "Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)":
+        "Period: show only the records in force during this period (begun, not yet ended)",
     "Tìm (Ctrl+F) — không cần gõ dấu": "Search (Ctrl+F) — marks optional",
     "Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp":
         "Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort",

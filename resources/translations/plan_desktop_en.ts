@@ -257,7 +257,7 @@ The current data is backed up first, so it can be brought back if needed.</trans
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="77" />
+        <location filename="../../plan_desktop/ui/app.py" line="78" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
@@ -819,77 +819,77 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Prostitution prevention — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="124" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="127" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="125" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="128" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="129" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="132" />
         <source>&amp;Đi đến</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="136" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="139" />
         <source>Chuyển giữa danh mục và nội dung</source>
         <translation>Switch between navigation and content</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="141" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="144" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="142" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="145" />
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="146" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="149" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="167" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="170" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="168" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="175" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="178" />
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="178" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="181" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="180" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="183" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="182" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="185" />
         <source>người phê duyệt</source>
         <translation>approver</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="182" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="185" />
         <source>cán bộ nhập liệu</source>
         <translation>officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="183" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
         <source>Đăng nhập: {role}</source>
         <translation>Logged in: {role}</translation>
     </message>
@@ -935,97 +935,97 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="131" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="133" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="156" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="170" />
         <source>Tổng quan — {unit}</source>
         <translation>Overview — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="165" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="179" />
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="166" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="180" />
         <source>Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}</source>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="177" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="191" />
         <source>Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)</source>
         <translation>Plan indicators {year} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="181" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="195" />
         <source>Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.</source>
         <translation>Indicator computation is being finished; the indicators will appear here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="189" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="203" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="211" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="214" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="214" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="227" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="241" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="232" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="234" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="248" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="239" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="253" />
         <source>{n}/12 tháng</source>
         <translation>{n}/12 months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="249" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="263" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="259" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="273" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="275" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="289" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="296" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="296" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
@@ -1073,7 +1073,7 @@ When the unit opens this file, read them your unit's key fingerprint:
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="331" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="333" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
@@ -1118,82 +1118,87 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="97" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="98" />
+        <source>Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)</source>
+        <translation>Period: show only the records in force during this period (begun, not yet ended)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="99" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="106" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="108" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="111" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="113" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="158" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="160" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="324" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="326" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="331" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="333" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="373" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="375" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="413" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="415" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="417" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="419" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="419" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="421" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="420" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="422" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="421" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="423" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="427" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="429" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="431" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="433" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="443" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="445" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="449" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="451" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>
@@ -1432,37 +1437,37 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="458" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="450" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="477" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="460" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="502" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="491" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="527" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="516" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="532" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="521" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="545" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="534" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="561" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="550" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>

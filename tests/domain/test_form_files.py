@@ -423,3 +423,20 @@ def test_declared_indexes_name_known_columns(tmp_path):
         with pytest.raises(FormDefinitionError) as exc:
             load_form(path)
         assert str(exc.value).startswith("broken.toml: indexes:") and words in str(exc.value)
+
+
+def test_rosters_name_their_end_field():
+    assert {f.id: f.until_field for f in FORMS.values() if f.until_field} == {
+        "officer": "until", "establishment": "closed_on", "support_model": "ended_on"}
+    assert all(f.until_field is None for f in FORMS.values() if f.id in ("communication", "case", "unit_status"))
+
+
+def test_until_field_must_be_a_date_after_a_date_period(tmp_path):
+    ok = 'period_field = "when"\nuntil_field = "{u}"\n' + FIELD_OK + '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n'
+    path = _write(tmp_path, "broken", ok.format(u="n"))
+    with pytest.raises(FormDefinitionError) as exc:
+        load_form(path)
+    assert str(exc.value).startswith("broken.toml: until_field:") and "'n'" in str(exc.value)
+    path = _write(tmp_path, "broken", 'until_field = "when"\n' + FIELD_OK)
+    with pytest.raises(FormDefinitionError, match="needs a date period_field"):
+        load_form(path)

@@ -94,7 +94,9 @@ class RecordsPage(Page):
 
         self.period_combo = QComboBox()
         self.period_combo.setObjectName("period")
-        self.period_combo.setToolTip(self.tr("Kỳ: chỉ hiện các bản ghi trong kỳ này"))
+        self.period_combo.setToolTip(
+            self.tr("Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)")
+            if form.until_field else self.tr("Kỳ: chỉ hiện các bản ghi trong kỳ này"))
         for p in ctx.period_choices():
             self.period_combo.addItem(ctx.period_label(p), None if p is None else str(p))
         # a form whose period field may be empty (an establishment without an opening date) lists
