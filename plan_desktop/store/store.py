@@ -193,27 +193,18 @@ class Store:
             params.append(q.unit_code)
         if (q.start or q.end) and form.period_field:
             pf = form.field(form.period_field)
-            if pf.type == "int":  # a year field
-                if q.start:
-                    clauses.append(f"[{pf.name}] >= ?")
-                    params.append(q.start.year)
-                if q.end:
-                    clauses.append(f"[{pf.name}] <= ?")
-                    params.append(q.end.year)
-            elif form.until_field:  # a roster: the records in force at some time in the period
-                if q.end:
-                    clauses.append(f"([{pf.name}] IS NULL OR [{pf.name}] <= ?)")
-                    params.append(q.end.isoformat())
-                if q.start:
-                    clauses.append(f"([{form.until_field}] IS NULL OR [{form.until_field}] >= ?)")
-                    params.append(q.start.isoformat())
-            else:
-                if q.start:
-                    clauses.append(f"[{pf.name}] >= ?")
-                    params.append(q.start.isoformat())
-                if q.end:
-                    clauses.append(f"[{pf.name}] <= ?")
-                    params.append(q.end.isoformat())
+            start: Any = q.start and (q.start.year if pf.type == "int" else q.start.isoformat())
+            end: Any = q.end and (q.end.year if pf.type == "int" else q.end.isoformat())
+            if form.until_field:  # a roster: the records in force at some time in the period
+                uf = form.until_field
+                bounds = [(f"([{pf.name}] IS NULL OR [{pf.name}] <= ?)", end),
+                          (f"([{uf}] IS NULL OR [{uf}] >= ?)", start)]
+            else:  # an event (or a year field): the records dated in the period
+                bounds = [(f"[{pf.name}] >= ?", start), (f"[{pf.name}] <= ?", end)]
+            for clause, value in bounds:
+                if value:
+                    clauses.append(clause)
+                    params.append(value)
         if q.search.strip():
             for word in fold(q.search).split():
                 clauses.append("search_text LIKE ? ESCAPE '\\'")
