@@ -263,6 +263,11 @@ class FormDef:
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    @cached_property
+    def storers(self) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+        """``(field name, FieldDef.storer)`` of every field, made once (the record writer's loop)."""
+        return tuple((f.name, f.storer) for f in self.fields)
+
     @property
     def local_only_names(self) -> tuple[str, ...]:
         """Fields whose values stay at the unit that wrote them (``local_only = true``)."""

@@ -138,7 +138,7 @@ class RecordService:
     def _store_row(self, form: FormDef, values: Mapping[str, Any]) -> dict[str, Any]:
         """``{field: field.to_storage(value)}`` (each field's conversion chosen once, see FieldDef.storer)."""
         get = values.get
-        return {f.name: (get(f.name) if (conv := f.storer) is None else conv(get(f.name))) for f in form.fields}
+        return {name: (get(name) if conv is None else conv(get(name))) for name, conv in form.storers}
 
     def _write(self, form: FormDef, row: dict[str, Any], action: str, ap: audit.Appender,
                note: str | None = None) -> None:
