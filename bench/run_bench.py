@@ -223,6 +223,9 @@ def child_window(mode: str, folder: str | None) -> None:
         out = _measure_list(app, window)
         out["rss_mb"] = peak_rss_mb()
         print(json.dumps(out), flush=True)
+    backup = controller.inst._backup_thread if controller.inst else None
+    if backup is not None:  # the day's backup, begun after the window appeared, is finished (untimed)
+        backup.join()
     os._exit(0)
 
 
@@ -335,7 +338,10 @@ def _window_data(tmp: Path, n: int) -> Path:
 # -- cases ----------------------------------------------------------------------------------------------
 def case_start(tmp: Path, n: int) -> list[Result]:
     folder = _window_data(tmp, n)
-    first, lines = _spawn("start", folder)  # the first start of the day also makes the daily backup
+    _spawn("start", folder)  # compiles the program's modules into this run's bytecode cache
+    for daily in (folder / "backups").glob("*_daily.sqlite"):
+        daily.unlink()
+    first, lines = _spawn("start", folder)  # the first start of the day: its backup runs meanwhile
     starts, bares, rss = [], [], []
     for _ in range(3):
         t, lines = _spawn("start", folder)
@@ -344,7 +350,7 @@ def case_start(tmp: Path, n: int) -> list[Result]:
         bares.append(_spawn("bare", None)[0])
     return [Result(f"start to main window shown, {_thousands(n)} records", min(starts), min(bares),
                    target_ratio=2, peak_mb=max(rss),
-                   note=f"first start of the day, with its backup: {first * 1000:.0f} ms")]
+                   note=f"first start of the day (its backup written meanwhile): {first * 1000:.0f} ms")]
 
 
 _list_result: dict[str, Any] = {}
