@@ -184,6 +184,7 @@ def restore_installation(inst, source: Path) -> Path:
     from plan_desktop.services.access import APPROVER
 
     inst.session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
+    inst.wait_for_backup()
     return restore(inst.store, inst.folder, Path(source))
 
 

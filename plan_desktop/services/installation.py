@@ -155,11 +155,16 @@ class Installation:
         self._backup_thread = backup.daily_backup_in_background(self.store, self.folder)
         return self._backup_thread
 
+    def wait_for_backup(self) -> None:
+        """Let the day's backup (when it runs on a thread) finish: before closing, and before a restore
+        replaces the data it is copying."""
+        if self._backup_thread is not None:
+            self._backup_thread.join()
+
     def close(self) -> None:
         if not self._closed:
             self._closed = True
-            if self._backup_thread is not None:
-                self._backup_thread.join()  # a backup being written is finished, not cut off
+            self.wait_for_backup()  # a backup being written is finished, not cut off
             self.store.close()
             lock.release(self.folder)
 
