@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from plan_desktop.domain.forms import FieldDef, FormDef
-from plan_desktop.domain.text import clean_text, format_date_vi, format_int_vi
+from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi
 
 
 class Reason(str):
@@ -371,6 +371,9 @@ def _parser(fd: FieldDef) -> _Parser:
             return parse_value(fd, value)  # refused, with the message that lists the codes
     elif t == "choices":
         order = {c.code: i for i, c in enumerate(fd.choices)}
+        by_label = {}
+        for c in fd.choices:
+            by_label.setdefault(fold(c.label), c.code)
 
         def parse(value: Any) -> Any:
             if value is None or _is_blank(value):
@@ -378,6 +381,17 @@ def _parser(fd: FieldDef) -> _Parser:
             codes = _split_multi(value)
             if all(c in order for c in codes):
                 return sorted(set(codes), key=order.__getitem__)
+            if isinstance(value, str):  # the labels, separated by ";" (a label may hold a comma)
+                labels = [p for p in (p.strip() for p in re.split(r"[;\n]", value)) if p]
+                found = [by_label.get(fold(p)) for p in labels]
+                unknown = [p for p, code in zip(labels, found, strict=True) if code is None]
+                if labels and not unknown:
+                    return sorted(set(found), key=order.__getitem__)  # type: ignore[arg-type]
+                if len(unknown) < len(labels):  # labels were meant: name the ones not in the list
+                    known = "; ".join(c.label for c in fd.choices)
+                    known_en = "; ".join(c.label_en or c.label for c in fd.choices)
+                    raise _Bad(Reason(f"không có trong danh sách: {'; '.join(unknown)}. Chọn trong: {known}.",
+                                      f"not in the list: {'; '.join(unknown)}. Choose from: {known_en}."))
             return parse_value(fd, value)  # refused, naming the unknown codes
     elif t == "date":
         def parse(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""CSV/XLSX import of records, all or nothing, and CSV export of a list.
+"""CSV/XLSX import of records, all or nothing, and CSV/XLSX export of a list that imports again.
 
 The header row holds field names (the Vietnamese labels are accepted too). ``choices`` cells are
 codes separated by ``;``; booleans ``1/0``, ``true/false`` or ``có/không``; dates ``YYYY-MM-DD`` or
@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from plan_desktop.domain.forms import COMMON_FIELDS, FormDef
+from plan_desktop.domain.forms import COMMON_FIELDS, FieldDef, FormDef
 from plan_desktop.domain.text import clean_text, fold
 from plan_desktop.domain.validation import is_uuid
 from plan_desktop.services.records import RecordService
+from plan_desktop.store import Query, Store
 
 MAX_CSV_BYTES = 200 * 1024 * 1024  # 200 MB of text
 MAX_XLSX_BYTES = 100 * 1024 * 1024  # compressed
@@ -189,3 +191,88 @@ def import_file(service: RecordService, form_id: str, path: Path) -> ImportResul
         result.errors.append(f"{where}, {issue.label}: {issue.reason}" if issue.label else f"{where}: {issue.reason}")
     result.created, result.updated = created, updated
     return result
+
+
+# -- export ---------------------------------------------------------------------------------------------
+EXPORT_SUFFIXES = (".xlsx", ".csv")
+
+
+def export_value(fd: FieldDef, value: Any) -> Any:
+    """A stored value the way an officer reads it and :func:`import_file` reads it back: dates
+    dd/mm/yyyy, có/không, a choice by its label, several choices by their labels separated by "; ",
+    numbers as numbers."""
+    if value is None or (fd.is_multi and not value):
+        return ""
+    if fd.type == "date":
+        return value.strftime("%d/%m/%Y")
+    if fd.type == "bool":
+        return "có" if value else "không"
+    if fd.type == "choice":
+        return fd.choice_label(value)
+    if fd.type == "choices":
+        return "; ".join(fd.choice_label(c) for c in value)
+    if fd.type == "refs":
+        return "; ".join(value)
+    return value
+
+
+def export_file(store: Store, form: FormDef, query: Query, path: Path, *, with_unit: bool = False) -> int:
+    """Write the records a list shows (``query``) to an XLSX or CSV file that opens in Excel and can be
+    imported again: an ``id`` column (re-importing updates those records), the unit's code when the
+    list holds several units' records, then one column per field headed by its Vietnamese label.
+    The file appears whole or not at all (written beside, then renamed). Returns the records written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        raise ImportFileError(f"Chỉ xuất được tệp .xlsx hoặc .csv, không phải «{path.name}».")
+    header = ["id", *(["unit_code"] if with_unit else []), *(f.label for f in form.fields)]
+
+    def lines() -> Iterator[list[Any]]:
+        for row in store.rows(form, query):
+            v = store.to_values(form, row)
+            yield [v["id"], *([v["unit_code"]] if with_unit else []),
+                   *(export_value(f, v[f.name]) for f in form.fields)]
+
+    tmp = path.with_name(path.name + ".part")
+    n = 0
+    try:
+        if suffix == ".csv":
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM: Excel reads UTF-8
+                w = csv.writer(fh)
+                w.writerow(header)
+                for line in lines():
+                    w.writerow(line)
+                    n += 1
+        else:
+            n = _write_xlsx(tmp, form, header, lines())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ImportFileError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from None
+    return n
+
+
+def _write_xlsx(path: Path, form: FormDef, header: list[str], lines: Iterator[list[Any]]) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(form.label[:31])  # Excel's limit for a sheet name
+    ws.freeze_panes = "A2"
+    for i, title in enumerate(header, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = 38 if title == "id" else min(45, max(12, len(title) + 2))
+    bold = Font(bold=True)
+    cells = []
+    for title in header:
+        cell = WriteOnlyCell(ws, value=title)
+        cell.font = bold
+        cells.append(cell)
+    ws.append(cells)
+    n = 0
+    for line in lines:
+        ws.append(line)
+        n += 1
+    wb.save(path)
+    return n

@@ -66,6 +66,16 @@ def test_choice_and_choices_codes():
     assert "phải chọn ít nhất 1 mục" in issues("communication", comm(audience=""))["audience"]
 
 
+def test_choices_by_their_labels_as_an_export_writes_them():
+    form = default_forms()["communication"]
+    ok = validate(form, comm(audience="Người dân; Học sinh, sinh viên"), SimpleContext(today=date(2020, 6, 30)))
+    assert ok.ok and ok.values["audience"] == ["residents", "students"]  # a label may hold a comma
+    assert validate(form, comm(audience="nguoi dan;THANH NIEN"), SimpleContext(today=date(2020, 6, 30))
+                    ).values["audience"] == ["residents", "youth"]
+    msg = issues("communication", comm(audience="Người dân; Người ngoài hành tinh"))["audience"]
+    assert "không có trong danh sách: Người ngoài hành tinh." in msg and "Chọn trong: Người dân;" in msg
+
+
 def test_only_when_rule():
     msg = issues("communication", comm(broadcast_minutes=15))["broadcast_minutes"]
     assert "chỉ được nhập khi «Hình thức» là «Phát thanh trên hệ thống truyền thanh cơ sở»" in msg
