@@ -20,7 +20,7 @@ from typing import Any
 
 from plan_desktop.domain.forms import COMMON_FIELDS, FieldDef, FormDef
 from plan_desktop.domain.text import clean_text, fold
-from plan_desktop.domain.validation import is_uuid
+from plan_desktop.domain.validation import FieldIssue, is_uuid
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Query, Store
 
@@ -41,10 +41,18 @@ class ImportResult:
     updated: int = 0
     rows: int = 0
     errors: list[str] = field(default_factory=list)
+    #: the record errors among ``errors`` as (line, issue), to say them in the window's language
+    issues: list[tuple[int, FieldIssue]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def errors_for(self, lang: str) -> list[str]:
+        """``errors`` in the window's language (the file-level ones stay Vietnamese)."""
+        if lang != "en" or not self.issues:
+            return self.errors
+        return [f"line {line}, {issue.message_for(lang)}" for line, issue in self.issues]
 
 
 def _read_csv(path: Path) -> Iterator[list[str]]:
@@ -131,10 +139,10 @@ def map_header(form: FormDef, header: list[Any]) -> list[str | None]:
             unknown.append(name)
             mapping.append(None)
     if unknown:
-        known = ", ".join(form.field_names)
+        known = "; ".join(f"{f.label} ({f.name})" for f in form.fields)
         raise ImportFileError(
             f"Dòng tiêu đề có cột không thuộc biểu mẫu «{form.label}»: {', '.join(unknown)}. "
-            f"Các cột hợp lệ: id, {known}."
+            f"Các cột hợp lệ (tên cột hoặc mã trong ngoặc): id; {known}."
         )
     if not seen:
         raise ImportFileError(f"Dòng tiêu đề không có cột nào của biểu mẫu «{form.label}».")
@@ -189,6 +197,7 @@ def import_file(service: RecordService, form_id: str, path: Path) -> ImportResul
     for idx, issue in issues:
         where = f"dòng {line_numbers[idx]}"
         result.errors.append(f"{where}, {issue.label}: {issue.reason}" if issue.label else f"{where}: {issue.reason}")
+        result.issues.append((line_numbers[idx], issue))
     result.created, result.updated = created, updated
     return result
 
@@ -216,10 +225,11 @@ def export_value(fd: FieldDef, value: Any) -> Any:
     return value
 
 
-def export_file(store: Store, form: FormDef, query: Query, path: Path, *, with_unit: bool = False) -> int:
+def export_file(store: Store, form: FormDef, query: Query | None, path: Path, *, with_unit: bool = False) -> int:
     """Write the records a list shows (``query``) to an XLSX or CSV file that opens in Excel and can be
     imported again: an ``id`` column (re-importing updates those records), the unit's code when the
     list holds several units' records, then one column per field headed by its Vietnamese label.
+    Without ``query`` only the header row is written: a blank file to fill in and import.
     The file appears whole or not at all (written beside, then renamed). Returns the records written."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -228,7 +238,7 @@ def export_file(store: Store, form: FormDef, query: Query, path: Path, *, with_u
     header = ["id", *(["unit_code"] if with_unit else []), *(f.label for f in form.fields)]
 
     def lines() -> Iterator[list[Any]]:
-        for row in store.rows(form, query):
+        for row in store.rows(form, query) if query is not None else ():
             v = store.to_values(form, row)
             yield [v["id"], *([v["unit_code"]] if with_unit else []),
                    *(export_value(f, v[f.name]) for f in form.fields)]

@@ -438,6 +438,30 @@ EN = {
     "Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.":
         "Only the approver may sign reports; log in with the approver's password.",
     "Mật khẩu": "Passwords",
+    # the Excel/CSV menu of a list
+    "Excel/CSV": "Excel/CSV",
+    "Nhập bản ghi từ tệp Excel/CSV, xuất danh sách ra tệp": "Import records from an Excel/CSV file, export the list to a file",
+    "Nhập từ tệp Excel/CSV…": "Import from an Excel/CSV file…",
+    "Xuất danh sách đang xem ra Excel/CSV…": "Export the list shown to Excel/CSV…",
+    "Lưu tệp mẫu để điền…": "Save a blank file to fill in…",
+    "Không nhập được tệp": "The file was not imported",
+    "… và {n} lỗi khác.": "… and {n} more mistakes.",
+    "Tệp {name} có {n} lỗi nên chưa ghi bản ghi nào. Hãy sửa trong tệp rồi nhập lại:\n\n{first}":
+        "{name} has {n} mistakes, so no record was written. Correct them in the file and import it again:\n\n{first}",
+    "Đã nhập {n} bản ghi từ {name} (mới: {new}, cập nhật: {upd}, không đổi: {same}).":
+        "Imported {n} records from {name} (new: {new}, updated: {upd}, unchanged: {same}).",
+    "Nhập từ tệp": "Import from a file",
+    "Nhập «{form}» từ tệp": "Import «{form}» from a file",
+    "Bảng tính Excel hoặc CSV": "Excel or CSV spreadsheet",
+    "Không xuất được tệp": "The file was not written",
+    "Đã lưu tệp mẫu {name}: điền mỗi bản ghi một dòng rồi chọn «Nhập từ tệp Excel/CSV…».":
+        "Saved the blank file {name}: fill in one record per row, then choose «Import from an Excel/CSV file…».",
+    "Đã xuất {n} bản ghi ra {name}.": "Exported {n} records to {name}.",
+    "Lưu tệp mẫu": "Save a blank file",
+    "Xuất danh sách ra tệp": "Export the list to a file",
+    "Bảng tính Excel": "Excel spreadsheet",
+    "CSV (UTF-8)": "CSV (UTF-8)",
+    "{form} - mẫu": "{form} - blank",
 }
 
 HELP_EN = (

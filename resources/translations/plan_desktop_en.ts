@@ -784,6 +784,121 @@ When the unit opens this file, read them your unit's key fingerprint:
     </message>
 </context>
 <context>
+    <name>ListFiles</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="38" />
+        <source>Excel/CSV</source>
+        <extracomment>Errors listed in the message's details (the first ones: a whole file of mistakes is not read out).</extracomment>
+        <translation>Excel/CSV</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="39" />
+        <source>Nhập bản ghi từ tệp Excel/CSV, xuất danh sách ra tệp</source>
+        <translation>Import records from an Excel/CSV file, export the list to a file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="42" />
+        <source>Nhập từ tệp Excel/CSV…</source>
+        <translation>Import from an Excel/CSV file…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="44" />
+        <source>Xuất danh sách đang xem ra Excel/CSV…</source>
+        <translation>Export the list shown to Excel/CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="47" />
+        <source>Lưu tệp mẫu để điền…</source>
+        <translation>Save a blank file to fill in…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="60" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="66" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="75" />
+        <source>Không nhập được tệp</source>
+        <translation>The file was not imported</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="73" />
+        <source>… và {n} lỗi khác.</source>
+        <translation>… and {n} more mistakes.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="76" />
+        <source>Tệp {name} có {n} lỗi nên chưa ghi bản ghi nào. Hãy sửa trong tệp rồi nhập lại:
+
+{first}</source>
+        <translation>{name} has {n} mistakes, so no record was written. Correct them in the file and import it again:
+
+{first}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="80" />
+        <source>Đã nhập {n} bản ghi từ {name} (mới: {new}, cập nhật: {upd}, không đổi: {same}).</source>
+        <translation>Imported {n} records from {name} (new: {new}, updated: {upd}, unchanged: {same}).</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="84" />
+        <source>Nhập từ tệp</source>
+        <translation>Import from a file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="89" />
+        <source>Nhập «{form}» từ tệp</source>
+        <translation>Import «{form}» from a file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
+        <source>Bảng tính Excel hoặc CSV</source>
+        <translation>Excel or CSV spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
+        <source>Mọi tệp</source>
+        <translation>All files</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="109" />
+        <source>Không xuất được tệp</source>
+        <translation>The file was not written</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="114" />
+        <source>Đã lưu tệp mẫu {name}: điền mỗi bản ghi một dòng rồi chọn «Nhập từ tệp Excel/CSV…».</source>
+        <translation>Saved the blank file {name}: fill in one record per row, then choose «Import from an Excel/CSV file…».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="116" />
+        <source>Đã xuất {n} bản ghi ra {name}.</source>
+        <translation>Exported {n} records to {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="123" />
+        <source>{form} - mẫu</source>
+        <translation>{form} - blank</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="131" />
+        <source>Lưu tệp mẫu</source>
+        <translation>Save a blank file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="131" />
+        <source>Xuất danh sách ra tệp</source>
+        <translation>Export the list to a file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="133" />
+        <source>Bảng tính Excel</source>
+        <translation>Excel spreadsheet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="133" />
+        <source>CSV (UTF-8)</source>
+        <translation>CSV (UTF-8)</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../plan_desktop/ui/login.py" line="27" />
@@ -1061,144 +1176,144 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
         <source>Thêm mới</source>
         <extracomment>records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="333" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="336" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="77" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="77" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="78" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="79" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="80" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="81" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="82" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="98" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="99" />
         <source>Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)</source>
         <translation>Period: show only the records in force during this period (begun, not yet ended)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="99" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="100" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="108" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="109" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="114" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="160" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="163" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="326" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="329" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="333" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="336" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="375" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="378" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="415" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="418" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="419" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="422" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="421" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="424" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="422" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="425" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="423" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="426" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="429" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="432" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="433" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="436" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="445" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="448" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="451" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="454" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>

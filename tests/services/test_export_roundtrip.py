@@ -106,3 +106,13 @@ def test_only_xlsx_or_csv_and_nothing_half_written(demo, tmp_path):
     with pytest.raises(ImportFileError, match="Không ghi được tệp"):
         export_file(demo.store, form, Query(), tmp_path / "no" / "such" / "x.csv")
     assert not list(tmp_path.rglob("*.part"))
+
+
+def test_row_mistakes_in_the_windows_language(commune, tmp_path):
+    path = tmp_path / "sai.csv"
+    path.write_text("date,format,venue_type,topic,lead_org,audience,participants,participants_female\n"
+                    "06/03/2019,talk,residential,Nói chuyện,police,youth,10,20\n", encoding="utf-8")
+    result = import_file(commune.records(), "communication", path)
+    assert result.errors == ["dòng 2, Trong đó nữ: không được lớn hơn «Số người tham dự» (10)."]
+    assert result.errors_for("vi") == result.errors
+    assert result.errors_for("en") == ["line 2, Of whom women: must not be more than «Participants» (10)."]

@@ -27,6 +27,7 @@ from plan_desktop.ui.context import AppContext
 from plan_desktop.ui.entry_dialog import EntryDialog, ask_yes_no
 from plan_desktop.ui.models import RecordTableModel
 from plan_desktop.ui.pages.base import Page
+from plan_desktop.ui.pages.list_files import ListFiles
 
 SEARCH_DELAY_MS = 200
 
@@ -123,6 +124,8 @@ class RecordsPage(Page):
         top = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button):
             top.addWidget(b)
+        self.files = ListFiles(self)  # the «Excel/CSV» menu: import a file, export the list
+        top.addWidget(self.files.button)
         top.addStretch(1)
         top.addWidget(period_label)
         top.addWidget(self.period_combo)
