@@ -308,11 +308,10 @@ def _received_history(inst: Installation, year: int, seed: int, today: date) -> 
                     break
                 seq += 1
                 # records dated in the quarter; a year's records (e.g. the unit's status) with the last
-                records = sum(inst.store.count(f, Query(unit_code=unit.code, start=start, end=end))
-                              for f in dated)
+                in_quarter = Query(unit_code=unit.code, start=start, end=end, by_date=True)
+                records = sum(inst.store.count(f, in_quarter) for f in dated)
                 if q.index == 4:
-                    records += sum(inst.store.count(f, Query(unit_code=unit.code, start=start, end=end))
-                                   for f in yearly)
+                    records += sum(inst.store.count(f, in_quarter) for f in yearly)
                 reports = []
                 if q.index == 2 and rng.random() < 0.8:  # the half-year report went with the Q2 package
                     reports.append(f"{year}-H1")

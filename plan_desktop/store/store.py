@@ -38,6 +38,9 @@ class Query:
     descending: bool = False
     limit: int | None = None
     offset: int = 0
+    #: a roster's records by the date they began, not by the period they were in force (what a package
+    #: of the period carries)
+    by_date: bool = False
 
 
 class Store:
@@ -195,7 +198,7 @@ class Store:
             pf = form.field(form.period_field)
             start: Any = q.start and (q.start.year if pf.type == "int" else q.start.isoformat())
             end: Any = q.end and (q.end.year if pf.type == "int" else q.end.isoformat())
-            if form.until_field:  # a roster: the records in force at some time in the period
+            if form.until_field and not q.by_date:  # a roster: those in force at some time in the period
                 uf = form.until_field
                 bounds = [(f"([{pf.name}] IS NULL OR [{pf.name}] <= ?)", end),
                           (f"([{uf}] IS NULL OR [{uf}] >= ?)", start)]

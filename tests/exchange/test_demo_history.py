@@ -25,8 +25,9 @@ def test_demo_district_has_a_received_history_per_commune_and_quarter(tmp_path):
             mine = [r for r in rows if r["unit_code"] == code]
             assert [r["seq"] for r in mine] == [1, 2, 3, 4] and all(r["via_unit"] is None for r in mine)
             assert all(r["created_at"][:10] > r["period_to"] for r in mine)  # sent after the quarter
-            # the packages carried exactly the commune's dated records of the year
-            year = Query(unit_code=code, start=date(YEAR, 1, 1), end=date(YEAR, 12, 31))
+            # the packages carried exactly the commune's records dated in the year (a roster's too: by
+            # the date it began, not by the period it was in force)
+            year = Query(unit_code=code, start=date(YEAR, 1, 1), end=date(YEAR, 12, 31), by_date=True)
             dated = sum(d.store.count(f, year) for f in d.store.forms.values() if f.period_field)
             assert sum(r["records"] for r in mine) == dated
         # no key is on record for them: the first real package records its key (trust on first use)

@@ -30,6 +30,9 @@ def test_officers_in_force_during_the_period(commune, service):
     assert _names(store, "officer", Y2020) == {"Lê Văn An", "Đỗ Thị Dung"}
     assert store.count(store.forms["officer"], Y2019) == 3
     assert overview.counts_by_form(commune, Period(2019, "Y", 1))["officer"] == 3
+    # by the date they began (what a package of the period carries): Cường only
+    assert _names(store, "officer", Query(start=D("2019-01-01"), end=D("2019-12-31"), by_date=True)) == {
+        "Phạm Văn Cường"}
     # the first half of 2018: Bình still in force (ended 30/06/2018)
     h1 = Query(start=D("2018-01-01"), end=D("2018-06-30"))
     assert _names(store, "officer", h1) == {"Lê Văn An", "Trần Thị Bình", "Đỗ Thị Dung"}
