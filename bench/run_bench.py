@@ -445,6 +445,7 @@ def case_csv_import(tmp: Path, n: int) -> list[Result]:
 
     path = tmp / "import.csv"
     header = list(comm_values(0))
+    from plan_desktop import paths
     with path.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(header)
@@ -452,6 +453,8 @@ def case_csv_import(tmp: Path, n: int) -> list[Result]:
             v = comm_values(i)
             w.writerow([v[k] for k in header])
     inst = new_installation(tmp / "csv")
+    empty = new_installation(tmp / "empty")  # the same schema, for the store's own share below
+    empty.close()
     gc.collect()
     t0 = time.perf_counter()
     result = import_file(inst.records(actor="bench"), "communication", path)
@@ -460,6 +463,7 @@ def case_csv_import(tmp: Path, n: int) -> list[Result]:
     problems = inst.store.check()
     assert not problems, problems[:3]
     inst.close()
+    t_store = _store_share(paths.db_path(tmp / "csv"), paths.db_path(tmp / "empty"))
 
     raw = sqlite3.connect(tmp / "raw_csv.sqlite", isolation_level=None)
     raw.execute("CREATE TABLE t (" + ", ".join(f"[{c}] TEXT" for c in header) + ")")
@@ -472,7 +476,34 @@ def case_csv_import(tmp: Path, n: int) -> list[Result]:
     raw.execute("COMMIT")
     base = time.perf_counter() - t0
     return [Result(f"CSV import of {_thousands(n)} rows", t, base, target_ratio=3, peak_mb=peak_rss_mb(),
-                   note="peak: the whole case process")]
+                   note="peak: the whole case process"),
+            Result("  the store alone: those records + audit rows", t_store, base,
+                   note="the same rows written into an empty store of the same schema, no Python work")]
+
+
+def _store_share(done: Path, empty: Path) -> float:
+    """Seconds to ``executemany`` the records and audit rows an import wrote (read back from ``done``)
+    into the empty store ``empty``, in one transaction, through the program's connection settings:
+    what the schema (primary key, indexes, audit log) costs without any of the per-record Python work."""
+    from plan_desktop.store.db import connect
+
+    src = sqlite3.connect(done)
+    tables = {}
+    for table in ("form_communication", "audit_log"):
+        cur = src.execute(f"SELECT * FROM [{table}]")
+        tables[table] = ([d[0] for d in cur.description], cur.fetchall())
+    src.close()
+    db = connect(empty)
+    conn = db.conn
+    gc.collect()
+    t0 = time.perf_counter()
+    conn.execute("BEGIN")
+    for table, (cols, rows) in tables.items():
+        conn.executemany(f"INSERT INTO [{table}] ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", rows)
+    conn.execute("COMMIT")
+    t = time.perf_counter() - t0
+    db.close()
+    return t
 
 
 _FORM_TABLES = "SELECT {col} FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'"
