@@ -18,6 +18,8 @@ def test_commune_page_exports(world, qtbot):
     qtbot.addWidget(page)
     page.show()
     assert not page.upper_box.isVisible() and page.export_box.isVisible()
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert tabs == ["Gửi dữ liệu lên cấp trên", "Nhận gói dữ liệu, biên nhận", "Khóa ký số của đơn vị"]
     assert page.fingerprint_label.text() == ex.keys_overview(world.c1)[0]
     assert "3" in page.pending_label.text()
     page.set_export_dir(world.usb())
@@ -44,9 +46,12 @@ def test_district_page_imports_and_shows_board(world, qtbot):
     page = ExchangePage(world.d, service=service)
     qtbot.addWidget(page)
     page.show()
-    assert page.upper_box.isVisible()
+    assert page.upper_box.isVisible()  # the district's first tab: the units below
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
+        "Theo dõi đơn vị cấp dưới", "Nhận gói dữ liệu, biên nhận", "Gửi dữ liệu lên cấp trên", "Khóa ký số của đơn vị"]
     with qtbot.waitSignal(page.imported, timeout=5000):
         report = page.import_paths([world.usb()])
+    assert page.report_view.isVisible()  # the import's report is shown on its tab
     assert report.ok and heard and heard[0].action == "import"
     assert "2 mới" in page.report_view.toPlainText() and page.print_button.isEnabled()
     page.year_spin.setValue(2019)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSpinBox,
+    QTabWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -74,6 +75,15 @@ def removable_drives() -> list[QStorageInfo]:
                 continue
         out.append(v)
     return out
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area (a tab's content on a small screen)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 class _ReceiptDialog(QDialog):
@@ -147,14 +157,7 @@ class ExchangePage(QWidget):
         return self.inst.level
 
     def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        lay = QVBoxLayout(body)
+        lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 16)
 
         heading = QLabel(self.tr("Trao đổi dữ liệu (USB)"))
@@ -186,7 +189,7 @@ class ExchangePage(QWidget):
         trust = QPushButton(self.tr("Đăng ký lại khóa của một đơn vị…"))
         trust.clicked.connect(self._ask_trust)
         kl.addWidget(trust, 0, Qt.AlignmentFlag.AlignLeft)
-        lay.addWidget(keys_box)
+        kl.addStretch(1)
 
         # export
         self.export_box = QGroupBox(self.tr("Gửi dữ liệu lên cấp trên"))
@@ -222,9 +225,7 @@ class ExchangePage(QWidget):
         el.addWidget(self.export_result)
         self.history = list_table([self.tr("Gói số"), self.tr("Ngày xuất"), self.tr("Số bản ghi"),
                                    self.tr("Tình trạng")], single=False)
-        self.history.setMaximumHeight(180)
-        el.addWidget(self.history)
-        lay.addWidget(self.export_box)
+        el.addWidget(self.history, 1)
 
         # import
         self.import_box = QGroupBox(self.tr("Nhận gói dữ liệu, biên nhận"))
@@ -250,8 +251,7 @@ class ExchangePage(QWidget):
         self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report_view.setPlaceholderText(self.tr("Báo cáo nhập sẽ hiện ở đây."))
         self.report_view.setMinimumHeight(180)
-        il.addWidget(self.report_view)
-        lay.addWidget(self.import_box)
+        il.addWidget(self.report_view, 1)
 
         # district / province: receipts, setup files, completeness board
         self.upper_box = QGroupBox(self.tr("Theo dõi đơn vị cấp dưới"))
@@ -285,13 +285,27 @@ class ExchangePage(QWidget):
         ul.addLayout(board_row)
         self.board = list_table([], single=False)
         self.board.setMinimumHeight(260)
-        ul.addWidget(self.board)
-        lay.addWidget(self.upper_box)
-        lay.addStretch(1)
+        ul.addWidget(self.board, 1)
 
+        # one tab per job, the one this level does most first: a district or the province watches
+        # the units below and takes in their packages; a commune sends its own
         has_parent = self.inst.units.parent(self.inst.unit_code, ex._on(self.inst)) is not None
-        self.export_box.setVisible(has_parent)
-        self.upper_box.setVisible(self.level != Level.COMMUNE)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("exchange_tabs")
+        tabs = [(self.upper_box, self.level != Level.COMMUNE), (self.import_box, True),
+                (self.export_box, has_parent), (keys_box, True)]
+        if self.level == Level.COMMUNE:
+            tabs = [tabs[2], tabs[1], tabs[3]]
+        self._tab_of: dict[QWidget, QWidget] = {}
+        for box, shown in tabs:
+            if shown:
+                self._tab_of[box] = _scrolled(box)
+                self.tabs.addTab(self._tab_of[box], box.title())
+                box.setTitle("")  # the tab says it
+            else:
+                box.setParent(self)  # kept (and hidden) for the code that asks about it
+                box.setVisible(False)
+        lay.addWidget(self.tabs, 1)
 
     # -- refresh -----------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -450,7 +464,8 @@ class ExchangePage(QWidget):
             self.set_export_dir(Path(folder))
 
     def import_paths(self, paths: list[Path]) -> ex.ImportReport:
-        """Import files (or folders); shows the report."""
+        """Import files (or folders); shows the report (on its tab)."""
+        self.tabs.setCurrentWidget(self._tab_of[self.import_box])
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = ex.import_files(
