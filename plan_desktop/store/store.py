@@ -289,6 +289,8 @@ class Store:
         :meth:`deleted_keys` when the caller has it already."""
         if q.include_deleted or q.search.strip():
             return self._count_where(form, q)
+        if q.unit_code and form.period_field:  # (unit_code, deleted, period) answers it on its own
+            return self._count_where(form, q)
         if deleted is None:
             deleted = self.deleted_keys(form)
         if len(deleted) > 5000:  # many deleted rows: let SQLite count them out

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
+            self.pages[row].prepare()
             self.stack.setCurrentIndex(row)
             self.pages[row].activated()
 

@@ -27,6 +27,9 @@ class Page(QWidget):
     def title(self) -> str:
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Called just before the page is shown (a page may make its widgets here the first time)."""
+
     def activated(self) -> None:
         """Called when the page is shown."""
 

@@ -58,6 +58,18 @@ class RecordsPage(Page):
         self.key = f"form:{form.id}"
         self.dialog: EntryDialog | None = None
         self.last_deleted: list[str] = []
+        #: the widgets are made the first time the page is shown (:meth:`prepare`): the window holds
+        #: one page per form, and an officer opens a few of them in a day
+        self._built = False
+
+    def prepare(self) -> None:
+        if not self._built:
+            self._build()
+
+    def _build(self) -> None:
+        self._built = True
+        ctx = self.ctx
+        form = self.form
         inst = ctx.inst
         on = inst.period_bounds(str(inst.working_year))[1]
         self.model = RecordTableModel(inst.store, form, own_unit=inst.unit_code, units=inst.units,
@@ -209,6 +221,7 @@ class RecordsPage(Page):
             self.apply_filter()
 
     def activated(self) -> None:
+        self.prepare()
         self.ensure_loaded()
         self.table.setFocus()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
@@ -276,9 +289,10 @@ class RecordsPage(Page):
         self._restore_selection(selected)
 
     def shutdown(self) -> None:
-        self._search_timer.stop()
-        self.model.stop()
         self._closed = True
+        if self._built:
+            self._search_timer.stop()
+            self.model.stop()
 
     def _on_change(self, form_id: str, ids: list, action: str) -> None:
         if getattr(self, "_closed", False):
