@@ -19,6 +19,7 @@ from plan_desktop.domain.text import format_date_vi, format_int_vi, format_perce
 from plan_desktop.domain.units import Level, Unit
 from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
 from plan_desktop.reports.scope import Scope, make_scope, report_data_hash
+from plan_desktop.store.store import period_clauses
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -201,9 +202,10 @@ class _Agg:
         return self._cube
 
     def open_establishments_where(self) -> tuple[str, list[Any]]:
+        """The businesses open at some time in the period (the roster rule of the lists)."""
         cond, params = self.scope.in_codes()
-        return (f"deleted = 0 AND {cond} AND (opened_on IS NULL OR opened_on <= ?) "
-                "AND (closed_on IS NULL OR closed_on >= ?)", [*params, self.e, self.s])
+        period, period_params = period_clauses(self.forms["establishment"], self.scope.start, self.scope.end)
+        return " AND ".join(["deleted = 0", cond, *period]), [*params, *period_params]
 
     def by_choice(self, form: str, fname: str, select: str, where: tuple[str, list[Any]]) -> list[list[Any]]:
         got = {r[0]: list(r[1:]) for r in self.rows(

@@ -194,20 +194,9 @@ class Store:
         if q.unit_code:
             clauses.append("unit_code = ?")
             params.append(q.unit_code)
-        if (q.start or q.end) and form.period_field:
-            pf = form.field(form.period_field)
-            start: Any = q.start and (q.start.year if pf.type == "int" else q.start.isoformat())
-            end: Any = q.end and (q.end.year if pf.type == "int" else q.end.isoformat())
-            if form.until_field and not q.by_date:  # a roster: those in force at some time in the period
-                uf = form.until_field
-                bounds = [(f"([{pf.name}] IS NULL OR [{pf.name}] <= ?)", end),
-                          (f"([{uf}] IS NULL OR [{uf}] >= ?)", start)]
-            else:  # an event (or a year field): the records dated in the period
-                bounds = [(f"[{pf.name}] >= ?", start), (f"[{pf.name}] <= ?", end)]
-            for clause, value in bounds:
-                if value:
-                    clauses.append(clause)
-                    params.append(value)
+        period, period_params = period_clauses(form, q.start, q.end, by_date=q.by_date)
+        clauses += period
+        params += period_params
         if q.search.strip():
             for word in fold(q.search).split():
                 clauses.append("search_text LIKE ? ESCAPE '\\'")
@@ -397,6 +386,25 @@ class Store:
                 if fid == form.id and rid not in seen:
                     problems.append(f"{form.label} (mã {rid}): bản ghi đã bị xóa ngoài chương trình.")
         return problems
+
+
+def period_clauses(form: FormDef, start: date | None, end: date | None, *,
+                   by_date: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions (and their parameters) for a form's records of the period ``start``…``end``
+    (either may be None): an event's (or a year field's) by its date; a roster's (``until_field``)
+    those in force at some time in the period, unless ``by_date``."""
+    if not (start or end) or not form.period_field:
+        return [], []
+    pf = form.field(form.period_field)
+    lo: Any = start and (start.year if pf.type == "int" else start.isoformat())
+    hi: Any = end and (end.year if pf.type == "int" else end.isoformat())
+    if form.until_field and not by_date:
+        uf = form.until_field
+        bounds = [(f"([{pf.name}] IS NULL OR [{pf.name}] <= ?)", hi), (f"([{uf}] IS NULL OR [{uf}] >= ?)", lo)]
+    else:
+        bounds = [(f"[{pf.name}] >= ?", lo), (f"[{pf.name}] <= ?", hi)]
+    kept = [(clause, value) for clause, value in bounds if value]
+    return [c for c, _ in kept], [v for _, v in kept]
 
 
 def _search_text_of(form: FormDef) -> Callable[[Mapping[str, Any]], str]:
