@@ -15,8 +15,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPu
 
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.errors import user_message
-from plan_desktop.services.tabular import ImportFileError, ImportResult, export_file, import_file
-from plan_desktop.store import Query
+from plan_desktop.services.tabular import (
+    EXPORT_SUFFIXES,
+    ImportFileError,
+    ImportResult,
+    export_file,
+    import_file,
+)
 
 if TYPE_CHECKING:
     from plan_desktop.ui.pages.records import RecordsPage
@@ -93,18 +98,11 @@ class ListFiles(QObject):
             self.import_path(Path(path))
 
     # -- export ----------------------------------------------------------------------------------------
-    def list_query(self) -> Query:
-        """What the list shows: its period and its search."""
-        page = self.page
-        period = page.current_period()
-        start, end = page.ctx.inst.period_bounds(period) if period else (None, None)
-        return Query(start=start, end=end, search=page.search.text())
-
     def export_to(self, path: Path, *, template: bool = False) -> int | None:
         """Write what the list shows (or, ``template``, only the header row) to ``path``."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            n = export_file(self.page.ctx.inst.store, self.form, None if template else self.list_query(), Path(path),
+            n = export_file(self.page.ctx.inst.store, self.form, None if template else self.page.list_query(), Path(path),
                             with_unit=not self.page.ctx.is_commune)
         except ImportFileError as exc:
             self._show(QMessageBox.Icon.Warning, self.tr("Không xuất được tệp"), str(exc))
@@ -133,7 +131,7 @@ class ListFiles(QObject):
             self._default_name(template),
             self.tr("Bảng tính Excel") + " (*.xlsx);;" + self.tr("CSV (UTF-8)") + " (*.csv)")
         if path:
-            if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+            if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
                 path += ".xlsx"
             self.export_to(Path(path), template=template)
 

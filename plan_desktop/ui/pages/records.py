@@ -23,6 +23,7 @@ from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.validation import ValidationError
 from plan_desktop.errors import user_message
 from plan_desktop.services.records import RecordError
+from plan_desktop.store import Query
 from plan_desktop.ui.context import AppContext
 from plan_desktop.ui.entry_dialog import EntryDialog, ask_yes_no
 from plan_desktop.ui.models import RecordTableModel
@@ -269,13 +270,18 @@ class RecordsPage(Page):
         i = self.period_combo.findData(period)
         self.period_combo.setCurrentIndex(max(i, 0))
 
+    def list_query(self) -> Query:
+        """What the list shows: its period and its search."""
+        period = self.current_period()
+        start, end = self.ctx.inst.period_bounds(period) if period else (None, None)
+        return Query(start=start, end=end, search=self.search.text())
+
     def apply_filter(self) -> None:
         self._search_timer.stop()
         self._stale = False
         selected = self.selected_ids()
-        period = self.current_period()
-        start, end = self.ctx.inst.period_bounds(period) if period else (None, None)
-        self.model.set_filter(start=start, end=end, search=self.search.text())
+        q = self.list_query()
+        self.model.set_filter(start=q.start, end=q.end, search=q.search)
         self._restore_selection(selected)
         self._update_count()
 
