@@ -52,7 +52,14 @@ class ImportResult:
         """``errors`` in the window's language (the file-level ones stay Vietnamese)."""
         if lang != "en" or not self.issues:
             return self.errors
-        return [f"line {line}, {issue.message_for(lang)}" for line, issue in self.issues]
+        return [_row_error(line, issue, lang) for line, issue in self.issues]
+
+
+def _row_error(line: int, issue: FieldIssue, lang: str = "vi") -> str:
+    """``dòng N, <nhãn trường>: <lý do>`` (``line N, <label>: <reason>`` in English)."""
+    where = f"line {line}" if lang == "en" else f"dòng {line}"
+    message = issue.message_for(lang)
+    return f"{where}, {message}" if issue.label else f"{where}: {message}"
 
 
 def _read_csv(path: Path) -> Iterator[list[str]]:
@@ -195,8 +202,7 @@ def import_file(service: RecordService, form_id: str, path: Path) -> ImportResul
         return result
     created, updated, issues = service.write_many(form_id, items)
     for idx, issue in issues:
-        where = f"dòng {line_numbers[idx]}"
-        result.errors.append(f"{where}, {issue.label}: {issue.reason}" if issue.label else f"{where}: {issue.reason}")
+        result.errors.append(_row_error(line_numbers[idx], issue))
         result.issues.append((line_numbers[idx], issue))
     result.created, result.updated = created, updated
     return result
