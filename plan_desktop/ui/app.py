@@ -122,9 +122,9 @@ class Controller(QObject):
             window.show_page(page_key)
         self.ctx, self.window = ctx, window
         window.show()
-        if old_window is None:
+        if old_window is None:  # the first window of this run: now the day's backup
             inst.start_daily_backup()
-        if old_window is not None:
+        else:
             old_window.close()
             old_window.deleteLater()
         if old_ctx is not None:
