@@ -15,13 +15,14 @@ from pathlib import Path
 
 import plan_desktop
 from plan_desktop import paths
+from plan_desktop.usererror import UserError
 
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-class CliError(Exception):
+class CliError(UserError):
     """An error to print on stderr (Vietnamese) with an exit code."""
 
     def __init__(self, message: str, code: int = EXIT_ERROR):
@@ -40,7 +41,7 @@ class Parser(argparse.ArgumentParser):
 class _Version(argparse.Action):
     """``--version``: the version is read from the package metadata only when asked for."""
 
-    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+    def __call__(self, parser, namespace, values, option_string=None):
         parser._print_message(f"plan-desktop {plan_desktop.__version__}\n", sys.stdout)
         parser.exit()
 

@@ -5,39 +5,14 @@ from __future__ import annotations
 import errno
 import sqlite3
 
-#: Exception types whose message is already written for the officer.
-_USER_FACING: tuple[type[BaseException], ...] = ()
+from plan_desktop.usererror import UserError
 
 
-def _user_facing() -> tuple[type[BaseException], ...]:
-    global _USER_FACING
-    if not _USER_FACING:
-        from plan_desktop.domain.forms import FormDefinitionError, UnknownFormError
-        from plan_desktop.domain.periods import PeriodError
-        from plan_desktop.domain.plan import PlanError
-        from plan_desktop.domain.units import UnitDataError, UnknownUnitError
-        from plan_desktop.domain.validation import ValidationError
-        from plan_desktop.exchange.errors import ExchangeError
-        from plan_desktop.paths import ResourceMissingError
-        from plan_desktop.services.access import AccessError
-        from plan_desktop.signing.errors import SigningError
-        from plan_desktop.services.installation import SetupError
-        from plan_desktop.services.records import RecordError
-        from plan_desktop.services.tabular import ImportFileError
-        from plan_desktop.store import StoreError
-
-        _USER_FACING = (
-            FormDefinitionError, UnknownFormError, PeriodError, UnknownUnitError, ValidationError,
-            SetupError, RecordError, ImportFileError, StoreError, AccessError,
-            ExchangeError, SigningError, ResourceMissingError, UnitDataError, PlanError,
-        )
-    return _USER_FACING
-
-
-def user_message(exc: BaseException) -> str | None:
-    """A Vietnamese message for ``exc``, or None for a programming error (show the crash dialog)."""
-    if isinstance(exc, _user_facing()):
-        return str(exc)
+def user_message(exc: BaseException, lang: str = "vi") -> str | None:
+    """A message for ``exc`` (Vietnamese; English where the error carries one and ``lang`` is "en"),
+    or None for a programming error (show the crash dialog, log the details)."""
+    if isinstance(exc, UserError):
+        return exc.text(lang)
     if isinstance(exc, sqlite3.OperationalError):
         text = str(exc)
         if "locked" in text or "busy" in text:

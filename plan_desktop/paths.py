@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from plan_desktop import APP_NAME
+from plan_desktop.usererror import UserError
 
 DB_FILENAME = "plan_desktop.sqlite"
 ENV_DATA_DIR = "PLAN_DESKTOP_DATA"
@@ -44,7 +45,7 @@ def resource(*parts: str) -> Path:
 
 
 # -- resources the program cannot work without ------------------------------------------------------
-class ResourceMissingError(Exception):
+class ResourceMissingError(UserError):
     """A file the program ships with (font, form definition, unit list, plan) is missing or damaged.
 
     The installation of the program is broken, not the officer's data: the message (Vietnamese) names

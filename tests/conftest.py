@@ -6,10 +6,10 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+from datetime import date
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
 COMMUNE = "13597"  # Xã Đồng Lý (2016–2019) / Thị trấn Vĩnh Trụ (2020), Lý Nhân
 DISTRICT = "353"  # Huyện Lý Nhân

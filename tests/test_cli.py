@@ -172,8 +172,9 @@ def test_demo_at_a_district_fills_its_communes(tmp_path, capsys):
     assert run(capsys, "--data-dir", d, "demo", "--year", "2019")[0] == 0
     code, out, _ = run(capsys, "--data-dir", d, "records", "list", "unit_status", "--format", "json")
     units = {r["unit_code"] for r in json.loads(out)}
-    from plan_desktop.domain.units import Level, default_registry
     import datetime
+
+    from plan_desktop.domain.units import Level, default_registry
 
     communes = {u.code for u in default_registry().descendants("353", datetime.date(2019, 12, 31), Level.COMMUNE)}
     assert units == communes and "13597" in units

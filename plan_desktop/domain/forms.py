@@ -41,6 +41,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.usererror import UserError
+
 #: ``json.dumps(items, ensure_ascii=False)``, made once (list fields are stored as JSON text).
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
@@ -74,7 +76,7 @@ _CHOICE_KEYS = {"code", "label", "label_en"}
 _CONDITION_KEYS = {"field", "in", "not_in"}
 
 
-class FormDefinitionError(ValueError):
+class FormDefinitionError(UserError, ValueError):
     """A form definition file is broken. The message names the file and the field."""
 
 
@@ -317,7 +319,7 @@ class FormSet(Mapping[str, FormDef]):
         return h.hexdigest()[:16]
 
 
-class UnknownFormError(KeyError):
+class UnknownFormError(UserError, KeyError):
     def __str__(self) -> str:  # KeyError quotes its message; we want it plain
         return str(self.args[0]) if self.args else ""
 

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from plan_desktop.usererror import UserError
+
 __all__ = ["KINDS", "Cutoff", "Period", "PeriodError"]
 
 
@@ -26,7 +28,7 @@ class Cutoff(str, Enum):
     STATISTICAL = "statistical"  # 15th of the month before .. 14th of the last month
 
 
-class PeriodError(ValueError):
+class PeriodError(UserError, ValueError):
     """A period string or value that is not valid (message in Vietnamese, for the officer)."""
 
 
@@ -117,7 +119,7 @@ class Period:
                 kind, index = "M", int(m["month"] or m["month6"])
             else:
                 kind, index = "Y", 1
-            if 1 <= year and 1 <= index <= KINDS[kind]:
+            if year >= 1 and 1 <= index <= KINDS[kind]:
                 return cls(year, kind, index)
         raise PeriodError(f'Kỳ báo cáo "{text}" không hợp lệ. {_HINT}')
 

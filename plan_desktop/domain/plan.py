@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from plan_desktop.paths import require_files, resource
+from plan_desktop.usererror import UserError
 
 __all__ = [
     "INDICATOR_IDS",
@@ -44,7 +45,7 @@ INDICATOR_IDS = (
 UNITS = ("percent", "count", "months")
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """A plan file that cannot be used (Vietnamese message naming the file)."""
 
 

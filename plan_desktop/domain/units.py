@@ -26,6 +26,7 @@ from pathlib import Path
 
 from plan_desktop.domain.text import clean_text, fold
 from plan_desktop.paths import require_files, resource
+from plan_desktop.usererror import UserError
 
 __all__ = [
     "Level",
@@ -63,7 +64,7 @@ _CODE_LENGTH = {Level.PROVINCE: 2, Level.DISTRICT: 3, Level.COMMUNE: 5}
 _KINDS = ("Thành phố", "Thị trấn", "Thị xã", "Phường", "Huyện", "Quận", "Tỉnh", "Xã")
 
 
-class UnknownUnitError(ValueError):
+class UnknownUnitError(UserError, ValueError):
     """A unit code that is not in the code lists (message in Vietnamese, for the officer)."""
 
     def __init__(self, code: str) -> None:
@@ -71,7 +72,7 @@ class UnknownUnitError(ValueError):
         super().__init__(f"Không tìm thấy đơn vị hành chính có mã {code}.")
 
 
-class UnitDataError(ValueError):
+class UnitDataError(UserError, ValueError):
     """A code-list file that cannot be read (bad file name, missing column, conflicting rows)."""
 
 

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from plan_desktop.domain.forms import FieldDef, FormDef
 from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi
+from plan_desktop.usererror import UserError
 
 
 class Reason(str):
@@ -80,7 +81,7 @@ class ValidationResult:
         return [i for i in self.issues if i.field == name]
 
 
-class ValidationError(ValueError):
+class ValidationError(UserError, ValueError):
     """Raised by the services when a record does not pass validation."""
 
     def __init__(self, issues: list[FieldIssue]):

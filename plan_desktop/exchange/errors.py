@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from plan_desktop.usererror import UserError
 
-class ExchangeError(ValueError):
+
+class ExchangeError(UserError, ValueError):
     """An export, import, receipt or setup file was refused. ``str(exc)`` is for the officer."""
 
 

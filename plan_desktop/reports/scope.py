@@ -17,6 +17,7 @@ from plan_desktop.domain.forms import COMMON_FIELDS
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import PlanDef, plan_for
 from plan_desktop.domain.units import Level, Unit, UnitRegistry
+from plan_desktop.usererror import UserError
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -29,7 +30,7 @@ STATE_FORMS = ("establishment", "officer", "support_model", "plan_document")
 HASH_PREFIX = "plan_desktop:data_sha256="
 
 
-class ReportError(ValueError):
+class ReportError(UserError, ValueError):
     """A report that cannot be made as asked (Vietnamese message for the officer)."""
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from plan_desktop import paths
 from plan_desktop.store import Store
+from plan_desktop.usererror import UserError
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -43,7 +44,7 @@ MIN_LENGTH = 8
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 
 
-class AccessError(PermissionError):
+class AccessError(UserError, PermissionError):
     """Not allowed, or a wrong password (Vietnamese message)."""
 
 

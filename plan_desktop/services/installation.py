@@ -21,6 +21,7 @@ from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registr
 from plan_desktop.services.access import OPEN_SESSION, Access, Session, protect_key_files
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
+from plan_desktop.usererror import UserError
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,7 @@ PLAN_FIRST_YEAR = 2016
 PLAN_LAST_YEAR = 2020
 
 
-class SetupError(ValueError):
+class SetupError(UserError, ValueError):
     """Set-up refused (Vietnamese message)."""
 
 

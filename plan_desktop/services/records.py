@@ -14,12 +14,12 @@ from typing import Any
 
 from plan_desktop.domain.forms import FormDef
 from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
-from plan_desktop.store import Store, utc_now
-from plan_desktop.store import audit
+from plan_desktop.store import Store, audit, utc_now
 from plan_desktop.store.ids import new_id
+from plan_desktop.usererror import UserError
 
 
-class RecordError(ValueError):
+class RecordError(UserError, ValueError):
     """A write was refused for a reason other than field validation (Vietnamese message)."""
 
 

@@ -27,10 +27,9 @@ from plan_desktop.store import audit, utc_now
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from plan_desktop.signing.trust import TrustStore
-
     from plan_desktop.services.installation import Installation
     from plan_desktop.signing.specs import SignerSpec
+    from plan_desktop.signing.trust import TrustStore
     from plan_desktop.signing.verify import VerifyResult
 
 #: Statuses of a report in the list, and their Vietnamese labels.

@@ -23,6 +23,7 @@ from plan_desktop.domain.text import clean_text, fold
 from plan_desktop.domain.validation import FieldIssue, is_uuid
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Query, Store
+from plan_desktop.usererror import UserError
 
 MAX_CSV_BYTES = 200 * 1024 * 1024  # 200 MB of text
 MAX_XLSX_BYTES = 100 * 1024 * 1024  # compressed
@@ -31,7 +32,7 @@ MAX_ROWS = 1_000_000
 MAX_ERRORS_SHOWN = 200
 
 
-class ImportFileError(ValueError):
+class ImportFileError(UserError, ValueError):
     """The file itself cannot be read (Vietnamese message); nothing was written."""
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from plan_desktop.usererror import UserError
 
-class SigningError(ValueError):
+
+class SigningError(UserError, ValueError):
     """Signing, verifying or importing a trust root failed; ``str(exc)`` says why, in Vietnamese."""

@@ -8,9 +8,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from plan_desktop.domain.text import fold
+from plan_desktop.usererror import UserError
 
 
-class StoreError(RuntimeError):
+class StoreError(UserError, RuntimeError):
     """A problem with the data file, with a Vietnamese message for the officer."""
 
 

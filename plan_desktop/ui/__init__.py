@@ -14,4 +14,4 @@
 # The layers below the window, imported before the first PySide6 import on purpose: once PySide6 is
 # loaded, its import hook (``__feature__`` support) reads the source of every module imported after
 # it, which adds a good share to the start (sqlite-utils alone pulls in click, pluggy and dateutil).
-import plan_desktop.services.installation  # noqa: E402, F401  (isort: skip)
+import plan_desktop.services.installation  # noqa: F401  (isort: skip)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-
 from plan_desktop.domain.forms import default_forms
 from plan_desktop.domain.validation import SimpleContext, validate
 

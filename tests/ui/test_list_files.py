@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.ui.samples import SAMPLES
 
+
 def _write(path, *lines: str) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 

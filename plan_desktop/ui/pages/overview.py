@@ -139,7 +139,7 @@ class OverviewPage(Page):
             self.refresh()
         # else: the window is still being built; showEvent fills the page right after it appears
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._dirty:
             QTimer.singleShot(0, self._refresh_if_dirty)
