@@ -421,7 +421,7 @@ def _show_en(fd: FieldDef, v: Any) -> str:
 def _show(fd: FieldDef, v: Any) -> str:
     if fd.type == "date":
         return format_date_vi(v)
-    if fd.is_numeric:
+    if fd.is_numeric and not fd.year:
         return format_int_vi(v)
     return str(v)
 

@@ -201,7 +201,7 @@ def import_file(service: RecordService, form_id: str, path: Path) -> ImportResul
     if errors:
         result.errors = errors
         return result
-    created, updated, issues = service.write_many(form_id, items)
+    created, updated, issues = service.write_many(form_id, items, lines=line_numbers)
     for idx, issue in issues:
         result.errors.append(_row_error(line_numbers[idx], issue))
         result.issues.append((line_numbers[idx], issue))
