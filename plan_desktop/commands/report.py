@@ -22,7 +22,7 @@ def register(sub) -> None:
     s.set_defaults(handler=cmd_report)
 
     s = sub.add_parser("indicators", help="các chỉ tiêu của Kế hoạch trong một năm, so với mục tiêu")
-    s.add_argument("--year", required=True, type=int, metavar="NĂM")
+    s.add_argument("--year", required=True, type=int, metavar="NĂM", help="năm của Kế hoạch")
     s.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
     s.add_argument("--format", choices=("table", "json", "dhis2"), default="table",
                    help="table (mặc định), json, hoặc dhis2 (dataValueSets)")
@@ -107,9 +107,10 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         else:
             name = inst.units.get(unit, date(args.year, 12, 31))
             out(f"Chỉ tiêu Kế hoạch {plan.number} năm {args.year} — {name.name if name else unit}")
-            out(f"{'Chỉ tiêu':<34} {'Mục tiêu':>12} {'Kết quả':>12}  Đánh giá")
-            for v in values:
-                out(f"{v.id:<34} {v.target_text:>12} {v.value_text:>12}  {v.met_text}")
+            for i, v in enumerate(values, start=1):
+                out(f"{i}. {v.short_label or v.label}")
+                out(f"   Mục tiêu: {v.target_text or '—'}; kết quả: {v.value_text or '—'}; đánh giá: {v.met_text} "
+                    f"(mã {v.id})")
                 if v.detail:
-                    out(f"    {v.detail}")
+                    out(f"   {v.detail}")
     return EXIT_OK
