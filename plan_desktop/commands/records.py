@@ -12,6 +12,7 @@ from typing import Any
 
 from plan_desktop.cli import EXIT_ERROR, EXIT_OK, open_installation, out
 from plan_desktop.domain.forms import COMMON_FIELDS, FieldDef
+from plan_desktop.domain.text import protect_formula
 
 
 def register(sub) -> None:
@@ -70,6 +71,8 @@ def csv_value(fd: FieldDef, value: Any) -> Any:
         return "1" if value else "0"
     if fd.type == "date":
         return value.isoformat()
+    if isinstance(value, str):
+        return protect_formula(value)
     return value
 
 
@@ -90,6 +93,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                     for v in rows]
             out(json.dumps(objs, ensure_ascii=False, indent=1))
         elif args.format == "csv":
+            sys.stdout.write("\ufeff")  # the BOM: Excel then reads the file as UTF-8, marks intact
             w = csv.writer(sys.stdout, lineterminator="\n")
             w.writerow([*COMMON_FIELDS, *form.field_names])
             for v in rows:

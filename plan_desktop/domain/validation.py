@@ -20,7 +20,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from plan_desktop.domain.forms import MAX_DATE, MIN_DATE, FieldDef, FormDef
-from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi
+from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi, unprotect_formula
 from plan_desktop.usererror import UserError
 
 
@@ -248,7 +248,7 @@ def unmangled(text: str) -> str | None:
 
 
 def _clean_text_value(value: Any) -> str | None:
-    raw = str(value)
+    raw = unprotect_formula(str(value))  # a CSV cell the program protected from running as a formula
     s = _clean(raw)
     if s is None:
         return None

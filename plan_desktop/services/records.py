@@ -22,6 +22,24 @@ from plan_desktop.usererror import UserError
 _TRAILING_DIGITS = re.compile(r"\d+$")
 
 
+def _lost_zeros(form: FormDef, current: Mapping[str, Any], values: Mapping[str, Any]) -> list[FieldIssue]:
+    """A code stored with leading zeros («0012», «0700786453») that comes back from a spreadsheet as the same
+    number without them («12»): the spreadsheet turned the cell into a number. Refused, naming the code."""
+    issues = []
+    for fd in form.fields:
+        if fd.type != "text":
+            continue
+        old, new = current.get(fd.name), values.get(fd.name)
+        if (isinstance(old, str) and isinstance(new, str) and old != new and old.isdigit() and new.isdigit()
+                and old.startswith("0") and old.lstrip("0") == new.lstrip("0")):
+            issues.append(FieldIssue(fd.name, fd.label, Reason(
+                f"«{new}» đã mất số 0 ở đầu (đang lưu «{old}»): bảng tính đã đổi ô thành số. Định dạng cột là "
+                f"Văn bản (Text), gõ lại «{old}» rồi nhập lại.",
+                f"«{new}» has lost its leading zeros (stored: «{old}»): the spreadsheet turned the cell into a "
+                f"number. Format the column as Text, type «{old}» again and import again."), fd.label_en))
+    return issues
+
+
 class RecordError(UserError, ValueError):
     """A write was refused for a reason other than field validation (Vietnamese message)."""
 
@@ -396,6 +414,8 @@ class RecordService:
                                 Reason(f"trùng với dòng {line} ở trên.", f"the same as line {line} above."),
                                 fd.label_en))
                         seen_unique.setdefault(key, idx)
+                if current is not None and result.ok:
+                    result.issues.extend(_lost_zeros(form, current, result.values))
                 if not result.ok:
                     issues.extend((idx, i) for i in result.issues)
                     continue
