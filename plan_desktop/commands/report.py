@@ -109,8 +109,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             out(f"Chỉ tiêu Kế hoạch {plan.number} năm {args.year} — {name.name if name else unit}")
             for i, v in enumerate(values, start=1):
                 out(f"{i}. {v.short_label or v.label}")
-                out(f"   Mục tiêu: {v.target_text or '—'}; kết quả: {v.value_text or '—'}; đánh giá: {v.met_text} "
-                    f"(mã {v.id})")
+                out(f"   Mục tiêu: {v.target_text or '—'}; kết quả: {v.value_text or '—'}; đánh giá: {v.met_text}")
                 if v.detail:
                     out(f"   {v.detail}")
     return EXIT_OK
