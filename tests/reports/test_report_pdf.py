@@ -254,3 +254,23 @@ def test_xlsx_prints_on_a4_with_labels_real_cells_and_no_formula(report, commune
     ind = wb["Chỉ tiêu"]
     numbers = [c.value for row in ind.iter_rows(min_row=3) for c in row[4:5] if c.value is not None]
     assert numbers and all(isinstance(v, (int, float)) for v in numbers)
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_xlsx_printed_by_libreoffice_fits_the_page_width(report, tmp_path):
+    """Printed by a real spreadsheet program, each sheet is one page wide (every column on the page) and the
+    whole workbook takes a few pages, not 16."""
+    import subprocess
+
+    _, xlsx, _ = report
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "lo"), str(xlsx)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "lo" / (xlsx.stem + ".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages <= 6, pages
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for last_column in ("Ghi chú", "Mẫu số", "Đánh giá"):  # the rightmost columns of the indicators sheet
+        assert last_column in text
+    assert f"Trang 1/{pages}" in text.replace("\u00a0", " ") or "Trang 1/" in text

@@ -157,3 +157,58 @@ def test_a_code_that_lost_its_leading_zeros_in_a_spreadsheet_is_refused(commune,
                              "tính đã đổi ô thành số. Định dạng cột là Văn bản (Text), gõ lại «0700786453» rồi "
                              "nhập lại."]
     assert commune.records().get("establishment", est["id"])["licence_no"] == "0700786453"
+
+
+# -- through a real spreadsheet program ------------------------------------------------------------------------
+SOFFICE = __import__("shutil").which("soffice")
+needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+
+def _soffice(tmp_path, out_dir, *args):
+    import subprocess
+
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless", *args, "--outdir", str(out_dir)],
+                   check=True, capture_output=True, timeout=180)
+
+
+@needs_soffice
+def test_xlsx_saved_again_by_libreoffice_imports_to_the_same_values(commune, tmp_path):
+    _formula_records(commune)
+    other = Installation.init(tmp_path / "other", "13597", officer="Lê Văn Nam")
+    try:
+        paths = []
+        for form_id in ("establishment", "inspection"):
+            paths.append(tmp_path / f"{form_id}.xlsx")
+            export_file(commune.store, commune.store.forms[form_id], Query(), paths[-1])
+        _soffice(tmp_path, tmp_path / "saved", "--convert-to", "xlsx", *map(str, paths))
+        for form_id in ("establishment", "inspection"):
+            result = import_file(other.records(), form_id, tmp_path / "saved" / f"{form_id}.xlsx")
+            assert result.ok, result.errors
+            for form_id_ in (form_id,):
+                form = commune.store.forms[form_id_]
+                mine = {r["id"]: commune.store.to_values(form, r) for r in commune.store.rows(form)}
+                theirs = {r["id"]: other.store.to_values(form, r) for r in other.store.rows(form)}
+                assert {k: {f.name: v[f.name] for f in form.fields} for k, v in theirs.items()} == {
+                    k: {f.name: v[f.name] for f in form.fields} for k, v in mine.items()}
+    finally:
+        other.close()
+
+
+@needs_soffice
+def test_csv_saved_again_by_libreoffice_keeps_formulas_as_text_and_lost_zeros_are_refused(commune, tmp_path):
+    est = _formula_records(commune)
+    path = tmp_path / "establishment.csv"
+    export_file(commune.store, commune.store.forms["establishment"], Query(), path)
+    _soffice(tmp_path, tmp_path / "saved", "--infilter=CSV:44,34,76,1",
+             "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", str(path))
+    saved = tmp_path / "saved" / "establishment.csv"
+    text = saved.read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text and ",700786453," in text  # the spreadsheet dropped the zero, kept the text
+    result = import_file(commune.records(), "establishment", saved)
+    assert result.errors and "«700786453» đã mất số 0 ở đầu (đang lưu «0700786453»)" in result.errors[0]
+    assert commune.records().get("establishment", est["id"])["licence_no"] == "0700786453"
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text(text.replace(",700786453,", ",0700786453,"), encoding="utf-8-sig")
+    result = import_file(commune.records(), "establishment", fixed)
+    assert result.ok and (result.created, result.updated) == (0, 0)  # the formulas came back unchanged
