@@ -42,10 +42,12 @@ class SignatureSpace(Flowable):
     as ``reports.layout`` has; otherwise appended to Keywords).
     """
 
-    def __init__(self, height: float, field_name: str, *, width: float | None = None):
+    def __init__(self, height: float, field_name: str, *, width: float | None = None, seal_field: str | None = None):
         super().__init__()
         self.height = height
         self.field_name = field_name
+        #: a second field declared as a square over the left third of this one (the agency's seal)
+        self.seal_field = seal_field
         self.req_width = width
         self.width = width or 0
 
@@ -60,6 +62,11 @@ class SignatureSpace(Flowable):
         x1, y1 = canv.absolutePosition(dx, 0)
         x2, y2 = canv.absolutePosition(dx + self.width, self.height)
         text = declaration(self.field_name, canv.getPageNumber() - 1, (x1, y1, x2, y2))
+        if self.seal_field:
+            side = (y2 - y1) + 16
+            cx, cy = x1 + (x2 - x1) * 0.36, (y1 + y2) / 2
+            text += " " + declaration(self.seal_field, canv.getPageNumber() - 1,
+                                      (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2))
         info = canv._doc.info
         if hasattr(info, "extra"):
             extra = dict(info.extra)  # never mutate a class-level default
