@@ -492,9 +492,8 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
                     raise _err(path, where, f"'{key}' uses unknown code '{v}' of field '{cond.field}'")
                 if target.type == "bool" and not isinstance(v, bool):
                     raise _err(path, where, f"'{key}' needs true/false for bool field '{cond.field}'")
-        if fd.implies is not None:
-            if not form.has_field(fd.implies) or form.field(fd.implies).type != "bool":
-                raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
+        if fd.implies is not None and (not form.has_field(fd.implies) or form.field(fd.implies).type != "bool"):
+            raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
         if fd.form is not None and known_forms is not None and fd.form not in known_forms:
             raise _err(path, where, f"refers to unknown form '{fd.form}'")
     if form.period_field is not None:

@@ -345,7 +345,8 @@ def _training(a: _Agg) -> Section:
         groups = a.by_choice("training", "trainee_group", "count(*), coalesce(sum(trainees),0)", w)
         if groups:
             sec.paragraphs.append("Đối tượng học viên: " + "; ".join(
-                f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên" for g in groups) + ".")
+                f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên"
+                for g in groups) + ".")
         sec.tables.append(Table("Lớp tập huấn theo cấp tổ chức", ["Cấp tổ chức", "Số lớp", "Học viên", "Trong đó nữ",
                                                                   "Kinh phí (đồng)"],
                                 ["text", "int", "int", "int", "money"], rows, total, [2.6, 1, 1, 1, 1.5]))
@@ -381,7 +382,8 @@ def _cases(a: _Agg) -> Section:
     sec = Section("5. Công tác đấu tranh, xử lý vi phạm", level=2)
     w = a.period_where("case")
     rows = a.by_choice("case", "kind", "count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), "
-                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), coalesce(sum(coalesce(status, 'open') != 'open'),0), "
+                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), coalesce(sum(coalesce(status, 'open') "
+                       "!= 'open'),0), "
                        "coalesce(sum(fine),0)", w)
     total = _sum_rows(rows)
     if not rows:
@@ -423,7 +425,8 @@ def _support(a: _Agg) -> Section:
     if models:
         mt = _sum_rows(models)
         sec.paragraphs.append(
-            f"Duy trì {format_int_vi(mt[1])} mô hình hỗ trợ, can thiệp giảm hại, tiếp cận {format_int_vi(mt[2])} người.")
+            f"Duy trì {format_int_vi(mt[1])} mô hình hỗ trợ, can thiệp giảm hại, "
+            f"tiếp cận {format_int_vi(mt[2])} người.")
         sec.tables.append(Table("Mô hình hỗ trợ, can thiệp giảm hại hoạt động trong kỳ",
                                 ["Loại mô hình", "Số mô hình", "Người được tiếp cận"],
                                 ["text", "int", "int"], models, mt, [3.6, 1, 1.2]))
@@ -461,7 +464,8 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     sec.paragraphs.append(
         f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
         f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
-        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; {format_int_vi(len(codes) - len(rows))} đơn vị "
+        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; {format_int_vi(len(codes) - len(rows))} đơn "
+        f"vị "
         f"chưa có kết quả đánh giá. {ind.detail[0].upper()}{ind.detail[1:]}.")
     return sec
 
@@ -542,7 +546,8 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
             comp.append([str(i), child.name, "Có" if child.code in with_data else "Chưa có",
                          records.get(child.code, 0), _received_text(received.get(child.code))])
         rows.append([str(i), child.name, f.get("comm", 0), f.get("people", 0), f.get("train", 0), f.get("trainees", 0),
-                     f.get("insp", 0), f.get("viol", 0), f.get("cases", 0), f.get("handled", 0), f.get("support", 0), h])
+                     f.get("insp", 0), f.get("viol", 0), f.get("cases", 0), f.get("handled", 0), f.get("support", 0),
+                     h])
     own = figures.get(None)
     if own and any(own.values()):
         rows.append(["", f"Cấp {'tỉnh' if district_level else 'huyện'} trực tiếp thực hiện", own.get("comm", 0),

@@ -412,7 +412,8 @@ class SigningService:
                 else:
                     rid = self.db.execute(
                         "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, "
-                        "created_at, signed_at, signer, status, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
+                        "created_at, signed_at, signer, status, status_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
                         [key, self.unit_code, str(out_path.resolve()), out_sha, data_hash, now, now, signer_name, now],
                     ).lastrowid
                 self.db.execute(

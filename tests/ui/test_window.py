@@ -257,7 +257,8 @@ def test_demo_folder_opens_straight_into_the_overview(tmp_path, qtbot):
 
 
 def test_vietnamese_standard_dialog_buttons(qtbot):
-    box = QMessageBox(QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
     assert box.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Không"
