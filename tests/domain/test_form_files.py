@@ -430,7 +430,8 @@ def test_rosters_name_their_end_field():
 
 
 def test_until_field_must_be_a_date_after_a_date_period(tmp_path):
-    ok = 'period_field = "when"\nuntil_field = "{u}"\n' + FIELD_OK + '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n'
+    ok = ('period_field = "when"\nuntil_field = "{u}"\n' + FIELD_OK
+          + '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n')
     path = _write(tmp_path, "broken", ok.format(u="n"))
     with pytest.raises(FormDefinitionError) as exc:
         load_form(path)
