@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from plan_desktop import paths
-from plan_desktop.cli import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
+from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
 
 ENV_P12_PASSPHRASE = "PLAN_DESKTOP_P12_PASSPHRASE"
 ENV_PKCS11_PIN = "PLAN_DESKTOP_PKCS11_PIN"

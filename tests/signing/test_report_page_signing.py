@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 from datetime import date
+from pathlib import Path
 
 import pytest
 
