@@ -275,7 +275,8 @@ class FieldLine(Flowable):
                 fx, fy = canv.absolutePosition(x, base - 3)
                 canv.acroForm.textfield(
                     name=f"{name}_{counts[name]}", value=value, x=fx, y=fy, width=w, height=self.size + 3,
-                    fontName=FIELD_FONT_ITALIC if "Italic" in self.font else FIELD_FONT, fontSize=self.size, borderWidth=0, borderColor=None, fillColor=None,
+                    fontName=FIELD_FONT_ITALIC if "Italic" in self.font else FIELD_FONT, fontSize=self.size,
+                    borderWidth=0, borderColor=None, fillColor=None,
                     textColor=colors.black, forceBorder=False, relative=False, maxlen=20, fieldFlags="",
                     annotationFlags="print", tooltip=name)
             else:

@@ -32,7 +32,7 @@ from plan_desktop.reports.layout import (
     title_block,
 )
 from plan_desktop.reports.periodic import ReportData, Section, Table, unit_phrase
-from plan_desktop.signing.placement import INFO_KEY, declaration
+from plan_desktop.signing.placement import INFO_KEY, REPORT_KEY, SIGNER_KEY, UNFINISHED_KEY, declaration
 
 DATA_HASH_KEY = "/PlanDesktopDataSHA256"
 
@@ -132,10 +132,6 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
     return s
 
 
-#: Document information keys the signing step reads (``signing.sign.read_info``).
-UNFINISHED_KEY = "PlanDesktopUnfinished"
-SIGNER_KEY = "PlanDesktopSignerName"
-REPORT_KEY = "PlanDesktopReport"
 
 
 def agency_box(seal: bool) -> str:

@@ -805,25 +805,3 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         unfinished=unfinished,
         seal=bool(settings.get("seal_image")),
     )
-
-
-#: What an unfinished item is called in a refusal.
-UNFINISHED_LABELS = {
-    "assessment": "mục III. Đánh giá chung",
-    "tasks": "mục IV. Phương hướng, nhiệm vụ",
-    "requests": "mục V. Kiến nghị, đề xuất",
-    "signer_name": "họ tên người ký trong khối chữ ký",
-}
-
-
-def unfinished_message(codes: list[str], file_name: str = "") -> str:
-    """Why a report may not be signed yet, naming each gap, in Vietnamese."""
-    sections = [UNFINISHED_LABELS[c] for c in codes if c in DRAFT_SECTIONS]
-    parts = []
-    if sections:
-        parts.append("còn để trống hoặc còn đoạn gợi ý: " + ", ".join(sections))
-    if "signer_name" in codes:
-        parts.append("chưa có họ tên người ký (Cài đặt → Người ký, hoặc «plan-desktop settings set signer_name …»)")
-    what = f"Báo cáo «{file_name}»" if file_name else "Báo cáo"
-    return f"{what} chưa hoàn chỉnh nên không ký số được: " + "; ".join(parts) + "."
-

@@ -110,16 +110,7 @@ class Installation:
             )
         from plan_desktop.exchange.errors import ExchangeError
         from plan_desktop.exchange.keys import ensure_keys  # cryptography, only when setting up
-        from plan_desktop.services.settings import KEYS, SettingsService
-
-        extra = dict(extra_settings or {})
-        try:  # the officer's values (signer, year…) are checked before anything is written
-            extra.update(SettingsService(cls(folder, store, units)).validate(
-                {k: v for k, v in extra.items() if k in KEYS and k != "unit_code"}))
-        except UserError:
-            store.close()
-            lock.release(folder)
-            raise
+        extra = dict(extra_settings or {})  # the officer's values go through services.settings afterwards
 
         try:  # the unit's exchange keys, so that a fresh installation can export at once
             ensure_keys(paths.keys_dir(folder))

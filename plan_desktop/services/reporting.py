@@ -102,7 +102,7 @@ def load_text_file(path: Path) -> dict[str, str]:
 def check_ready(data: ReportData, file_name: str = "") -> None:
     """Refuse (naming each gap) a report whose sections III–V are empty or the hint, or that has no
     signer's name: such a report is not signed."""
-    from plan_desktop.reports.periodic import unfinished_message
+    from plan_desktop.signing.placement import unfinished_message
 
     if data.unfinished:
         raise ReportError(unfinished_message(data.unfinished, file_name))

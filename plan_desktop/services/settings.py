@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from plan_desktop.domain.periods import Cutoff
 from plan_desktop.domain.plan import plan_for
 from plan_desktop.domain.text import nfc
-from plan_desktop.services.backup import DEFAULT_KEEP
 from plan_desktop.usererror import UserError
 
 if TYPE_CHECKING:
@@ -45,6 +44,7 @@ class SettingsError(UserError, ValueError):
 TITLES = ("CHỦ TỊCH", "PHÓ CHỦ TỊCH")
 AUTHORITIES = {"CHỦ TỊCH": "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH": "KT. CHỦ TỊCH"}
 LANGUAGES = ("vi", "en")
+DEFAULT_KEEP = 20  # backups kept when unset (services.backup.DEFAULT_KEEP)
 IMAGES_DIR = "images"
 
 

@@ -489,8 +489,7 @@ class SigningService:
     def check_ready(self, path: Path, info: Mapping[str, str] | None = None) -> None:
         """Refuse a report the program made with sections III–V empty or still the hint, and any report
         without a signer's name in the signature block; the message names each gap."""
-        from plan_desktop.reports.pdf import SIGNER_KEY, UNFINISHED_KEY
-        from plan_desktop.reports.periodic import unfinished_message
+        from plan_desktop.signing.placement import SIGNER_KEY, UNFINISHED_KEY, unfinished_message
 
         info = self.report_info(path) if info is None else info
         codes = [c for c in (info.get(UNFINISHED_KEY) or "").split(",") if c and c != "-"]
@@ -509,8 +508,10 @@ class SigningService:
     def _field_chooser(self, path: Path, info: Mapping[str, str], field_name: str | None, title: str | None):
         """``choose(certificate name)`` → (field, stamp title): the signer's field when the certificate
         holder is the signature block's name, the officer's when it is the officer's name; else refused."""
-        from plan_desktop.reports.pdf import SIGNER_KEY
-        from plan_desktop.services.settings import signer_title
+        from plan_desktop.signing.placement import SIGNER_KEY
+
+        def signer_title(s: Mapping[str, Any]) -> str:  # as services.settings.signer_title
+            return str(s.get("signer_title") or s.get("signer_position") or "CHỦ TỊCH")
 
         settings = self.inst.store.settings()
         block = str(info.get(SIGNER_KEY) or settings.get("signer_name") or "").strip()

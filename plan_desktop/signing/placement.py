@@ -74,3 +74,31 @@ class SignatureSpace(Flowable):
             info.extra = extra
         else:
             info.keywords = " ".join(p for p in (info.keywords or "", text) if p)
+
+
+#: Document information keys a report carries for the signing step.
+UNFINISHED_KEY = "PlanDesktopUnfinished"
+SIGNER_KEY = "PlanDesktopSignerName"
+REPORT_KEY = "PlanDesktopReport"
+
+
+#: What an unfinished item is called in a refusal.
+UNFINISHED_LABELS = {
+    "assessment": "mục III. Đánh giá chung",
+    "tasks": "mục IV. Phương hướng, nhiệm vụ",
+    "requests": "mục V. Kiến nghị, đề xuất",
+    "signer_name": "họ tên người ký trong khối chữ ký",
+}
+
+
+def unfinished_message(codes: list[str], file_name: str = "") -> str:
+    """Why a report may not be signed yet, naming each gap, in Vietnamese."""
+    sections = [UNFINISHED_LABELS[c] for c in codes if c in UNFINISHED_LABELS and c != "signer_name"]
+    parts = []
+    if sections:
+        parts.append("còn để trống hoặc còn đoạn gợi ý: " + ", ".join(sections))
+    if "signer_name" in codes:
+        parts.append("chưa có họ tên người ký (Cài đặt → Người ký, hoặc «plan-desktop settings set signer_name …»)")
+    what = f"Báo cáo «{file_name}»" if file_name else "Báo cáo"
+    return f"{what} chưa hoàn chỉnh nên không ký số được: " + "; ".join(parts) + "."
+

@@ -415,7 +415,8 @@ class SetupWizard(QWizard):
             if self.inst is None:
                 officer, title = values.pop("officer_name"), values.pop("officer_title")
                 self.installation = Installation.init(self.folder, code or "", officer=officer, title=title,
-                                                      extra_settings=values)
+                                                      extra_settings={"working_year": values["working_year"]})
+                SettingsService(self.installation).update(values)
                 if self.unit_page.setup_info is not None:
                     self._apply_setup_file(self.installation)
             else:

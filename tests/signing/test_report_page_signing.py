@@ -9,7 +9,6 @@ import os
 import shutil
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -55,7 +54,7 @@ def test_sign_then_issue_from_the_report_page(page, commune, pki, tmp_path):
 
     assert page.period == "2019" and page.sign_btn.isEnabled()
     # sections III–V still the hint: refused, naming them; nothing written or listed
-    with pytest.raises(reporting.ReportError, match="mục III.*mục IV.*mục V"):
+    with pytest.raises(reporting.ReportError, match=r"mục III.*mục IV.*mục V"):
         page.prepare_signing()
     _write_sections(page)
     dlg = page.prepare_signing()

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from plan_desktop import paths
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.services import backup
-from plan_desktop.services.settings import SettingsService
 from plan_desktop.services.access import AccessError
+from plan_desktop.services.settings import SettingsService
 from plan_desktop.store import StoreError
 from plan_desktop.ui.widgets import list_table
 
