@@ -26,7 +26,7 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import INDICATOR_IDS, LEVELS, IndicatorDef, PlanDef, PlanError, Target
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.reports.scope import Scope, make_scope
-from plan_desktop.store.store import period_clauses
+from plan_desktop.store.periods import period_where
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -257,7 +257,8 @@ class _Calc:
     def window(self, form: FormDef, iid: str, c: dict[str, Any]) -> tuple[list[str], list[Any]]:
         kind = c.get("window", "period")
         if kind == "in_force":
-            return period_clauses(form, self.start, self.end)
+            where, params = period_where(form, self.start, self.end)
+            return [where], params
         name = c.get("date_field") or form.period_field
         fd = _field(form, iid, name, ("date", "int"))
         col = f"[{fd.name}]"

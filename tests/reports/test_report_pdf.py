@@ -36,7 +36,8 @@ def cdata(commune, service):
     o1 = add(service, "officer", None, full_name="Bùi Thị Lan", since=D("2018-01-01"))
     add(service, "officer", None, full_name="Đỗ Văn Hùng", since=D("2018-01-01"))
     add(service, "training", None, start_date=D("2019-04-10"), title="Tập huấn nghiệp vụ", level="commune",
-        content=["management", "interagency", "monitoring"], trainee_group="officers", trainees=40, trainees_female=25, officers=[o1])
+        content=["management", "interagency", "monitoring"], trainee_group="officers", trainees=40,
+        trainees_female=25, officers=[o1])
     e1 = add(service, "establishment", None, name="Karaoke Ánh Dương", kind="karaoke", opened_on=D("2014-01-01"),
              suspected=True, suspected_since=D("2015-01-01"), closed_on=D("2019-09-01"))
     e2 = add(service, "establishment", None, name="Nhà nghỉ Hoa Hồng", kind="guesthouse", opened_on=D("2013-01-01"),
