@@ -8,6 +8,7 @@ from pathlib import Path
 
 from plan_desktop import paths
 from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
+from plan_desktop.services.demo import demo_note
 
 
 def register(sub) -> None:
@@ -125,6 +126,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             else "Chưa có khóa của đơn vị cấp trên nên gói chỉ được ký, chưa mã hóa."
         )
         out(str(res.path))
+        note = demo_note(inst)
+        if note:
+            out(note)
     return EXIT_OK
 
 
