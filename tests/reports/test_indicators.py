@@ -429,3 +429,17 @@ def test_a_plan_naming_an_unknown_code_is_refused(tmp_path):
                                  _by_id={})
     with pytest.raises(PlanError, match="no_such_type"):
         check_definitions(broken, default_forms())
+
+
+def test_readme_lists_each_definition_as_the_plan_file_gives_it():
+    from pathlib import Path
+
+    from plan_desktop.domain.plan import default_plan, definitions_markdown
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- plan-indicators:start -->\n", 1)[1].split("<!-- plan-indicators:end -->", 1)[0]
+    plan = default_plan()
+    assert section == definitions_markdown(plan), "run .venv/bin/python tools/plan_readme.py"
+    for ind in plan.indicators:
+        assert ind.words.keys() >= {"numerator", "denominator", "as_of", "applies"}, ind.id
+        assert ind.words["numerator"] in section and ind.label in section
