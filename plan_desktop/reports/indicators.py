@@ -552,8 +552,8 @@ def _judge(ind: IndicatorDef, scope: Scope, r: _Result | None) -> tuple[str, Tar
         return "no_data", target, text, text_en
     if ind.compute["kind"] == "healthy_units":
         gain = format_percent_vi(ind.yearly_gain or 0)
-        rules = [f"giữ vững số xã, +{gain} số xã không có ma túy, mại dâm/năm"]
-        rules_en = [f"count kept, +{gain} of communes free of drugs and prostitution a year"]
+        rules = [f"giữ vững số xã; +{gain}/năm"]
+        rules_en = [f"count kept; +{gain} a year"]
         if target is not None:
             rules.append(text)
             rules_en.append(text_en)

@@ -241,6 +241,7 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
         case: dict[str, Any] = {
             "detected_on": detected, "source": rng.choice(["report", "tip_off", "inspection", "patrol"]),
             "kind": rng.choice(["buying_selling", "harbouring", "brokering", "disguised_business"]),
+            "scale": "ring" if rng.random() < 0.1 else "case",
             "establishment": rng.choice(est_ids) if est_ids else None,
             "sellers": sellers, "sellers_minor": 0, "buyers": rng.randint(1, 4), "organisers": rng.randint(0, 1),
             "action": {"handled": "admin_fine", "open": "pending", "referred": "referred"}[status],
@@ -277,9 +278,14 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
             "title": f"Kế hoạch phòng, chống mại dâm năm {year}",
             "integrated_with": rng.sample(["poverty", "employment", "hiv", "drugs"], rng.randint(0, 2)),
             "carried_out_on": min(issued + timedelta(days=rng.randint(10, 60)), today)}])
-    healthy = rng.random() < 0.85
+    before = w.service.store.db.execute(
+        "SELECT healthy, healthy_drugs_too FROM form_unit_status WHERE unit_code = ? AND year = ? AND deleted = 0",
+        [code, year - 1]).fetchone()
+    # a commune's status mostly carries over from the year before (when the demo filled it)
+    healthy = bool(before[0]) if before and rng.random() < 0.9 else rng.random() < 0.85
+    drugs_too = bool(before[1]) if before and healthy and rng.random() < 0.9 else healthy and rng.random() < 0.5
     w.write("unit_status", code, [{
-        "year": year, "healthy": healthy, "healthy_drugs_too": healthy and rng.random() < 0.5,
+        "year": year, "healthy": healthy, "healthy_drugs_too": healthy and drugs_too,
         "decision_no": f"{rng.randint(1, 99):02d}/QĐ-UBND" if healthy else None,
         "decision_date": date(year, 12, rng.randint(15, 28)) if healthy and date(year, 12, 28) <= today else None,
     }])
