@@ -98,3 +98,28 @@ def test_demo_year_is_all_or_nothing_and_marked(commune, monkeypatch):
     assert "dữ liệu mẫu" in demo.demo_note(commune) and "2019" in demo.demo_note(commune)
     with pytest.raises(demo.DemoError, match="đã có dữ liệu mẫu năm 2019"):
         fill_demo(commune, year=2019, today=date(2021, 1, 10))
+
+
+def test_csv_of_the_earlier_columns_still_imports(commune, tmp_path):
+    """Files written before case.scale, plan_document.carried_out_on and establishment.suspected_until
+    existed import unchanged: a case is then a single case, a plan not yet carried out."""
+    from plan_desktop.services.tabular import import_file
+
+    svc = commune.records(actor="tester")
+    case = tmp_path / "case.csv"
+    case.write_text("detected_on,source,kind,sellers,status,closed_on\n"
+                    "01/03/2019,report,harbouring,2,handled,20/03/2019\n", encoding="utf-8")
+    doc = tmp_path / "doc.csv"
+    doc.write_text("doc_no,issued_on,title,integrated_with\n12/KH-UBND,01/03/2019,Kế hoạch,poverty\n", encoding="utf-8")
+    est = tmp_path / "est.csv"
+    est.write_text("name,kind,suspected,suspected_since\nKaraoke A,karaoke,có,01/01/2015\n", encoding="utf-8")
+    for form_id, path in (("case", case), ("plan_document", doc), ("establishment", est)):
+        res = import_file(svc, form_id, path)
+        assert res.ok and res.created == 1, (form_id, res.errors)
+    store = commune.store
+    (row,) = store.rows(store.forms["case"])
+    assert row["scale"] in ("case", None)  # the field's default, or empty (read as a single case)
+    (row,) = store.rows(store.forms["plan_document"])
+    assert row["carried_out_on"] is None and row["integrated_with"] == '["poverty"]'
+    (row,) = store.rows(store.forms["establishment"])
+    assert row["suspected"] == 1 and row["suspected_until"] is None
