@@ -123,3 +123,54 @@ def test_csv_of_the_earlier_columns_still_imports(commune, tmp_path):
     assert row["carried_out_on"] is None and row["integrated_with"] == '["poverty"]'
     (row,) = store.rows(store.forms["establishment"])
     assert row["suspected"] == 1 and row["suspected_until"] is None
+
+
+def _older_forms(tmp_path):
+    """forms/*.toml as they were before this round's fields (a block per field, cut out)."""
+    import re
+    from pathlib import Path
+
+    from plan_desktop.domain.forms import load_forms
+
+    src = Path(__file__).resolve().parents[2] / "forms"
+    old = tmp_path / "old_forms"
+    old.mkdir()
+    for f in src.glob("*.toml"):
+        text = f.read_text(encoding="utf-8")
+        for name in ("scale", "carried_out_on", "suspected_until"):
+            text = re.sub(r'\[\[fields\]\]\nname = "' + name + r'"\n(?:(?!\[\[fields\]\]).*\n?)*', "", text)
+        text = text.replace('keep_true = "suspected_until"\n', "")
+        (old / f.name).write_text(text, encoding="utf-8")
+    return load_forms(old)
+
+
+def test_a_database_made_before_the_new_fields_gains_them_and_keeps_its_data(tmp_path):
+    """The migration of this round: the columns case.scale, plan_document.carried_out_on and
+    establishment.suspected_until are added on opening; rows, their audit hashes and figures stay."""
+    from plan_desktop.reports.indicators import compute_indicators
+    from plan_desktop.services.installation import Installation
+
+    forms = _older_forms(tmp_path)
+    assert not forms["case"].has_field("scale") and forms["case"].has_field("closed_on")
+    folder = tmp_path / "xa"
+    inst = Installation.init(folder, "13597", forms=forms, extra_settings={"working_year": 2019})
+    svc = inst.records(actor="tester")
+    svc.create("case", {"detected_on": date(2019, 3, 1), "kind": "harbouring", "status": "handled",
+                        "closed_on": date(2019, 3, 9)})
+    svc.create("establishment", {"name": "Karaoke A", "kind": "karaoke", "suspected": True})
+    svc.create("plan_document", {"doc_no": "1/KH", "issued_on": date(2019, 1, 1), "title": "Kế hoạch"})
+    cols = set(inst.store.db["form_case"].columns_dict)
+    assert "scale" not in cols
+    inst.close()
+    inst = Installation.open(folder, daily_backup=False)
+    try:
+        for table, col in (("form_case", "scale"), ("form_plan_document", "carried_out_on"),
+                           ("form_establishment", "suspected_until")):
+            assert col in inst.store.db[table].columns_dict
+        v = {i.id: i for i in compute_indicators(inst, 2019)}
+        assert (v["cases_handled"].numerator, v["cases_handled"].denominator) == (1, 1)
+        assert v["cases_handled"].parts == {"case": {"detected": 1, "handled": 1}}  # empty scale: a single case
+        assert v["disguised_reduction"].denominator == 1
+        assert inst.store.check() == []
+    finally:
+        inst.close()
