@@ -344,7 +344,8 @@ class _Calc:
         if every:
             active = [u for u in units if all(got.get(u) for got in per_clause)]
             parts["active"] = len(active)
-            detail += (f" có hoạt động trong cả {n_buckets} quý của kỳ; {len(active)}/{n} {what} "
+            quarters = f"cả {n_buckets} quý của kỳ" if n_buckets > 1 else "quý của kỳ"
+            detail += (f" có hoạt động trong {quarters}; {len(active)}/{n} {what} "
                        "có ít nhất một hoạt động trong kỳ")
         if len(per_clause) > 1:
             each = []
