@@ -57,7 +57,7 @@ def test_district_page_imports_and_shows_board(world, qtbot):
     page.year_spin.setValue(2019)
     row = [page.board.item(i, 0).text() for i in range(page.board.rowCount())].index(C1)
     assert page.board.item(row, page.board.columnCount() - 1).text() == "2"
-    assert page.keys_table.rowCount() == 1
+    assert page.keys_table.rowCount() == 3  # the province (confirmed), both communes (enrolled)
     assert page.write_receipt(C1, world.usb()) is not None
     # refused files show the reason, the page does not raise
     junk = world.root / "junk.pdpkg"
