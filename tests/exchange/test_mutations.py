@@ -93,10 +93,13 @@ class Scene:
                 assert all(u.signing_key == ATTACKER.signing_public for u in rep.files[0].held)
                 with inst.store.db.atomic():  # discarded, as an approver rejecting it would
                     inst.store.db.execute("DELETE FROM exchange_pending")
-                    inst.store.db.execute(
-                        "UPDATE sqlite_sequence SET seq = ? WHERE name = 'exchange_pending'",
-                        [dict(expected_dump["sqlite_sequence"]).get("exchange_pending", 0)],
-                    )
+                    seq = dict(expected_dump["sqlite_sequence"]).get("exchange_pending")
+                    if seq is None:
+                        inst.store.db.execute("DELETE FROM sqlite_sequence WHERE name = 'exchange_pending'")
+                    else:
+                        inst.store.db.execute(
+                            "UPDATE sqlite_sequence SET seq = ? WHERE name = 'exchange_pending'", [seq]
+                        )
             after["exchange_pending"] = expected_dump["exchange_pending"]
             after["sqlite_sequence"] = expected_dump["sqlite_sequence"]  # (the held file's row id)
         else:
