@@ -72,12 +72,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         out(f"Đã thiết lập thư mục dữ liệu cho {unit.name} (mã {unit.code}, cấp {level_vi(unit.level)}).")
         out(f"Tệp dữ liệu: {inst.store.path}")
         # the exchange key init just made: the level above checks it by phone at the first package
-        out(f"Dấu vân tay khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).fingerprint}")
+        out(f"Mã khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).code}")
         parent = inst.units.parent(unit.code, date(inst.working_year, 12, 31))
         if parent is not None:
             out(
-                f"Hãy ghi lại dãy này: khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện đọc lại "
-                "để đối chiếu (xem lại bằng «plan-desktop keys show»)."
+                f"Hãy ghi lại mã này: trước khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện để đối chiếu "
+                "(xem lại bằng «plan-desktop keys show»)."
             )
     return EXIT_OK
 
@@ -117,7 +117,7 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from plan_desktop.services.demo import fill_demo
+    from plan_desktop.services.demo import demo_years, fill_demo
     from plan_desktop.services.installation import Installation
 
     folder = data_folder(args)
@@ -127,7 +127,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.unit and args.unit != inst.unit_code:
             raise CliError(f"Thư mục {folder} đã được thiết lập cho đơn vị {inst.unit_code}, không phải {args.unit}.")
         year = args.year or inst.working_year
-        if year in inst.store.get_setting("demo_years", []):
+        if year in demo_years(inst):
             out(f"Thư mục đã có dữ liệu mẫu năm {year}; không tạo thêm.")
             return EXIT_OK
         counts = fill_demo(inst, year=year, seed=args.seed)

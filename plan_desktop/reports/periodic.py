@@ -499,9 +499,12 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
                 sec.paragraphs.append(f"Năm {year}, {unit_phrase(a.scope.unit)} chưa đạt tiêu chuẩn xã, phường, "
                                       "thị trấn lành mạnh không có tệ nạn mại dâm.")
         return sec
+    ind = next(i for i in indicators if i.id == "healthy_communes")
+    if not rows:  # no assessment decided by the period's end: not «0 % healthy»
+        sec.paragraphs.append(f"{ind.detail[0].upper()}{ind.detail[1:]}.")
+        return sec
     healthy = sum(1 for r in rows if r[1])
     drugs = sum(1 for r in rows if r[2])
-    ind = next(i for i in indicators if i.id == "healthy_communes")
     sec.paragraphs.append(
         f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
         f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
