@@ -420,3 +420,36 @@ def test_a_receipt_from_a_district_that_rewrote_its_history_says_so(world):
     assert imp(world.d, ex.export_package(world.c1, world.usb("2")).path).ok
     rep = imp(world.c1, ex.write_receipt(world.d, C1, world.usb("r2")).path)
     assert rep.ok and "ĐÃ BỊ VIẾT LẠI" in rep.files[0].message
+
+
+def test_a_reinstalled_district_vouched_for_by_the_province_is_trusted_by_its_communes(world, tmp_path):
+    """The province is the root. A commune learned the province's key from its confirmed district's
+    setup file; when the district reinstalls, the province confirms the new key by phone and vouches for
+    it, and the commune accepts the new district's setup file on that voucher — no call needed there —
+    while a setup file with a key the province did not vouch for is still held."""
+    assert ex.known_keys(world.c1)[PROVINCE].signing_key == ex.own_keys(world.p).signing_public
+    d2 = new_inst(tmp_path / "d-new", DISTRICT)
+    try:
+        info = ex.apply_setup_file(d2, ex.write_setup_file(world.p, DISTRICT, world.usb("s1")))
+        assert info.held and ex.approve_key(d2, PROVINCE, ex.own_keys(world.p).code)
+        first = ex.export_package(d2, world.usb("up")).path
+        assert imp(world.p, first).files[0].held  # the province holds the new district key ...
+        assert ex.approve_key(world.p, DISTRICT, ex.own_keys(d2).code).report.ok  # ... until confirmed
+        # the province's receipt (and its next setup file) vouch for the new key
+        assert imp(d2, ex.write_receipt(world.p, DISTRICT, world.usb("r")).path).ok
+        (stored,) = d2.store.db.execute("SELECT issuer, unit_code FROM exchange_vouchers").fetchall()
+        assert tuple(stored) == (PROVINCE, DISTRICT)
+        setup = ex.write_setup_file(d2, C1, world.usb("s2"))
+        applied = ex.apply_setup_file(world.c1, setup)
+        assert not applied.held and not applied.warnings
+        k = next(k for k in ex.keys_overview(world.c1)[1] if k.unit_code == DISTRICT)
+        assert k.source == f"vouched:{PROVINCE}" and k.code == ex.own_keys(d2).code
+        assert ex.export_package(world.c1, world.usb("x")).encrypted_to == DISTRICT
+    finally:
+        d2.close()
+    # a third district key nobody vouched for: held at the commune
+    d3 = new_inst(tmp_path / "d-3", DISTRICT)
+    try:
+        assert ex.apply_setup_file(world.c1, ex.write_setup_file(d3, C1, world.usb("s3"))).held
+    finally:
+        d3.close()
