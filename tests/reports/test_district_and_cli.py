@@ -86,7 +86,7 @@ def test_cli_report_and_errors(district, ddata, tmp_path, capsys):
     district.close()  # the command opens the folder itself (one program per folder)
     pdf, xlsx = tmp_path / "bc.pdf", tmp_path / "bc.xlsx"
     code, out, err = run(capsys, "--data-dir", folder, "report", "--period", "2019-H1", "--out", str(pdf),
-                         "--xlsx", str(xlsx), "--date", "2019-06-28")
+                         "--xlsx", str(xlsx), "--date", "2019-07-01")
     assert code == 0, err
     assert pdf.exists() and xlsx.exists() and "mã băm dữ liệu" in out
     assert "6 tháng đầu năm 2019" in flat(pdf_text(pdf)[0])
