@@ -46,7 +46,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         out(f"Tệp dữ liệu: {inst.store.path}")
         # the exchange key init just made: the level above checks it by phone at the first package
         out(f"Dấu vân tay khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).fingerprint}")
-        parent = inst.units.parent(unit.code, date(inst.working_year, 12, 31))
+        parent = inst.units.parent_for(unit.code, date(inst.working_year, 12, 31))
         if parent is not None:
             out(
                 f"Hãy ghi lại dãy này: khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện đọc lại "

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from plan_desktop.domain.forms import FieldDef, FormDef
 from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi
+from plan_desktop.domain.units import default_registry
 from plan_desktop.usererror import UserError
 
 
@@ -553,6 +554,9 @@ class FormValidator:
         self._parse = [(fd.name, fd, _parser(fd), fd.default) for fd in form.fields]
         checks = [(fd.name, fd, _blank_rule(form, fd), _rules(form, fd)) for fd in form.fields]
         self._check = [c for c in checks if c[2] is not None or c[3]]  # a field without rules: nothing to do
+        pf = form.field(form.period_field) if form.period_field else None
+        #: the field that dates a record (its period field): not after the owning unit was abolished
+        self._dated = pf if pf is not None and pf.type in ("date", "int") else None
 
     def __call__(self, raw: Mapping[str, Any], ctx: ValidationContext | None = None, *,
                  record_id: str | None = None, unit_code: str | None = None) -> ValidationResult:
@@ -591,4 +595,24 @@ class FormValidator:
             if reason is not None:
                 issues.append(FieldIssue(name, fd.label, reason, fd.label_en))
                 bad.add(name)
+        dated = self._dated
+        if dated is not None and unit and dated.name not in bad:
+            reason = _after_abolition(unit, values.get(dated.name))
+            if reason is not None:
+                issues.append(FieldIssue(dated.name, dated.label, reason, dated.label_en))
         return ValidationResult(values=values, issues=issues)
+
+
+def _after_abolition(unit: str, when: Any) -> Reason | None:
+    """Why a record of ``unit`` dated ``when`` (a date, or a year) is refused: the unit was abolished
+    before then (the message names the successor); None otherwise. One rule for the dialog, the
+    CSV/XLSX import and the packages, as every one of them validates here."""
+    if isinstance(when, int) and not isinstance(when, bool):
+        try:
+            when = date(when, 1, 1)
+        except ValueError:
+            return None
+    if not isinstance(when, date):
+        return None
+    found = default_registry().abolished_message(unit, when)
+    return Reason(*found) if found else None

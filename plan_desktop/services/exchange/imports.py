@@ -315,7 +315,7 @@ def _apply_package(
     service = service or inst.records(actor)
     today = date.today() + timedelta(days=2)  # clocks differ a little between offices
     changed: dict[str, list[str]] = defaultdict(list)
-    has_parent = inst.units.parent(inst.unit_code, _on(inst)) is not None
+    has_parent = inst.units.parent_for(inst.unit_code, _on(inst)) is not None
     with store.db.atomic():
         # keys met for the first time (or enrolled by fingerprint) are recorded with the data
         labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}

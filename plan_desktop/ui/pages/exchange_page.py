@@ -289,7 +289,7 @@ class ExchangePage(QWidget):
 
         # one tab per job, the one this level does most first: a district or the province watches
         # the units below and takes in their packages; a commune sends its own
-        has_parent = self.inst.units.parent(self.inst.unit_code, ex._on(self.inst)) is not None
+        has_parent = self.inst.units.parent_for(self.inst.unit_code, ex._on(self.inst)) is not None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("exchange_tabs")
         tabs = [(self.upper_box, self.level != Level.COMMUNE), (self.import_box, True),
