@@ -31,6 +31,7 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import INDICATOR_IDS, IndicatorDef, PlanDef, Target
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.reports.scope import Scope, make_scope
+from plan_desktop.store.ids import with_moved_ids
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -249,10 +250,11 @@ class _Calc:
             "AND (until IS NULL OR until >= ?)", [*params, self.ye, self.ys])]
         if not officers:
             return None, 0, 0, "Chưa có cán bộ trong danh sách", None
-        trained_ids = {r[0] for r in self.q(
+        # an officer moved from an abolished commune to its successor keeps the trainings of the old record
+        trained_ids = with_moved_ids(r[0] for r in self.q(
             f"SELECT DISTINCT j.value FROM form_training t, json_each(t.officers) j WHERE t.deleted = 0 "
             f"AND t.officers IS NOT NULL AND t.{where} AND t.start_date BETWEEN ? AND ?",
-            [*params, self.scope.plan.start.isoformat(), self.ye])}
+            [*params, self.scope.plan.start.isoformat(), self.ye]))
         n_yes = sum(1 for o in officers if o in trained_ids)
         return (_pct(n_yes, len(officers)), n_yes, len(officers),
                 f"{n_yes}/{len(officers)} cán bộ đã dự ít nhất một lớp tập huấn từ {self.scope.plan.first_year}", None)

@@ -72,7 +72,7 @@ class _BatchContext:
 class Change:
     form_id: str
     record_ids: tuple[str, ...]
-    action: str  # create | update | delete | restore | import
+    action: str  # create | update | delete | restore | import | move
 
 
 Listener = Callable[[Change], None]
@@ -371,6 +371,55 @@ class RecordService:
         if rows:
             self._emit(Change(form.id, tuple(r["id"] for _, r in rows), "import"))
         return created, len(rows) - created, []
+
+    # -- an abolished unit's rosters taken over by its successor ------------------------------------------
+    def move_records(self, batches: list[tuple[str, list[tuple[str, Mapping[str, Any]]], list[tuple[str, str,
+                     Mapping[str, Any]]]]], note: str) -> dict[str, int]:
+        """Write a move of records from one unit below to another, all forms in one transaction.
+
+        ``batches`` are ``(form_id, ends, copies)``: ``ends`` the ``(record id, new values)`` of records that
+        stop at the unit they belonged to, ``copies`` the ``(new id, unit code, values)`` of the records
+        that carry on at the other unit. Every record is validated as its unit's own would be (so a copy
+        dated after its unit's abolition is refused too); each write bumps the revision and appends an
+        audit row with action ``move`` and ``note``. For units below this one only (a district moving
+        the rosters of an abolished commune); nothing is written if anything is refused.
+        Returns ``{form_id: records moved}``."""
+        moved: dict[str, int] = {}
+        changed: list[Change] = []
+        with self._transaction() as ap:
+            now = utc_now()
+            for form_id, ends, copies in batches:
+                form = self.store.forms[form_id]
+                rows: list[tuple[str, dict[str, Any]]] = []
+                current = self.store.rows_by_ids(form, [rid for rid, _ in ends])
+                for rid, values in ends:
+                    cur = current.get(rid)
+                    if cur is None or cur["deleted"]:
+                        raise RecordError(f"Không tìm thấy bản ghi {rid} cần chuyển.")
+                    self._require_below(cur["unit_code"])
+                    clean = self._validated(form, values, cur["unit_code"], rid)
+                    row = {c: cur[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}
+                    row.update(self._store_row(form, clean))
+                    row.update(revision=cur["revision"] + 1, updated_at=now, updated_by=self.actor)
+                    rows.append(("move", row))
+                existing = self.store.rows_by_ids(form, [rid for rid, _, _ in copies])
+                for rid, unit, values in copies:
+                    if rid in existing:
+                        raise RecordError(f"Bản ghi {rid} đã được chuyển trước đây.")
+                    self._require_below(unit)
+                    clean = self._validated(form, values, unit)
+                    rows.append(("move", {
+                        "id": rid, "unit_code": unit, "revision": 1, "created_at": now, "updated_at": now,
+                        "created_by": self.actor, "updated_by": self.actor, "deleted": 0,
+                        **self._store_row(form, clean),
+                    }))
+                if rows:
+                    self._write_rows(form, rows, ap, note)
+                    moved[form_id] = len(copies)
+                    changed.append(Change(form_id, tuple(r["id"] for _, r in rows), "move"))
+        for change in changed:
+            self._emit(change)
+        return moved
 
     # -- records that arrive from elsewhere (USB packages) -----------------------------------------------
     def apply_incoming(self, form_id: str, row: Mapping[str, Any], *, note: str | None = None,
