@@ -18,7 +18,7 @@ from typing import Any
 
 from plan_desktop.domain.units import Unit
 from plan_desktop.services.installation import Installation
-from plan_desktop.services.records import RecordError
+from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.store.ids import moved_id
 
 __all__ = ["MOVED_FORMS", "AbolishedUnit", "MoveResult", "abolished_units", "move_rosters"]
@@ -95,10 +95,11 @@ def abolished_units(inst: Installation) -> list[AbolishedUnit]:
 
 
 def move_rosters(inst: Installation, from_code: str, to_code: str | None = None, *,
-                 actor: str | None = None) -> MoveResult:
+                 actor: str | None = None, service: RecordService | None = None) -> MoveResult:
     """Move what of ``from_code``'s rosters is still in force after its abolition to ``to_code`` (default:
     its successor in ``changes.toml``), in one transaction with an audit row per record. Running it
-    again moves nothing more. Refuses (:class:`RecordError`, Vietnamese) a unit that was not
+    again moves nothing more. ``service``: the window's record service (its listeners hear the change).
+    Refuses (:class:`RecordError`, Vietnamese) a unit that was not
     abolished, a target not in force the next day, and units outside this installation."""
     units = inst.units
     code = from_code.strip()
@@ -125,7 +126,7 @@ def move_rosters(inst: Installation, from_code: str, to_code: str | None = None,
     if not units.is_ancestor(own, code, last) or not units.is_ancestor(own, target.code, first):
         raise RecordError(f"{source.name} (mã {code}) và {target.name} (mã {target.code}) phải cùng thuộc "
                           f"{inst.unit().name}; đơn vị cấp trên của cả hai mới chuyển được danh sách.")
-    service = inst.records(actor)
+    service = service or inst.records(actor)
     store = inst.store
     batches = []
     for form_id, start, end, inclusive in MOVED_FORMS:

@@ -369,49 +369,49 @@ Please send this file to technical support.</translation>
         <translation>Exporting data to a USB stick for the level above, and importing from the level below, is being finished and will come in the next version.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="94" />
         <source>Lập biên nhận cho đơn vị cấp dưới</source>
         <translation>Write a receipt for a unit below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="87" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="99" />
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="101" />
         <source>Trả lại, lý do:</source>
         <translation>Return, reason:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="93" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="105" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="188" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="439" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="107" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="119" />
         <source>Đăng ký lại khóa của đơn vị</source>
         <translation>Re-enrol a unit's key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="125" />
         <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số.</source>
         <translation>Enrol only after phoning that unit and reading back all 30 digits.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="129" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="130" />
         <source>Dấu vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="160" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="166" />
         <location filename="../../plan_desktop/ui/pages/placeholders.py" line="130" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
@@ -420,218 +420,261 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Data exchange (USB)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="168" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="174" />
         <source>Khóa ký số của đơn vị</source>
         <translation>This unit's signing key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="176" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="178" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="184" />
         <source>Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):</source>
         <translation>Fingerprint (read it out when the level above phones):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="188" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="439" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="188" />
         <source>Dấu vân tay đã ghi nhận</source>
         <translation>Fingerprint on record</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
         <source>Đăng ký lại khóa của một đơn vị…</source>
         <translation>Re-enrol a unit's key…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="198" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="199" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="201" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="209" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="209" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="215" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="216" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="229" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="229" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="229" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="230" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="230" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="234" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="241" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="251" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="255" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="257" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="262" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="265" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="267" />
+        <source>Chuyển danh sách của đơn vị đã giải thể…</source>
+        <translation>Move the rosters of an abolished unit…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="270" />
+        <source>Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi.</source>
+        <translation>The officers, businesses and support models still active at a commune that was abolished or merged move to the unit that took it over, from the day of the merger (one step, audited); earlier years' figures do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="275" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="289" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="280" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="294" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="333" />
         <source> (chờ gói đầu tiên)</source>
         <translation> (waiting for the first package)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="316" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="351" />
+        <source>{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}.</source>
+        <translation>{n} abolished unit(s) still have officers, businesses or models not moved to their successor: {units}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="361" />
+        <source>Không chuyển được danh sách</source>
+        <translation>Could not move the rosters</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="374" />
+        <source>{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình</source>
+        <translation>{a} (code {c}) → {s} (code {sc}): {o} officers, {e} businesses, {m} models</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="377" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="382" />
+        <source>Chuyển danh sách</source>
+        <translation>Move rosters</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="377" />
+        <source>Đơn vị đã giải thể:</source>
+        <translation>Abolished unit:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="383" />
+        <source>Chuyển {item}?
+Các bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; số liệu các năm trước không đổi.</source>
+        <translation>Move {item}?
+The records at {a} end on {last}, those at {s} begin the next day; earlier years' figures do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="391" />
         <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
         <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="319" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="394" />
         <source>Đã gửi, chờ biên nhận</source>
         <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="320" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="395" />
         <source>Cấp trên đã tiếp nhận</source>
         <translation>Accepted by the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="396" />
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="342" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="417" />
         <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
         <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="439" />
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="439" />
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="378" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="453" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="413" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="488" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="421" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="496" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="424" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="499" />
         <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
         <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="430" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="505" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -640,94 +683,94 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="448" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="523" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="466" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="542" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="475" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="551" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="478" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="554" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="490" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="566" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="498" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="574" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="516" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="592" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="530" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="546" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="622" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="530" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="535" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="611" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="546" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="622" />
         <source>Đã ghi biên nhận: {p}</source>
         <translation>Receipt written: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="629" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="643" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="629" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="557" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="633" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="639" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="569" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="645" />
         <source>Đã ghi {p}.
 Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
 {f}</source>
@@ -736,7 +779,7 @@ When the unit opens this file, read them your unit's key fingerprint:
 {f}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="577" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
@@ -786,45 +829,45 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ListFiles</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="38" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="43" />
         <source>Excel/CSV</source>
         <extracomment>Errors listed in the message's details (the first ones: a whole file of mistakes is not read out).</extracomment>
         <translation>Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="39" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="44" />
         <source>Nhập bản ghi từ tệp Excel/CSV, xuất danh sách ra tệp</source>
         <translation>Import records from an Excel/CSV file, export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="42" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="47" />
         <source>Nhập từ tệp Excel/CSV…</source>
         <translation>Import from an Excel/CSV file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="44" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="49" />
         <source>Xuất danh sách đang xem ra Excel/CSV…</source>
         <translation>Export the list shown to Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="47" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="52" />
         <source>Lưu tệp mẫu để điền…</source>
         <translation>Save a blank file to fill in…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="60" />
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="66" />
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="65" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="81" />
         <source>Không nhập được tệp</source>
         <translation>The file was not imported</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="79" />
         <source>… và {n} lỗi khác.</source>
         <translation>… and {n} more mistakes.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="82" />
         <source>Tệp {name} có {n} lỗi nên chưa ghi bản ghi nào. Hãy sửa trong tệp rồi nhập lại:
 
 {first}</source>
@@ -833,67 +876,67 @@ When the unit opens this file, read them your unit's key fingerprint:
 {first}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="86" />
         <source>Đã nhập {n} bản ghi từ {name} (mới: {new}, cập nhật: {upd}, không đổi: {same}).</source>
         <translation>Imported {n} records from {name} (new: {new}, updated: {upd}, unchanged: {same}).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
         <source>Nhập từ tệp</source>
         <translation>Import from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="95" />
         <source>Nhập «{form}» từ tệp</source>
         <translation>Import «{form}» from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="96" />
         <source>Bảng tính Excel hoặc CSV</source>
         <translation>Excel or CSV spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="96" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="109" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="108" />
         <source>Không xuất được tệp</source>
         <translation>The file was not written</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="114" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="113" />
         <source>Đã lưu tệp mẫu {name}: điền mỗi bản ghi một dòng rồi chọn «Nhập từ tệp Excel/CSV…».</source>
         <translation>Saved the blank file {name}: fill in one record per row, then choose «Import from an Excel/CSV file…».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="115" />
         <source>Đã xuất {n} bản ghi ra {name}.</source>
         <translation>Exported {n} records to {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="123" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="122" />
         <source>{form} - mẫu</source>
         <translation>{form} - blank</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="131" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="130" />
         <source>Lưu tệp mẫu</source>
         <translation>Save a blank file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="131" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="130" />
         <source>Xuất danh sách ra tệp</source>
         <translation>Export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
         <source>Bảng tính Excel</source>
         <translation>Excel spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
@@ -934,77 +977,77 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Prostitution prevention — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="127" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="128" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="128" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="129" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="132" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="133" />
         <source>&amp;Đi đến</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="139" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="140" />
         <source>Chuyển giữa danh mục và nội dung</source>
         <translation>Switch between navigation and content</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="144" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="145" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="145" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="146" />
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="149" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="150" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="170" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="172" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="178" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="179" />
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="181" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="182" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="183" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="184" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="185" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
         <source>người phê duyệt</source>
         <translation>approver</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="185" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
         <source>cán bộ nhập liệu</source>
         <translation>officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="187" />
         <source>Đăng nhập: {role}</source>
         <translation>Logged in: {role}</translation>
     </message>
@@ -1176,144 +1219,144 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="86" />
         <source>Thêm mới</source>
-        <extracomment>records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
+        <extracomment>the widgets are made the first time the page is shown (:meth:`prepare`): the window holds one page per form, and an officer opens a few of them in a day records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="87" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="336" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="77" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="107" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="99" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="112" />
         <source>Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)</source>
         <translation>Period: show only the records in force during this period (begun, not yet ended)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="100" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="113" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="109" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="122" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="114" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="127" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="163" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="176" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="329" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="349" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="336" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="378" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="398" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="418" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="438" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="422" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="442" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="424" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="444" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="425" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="445" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="426" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="446" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="432" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="452" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="436" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="456" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="448" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="468" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="454" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="474" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>

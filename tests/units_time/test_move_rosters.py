@@ -127,3 +127,27 @@ def test_cli_abolished_and_move_rosters(district, capsys):
     assert main(["--data-dir", folder, "units", "move-rosters", "--from", "13597"]) != 0
     assert "vẫn còn trong danh mục" in capsys.readouterr().err
     assert main(["--data-dir", folder, "units", "move-rosters"]) != 0
+
+
+def test_district_exchange_page_moves_rosters(district, qtbot, tmp_path):
+    pytest.importorskip("pytestqt")
+    from plan_desktop.ui.pages.exchange_page import ExchangePage
+
+    d, _ = district
+    service = d.records("Chuyên viên huyện")
+    heard = []
+    service.subscribe(heard.append)
+    page = ExchangePage(d, service=service)
+    qtbot.addWidget(page)
+    page.resize(1024, 768)
+    page.show()
+    assert page.move_button.isVisible()
+    assert "Thị trấn Vĩnh Trụ (13564) → Thị trấn Vĩnh Trụ (13597)" in page.move_label.text()
+    page.grab().save(str(tmp_path / "exchange_move_before.png"))
+    res = page.move_rosters_of(GONE)
+    assert res is not None and res.total == 6
+    assert {c.form_id for c in heard} == {"officer", "establishment", "support_model"}
+    assert all(c.action == "move" for c in heard)
+    assert not page.move_button.isVisible()  # nothing left to move
+    assert "Đã chuyển 3 cán bộ" in page.move_label.text()
+    page.grab().save(str(tmp_path / "exchange_move_after.png"))
