@@ -27,7 +27,9 @@ Field rules: ``required``, ``default``, ``min``, ``max``, ``max_length`` (text),
 ``only_when`` / ``required_when`` / ``positive_when`` (a condition ``{field, in | not_in}``),
 ``implies`` (a bool field that must be true when this one is), ``unique`` (per unit),
 ``local_only`` (text: the value stays at the unit that wrote it — export packages leave it out and a
-receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field).
+receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field),
+``from_units_below`` (refs: may also name records of the units below the record's unit, as they arrived
+in their packages — a district training lists the officers of its communes).
 """
 
 from __future__ import annotations
@@ -71,6 +73,7 @@ _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
     "min", "max", "max_length", "multiline", "not_future", "choices", "form", "lte", "gte",
     "min_items", "only_when", "required_when", "positive_when", "implies", "unique", "local_only",
+    "from_units_below",
 }
 _CHOICE_KEYS = {"code", "label", "label_en"}
 _CONDITION_KEYS = {"field", "in", "not_in"}
@@ -128,6 +131,8 @@ class FieldDef:
     unique: bool = False
     #: Stays at the unit that wrote it: never exported, stored empty by a receiving unit.
     local_only: bool = False
+    #: refs: may also name records of the units below the record's unit (read-only copies from packages).
+    from_units_below: bool = False
 
     # -- helpers -------------------------------------------------------------------------------
     @property
@@ -417,6 +422,10 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
             if raw.get(key) not in (None, False):
                 raise _err(path, where, f"'local_only' excludes '{key}': the level above gets it empty")
 
+    from_below = raw.get("from_units_below", False)
+    if not isinstance(from_below, bool) or (from_below and ftype != "refs"):
+        raise _err(path, where, "'from_units_below' is true or false, and only for refs fields")
+
     conds = {k: _condition(path, name, k, raw[k]) for k in ("only_when", "required_when", "positive_when")
              if k in raw}
     if "positive_when" in conds and ftype not in ("int", "money"):
@@ -448,6 +457,7 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         implies=raw.get("implies"),
         unique=bool(raw.get("unique", False)),
         local_only=local_only,
+        from_units_below=from_below,
     )
     if fd.default is not None:
         _check_default(path, fd)
@@ -492,9 +502,8 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
                     raise _err(path, where, f"'{key}' uses unknown code '{v}' of field '{cond.field}'")
                 if target.type == "bool" and not isinstance(v, bool):
                     raise _err(path, where, f"'{key}' needs true/false for bool field '{cond.field}'")
-        if fd.implies is not None:
-            if not form.has_field(fd.implies) or form.field(fd.implies).type != "bool":
-                raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
+        if fd.implies is not None and (not form.has_field(fd.implies) or form.field(fd.implies).type != "bool"):
+            raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
         if fd.form is not None and known_forms is not None and fd.form not in known_forms:
             raise _err(path, where, f"refers to unknown form '{fd.form}'")
     if form.period_field is not None:

@@ -402,6 +402,15 @@ class UnitRegistry:
                 return True
         return False
 
+    def ever_below(self, ancestor_code: str, code: str) -> bool:
+        """Whether ``code`` was below ``ancestor_code`` at any time in the lists (at the start or the end
+        of any of its versions: a unit's parent changes only with a new version)."""
+        for u in self.versions(code):
+            for on in (u.valid_from, u.valid_to or u.valid_from):
+                if self.is_ancestor(ancestor_code, code, on):
+                    return True
+        return False
+
     # -- searching ------------------------------------------------------------------------------------
     def search(self, text: str, on: date) -> list[Unit]:
         """Units in force on ``on`` whose code or name matches ``text``, ignoring case and marks.

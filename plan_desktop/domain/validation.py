@@ -102,6 +102,10 @@ class ValidationContext(Protocol):
         self, form_id: str, field_name: str, value: Any, unit_code: str, exclude_id: str | None
     ) -> bool: ...
 
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        """Whether ``record_id`` is a record of a unit below ``unit_code`` (``from_units_below`` refs)."""
+        ...
+
 
 @dataclass
 class SimpleContext:
@@ -111,6 +115,9 @@ class SimpleContext:
     unit_code: str = ""
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        return True
+
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
         return True
 
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
@@ -527,8 +534,12 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
 
         rules.append((ref, True))
     if fd.type == "refs":
+        below = fd.from_units_below
+
         def refs(v, values, ctx, unit, rid, bad):
             missing = [i for i in v if not ctx.ref_exists(target, i, unit)]
+            if missing and below:  # e.g. a district training's commune officers
+                missing = [i for i in missing if not ctx.ref_exists_below(target, i, unit)]
             if missing:
                 return Reason(f"không tìm thấy {len(missing)} bản ghi được chọn trong dữ liệu của đơn vị này.",
                               f"{len(missing)} of the chosen records are not in this unit's data.")

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.units import default_registry
 from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
 from plan_desktop.store import Store, audit, utc_now
 from plan_desktop.store.ids import new_id
@@ -34,6 +35,10 @@ class StoreContext:
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
         return self.store.record_exists(form_id, record_id, unit_code)
 
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        owner = self.store.record_unit(form_id, record_id)
+        return owner is not None and default_registry().ever_below(unit_code, owner)
+
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
         return self.store.value_unique(form_id, field_name, value, unit_code, exclude_id)
 
@@ -47,7 +52,7 @@ class _BatchContext:
         self.ctx = ctx
         self.today = ctx.today
         self.unit_code = ctx.unit_code
-        self._refs: dict[tuple[str, str, str], bool] = {}
+        self._refs: dict[tuple[str, ...], bool] = {}
         self._unique: dict[tuple[Any, ...], bool] = {}
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
@@ -55,6 +60,13 @@ class _BatchContext:
         found = self._refs.get(key)
         if found is None:
             found = self._refs[key] = self.ctx.ref_exists(form_id, record_id, unit_code)
+        return found
+
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        key = ("below", form_id, record_id, unit_code)
+        found = self._refs.get(key)
+        if found is None:
+            found = self._refs[key] = self.ctx.ref_exists_below(form_id, record_id, unit_code)
         return found
 
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
@@ -309,11 +321,7 @@ class RecordService:
 
     def _require_below(self, unit_code: str) -> None:
         """Records of another unit may be written here only for a unit below this one (demo data)."""
-        from plan_desktop.domain.units import default_registry
-
-        units = default_registry()
-        years = range(2016, max(2020, self._today().year) + 1)
-        if not any(units.is_ancestor(self.unit_code, unit_code, date(y, 12, 31)) for y in years):
+        if not default_registry().ever_below(self.unit_code, unit_code):
             raise RecordError(f"Không ghi được bản ghi cho đơn vị mã {unit_code}: đơn vị này không trực thuộc "
                               f"đơn vị {self.unit_code}.")
 

@@ -150,11 +150,13 @@ class _IncomingContext:
         self.missing: list[str] = []
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
-        if (form_id, record_id) not in self.in_package and not self.store.record_exists(
-            form_id, record_id, unit_code
-        ):
+        # any unit's record will do for the warning: a district training's officers are its communes'
+        if (form_id, record_id) not in self.in_package and not self.store.record_exists(form_id, record_id, None):
             self.missing.append(record_id)
         return True
+
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        return True  # never asked: ref_exists already said yes (a missing one is a warning)
 
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
         return True
