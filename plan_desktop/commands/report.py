@@ -25,7 +25,7 @@ def register(sub) -> None:
     s.add_argument("--year", required=True, type=int, metavar="NĂM")
     s.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
     s.add_argument("--format", choices=("table", "json", "dhis2"), default="table",
-                   help="table (mặc định), json, hoặc dhis2 (dataValueSets)")
+                   help="table (mặc định), json, hoặc dhis2 (dataValueSet, như «dhis2 data --period NĂM»)")
     s.set_defaults(handler=cmd_indicators)
 
 
@@ -84,7 +84,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
-    from plan_desktop.reports.indicators import compute_indicators, indicators_dhis2, indicators_json
+    from plan_desktop.reports import dhis2
+    from plan_desktop.reports.indicators import compute_indicators, indicators_json
 
     with open_installation(args) as inst:
         from plan_desktop.domain.plan import plan_for
@@ -102,8 +103,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         unit = args.unit or inst.unit_code
         if args.format == "json":
             out(json.dumps(indicators_json(values), ensure_ascii=False, indent=2))
-        elif args.format == "dhis2":
-            out(json.dumps(indicators_dhis2(values, str(args.year), unit), ensure_ascii=False, indent=2))
+        elif args.format == "dhis2":  # an alias of «dhis2 data --period YEAR» written to the screen
+            out(dhis2.dumps(dhis2.data_value_set(inst, str(args.year), unit)))
         else:
             name = inst.units.get(unit, date(args.year, 12, 31))
             out(f"Chỉ tiêu Kế hoạch {plan.number} năm {args.year} — {name.name if name else unit}")
