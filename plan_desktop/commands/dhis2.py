@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from plan_desktop.cli import EXIT_OK, CliError, open_installation, out
+from plan_desktop.commands.common import EXIT_OK, CliError, open_installation, out
 
 
 def register(sub) -> None:

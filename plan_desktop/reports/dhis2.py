@@ -30,15 +30,25 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import PlanDef, Target, plan_for
 from plan_desktop.domain.units import Level, Unit, UnitRegistry
 from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
+from plan_desktop.store import Store
 
-if TYPE_CHECKING:
-    from plan_desktop.services.installation import Installation
+
+class Installation(Protocol):
+    """What the data file needs of an installation (``services.installation.Installation``)."""
+
+    store: Store
+    units: UnitRegistry
+
+    @property
+    def unit_code(self) -> str: ...
+
+    def period_bounds(self, period: str | Period) -> tuple[date, date]: ...
 
 __all__ = [
     "DEFAULT_CATEGORY_COMBO",

@@ -21,16 +21,19 @@ from plan_desktop.services.installation import Installation
 from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.store.ids import moved_id
 
-__all__ = ["MOVED_FORMS", "AbolishedUnit", "MoveResult", "abolished_units", "move_rosters"]
+__all__ = ["AbolishedUnit", "MoveResult", "abolished_units", "move_rosters", "moved_forms"]
 
-#: The roster forms that move: (form, start field, end field, the end field's value is the last day
-#: in force (True) or the first day no longer in force (False: an establishment is open on a date when
-#: ``closed_on`` is after it, see reports/indicators.py)).
-MOVED_FORMS: tuple[tuple[str, str, str, bool], ...] = (
-    ("officer", "since", "until", True),
-    ("establishment", "opened_on", "closed_on", False),
-    ("support_model", "established_on", "ended_on", True),
-)
+#: Rosters whose end field is the first day no longer in force rather than the last day in force (an
+#: establishment is open on a date when ``closed_on`` is after it, see reports/indicators.py)
+END_IS_FIRST_DAY_OUT = {"establishment"}
+
+
+def moved_forms(inst: Installation) -> list[tuple[str, str, str, bool]]:
+    """The forms whose records move: every roster (``kind = "roster"`` in ``forms/*.toml``), as
+    ``(form, start field, end field, the end field holds the last day in force)``."""
+    return [(f.id, f.period_field, f.until_field, f.id not in END_IS_FIRST_DAY_OUT)
+            for f in inst.store.forms.values() if f.kind == "roster" and f.period_field and f.until_field]
+
 
 @dataclass(frozen=True)
 class AbolishedUnit:
@@ -60,7 +63,7 @@ class MoveResult:
         if not self.total:
             return (f"{self.source.name} (mã {self.source.code}) không còn cán bộ, cơ sở hay mô hình nào "
                     f"đang hoạt động sau ngày {self.last_day:%d/%m/%Y}; không có gì để chuyển.")
-        parts = [f"{n} {_FORM_WORDS[f]}" for f, n in self.moved.items() if n]
+        parts = [f"{n} {_FORM_WORDS.get(f, f)}" for f, n in self.moved.items() if n]
         return (f"Đã chuyển {', '.join(parts)} của {self.source.name} (mã {self.source.code}) sang "
                 f"{self.target.name} (mã {self.target.code}) từ ngày {self.last_day + timedelta(days=1):%d/%m/%Y}.")
 
@@ -89,7 +92,7 @@ def abolished_units(inst: Installation) -> list[AbolishedUnit]:
         last = units.last_day(code)
         if last is None or code == own or not units.is_ancestor(own, code, last):
             continue
-        pending = {f: len(_in_force_after(inst, f, s, e, code, last, inc)) for f, s, e, inc in MOVED_FORMS}
+        pending = {f: len(_in_force_after(inst, f, s, e, code, last, inc)) for f, s, e, inc in moved_forms(inst)}
         seen[code] = AbolishedUnit(units.require(code, last), last, units.successor(code), pending)
     return list(seen.values())
 
@@ -129,7 +132,7 @@ def move_rosters(inst: Installation, from_code: str, to_code: str | None = None,
     service = service or inst.records(actor)
     store = inst.store
     batches = []
-    for form_id, start, end, inclusive in MOVED_FORMS:
+    for form_id, start, end, inclusive in moved_forms(inst):
         form = store.forms[form_id]
         ends, copies = [], []
         for row in _in_force_after(inst, form_id, start, end, code, last, inclusive):

@@ -265,23 +265,23 @@ The current data is backed up first, so it can be brought back if needed.</trans
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="150" />
+        <location filename="../../plan_desktop/ui/startup.py" line="151" />
         <source>Đã xảy ra lỗi</source>
         <extracomment>What the window says after the installation's message when its font is missing.</extracomment>
         <translation>An error occurred</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="151" />
+        <location filename="../../plan_desktop/ui/startup.py" line="152" />
         <source>Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên.</source>
         <translation>The program met an unexpected error. The data already saved is intact.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="152" />
+        <location filename="../../plan_desktop/ui/startup.py" line="154" />
         <source>(không ghi được tệp nhật ký)</source>
         <translation>(the log file could not be written)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="153" />
+        <location filename="../../plan_desktop/ui/startup.py" line="155" />
         <source>Lỗi: {error}
 
 Chi tiết đã được ghi vào tệp nhật ký:
@@ -296,7 +296,7 @@ The details were written to the log file:
 Please send this file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="156" />
+        <location filename="../../plan_desktop/ui/startup.py" line="158" />
         <source>Nội dung đang nhập trong hộp thoại vẫn được giữ; một bản nháp cũng được lưu tại:
 {path}</source>
         <translation>What you were typing is still in its dialog; a draft was also saved at:
@@ -306,52 +306,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="99" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="100" />
         <source>Xem — {form}</source>
         <translation>View — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="101" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="102" />
         <source>Thêm mới — {form}</source>
         <translation>New — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="103" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="104" />
         <source>Sửa — {form}</source>
         <translation>Edit — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="169" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="170" />
         <source>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; bắt buộc nhập · Enter hoặc Ctrl+S: lưu · Esc: đóng</source>
         <translation>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; required · Enter or Ctrl+S: save · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="174" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="175" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="177" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="178" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="182" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="183" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="255" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="266" />
         <source>Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).</source>
         <translation>Not saved: {n} field(s) need fixing (marked in red below).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="325" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="336" />
         <source>Đóng mà không lưu?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="326" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="337" />
         <source>Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?</source>
         <translation>You have typed or changed something in this dialog. Close it and discard what you typed?</translation>
     </message>
@@ -359,14 +359,9 @@ Please send this file to technical support.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="138" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="140" />
         <source>Đã xuất dữ liệu: {path}</source>
         <translation>Data exported: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="144" />
-        <source>Chức năng xuất dữ liệu ra USB để gửi cấp trên và nhận dữ liệu từ cấp dưới đang được hoàn thiện và sẽ có trong phiên bản tới.</source>
-        <translation>Exporting data to a USB stick for the level above, and importing from the level below, is being finished and will come in the next version.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="94" />
@@ -412,7 +407,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="166" />
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="127" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
 ----------
@@ -566,7 +561,7 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="287" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
@@ -793,22 +788,22 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Tick to enter a date; untick to leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="385" />
+        <location filename="../../plan_desktop/ui/editors.py" line="386" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="428" />
+        <location filename="../../plan_desktop/ui/editors.py" line="429" />
         <source>Gõ để tìm…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="441" />
+        <location filename="../../plan_desktop/ui/editors.py" line="442" />
         <source>(Không chọn)</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="495" />
+        <location filename="../../plan_desktop/ui/editors.py" line="496" />
         <source>(bản ghi đã xóa hoặc không tìm thấy)</source>
         <translation>(deleted or missing record)</translation>
     </message>
@@ -829,45 +824,45 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ListFiles</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="43" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="59" />
         <source>Excel/CSV</source>
         <extracomment>Errors listed in the message's details (the first ones: a whole file of mistakes is not read out).</extracomment>
         <translation>Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="44" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="60" />
         <source>Nhập bản ghi từ tệp Excel/CSV, xuất danh sách ra tệp</source>
         <translation>Import records from an Excel/CSV file, export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="47" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="63" />
         <source>Nhập từ tệp Excel/CSV…</source>
         <translation>Import from an Excel/CSV file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="49" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="65" />
         <source>Xuất danh sách đang xem ra Excel/CSV…</source>
         <translation>Export the list shown to Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="52" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="68" />
         <source>Lưu tệp mẫu để điền…</source>
         <translation>Save a blank file to fill in…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="65" />
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="71" />
         <location filename="../../plan_desktop/ui/pages/list_files.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="87" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="97" />
         <source>Không nhập được tệp</source>
         <translation>The file was not imported</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="95" />
         <source>… và {n} lỗi khác.</source>
         <translation>… and {n} more mistakes.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="98" />
         <source>Tệp {name} có {n} lỗi nên chưa ghi bản ghi nào. Hãy sửa trong tệp rồi nhập lại:
 
 {first}</source>
@@ -876,67 +871,67 @@ When the unit opens this file, read them your unit's key fingerprint:
 {first}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="102" />
         <source>Đã nhập {n} bản ghi từ {name} (mới: {new}, cập nhật: {upd}, không đổi: {same}).</source>
         <translation>Imported {n} records from {name} (new: {new}, updated: {upd}, unchanged: {same}).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="106" />
         <source>Nhập từ tệp</source>
         <translation>Import from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="95" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="111" />
         <source>Nhập «{form}» từ tệp</source>
         <translation>Import «{form}» from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="96" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="112" />
         <source>Bảng tính Excel hoặc CSV</source>
         <translation>Excel or CSV spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="96" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="112" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="108" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="125" />
         <source>Không xuất được tệp</source>
         <translation>The file was not written</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="130" />
         <source>Đã lưu tệp mẫu {name}: điền mỗi bản ghi một dòng rồi chọn «Nhập từ tệp Excel/CSV…».</source>
         <translation>Saved the blank file {name}: fill in one record per row, then choose «Import from an Excel/CSV file…».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="115" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
         <source>Đã xuất {n} bản ghi ra {name}.</source>
         <translation>Exported {n} records to {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="122" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="139" />
         <source>{form} - mẫu</source>
         <translation>{form} - blank</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="147" />
         <source>Lưu tệp mẫu</source>
         <translation>Save a blank file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="147" />
         <source>Xuất danh sách ra tệp</source>
         <translation>Export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
         <source>Bảng tính Excel</source>
         <translation>Excel spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
@@ -1055,27 +1050,27 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="286" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="287" />
         <source>Cán bộ nhập liệu</source>
         <translation>Data-entry officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="287" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="288" />
         <source>Người dùng chương trình này; tên được ghi vào nhật ký mỗi lần thêm, sửa, xóa.</source>
         <translation>The person using this program; the name is written to the log with every change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="295" />
         <source>ví dụ: Công chức Văn hóa - Xã hội</source>
         <translation>e.g. Culture and social affairs officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="296" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="297" />
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="297" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="298" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
@@ -1489,7 +1484,7 @@ When the unit opens this file, read them your unit's key fingerprint:
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="131" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="199" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
@@ -1529,103 +1524,103 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="197" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="198" />
         <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
         <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="201" />
         <source>Các báo cáo đã lập</source>
         <translation>Reports made</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="237" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="238" />
         <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
         <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="238" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="239" />
         <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>IV. Directions and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="239" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="240" />
         <source>V. Kiến nghị, đề xuất</source>
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="317" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="318" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="319" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="320" />
         <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
         <translation>Only the approver may sign reports; log in with the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="337" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="338" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="353" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="354" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="365" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="366" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="379" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="380" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="381" />
         <source>Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…</source>
         <translation>Report made from {n} records. Data check code: {hash}…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="395" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="406" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="396" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="407" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="450" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="451" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="460" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="461" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="491" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="492" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="516" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="517" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="521" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="523" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="534" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="536" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="550" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="552" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1633,22 +1628,17 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="109" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="113" />
         <source>Đã lưu báo cáo: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="112" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="116" />
         <source>Đã ký số báo cáo: {path}</source>
         <translation>Report signed: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="117" />
-        <source>Chức năng lập báo cáo định kỳ (6 tháng, năm) theo Kế hoạch 1295/KH-UBND đang được hoàn thiện và sẽ có trong phiên bản tới.&lt;br&gt;&lt;br&gt;Trong lúc chờ, anh/chị vẫn nhập dữ liệu bình thường ở các trang bên trái; báo cáo sẽ được lập từ chính dữ liệu đó.</source>
-        <translation>Periodic reports (six-monthly, yearly) under Plan 1295/KH-UBND are being finished and will come in the next version.&lt;br&gt;&lt;br&gt;Meanwhile, keep entering data on the pages on the left; the reports will be made from that data.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="101" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="100" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1769,42 +1759,42 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="373" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="374" />
         <source>Thiết lập chương trình phòng, chống mại dâm</source>
         <translation>Set up the prostitution prevention program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="376" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="378" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="378" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="379" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="379" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="380" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="426" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="427" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="441" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="442" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="442" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="443" />
         <source>Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}</source>
         <translation>The unit is set up, but the key of the level above could not be recorded from the file: {error}</translation>
     </message>
@@ -1941,37 +1931,37 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SignaturePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="307" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="308" />
         <source>Người ký báo cáo</source>
         <translation>Report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="308" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="309" />
         <source>Khối chữ ký ở cuối báo cáo gửi cấp trên.</source>
         <translation>The signature block at the end of reports to the level above.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="322" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="324" />
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="324" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="325" />
         <source>Họ và tên người ký:</source>
         <translation>Signer's full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="327" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="328" />
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="336" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="337" />
         <source>(ký, đóng dấu)</source>
         <translation>(signature, seal)</translation>
     </message>
@@ -1979,17 +1969,17 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="343" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
         <source>Kiểm tra lại rồi nhấn «Hoàn tất». Có thể sửa các thông tin này trong Cài đặt.</source>
         <translation>Check, then press Finish. All of this can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="355" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="356" />
         <source>&lt;p&gt;Đơn vị: &lt;b&gt;{unit}&lt;/b&gt; (mã {code})&lt;/p&gt;&lt;p&gt;Năm làm việc: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cán bộ nhập liệu: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Người ký: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu: {folder}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unit: &lt;b&gt;{unit}&lt;/b&gt; (code {code})&lt;/p&gt;&lt;p&gt;Working year: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data-entry officer: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Signer: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</translation>
     </message>
@@ -2002,105 +1992,128 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Unit using the program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="44" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="45" />
         <source>Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu.</source>
         <translation>Pick the commune (ward, town), district or province this computer enters and reports data for.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="53" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="54" />
         <source>Xã, phường, thị trấn</source>
         <translation>Commune, ward, town</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="54" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
         <source>Huyện, thị xã, thành phố</source>
         <translation>District, town, city</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="56" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="67" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="68" />
         <source>Gõ tên xã để tìm (không cần dấu)…</source>
         <translation>Type a commune name to search (marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="77" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="78" />
         <source>Đã có dữ liệu nên không đổi được đơn vị; chỉ sửa được các thông tin khác.</source>
         <translation>There is data already, so the unit cannot change; the other details can.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="84" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="85" />
         <source>Mở tệp thiết lập do cấp trên gửi…</source>
         <extracomment>a setup file from the level above (read, not yet applied): it fixes the unit and brings the parent's key and the plan targets</extracomment>
         <translation>Open a setup file from the level above…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="86" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="87" />
         <source>Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp đó thay vì chọn đơn vị bằng tay.</source>
         <translation>The district can prepare a setup file for the commune: choose that file instead of picking the unit by hand.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="96" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="98" />
         <source>Cấp:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="98" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="99" />
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="99" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="100" />
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="100" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="101" />
         <source>Tìm xã:</source>
         <translation>Find commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="101" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="102" />
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="134" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="135" />
         <source>Chọn tệp thiết lập</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="135" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="136" />
         <source>Tệp thiết lập (*.pdsetup);;Mọi tệp (*)</source>
         <translation>Setup file (*.pdsetup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="153" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="154" />
         <source>Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.</source>
         <translation>The unit {code} of the setup file is not in the list of units of {year}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="162" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="163" />
         <source>Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.</source>
         <translation>From the setup file of {issuer} (code {code}). Key fingerprint of the level above: {fp} — read it back by phone with the officer there to be sure the file is genuine.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="275" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="276" />
         <source>Đã chọn: {unit} (mã {code})</source>
         <translation>Chosen: {unit} (code {code})</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="276" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="277" />
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen yet.</translation>
+    </message>
+</context>
+<context>
+    <name>_HostPage</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="43" />
+        <source>Lỗi không mong đợi; chi tiết được ghi trong tệp nhật ký {path}.</source>
+        <translation>Unexpected error; the details are in the log file {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="44" />
+        <source>(không ghi được tệp nhật ký)</source>
+        <translation>(the log file could not be written)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="45" />
+        <source>Không mở được trang «{page}».</source>
+        <translation>Cannot open the page «{page}».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="49" />
+        <source>Thử lại</source>
+        <translation>Try again</translation>
     </message>
 </context>
 </TS>
