@@ -98,6 +98,8 @@ class RawCount:
     additive: bool = True
     #: may be negative (a reduction)
     signed: bool = False
+    #: the plan file's words for it
+    words: str = ""
 
 
 def _code(indicator_id: str, part: str) -> str:
@@ -105,22 +107,23 @@ def _code(indicator_id: str, part: str) -> str:
 
 
 def raw_counts(plan: PlanDef) -> list[RawCount]:
-    """The data elements, from the plan's indicator definitions: every indicator has a numerator; those
-    measured as a share or in months out of the months elapsed have a denominator.
+    """The data elements, from the indicators' definitions in the plan file: every indicator has a
+    numerator; all but a plain count (``unit = "count"``) a denominator. Their descriptions are the
+    plan file's words for each; a count of months (``months_with_records``) does not add up over units.
 
-    The one place that says what the raw counts are: when the plan file gives each indicator's
-    numerator and denominator in words, this reads them from there."""
+    The one place that says what the raw counts are."""
     out = []
     for ind in plan.indicators:
-        parts = ["numerator"] + (["denominator"] if ind.unit in ("percent", "months") else [])
+        parts = ["numerator"] + (["denominator"] if ind.unit != "count" else [])
         for part in parts:
             word = "tử số" if part == "numerator" else "mẫu số"
             out.append(RawCount(
                 code=_code(ind.id, part), indicator=ind.id, part=part,
                 name=f"{ind.label} — {word}"[:230],
                 short_name=f"{ind.short_label[:40]} ({'TS' if part == 'numerator' else 'MS'})",
-                additive=ind.id != "press_monthly",
-                signed=ind.id == "disguised_reduction" and part == "numerator",
+                additive=ind.compute.get("kind") != "months_with_records",
+                signed=ind.compute.get("kind") == "reduction" and part == "numerator",
+                words=ind.words.get(part, ""),
             ))
     return out
 
@@ -164,8 +167,9 @@ def metadata(plan: PlanDef, units: UnitRegistry, top: str) -> dict[str, Any]:
     counts = raw_counts(plan)
     data_elements = [{
         "id": uid("dataElement", rc.code), "code": rc.code, "name": rc.name, "shortName": rc.short_name[:50],
-        "formName": rc.name[:230], "description": f"{'Tử' if rc.part == 'numerator' else 'Mẫu'} số của chỉ tiêu "
-        f"«{plan.indicator(rc.indicator).label}» (Kế hoạch {plan.number}).",
+        "formName": rc.name[:230], "description": (rc.words or f"{'Tử' if rc.part == 'numerator' else 'Mẫu'} số "
+                                                   f"của chỉ tiêu «{plan.indicator(rc.indicator).label}»")
+        + f" (Kế hoạch {plan.number}).",
         "domainType": "AGGREGATE", "valueType": "INTEGER" if rc.signed else "INTEGER_ZERO_OR_POSITIVE",
         "aggregationType": "SUM" if rc.additive else "NONE", "zeroIsSignificant": True, "categoryCombo": combo,
     } for rc in counts]

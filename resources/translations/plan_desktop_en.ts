@@ -1138,47 +1138,62 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="241" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <source>Không có mục tiêu trong năm</source>
+        <translation>No target this year</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
+        <source>Chưa có số liệu</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="245" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="250" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="248" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="252" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="257" />
         <source>{n}/12 tháng</source>
         <translation>{n}/12 months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="263" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="267" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="277" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="289" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="293" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="296" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="296" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>

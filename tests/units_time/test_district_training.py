@@ -21,7 +21,7 @@ DAY = date(2019, 4, 5)
 
 def _training(officers, level="district", day=DAY, trainees=30):
     return {"start_date": day, "title": "Tập huấn tổ chức điều hành công tác phòng, chống mại dâm", "level": level,
-            "content": ["management", "interagency"], "trainee_group": "officers", "trainees": trainees,
+            "content": ["management", "interagency", "monitoring"], "trainee_group": "officers", "trainees": trainees,
             "officers": officers}
 
 

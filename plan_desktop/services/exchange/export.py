@@ -119,7 +119,7 @@ def signed_reports_to_send(inst: Installation) -> list[Any]:
     return [
         e
         for e in svc.list_reports()
-        if e.status in ("signed", "sent") and e.file_path and Path(e.file_path).is_file()
+        if e.status in ("signed", "issued", "sent") and e.file_path and Path(e.file_path).is_file()
     ]
 
 
@@ -241,7 +241,7 @@ def export_package(
                     json.dumps([e.id for e in signed_entries]),
                 ],
             )
-            _set_report_status(inst, [e.id for e in signed_entries if e.status == "signed"], "sent")
+            _set_report_status(inst, [e.id for e in signed_entries if e.status in ("signed", "issued")], "sent")
             # what the overview page shows (services/overview.py reads these two settings)
             store.set_settings({"last_export_at": created_at, "last_export_seq": upto})
 
