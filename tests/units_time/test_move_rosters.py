@@ -35,8 +35,8 @@ def _fill_gone_commune(inst) -> dict[str, list[str]]:
     model = svc.create("support_model", {"name": "Nhóm đồng đẳng", "model_type": "peer_group",
                                          "established_on": date(2017, 1, 1)})["id"]
     svc.create("training", {"start_date": date(2018, 4, 2), "title": "Tập huấn điều hành", "level": "commune",
-                            "content": ["management", "interagency", "monitoring"], "trainee_group": "officers", "trainees": 2,
-                            "officers": officers[:2]})
+                            "content": ["management", "interagency", "monitoring"], "trainee_group": "officers",
+                            "trainees": 2, "officers": officers[:2]})
     return {"officers": officers, "retired": [retired], "est": est, "closed": [closed], "model": [model]}
 
 
