@@ -78,12 +78,12 @@ def cmd_init(args: argparse.Namespace) -> int:
         out(f"Đã thiết lập thư mục dữ liệu cho {unit.name} (mã {unit.code}, cấp {level_vi(unit.level)}).")
         out(f"Tệp dữ liệu: {inst.store.path}")
         # the exchange key init just made: the level above checks it by phone at the first package
-        out(f"Dấu vân tay khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).fingerprint}")
+        out(f"Mã khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).code}")
         parent = inst.units.parent_for(unit.code, date(inst.working_year, 12, 31))
         if parent is not None:
             out(
-                f"Hãy ghi lại dãy này: khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện đọc lại "
-                "để đối chiếu (xem lại bằng «plan-desktop keys show»)."
+                f"Hãy ghi lại mã này: trước khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện để đối chiếu "
+                "(xem lại bằng «plan-desktop keys show»)."
             )
     return EXIT_OK
 

@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from plan_desktop.domain.text import fold
 from plan_desktop.domain.units import Level, Unit, default_registry
 from plan_desktop.errors import user_message
+from plan_desktop.exchange.errors import ExchangeError
+from plan_desktop.exchange.keys import short_code
 from plan_desktop.services.installation import PLAN_FIRST_YEAR, PLAN_LAST_YEAR, Installation, default_year
 from plan_desktop.services.settings import TITLES, SettingsService, authority_for, signer_title
 
@@ -93,6 +95,14 @@ class UnitPage(QWizardPage):
         self.setup_note.setObjectName("setup_note")
         self.setup_note.setWordWrap(True)
         self.setup_note.hide()
+        # the code the level above reads out by phone: typed here, the setup file is confirmed at once;
+        # left empty, it waits («chờ xác nhận») in the exchange page's keys tab
+        self.setup_code = QLineEdit()
+        self.setup_code.setObjectName("setup_code")
+        self.setup_code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.setup_code_label = QLabel(self.tr("Mã khóa cấp trên đọc qua điện thoại:"))
+        self.setup_code.hide()
+        self.setup_code_label.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Năm làm việc:"), self.year)
@@ -110,6 +120,10 @@ class UnitPage(QWizardPage):
         lay.addWidget(self.chosen)
         lay.addWidget(self.locked_note)
         lay.addWidget(self.setup_note)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.setup_code_label)
+        code_row.addWidget(self.setup_code, 1)
+        lay.addLayout(code_row)
 
         self.year.valueChanged.connect(lambda *_: self._fill_provinces())
         self.level_group.idToggled.connect(lambda *_: self._level_changed())
@@ -161,10 +175,13 @@ class UnitPage(QWizardPage):
             w.setEnabled(False)
         self.setup_note.setStyleSheet("color:#1b5e20")
         self.setup_note.setText(self.tr(
-            "Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại "
-            "qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.").format(
-                issuer=info.issuer_name, code=info.issuer, fp=info.fingerprint))
+            "Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp "
+            "trên, nhờ đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ "
+            "xác nhận ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».").format(
+                issuer=info.issuer_name, code=info.issuer, key=short_code(info.signed.signing_key)))
         self.setup_note.show()
+        self.setup_code.show()
+        self.setup_code_label.show()
         self._update()
         return True
 
@@ -435,10 +452,26 @@ class SetupWizard(QWizard):
     def _apply_setup_file(self, inst: Installation) -> None:
         """Record the parent's key and targets. The unit is set up either way; a failure here only
         means the key is recorded at the first package instead (the officer is told)."""
-        from plan_desktop.services.exchange import apply_setup_file
+        from plan_desktop.services.exchange import apply_setup_file, approve_key
 
+        info = self.unit_page.setup_info
+        typed = self.unit_page.setup_code.text().strip()
         try:
-            apply_setup_file(inst, self.unit_page.setup_info)
+            applied = apply_setup_file(inst, info)
+            if applied.held and typed:
+                try:
+                    approve_key(inst, info.issuer, typed)
+                    return
+                except ExchangeError as exc:  # the code heard is not the one in the file: it stays held
+                    QMessageBox.warning(self, self.tr("Tệp thiết lập"), self.tr(
+                        "Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}").format(
+                            error=user_message(exc)))
+                    return
+            if applied.held:
+                QMessageBox.information(self, self.tr("Tệp thiết lập"), self.tr(
+                    "Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi "
+                    "điện đối chiếu rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».").format(
+                        issuer=info.issuer_name, key=short_code(info.signed.signing_key)))
         except Exception as exc:
             msg = user_message(exc)
             if msg is None:
