@@ -13,7 +13,7 @@ from plan_desktop.domain.units import default_registry
 from plan_desktop.domain.validation import ValidationError
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.tabular import import_file
-from tests.exchange.conftest import comm_values, count, new_inst
+from tests.exchange.conftest import comm_values, count, link, new_inst
 
 GONE, SUCCESSOR, DISTRICT = "13564", "13597", "353"
 
@@ -78,9 +78,10 @@ def test_abolished_commune_exports_earlier_years_to_its_district(gone, tmp_path)
         svc.create("communication", comm_values(i, date=date(y, 6, 1)))
     usb = tmp_path / "usb"
     usb.mkdir()
+    district = new_inst(tmp_path / "d", DISTRICT, year=2020)
+    link(district, gone, tmp_path / "setup")  # the district (working on 2020) still writes its setup file
     res = ex.export_package(gone, usb)  # working year 2020: the unit's last year in force is used
     assert res.records == 4
-    district = new_inst(tmp_path / "d", DISTRICT, year=2020)
     try:
         rep = ex.import_files(district, [res.path], save_report=False)
         assert rep.ok, rep.text()
@@ -100,8 +101,9 @@ def test_package_row_after_abolition_rejected_at_the_district(gone, tmp_path):
     gone.store.db.execute("UPDATE form_communication SET date = '2020-03-05' WHERE id = ?", [late])
     usb = tmp_path / "usb"
     usb.mkdir()
-    res = ex.export_package(gone, usb)
     district = new_inst(tmp_path / "d", DISTRICT, year=2020)
+    link(district, gone, tmp_path / "setup")
+    res = ex.export_package(gone, usb)
     try:
         rep = ex.import_files(district, [res.path], save_report=False)
         tally = rep.files[0].tally[(GONE, "communication")]

@@ -13,7 +13,7 @@ from plan_desktop.domain.validation import ValidationError
 from plan_desktop.reports.indicators import compute_indicators
 from plan_desktop.reports.periodic import build_report
 from plan_desktop.services import exchange as ex
-from tests.exchange.conftest import new_inst
+from tests.exchange.conftest import link, new_inst
 
 COMMUNE, OTHER, DISTRICT, PROVINCE = "13597", "13594", "353", "35"
 DAY = date(2019, 4, 5)
@@ -27,7 +27,9 @@ def _training(officers, level="district", day=DAY, trainees=30):
 
 @pytest.fixture
 def world(tmp_path: Path):
+    district = new_inst(tmp_path / "d", DISTRICT)
     commune = new_inst(tmp_path / "c", COMMUNE)
+    link(district, commune, tmp_path / "setup")
     svc = commune.records("xã")
     officers = [svc.create("officer", {"full_name": f"Cán bộ xã {i}", "since": date(2017, 1, 1)})["id"]
                 for i in range(3)]
@@ -37,10 +39,10 @@ def world(tmp_path: Path):
     usb = tmp_path / "usb"
     usb.mkdir()
     pkg = ex.export_package(commune, usb).path
-    other = new_inst(tmp_path / "o", OTHER)  # a commune of another... the same district, not in the class
+    other = new_inst(tmp_path / "o", OTHER)  # another commune of the district, not in the class
+    link(district, other, tmp_path / "setup")
     other_officer = other.records("xã").create("officer", {"full_name": "Cán bộ xã khác", "since": date(2018, 1, 1)})
     pkg2 = ex.export_package(other, usb).path
-    district = new_inst(tmp_path / "d", DISTRICT)
     assert ex.import_files(district, [pkg, pkg2], save_report=False).ok
     yield district, officers, other_officer["id"], tmp_path
     for inst in (commune, other, district):
@@ -99,8 +101,9 @@ def test_province_receives_district_training_with_commune_officers(world, tmp_pa
     district.records("huyện").create("training", _training(officers))
     usb = tmp_path / "up"
     usb.mkdir()
-    pkg = ex.export_package(district, usb).path
     province = new_inst(tmp_path / "p", PROVINCE)
+    link(province, district, tmp_path / "setup")
+    pkg = ex.export_package(district, usb).path
     try:
         rep = ex.import_files(province, [pkg], save_report=False)
         assert rep.ok, rep.text()

@@ -12,7 +12,7 @@ from plan_desktop.services import exchange as ex
 from plan_desktop.services.records import RecordError
 from plan_desktop.services.unit_changes import abolished_units, move_rosters
 from plan_desktop.store.ids import moved_id
-from tests.exchange.conftest import count, new_inst
+from tests.exchange.conftest import count, link, new_inst
 
 GONE, SUCCESSOR, DISTRICT = "13564", "13597", "353"
 
@@ -46,9 +46,10 @@ def district(tmp_path: Path):
     ids = _fill_gone_commune(gone)
     usb = tmp_path / "usb"
     usb.mkdir()
+    d = new_inst(tmp_path / "d", DISTRICT, year=2020)
+    link(d, gone, tmp_path / "setup")
     pkg = ex.export_package(gone, usb).path
     gone.close()
-    d = new_inst(tmp_path / "d", DISTRICT, year=2020)
     assert ex.import_files(d, [pkg], save_report=False).ok
     yield d, ids
     d.close()
