@@ -123,7 +123,7 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from plan_desktop.services.demo import fill_demo
+    from plan_desktop.services.demo import demo_years, fill_demo
     from plan_desktop.services.installation import Installation
 
     folder = data_folder(args)
@@ -133,7 +133,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.unit and args.unit != inst.unit_code:
             raise CliError(f"Thư mục {folder} đã được thiết lập cho đơn vị {inst.unit_code}, không phải {args.unit}.")
         year = args.year or inst.working_year
-        if year in inst.store.get_setting("demo_years", []):
+        if year in demo_years(inst):
             out(f"Thư mục đã có dữ liệu mẫu năm {year}; không tạo thêm.")
             return EXIT_OK
         counts = fill_demo(inst, year=year, seed=args.seed)

@@ -36,6 +36,7 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import PlanDef, Target, plan_for
 from plan_desktop.domain.units import Level, Unit, UnitRegistry
 from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
+from plan_desktop.reports.scope import make_scope
 from plan_desktop.store import Store
 
 
@@ -239,12 +240,12 @@ Results = Callable[[str], list[IndicatorValue]]
 
 
 def _results_for(inst: Installation, period: Period) -> Results:
-    """``code -> the indicator results of that unit for the period`` (the figures of the period's year up
-    to its end, as the report's indicator table). The one place that says which figures travel."""
-    _, end = inst.period_bounds(period)
+    """``code -> the indicator results of that unit for the period``: what the report of that period shows
+    (a half-year, a quarter, a month counts only what is dated inside it). The one place that says which
+    figures travel."""
 
     def results(code: str) -> list[IndicatorValue]:
-        return compute_indicators(inst, period.year, code, until=end)
+        return compute_indicators(inst, period.year, code, scope=make_scope(inst, period, code))
 
     return results
 

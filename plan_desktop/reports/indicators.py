@@ -345,7 +345,8 @@ class _Calc:
         if every:
             active = [u for u in units if all(got.get(u) for got in per_clause)]
             parts["active"] = len(active)
-            detail += (f" có hoạt động trong cả {n_buckets} quý của kỳ; {len(active)}/{n} {what} "
+            quarters = f"cả {n_buckets} quý của kỳ" if n_buckets > 1 else "quý của kỳ"
+            detail += (f" có hoạt động trong {quarters}; {len(active)}/{n} {what} "
                        "có ít nhất một hoạt động trong kỳ")
         if len(per_clause) > 1:
             each = []
@@ -553,8 +554,8 @@ def _judge(ind: IndicatorDef, scope: Scope, r: _Result | None) -> tuple[str, Tar
         return "no_data", target, text, text_en
     if ind.compute["kind"] == "healthy_units":
         gain = format_percent_vi(ind.yearly_gain or 0)
-        rules = [f"giữ vững số xã, +{gain} số xã không có ma túy, mại dâm/năm"]
-        rules_en = [f"count kept, +{gain} of communes free of drugs and prostitution a year"]
+        rules = [f"giữ vững số xã; +{gain}/năm"]
+        rules_en = [f"count kept; +{gain} a year"]
         if target is not None:
             rules.append(text)
             rules_en.append(text_en)

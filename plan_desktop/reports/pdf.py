@@ -99,7 +99,7 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
     for sec in data.sections:
         s += _section(st, data, sec)
     # the signature block never stands alone on a page: the last paragraph goes with it
-    keep = [s.pop()] if s and isinstance(s[-1], Paragraph) else []
+    keep = [s.pop()] if s and isinstance(s[-1], (Paragraph, KeepTogether)) else []
     s.append(closing_block(st, data.recipients, data.signer_authority, data.signer_position, data.signer_name,
                            keep=keep, seal=data.seal))
     unit = unit_phrase(data.scope.unit).replace(" ", "\u00a0")  # never broken inside the unit's name
