@@ -189,10 +189,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         for form_id, c in res.counts.items():
             out(f"  {inst.store.forms[form_id].label}: {c['records']} (trong đó {c['deleted']} đã xóa)")
         out("Gói đã được ký và mã hóa cho đơn vị cấp trên.")
-        out(str(res.path))
         note = demo_note(inst)
         if note:
             out(note)
+        out(str(res.path))
     return EXIT_OK
 
 

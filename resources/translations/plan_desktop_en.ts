@@ -402,7 +402,7 @@ the status bar counts records not exported yet; the window refreshes it on this<
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="174" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="686" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="680" />
         <source>Khóa ký số của đơn vị</source>
         <translation>This unit's signing key</translation>
     </message>
@@ -536,6 +536,15 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="313" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="659" />
+        <source>Đã ghi {p}.
+Khi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:
+{f}</source>
+        <translation>Written {p}.
+When the unit opens this file they will phone: read them this unit's key code:
+{f}</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="119" />
@@ -697,17 +706,12 @@ The records at {a} end on {last}, those at {s} begin the next day; earlier years
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="516" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="519" />
-        <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
-        <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="525" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -716,146 +720,137 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="543" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="537" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="562" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="556" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="571" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="565" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="574" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="586" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="580" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="588" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="588" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="588" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="612" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="626" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="642" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="636" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="626" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="631" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="625" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="642" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="636" />
         <source>Đã ghi biên nhận: {p}</source>
         <translation>Receipt written: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="649" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="663" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="643" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="657" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="649" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="643" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="647" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="659" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="665" />
-        <source>Đã ghi {p}.
-Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
-{f}</source>
-        <translation>Written {p}.
-When the unit opens this file, read them your unit's key fingerprint:
-{f}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="688" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="682" />
         <source> ({n} chờ xác nhận)</source>
         <translation> ({n} to confirm)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="703" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="697" />
         <source>Không xác nhận được</source>
         <translation>Could not confirm</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="723" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="717" />
         <source>Không từ chối được</source>
         <translation>Could not reject</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="729" />
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="735" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="741" />
         <source>Xác nhận khóa</source>
         <translation>Confirm a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="736" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="730" />
         <source>Gọi điện cho {unit} và nhờ đọc mã khóa của họ.
 Gõ mã nghe được (mã trong tệp: {code}):</source>
         <translation>Phone {unit} and ask them to read out their key code.
 Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="742" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="736" />
         <source>Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».</source>
         <translation>The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="749" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="743" />
         <source>Từ chối khóa</source>
         <translation>Reject a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="750" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="744" />
         <source>Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.</source>
         <translation>Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="759" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="753" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
