@@ -10,13 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from plan_desktop.cli import EXIT_ERROR, EXIT_OK, open_installation, out
+from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, open_installation, out
 from plan_desktop.domain.forms import COMMON_FIELDS, FieldDef
 from plan_desktop.domain.text import protect_formula
 
 
 def register(sub) -> None:
-    from plan_desktop.cli import Parser
+    from plan_desktop.commands.common import Parser
 
     s = sub.add_parser("records", help="nhập, xem danh sách bản ghi")
     rsub = s.add_subparsers(dest="records_command", metavar="LỆNH", parser_class=Parser, required=True)
@@ -105,8 +105,6 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _require_unit(inst, code: str) -> None:
     """``--unit``: this unit or one below it, else a message (never an empty list that looks like no data)."""
-    from plan_desktop.cli import CliError
-
     years = range(2000, inst.working_year + 2)
     known = any(inst.units.get(code, date(y, 12, 31)) is not None for y in years)
     if not known:

@@ -1,6 +1,32 @@
 """English for the program's strings (Vietnamese is the source language). Used by ``update.py``."""
 
 EN = {
+    # issue 15: signer identity, issuing by the clerk
+    "(không dùng ảnh)": "(no image)",
+    "Bỏ": "Clear",
+    "Cấp số, ban hành báo cáo": "Number and issue the report",
+    "ví dụ 15/BC-UBND": "e.g. 15/BC-UBND",
+    "Ngày ban hành:": "Date of issue:",
+    "Cấp số và ký số cơ quan": "Number it and add the agency's signature",
+    "Cấp số, ban hành…": "Number and issue…",
+    "Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).":
+        "The clerk writes the document number and date into the signed report and adds the agency's digital "
+        "signature (with the seal image, if set).",
+    "Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có "
+    "thẩm quyền mở lại kỳ.":
+        "Once signed, the records of period {period} are locked: none can be added, changed or deleted until "
+        "someone authorised reopens the period.",
+    "Chọn ảnh chữ ký (PNG nền trong suốt)": "Choose the signature image (PNG, transparent background)",
+    "Chọn ảnh con dấu (PNG)": "Choose the seal image (PNG)",
+    "Ảnh chữ ký tay:": "Handwritten signature image:",
+    "Ảnh con dấu:": "Seal image:",
+    "(chưa có — hãy ghi trong Cài đặt)": "(none yet — set it in Settings)",
+    "Người ký (khối chữ ký):": "Signer (signature block):",
+    "Chức vụ trên dấu chữ ký:": "Title on the signature stamp:",
+    "Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu "
+    "lại; mỗi lần ký chương trình sẽ hỏi lại.":
+        "The name on the signature stamp comes from the certificate and must be the signer's name. Passphrases "
+        "and PINs are never stored; the program asks for them each time.",
     # controller, dialogs
     "Không mở được dữ liệu": "Cannot open the data",
     "Xem — {form}": "View — {form}",
@@ -15,11 +41,11 @@ EN = {
     "Đóng mà không lưu?": "Close without saving?",
     "Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?":
         "You have typed or changed something in this dialog. Close it and discard what you typed?",
-    # placeholders
-    "Chức năng xuất dữ liệu ra USB để gửi cấp trên và nhận dữ liệu từ cấp dưới đang được hoàn thiện và sẽ có "
-    "trong phiên bản tới.":
-        "Exporting data to a USB stick for the level above, and importing from the level below, is being "
-        "finished and will come in the next version.",
+    # hosted pages (report, exchange)
+    "Không mở được trang «{page}».": "Cannot open the page «{page}».",
+    "Lỗi không mong đợi; chi tiết được ghi trong tệp nhật ký {path}.":
+        "Unexpected error; the details are in the log file {path}.",
+    "Thử lại": "Try again",
     "Trao đổi dữ liệu (USB)": "Data exchange (USB)",
     "Chức năng lập báo cáo định kỳ (6 tháng, năm) theo Kế hoạch 1295/KH-UBND đang được hoàn thiện và sẽ có "
     "trong phiên bản tới.<br><br>Trong lúc chờ, anh/chị vẫn nhập dữ liệu bình thường ở các trang bên trái; "
@@ -108,6 +134,9 @@ EN = {
     "Mục tiêu: {target}": "Target: {target}",
     "Đạt": "Met",
     "Chưa đạt": "Not yet",
+    "Không có mục tiêu trong năm": "No target this year",
+    "Không áp dụng": "Not applicable",
+    "Chưa có số liệu": "No data yet",
     "Chưa có chỉ tiêu nào cho năm này.": "No indicators for this year.",
     "chưa có dữ liệu": "no data yet",
     "{n}/12 tháng": "{n}/12 months",
@@ -319,6 +348,48 @@ EN = {
     "thoại với cán bộ cấp trên để chắc chắn tệp đúng.":
         "From the setup file of {issuer} (code {code}). Key fingerprint of the level above: {fp} — read it back "
         "by phone with the officer there to be sure the file is genuine.",
+    "Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}":
+        "The unit is set up, but the setup file is not confirmed: {error}",
+    "Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi điện đối chiếu "
+    "rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».":
+        "The unit is set up. The setup file of {issuer} waits for its key code {key} to be confirmed: phone to "
+        "compare, then press «Confirm» on the Data exchange page, keys tab.",
+    "Mã khóa cấp trên đọc qua điện thoại:": "Key code the level above reads out by phone:",
+    "Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp trên, nhờ "
+    "đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ xác nhận ở trang "
+    "«Trao đổi dữ liệu», thẻ «Khóa ký số».":
+        "From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, "
+        "ask them to read out their key code and type it below: if it matches, the file is confirmed at once; "
+        "left empty, the file waits for confirmation on the Data exchange page, keys tab.",
+    "Đã ghi {p}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:\n{f}":
+        "Written {p}.\nWhen the unit opens this file they will phone: read them this unit's key code:\n{f}",
+    # exchange page: keys held for confirmation
+    "Đăng ký trước mã khóa của đơn vị": "Enrol a unit's key code in advance",
+    "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).":
+        "Enrol only after phoning that unit and hearing them read out their key code (16 characters).",
+    "Mã khóa": "Key code",
+    "Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):":
+        "This unit's key code (read it out when another unit phones):",
+    "Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)":
+        "Waiting for confirmation: files signed by an unconfirmed key (nothing imported)",
+    "Mã khóa trong tệp": "Key code in the file",
+    "Xác nhận (mã khớp)…": "Confirm (the code matches)…",
+    "Từ chối (bỏ các tệp)": "Reject (discard the files)",
+    "Khóa đã ghi nhận của các đơn vị khác:": "Keys on record for other units:",
+    "Xác nhận bởi": "Confirmed by",
+    "Đăng ký trước mã khóa của một đơn vị…": "Enrol a unit's key code in advance…",
+    " (chờ tệp đầu tiên)": " (waiting for the first file)",
+    " ({n} chờ xác nhận)": " ({n} to confirm)",
+    "Không xác nhận được": "Could not confirm",
+    "Không từ chối được": "Could not reject",
+    "Xác nhận khóa": "Confirm a key",
+    "Gọi điện cho {unit} và nhờ đọc mã khóa của họ.\nGõ mã nghe được (mã trong tệp: {code}):":
+        "Phone {unit} and ask them to read out their key code.\nType the code you hear (code in the file: {code}):",
+    "Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».":
+        "The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.",
+    "Từ chối khóa": "Reject a key",
+    "Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.":
+        "Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.",
     # exchange page
     "Lập biên nhận cho đơn vị cấp dưới": "Write a receipt for a unit below",
     "Tiếp nhận": "Accept",
@@ -351,6 +422,23 @@ EN = {
     "Theo dõi đơn vị cấp dưới": "Units below",
     "Lập biên nhận…": "Write a receipt…",
     "Lập tệp thiết lập cho đơn vị cấp dưới…": "Write a setup file for a unit below…",
+    "Chuyển danh sách của đơn vị đã giải thể…": "Move the rosters of an abolished unit…",
+    "Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển "
+    "sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi.":
+        "The officers, businesses and support models still active at a commune that was abolished or merged "
+        "move to the unit that took it over, from the day of the merger (one step, audited); earlier years' "
+        "figures do not change.",
+    "{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}.":
+        "{n} abolished unit(s) still have officers, businesses or models not moved to their successor: {units}.",
+    "Không chuyển được danh sách": "Could not move the rosters",
+    "{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình":
+        "{a} (code {c}) → {s} (code {sc}): {o} officers, {e} businesses, {m} models",
+    "Chuyển danh sách": "Move rosters",
+    "Đơn vị đã giải thể:": "Abolished unit:",
+    "Chuyển {item}?\nCác bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; "
+    "số liệu các năm trước không đổi.":
+        "Move {item}?\nThe records at {a} end on {last}, those at {s} begin the next day; earlier years' "
+        "figures do not change.",
     "Quý": "Quarter",
     "6 tháng": "Six months",
     "Năm": "Year",

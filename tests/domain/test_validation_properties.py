@@ -50,6 +50,10 @@ class LoggingContext(SimpleContext):
         self.log.append(("unique", form_id, field_name, value, unit_code, exclude_id))
         return True
 
+    def ref_exists_below(self, form_id, record_id, unit_code):
+        self.log.append(("ref_below", form_id, record_id, unit_code))
+        return True
+
 
 def typed_value(fd: FieldDef) -> st.SearchStrategy[Any]:
     """Mostly sensible values of the field's type, so that the rules past «required» are reached."""
