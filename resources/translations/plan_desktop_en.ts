@@ -306,52 +306,72 @@ Please send this file to technical support.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="100" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="109" />
         <source>Xem — {form}</source>
         <translation>View — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="102" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="111" />
         <source>Thêm mới — {form}</source>
         <translation>New — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="104" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="113" />
         <source>Sửa — {form}</source>
         <translation>Edit — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="170" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="185" />
         <source>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; bắt buộc nhập · Enter hoặc Ctrl+S: lưu · Esc: đóng</source>
         <translation>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; required · Enter or Ctrl+S: save · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="175" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="190" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="178" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="193" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="183" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="198" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="266" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="295" />
         <source>Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).</source>
         <translation>Not saved: {n} field(s) need fixing (marked in red below).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="336" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="341" />
+        <source>«{label}» là {value}, nằm ngoài thời gian của Kế hoạch ({first}–{last}).</source>
+        <translation>«{label}» is {value}, outside the plan's years ({first}–{last}).</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="344" />
+        <source>«{label}» là {value}, nằm ngoài kỳ đang xem ({period}): sau khi lưu, bản ghi sẽ không hiện trong danh sách này.</source>
+        <translation>«{label}» is {value}, outside the period shown ({period}): once saved, the record will not appear in this list.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="369" />
+        <source>Ngày nằm ngoài kỳ</source>
+        <translation>Date outside the period</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="370" />
+        <source>Vẫn lưu với ngày này?</source>
+        <translation>Save with this date anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="407" />
         <source>Đóng mà không lưu?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="337" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="408" />
         <source>Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?</source>
         <translation>You have typed or changed something in this dialog. Close it and discard what you typed?</translation>
     </message>
@@ -858,28 +878,34 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="118" />
-        <source>Đánh dấu để nhập ngày; bỏ dấu để để trống.</source>
-        <extracomment>(form_id) -&gt; list of (record id, title), for ref/refs pickers</extracomment>
-        <translation>Tick to enter a date; untick to leave it empty.</translation>
+        <location filename="../../plan_desktop/ui/editors.py" line="156" />
+        <source>dd/mm/yyyy</source>
+        <extracomment>(form_id) -&gt; list of (record id, title), for ref/refs pickers what a new record's required date starts at (inside the period the list shows); else today the unit that owns the record (placeholders such as HT-&lt;unit&gt;-0007) sent when the officer leaves the field (the dialog then checks it)</extracomment>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="386" />
+        <location filename="../../plan_desktop/ui/editors.py" line="164" />
+        <source>Chọn ngày trên lịch</source>
+        <translation>Pick the date on a calendar</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/editors.py" line="463" />
         <source>Có</source>
+        <extracomment>where the arrow keys start from an empty box</extracomment>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="429" />
+        <location filename="../../plan_desktop/ui/editors.py" line="506" />
         <source>Gõ để tìm…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="442" />
+        <location filename="../../plan_desktop/ui/editors.py" line="519" />
         <source>(Không chọn)</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="496" />
+        <location filename="../../plan_desktop/ui/editors.py" line="573" />
         <source>(bản ghi đã xóa hoặc không tìm thấy)</source>
         <translation>(deleted or missing record)</translation>
     </message>
@@ -1351,144 +1377,144 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="87" />
         <source>Thêm mới</source>
         <extracomment>the widgets are made the first time the page is shown (:meth:`prepare`): the window holds one page per form, and an officer opens a few of them in a day records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="87" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="88" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="88" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="357" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="96" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="107" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="108" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="112" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="113" />
         <source>Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)</source>
         <translation>Period: show only the records in force during this period (begun, not yet ended)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="114" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="122" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="123" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="128" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="176" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="177" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="349" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="350" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="357" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="398" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="405" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="438" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="445" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="442" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="449" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="444" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="451" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="445" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="452" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="446" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="453" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="452" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="459" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="456" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="463" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="468" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="475" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="474" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="481" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>
