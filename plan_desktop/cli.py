@@ -110,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 message += f" Chi tiết được ghi trong tệp nhật ký {where}."
         sys.stderr.write(f"Lỗi: {message}\n")
         return EXIT_ERROR
+    finally:
+        from plan_desktop.store import lock
+
+        lock.set_holder("")  # the command is over (tests and scripts may call main again in this process)
 
 
 if __name__ == "__main__":

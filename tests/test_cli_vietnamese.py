@@ -103,7 +103,7 @@ def test_unknown_units_are_said_with_a_non_zero_exit(folder, capsys):
 def test_indicators_show_labels(folder, capsys):
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019")
     assert code == 0
-    assert "1. Xã có hoạt động tuyên truyền" in out
+    assert "Xã tuyên truyền thường xuyên" in out
     assert "communes_with_communication" not in out and "officers_trained" not in out  # labels, not internal ids
 
 
@@ -149,8 +149,10 @@ def test_the_window_is_named_as_the_holder(folder, capsys, monkeypatch):
     monkeypatch.setattr(cli, "cmd_gui", lambda args: seen.setdefault("holder", lock._holder) and 0)
     assert main(["--data-dir", folder]) == 0
     assert seen["holder"] == ("cửa sổ chương trình", "the program's window")
-    main(["--data-dir", folder, "records", "list", "officer"])
-    assert lock._holder[0] == "lệnh «plan-desktop records list»"
+    assert main(["--data-dir", folder, "records", "list", "officer"]) == 0
+    written = (__import__("pathlib").Path(folder) / lock.LOCK_NAME).read_text(encoding="utf-8")
+    assert "lệnh «plan-desktop records list»" in written  # what the command wrote while it held the folder
+    assert lock._holder == ("", "")  # and forgot once it was over
 
 
 def test_no_library_warning_on_stderr_when_signing_code_loads(tmp_path):

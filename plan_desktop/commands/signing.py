@@ -45,7 +45,7 @@ def register(sub) -> None:
     s.set_defaults(handler=cmd_sign)
 
     s = sub.add_parser("issue", help="văn thư cấp số, ngày cho báo cáo đã ký và ký số của cơ quan (ban hành)")
-    s.add_argument("file", metavar="TỆP.pdf")
+    s.add_argument("file", metavar="TỆP.pdf", help="báo cáo PDF đã ký")
     s.add_argument("--number", required=True, metavar="SỐ", help="số văn bản, ví dụ 15/BC-UBND hoặc 15")
     s.add_argument("--date", required=True, metavar="NGÀY", help="ngày ban hành (YYYY-MM-DD)")
     s.add_argument("--out", metavar="TỆP.pdf", help="tệp đã ban hành (mặc định: ghi đè tệp đầu vào)")

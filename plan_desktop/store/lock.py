@@ -25,7 +25,7 @@ _holder = ("", "")
 def set_holder(vi: str, en: str = "") -> None:
     """Name what holds the folder in this process («cửa sổ chương trình», «lệnh «plan-desktop export»»)."""
     global _holder
-    _holder = (vi, en or vi)
+    _holder = (vi, en or vi) if vi else ("", "")
 
 
 def _who(path: Path) -> tuple[str, str]:
