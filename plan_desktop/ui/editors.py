@@ -164,6 +164,7 @@ class DateEditor(FieldEditor):
         self.button.setToolTip(QCoreApplication.translate("FieldEditor", "Chọn ngày trên lịch"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         menu = QMenu(self.button)
         self.calendar = QCalendarWidget()
         self.calendar.setLocale(vi_locale())
