@@ -25,6 +25,7 @@ from plan_desktop.reports.layout import (
 from plan_desktop.reports.periodic import ReportData, Section, Table, unit_phrase
 
 DATA_HASH_KEY = "/PlanDesktopDataSHA256"
+DATA_HASH_VERSION_KEY = "/PlanDesktopDataHashVersion"
 
 
 def _table(st: Styles, t: Table, avail: float, *, small: bool = False) -> list[Any]:
@@ -105,7 +106,8 @@ def render_pdf(data: ReportData, target: str | Path | io.BytesIO) -> None:
     doc = DocumentTemplate(
         str(target) if isinstance(target, Path) else target,
         title=data.title, author=data.agency[-1].title() if data.agency else "", subject=data.subject,
-        keywords=data.keywords, extra_info={DATA_HASH_KEY[1:]: data.data_hash},
+        keywords=data.keywords, extra_info={DATA_HASH_KEY[1:]: data.data_hash,
+                                               DATA_HASH_VERSION_KEY[1:]: str(data.data_hash_version)},
     )
     doc.build(story(data))
 

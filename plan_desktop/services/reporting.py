@@ -32,7 +32,6 @@ __all__ = [
     "indicators",
     "load_draft",
     "make_report",
-    "pdf_bytes",
     "report_data_hash",
     "save_draft",
 ]
@@ -84,13 +83,6 @@ def build(inst: Installation, period: str | Period, unit_code: str | None = None
     d = draft if draft is not None else load_draft(inst, period, unit_code)
     return build_report(inst, period, unit_code, drafts=d, report_date=_report_date(d, report_date),
                         number=d.get("number") or None)
-
-
-def pdf_bytes(inst: Installation, period: str | Period, unit_code: str | None = None, *,
-              report_date: date | None = None, draft: dict[str, str] | None = None) -> bytes:
-    from plan_desktop.reports.pdf import pdf_bytes as render
-
-    return render(build(inst, period, unit_code, report_date=report_date, draft=draft))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 migrations = Migrations("plan_desktop")
 
 
@@ -91,6 +91,54 @@ def create_exchange_tables(db: Database) -> None:
 @migrations(name="0002_exchange")
 def _m0002_exchange(db: Database) -> None:
     create_exchange_tables(db)
+
+
+#: Signed reports (the report list) and period locks (one row per lock; a reopened lock keeps its row
+#: with ``reopened_at`` set). ``data_hash_version`` is the format of the report's data hash
+#: (``reports/scope.py``): 1 for every report made before it was recorded. ``IF NOT EXISTS`` because
+#: versions before this migration created the tables lazily (services/signing.py).
+SIGNING_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS signed_reports (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    file_path TEXT,
+    file_sha256 TEXT,
+    data_sha256 TEXT,
+    created_at TEXT NOT NULL,
+    signed_at TEXT,
+    signer TEXT,
+    status TEXT NOT NULL DEFAULT 'draft',
+    status_at TEXT,
+    superseded_at TEXT,
+    reason TEXT,
+    data_hash_version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
+CREATE TABLE IF NOT EXISTS period_locks (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    locked_at TEXT NOT NULL,
+    locked_by TEXT,
+    report_id INTEGER REFERENCES signed_reports (id),
+    reopened_at TEXT,
+    reopened_by TEXT,
+    reopen_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopened_at);
+"""
+
+
+@migrations(name="0003_signing")
+def _m0003_signing(db: Database) -> None:
+    for stmt in SIGNING_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+    if "data_hash_version" not in db["signed_reports"].columns_dict:  # made lazily by an earlier version
+        db.execute("ALTER TABLE signed_reports ADD COLUMN data_hash_version INTEGER NOT NULL DEFAULT 1")
 
 
 def record_columns(form: FormDef) -> dict[str, type]:

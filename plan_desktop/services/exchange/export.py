@@ -199,6 +199,7 @@ def export_package(
         "created_at": created_at,
         "program_version": plan_desktop.__version__,
         "forms_version": store.forms.signature(),
+        "forms_versions": store.forms.versions(),
         "working_year": inst.working_year,
         "period": {"from": p_from.isoformat(), "to": p_to.isoformat()},
         "full": bool(full),

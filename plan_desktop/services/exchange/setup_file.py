@@ -6,13 +6,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.domain.forms import FormSet, default_forms
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
 from plan_desktop.exchange.package import (
     SETUP_EXT,
     SignedManifest,
     TrustCheck,
     build_signed_document,
+    forms_versions_of,
+    newer_forms,
     open_file,
+    refuse_newer_forms,
     verify_document,
 )
 from plan_desktop.services.exchange.files import _write_verified
@@ -73,6 +77,7 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
         "unit_name": child.name,
         "created_at": utc_now(),
         "forms_version": inst.store.forms.signature(),
+        "forms_versions": inst.store.forms.versions(),
         "working_year": inst.working_year,
         **_plan_info(inst),
     }
@@ -88,13 +93,17 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     return path
 
 
-def read_setup_file(path: Path) -> SetupInfo:
-    """Open and check a setup file (for the first-run wizard). Nothing is written."""
+def read_setup_file(path: Path, forms: FormSet | None = None) -> SetupInfo:
+    """Open and check a setup file (for the first-run wizard). Nothing is written. A file made with
+    newer forms than this program's (``forms``, default the program's own) is refused."""
     from plan_desktop.domain.units import default_registry
 
     what = f"Tệp thiết lập «{Path(path).name}»"
     signed = verify_document(Path(path), "setup", what)
     m = signed.data
+    newer = newer_forms(forms_versions_of(m, what), forms if forms is not None else default_forms())
+    if newer:
+        raise refuse_newer_forms(newer, what)
     units = default_registry()
     unit, issuer = m["unit"], m["issuer"]["unit"]
     versions = units.versions(unit)
@@ -121,7 +130,7 @@ def read_setup_file(path: Path) -> SetupInfo:
 def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
     """Record the parent's keys (and the plan targets) from a setup file, at the unit it is for."""
     if not isinstance(info, SetupInfo):
-        info = read_setup_file(info)
+        info = read_setup_file(info, inst.store.forms)
     if info.unit != inst.unit_code:
         raise PackageRefused(
             f"Tệp thiết lập dành cho {info.unit_name} (mã {info.unit}), "
