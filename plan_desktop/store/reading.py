@@ -140,6 +140,12 @@ class RecordReader:
         sql = f"SELECT DISTINCT unit_code FROM [{form.table}] WHERE {where[0]}"
         return {r[0] for r in self._conn.execute(sql, list(where[1]))}
 
+    def changed_since(self, form_id: str, change_seq: int) -> int:
+        """Records (deletions included) written after the store's change counter was ``change_seq``."""
+        form = self._form(form_id)
+        sql = f"SELECT count(*) FROM [{form.table}] WHERE change_seq > ?"
+        return self._conn.execute(sql, [change_seq]).fetchone()[0]
+
     def data_lines(self, form_id: str, where: Where, version: int, skip: Sequence[str] = ()) -> Iterator[str]:
         """The report data hash's line of each record of ``where`` (format ``version``, see
         :data:`DATA_LINE_VERSIONS`), by id, each ending in a newline; ``skip``: columns left out
