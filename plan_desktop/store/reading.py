@@ -28,7 +28,8 @@ Where = tuple[str, Sequence[Any]]
 class Measure:
     """One figure of an aggregate: ``count`` (records), ``sum`` (of a column, 0 when none),
     ``distinct`` (distinct non-empty values of a column), ``count_not`` (records whose column is
-    not ``value``; an empty column counts as ``value``)."""
+    not ``value``; an empty column counts as ``value``), ``count_if`` (records for which an SQL truth
+    value holds, see :func:`count_if`)."""
 
     kind: str
     column: str | None = None
@@ -48,6 +49,12 @@ def distinct(column: str) -> Measure:
 
 def count_not(column: str, value: Any) -> Measure:
     return Measure("count_not", column, value)
+
+
+def count_if(truth: str) -> Measure:
+    """Records for which the SQL truth value ``truth`` holds: an expression a report builds from the
+    form's checked field names and ISO dates (never from user text), e.g. ``indicators.flagged_sql``."""
+    return Measure("count_if", value=truth)
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,8 @@ class RecordReader:
     def _measure(self, form: FormDef, m: Measure, params: list[Any]) -> str:
         if m.kind == "count":
             return "count(*)"
+        if m.kind == "count_if":
+            return f"coalesce(sum({m.value}), 0)"
         col = self._col(form, m.column or "")
         if m.kind == "sum":
             return f"coalesce(sum({col}), 0)"

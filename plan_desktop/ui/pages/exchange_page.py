@@ -120,7 +120,8 @@ class _TrustDialog(QDialog):
         self.unit.setPlaceholderText("13597")
         self.fingerprint = QLineEdit()
         self.fingerprint.setPlaceholderText("12345 67890 12345 67890 12345 67890")
-        note = QLabel(QCoreApplication.translate("ExchangePage", "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số."))
+        note = QLabel(QCoreApplication.translate("ExchangePage", "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và "
+                                                 "đọc đối chiếu đủ 30 chữ số."))
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(QCoreApplication.translate("ExchangePage", "Mã đơn vị"), self.unit)
@@ -270,7 +271,8 @@ class ExchangePage(QWidget):
         self.year_spin.setRange(2016, 2030)
         self.year_spin.setValue(self.inst.working_year)
         self.kind_combo = QComboBox()
-        for code, label in (("Q", self.tr("Quý")), ("H", self.tr("6 tháng")), ("Y", self.tr("Năm")), ("M", self.tr("Tháng"))):
+        for code, label in (("Q", self.tr("Quý")), ("H", self.tr("6 tháng")), ("Y", self.tr("Năm")),
+                            ("M", self.tr("Tháng"))):
             self.kind_combo.addItem(label, code)
         self.all_levels = QCheckBox(self.tr("Cả đơn vị cấp xã"))
         self.all_levels.setVisible(self.level == Level.PROVINCE)

@@ -182,7 +182,8 @@ class ReportPage(QWidget):
             right.addWidget(self.view, 1)
         else:  # pragma: no cover
             self.document = None
-            self.view = QLabel(self.tr("Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX."))
+            self.view = QLabel(self.tr("Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và "
+                                       "XLSX."))
             self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
             right.addWidget(self.view, 1)
         preview_w = QWidget()
@@ -513,7 +514,8 @@ class ReportPage(QWidget):
         return f"bao-cao-pcmd_{code}_{self.period}.{ext}"
 
     def _ask_save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo PDF"), self._suggested_name("pdf"), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo PDF"), self._suggested_name("pdf"),
+                                              "PDF (*.pdf)")
         if path:
             self._guarded(lambda: self.save_pdf(path))
 
