@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 migrations = Migrations("plan_desktop")
 
 
@@ -93,9 +93,39 @@ def _m0002_exchange(db: Database) -> None:
     create_exchange_tables(db)
 
 
+#: Trust and anchors (migration ``0003_exchange_trust``): files held apart until an approver confirms
+#: the key that signed them, vouchers this unit received for its own key (passed on in its setup
+#: files), the audit chain heads other units reported (to detect rewritten history), the short code an
+#: officer enrolled in advance, and this unit's own chain head at each export.
+TRUST_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS exchange_pending (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_sha256 TEXT NOT NULL UNIQUE,
+    file_name TEXT NOT NULL, blob BLOB NOT NULL, units TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS exchange_vouchers (
+    issuer TEXT NOT NULL, unit_code TEXT NOT NULL, voucher TEXT NOT NULL, received_at TEXT NOT NULL,
+    PRIMARY KEY (issuer, unit_code));
+CREATE TABLE IF NOT EXISTS exchange_anchors (
+    unit_code TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, audit_seq INTEGER NOT NULL,
+    audit_hash TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (unit_code, kind, seq));
+"""
+TRUST_COLUMNS = {"exchange_keys": {"short_code": str}, "exchange_exports": {"audit_seq": int, "audit_hash": str}}
+
+
+@migrations(name="0003_exchange_trust")
+def _m0003_exchange_trust(db: Database) -> None:
+    for stmt in TRUST_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+    for table, cols in TRUST_COLUMNS.items():
+        for col, typ in cols.items():
+            if col not in db[table].columns_dict:
+                db[table].add_column(col, typ)
+
+
 #: Signed reports (the report list) and period locks (one row per lock; a reopened lock keeps its row
 #: with ``reopened_at`` set). ``data_hash_version`` is the format of the report's data hash
-#: (``reports/scope.py``): 1 for every report made before it was recorded. ``IF NOT EXISTS`` because
+#: (``reports/scope.py``): 1 for every report made before it was recorded; ``doc_number``,
+#: ``issued_on``, ``issued_at``: the clerk's issuing of a signed report. ``IF NOT EXISTS`` because
 #: versions before this migration created the tables lazily (services/signing.py).
 SIGNING_TABLES_SQL = """
 CREATE TABLE IF NOT EXISTS signed_reports (
@@ -112,7 +142,10 @@ CREATE TABLE IF NOT EXISTS signed_reports (
     status_at TEXT,
     superseded_at TEXT,
     reason TEXT,
-    data_hash_version INTEGER NOT NULL DEFAULT 1
+    data_hash_version INTEGER NOT NULL DEFAULT 1,
+    doc_number TEXT,
+    issued_on TEXT,
+    issued_at TEXT
 );
 CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
 CREATE TABLE IF NOT EXISTS period_locks (
@@ -132,13 +165,21 @@ CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopene
 """
 
 
-@migrations(name="0003_signing")
-def _m0003_signing(db: Database) -> None:
+#: Columns of ``signed_reports`` that its lazily made versions lacked: the data hash's format version
+#: (1 for every report made before it was recorded) and the clerk's issuing (number, day, moment).
+SIGNING_ADDED_COLUMNS = {"data_hash_version": "INTEGER NOT NULL DEFAULT 1", "doc_number": "TEXT",
+                         "issued_on": "TEXT", "issued_at": "TEXT"}
+
+
+@migrations(name="0004_signing")
+def _m0004_signing(db: Database) -> None:
     for stmt in SIGNING_TABLES_SQL.split(";"):
         if stmt.strip():
             db.execute(stmt)
-    if "data_hash_version" not in db["signed_reports"].columns_dict:  # made lazily by an earlier version
-        db.execute("ALTER TABLE signed_reports ADD COLUMN data_hash_version INTEGER NOT NULL DEFAULT 1")
+    have = set(db["signed_reports"].columns_dict)  # made lazily by an earlier version: add what it lacks
+    for name, kind in SIGNING_ADDED_COLUMNS.items():
+        if name not in have:
+            db.execute(f"ALTER TABLE signed_reports ADD COLUMN [{name}] {kind}")
 
 
 def record_columns(form: FormDef) -> dict[str, type]:

@@ -380,30 +380,16 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="103" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
-        <source>Đăng ký lại khóa của đơn vị</source>
-        <translation>Re-enrol a unit's key</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="123" />
-        <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số.</source>
-        <translation>Enrol only after phoning that unit and reading back all 30 digits.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="127" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="128" />
-        <source>Dấu vân tay</source>
-        <translation>Fingerprint</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="164" />
@@ -416,6 +402,7 @@ the status bar counts records not exported yet; the window refreshes it on this<
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="172" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="627" />
         <source>Khóa ký số của đơn vị</source>
         <translation>This unit's signing key</translation>
     </message>
@@ -425,208 +412,259 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
-        <source>Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):</source>
-        <translation>Fingerprint (read it out when the level above phones):</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
-        <source>Dấu vân tay đã ghi nhận</source>
-        <translation>Fingerprint on record</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
-        <source>Đăng ký lại khóa của một đơn vị…</source>
-        <translation>Re-enrol a unit's key…</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="196" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="215" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="222" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="213" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="232" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="214" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="227" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="246" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="227" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="246" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="227" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="246" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="247" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="232" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="251" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="254" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="256" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="258" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="272" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="258" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="277" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="261" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="280" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="293" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="293" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="293" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="275" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="294" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="277" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="296" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="301" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
-        <source> (chờ gói đầu tiên)</source>
-        <translation> (waiting for the first package)</translation>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
+        <source>Đăng ký trước mã khóa của đơn vị</source>
+        <translation>Enrol a unit's key code in advance</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="332" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="123" />
+        <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).</source>
+        <translation>Enrol only after phoning that unit and hearing them read out their key code (16 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="128" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
+        <source>Mã khóa</source>
+        <translation>Key code</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
+        <source>Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):</source>
+        <translation>This unit's key code (read it out when another unit phones):</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="187" />
+        <source>Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)</source>
+        <translation>Waiting for confirmation: files signed by an unconfirmed key (nothing imported)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
+        <source>Mã khóa trong tệp</source>
+        <translation>Key code in the file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="191" />
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="196" />
+        <source>Xác nhận (mã khớp)…</source>
+        <translation>Confirm (the code matches)…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="198" />
+        <source>Từ chối (bỏ các tệp)</source>
+        <translation>Reject (discard the files)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="204" />
+        <source>Khóa đã ghi nhận của các đơn vị khác:</source>
+        <translation>Keys on record for other units:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
+        <source>Xác nhận bởi</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="209" />
+        <source>Đăng ký trước mã khóa của một đơn vị…</source>
+        <translation>Enrol a unit's key code in advance…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="340" />
+        <source> (chờ tệp đầu tiên)</source>
+        <translation> (waiting for the first file)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="352" />
         <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
         <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="335" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="355" />
         <source>Đã gửi, chờ biên nhận</source>
         <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="336" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="356" />
         <source>Cấp trên đã tiếp nhận</source>
         <translation>Accepted by the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="337" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="357" />
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="358" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="378" />
         <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
         <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="394" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="414" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="429" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="449" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="457" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="440" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="460" />
         <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
         <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="446" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="466" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -635,94 +673,94 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="464" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="484" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="483" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="503" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="512" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="495" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="507" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="527" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="509" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="529" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="509" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="529" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="535" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="533" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="547" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="547" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="552" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="572" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
         <source>Đã ghi biên nhận: {p}</source>
         <translation>Receipt written: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="570" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="584" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="590" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="604" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="570" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="590" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="574" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="580" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="600" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="586" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
         <source>Đã ghi {p}.
 Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
 {f}</source>
@@ -731,7 +769,50 @@ When the unit opens this file, read them your unit's key fingerprint:
 {f}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="629" />
+        <source> ({n} chờ xác nhận)</source>
+        <translation> ({n} to confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="644" />
+        <source>Không xác nhận được</source>
+        <translation>Could not confirm</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="664" />
+        <source>Không từ chối được</source>
+        <translation>Could not reject</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="676" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="682" />
+        <source>Xác nhận khóa</source>
+        <translation>Confirm a key</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="677" />
+        <source>Gọi điện cho {unit} và nhờ đọc mã khóa của họ.
+Gõ mã nghe được (mã trong tệp: {code}):</source>
+        <translation>Phone {unit} and ask them to read out their key code.
+Type the code you hear (code in the file: {code}):</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="683" />
+        <source>Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».</source>
+        <translation>The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="690" />
+        <source>Từ chối khóa</source>
+        <translation>Reject a key</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="691" />
+        <source>Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.</source>
+        <translation>Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="700" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
@@ -1007,27 +1088,27 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="287" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="304" />
         <source>Cán bộ nhập liệu</source>
         <translation>Data-entry officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="288" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="305" />
         <source>Người dùng chương trình này; tên được ghi vào nhật ký mỗi lần thêm, sửa, xóa.</source>
         <translation>The person using this program; the name is written to the log with every change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="295" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="312" />
         <source>ví dụ: Công chức Văn hóa - Xã hội</source>
         <translation>e.g. Culture and social affairs officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="297" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="314" />
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="298" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="315" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
@@ -1731,42 +1812,54 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="374" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="391" />
         <source>Thiết lập chương trình phòng, chống mại dâm</source>
         <translation>Set up the prostitution prevention program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="394" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="378" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="395" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="379" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="396" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="380" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="397" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="427" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="444" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="442" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="462" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="467" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="475" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="443" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="463" />
+        <source>Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}</source>
+        <translation>The unit is set up, but the setup file is not confirmed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="468" />
+        <source>Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi điện đối chiếu rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
+        <translation>The unit is set up. The setup file of {issuer} waits for its key code {key} to be confirmed: phone to compare, then press «Confirm» on the Data exchange page, keys tab.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="476" />
         <source>Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}</source>
         <translation>The unit is set up, but the key of the level above could not be recorded from the file: {error}</translation>
     </message>
@@ -1903,37 +1996,37 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SignaturePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="308" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="325" />
         <source>Người ký báo cáo</source>
         <translation>Report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="309" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="326" />
         <source>Khối chữ ký ở cuối báo cáo gửi cấp trên.</source>
         <translation>The signature block at the end of reports to the level above.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="340" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="324" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="341" />
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="325" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="342" />
         <source>Họ và tên người ký:</source>
         <translation>Signer's full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="328" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="337" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="354" />
         <source>(ký, đóng dấu)</source>
         <translation>(signature, seal)</translation>
     </message>
@@ -1941,17 +2034,17 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="361" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="362" />
         <source>Kiểm tra lại rồi nhấn «Hoàn tất». Có thể sửa các thông tin này trong Cài đặt.</source>
         <translation>Check, then press Finish. All of this can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="356" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="373" />
         <source>&lt;p&gt;Đơn vị: &lt;b&gt;{unit}&lt;/b&gt; (mã {code})&lt;/p&gt;&lt;p&gt;Năm làm việc: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cán bộ nhập liệu: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Người ký: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu: {folder}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unit: &lt;b&gt;{unit}&lt;/b&gt; (code {code})&lt;/p&gt;&lt;p&gt;Working year: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data-entry officer: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Signer: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</translation>
     </message>
@@ -1959,108 +2052,113 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="43" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="45" />
         <source>Đơn vị sử dụng chương trình</source>
         <translation>Unit using the program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="45" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="47" />
         <source>Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu.</source>
         <translation>Pick the commune (ward, town), district or province this computer enters and reports data for.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="54" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="56" />
         <source>Xã, phường, thị trấn</source>
         <translation>Commune, ward, town</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="57" />
         <source>Huyện, thị xã, thành phố</source>
         <translation>District, town, city</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="56" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="58" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="68" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="70" />
         <source>Gõ tên xã để tìm (không cần dấu)…</source>
         <translation>Type a commune name to search (marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="78" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="80" />
         <source>Đã có dữ liệu nên không đổi được đơn vị; chỉ sửa được các thông tin khác.</source>
         <translation>There is data already, so the unit cannot change; the other details can.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="85" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="87" />
         <source>Mở tệp thiết lập do cấp trên gửi…</source>
         <extracomment>a setup file from the level above (read, not yet applied): it fixes the unit and brings the parent's key and the plan targets</extracomment>
         <translation>Open a setup file from the level above…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="87" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="89" />
         <source>Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp đó thay vì chọn đơn vị bằng tay.</source>
         <translation>The district can prepare a setup file for the commune: choose that file instead of picking the unit by hand.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="102" />
+        <source>Mã khóa cấp trên đọc qua điện thoại:</source>
+        <translation>Key code the level above reads out by phone:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="107" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="98" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="108" />
         <source>Cấp:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="99" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="109" />
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="100" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="110" />
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="101" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="111" />
         <source>Tìm xã:</source>
         <translation>Find commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="102" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="112" />
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="135" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="149" />
         <source>Chọn tệp thiết lập</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="136" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="150" />
         <source>Tệp thiết lập (*.pdsetup);;Mọi tệp (*)</source>
         <translation>Setup file (*.pdsetup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="154" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="168" />
         <source>Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.</source>
         <translation>The unit {code} of the setup file is not in the list of units of {year}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="163" />
-        <source>Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.</source>
-        <translation>From the setup file of {issuer} (code {code}). Key fingerprint of the level above: {fp} — read it back by phone with the officer there to be sure the file is genuine.</translation>
+        <location filename="../../plan_desktop/ui/wizard.py" line="177" />
+        <source>Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp trên, nhờ đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ xác nhận ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
+        <translation>From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, ask them to read out their key code and type it below: if it matches, the file is confirmed at once; left empty, the file waits for confirmation on the Data exchange page, keys tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="276" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="293" />
         <source>Đã chọn: {unit} (mã {code})</source>
         <translation>Chosen: {unit} (code {code})</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="277" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen yet.</translation>
     </message>
