@@ -665,8 +665,9 @@ def _contents(m: dict[str, Any], raw: bytes | None, what: str) -> tuple[dict[str
 
 
 def forms_versions_of(manifest: Mapping[str, Any], what: str) -> dict[str, int]:
-    """The ``forms_versions`` a package or setup file carries (form id → version); empty for one made
-    before forms had versions (every form then counts as version 1)."""
+    """The ``forms_versions`` a setup file carries (form id → version; a package carries each form's
+    ``form_version`` beside its count); empty for one made before forms had versions (every form then
+    counts as version 1)."""
     raw = manifest.get("forms_versions", {})
     if not isinstance(raw, dict) or not all(isinstance(k, str) and _is_int(v) and v >= 1 for k, v in raw.items()):
         raise _refuse(f"{what}: phần mô tả phiên bản biểu mẫu (forms_versions) không hợp lệ.", "corrupt")
@@ -792,10 +793,12 @@ def _load_bundle(
     records: dict[str, list[dict[str, Any]]] = {}
     problems: list[RowProblem] = []
     unknown: list[str] = []
-    theirs = forms_versions_of(m, what)
+    # each form's version travels with its count, inside the encrypted contents (none: version 1)
+    theirs = forms_versions_of({"forms_versions": {fid: c.get("form_version", 1) for fid, c in counts.items()
+                                                   if isinstance(c, dict)}}, what)
     carried = [fid for fid, c in counts.items() if isinstance(c, dict) and _is_int(c.get("records"))
                and c["records"] > 0]
-    newer = newer_forms(theirs, ctx.forms, [*carried, *(f for f in theirs if f in ctx.forms)])
+    newer = newer_forms(theirs, ctx.forms, carried)
     if newer:
         raise refuse_newer_forms(newer, what)
     for form_id, c in counts.items():

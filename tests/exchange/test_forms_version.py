@@ -14,7 +14,7 @@ import pytest
 from plan_desktop.domain.forms import load_forms
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
-from tests.exchange.conftest import C1, DISTRICT, comm_values, dump
+from tests.exchange.conftest import C1, DISTRICT, comm_values, dump, link
 
 FORMS_DIR = Path(__file__).parents[2] / "forms"
 
@@ -51,15 +51,23 @@ def init(folder: Path, unit: str, forms_dir: Path | None = None):
     return Installation.init(folder, unit, officer="Cán bộ", forms=forms, extra_settings={"working_year": 2019})
 
 
-def commune_package(tmp_path: Path, forms_dir: Path | None, **values) -> Path:
-    with init(tmp_path / "c1", C1, forms_dir) as c1:
+def commune_package(tmp_path: Path, commune_forms: Path | None, **values) -> Path:
+    """The district (this program's forms) and commune 13597 (``commune_forms``) enrolled with each other;
+    the commune's package of one activity. Returns the package; the district's folder is tmp/d."""
+    with init(tmp_path / "d", DISTRICT) as d, init(tmp_path / "c1", C1, commune_forms) as c1:
+        link(d, c1, tmp_path / "link")
         c1.records("tester").create("communication", comm_values(1, **values))
         return ex.export_package(c1, tmp_path / "usb").path
 
 
+def district(tmp_path: Path, forms_dir: Path | None = None) -> Installation:
+    """The district's folder opened again, with ``forms_dir`` (an upgraded program) or the program's own."""
+    return Installation.open(tmp_path / "d", forms=load_forms(forms_dir) if forms_dir else None, daily_backup=False)
+
+
 def test_a_package_made_with_newer_forms_is_refused_and_changes_nothing(tmp_path):
     pkg = commune_package(tmp_path, forms_with(tmp_path, "forms-v2", newer), hamlet_count=3)
-    with init(tmp_path / "d", DISTRICT) as d:
+    with district(tmp_path) as d:
         before = dump(d)
         rep = ex.import_files(d, [pkg], save_report=False)
         (res,) = rep.files
@@ -71,19 +79,19 @@ def test_a_package_made_with_newer_forms_is_refused_and_changes_nothing(tmp_path
 
 def test_a_package_made_with_older_forms_is_migrated(tmp_path):
     pkg = commune_package(tmp_path, None, location="Thôn Đông", materials=30)
-    with init(tmp_path / "d", DISTRICT, forms_with(tmp_path, "forms-v2", renamed_and_removed)) as d:
+    with district(tmp_path, forms_with(tmp_path, "forms-v2", renamed_and_removed)) as d:
         rep = ex.import_files(d, [pkg], save_report=False)
         assert rep.ok, rep.text()
         form = d.store.forms["communication"]
         (row,) = list(d.store.db.query(f"SELECT * FROM [{form.table}] WHERE unit_code = ?", [C1]))
-        assert row["place"] == "Thôn Đông" and "materials" not in row
+        assert row["place"] == "Thôn Đông" and row["materials"] is None  # the old column stays, empty
         assert row["participants"] == comm_values(1)["participants"]
         assert d.store.check() == []
 
 
 def test_an_unknown_field_not_removed_on_purpose_is_refused(tmp_path):
     pkg = commune_package(tmp_path, None, materials=30)
-    with init(tmp_path / "d", DISTRICT, forms_with(tmp_path, "forms-cut", removed_silently)) as d:
+    with district(tmp_path, forms_with(tmp_path, "forms-cut", removed_silently)) as d:
         before = dump(d)
         rep = ex.import_files(d, [pkg], save_report=False)
         assert not rep.ok and rep.files[0].reason_code == "forms_mismatch"

@@ -178,7 +178,8 @@ def export_package(
             if not rows:
                 continue
             members.append((f"records/{form.id}.jsonl", records_member(rows, exported_columns(store, form))))
-            counts[form.id] = {"records": len(rows), "deleted": sum(1 for r in rows if r["deleted"])}
+            counts[form.id] = {"records": len(rows), "deleted": sum(1 for r in rows if r["deleted"]),
+                               "form_version": form.version}
             p = _period_of_rows(form, [r for r in rows])
             if p:
                 span += list(p)
@@ -210,7 +211,6 @@ def export_package(
         "created_at": created_at,
         "program_version": plan_desktop.__version__,
         "forms_version": store.forms.signature(),
-        "forms_versions": store.forms.versions(),
         "working_year": inst.working_year,
         "period": {"from": p_from.isoformat(), "to": p_to.isoformat()},
         "full": bool(full),
