@@ -122,6 +122,19 @@ def _m0003_exchange_trust(db: Database) -> None:
                 db[table].add_column(col, typ)
 
 
+@migrations(name="0004_exchange_anchor_columns")
+def _m0004_exchange_anchor_columns(db: Database) -> None:
+    """Anchors are compared per key (a reinstalled unit starts a new chain); receipts keep the chain
+    head they carried, so the next one can show the unit below the hash at that point."""
+    for table, cols in ANCHOR_COLUMNS.items():
+        for col, typ in cols.items():
+            if col not in db[table].columns_dict:
+                db[table].add_column(col, typ)
+
+
+ANCHOR_COLUMNS = {"exchange_anchors": {"fingerprint": str}, "exchange_receipts": {"audit_seq": int, "audit_hash": str}}
+
+
 def record_columns(form: FormDef) -> dict[str, type]:
     cols: dict[str, type] = {
         "id": str,

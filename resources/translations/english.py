@@ -333,6 +333,8 @@ EN = {
         "From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, "
         "ask them to read out their key code and type it below: if it matches, the file is confirmed at once; "
         "left empty, the file waits for confirmation on the Data exchange page, keys tab.",
+    "Đã ghi {p}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:\n{f}":
+        "Written {p}.\nWhen the unit opens this file they will phone: read them this unit's key code:\n{f}",
     # exchange page: keys held for confirmation
     "Đăng ký trước mã khóa của đơn vị": "Enrol a unit's key code in advance",
     "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).":

@@ -402,7 +402,7 @@ the status bar counts records not exported yet; the window refreshes it on this<
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="172" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="627" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="621" />
         <source>Khóa ký số của đơn vị</source>
         <translation>This unit's signing key</translation>
     </message>
@@ -538,6 +538,15 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Packages received — year</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="600" />
+        <source>Đã ghi {p}.
+Khi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:
+{f}</source>
+        <translation>Written {p}.
+When the unit opens this file they will phone: read them this unit's key code:
+{f}</translation>
+    </message>
+    <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
         <source>Đăng ký trước mã khóa của đơn vị</source>
         <translation>Enrol a unit's key code in advance</translation>
@@ -654,17 +663,12 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="457" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="456" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="460" />
-        <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
-        <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="466" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -673,146 +677,137 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="484" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="478" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="503" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="497" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="512" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="506" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="509" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="527" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="521" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="529" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="523" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="529" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="523" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="535" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="529" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="547" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="561" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="577" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="561" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="572" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="566" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="577" />
         <source>Đã ghi biên nhận: {p}</source>
         <translation>Receipt written: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="590" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="604" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="584" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="598" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="590" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="584" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="588" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="600" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
-        <source>Đã ghi {p}.
-Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
-{f}</source>
-        <translation>Written {p}.
-When the unit opens this file, read them your unit's key fingerprint:
-{f}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="629" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="623" />
         <source> ({n} chờ xác nhận)</source>
         <translation> ({n} to confirm)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="644" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="638" />
         <source>Không xác nhận được</source>
         <translation>Could not confirm</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="664" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="658" />
         <source>Không từ chối được</source>
         <translation>Could not reject</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="670" />
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="676" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="682" />
         <source>Xác nhận khóa</source>
         <translation>Confirm a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="677" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="671" />
         <source>Gọi điện cho {unit} và nhờ đọc mã khóa của họ.
 Gõ mã nghe được (mã trong tệp: {code}):</source>
         <translation>Phone {unit} and ask them to read out their key code.
 Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="683" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="677" />
         <source>Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».</source>
         <translation>The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="690" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="684" />
         <source>Từ chối khóa</source>
         <translation>Reject a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="691" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="685" />
         <source>Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.</source>
         <translation>Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="700" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="694" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>

@@ -24,6 +24,7 @@ from plan_desktop.exchange.package import (
     package_file_name,
     records_member,
 )
+from plan_desktop.services.exchange.anchors import audit_block
 from plan_desktop.services.exchange.files import _write_verified
 from plan_desktop.services.exchange.keys import (
     own_keys,
@@ -194,6 +195,10 @@ def export_package(
         seq = int(store.db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_exports").fetchone()[0]) + 1
         # this unit vouches for the keys of the units whose bundles it forwards (it trusted each one)
         vouchers = _vouch_forwarded(inst, keys, forwarded)
+        previous = [r[0] for r in store.db.execute(
+            "SELECT audit_seq FROM exchange_exports WHERE audit_seq IS NOT NULL ORDER BY seq DESC LIMIT 8"
+        )]
+        chain = audit_block(inst, previous)
     step(len(forms), total_steps, "Đang đóng gói và ký…")
     report_meta = []
     for name, data, meta in _report_members(report_files):
@@ -218,6 +223,8 @@ def export_package(
         "counts": counts,
         "reports": report_meta,
         "vouchers": vouchers,
+        # this unit's audit chain head: the level above keeps it and compares at the next package
+        "audit": chain,
     }
     data, raw = build_package(keys, manifest, members, forwarded, recipient)
     name = package_file_name(inst.unit_code, now.date(), seq)
@@ -234,8 +241,8 @@ def export_package(
             store.db.execute(
                 "INSERT INTO exchange_exports(seq, created_at, file_name, manifest_sha256, full, "
                 "since_change_seq, "
-                "upto_change_seq, upto_archive_id, encrypted_to, records, report_ids) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "upto_change_seq, upto_archive_id, encrypted_to, records, report_ids, audit_seq, audit_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     seq,
                     created_at,
@@ -248,6 +255,8 @@ def export_package(
                     recipient.unit if recipient else None,
                     sum(c["records"] for c in counts.values()),
                     json.dumps([e.id for e in signed_entries]),
+                    chain["head"][0],
+                    chain["head"][1],
                 ],
             )
             _set_report_status(inst, [e.id for e in signed_entries if e.status in ("signed", "issued")], "sent")

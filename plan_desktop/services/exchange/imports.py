@@ -26,6 +26,7 @@ from plan_desktop.exchange.package import (
     verify_document,
     verify_package,
 )
+from plan_desktop.services.exchange.anchors import compare_anchor, record_anchor
 from plan_desktop.services.exchange.keys import (
     own_keys,
 )
@@ -75,6 +76,8 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     #: the file is held apart («chờ xác nhận»): these keys wait for an approver; nothing was applied
     held: list[Untrusted] = field(default_factory=list)
+    #: what the audit chain heads the units reported contradict (rewritten or wiped history below)
+    anchor_problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -335,6 +338,14 @@ def _apply_package(
                 result.new_keys.append((labels.get(unit) or _label(inst, unit), short_code(signing)))
         fresh = False
         for bundle in pkg.bundles:
+            chain = bundle.manifest.get("audit")
+            fpr = bundle.signed.fingerprint
+            problems = compare_anchor(
+                inst, bundle.unit, "package", bundle.sequence, fpr, chain, _bundle_label(inst, bundle)
+            )
+            result.anchor_problems += problems
+            result.warnings += [f"CẢNH BÁO: {p}" for p in problems]
+            record_anchor(inst, bundle.unit, "package", bundle.sequence, fpr, chain)
             _apply_bundle(inst, service, bundle, result, today, changed)
             fresh |= _record_received(inst, bundle, result.path.name)
         if has_parent:  # keep the child's signed bundle to pass upward unchanged

@@ -453,13 +453,7 @@ class ExchangePage(QWidget):
             QGuiApplication.restoreOverrideCursor()
             self.progress.setVisible(False)
         self.last_export = res
-        enc = (
-            self.tr("đã mã hóa cho cấp trên")
-            if res.encrypted_to
-            else self.tr(
-                "chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)"
-            )
-        )
+        enc = self.tr("đã mã hóa cho cấp trên")
         self.export_result.setStyleSheet("")
         self.export_result.setText(
             self.tr(
@@ -603,7 +597,7 @@ class ExchangePage(QWidget):
             self,
             self.tr("Tệp thiết lập"),
             self.tr(
-                "Đã ghi {p}.\nKhi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:\n{f}"
+                "Đã ghi {p}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:\n{f}"
             ).format(p=path, f=self.fingerprint_label.text()),
         )
 
