@@ -186,6 +186,7 @@ class _Agg:
         self.s = scope.start.isoformat()
         self.e = scope.end.isoformat()
         self._cube: list[tuple] | None = None
+        self._repeated: list[str] | None = None
         #: the report's date: nothing dated after it is cited (receipts, decisions)
         self.until: date = scope.end
 
@@ -212,8 +213,39 @@ class _Agg:
         return int(self.rows(f"SELECT count(*) FROM [{self.forms[form].table}] WHERE {w[0]}", w[1])[0][0])
 
     def period_where(self, form: str, codes: list[str] | None = None) -> tuple[str, list[Any]]:
-        """The form's live records of the report's period (by its kind) of the scope's units."""
-        return self.scope.period_where(form, codes)
+        """The form's live records of the report's period (by its kind) of the scope's units; a training
+        a commune recorded for a class its district (or the province) recorded too counts once."""
+        where, params = self.scope.period_where(form, codes)
+        if form == "training" and (dups := self.repeated_trainings()):
+            where += f" AND id NOT IN ({','.join('?' * len(dups))})"
+            params = [*params, *dups]
+        return where, params
+
+    def repeated_trainings(self) -> list[str]:
+        """Trainings a unit below recorded for a class that a unit above it in this report organised: the
+        same start day, recorded at the organiser's level (a commune's «cấp huyện» class of 05/04 when its
+        district recorded its own «cấp huyện» class of 05/04). The class counts once, as the organiser's."""
+        if self._repeated is None:
+            self._repeated = []
+            cond, params = self.scope.in_codes()
+            rows = self.rows(f"SELECT id, unit_code, start_date, level FROM form_training WHERE deleted = 0 AND {cond} "
+                             "AND start_date BETWEEN ? AND ?", [*params, self.s, self.e])
+            units = self.scope.units
+            held = {(code, day, lvl) for _, code, day, lvl in rows if (u := units.get(code)) and u.level.value == lvl}
+            for rid, code, day, lvl in rows:
+                u = units.get(code)
+                if u is None or u.level.value == lvl or lvl not in ("district", "province"):
+                    continue
+                try:
+                    on = date.fromisoformat(day)
+                except (TypeError, ValueError):
+                    continue
+                above = units.parent_for(code, on)
+                while above is not None and above.level.value != lvl:
+                    above = units.parent_for(above.code, on)
+                if above is not None and (above.code, day, lvl) in held:
+                    self._repeated.append(rid)
+        return self._repeated
 
     #: The communication figures a report adds up, in the order of :meth:`communication_cube`.
     COMM_SUMS = ("sessions", "participants", "participants_female", "materials", "broadcast_minutes", "cost")

@@ -394,6 +394,23 @@ EN = {
     "Theo dõi đơn vị cấp dưới": "Units below",
     "Lập biên nhận…": "Write a receipt…",
     "Lập tệp thiết lập cho đơn vị cấp dưới…": "Write a setup file for a unit below…",
+    "Chuyển danh sách của đơn vị đã giải thể…": "Move the rosters of an abolished unit…",
+    "Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển "
+    "sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi.":
+        "The officers, businesses and support models still active at a commune that was abolished or merged "
+        "move to the unit that took it over, from the day of the merger (one step, audited); earlier years' "
+        "figures do not change.",
+    "{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}.":
+        "{n} abolished unit(s) still have officers, businesses or models not moved to their successor: {units}.",
+    "Không chuyển được danh sách": "Could not move the rosters",
+    "{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình":
+        "{a} (code {c}) → {s} (code {sc}): {o} officers, {e} businesses, {m} models",
+    "Chuyển danh sách": "Move rosters",
+    "Đơn vị đã giải thể:": "Abolished unit:",
+    "Chuyển {item}?\nCác bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; "
+    "số liệu các năm trước không đổi.":
+        "Move {item}?\nThe records at {a} end on {last}, those at {s} begin the next day; earlier years' "
+        "figures do not change.",
     "Quý": "Quarter",
     "6 tháng": "Six months",
     "Năm": "Year",
