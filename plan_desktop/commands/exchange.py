@@ -8,6 +8,7 @@ from pathlib import Path
 
 from plan_desktop import paths
 from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
+from plan_desktop.services.demo import demo_note
 
 
 def register(sub) -> None:
@@ -188,6 +189,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         for form_id, c in res.counts.items():
             out(f"  {inst.store.forms[form_id].label}: {c['records']} (trong đó {c['deleted']} đã xóa)")
         out("Gói đã được ký và mã hóa cho đơn vị cấp trên.")
+        note = demo_note(inst)
+        if note:
+            out(note)
         out(str(res.path))
     return EXIT_OK
 

@@ -100,7 +100,7 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
     for sec in data.sections:
         s += _section(st, data, sec)
     # the signature block never stands alone on a page: the last paragraph goes with it
-    keep = [s.pop()] if s and isinstance(s[-1], Paragraph) else []
+    keep = [s.pop()] if s and isinstance(s[-1], (Paragraph, KeepTogether)) else []
     s.append(closing_block(st, data.recipients, data.signer_authority, data.signer_position, data.signer_name,
                            keep=keep, seal=data.seal))
     unit = unit_phrase(data.scope.unit).replace(" ", "\u00a0")  # never broken inside the unit's name
@@ -112,7 +112,7 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
         s.append(para(f"Phụ lục {appx.number}", st.appx_number))
         s.append(para(appx.title, st.appx_title))
         if fields:
-            s.append(FieldLine(["(Kèm theo Báo cáo số ", *number_parts(data.number)[1:], " ",
+            s.append(FieldLine(["(Kèm theo Báo cáo số ", *number_parts(data.number)[1:], " ngày ",
                                 *date_parts("", data.report_date)[1:]], FONT_ITALIC, st.appx_ref.fontSize,
                                st.appx_ref.leading))
         else:

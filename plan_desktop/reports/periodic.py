@@ -202,16 +202,63 @@ class _Agg:
         self.read = RecordReader(inst.store)
         self.forms = inst.store.forms
         self.scope = scope
-        self.s = scope.start.isoformat()
-        self.e = scope.end.isoformat()
         self._cube: list[tuple] | None = None
+        self._repeated: list[str] | None = None
+        #: the report's date: nothing dated after it is cited (receipts, decisions)
+        self.until: date = scope.end
 
     def f(self, form: str, name: str) -> FieldDef:
         return self.forms[form].field(name)
 
+    def previous_bounds(self) -> tuple[date, date] | None:
+        """The same period of the previous year (with the installation's cut-off), if it is a period."""
+        p = self.scope.period
+        try:
+            return Period(p.year - 1, p.kind, p.index).bounds(self.inst.cutoff)
+        except ValueError:
+            return None
+
+    def count(self, form: str, bounds: tuple[date, date] | None = None) -> int:
+        """Live records of ``form`` of the scope's units in the period (or in ``bounds``)."""
+        if bounds is None:
+            w = self.period_where(form)
+        else:
+            w = period_where(self.forms[form], bounds[0], bounds[1], codes=list(self.scope.codes))
+        return self.read.count(form, w)
+
     def period_where(self, form: str, codes: list[str] | None = None) -> tuple[str, list[Any]]:
-        """The form's live records of the report's period (by its kind) of the scope's units."""
-        return self.scope.period_where(form, codes)
+        """The form's live records of the report's period (by its kind) of the scope's units; a training
+        a commune recorded for a class its district (or the province) recorded too counts once."""
+        where, params = self.scope.period_where(form, codes)
+        if form == "training" and (dups := self.repeated_trainings()):
+            where += f" AND id NOT IN ({','.join('?' * len(dups))})"
+            params = [*params, *dups]
+        return where, params
+
+    def repeated_trainings(self) -> list[str]:
+        """Trainings a unit below recorded for a class that a unit above it in this report organised: the
+        same start day, recorded at the organiser's level (a commune's «cấp huyện» class of 05/04 when its
+        district recorded its own «cấp huyện» class of 05/04). The class counts once, as the organiser's."""
+        if self._repeated is None:
+            self._repeated = []
+            rows = self.read.select("training", ["id", "unit_code", "start_date", "level"],
+                                    self.scope.period_where("training"))
+            units = self.scope.units
+            held = {(code, day, lvl) for _, code, day, lvl in rows if (u := units.get(code)) and u.level.value == lvl}
+            for rid, code, day, lvl in rows:
+                u = units.get(code)
+                if u is None or u.level.value == lvl or lvl not in ("district", "province"):
+                    continue
+                try:
+                    on = date.fromisoformat(day)
+                except (TypeError, ValueError):
+                    continue
+                above = units.parent_for(code, on)
+                while above is not None and above.level.value != lvl:
+                    above = units.parent_for(above.code, on)
+                if above is not None and (above.code, day, lvl) in held:
+                    self._repeated.append(rid)
+        return self._repeated
 
     #: The communication figures a report adds up, in the order of :meth:`communication_cube`.
     COMM_SUMS = ("sessions", "participants", "participants_female", "materials", "broadcast_minutes", "cost")
@@ -485,15 +532,30 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
                 sec.paragraphs.append(f"Năm {year}, {unit_phrase(a.scope.unit)} chưa đạt tiêu chuẩn xã, phường, "
                                       "thị trấn lành mạnh không có tệ nạn mại dâm.")
         return sec
-    healthy = sum(1 for r in rows if r[1])
-    drugs = sum(1 for r in rows if r[2])
     ind = next(i for i in indicators if i.id == "healthy_communes")
-    sec.paragraphs.append(
-        f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
-        f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
-        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; "
-        f"{format_int_vi(len(codes) - len(rows))} đơn vị "
-        f"chưa có kết quả đánh giá. {ind.detail[0].upper()}{ind.detail[1:]}.")
+    if not rows:  # no assessment decided by the period's end: not «0 % healthy»
+        sec.paragraphs.append(f"{ind.detail[0].upper()}{ind.detail[1:]}.")
+        return sec
+    # each fact once: this year's count and share, the change from last year, the drugs-too subset,
+    # and the communes not yet assessed (only when there are some)
+    healthy = {r[0] for r in rows if r[1]}
+    drugs = {r[0] for r in rows if r[2]}
+    last_year = period_where(a.forms["unit_status"], date(year - 1, 1, 1), date(year - 1, 12, 31), codes=codes)
+    before = a.read.select("unit_status", ["unit_code", "healthy", "healthy_drugs_too"], last_year)
+    text = (f"Năm {year}, {format_int_vi(len(healthy))}/{format_int_vi(len(codes))} xã, phường, thị trấn "
+            f"({format_percent_vi(100 * len(healthy) / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm")
+    if before:
+        was = {r[0] for r in before if r[1]}
+        text += (f" (năm {year - 1}: {format_int_vi(len(was))} xã; mới đạt {format_int_vi(len(healthy - was))}, "
+                 f"không giữ được {format_int_vi(len(was - healthy))})")
+    text += f", trong đó {format_int_vi(len(drugs))} đơn vị không có cả tệ nạn ma túy và mại dâm"
+    if before:
+        was_drugs = {r[0] for r in before if r[2]}
+        text += (f" (mới đạt {format_int_vi(len(drugs - was_drugs))}, "
+                 f"không giữ được {format_int_vi(len(was_drugs - drugs))})")
+    missing = len(codes) - len(rows)
+    text += f"; {format_int_vi(missing)} đơn vị chưa có kết quả đánh giá." if missing else "."
+    sec.paragraphs.append(text)
     return sec
 
 
@@ -515,6 +577,63 @@ def _indicators_section(indicators: list[IndicatorValue], scope: Scope) -> Secti
                             ["TT", "Chỉ tiêu", f"Mục tiêu năm {scope.year}", "Kết quả", "Đánh giá"],
                             ["text", "text", "center", "center", "center"], rows, None, [0.45, 4.4, 1.3, 1.0, 1.15]))
     return sec
+
+
+# -- the same period of the previous year, abbreviations ------------------------------------------------
+def _compare_with_last_year(a: _Agg, items: list[tuple[Section, str, str]]) -> None:
+    """Add «so với cùng kỳ năm trước» to each figure section's first paragraph, where the previous
+    year's same period has data (any record of the scope dated in it)."""
+    bounds = a.previous_bounds()
+    if bounds is None:
+        return
+    forms = [f.id for f in a.forms.values() if f.period_field and a.forms[f.id].field(f.period_field).type == "date"]
+    if not any(a.count(f, bounds) for f in forms):
+        return
+    for sec, form, word in items:
+        now, before = a.count(form), a.count(form, bounds)
+        if now == before:
+            text = f"Bằng cùng kỳ năm trước ({format_int_vi(before)} {word})."
+        elif before == 0:
+            text = f"Cùng kỳ năm trước không có {word} nào."
+        else:
+            diff = now - before
+            text = (f"So với cùng kỳ năm trước ({format_int_vi(before)} {word}), "
+                    f"{'tăng' if diff > 0 else 'giảm'} {format_int_vi(abs(diff))} {word} "
+                    f"({format_percent_vi(100 * abs(diff) / before)}).")
+        if sec.paragraphs:
+            sec.paragraphs[0] = f"{sec.paragraphs[0]} {text}"
+        else:
+            sec.paragraphs.append(text)
+
+
+#: Abbreviations a report may use, spelled out at their first use in the body.
+ABBREVIATIONS = {
+    "PCMD": "phòng, chống mại dâm",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "HĐND": "Hội đồng nhân dân",
+    "UBND": "Ủy ban nhân dân",
+}
+
+
+def spell_out_abbreviations(sections: list[Section]) -> None:
+    """The first use of each abbreviation in the body (paragraphs, then table titles and cells, in
+    order) reads «phòng, chống mại dâm (PCMD)»; a document symbol such as «1295/KH-UBND» is left alone."""
+    import re
+
+    pending = dict(ABBREVIATIONS)
+
+    def fix(text: str) -> str:
+        for abbr in list(pending):
+            pattern = re.compile(rf"(?<![\w/-]){re.escape(abbr)}(?![\w/-])")
+            if pattern.search(text):
+                text = pattern.sub(f"{pending.pop(abbr)} ({abbr})", text, count=1)
+        return text
+
+    for sec in sections:
+        sec.paragraphs = [fix(p) for p in sec.paragraphs]
+        for t in sec.tables:
+            t.title = fix(t.title)
+            t.rows = [[fix(v) if isinstance(v, str) else v for v in r] for r in t.rows]
 
 
 # -- breakdown by the units below ------------------------------------------------------------------------
@@ -617,7 +736,10 @@ def _signed_reports_received(a: _Agg) -> dict[str, str]:
     """
     p_start, p_end = a.scope.period.bounds()
     out: dict[str, str] = {}
+    until = a.until.isoformat()
     for code, created, periods in a.read.received_report_periods():
+        if created and created[:10] > until:
+            continue  # received after the report's date: not cited
         for rp in periods:
             try:
                 s, e = Period.parse(str(rp)).bounds()
@@ -705,8 +827,9 @@ PARTY_COMMITTEE = {"Thành phố": "Thành ủy", "Thị xã": "Thị ủy", "Hu
 
 
 def recipients_for(scope: Scope, on: date | None = None) -> list[str]:
-    """``Nơi nhận`` by the unit's kind in the year of the report (``on``): a town (thị xã) has a Thị
-    ủy, a city a Thành ủy; a commune keeps its file at the office only (it has no department)."""
+    """``Nơi nhận`` by the unit's kind in the year the report covers (``on``, default the period's end, as
+    the header names the unit): a town (thị xã) has a Thị ủy, a city a Thành ủy; a commune keeps its
+    file at the office only (it has no department)."""
     on = on or scope.on
     u = scope.units.get(scope.unit.code, on) or scope.unit
     parent = scope.units.parent(u.code, on)
@@ -733,6 +856,7 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
     """Every figure and text of the report of ``period`` for ``unit_code`` (default: the installation's unit)."""
     scope = make_scope(inst, period, unit_code)
     a = _Agg(inst, scope)
+    a.until = report_date or date.today()
     drafts = {k: (v or "").strip() for k, v in (drafts or {}).items()}
     indicators = compute_indicators(inst, scope.year, scope.unit.code, scope=scope)
     situation = _situation(a)
@@ -742,7 +866,11 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         _direction(a), comm, _training(a), _inspection(a), _cases(a), _support(a),
         _healthy(a, indicators), _indicators_section(indicators, scope),
     ]
+    _compare_with_last_year(a, [(comm, "communication", "hoạt động"), (results[3], "training", "lớp"),
+                                (results[4], "inspection", "lượt kiểm tra"), (results[5], "case", "vụ việc"),
+                                (results[6], "support", "lượt hỗ trợ")])
     sections = [situation, *results]
+    spell_out_abbreviations(sections)
     unfinished: list[str] = []
     for key, (title, placeholder) in DRAFT_SECTIONS.items():
         text = drafts.get(key) or placeholder
@@ -790,7 +918,7 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         indicators=indicators,
         monthly=monthly,
         appendices=appendices,
-        recipients=recipients_for(scope, today),
+        recipients=recipients_for(scope),
         signer_authority=str(settings.get("signer_authority")
                              or ("KT. CHỦ TỊCH" if signer_title == "PHÓ CHỦ TỊCH" else "TM. ỦY BAN NHÂN DÂN")),
         signer_position=signer_title,

@@ -4,7 +4,7 @@ Once a period's report is signed, records dated in it can no longer be added, ch
 (a guard on :class:`RecordService`, see :func:`install_period_locks`). Reopening a period takes a
 reason, is written to the audit log, and marks the period's signed reports "superseded".
 
-Tables (made by the store's migration ``0004_signing``): ``signed_reports`` (the report list, with the
+Tables (made by the store's migration ``0005_signing``): ``signed_reports`` (the report list, with the
 format version of each report's data hash) and ``period_locks`` (one row per lock; a reopened lock
 keeps its row with ``reopened_at`` set).
 """

@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 migrations = Migrations("plan_desktop")
 
 
@@ -122,6 +122,19 @@ def _m0003_exchange_trust(db: Database) -> None:
                 db[table].add_column(col, typ)
 
 
+@migrations(name="0004_exchange_anchor_columns")
+def _m0004_exchange_anchor_columns(db: Database) -> None:
+    """Anchors are compared per key (a reinstalled unit starts a new chain); receipts keep the chain
+    head they carried, so the next one can show the unit below the hash at that point."""
+    for table, cols in ANCHOR_COLUMNS.items():
+        for col, typ in cols.items():
+            if col not in db[table].columns_dict:
+                db[table].add_column(col, typ)
+
+
+ANCHOR_COLUMNS = {"exchange_anchors": {"fingerprint": str}, "exchange_receipts": {"audit_seq": int, "audit_hash": str}}
+
+
 #: Signed reports (the report list) and period locks (one row per lock; a reopened lock keeps its row
 #: with ``reopened_at`` set). ``data_hash_version`` is the format of the report's data hash
 #: (``reports/scope.py``): 1 for every report made before it was recorded; ``doc_number``,
@@ -171,8 +184,8 @@ SIGNING_ADDED_COLUMNS = {"data_hash_version": "INTEGER NOT NULL DEFAULT 1", "doc
                          "issued_on": "TEXT", "issued_at": "TEXT"}
 
 
-@migrations(name="0004_signing")
-def _m0004_signing(db: Database) -> None:
+@migrations(name="0005_signing")
+def _m0005_signing(db: Database) -> None:
     for stmt in SIGNING_TABLES_SQL.split(";"):
         if stmt.strip():
             db.execute(stmt)

@@ -92,7 +92,7 @@ def test_a_new_store_has_the_exchange_tables_from_the_migration(tmp_path):
     store = Store.open(path)
     try:
         assert "0002_exchange" in {m.name for m in migrations.applied(store.db)}
-        assert store.get_meta("schema_version") == "4"
+        assert store.get_meta("schema_version") == "5"
     finally:
         store.close()
 
@@ -192,21 +192,21 @@ def test_an_index_a_form_declares_is_made_and_used(tmp_path):
         assert "COVERING INDEX idx_form_communication_unit_code_deleted_format_date" in plan
 
 
-# -- 0004_signing: the report list and the period locks --------------------------------------------------
+# -- 0005_signing: the report list and the period locks --------------------------------------------------
 def test_the_first_version_gets_the_signing_tables_from_the_migration(tmp_path):
     folder = tmp_path / "old"
     folder.mkdir()
     shutil.copyfile(FIXTURE, folder / "plan_desktop.sqlite")
     assert not {"signed_reports", "period_locks"} & _tables(folder / "plan_desktop.sqlite")
     with Installation.open(folder) as inst:
-        assert "0004_signing" in {m.name for m in migrations.applied(inst.store.db)}
+        assert "0005_signing" in {m.name for m in migrations.applied(inst.store.db)}
         assert "data_hash_version" in inst.store.db["signed_reports"].columns_dict
         assert inst.store.db["period_locks"].exists()
         assert inst.store.check() == []
 
 
 def test_signing_tables_made_lazily_keep_their_rows_and_get_the_hash_version(tmp_path):
-    """Before 0004_signing, services/signing.py created its tables on first use, without the column
+    """Before 0005_signing, services/signing.py created its tables on first use, without the column
     ``data_hash_version``: such reports were all hashed with format 1."""
     folder = tmp_path / "old"
     folder.mkdir()
