@@ -226,7 +226,9 @@ def _verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None
     except Exception as exc:
         return VerifyResult(path, [], None, error=f"không đọc được tệp PDF (tệp hỏng hoặc đã bị sửa: {exc}).")
     if not embedded:
-        return VerifyResult(path, [], _data_hash_from(reader), checked_trust=roots is not None)
+        found = _data_hash_from(reader)
+        return VerifyResult(path, [], found[0] if found else None, checked_trust=roots is not None,
+                            data_hash_version=found[1] if found else None)
 
     checks: list[SignatureCheck] = []
     total = len(embedded)
