@@ -453,3 +453,40 @@ def test_a_reinstalled_district_vouched_for_by_the_province_is_trusted_by_its_co
         assert ex.apply_setup_file(world.c1, ex.write_setup_file(d3, C1, world.usb("s3"))).held
     finally:
         d3.close()
+
+
+def test_a_package_support_record_without_a_pseudonym_is_refused(world):
+    """Packages run the form's own validator: a support record whose person_code is not a pseudonym of
+    the declared pattern (HT-<commune code>-NNNN) — a name, another unit's code — is refused and named,
+    the rest of the package imports."""
+    form = world.c1.store.forms["support"]
+    if not getattr(form.field("person_code"), "pattern", None):
+        pytest.skip("the person_code pattern rule (forms/support.toml) is not in this version yet")
+    good = world.c1.records("tester").create(
+        "support", {"date": f"{YEAR}-04-02", "person_code": f"HT-{C1}-0001", "service": "counselling"}
+    )
+    cols = world.c1.store.content_columns(form)
+    row = {c: world.c1.store.get_row(form, good["id"])[c] for c in cols}
+    bad = [
+        {**row, "id": f"0b9a6a0e-0000-4000-8000-00000000000{i}", "person_code": code}
+        for i, code in enumerate(["Nguyễn Thị Hoa", "HT-13594-0001", "001190012345"], start=1)
+    ]
+    pk = ex.own_keys(world.d)
+    manifest = {
+        "kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
+        "sequence": 1, "created_at": f"{YEAR}-12-31T00:00:00.000Z",
+        "period": {"from": f"{YEAR}-01-01", "to": f"{YEAR}-12-31"},
+        "counts": {"support": {"records": 4, "deleted": 0}}, "reports": [],
+    }
+    data, _ = build_package(
+        ex.own_keys(world.c1), manifest, [("records/support.jsonl", records_member([row, *bad], cols))], [],
+        Recipient(DISTRICT, pk.encryption_public, pk.fingerprint),
+    )
+    f = world.usb("pc") / f"{C1}_20191231_0001.pdpkg"
+    f.write_bytes(data)
+    rep = imp(world.d, f)
+    t = rep.files[0].tally[(C1, "support")]
+    assert rep.ok and t.new == 1 and t.rejected == 3, rep.text()
+    assert all("Mã số người được hỗ trợ" in r for r in t.reasons)
+    codes = {r[0] for r in world.d.store.db.execute("SELECT person_code FROM form_support")}
+    assert codes == {f"HT-{C1}-0001"}
