@@ -937,7 +937,7 @@ def verify_document(source: bytes | Path, kind: str, what: str) -> SignedManifes
         "thời điểm lập",
     )
     if kind == "receipt":
-        _req(_is_int(m.get("sequence")) and m["sequence"] >= 1, what, "số gói")
+        _req(_is_int(m.get("sequence")) and 1 <= m["sequence"] < 10**9, what, "số gói")
         _req(m.get("status") in ("accepted", "returned"), what, "kết quả")
         _req(isinstance(m.get("reason", ""), str), what, "lý do")
         _req(isinstance(m.get("package_sha256"), str), what, "mã gói")
