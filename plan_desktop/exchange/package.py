@@ -240,8 +240,8 @@ def build_signed_document(keys: KeyPair, manifest: dict[str, Any]) -> tuple[byte
 
 
 # -- reading: the signed manifest -------------------------------------------------------------------
-def _refuse(msg: str, reason: str = "invalid") -> PackageRefused:
-    return PackageRefused(msg, reason)
+def _refuse(msg: str, reason: str = "invalid", en: str | None = None) -> PackageRefused:
+    return PackageRefused(msg, reason, en=en)
 
 
 def _no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -893,6 +893,8 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
                 f"{fwhat}: {label} không xác nhận khóa của {flabel} (mã khóa {short_code(fsigned.signing_key)}). "
                 f"Hãy đề nghị {label} xác nhận khóa của đơn vị đó rồi xuất lại gói.",
                 "unvouched",
+                en=f"The package forwards data of unit {f['unit']} whose key the sending unit does not vouch for; "
+                "ask it to confirm that unit's key and export again.",
             )
         fdeclared, fcounts = _contents(fm, inner.get(prefix + CONTENTS), fwhat)
         fmembers: dict[str, bytes] = {}
