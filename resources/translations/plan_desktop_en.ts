@@ -1230,92 +1230,87 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="191" />
-        <source>Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)</source>
-        <translation>Plan indicators {year} (Plan 1295/KH-UBND)</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="192" />
+        <source>Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)</source>
+        <translation>Plan indicators, {period} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="195" />
-        <source>Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.</source>
-        <translation>Indicator computation is being finished; the indicators will appear here.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="199" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="221" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="226" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="245" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="241" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="250" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="252" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="248" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="257" />
-        <source>{n}/12 tháng</source>
-        <translation>{n}/12 months</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="254" />
+        <source>{n}/{m} tháng</source>
+        <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="267" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="264" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="277" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="274" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="293" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="290" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
