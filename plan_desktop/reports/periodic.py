@@ -535,14 +535,26 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     if not rows:  # no assessment decided by the period's end: not «0 % healthy»
         sec.paragraphs.append(f"{ind.detail[0].upper()}{ind.detail[1:]}.")
         return sec
-    healthy = sum(1 for r in rows if r[1])
-    drugs = sum(1 for r in rows if r[2])
-    sec.paragraphs.append(
-        f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
-        f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
-        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; "
-        f"{format_int_vi(len(codes) - len(rows))} đơn vị "
-        f"chưa có kết quả đánh giá. {ind.detail[0].upper()}{ind.detail[1:]}.")
+    # each fact once: this year's count and share, the change from last year, the drugs-too subset,
+    # and the communes not yet assessed (only when there are some)
+    healthy = {r[0] for r in rows if r[1]}
+    drugs = {r[0] for r in rows if r[2]}
+    before = a.rows(f"SELECT unit_code, healthy, healthy_drugs_too FROM form_unit_status "
+                    f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks})", [year - 1, *codes])
+    text = (f"Năm {year}, {format_int_vi(len(healthy))}/{format_int_vi(len(codes))} xã, phường, thị trấn "
+            f"({format_percent_vi(100 * len(healthy) / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm")
+    if before:
+        was = {r[0] for r in before if r[1]}
+        text += (f" (năm {year - 1}: {format_int_vi(len(was))} xã; mới đạt {format_int_vi(len(healthy - was))}, "
+                 f"không giữ được {format_int_vi(len(was - healthy))})")
+    text += f", trong đó {format_int_vi(len(drugs))} đơn vị không có cả tệ nạn ma túy và mại dâm"
+    if before:
+        was_drugs = {r[0] for r in before if r[2]}
+        text += (f" (mới đạt {format_int_vi(len(drugs - was_drugs))}, "
+                 f"không giữ được {format_int_vi(len(was_drugs - drugs))})")
+    missing = len(codes) - len(rows)
+    text += f"; {format_int_vi(missing)} đơn vị chưa có kết quả đánh giá." if missing else "."
+    sec.paragraphs.append(text)
     return sec
 
 

@@ -1,6 +1,32 @@
 """English for the program's strings (Vietnamese is the source language). Used by ``update.py``."""
 
 EN = {
+    # issue 15: signer identity, issuing by the clerk
+    "(không dùng ảnh)": "(no image)",
+    "Bỏ": "Clear",
+    "Cấp số, ban hành báo cáo": "Number and issue the report",
+    "ví dụ 15/BC-UBND": "e.g. 15/BC-UBND",
+    "Ngày ban hành:": "Date of issue:",
+    "Cấp số và ký số cơ quan": "Number it and add the agency's signature",
+    "Cấp số, ban hành…": "Number and issue…",
+    "Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).":
+        "The clerk writes the document number and date into the signed report and adds the agency's digital "
+        "signature (with the seal image, if set).",
+    "Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có "
+    "thẩm quyền mở lại kỳ.":
+        "Once signed, the records of period {period} are locked: none can be added, changed or deleted until "
+        "someone authorised reopens the period.",
+    "Chọn ảnh chữ ký (PNG nền trong suốt)": "Choose the signature image (PNG, transparent background)",
+    "Chọn ảnh con dấu (PNG)": "Choose the seal image (PNG)",
+    "Ảnh chữ ký tay:": "Handwritten signature image:",
+    "Ảnh con dấu:": "Seal image:",
+    "(chưa có — hãy ghi trong Cài đặt)": "(none yet — set it in Settings)",
+    "Người ký (khối chữ ký):": "Signer (signature block):",
+    "Chức vụ trên dấu chữ ký:": "Title on the signature stamp:",
+    "Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu "
+    "lại; mỗi lần ký chương trình sẽ hỏi lại.":
+        "The name on the signature stamp comes from the certificate and must be the signer's name. Passphrases "
+        "and PINs are never stored; the program asks for them each time.",
     # controller, dialogs
     "Không mở được dữ liệu": "Cannot open the data",
     "Xem — {form}": "View — {form}",
@@ -101,9 +127,7 @@ EN = {
     "chưa có": "none yet",
     "Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}":
         "Working year {year} · Last export: {when} · Records not exported: {n}",
-    "Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)": "Plan indicators {year} (Plan 1295/KH-UBND)",
-    "Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.":
-        "Indicator computation is being finished; the indicators will appear here.",
+    "Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)": "Plan indicators, {period} (Plan 1295/KH-UBND)",
     "Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).": "Could not compute the indicators (see the log file).",
     "Mục tiêu: {target}": "Target: {target}",
     "Đạt": "Met",
@@ -113,7 +137,7 @@ EN = {
     "Chưa có số liệu": "No data yet",
     "Chưa có chỉ tiêu nào cho năm này.": "No indicators for this year.",
     "chưa có dữ liệu": "no data yet",
-    "{n}/12 tháng": "{n}/12 months",
+    "{n}/{m} tháng": "{n}/{m} months",
     "Số bản ghi {period}": "Records, {period}",
     "Mở danh sách": "Open the list",
     "Đơn vị cấp dưới có dữ liệu: {n}/{total}": "Units below with data: {n}/{total}",

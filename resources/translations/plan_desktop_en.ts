@@ -902,7 +902,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="34" />
         <source>(không dùng ảnh)</source>
-        <translation type="unfinished" />
+        <translation>(no image)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="35" />
@@ -912,7 +912,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="36" />
         <source>Bỏ</source>
-        <translation type="unfinished" />
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -920,12 +920,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="252" />
         <source>Cấp số, ban hành báo cáo</source>
-        <translation type="unfinished" />
+        <translation>Number and issue the report</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
         <source>ví dụ 15/BC-UBND</source>
-        <translation type="unfinished" />
+        <translation>e.g. 15/BC-UBND</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="262" />
@@ -935,12 +935,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="263" />
         <source>Ngày ban hành:</source>
-        <translation type="unfinished" />
+        <translation>Date of issue:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="266" />
         <source>Cấp số và ký số cơ quan</source>
-        <translation type="unfinished" />
+        <translation>Number it and add the agency's signature</translation>
     </message>
 </context>
 <context>
@@ -1230,92 +1230,87 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="191" />
-        <source>Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)</source>
-        <translation>Plan indicators {year} (Plan 1295/KH-UBND)</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="192" />
+        <source>Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)</source>
+        <translation>Plan indicators, {period} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="195" />
-        <source>Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.</source>
-        <translation>Indicator computation is being finished; the indicators will appear here.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="199" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="221" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="226" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="245" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="241" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="250" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="252" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="248" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="257" />
-        <source>{n}/12 tháng</source>
-        <translation>{n}/12 months</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="254" />
+        <source>{n}/{m} tháng</source>
+        <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="267" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="264" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="277" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="274" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="293" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="290" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
@@ -1551,12 +1546,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="313" />
         <source>Cấp số, ban hành…</source>
-        <translation type="unfinished" />
+        <translation>Number and issue…</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="315" />
         <source>Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).</source>
-        <translation type="unfinished" />
+        <translation>The clerk writes the document number and date into the signed report and adds the agency's digital signature (with the seal image, if set).</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
@@ -1749,7 +1744,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="488" />
         <source>Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có thẩm quyền mở lại kỳ.</source>
-        <translation type="unfinished" />
+        <translation>Once signed, the records of period {period} are locked: none can be added, changed or deleted until someone authorised reopens the period.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="512" />
@@ -1840,12 +1835,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="88" />
         <source>Chọn ảnh chữ ký (PNG nền trong suốt)</source>
-        <translation type="unfinished" />
+        <translation>Choose the signature image (PNG, transparent background)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="90" />
         <source>Chọn ảnh con dấu (PNG)</source>
-        <translation type="unfinished" />
+        <translation>Choose the seal image (PNG)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
@@ -1865,12 +1860,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="120" />
         <source>Ảnh chữ ký tay:</source>
-        <translation type="unfinished" />
+        <translation>Handwritten signature image:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="121" />
         <source>Ảnh con dấu:</source>
-        <translation type="unfinished" />
+        <translation>Seal image:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="123" />
@@ -2044,22 +2039,22 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="113" />
         <source>(chưa có — hãy ghi trong Cài đặt)</source>
-        <translation type="unfinished" />
+        <translation>(none yet — set it in Settings)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="119" />
         <source>Người ký (khối chữ ký):</source>
-        <translation type="unfinished" />
+        <translation>Signer (signature block):</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="120" />
         <source>Chức vụ trên dấu chữ ký:</source>
-        <translation type="unfinished" />
+        <translation>Title on the signature stamp:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="126" />
         <source>Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
-        <translation type="unfinished" />
+        <translation>The name on the signature stamp comes from the certificate and must be the signer's name. Passphrases and PINs are never stored; the program asks for them each time.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="137" />
