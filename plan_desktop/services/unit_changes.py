@@ -63,7 +63,9 @@ class MoveResult:
         if not self.total:
             return (f"{self.source.name} (mã {self.source.code}) không còn cán bộ, cơ sở hay mô hình nào "
                     f"đang hoạt động sau ngày {self.last_day:%d/%m/%Y}; không có gì để chuyển.")
-        parts = [f"{n} {_FORM_WORDS.get(f, f)}" for f, n in self.moved.items() if n]
+        order = list(_FORM_WORDS)
+        moved = sorted(self.moved.items(), key=lambda fn: order.index(fn[0]) if fn[0] in order else len(order))
+        parts = [f"{n} {_FORM_WORDS.get(f, f)}" for f, n in moved if n]
         return (f"Đã chuyển {', '.join(parts)} của {self.source.name} (mã {self.source.code}) sang "
                 f"{self.target.name} (mã {self.target.code}) từ ngày {self.last_day + timedelta(days=1):%d/%m/%Y}.")
 
