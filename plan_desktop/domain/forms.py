@@ -32,7 +32,9 @@ Field rules: ``required``, ``default``, ``min``, ``max``, ``max_length`` (text),
 edit may not clear: the named date field ends it instead, so earlier dates keep their state), ``unique`` (per unit),
 ``local_only`` (text: the value stays at the unit that wrote it — export packages leave it out and a
 receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field, and
-a ``required_when`` on it is checked only where it is written).
+a ``required_when`` on it is checked only where it is written),
+``from_units_below`` (refs: may also name records of the units below the record's unit, as they arrived
+in their packages — a district training lists the officers of its communes).
 """
 
 from __future__ import annotations
@@ -91,7 +93,7 @@ _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
     "min", "max", "max_length", "multiline", "not_future", "choices", "form", "lte", "gte",
     "min_items", "only_when", "required_when", "positive_when", "implies", "unique", "local_only",
-    "keep_true",
+    "from_units_below", "keep_true",
 }
 _CHOICE_KEYS = {"code", "label", "label_en"}
 _CONDITION_KEYS = {"field", "in", "not_in"}
@@ -151,6 +153,8 @@ class FieldDef:
     unique: bool = False
     #: Stays at the unit that wrote it: never exported, stored empty by a receiving unit.
     local_only: bool = False
+    #: refs: may also name records of the units below the record's unit (read-only copies from packages).
+    from_units_below: bool = False
 
     # -- helpers -------------------------------------------------------------------------------
     @property
@@ -448,6 +452,10 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
             if raw.get(key) not in (None, False):
                 raise _err(path, where, f"'local_only' excludes '{key}': the level above gets it empty")
 
+    from_below = raw.get("from_units_below", False)
+    if not isinstance(from_below, bool) or (from_below and ftype != "refs"):
+        raise _err(path, where, "'from_units_below' is true or false, and only for refs fields")
+
     conds = {k: _condition(path, name, k, raw[k]) for k in ("only_when", "required_when", "positive_when")
              if k in raw}
     if "positive_when" in conds and ftype not in ("int", "money"):
@@ -480,6 +488,7 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         keep_true=raw.get("keep_true"),
         unique=bool(raw.get("unique", False)),
         local_only=local_only,
+        from_units_below=from_below,
     )
     if fd.default is not None:
         _check_default(path, fd)

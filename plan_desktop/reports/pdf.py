@@ -111,7 +111,7 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
         s.append(para(f"Phụ lục {appx.number}", st.appx_number))
         s.append(para(appx.title, st.appx_title))
         if fields:
-            s.append(FieldLine(["(Kèm theo Báo cáo số ", *number_parts(data.number)[1:], " ",
+            s.append(FieldLine(["(Kèm theo Báo cáo số ", *number_parts(data.number)[1:], " ngày ",
                                 *date_parts("", data.report_date)[1:]], FONT_ITALIC, st.appx_ref.fontSize,
                                st.appx_ref.leading))
         else:

@@ -186,6 +186,7 @@ class _Agg:
         self.s = scope.start.isoformat()
         self.e = scope.end.isoformat()
         self._cube: list[tuple] | None = None
+        self._repeated: list[str] | None = None
         #: the report's date: nothing dated after it is cited (receipts, decisions)
         self.until: date = scope.end
 
@@ -212,8 +213,39 @@ class _Agg:
         return int(self.rows(f"SELECT count(*) FROM [{self.forms[form].table}] WHERE {w[0]}", w[1])[0][0])
 
     def period_where(self, form: str, codes: list[str] | None = None) -> tuple[str, list[Any]]:
-        """The form's live records of the report's period (by its kind) of the scope's units."""
-        return self.scope.period_where(form, codes)
+        """The form's live records of the report's period (by its kind) of the scope's units; a training
+        a commune recorded for a class its district (or the province) recorded too counts once."""
+        where, params = self.scope.period_where(form, codes)
+        if form == "training" and (dups := self.repeated_trainings()):
+            where += f" AND id NOT IN ({','.join('?' * len(dups))})"
+            params = [*params, *dups]
+        return where, params
+
+    def repeated_trainings(self) -> list[str]:
+        """Trainings a unit below recorded for a class that a unit above it in this report organised: the
+        same start day, recorded at the organiser's level (a commune's «cấp huyện» class of 05/04 when its
+        district recorded its own «cấp huyện» class of 05/04). The class counts once, as the organiser's."""
+        if self._repeated is None:
+            self._repeated = []
+            cond, params = self.scope.in_codes()
+            rows = self.rows(f"SELECT id, unit_code, start_date, level FROM form_training WHERE deleted = 0 AND {cond} "
+                             "AND start_date BETWEEN ? AND ?", [*params, self.s, self.e])
+            units = self.scope.units
+            held = {(code, day, lvl) for _, code, day, lvl in rows if (u := units.get(code)) and u.level.value == lvl}
+            for rid, code, day, lvl in rows:
+                u = units.get(code)
+                if u is None or u.level.value == lvl or lvl not in ("district", "province"):
+                    continue
+                try:
+                    on = date.fromisoformat(day)
+                except (TypeError, ValueError):
+                    continue
+                above = units.parent_for(code, on)
+                while above is not None and above.level.value != lvl:
+                    above = units.parent_for(above.code, on)
+                if above is not None and (above.code, day, lvl) in held:
+                    self._repeated.append(rid)
+        return self._repeated
 
     #: The communication figures a report adds up, in the order of :meth:`communication_cube`.
     COMM_SUMS = ("sessions", "participants", "participants_female", "materials", "broadcast_minutes", "cost")
@@ -503,14 +535,26 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     if not rows:  # no assessment decided by the period's end: not «0 % healthy»
         sec.paragraphs.append(f"{ind.detail[0].upper()}{ind.detail[1:]}.")
         return sec
-    healthy = sum(1 for r in rows if r[1])
-    drugs = sum(1 for r in rows if r[2])
-    sec.paragraphs.append(
-        f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
-        f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
-        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; "
-        f"{format_int_vi(len(codes) - len(rows))} đơn vị "
-        f"chưa có kết quả đánh giá. {ind.detail[0].upper()}{ind.detail[1:]}.")
+    # each fact once: this year's count and share, the change from last year, the drugs-too subset,
+    # and the communes not yet assessed (only when there are some)
+    healthy = {r[0] for r in rows if r[1]}
+    drugs = {r[0] for r in rows if r[2]}
+    before = a.rows(f"SELECT unit_code, healthy, healthy_drugs_too FROM form_unit_status "
+                    f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks})", [year - 1, *codes])
+    text = (f"Năm {year}, {format_int_vi(len(healthy))}/{format_int_vi(len(codes))} xã, phường, thị trấn "
+            f"({format_percent_vi(100 * len(healthy) / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm")
+    if before:
+        was = {r[0] for r in before if r[1]}
+        text += (f" (năm {year - 1}: {format_int_vi(len(was))} xã; mới đạt {format_int_vi(len(healthy - was))}, "
+                 f"không giữ được {format_int_vi(len(was - healthy))})")
+    text += f", trong đó {format_int_vi(len(drugs))} đơn vị không có cả tệ nạn ma túy và mại dâm"
+    if before:
+        was_drugs = {r[0] for r in before if r[2]}
+        text += (f" (mới đạt {format_int_vi(len(drugs - was_drugs))}, "
+                 f"không giữ được {format_int_vi(len(was_drugs - drugs))})")
+    missing = len(codes) - len(rows)
+    text += f"; {format_int_vi(missing)} đơn vị chưa có kết quả đánh giá." if missing else "."
+    sec.paragraphs.append(text)
     return sec
 
 

@@ -108,6 +108,13 @@ def test_appendix_pages_are_numbered_on_their_own_and_the_heading_keeps_the_unit
     # the signature block is never alone on its page: the last paragraph of section V is with it
     closing = next(p for p in pages if "Nơi nhận:" in p)
     assert "Kiến nghị." in closing
+    # without a number, number and date are fields for the clerk, the words around them stay
+    reporting.save_draft(commune, "2019", {"assessment": "Ưu điểm.", "tasks": "Nhiệm vụ.", "requests": "Kiến nghị."})
+    reporting.make_report(commune, "2019", out=pdf, report_date=date(2020, 1, 5))
+    heading = flat(next(p for p in pdf_text(pdf) if p.startswith("Phụ lục I")))
+    assert re.search(r"\(Kèm theo Báo cáo số /BC-UBND ngày tháng năm của Ủy ban nhân dân xã Đồng Lý\)", heading)
+    fields = {k: str(v.get("/V") or "") for k, v in PdfReader(str(pdf)).get_fields().items()}
+    assert fields["so_van_ban_2"] == "" and fields["ngay_2"] == "05" and fields["nam_2"] == "2020"
 
 
 def test_pdf_metadata_and_the_qr_code_carry_the_data_hash(commune, service, tmp_path, capsys):
@@ -126,7 +133,7 @@ def test_pdf_metadata_and_the_qr_code_carry_the_data_hash(commune, service, tmp_
                        f"|sha256={result.data.data_hash}")
     if shutil.which("zbarimg"):
         subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "2", str(pdf), str(tmp_path / "p")], check=True)
-        last = sorted(tmp_path.glob("p-*.png"))[-1]
+        last = max(tmp_path.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))
         decoded = subprocess.run(["zbarimg", "-q", "--raw", str(last)], capture_output=True, text=True).stdout
         assert decoded.strip() == payload
     # ``verify`` prints the same hash (the report is not signed yet)
@@ -134,3 +141,23 @@ def test_pdf_metadata_and_the_qr_code_carry_the_data_hash(commune, service, tmp_
     main(["--data-dir", str(commune.folder), "verify", str(pdf)])
     out = capsys.readouterr()
     assert re.search(rf"Mã băm dữ liệu của báo cáo: {result.data.data_hash}", out.out + out.err)
+
+
+def test_section_7_of_a_district_says_each_fact_once(district, dsvc, tmp_path):
+    from tests.reports.conftest import add
+
+    communes = [u.code for u in district.units.children("353", date(2019, 12, 31))]
+    for code in communes[:3]:
+        add(dsvc, "unit_status", code, year=2018, healthy=True, healthy_drugs_too=False)
+    for code in communes[1:5]:
+        add(dsvc, "unit_status", code, year=2019, healthy=True, healthy_drugs_too=code == communes[1],
+            decision_no="12/QĐ-UBND", decision_date="2019-12-10")
+    data = reporting.build(district, "2019", report_date=date(2020, 1, 6))
+    sec = next(s for s in data.sections if s.title.startswith("7."))
+    [text] = sec.paragraphs
+    n = len(communes)
+    assert text.startswith(f"Năm 2019, 4/{n} xã, phường, thị trấn")
+    assert "(năm 2018: 3 xã; mới đạt 2, không giữ được 1)" in text
+    assert "trong đó 1 đơn vị không có cả tệ nạn ma túy và mại dâm" in text
+    assert text.endswith(f"; {n - 4} đơn vị chưa có kết quả đánh giá.")
+    assert text.count(f"/{n}") == 1 and text.count("4/") == 1  # the count is said once

@@ -139,7 +139,7 @@ def export_package(
     keys = own_keys(inst)
     store = inst.store
     unit = inst.unit()
-    parent = inst.units.parent(inst.unit_code, _on(inst))
+    parent = inst.units.parent_for(inst.unit_code, _on(inst))
     if parent is None:
         raise ExchangeError(f"{unit.name} không có đơn vị cấp trên để gửi gói dữ liệu.")
     parent_key = known_keys(inst).get(parent.code)
@@ -205,6 +205,9 @@ def export_package(
         members.append((name, data))
         report_meta.append(meta)
     year_start, year_end = date(inst.working_year, 1, 1), date(inst.working_year, 12, 31)
+    last_day = inst.units.last_day(inst.unit_code)
+    if last_day is not None and year_end > last_day:  # an abolished unit: its last year in force
+        year_start, year_end = date(last_day.year, 1, 1), last_day
     p_from, p_to = (min(span), max(span)) if span else (year_start, year_end)
     recipient = Recipient(parent.code, parent_key.encryption_key, parent_key.fingerprint)
     manifest = {

@@ -161,11 +161,13 @@ class _IncomingContext:
         self.missing: list[str] = []
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
-        if (form_id, record_id) not in self.in_package and not self.store.record_exists(
-            form_id, record_id, unit_code
-        ):
+        # any unit's record will do for the warning: a district training's officers are its communes'
+        if (form_id, record_id) not in self.in_package and not self.store.record_exists(form_id, record_id, None):
             self.missing.append(record_id)
         return True
+
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        return True  # never asked: ref_exists already said yes (a missing one is a warning)
 
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
         return True
@@ -328,7 +330,7 @@ def _apply_package(
     service = service or inst.records(actor)
     today = date.today() + timedelta(days=2)  # clocks differ a little between offices
     changed: dict[str, list[str]] = defaultdict(list)
-    has_parent = inst.units.parent(inst.unit_code, _on(inst)) is not None
+    has_parent = inst.units.parent_for(inst.unit_code, _on(inst)) is not None
     with store.db.atomic():
         # keys enrolled in advance or vouched for by the level above are pinned with the data
         labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}

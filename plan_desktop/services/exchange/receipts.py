@@ -130,7 +130,7 @@ def write_receipt(
 def _check_issuer_is_parent(inst: Installation, signed: SignedManifest, what: str) -> str:
     issuer = signed.data["issuer"]["unit"]
     on = _on(inst)
-    parents = {p.code for d in (on, date.today()) if (p := inst.units.parent(inst.unit_code, d))}
+    parents = {p.code for d in (on, date.today()) if (p := inst.units.parent_for(inst.unit_code, d))}
     if issuer not in parents:
         raise PackageRefused(
             f"{what} do {_label(inst, issuer)} lập, không phải đơn vị cấp trên của đơn vị này.",

@@ -77,6 +77,9 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     _require_approver(inst, "lập tệp thiết lập cho đơn vị cấp dưới")
     keys = own_keys(inst)
     child = inst.units.get(unit, _on(inst))
+    last = inst.units.last_day(unit)
+    if child is None and last is not None and last < _on(inst):  # abolished: still sends its earlier years
+        child = inst.units.get(unit, last)
     if child is None or child.parent_code != inst.unit_code:
         raise ExchangeError(
             f"Đơn vị mã {unit} không trực thuộc {inst.unit().name} trong năm {inst.working_year}."
@@ -112,7 +115,7 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
 def _keys_above(inst: Installation) -> list[dict[str, Any]]:
     out = []
     known = known_keys(inst)
-    p = inst.units.parent(inst.unit_code, _on(inst))
+    p = inst.units.parent_for(inst.unit_code, _on(inst))
     while p is not None:
         k = known.get(p.code)
         if k is not None and k.signing_key is not None and k.confirmed:
@@ -123,16 +126,16 @@ def _keys_above(inst: Installation) -> list[dict[str, Any]]:
                     "encryption": b64(k.encryption_key) if k.encryption_key else None,
                 }
             )
-        p = inst.units.parent(p.code, _on(inst))
+        p = inst.units.parent_for(p.code, _on(inst))
     return out
 
 
 def _ancestors(inst: Installation, unit: str) -> set[str]:
     out: set[str] = set()
-    p = inst.units.parent(unit, _on(inst))
+    p = inst.units.parent_for(unit, _on(inst))
     while p is not None and p.code not in out:
         out.add(p.code)
-        p = inst.units.parent(p.code, _on(inst))
+        p = inst.units.parent_for(p.code, _on(inst))
     return out
 
 
