@@ -240,8 +240,8 @@ def build_signed_document(keys: KeyPair, manifest: dict[str, Any]) -> tuple[byte
 
 
 # -- reading: the signed manifest -------------------------------------------------------------------
-def _refuse(msg: str, reason: str = "invalid") -> PackageRefused:
-    return PackageRefused(msg, reason)
+def _refuse(msg: str, reason: str = "invalid", en: str | None = None) -> PackageRefused:
+    return PackageRefused(msg, reason, en=en)
 
 
 def _no_dupes(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -951,6 +951,8 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
                 f"{fwhat}: {label} không xác nhận khóa của {flabel} (mã khóa {short_code(fsigned.signing_key)}). "
                 f"Hãy đề nghị {label} xác nhận khóa của đơn vị đó rồi xuất lại gói.",
                 "unvouched",
+                en=f"The package forwards data of unit {f['unit']} whose key the sending unit does not vouch for; "
+                "ask it to confirm that unit's key and export again.",
             )
         fdeclared, fcounts = _contents(fm, inner.get(prefix + CONTENTS), fwhat)
         fmembers: dict[str, bytes] = {}
@@ -995,7 +997,7 @@ def verify_document(source: bytes | Path, kind: str, what: str) -> SignedManifes
         "thời điểm lập",
     )
     if kind == "receipt":
-        _req(_is_int(m.get("sequence")) and m["sequence"] >= 1, what, "số gói")
+        _req(_is_int(m.get("sequence")) and 1 <= m["sequence"] < 10**9, what, "số gói")
         _req(m.get("status") in ("accepted", "returned"), what, "kết quả")
         _req(isinstance(m.get("reason", ""), str), what, "lý do")
         _req(isinstance(m.get("package_sha256"), str), what, "mã gói")

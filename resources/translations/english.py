@@ -9,6 +9,7 @@ EN = {
     "Ngày ban hành:": "Date of issue:",
     "Cấp số và ký số cơ quan": "Number it and add the agency's signature",
     "Cấp số, ban hành…": "Number and issue…",
+    "Số, ngày văn bản": "Number, date",
     "Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).":
         "The clerk writes the document number and date into the signed report and adds the agency's digital "
         "signature (with the seal image, if set).",

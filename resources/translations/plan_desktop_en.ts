@@ -1517,14 +1517,19 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="302" />
+        <source>Số, ngày văn bản</source>
+        <translation>Number, date</translation>
+    </message>
+    <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="307" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="308" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="443" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="449" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="453" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
@@ -1569,24 +1574,24 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>No reports yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="416" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="428" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="420" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="432" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="451" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="457" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="465" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="461" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="469" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="458" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="462" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>

@@ -110,6 +110,12 @@ def test_the_first_version_gets_the_exchange_tables_and_can_export(tmp_path):
         # the file was backed up before it was migrated, and the backup is the old file
         (before,) = [b for b in backup.list_backups(folder) if b.reason == "migration"]
         assert not EXCHANGE_TABLES & _tables(before.path)
+        # the district's setup file applied and its key code confirmed (exports need the parent's key)
+        parent = inst.units.parent(inst.unit_code, exchange._on(inst))
+        with Installation.init(tmp_path / "district", parent.code) as d:
+            setup = exchange.write_setup_file(d, inst.unit_code, tmp_path / "setup")
+            assert exchange.apply_setup_file(inst, setup).held
+            exchange.approve_key(inst, d.unit_code, exchange.own_keys(d).code)
         res = exchange.export_package(inst, tmp_path / "usb")
         assert res.path.is_file() and res.sequence == 1 and res.records == 3
         assert [h.sequence for h in exchange.export_history(inst)] == [1]
