@@ -321,8 +321,9 @@ def date_parts(place: str, d: Any | None) -> list[Any]:
     day = f"{d.day:02d}" if d else ""
     month = (f"{d.month:02d}" if d.month <= 2 else str(d.month)) if d else ""
     year = str(d.year) if d else ""
-    return [f"{place}, ngày ", (DAY_FIELD, day, 15), " tháng ", (MONTH_FIELD, month, 15), " năm ",
-            (YEAR_FIELD, year, 28)]
+    two, four = text_width("00", FIELD_FONT, 13), text_width("0000", FIELD_FONT, 13)
+    return [f"{place}, ngày ", (DAY_FIELD, day, two), " tháng ", (MONTH_FIELD, month, two), " năm ",
+            (YEAR_FIELD, year, four)]
 
 
 class QrStamp(Flowable):

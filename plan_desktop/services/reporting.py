@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from plan_desktop.domain.periods import Period
 from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
 from plan_desktop.reports.periodic import DRAFT_SECTIONS, ReportData, build_report
-from plan_desktop.reports.scope import ReportError, report_data_hash
+from plan_desktop.reports.scope import ReportError, make_scope, report_data_hash
 from plan_desktop.store import utc_now
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ __all__ = [
     "load_draft",
     "load_text_file",
     "make_report",
-    "pdf_bytes",
     "report_data_hash",
     "save_draft",
     "with_signature_fields",
@@ -156,13 +155,6 @@ def check_period(inst: Installation, period: str | Period, unit_code: str | None
             en=f"Report date {report_date:%d/%m/%Y} is before the end of period {p} ({end:%d/%m/%Y}).")
 
 
-def pdf_bytes(inst: Installation, period: str | Period, unit_code: str | None = None, *,
-              report_date: date | None = None, draft: dict[str, str] | None = None) -> bytes:
-    from plan_desktop.reports.pdf import pdf_bytes as render
-
-    return render(build(inst, period, unit_code, report_date=report_date, draft=draft))
-
-
 @dataclass(frozen=True)
 class ReportResult:
     data: ReportData
@@ -223,5 +215,11 @@ def make_report(inst: Installation, period: str | Period, *, out: Path | None = 
     return ReportResult(data, out, xlsx, time.perf_counter() - t0)
 
 
-def indicators(inst: Installation, year: int, unit_code: str | None = None) -> list[IndicatorValue]:
+def indicators(inst: Installation, year: int, unit_code: str | None = None, *,
+               period: str | Period | None = None) -> list[IndicatorValue]:
+    """The plan indicators of ``year`` (or of ``period``: a half-year, quarter or month counts only what
+    is dated inside it, as its report does) for ``unit_code`` (default: the installation's unit)."""
+    if period is not None:
+        scope = make_scope(inst, period, unit_code)
+        return compute_indicators(inst, scope.year, unit_code, scope=scope)
     return compute_indicators(inst, year, unit_code)

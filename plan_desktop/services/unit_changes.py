@@ -63,7 +63,9 @@ class MoveResult:
         if not self.total:
             return (f"{self.source.name} (mã {self.source.code}) không còn cán bộ, cơ sở hay mô hình nào "
                     f"đang hoạt động sau ngày {self.last_day:%d/%m/%Y}; không có gì để chuyển.")
-        parts = [f"{n} {_FORM_WORDS.get(f, f)}" for f, n in self.moved.items() if n]
+        order = list(_FORM_WORDS)
+        moved = sorted(self.moved.items(), key=lambda fn: order.index(fn[0]) if fn[0] in order else len(order))
+        parts = [f"{n} {_FORM_WORDS.get(f, f)}" for f, n in moved if n]
         return (f"Đã chuyển {', '.join(parts)} của {self.source.name} (mã {self.source.code}) sang "
                 f"{self.target.name} (mã {self.target.code}) từ ngày {self.last_day + timedelta(days=1):%d/%m/%Y}.")
 
@@ -102,8 +104,8 @@ def move_rosters(inst: Installation, from_code: str, to_code: str | None = None,
     """Move what of ``from_code``'s rosters is still in force after its abolition to ``to_code`` (default:
     its successor in ``changes.toml``), in one transaction with an audit row per record. Running it
     again moves nothing more. ``service``: the window's record service (its listeners hear the change).
-    Refuses (:class:`RecordError`, Vietnamese) a unit that was not
-    abolished, a target not in force the next day, and units outside this installation."""
+    Only the approver moves (``AccessError`` otherwise). Refuses (:class:`RecordError`, Vietnamese) a
+    unit that was not abolished, a target not in force the next day, and units outside this installation."""
     units = inst.units
     code = from_code.strip()
     if not units.versions(code):
@@ -129,6 +131,8 @@ def move_rosters(inst: Installation, from_code: str, to_code: str | None = None,
     if not units.is_ancestor(own, code, last) or not units.is_ancestor(own, target.code, first):
         raise RecordError(f"{source.name} (mã {code}) và {target.name} (mã {target.code}) phải cùng thuộc "
                           f"{inst.unit().name}; đơn vị cấp trên của cả hai mới chuyển được danh sách.")
+    # a step on other units' records, like reopening a period: the approver's
+    inst.session.require("approver", "chuyển danh sách của đơn vị đã giải thể sang đơn vị kế thừa")
     service = service or inst.records(actor)
     store = inst.store
     batches = []

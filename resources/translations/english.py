@@ -17,6 +17,7 @@ EN = {
     "Ngày ban hành:": "Date of issue:",
     "Cấp số và ký số cơ quan": "Number it and add the agency's signature",
     "Cấp số, ban hành…": "Number and issue…",
+    "Số, ngày văn bản": "Number, date",
     "Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).":
         "The clerk writes the document number and date into the signed report and adds the agency's digital "
         "signature (with the seal image, if set).",
@@ -135,9 +136,7 @@ EN = {
     "chưa có": "none yet",
     "Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}":
         "Working year {year} · Last export: {when} · Records not exported: {n}",
-    "Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)": "Plan indicators {year} (Plan 1295/KH-UBND)",
-    "Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.":
-        "Indicator computation is being finished; the indicators will appear here.",
+    "Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)": "Plan indicators, {period} (Plan 1295/KH-UBND)",
     "Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).": "Could not compute the indicators (see the log file).",
     "Mục tiêu: {target}": "Target: {target}",
     "Đạt": "Met",
@@ -147,7 +146,7 @@ EN = {
     "Chưa có số liệu": "No data yet",
     "Chưa có chỉ tiêu nào cho năm này.": "No indicators for this year.",
     "chưa có dữ liệu": "no data yet",
-    "{n}/12 tháng": "{n}/12 months",
+    "{n}/{m} tháng": "{n}/{m} months",
     "Số bản ghi {period}": "Records, {period}",
     "Mở danh sách": "Open the list",
     "Đơn vị cấp dưới có dữ liệu: {n}/{total}": "Units below with data: {n}/{total}",

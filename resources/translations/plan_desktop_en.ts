@@ -1256,92 +1256,87 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="191" />
-        <source>Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)</source>
-        <translation>Plan indicators {year} (Plan 1295/KH-UBND)</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="192" />
+        <source>Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)</source>
+        <translation>Plan indicators, {period} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="195" />
-        <source>Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.</source>
-        <translation>Indicator computation is being finished; the indicators will appear here.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="199" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="221" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="226" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="245" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="241" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="250" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="252" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="248" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="257" />
-        <source>{n}/12 tháng</source>
-        <translation>{n}/12 months</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="254" />
+        <source>{n}/{m} tháng</source>
+        <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="267" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="264" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="277" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="274" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="293" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="290" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
@@ -1548,14 +1543,19 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="302" />
+        <source>Số, ngày văn bản</source>
+        <translation>Number, date</translation>
+    </message>
+    <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="307" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="308" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="443" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="449" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="453" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
@@ -1600,24 +1600,24 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>No reports yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="416" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="428" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="420" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="432" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="451" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="457" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="465" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="461" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="469" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="458" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="462" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>

@@ -133,7 +133,7 @@ def test_pdf_metadata_and_the_qr_code_carry_the_data_hash(commune, service, tmp_
                        f"|sha256={result.data.data_hash}")
     if shutil.which("zbarimg"):
         subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "2", str(pdf), str(tmp_path / "p")], check=True)
-        last = sorted(tmp_path.glob("p-*.png"))[-1]
+        last = max(tmp_path.glob("p-*.png"), key=lambda p: int(p.stem.split("-")[1]))
         decoded = subprocess.run(["zbarimg", "-q", "--raw", str(last)], capture_output=True, text=True).stdout
         assert decoded.strip() == payload
     # ``verify`` prints the same hash (the report is not signed yet)

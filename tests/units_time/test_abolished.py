@@ -113,3 +113,22 @@ def test_package_row_after_abolition_rejected_at_the_district(gone, tmp_path):
         assert ids == {ok}
     finally:
         district.close()
+
+
+def test_entry_dialog_shows_the_successor_at_the_date(gone, qtbot, tmp_path):
+    pytest.importorskip("pytestqt")
+    from plan_desktop.ui.entry_dialog import EntryDialog
+
+    svc = gone.records("tester")
+    dlg = EntryDialog(gone.store.forms["communication"], svc, record={"id": None, **comm_values(1)},
+                      today=date(2020, 6, 1))
+    qtbot.addWidget(dlg)
+    dlg.resize(1024, 768)
+    dlg.show()
+    dlg.editor("date").set_value(date(2020, 3, 5))
+    assert dlg.save() is False
+    assert "Thị trấn Vĩnh Trụ (mã 13597)" in dlg.issue_text("date")
+    assert count(gone) == 0
+    dlg.grab().save(str(tmp_path / "abolished_dialog.png"))
+    dlg.editor("date").set_value(date(2019, 12, 31))
+    assert dlg.save() is True and count(gone) == 1
