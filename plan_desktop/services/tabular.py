@@ -334,8 +334,9 @@ def _write_xlsx(path: Path, form: FormDef, header: list[str], lines: Iterator[li
     for line in lines:
         out: list[Any] = []
         for kind, value in zip(kinds, line, strict=True):
-            if isinstance(value, str) and value:
-                out.append(xlsx_text_cell(ws, value))
+            if isinstance(value, str) and value and (value.startswith(FORMULA_START) or value[:1].isdigit()
+                                                     or not value.isprintable()):
+                out.append(xlsx_text_cell(ws, value))  # would run as a formula, lose its zeros or be refused
             elif kind == "date" and isinstance(value, date):
                 cell = WriteOnlyCell(ws, value=value)
                 cell.number_format = "dd/mm/yyyy"
