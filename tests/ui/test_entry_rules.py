@@ -169,3 +169,15 @@ def test_the_year_of_a_yearly_status_has_no_thousands_separator(window, qtbot):
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Up)
     assert box.text() == "2019"  # the arrow starts at the working year, shown without «2.019»
+
+
+def test_a_date_committed_by_an_input_method_after_a_click(window, qtbot):
+    """Unikey/telex deliver typed text as an input-method commit: the click selects, the commit replaces."""
+    _, dlg = _new(window, qtbot, "training")
+    line = dlg.editor("start_date").edit
+    qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+    type_ime(line, "5/3/2019")
+    qtbot.keyClick(line, Qt.Key.Key_Tab)
+    assert dlg.editor("start_date").value() == date(2019, 3, 5) and line.text() == "05/03/2019"
+    end = dlg.editor("end_date")
+    assert end.value() is None and end.edit.text() == ""  # an optional date starts empty, and may stay so
