@@ -23,11 +23,14 @@ import hashlib
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plan_desktop import paths
-from plan_desktop.store import Store
+from plan_desktop.store import Store, audit, utc_now
+from plan_desktop.store.backup import write_file_atomic
 from plan_desktop.usererror import UserError
 
 if TYPE_CHECKING:
@@ -42,6 +45,20 @@ ROLE_VI = {OFFICER: "cán bộ nhập liệu", APPROVER: "người phê duyệt"
 MIN_LENGTH = 8
 # scrypt cost: about 50 ms on an office PC, 16 MB of memory.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+#: Wrong passwords allowed without waiting; then 1, 2, 4 … seconds before each try, at most MAX_DELAY.
+FREE_TRIES = 3
+MAX_DELAY = 30.0
+FAILURES_KEY = "login_failures"
+_sleep = time.sleep  # tests replace it
+
+
+def login_delay(failures: int) -> float:
+    """Seconds to wait before checking a password after ``failures`` wrong ones in a row."""
+    if failures < FREE_TRIES:
+        return 0.0
+    return min(MAX_DELAY, float(2 ** (failures - FREE_TRIES)))
 
 
 class AccessError(UserError, PermissionError):
@@ -92,7 +109,8 @@ class Session:
 
     def require(self, role: str, action_vi: str) -> None:
         if not self.can(role):
-            raise AccessError(f"Chỉ {ROLE_VI[role]} mới được {action_vi}. Hãy đăng nhập bằng mật khẩu của {ROLE_VI[role]}.")
+            raise AccessError(
+                f"Chỉ {ROLE_VI[role]} mới được {action_vi}. Hãy đăng nhập bằng mật khẩu của {ROLE_VI[role]}.")
 
     def protect(self, secret: bytes) -> bytes:
         """Encrypt a private key for storage (unchanged when protection is off)."""
@@ -120,6 +138,24 @@ class Session:
 OPEN_SESSION = Session(APPROVER)
 
 
+SLOTS_FILE = "access_slots.json"
+
+
+def slots_file(folder: Path) -> Path:
+    """The copy of the password slots kept beside the data file: they belong to the folder (its key
+    files are encrypted under them), not to a version of the data, so a restore keeps them."""
+    return folder / SLOTS_FILE
+
+
+def read_slots_file(folder: Path) -> dict[str, dict] | None:
+    """The slots kept beside the data file, or None when there is no readable copy."""
+    try:
+        raw = json.loads(slots_file(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return raw if isinstance(raw, dict) else None
+
+
 class Access:
     def __init__(self, store: Store):
         self.store = store
@@ -127,6 +163,19 @@ class Access:
     def _slots(self) -> dict[str, dict]:
         raw = self.store.get_setting("access_slots")
         return dict(raw) if raw else {}
+
+    def _save(self, slots: dict[str, dict]) -> None:
+        """Write the slots to the settings and to the copy beside the data file."""
+        self.store.set_settings({"access_slots": slots})
+        if self.store.path is not None:
+            write_file_atomic(slots_file(self.store.path.parent), json.dumps(slots, indent=1).encode())
+
+    def file_matches(self) -> bool:
+        """Whether the copy beside the data file agrees with the settings (no copy: nothing to compare)."""
+        if self.store.path is None:
+            return True
+        kept = read_slots_file(self.store.path.parent)
+        return kept is None or kept == self._slots()
 
     @property
     def enabled(self) -> bool:
@@ -146,20 +195,42 @@ class Access:
         if officer_password == approver_password:
             raise AccessError("Mật khẩu của cán bộ nhập liệu và của người phê duyệt phải khác nhau.")
         kek = os.urandom(32)
-        self.store.set_settings({"access_slots": {OFFICER: _wrap(kek, officer_password, OFFICER),
-                                                  APPROVER: _wrap(kek, approver_password, APPROVER)}})
+        self._save({OFFICER: _wrap(kek, officer_password, OFFICER), APPROVER: _wrap(kek, approver_password, APPROVER)})
         return Session(APPROVER, kek)
 
+    def failures(self) -> int:
+        """Wrong passwords in a row since the last good one."""
+        return int(self.store.get_meta(FAILURES_KEY) or 0)
+
     def login(self, password: str) -> Session:
+        """The session of the role whose password this is. After :data:`FREE_TRIES` wrong passwords in a
+        row each further try waits longer (:func:`login_delay`, up to :data:`MAX_DELAY` s, counted in
+        the data file so that starting the program again does not reset it); every wrong password is
+        written to the audit log and the log file."""
         slots = self._slots()
         if not slots:
             return OPEN_SESSION
+        failures = self.failures()
+        wait = login_delay(failures)
+        if wait:
+            _sleep(wait)
         for role in (APPROVER, OFFICER):
             if role in slots:
                 kek = _unwrap(slots[role], password, role)
                 if kek is not None:
+                    if failures:
+                        self._record(0, f"Đăng nhập đúng sau {failures} lần sai mật khẩu.", "login")
                     return Session(role, kek)
+        failures += 1
+        self._record(failures, f"Sai mật khẩu (lần thứ {failures} liên tiếp).", "login_failed")
+        log.warning("wrong password (%d in a row)", failures)
         raise AccessError("Mật khẩu không đúng.")
+
+    def _record(self, failures: int, note: str, action: str) -> None:
+        with self.store.db.atomic():
+            self.store.set_meta(FAILURES_KEY, str(failures))
+            audit.append(self.store.db, at=utc_now(), actor="", action=action, form=None, record_id=None,
+                         unit_code=self.store.unit_code, revision=None, content_hash=None, note=note)
 
     def change_password(self, session: Session, role: str, new_password: str) -> None:
         """An approver may set either role's password; an officer only their own."""
@@ -172,11 +243,11 @@ class Access:
         self._check_new(new_password)
         slots = self._slots()
         slots[role] = _wrap(session.kek, new_password, role)
-        self.store.set_settings({"access_slots": slots})
+        self._save(slots)
 
     def disable(self, session: Session) -> None:
         session.require(APPROVER, "tắt bảo vệ bằng mật khẩu")
-        self.store.set_settings({"access_slots": {}})
+        self._save({})
 
 
 # -- switching protection for an installation (settings and private key files) -------------------------

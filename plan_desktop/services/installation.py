@@ -18,9 +18,12 @@ from plan_desktop import paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
+from plan_desktop.services import integrity
 from plan_desktop.services.access import OPEN_SESSION, Access, Session, protect_key_files
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
+from plan_desktop.store.backup import private_dir, remove_leftovers
+from plan_desktop.store.db import DamagedStoreError, damaged_message
 from plan_desktop.usererror import UserError
 
 log = logging.getLogger(__name__)
@@ -66,7 +69,14 @@ class Installation:
             )
         lock.acquire(folder)
         try:
+            remove_leftovers(folder)  # copies a kill cut off (.part, a restore's scratch copy)
+            if db.exists() and db.stat().st_size == 0:
+                raise DamagedStoreError(damaged_message(db, "tệp rỗng, 0 byte"))
             store = Store.open(db, forms, before_migrate=lambda s: backup.make_backup(s, folder, "migration"))
+        except DamagedStoreError as exc:
+            lock.release(folder)
+            offer, good = backup.damaged_offer(folder)
+            raise DamagedStoreError(f"{exc} {offer}", backup=good) from exc.__cause__
         except BaseException:
             lock.release(folder)
             raise
@@ -74,6 +84,8 @@ class Installation:
         if require_setup and not store.unit_code:
             inst.close()
             raise StoreError(f"Thư mục dữ liệu {folder} chưa được thiết lập cho đơn vị nào.")
+        if not inst.access.enabled:  # protected: written once logged in (login)
+            integrity.ensure_anchor(inst)
         if daily_backup:
             try:
                 backup.daily_backup(store, folder)
@@ -91,11 +103,17 @@ class Installation:
             raise SetupError(f"Mã đơn vị «{code}» không có trong danh mục đơn vị hành chính của tỉnh.")
         db = paths.db_path(folder)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            if not folder.exists():
+                private_dir(folder)  # owner-only: it holds the data, its backups, logs and keys
         except OSError as exc:
             raise SetupError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}.") from None
         lock.acquire(folder)
         try:
+            if db.exists() and db.stat().st_size == 0 and any(paths.backup_dir(folder).glob("*.sqlite")):
+                raise SetupError(
+                    f"Tệp dữ liệu {db} rỗng (0 byte) nhưng thư mục có bản sao lưu: dữ liệu đã bị hỏng, không thiết "
+                    "lập lại đè lên. Hãy khôi phục từ bản sao lưu («plan-desktop backups», «plan-desktop restore TỆP»)."
+                )
             store = Store.open(db, forms)
         except BaseException:
             lock.release(folder)
@@ -142,6 +160,7 @@ class Installation:
     def login(self, password: str) -> Session:
         """Check a password (when protection is on) and remember who is working."""
         self.session = self.access.login(password)
+        integrity.ensure_anchor(self)
         try:  # key files left plain while protection is on (e.g. a crash while enabling it)
             protect_key_files(self.folder, self.session)
         except Exception as exc:  # still readable as they are: never stop a login for this
@@ -166,6 +185,10 @@ class Installation:
         if not self._closed:
             self._closed = True
             self.wait_for_backup()  # a backup being written is finished, not cut off
+            try:  # the chain head, signed, outside the file (services/integrity.py)
+                integrity.write_anchor(self)
+            except Exception as exc:  # never keep the officer from closing
+                log.warning("anchor not written: %s", exc)
             self.store.close()
             lock.release(self.folder)
 

@@ -23,6 +23,7 @@ from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.timefmt import VN_TZ, now_vn
 from plan_desktop.store import audit, utc_now
+from plan_desktop.store.schema import SIGNING_TABLES_SQL
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -48,38 +49,8 @@ CHAIRMAN_FIELD = "ChuKy_ChuTich"
 OFFICER_BOX = (70.0, 90.0, 290.0, 160.0)
 CHAIRMAN_BOX = (320.0, 90.0, 560.0, 160.0)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS signed_reports (
-    id INTEGER PRIMARY KEY,
-    period TEXT NOT NULL,
-    unit_code TEXT NOT NULL,
-    file_path TEXT,
-    file_sha256 TEXT,
-    data_sha256 TEXT,
-    created_at TEXT NOT NULL,
-    signed_at TEXT,
-    signer TEXT,
-    status TEXT NOT NULL DEFAULT 'draft',
-    status_at TEXT,
-    superseded_at TEXT,
-    reason TEXT
-);
-CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
-CREATE TABLE IF NOT EXISTS period_locks (
-    id INTEGER PRIMARY KEY,
-    period TEXT NOT NULL,
-    unit_code TEXT NOT NULL,
-    start_date TEXT NOT NULL,
-    end_date TEXT NOT NULL,
-    locked_at TEXT NOT NULL,
-    locked_by TEXT,
-    report_id INTEGER REFERENCES signed_reports (id),
-    reopened_at TEXT,
-    reopened_by TEXT,
-    reopen_reason TEXT
-);
-CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopened_at);
-"""
+#: The tables (made by store migration 0003; kept here for :func:`ensure_schema`).
+SCHEMA = SIGNING_TABLES_SQL
 
 
 def ensure_schema(db: Database) -> None:
@@ -412,7 +383,8 @@ class SigningService:
                 else:
                     rid = self.db.execute(
                         "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, "
-                        "created_at, signed_at, signer, status, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
+                        "created_at, signed_at, signer, status, status_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
                         [key, self.unit_code, str(out_path.resolve()), out_sha, data_hash, now, now, signer_name, now],
                     ).lastrowid
                 self.db.execute(

@@ -1,15 +1,25 @@
-"""Copies of the store through SQLite's online backup API (consistent even while the file is in use)."""
+"""Copies of the store through SQLite's online backup API (consistent even while the file is in use),
+and the file helpers every copy goes through: owner-only modes, temp files inside the data folder
+(``.part``, removed at the next start when a kill left one), fsync and an atomic rename."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
 from plan_desktop.store.db import StoreError
 
+#: What a copy or a check is written to before it is renamed into place; left over only by a kill.
+PART_SUFFIX = ".part"
+#: Files created by the program: readable by their owner only (data, backups, logs, keys).
+FILE_MODE = 0o600
+DIR_MODE = 0o700
 
-def _fsync_dir(folder: Path) -> None:
+
+def fsync_dir(folder: Path) -> None:
     if os.name == "posix":
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -18,11 +28,46 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def private_dir(folder: Path) -> Path:
+    """Make ``folder`` (and parents) and restrict it to its owner (a no-op where modes don't exist)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, DIR_MODE)
+    return folder
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty with owner-only mode unless it exists (before SQLite or a logger opens it,
+    so it is never readable by others, not even for a moment); tighten an existing one."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            os.chmod(path, FILE_MODE)
+
+
+def write_file_atomic(dest: Path, data: bytes) -> Path:
+    """Write ``data`` to ``dest``: an owner-only ``.part`` beside it, fsync, rename, fsync the folder."""
+    tmp = dest.with_name(dest.name + PART_SUFFIX)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), FILE_MODE)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, dest)
+    fsync_dir(dest.parent)
+    return dest
+
+
 def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Write a consistent copy of ``conn``'s database to ``dest`` atomically (temp file, fsync, rename)."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".part")
+    """Write a consistent copy of ``conn``'s database to ``dest`` atomically (owner-only ``.part`` beside
+    it, fsync, rename)."""
+    private_dir(dest.parent)
+    tmp = dest.with_name(dest.name + PART_SUFFIX)
     tmp.unlink(missing_ok=True)
+    private_file(tmp)
     out = sqlite3.connect(tmp)
     try:
         conn.backup(out)
@@ -32,8 +77,23 @@ def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
-    _fsync_dir(dest.parent)
+    fsync_dir(dest.parent)
     return dest
+
+
+def copy_database(source: Path, dest: Path) -> Path:
+    """:func:`backup_to` from a file opened read-only (a backup being checked or restored)."""
+    try:
+        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.") from exc
+    try:
+        return backup_to(src, dest)
+    except sqlite3.DatabaseError as exc:
+        dest.with_name(dest.name + PART_SUFFIX).unlink(missing_ok=True)
+        raise StoreError(f"Tệp {source.name} bị hỏng hoặc không phải tệp dữ liệu của chương trình ({exc}).") from exc
+    finally:
+        src.close()
 
 
 def restore_into(source: Path, conn: sqlite3.Connection) -> None:
@@ -50,3 +110,27 @@ def restore_into(source: Path, conn: sqlite3.Connection) -> None:
         src.backup(conn)
     finally:
         src.close()
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Delete the ``.part`` files a killed copy left in the data folder, its backups and keys folders
+    (and the scratch folder of a killed check). Returns what was removed."""
+    removed: list[Path] = []
+    for where in (folder, folder / "backups", folder / "keys"):
+        if not where.is_dir():
+            continue
+        for p in where.iterdir():
+            if (p.name.endswith(PART_SUFFIX) or p.name.endswith(".tmp")) and p.is_file():
+                with contextlib.suppress(OSError):
+                    p.unlink()
+                    removed.append(p)
+    scratch = folder / SCRATCH_DIR
+    if scratch.is_dir():
+        shutil.rmtree(scratch, ignore_errors=True)
+        removed.append(scratch)
+    return removed
+
+
+#: Where a backup is checked before a restore: inside the data folder, never the system temp folder
+#: (a copy of the data must not outlive a kill somewhere nobody cleans).
+SCRATCH_DIR = ".scratch"

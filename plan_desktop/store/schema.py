@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 migrations = Migrations("plan_desktop")
 
 
@@ -91,6 +91,77 @@ def create_exchange_tables(db: Database) -> None:
 @migrations(name="0002_exchange")
 def _m0002_exchange(db: Database) -> None:
     create_exchange_tables(db)
+
+
+#: Signed reports and period locks (services/signing.py). ``IF NOT EXISTS``: versions before migration
+#: 0003 created them on first use. Made with the store so that the seal's triggers cover them from the start.
+SIGNING_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS signed_reports (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    file_path TEXT,
+    file_sha256 TEXT,
+    data_sha256 TEXT,
+    created_at TEXT NOT NULL,
+    signed_at TEXT,
+    signer TEXT,
+    status TEXT NOT NULL DEFAULT 'draft',
+    status_at TEXT,
+    superseded_at TEXT,
+    reason TEXT
+);
+CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
+CREATE TABLE IF NOT EXISTS period_locks (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    locked_at TEXT NOT NULL,
+    locked_by TEXT,
+    report_id INTEGER REFERENCES signed_reports (id),
+    reopened_at TEXT,
+    reopened_by TEXT,
+    reopen_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopened_at);
+"""
+
+
+@migrations(name="0003_signing")
+def _m0003_signing(db: Database) -> None:
+    for stmt in SIGNING_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+
+
+#: Every table the program makes besides the record tables (``form_*``, from the forms).
+#: ``sqlite_stat*`` are SQLite's own (``ANALYZE``).
+FIXED_TABLES = frozenset({
+    "meta", "settings", "audit_log", "schema_changes", "_sqlite_migrations", "sqlite_sequence",
+    "sqlite_stat1", "sqlite_stat4", "exchange_state", "exchange_exports", "exchange_keys", "exchange_received",
+    "exchange_archive", "exchange_receipts", "signed_reports", "period_locks",
+})
+
+
+def schema_problems(db: Database, forms: FormSet) -> list[str]:
+    """What in the file's schema the program did not make (Vietnamese): any trigger or view (the
+    program makes none; a trigger can silently change or drop what is written) and unknown tables.
+    Indexes on the program's tables are harmless and allowed."""
+    known = FIXED_TABLES | {f.table for f in forms.values()}
+    problems: list[str] = []
+    for kind, name, table in db.conn.execute("SELECT type, name, tbl_name FROM main.sqlite_master ORDER BY name"):
+        if kind == "trigger":
+            problems.append(f"Tệp dữ liệu có trigger «{name}» (trên bảng {table}) không do chương trình tạo: "
+                            "nó có thể sửa hoặc chặn dữ liệu được ghi.")
+        elif kind == "view":
+            problems.append(f"Tệp dữ liệu có view «{name}» không do chương trình tạo.")
+        elif kind == "table" and name not in known:
+            problems.append(f"Tệp dữ liệu có bảng «{name}» không do chương trình tạo.")
+        elif kind == "index" and table not in known:
+            problems.append(f"Tệp dữ liệu có chỉ mục «{name}» trên bảng lạ «{table}».")
+    return problems
 
 
 def record_columns(form: FormDef) -> dict[str, type]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -13,9 +14,10 @@ from sqlite_utils import Database
 
 from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_forms
 from plan_desktop.domain.text import fold
-from plan_desktop.store import audit
-from plan_desktop.store.db import StoreError, connect
-from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables, sync_needed
+from plan_desktop.store import audit, seal
+from plan_desktop.store.backup import private_dir, private_file
+from plan_desktop.store.db import DamagedStoreError, StoreError, connect, damaged_message
+from plan_desktop.store.schema import SCHEMA_VERSION, migrations, schema_problems, sync_form_tables, sync_needed
 
 #: a form, its content columns and its search-text function
 _FormHelpers = tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]
@@ -65,13 +67,21 @@ class Store:
         path = Path(path)
         if not create and not path.exists():
             raise StoreError(f"Chưa có tệp dữ liệu tại {path}. Hãy chạy «plan-desktop init» trước.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            private_dir(path.parent)
+        if not path.exists():
+            private_file(path)  # owner-only from the first byte; SQLite gives its WAL the same mode
         db = connect(path)
         store = cls(db, path, forms or default_forms())
         try:
             if before_migrate is not None and store.migration_pending():
                 before_migrate(store)
             store.migrate()
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+            db.close()
+            if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+                raise
+            raise DamagedStoreError(damaged_message(path, str(exc))) from exc
         except Exception:
             db.close()
             raise
@@ -79,8 +89,6 @@ class Store:
 
     @classmethod
     def memory(cls, forms: FormSet | None = None) -> Store:
-        import sqlite3
-
         conn = sqlite3.connect(":memory:", isolation_level=None)
         from plan_desktop.store.db import _sql_fold, database
 
@@ -106,6 +114,9 @@ class Store:
                 from plan_desktop import __version__
 
                 self.set_meta("created_by_version", __version__)
+            if seal.stored(self.db) is None:  # a new file, or one made before the seal: sealed as it is
+                seal.write(self.db)
+        seal.install(self.db)  # after the schema: a column just added is covered
         return changes
 
     def close(self) -> None:
@@ -355,7 +366,9 @@ class Store:
 
     # -- integrity -------------------------------------------------------------------------------------
     def check(self) -> list[str]:
-        """SQLite's integrity check, the audit chain, and every record against its last audit row.
+        """SQLite's integrity check, the schema (nothing the program did not make), the audit chain, the
+        seal of settings, locks and exchange bookkeeping (store/seal.py), and every record against its
+        last audit row (content, revision, ``change_seq``, ``search_text``).
 
         Returns a list of Vietnamese problem descriptions (empty when all is well).
         """
@@ -363,13 +376,15 @@ class Store:
         result = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
             problems.append("Kiểm tra toàn vẹn SQLite báo lỗi: " + "; ".join(result[:5]))
+        problems.extend(schema_problems(self.db, self.forms))
         problems.extend(p.message for p in audit.verify_chain(self.db))
-        last: dict[tuple[str, str], tuple[int, str]] = {}
+        problems.extend(seal.verify(self.db))
+        last: dict[tuple[str, str], tuple[int, str, int]] = {}
         for r in self.db.execute(
-            "SELECT form, record_id, revision, content_hash FROM audit_log "
+            "SELECT form, record_id, revision, content_hash, seq FROM audit_log "
             "WHERE record_id IS NOT NULL ORDER BY seq"
         ):
-            last[(r[0], r[1])] = (r[2], r[3])
+            last[(r[0], r[1])] = (r[2], r[3], r[4])
         for form in self.forms.values():
             seen: set[str] = set()
             for row in self._query(f"SELECT * FROM [{form.table}]"):
@@ -379,9 +394,15 @@ class Store:
                 if key not in last:
                     problems.append(f"{label}: bản ghi được thêm ngoài chương trình (không có trong nhật ký).")
                     continue
-                rev, h = last[key]
+                rev, h, seq = last[key]
                 if rev != row["revision"] or h != self.row_hash(form, row):
                     problems.append(f"{label}: bản ghi đã bị sửa ngoài chương trình.")
+                elif row.get("change_seq") != seq:  # decides whether the next export carries the record
+                    problems.append(f"{label}: số thứ tự thay đổi (change_seq) đã bị sửa ngoài chương trình; "
+                                    "bản ghi có thể bị bỏ sót khi gửi lên cấp trên.")
+                elif (row.get("search_text") or "") != self.search_text(form, row):
+                    problems.append(f"{label}: nội dung tìm kiếm (search_text) đã bị sửa ngoài chương trình; "
+                                    "ô tìm kiếm có thể không tìm thấy bản ghi.")
             for (fid, rid) in last:
                 if fid == form.id and rid not in seen:
                     problems.append(f"{form.label} (mã {rid}): bản ghi đã bị xóa ngoài chương trình.")
