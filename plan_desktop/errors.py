@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 
+from plan_desktop.store.db import driver_errors
 from plan_desktop.usererror import UserError
 
 
@@ -13,16 +13,17 @@ def user_message(exc: BaseException, lang: str = "vi") -> str | None:
     or None for a programming error (show the crash dialog, log the details)."""
     if isinstance(exc, UserError):
         return exc.text(lang)
-    if isinstance(exc, sqlite3.OperationalError):
+    if isinstance(exc, driver_errors("OperationalError")):
         text = str(exc)
         if "locked" in text or "busy" in text:
             return "Tệp dữ liệu đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại."
         if "readonly" in text or "read-only" in text:
             return "Không ghi được vào tệp dữ liệu: thư mục chỉ cho phép đọc."
         if "disk" in text and "full" in text:
-            return "Ổ đĩa đã đầy: không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại; dữ liệu cũ vẫn còn nguyên."
+            return ("Ổ đĩa đã đầy: không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại; "
+                    "dữ liệu cũ vẫn còn nguyên.")
         return f"Lỗi khi làm việc với tệp dữ liệu: {text}."
-    if isinstance(exc, sqlite3.DatabaseError):
+    if isinstance(exc, driver_errors()):
         return f"Tệp dữ liệu bị hỏng hoặc không phải tệp dữ liệu của chương trình ({exc})."
     if isinstance(exc, OSError):
         name = f" «{exc.filename}»" if exc.filename else ""

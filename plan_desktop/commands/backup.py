@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plan_desktop.cli import EXIT_OK, data_folder, open_installation, out
+from plan_desktop.cli import EXIT_OK, ask_secret, data_folder, open_installation, out
 
 
 def register(sub) -> None:
@@ -29,13 +29,16 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from plan_desktop.services.access import read_slots_file
     from plan_desktop.services.backup import restore_damaged, restore_installation
     from plan_desktop.store.db import DamagedStoreError
 
     try:
         inst = open_installation(args)
     except DamagedStoreError:  # the current file cannot be opened: put the backup in its place
-        kept = restore_damaged(data_folder(args), args.file)
+        folder = data_folder(args)
+        password = ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: ") if read_slots_file(folder) else None
+        kept = restore_damaged(folder, args.file, password=password)
         out(f"Đã khôi phục dữ liệu từ {args.file}.")
         out(f"Tệp dữ liệu bị hỏng được giữ lại tại: {kept}")
         return EXIT_OK

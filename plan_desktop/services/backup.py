@@ -14,7 +14,6 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +22,7 @@ from pathlib import Path
 from plan_desktop import paths
 from plan_desktop.domain.forms import default_forms
 from plan_desktop.services import integrity
+from plan_desktop.services.access import APPROVER, AccessError, data_key, read_slots_file, unlock
 from plan_desktop.store import Store, StoreError, audit, lock, utc_now
 from plan_desktop.store.backup import (
     SCRATCH_DIR,
@@ -32,6 +32,7 @@ from plan_desktop.store.backup import (
     private_dir,
     restore_into,
 )
+from plan_desktop.store.db import driver_errors, is_encrypted, raw_connect
 
 log = logging.getLogger(__name__)
 DEFAULT_KEEP = 20
@@ -73,9 +74,9 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: b.path.name.split("_")[1], reverse=True)
 
 
-def _write(conn: sqlite3.Connection, dest: Path) -> None:
+def _write(conn, dest: Path, key: bytes | None = None) -> None:
     try:
-        backup_to(conn, dest)
+        backup_to(conn, dest, key=key)
     except OSError as exc:
         raise StoreError(f"Không ghi được bản sao lưu vào {dest.parent}: {exc.strerror or exc}.") from exc
 
@@ -87,7 +88,7 @@ def _dest(store: Store, folder: Path, reason: str) -> Path:
 def make_backup(store: Store, folder: Path, reason: str = "manual", out: Path | None = None) -> Path:
     """A consistent copy of the store. With ``out`` the copy goes there (not counted for retention)."""
     dest = out or _dest(store, folder, reason)
-    _write(store.db.conn, dest)
+    _write(store.db.conn, dest, store.key)  # encrypted as the data file is
     log.info("backup written: %s (%s)", dest, reason)
     if out is None:
         prune(store, folder)
@@ -127,19 +128,19 @@ def daily_backup_in_background(store: Store, folder: Path, now: datetime | None 
     store (:meth:`Installation.close` does). A failure (full disk…) is logged: the officer works on."""
     if not _daily_due(store, folder, now) or store.path is None:
         return None
-    dest, keep, source = _dest(store, folder, "daily"), _keep(store), store.path
+    dest, keep, source, key = _dest(store, folder, "daily"), _keep(store), store.path, store.key
 
     def run() -> None:
         try:
-            conn = sqlite3.connect(source, isolation_level=None)
+            conn = raw_connect(source, key=key)
             try:
                 conn.execute("PRAGMA busy_timeout = 5000")
-                _write(conn, dest)
+                _write(conn, dest, key)
             finally:
                 conn.close()
             log.info("backup written: %s (daily, in the background)", dest)
             _prune_files(folder, keep)
-        except (StoreError, sqlite3.Error, OSError) as exc:
+        except (StoreError, *driver_errors("Error"), OSError) as exc:
             log.warning("daily backup failed: %s", exc)
 
     thread = threading.Thread(target=run, name="daily-backup")
@@ -147,16 +148,23 @@ def daily_backup_in_background(store: Store, folder: Path, now: datetime | None 
     return thread
 
 
-def inspect_backup(path: Path) -> dict[str, str]:
+def inspect_backup(path: Path, key: bytes | None = None) -> dict[str, str]:
     """Read a candidate backup's identity (unit, version) without changing it; raise StoreError if it
-    is not a plan_desktop data file or is damaged."""
+    is not a plan_desktop data file or is damaged. ``key``: the data key of this folder, for an encrypted
+    backup (a plain one is read without it)."""
     if not path.exists():
         raise StoreError(f"Không tìm thấy tệp {path}.")
     if not path.is_file():
         raise StoreError(f"«{path}» không phải là một tệp (là thư mục hoặc thiết bị); hãy chọn tệp sao lưu .sqlite.")
     not_ours = f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình."
+    encrypted = is_encrypted(path)
+    if encrypted and key is None:
+        raise StoreError(f"Tệp {path.name} được mã hóa (bảo vệ bằng mật khẩu); hãy đăng nhập trước khi khôi phục.")
+    if encrypted:
+        not_ours = (f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình, hoặc được mã hóa bằng mật "
+                    "khẩu của một lần bật bảo vệ khác (trước khi tắt rồi bật lại).")
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = raw_connect(path, key=key if encrypted else None, readonly=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
@@ -165,7 +173,7 @@ def inspect_backup(path: Path) -> dict[str, str]:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         finally:
             conn.close()
-    except (sqlite3.DatabaseError, UnicodeDecodeError):
+    except (*driver_errors(), UnicodeDecodeError):
         raise StoreError(not_ours) from None
     try:
         unit = json.loads(settings["unit_code"]) if "unit_code" in settings else None
@@ -176,22 +184,23 @@ def inspect_backup(path: Path) -> dict[str, str]:
     return {"unit_code": unit, "created_by_version": meta.get("created_by_version", "")}
 
 
-def newest_good_backup(folder: Path, unit_code: str | None = None) -> BackupInfo | None:
-    """The newest backup in the folder that opens as this program's data (of ``unit_code`` when given)."""
+def newest_good_backup(folder: Path, unit_code: str | None = None, key: bytes | None = None) -> BackupInfo | None:
+    """The newest backup in the folder that opens as this program's data (of ``unit_code`` when given;
+    an encrypted one only with ``key``)."""
     for info in list_backups(folder):
         if unit_code and info.unit_code != unit_code:
             continue
         try:
-            inspect_backup(info.path)
+            inspect_backup(info.path, key)
         except StoreError:
             continue
         return info
     return None
 
 
-def damaged_offer(folder: Path) -> tuple[str, Path | None]:
+def damaged_offer(folder: Path, key: bytes | None = None) -> tuple[str, Path | None]:
     """What to say after «the data file is damaged»: the newest good backup and how to restore it."""
-    good = newest_good_backup(folder)
+    good = newest_good_backup(folder, key=key)
     if good is None:
         return ("Không có bản sao lưu nào còn tốt trong thư mục dữ liệu; hãy tìm bản sao lưu trên USB hoặc máy khác "
                 "rồi khôi phục bằng «plan-desktop restore TỆP».", None)
@@ -200,7 +209,8 @@ def damaged_offer(folder: Path) -> tuple[str, Path | None]:
             f"«plan-desktop restore \"{good.path}\"» (tệp hỏng được giữ lại bên cạnh).", good.path)
 
 
-def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store | None) -> Path:
+def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store | None,
+             key: bytes | None = None) -> Path:
     """Copy the backup into the data folder's scratch space, bring it to this version, refuse it when it
     is not sound, and carry over what a restore must not take back. Returns the prepared copy.
 
@@ -210,7 +220,7 @@ def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store |
     (with the report), the packages already sent (so the next export's sequence number is above them), and
     the password slots, which belong with the folder's key files (from the copy beside the data file, or
     from ``current``)."""
-    info = inspect_backup(source)
+    info = inspect_backup(source, key)
     if info["unit_code"] != unit_code:
         raise StoreError(
             f"Tệp {source.name} là dữ liệu của đơn vị {info['unit_code']}, không phải của đơn vị này "
@@ -220,9 +230,10 @@ def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store |
     copy = scratch / "restore.sqlite"
     for leftover in scratch.glob("restore.sqlite*"):
         leftover.unlink()
-    copy_database(source, copy)
+    # encrypted as the data file is (``key``), whether the backup was plain or not
+    copy_database(source, copy, src_key=key if is_encrypted(source) else None, dest_key=key)
     try:
-        other = Store.open(copy, forms, create=False)
+        other = Store.open(copy, forms, create=False, key=key)
     except StoreError as exc:
         raise StoreError(f"Tệp {source.name} không dùng được: {exc} Không khôi phục.") from None
     try:
@@ -238,8 +249,6 @@ def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store |
 
 def _carry_over(target: Store, current: Store | None, folder: Path, source: Path) -> str:
     """Inside one transaction on ``target``: locks, sent packages and slots from ``current``; an audit row."""
-    from plan_desktop.services.access import read_slots_file
-
     notes: list[str] = []
     db = target.db
     with db.atomic():
@@ -307,9 +316,9 @@ def restore(store: Store, folder: Path, source: Path) -> Path:
     The backup is checked and prepared in a copy inside the data folder (:func:`_prepare`), then copied
     into the live file in one transaction; the audit log says so."""
     try:
-        copy = _prepare(source, folder, store.forms, store.unit_code or "", store)
+        copy = _prepare(source, folder, store.forms, store.unit_code or "", store, store.key)
         saved = make_backup(store, folder, "restore")
-        restore_into(copy, store.db.conn)
+        restore_into(copy, store.db.conn, store.key)
         store.migrate()  # the seal's triggers again, on the restored tables
     finally:
         shutil.rmtree(folder / SCRATCH_DIR, ignore_errors=True)
@@ -317,18 +326,27 @@ def restore(store: Store, folder: Path, source: Path) -> Path:
     return saved
 
 
-def restore_damaged(folder: Path, source: Path, forms=None) -> Path:
+def restore_damaged(folder: Path, source: Path, forms=None, password: str | None = None) -> Path:
     """Put a backup in place of a data file that cannot be opened (damaged, empty, not SQLite).
 
     The damaged file is kept beside it (``plan_desktop.sqlite.damaged-<time>``); the backup is checked
-    and prepared as by :func:`restore` (password slots from the copy beside the data file). Returns the
-    path the damaged file was moved to."""
+    and prepared as by :func:`restore`. When the folder is password-protected (its slots kept beside the
+    data file) the approver's ``password`` is needed and the result is encrypted. Returns the path the
+    damaged file was moved to."""
     db_file = paths.db_path(folder)
+    key = None
+    slots = read_slots_file(folder)
+    if slots:
+        if password is None:
+            raise AccessError("Dữ liệu được bảo vệ bằng mật khẩu: cần mật khẩu của người phê duyệt để khôi phục.")
+        session = unlock(folder, slots, password)
+        session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
+        key = data_key(session.kek)  # type: ignore[arg-type]
     lock.acquire(folder)
     try:
-        info = inspect_backup(source)
+        info = inspect_backup(source, key)
         try:
-            copy = _prepare(source, folder, forms or default_forms(), info["unit_code"], None)
+            copy = _prepare(source, folder, forms or default_forms(), info["unit_code"], None, key)
             kept = db_file.with_name(f"{db_file.name}.damaged-{_stamp()}")
             if db_file.exists():
                 os.replace(db_file, kept)
@@ -338,6 +356,7 @@ def restore_damaged(folder: Path, source: Path, forms=None) -> Path:
                     os.replace(side, kept.with_name(kept.name + extra))
             os.replace(copy, db_file)
             fsync_dir(folder)
+            integrity.remove_stale_anchor(folder)  # it vouched for the damaged history; the next open writes one
         finally:
             shutil.rmtree(folder / SCRATCH_DIR, ignore_errors=True)
     finally:
@@ -349,8 +368,6 @@ def restore_damaged(folder: Path, source: Path, forms=None) -> Path:
 def restore_installation(inst, source: Path) -> Path:
     """:func:`restore` for an open installation: replacing all the data is the approver's (when password
     protection is on). Returns the backup of what was replaced. The anchor follows the restored history."""
-    from plan_desktop.services.access import APPROVER
-
     inst.session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
     inst.wait_for_backup()
     saved = restore(inst.store, inst.folder, Path(source))

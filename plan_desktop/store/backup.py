@@ -7,10 +7,9 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sqlite3
 from pathlib import Path
 
-from plan_desktop.store.db import StoreError
+from plan_desktop.store.db import StoreError, driver_errors, raw_connect
 
 #: What a copy or a check is written to before it is renamed into place; left over only by a kill.
 PART_SUFFIX = ".part"
@@ -61,50 +60,80 @@ def write_file_atomic(dest: Path, data: bytes) -> Path:
     return dest
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
+def backup_to(conn, dest: Path, key: bytes | None = None) -> Path:
     """Write a consistent copy of ``conn``'s database to ``dest`` atomically (owner-only ``.part`` beside
-    it, fsync, rename)."""
+    it, fsync, rename). ``key``: the key ``conn``'s file is encrypted with; the copy is encrypted the same."""
     private_dir(dest.parent)
     tmp = dest.with_name(dest.name + PART_SUFFIX)
     tmp.unlink(missing_ok=True)
     private_file(tmp)
-    out = sqlite3.connect(tmp)
+    out = raw_connect(tmp, key=key)
     try:
         conn.backup(out)
         out.execute("PRAGMA journal_mode = DELETE")
     finally:
         out.close()
+    _settle(tmp, dest)
+    return dest
+
+
+def _settle(tmp: Path, dest: Path) -> None:
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
     fsync_dir(dest.parent)
-    return dest
 
 
-def copy_database(source: Path, dest: Path) -> Path:
-    """:func:`backup_to` from a file opened read-only (a backup being checked or restored)."""
+def _export(source: Path, dest: Path, src_key: bytes | None, dest_key: bytes | None) -> None:
+    """Copy ``source`` to ``dest`` changing its encryption (``sqlcipher_export``: a plain file to an
+    encrypted one, the reverse, or from one key to another); the ``.part``-fsync-rename dance."""
+    private_dir(dest.parent)
+    tmp = dest.with_name(dest.name + PART_SUFFIX)
+    tmp.unlink(missing_ok=True)
+    private_file(tmp)
+    conn = raw_connect(source, key=src_key, readonly=True, cipher=True)
     try:
-        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.") from exc
-    try:
-        return backup_to(src, dest)
-    except sqlite3.DatabaseError as exc:
-        dest.with_name(dest.name + PART_SUFFIX).unlink(missing_ok=True)
-        raise StoreError(f"Tệp {source.name} bị hỏng hoặc không phải tệp dữ liệu của chương trình ({exc}).") from exc
+        attach_key = f"x'{dest_key.hex()}'" if dest_key is not None else ""
+        conn.execute(f"ATTACH DATABASE ? AS copy KEY \"{attach_key}\"", [str(tmp)])
+        conn.execute("SELECT sqlcipher_export('copy')")
+        conn.execute("DETACH DATABASE copy")
     finally:
-        src.close()
+        conn.close()
+    _settle(tmp, dest)
 
 
-def restore_into(source: Path, conn: sqlite3.Connection) -> None:
-    """Replace the live database behind ``conn`` with ``source`` in one step.
+def copy_database(source: Path, dest: Path, *, src_key: bytes | None = None,
+                  dest_key: bytes | None = None) -> Path:
+    """Copy a data file (a backup being checked or restored, or the data file being encrypted or
+    decrypted) to ``dest``: encrypted under ``dest_key`` (plain when None), read with ``src_key``."""
+    try:
+        if src_key == dest_key:
+            try:
+                src = raw_connect(source, key=src_key, readonly=True)
+            except driver_errors() as exc:
+                raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.") from exc
+            try:
+                return backup_to(src, dest, key=dest_key)
+            finally:
+                src.close()
+        _export(source, dest, src_key, dest_key)
+        return dest
+    except driver_errors() as exc:
+        dest.with_name(dest.name + PART_SUFFIX).unlink(missing_ok=True)
+        raise StoreError(f"Tệp {source.name} bị hỏng, không phải tệp dữ liệu của chương trình, hoặc được mã hóa "
+                         f"bằng mật khẩu khác ({exc}).") from exc
+
+
+def restore_into(source: Path, conn, key: bytes | None = None) -> None:
+    """Replace the live database behind ``conn`` with ``source`` (encrypted with ``key`` as the live one
+    is) in one step.
 
     The backup API writes the destination inside one transaction, so a crash or a power cut leaves the
     store either as before or fully restored.
     """
     try:
-        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        src = raw_connect(source, key=key, readonly=True)
+    except driver_errors() as exc:
         raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.") from exc
     try:
         src.backup(conn)

@@ -16,7 +16,7 @@ from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_f
 from plan_desktop.domain.text import fold
 from plan_desktop.store import audit, seal
 from plan_desktop.store.backup import private_dir, private_file
-from plan_desktop.store.db import DamagedStoreError, StoreError, connect, damaged_message
+from plan_desktop.store.db import DamagedStoreError, StoreError, connect, damaged_message, driver_errors
 from plan_desktop.store.schema import SCHEMA_VERSION, migrations, schema_problems, sync_form_tables, sync_needed
 
 #: a form, its content columns and its search-text function
@@ -48,17 +48,19 @@ class Query:
 class Store:
     """Open with :meth:`open`; close with :meth:`close` (or use as a context manager)."""
 
-    def __init__(self, db: Database, path: Path | None, forms: FormSet):
+    def __init__(self, db: Database, path: Path | None, forms: FormSet, key: bytes | None = None):
         self.db = db
         self.path = path
         self.forms = forms
+        #: the SQLCipher key of an encrypted file (None: a plain SQLite file); copies use it too
+        self.key = key
         #: per form (by identity): its content columns and its search-text function
         self._per_form: dict[int, _FormHelpers] = {}
 
     # -- lifecycle ---------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, forms: FormSet | None = None, *, create: bool = True,
-             before_migrate: Callable[[Store], None] | None = None) -> Store:
+             before_migrate: Callable[[Store], None] | None = None, key: bytes | None = None) -> Store:
         """Open (creating if allowed) and bring the schema up to date.
 
         ``before_migrate`` is called with the opened store when an existing file is about to be
@@ -71,15 +73,15 @@ class Store:
             private_dir(path.parent)
         if not path.exists():
             private_file(path)  # owner-only from the first byte; SQLite gives its WAL the same mode
-        db = connect(path)
-        store = cls(db, path, forms or default_forms())
+        db = connect(path, key=key)
+        store = cls(db, path, forms or default_forms(), key)
         try:
             if before_migrate is not None and store.migration_pending():
                 before_migrate(store)
             store.migrate()
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        except (*driver_errors(), UnicodeDecodeError) as exc:
             db.close()
-            if isinstance(exc, sqlite3.OperationalError) and "malformed" not in str(exc):
+            if isinstance(exc, driver_errors("OperationalError")) and "malformed" not in str(exc):
                 raise
             raise DamagedStoreError(damaged_message(path, str(exc))) from exc
         except Exception:
@@ -121,6 +123,15 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    def reopen(self, key: bytes | None) -> None:
+        """Open the (closed) file again, encrypted under ``key`` now: the same Store object, so whatever
+        holds it (services, the window's pages) goes on working after protection is switched."""
+        assert self.path is not None
+        self.db = connect(self.path, key=key)
+        self.key = key
+        self._per_form.clear()
+        self.migrate()
 
     def __enter__(self) -> Store:
         return self

@@ -15,7 +15,7 @@ from plan_desktop.services import backup, integrity
 from plan_desktop.services.access import FREE_TRIES, AccessError, login_delay
 from plan_desktop.services.installation import Installation, SetupError
 from plan_desktop.store import StoreError, audit
-from plan_desktop.store.db import DamagedStoreError
+from plan_desktop.store.db import DamagedStoreError, is_encrypted
 from tests.services.test_records import COMM
 
 OFFICER = {"full_name": "Trần Thị Hà"}
@@ -171,8 +171,8 @@ def test_restore_is_audited_keeps_locks_sequence_and_passwords(commune, data_dir
     assert commune.access.enabled  # the key files stay encrypted under slots that are still there
     assert integrity.check_installation(commune) == []
     commune.close()
-    with Installation.open(data_dir, daily_backup=False) as again:
-        again.login("matkhau-duyet")
+    assert is_encrypted(data_dir / "plan_desktop.sqlite")  # the plain backup came back encrypted
+    with Installation.open(data_dir, daily_backup=False, password="matkhau-duyet") as again:
         from plan_desktop.services.exchange.keys import own_keys
 
         assert own_keys(again).fingerprint  # the unit's keys still open
