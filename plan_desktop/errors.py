@@ -25,6 +25,8 @@ def user_message(exc: BaseException, lang: str = "vi") -> str | None:
         return f"Lỗi khi làm việc với tệp dữ liệu: {text}."
     if isinstance(exc, driver_errors()):
         return f"Tệp dữ liệu bị hỏng hoặc không phải tệp dữ liệu của chương trình ({exc})."
+    if isinstance(exc, OverflowError):  # a number past SQLite's 64 bits reached a write: nothing was written
+        return "Có một số quá lớn (vượt quá 9.223.372.036.854.775.807): không ghi được, dữ liệu không thay đổi."
     if isinstance(exc, OSError):
         name = f" «{exc.filename}»" if exc.filename else ""
         if exc.errno == errno.ENOSPC:

@@ -12,6 +12,7 @@ platformdirs.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -85,6 +86,27 @@ def require_files(folder: Path, pattern: str, what: str) -> list[Path]:
 def require_resource(*parts: str, what: str = "tệp") -> Path:
     """Path of a file under ``resources/`` that must be there (``require_resource("fonts", "X.ttf")``)."""
     return require_file(resource(*parts), what)
+
+
+# -- files the officer gives the program ---------------------------------------------------------------
+class NotARegularFileError(UserError):
+    """A path given as a file is a folder, a pipe or a device (Vietnamese message)."""
+
+
+def require_regular_file(path: Path, what: str = "tệp") -> Path:
+    """``path`` if it is a regular file. A folder, a named pipe (FIFO: reading would wait forever) or a
+    device (``/dev/zero``: reading would never end) is refused with a message; nothing is read."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise NotARegularFileError(f"Không tìm thấy {what} {path}.") from None
+    except OSError as exc:
+        raise NotARegularFileError(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from None
+    if stat.S_ISREG(mode):
+        return path
+    kind = ("một thư mục" if stat.S_ISDIR(mode) else "một đường ống (FIFO)" if stat.S_ISFIFO(mode)
+            else "một thiết bị" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "không phải tệp thường")
+    raise NotARegularFileError(f"«{path}» là {kind}, không phải {what}: hãy chọn đúng tệp.")
 
 
 def default_data_dir() -> Path:

@@ -34,7 +34,7 @@ from typing import Any
 from plan_desktop.domain.forms import COMMON_FIELDS, FormSet
 from plan_desktop.domain.units import UnitRegistry
 from plan_desktop.exchange import crypto
-from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, stored_zip, write_zip
+from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, require_regular, stored_zip, write_zip
 from plan_desktop.exchange.errors import PackageRefused
 from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, unb64, verify_signature
 
@@ -299,6 +299,7 @@ def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest
     The file must be exactly the canonical encoding of its members (:func:`stored_zip`): a changed
     byte anywhere, even in ZIP bookkeeping that no hash covers, is refused."""
     if isinstance(source, Path):
+        require_regular(source, what)
         try:
             size = source.stat().st_size
             if size > MAX_FILE_BYTES:
