@@ -17,9 +17,9 @@ from plan_desktop.domain.forms import FieldDef
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.domain.units import Level, Unit
-from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
+from plan_desktop.reports.indicators import STATUS_VI, IndicatorValue, compute_indicators, flagged_sql
 from plan_desktop.reports.scope import Scope, make_scope, report_data_hash
-from plan_desktop.store.store import period_clauses
+from plan_desktop.store.periods import period_where
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -42,6 +42,21 @@ DRAFT_SECTIONS = {
         "(Cán bộ ghi kiến nghị, đề xuất với cấp trên, nếu có.)",
     ),
 }
+
+#: ``report --text FILE.toml``: the file's keys and the sections they fill.
+TEXT_KEYS = {"assessment": "assessment", "next_steps": "tasks", "proposals": "requests"}
+
+
+def is_hint(key: str, text: str | None) -> bool:
+    """Whether a section's text is empty or still the hint printed for the officer to replace."""
+    from plan_desktop.domain.text import nfc
+
+    t = " ".join(nfc(text or "").split())
+    if not t:
+        return True
+    hint = " ".join(nfc(DRAFT_SECTIONS[key][1]).split())
+    return t == hint or "(cán bộ" in t.casefold()
+
 
 MONTHS_VI = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"]
 
@@ -114,6 +129,11 @@ class ReportData:
     drafts: dict[str, str]
     report_date: date
     counts: dict[str, int]
+    number: str = ""
+    #: what keeps the report from being signed: section keys still empty or the hint, and
+    #: ``signer_name`` when no signer's name stands in the signature block
+    unfinished: list[str] = field(default_factory=list)
+    seal: bool = False  # the unit has a seal image: the agency's signature goes over the signer's
 
     @property
     def title(self) -> str:
@@ -174,9 +194,8 @@ class _Agg:
         return self.db.execute(sql, params).fetchall()
 
     def period_where(self, form: str, codes: list[str] | None = None) -> tuple[str, list[Any]]:
-        pf = self.forms[form].period_field
-        cond, params = self.scope.in_codes(codes)
-        return f"deleted = 0 AND {cond} AND [{pf}] BETWEEN ? AND ?", [*params, self.s, self.e]
+        """The form's live records of the report's period (by its kind) of the scope's units."""
+        return self.scope.period_where(form, codes)
 
     #: The communication figures a report adds up, in the order of :meth:`communication_cube`.
     COMM_SUMS = ("sessions", "participants", "participants_female", "materials", "broadcast_minutes", "cost")
@@ -203,9 +222,7 @@ class _Agg:
 
     def open_establishments_where(self) -> tuple[str, list[Any]]:
         """The businesses open at some time in the period (the roster rule of the lists)."""
-        cond, params = self.scope.in_codes()
-        period, period_params = period_clauses(self.forms["establishment"], self.scope.start, self.scope.end)
-        return " AND ".join(["deleted = 0", cond, *period]), [*params, *period_params]
+        return self.scope.period_where("establishment")
 
     def by_choice(self, form: str, fname: str, select: str, where: tuple[str, list[Any]]) -> list[list[Any]]:
         got = {r[0]: list(r[1:]) for r in self.rows(
@@ -237,8 +254,10 @@ def _sum_rows(rows: list[list[Any]], first: str = "Tổng cộng") -> list[Any]:
 def _situation(a: _Agg) -> Section:
     sec = Section("I. TÌNH HÌNH")
     where = a.open_establishments_where()
+    # suspected as in force on the period's last day: the same rule and day as the indicator table
+    suspected = flagged_sql(a.forms, a.scope.plan.indicator("disguised_reduction"), a.scope.end)
     rows = a.by_choice("establishment", "kind",
-                       "count(*), coalesce(sum(suspected), 0), coalesce(sum(female_workers), 0)", where)
+                       f"count(*), coalesce(sum({suspected}), 0), coalesce(sum(female_workers), 0)", where)
     total = _sum_rows(rows)
     n_est = total[1] if rows else 0
     n_susp = total[2] if rows else 0
@@ -246,11 +265,12 @@ def _situation(a: _Agg) -> Section:
         kinds = ", ".join(f"{lower_first(r[0])}: {format_int_vi(r[1])}" for r in rows)
         sec.paragraphs.append(
             f"Trên địa bàn có {format_int_vi(n_est)} cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm "
-            f"({kinds}); trong đó {format_int_vi(n_susp)} cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình"
+            f"({kinds}); trong đó {format_int_vi(n_susp)} cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình "
+            f"vào ngày {format_date_vi(a.scope.end)}"
             + (f", với {format_int_vi(total[3])} lao động nữ làm việc tại các cơ sở." if total[3] else "."))
         sec.tables.append(Table(
             "Cơ sở kinh doanh dịch vụ dễ bị lợi dụng đang hoạt động trong kỳ",
-            ["Loại hình", "Số cơ sở", "Nghi vấn trá hình", "Lao động nữ"],
+            ["Loại hình", "Số cơ sở", f"Nghi vấn ngày {format_date_vi(a.scope.end)}", "Lao động nữ"],
             ["text", "int", "int", "int"], rows, total, [3.2, 1, 1.2, 1]))
     else:
         sec.paragraphs.append("Trên địa bàn chưa ghi nhận cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm.")
@@ -345,7 +365,8 @@ def _training(a: _Agg) -> Section:
         groups = a.by_choice("training", "trainee_group", "count(*), coalesce(sum(trainees),0)", w)
         if groups:
             sec.paragraphs.append("Đối tượng học viên: " + "; ".join(
-                f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên" for g in groups) + ".")
+                f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên"
+                for g in groups) + ".")
         sec.tables.append(Table("Lớp tập huấn theo cấp tổ chức", ["Cấp tổ chức", "Số lớp", "Học viên", "Trong đó nữ",
                                                                   "Kinh phí (đồng)"],
                                 ["text", "int", "int", "int", "money"], rows, total, [2.6, 1, 1, 1, 1.5]))
@@ -381,7 +402,8 @@ def _cases(a: _Agg) -> Section:
     sec = Section("5. Công tác đấu tranh, xử lý vi phạm", level=2)
     w = a.period_where("case")
     rows = a.by_choice("case", "kind", "count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), "
-                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), coalesce(sum(coalesce(status, 'open') != 'open'),0), "
+                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), "
+                       "coalesce(sum(coalesce(status, 'open') != 'open'),0), "
                        "coalesce(sum(fine),0)", w)
     total = _sum_rows(rows)
     if not rows:
@@ -423,7 +445,8 @@ def _support(a: _Agg) -> Section:
     if models:
         mt = _sum_rows(models)
         sec.paragraphs.append(
-            f"Duy trì {format_int_vi(mt[1])} mô hình hỗ trợ, can thiệp giảm hại, tiếp cận {format_int_vi(mt[2])} người.")
+            f"Duy trì {format_int_vi(mt[1])} mô hình hỗ trợ, can thiệp giảm hại, "
+            f"tiếp cận {format_int_vi(mt[2])} người.")
         sec.tables.append(Table("Mô hình hỗ trợ, can thiệp giảm hại hoạt động trong kỳ",
                                 ["Loại mô hình", "Số mô hình", "Người được tiếp cận"],
                                 ["text", "int", "int"], models, mt, [3.6, 1, 1.2]))
@@ -438,11 +461,14 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     if not codes:
         return sec
     marks = ",".join("?" * len(codes))
+    # only assessments decided by the period's end (one without a date counts at the end of its year)
     rows = a.rows(f"SELECT unit_code, healthy, healthy_drugs_too, decision_no, decision_date FROM form_unit_status "
-                  f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks})", [year, *codes])
+                  f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks}) "
+                  "AND coalesce(decision_date, year || '-12-31') <= ?", [year, *codes, a.scope.end.isoformat()])
     if a.scope.level == Level.COMMUNE:
         if not rows:
-            sec.paragraphs.append(f"Chưa có kết quả đánh giá xã, phường lành mạnh năm {year}.")
+            upto = f" đến ngày {format_date_vi(a.scope.end)}" if a.scope.period.kind != "Y" else ""
+            sec.paragraphs.append(f"Chưa có kết quả đánh giá xã, phường lành mạnh năm {year}{upto}.")
         else:
             _, healthy, drugs, no, d = rows[0]
             if healthy:
@@ -455,13 +481,17 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
                 sec.paragraphs.append(f"Năm {year}, {unit_phrase(a.scope.unit)} chưa đạt tiêu chuẩn xã, phường, "
                                       "thị trấn lành mạnh không có tệ nạn mại dâm.")
         return sec
+    ind = next(i for i in indicators if i.id == "healthy_communes")
+    if not rows:  # no assessment decided by the period's end: not «0 % healthy»
+        sec.paragraphs.append(f"{ind.detail[0].upper()}{ind.detail[1:]}.")
+        return sec
     healthy = sum(1 for r in rows if r[1])
     drugs = sum(1 for r in rows if r[2])
-    ind = next(i for i in indicators if i.id == "healthy_communes")
     sec.paragraphs.append(
         f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
         f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
-        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; {format_int_vi(len(codes) - len(rows))} đơn vị "
+        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; "
+        f"{format_int_vi(len(codes) - len(rows))} đơn vị "
         f"chưa có kết quả đánh giá. {ind.detail[0].upper()}{ind.detail[1:]}.")
     return sec
 
@@ -469,17 +499,20 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
 def _indicators_section(indicators: list[IndicatorValue], scope: Scope) -> Section:
     sec = Section(f"8. Kết quả thực hiện các chỉ tiêu của Kế hoạch số {scope.plan.number}", level=2,
                   chart="indicators")
-    met = sum(1 for i in indicators if i.met is True)
-    judged = sum(1 for i in indicators if i.met is not None)
-    upto = f"đến ngày {format_date_vi(scope.end)}" if scope.period.kind != "Y" else f"năm {scope.year}"
+    met = sum(1 for i in indicators if i.status == "met")
+    judged = sum(1 for i in indicators if i.status in ("met", "not_met"))
+    label = indicators[0].period_label if indicators else scope.period.label_vi()
+    as_of = format_date_vi(indicators[0].as_of or scope.end) if indicators else format_date_vi(scope.end)
+    others = {s: sum(1 for i in indicators if i.status == s) for s in ("no_target", "not_applicable", "no_data")}
+    rest = "; ".join(f"{n} chỉ tiêu {STATUS_VI[s].lower()}" for s, n in others.items() if n)
     sec.paragraphs.append(
-        f"Tính {upto}, có {met}/{judged} chỉ tiêu có mục tiêu trong năm {scope.year} đạt yêu cầu của Kế hoạch "
-        f"(chi tiết tại bảng dưới).")
+        f"Số liệu {label} (tính đến ngày {as_of}): có {met}/{judged} chỉ tiêu được đánh giá đạt yêu cầu "
+        f"của Kế hoạch" + (f"; {rest}" if rest else "") + " (chi tiết tại bảng dưới).")
     rows = [[str(n), f"{i.label}\n({i.detail})" if i.detail else i.label, i.target_text, i.value_text, i.met_text]
             for n, i in enumerate(indicators, 1)]
-    sec.tables.append(Table(f"Kết quả thực hiện chỉ tiêu năm {scope.year}",
+    sec.tables.append(Table(f"Kết quả thực hiện chỉ tiêu {label}",
                             ["TT", "Chỉ tiêu", f"Mục tiêu năm {scope.year}", "Kết quả", "Đánh giá"],
-                            ["text", "text", "center", "center", "center"], rows, None, [0.45, 4.6, 1.2, 1.1, 1.0]))
+                            ["text", "text", "center", "center", "center"], rows, None, [0.45, 4.4, 1.3, 1.0, 1.15]))
     return sec
 
 
@@ -515,11 +548,9 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
     for form in a.forms.values():
         if form.period_field is None:
             continue
-        pf = form.field(form.period_field)
-        cond, params = scope.in_codes()
-        lo, hi = (scope.start.year, scope.end.year) if pf.type == "int" else (a.s, a.e)
-        for code, n in a.rows(f"SELECT unit_code, count(*) FROM [{form.table}] WHERE deleted = 0 AND {cond} "
-                              f"AND [{pf.name}] BETWEEN ? AND ? GROUP BY unit_code", [*params, lo, hi]):
+        where, params = period_where(form, scope.start, scope.end, codes=scope.codes, by_date=True)
+        for code, n in a.rows(f"SELECT unit_code, count(*) FROM [{form.table}] WHERE {where} "
+                              "GROUP BY unit_code", params):
             records[child_of.get(code)] += n
             with_data.add(code)
     communes_all = {u.code for u in scope.communes()}
@@ -541,8 +572,9 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
             h = "Có" if child.code in healthy else "Không"
             comp.append([str(i), child.name, "Có" if child.code in with_data else "Chưa có",
                          records.get(child.code, 0), _received_text(received.get(child.code))])
-        rows.append([str(i), child.name, f.get("comm", 0), f.get("people", 0), f.get("train", 0), f.get("trainees", 0),
-                     f.get("insp", 0), f.get("viol", 0), f.get("cases", 0), f.get("handled", 0), f.get("support", 0), h])
+        rows.append([str(i), child.name, f.get("comm", 0), f.get("people", 0), f.get("train", 0),
+                     f.get("trainees", 0), f.get("insp", 0), f.get("viol", 0), f.get("cases", 0),
+                     f.get("handled", 0), f.get("support", 0), h])
     own = figures.get(None)
     if own and any(own.values()):
         rows.append(["", f"Cấp {'tỉnh' if district_level else 'huyện'} trực tiếp thực hiện", own.get("comm", 0),
@@ -679,18 +711,29 @@ def addressees_for(scope: Scope) -> list[str]:
     return ["Bộ Lao động - Thương binh và Xã hội"]
 
 
-def recipients_for(scope: Scope) -> list[str]:
-    u = scope.unit
-    parent = scope.units.parent(u.code, scope.on)
+#: The party committee of a district-level unit, by its kind.
+PARTY_COMMITTEE = {"Thành phố": "Thành ủy", "Thị xã": "Thị ủy", "Huyện": "Huyện ủy"}
+
+
+def recipients_for(scope: Scope, on: date | None = None) -> list[str]:
+    """``Nơi nhận`` by the unit's kind in the year of the report (``on``): a town (thị xã) has a Thị
+    ủy, a city a Thành ủy; a commune keeps its file at the office only (it has no department)."""
+    on = on or scope.on
+    u = scope.units.get(scope.unit.code, on) or scope.unit
+    parent = scope.units.parent(u.code, on)
     out = ["Như trên"]
     if u.level == Level.COMMUNE:
         if parent is not None:
             out.append(f"Phòng LĐTBXH {unit_phrase(parent)}")
-        out += ["TT Đảng ủy, HĐND " + u.kind.lower(), "Chủ tịch, các PCT UBND " + u.kind.lower()]
-    elif u.level == Level.DISTRICT:
-        out += ["TT Huyện ủy, HĐND " + u.kind.lower(), "UBND các xã, phường, thị trấn"]
+        out += ["TT Đảng ủy, HĐND " + u.kind.lower(), "Chủ tịch, các PCT UBND " + u.kind.lower(), "Lưu: VT"]
+        return out
+    if u.level == Level.DISTRICT:
+        out += [f"TT {PARTY_COMMITTEE.get(u.kind, 'Huyện ủy')}, HĐND {u.kind.lower()}", "UBND các xã, phường, thị trấn"]
     else:
-        out += ["TT Tỉnh ủy, HĐND tỉnh", "Sở Lao động - Thương binh và Xã hội", "UBND các huyện, thành phố"]
+        kinds = {c.kind for c in scope.units.children(u.code, on)}
+        below = ", ".join(k for k, present in (("huyện", "Huyện" in kinds), ("thị xã", "Thị xã" in kinds),
+                                                ("thành phố", "Thành phố" in kinds)) if present) or "huyện"
+        out += ["TT Tỉnh ủy, HĐND tỉnh", "Sở Lao động - Thương binh và Xã hội", f"UBND các {below}"]
     out.append("Lưu: VT, LĐTBXH")
     return out
 
@@ -702,7 +745,7 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
     scope = make_scope(inst, period, unit_code)
     a = _Agg(inst, scope)
     drafts = {k: (v or "").strip() for k, v in (drafts or {}).items()}
-    indicators = compute_indicators(inst, scope.year, scope.unit.code, until=scope.end, plan=scope.plan)
+    indicators = compute_indicators(inst, scope.year, scope.unit.code, scope=scope)
     situation = _situation(a)
     comm, monthly = _communication(a)
     results = [
@@ -711,8 +754,11 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         _healthy(a, indicators), _indicators_section(indicators, scope),
     ]
     sections = [situation, *results]
+    unfinished: list[str] = []
     for key, (title, placeholder) in DRAFT_SECTIONS.items():
         text = drafts.get(key) or placeholder
+        if is_hint(key, drafts.get(key)):
+            unfinished.append(key)
         sections.append(Section(title, [p.strip() for p in text.split("\n") if p.strip()]))
 
     appendices: list[Appendix] = []
@@ -734,6 +780,12 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
     u = scope.unit
     today = report_date or date.today()
     settings = inst.store.settings()
+    if not str(settings.get("signer_name") or "").strip():
+        unfinished.append("signer_name")
+    number_value = str(number if number is not None else drafts.get("number") or "").strip()
+    if number_value.isdigit():
+        number_value = f"{int(number_value):02d}"
+    signer_title = str(settings.get("signer_title") or settings.get("signer_position") or "CHỦ TỊCH")
     subject = f"Kết quả công tác phòng, chống mại dâm {scope.period.label_vi()}"
     issued = scope.plan.issued_on
     plan_ref = (f"Kế hoạch số {scope.plan.number}" + (f" ngày {format_date_vi(issued)}" if issued else "")
@@ -752,16 +804,16 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         indicators=indicators,
         monthly=monthly,
         appendices=appendices,
-        recipients=recipients_for(scope),
-        signer_authority=str(settings.get("signer_authority") or "TM. ỦY BAN NHÂN DÂN"),
-        signer_position=str(settings.get("signer_position") or "CHỦ TỊCH"),
+        recipients=recipients_for(scope, today),
+        signer_authority=str(settings.get("signer_authority")
+                             or ("KT. CHỦ TỊCH" if signer_title == "PHÓ CHỦ TỊCH" else "TM. ỦY BAN NHÂN DÂN")),
+        signer_position=signer_title,
         signer_name=str(settings.get("signer_name") or ""),
         data_hash=report_data_hash(inst, scope),
         drafts=drafts,
         report_date=today,
         counts=counts,
+        number=number_value,
+        unfinished=unfinished,
+        seal=bool(settings.get("seal_image")),
     )
-
-
-def dumps_counts(data: ReportData) -> str:
-    return json.dumps(data.counts, ensure_ascii=False)

@@ -30,6 +30,8 @@ class StoreContext:
     store: Store
     unit_code: str
     today: date = field(default_factory=date.today)
+    #: the installation's own unit: a record of another unit has its local_only values empty here
+    home_unit: str | None = None
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
         return self.store.record_exists(form_id, record_id, unit_code)
@@ -47,6 +49,7 @@ class _BatchContext:
         self.ctx = ctx
         self.today = ctx.today
         self.unit_code = ctx.unit_code
+        self.home_unit = ctx.home_unit
         self._refs: dict[tuple[str, str, str], bool] = {}
         self._unique: dict[tuple[Any, ...], bool] = {}
 
@@ -114,7 +117,7 @@ class RecordService:
         return code
 
     def context(self, unit_code: str | None = None) -> StoreContext:
-        return StoreContext(self.store, unit_code or self.unit_code, self._today())
+        return StoreContext(self.store, unit_code or self.unit_code, self._today(), self.unit_code)
 
     def check(self, form_id: str, values: Mapping[str, Any], record_id: str | None = None,
               unit_code: str | None = None) -> ValidationResult:
@@ -232,6 +235,14 @@ class RecordService:
                 "Bản ghi đã được thay đổi ở nơi khác kể từ khi mở. Hãy đóng và mở lại để xem bản mới nhất."
             )
         new_fields = self._store_row(form, clean)
+        for fd in form.fields:
+            if fd.keep_true and current.get(fd.name) and not new_fields.get(fd.name):
+                ended = form.field(fd.keep_true)
+                raise RecordError(
+                    f"Không bỏ đánh dấu «{fd.label}» của bản ghi đã có: hãy nhập «{ended.label}» để số liệu "
+                    "của những ngày trước vẫn giữ nguyên.",
+                    en=f"«{fd.label_en or fd.label}» cannot be cleared on an existing record: enter "
+                       f"«{ended.label_en or ended.label}» instead, so earlier dates keep their figures.")
         if all(current.get(k) == v for k, v in new_fields.items()):
             return None  # nothing changed: no new revision
         row = {c: current[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}

@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 migrations = Migrations("plan_desktop")
 
 
@@ -93,8 +93,37 @@ def _m0002_exchange(db: Database) -> None:
     create_exchange_tables(db)
 
 
+#: Trust and anchors (migration ``0003_exchange_trust``): files held apart until an approver confirms
+#: the key that signed them, vouchers this unit received for its own key (passed on in its setup
+#: files), the audit chain heads other units reported (to detect rewritten history), the short code an
+#: officer enrolled in advance, and this unit's own chain head at each export.
+TRUST_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS exchange_pending (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_sha256 TEXT NOT NULL UNIQUE,
+    file_name TEXT NOT NULL, blob BLOB NOT NULL, units TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS exchange_vouchers (
+    issuer TEXT NOT NULL, unit_code TEXT NOT NULL, voucher TEXT NOT NULL, received_at TEXT NOT NULL,
+    PRIMARY KEY (issuer, unit_code));
+CREATE TABLE IF NOT EXISTS exchange_anchors (
+    unit_code TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, audit_seq INTEGER NOT NULL,
+    audit_hash TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (unit_code, kind, seq));
+"""
+TRUST_COLUMNS = {"exchange_keys": {"short_code": str}, "exchange_exports": {"audit_seq": int, "audit_hash": str}}
+
+
+@migrations(name="0003_exchange_trust")
+def _m0003_exchange_trust(db: Database) -> None:
+    for stmt in TRUST_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+    for table, cols in TRUST_COLUMNS.items():
+        for col, typ in cols.items():
+            if col not in db[table].columns_dict:
+                db[table].add_column(col, typ)
+
+
 #: Signed reports and period locks (services/signing.py). ``IF NOT EXISTS``: versions before migration
-#: 0003 created them on first use. Made with the store so that the seal's triggers cover them from the start.
+#: 0004 created them on first use. Made with the store so that the seal's triggers cover them from the start.
 SIGNING_TABLES_SQL = """
 CREATE TABLE IF NOT EXISTS signed_reports (
     id INTEGER PRIMARY KEY,
@@ -129,8 +158,8 @@ CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopene
 """
 
 
-@migrations(name="0003_signing")
-def _m0003_signing(db: Database) -> None:
+@migrations(name="0004_signing")
+def _m0004_signing(db: Database) -> None:
     for stmt in SIGNING_TABLES_SQL.split(";"):
         if stmt.strip():
             db.execute(stmt)
@@ -141,7 +170,8 @@ def _m0003_signing(db: Database) -> None:
 FIXED_TABLES = frozenset({
     "meta", "settings", "audit_log", "schema_changes", "_sqlite_migrations", "sqlite_sequence",
     "sqlite_stat1", "sqlite_stat4", "exchange_state", "exchange_exports", "exchange_keys", "exchange_received",
-    "exchange_archive", "exchange_receipts", "signed_reports", "period_locks",
+    "exchange_archive", "exchange_receipts", "exchange_pending", "exchange_vouchers", "exchange_anchors",
+    "signed_reports", "period_locks",
 })
 
 

@@ -22,11 +22,12 @@ import sqlite3
 
 from sqlite_utils import Database
 
-#: The sealed tables. ``exchange_archive`` (children's bundles, each checked by its own signature) and
-#: ``exchange_receipts`` (a log of files written) are left out: large, and they decide nothing.
+#: The sealed tables. ``exchange_archive`` (children's bundles, each checked by its own signature),
+#: ``exchange_pending`` (files held apart, applied only after an approver confirms) and
+#: ``exchange_receipts`` (a log of files written) are left out: large, and they decide nothing by themselves.
 TABLES = (
     "settings", "period_locks", "signed_reports", "exchange_keys", "exchange_state", "exchange_exports",
-    "exchange_received",
+    "exchange_received", "exchange_vouchers", "exchange_anchors",
 )
 META_KEY = "seal"
 _MOD = 1 << 256

@@ -115,7 +115,8 @@ class DateEditor(FieldEditor):
         if not fd.required:
             self.check = QCheckBox()
             self.check.setObjectName(f"field_{fd.name}_set")
-            self.check.setToolTip(QCoreApplication.translate("FieldEditor", "Đánh dấu để nhập ngày; bỏ dấu để để trống."))
+            self.check.setToolTip(QCoreApplication.translate("FieldEditor",
+                                                             "Đánh dấu để nhập ngày; bỏ dấu để để trống."))
             self.check.setAccessibleName(fd.label_for(ctx.lang))
             self.check.toggled.connect(self._toggled)
             lay.addWidget(self.check)

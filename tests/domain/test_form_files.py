@@ -25,18 +25,18 @@ FIELD_NAMES = {
     "officer": ["full_name", "position", "role", "since", "until"],
     "establishment": [
         "name", "kind", "address", "owner_name", "licence_no", "female_workers", "opened_on", "closed_on",
-        "suspected", "suspected_since",
+        "suspected", "suspected_since", "suspected_until",
     ],
     "inspection": [
         "date", "establishment", "team", "record_no", "violation", "violation_desc", "action", "fine",
     ],
     "case": [
-        "detected_on", "source", "kind", "establishment", "sellers", "sellers_minor", "buyers", "organisers",
+        "detected_on", "source", "kind", "scale", "establishment", "sellers", "sellers_minor", "buyers", "organisers",
         "action", "fine", "decision_no", "status", "closed_on", "notes",
     ],
     "support": ["date", "person_code", "service", "provider", "model", "outcome"],
     "support_model": ["name", "model_type", "established_on", "ended_on", "people_reached"],
-    "plan_document": ["doc_no", "issued_on", "title", "integrated_with"],
+    "plan_document": ["doc_no", "issued_on", "title", "integrated_with", "carried_out_on"],
     "unit_status": ["year", "healthy", "healthy_drugs_too", "decision_no", "decision_date"],
 }
 
@@ -62,6 +62,7 @@ CHOICE_CODES = {
     ("case", "kind"): "buying_selling harbouring brokering organising disguised_business",
     ("case", "action"): "admin_fine criminal education referred pending",
     ("case", "status"): "open handled referred",
+    ("case", "scale"): "case ring",
     ("support", "service"): "counselling health_hiv legal vocational loan job social_allowance other",
     ("support_model", "model_type"): "community_support worker_rights peer_group harm_reduction "
                                      "gbv_prevention",
@@ -187,6 +188,7 @@ def test_not_future_dates():
     not_future = {(f.id, fd.name) for f in FORMS.values() for fd in f if fd.not_future}
     assert not_future == {
         ("communication", "date"), ("inspection", "date"), ("case", "detected_on"),
+        ("establishment", "suspected_until"), ("plan_document", "carried_out_on"),
     }
 
 
@@ -215,6 +217,8 @@ def test_lte_and_gte():
         ("establishment", "closed_on"): "opened_on",
         ("case", "closed_on"): "detected_on",
         ("support_model", "ended_on"): "established_on",
+        ("establishment", "suspected_until"): "suspected_since",
+        ("plan_document", "carried_out_on"): "issued_on",
     }
 
 
@@ -234,6 +238,7 @@ def test_conditions():
              if fd.only_when or fd.required_when or fd.positive_when}
     assert conds == {
         ("communication", "broadcast_minutes"), ("establishment", "suspected_since"),
+        ("establishment", "suspected_until"),
         ("inspection", "violation_desc"), ("inspection", "fine"), ("case", "closed_on"),
     }
 
@@ -251,7 +256,7 @@ def test_implies_unique_min_items():
 
 def test_no_defaults_except_sessions():
     defaults = {(f.id, fd.name): fd.default for f in FORMS.values() for fd in f if fd.default is not None}
-    assert defaults == {("communication", "sessions"): 1}
+    assert defaults == {("communication", "sessions"): 1, ("case", "scale"): "case"}
 
 
 def test_dictionary_labels_verbatim():
@@ -430,7 +435,8 @@ def test_rosters_name_their_end_field():
 
 
 def test_until_field_must_be_a_date_after_a_date_period(tmp_path):
-    ok = 'period_field = "when"\nuntil_field = "{u}"\n' + FIELD_OK + '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n'
+    ok = ('period_field = "when"\nuntil_field = "{u}"\n' + FIELD_OK
+          + '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n')
     path = _write(tmp_path, "broken", ok.format(u="n"))
     with pytest.raises(FormDefinitionError) as exc:
         load_form(path)
@@ -438,3 +444,41 @@ def test_until_field_must_be_a_date_after_a_date_period(tmp_path):
     path = _write(tmp_path, "broken", 'until_field = "when"\n' + FIELD_OK)
     with pytest.raises(FormDefinitionError, match="needs a date period_field"):
         load_form(path)
+
+
+# -- kind: what «the records of a period» means for a form ------------------------------------------------
+def test_every_form_declares_its_kind():
+    assert {f.id: f.kind for f in FORMS.values()} == {
+        "communication": "event", "training": "event", "inspection": "event", "case": "event",
+        "support": "event", "plan_document": "event", "officer": "roster", "establishment": "roster",
+        "support_model": "roster", "unit_status": "yearly"}
+    assert all((f.kind == "roster") == (f.until_field is not None) for f in FORMS.values())
+
+
+INT_FIELD = '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n'
+
+
+@pytest.mark.parametrize(("head", "words"), [
+    ('period_field = "when"\n', "declares its kind"),
+    ('kind = "event"\n', "without a period_field has no kind"),
+    ('kind = "happening"\nperiod_field = "when"\n', "declares its kind (event | roster | yearly)"),
+    ('kind = "yearly"\nperiod_field = "when"\n', "needs an int (year) period_field"),
+    ('kind = "event"\nperiod_field = "n"\n', "kind 'event' needs a date period_field"),
+    ('kind = "roster"\nperiod_field = "when"\n', "a roster names its until_field"),
+    ('kind = "event"\nperiod_field = "when"\nreport_from = "forever"\n', "'forever' is not one of"),
+    ('report_from = "always"\n', "without a period_field is not read by period"),
+])
+def test_kind_must_fit_the_period_fields(tmp_path, head, words):
+    path = _write(tmp_path, "broken", head + FIELD_OK + INT_FIELD)
+    with pytest.raises(FormDefinitionError) as exc:
+        load_form(path)
+    assert str(exc.value).startswith("broken.toml: ") and words in str(exc.value)
+
+
+def test_a_roster_and_a_yearly_form_load(tmp_path):
+    until = '\n[[fields]]\nname = "till"\ntype = "date"\nlabel = "Đến"\n'
+    roster = load_form(_write(tmp_path, "roster", 'kind = "roster"\nperiod_field = "when"\nuntil_field = "till"\n'
+                              'report_from = "always"\n' + FIELD_OK + until))
+    assert (roster.kind, roster.until_field, roster.report_from) == ("roster", "till", "always")
+    yearly = load_form(_write(tmp_path, "yearly", 'kind = "yearly"\nperiod_field = "n"\n' + INT_FIELD))
+    assert (yearly.kind, yearly.report_from) == ("yearly", "year")

@@ -7,6 +7,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from plan_desktop.services import exchange as ex
+from plan_desktop.ui.pages.exchange_page import ExchangePage
 from tests.exchange.conftest import C1, add_records
 
 
@@ -57,7 +58,7 @@ def test_district_page_imports_and_shows_board(world, qtbot):
     page.year_spin.setValue(2019)
     row = [page.board.item(i, 0).text() for i in range(page.board.rowCount())].index(C1)
     assert page.board.item(row, page.board.columnCount() - 1).text() == "2"
-    assert page.keys_table.rowCount() == 1
+    assert page.keys_table.rowCount() == 3  # the province (confirmed), both communes (enrolled)
     assert page.write_receipt(C1, world.usb()) is not None
     # refused files show the reason, the page does not raise
     junk = world.root / "junk.pdpkg"
@@ -89,3 +90,48 @@ def test_page_with_protected_keys_and_nobody_logged_in(world, qtbot):
     assert "đăng nhập" in page.fingerprint_label.text()
     report = page.import_paths([world.usb()])
     assert not report.ok and "đăng nhập" in page.report_view.toPlainText()
+
+
+def test_keys_tab_lists_held_packages_and_approves_with_the_code(world, qtbot, tmp_path, monkeypatch):
+    """A package signed by a key nobody confirmed (the commune reinstalled) is held: the keys tab shows
+    its unit and short code; a wrong code confirms nothing; the right one imports the held package."""
+    from tests.exchange.conftest import count, new_inst
+
+    again = new_inst(tmp_path / "c1-new", C1)
+    try:
+        info = ex.apply_setup_file(again, ex.write_setup_file(world.d, C1, world.usb("s")))
+        ex.approve_key(again, info.issuer, ex.own_keys(world.d).code)
+        add_records(again, 2)
+        pkg = ex.export_package(again, world.usb("new")).path
+        code = ex.own_keys(again).code
+    finally:
+        again.close()
+    page = ExchangePage(world.d)
+    qtbot.addWidget(page)
+    report = page.import_paths([pkg])
+    assert not report.ok and report.files[0].held and count(world.d, unit=C1) == 0
+    page.tabs.setCurrentWidget(page._tab_of[page.keys_box])
+    page.show()
+    assert page.pending_keys.rowCount() == 1 and page.pending_keys.item(0, 1).text() == code
+    assert "chờ xác nhận" in page.tabs.tabText(page.tabs.indexOf(page._tab_of[page.keys_box]))
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    for w, h in ((1024, 768), (1366, 768)):
+        page.resize(w, h)
+        page.grab().save(str(shots / f"keys_pending_{w}.png"))
+    import os
+
+    if os.environ.get("PLAN_DESKTOP_SHOTS"):
+        import shutil
+
+        for f in shots.iterdir():
+            shutil.copy(f, os.environ["PLAN_DESKTOP_SHOTS"])
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: warned.append(a)))
+    assert page.approve(C1, "AAAA-BBBB-CCCC-DDDD") is None and warned
+    assert count(world.d, unit=C1) == 0 and page.pending_keys.rowCount() == 1
+    res = page.approve(C1, code)
+    assert res is not None and res.report.ok
+    assert count(world.d, unit=C1) == 2 and not page.pending_keys.isVisible()

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from plan_desktop.cli import main
 from plan_desktop.services import reporting
-from tests.reports.conftest import add, comm, flat, pdf_text, pdffonts
+from tests.reports.conftest import add, comm, date_line, flat, pdf_text, pdffonts
 
 D = date.fromisoformat
 
@@ -38,7 +38,7 @@ def test_district_report_breakdown_and_completeness(district, ddata, tmp_path):
     result = reporting.make_report(district, "2019", out=out, xlsx=xlsx, report_date=date(2020, 1, 10))
     pages = pdf_text(out)
     first = flat(pages[0])
-    assert "HUYỆN LÝ NHÂN" in first and "Lý Nhân, ngày 10 tháng 01 năm 2020" in first
+    assert "HUYỆN LÝ NHÂN" in first and "Lý Nhân, ngày" in first and date_line(out) == "ngày 10 tháng 01 năm 2020"
     assert "- Ủy ban nhân dân tỉnh Hà Nam;" in first and "- Sở Lao động - Thương binh và Xã hội tỉnh Hà Nam." in first
     body = flat(" ".join(pages))
     assert "thu hút 1.250 lượt người tham dự" in body
@@ -56,7 +56,7 @@ def test_district_report_breakdown_and_completeness(district, ddata, tmp_path):
     assert comp["Xã Đồng Lý"][2] == "Có" and comp["Xã Đồng Lý"][3] == 3
     assert comp["Xã Hòa Hậu"][2] == "Chưa có" and comp["Xã Hòa Hậu"][4] == "Chưa nhận"
     assert result.data.appendices[1].tables[0].total[2] == "2/23"
-    assert all(f["emb"] == "yes" for f in pdffonts(out))
+    assert all(f["emb"] == "yes" for f in pdffonts(out) if not f["name"].startswith("Times"))
     wb = load_workbook(xlsx)
     appx = [r for r in wb["Phụ lục I"].iter_rows(values_only=True) if r and r[1] == "Xã Đồng Lý"]
     assert appx and list(appx[0][2:4]) == [2, 250]
@@ -119,13 +119,18 @@ def test_cli_indicators_formats(district, ddata, capsys):
     data = json.loads(out)
     assert [d["id"] for d in data][:2] == ["communes_with_communication", "press_monthly"] and len(data) == 9
     first = data[0]
-    assert first["value"] == pytest.approx(100 * 2 / 23, abs=0.01) and first["target"] == 75 and first["met"] is False
+    # 13597 (Feb, Mar) and 13603 (Jun) had activities, but none in every quarter («duy trì thường xuyên»)
+    assert (first["value"], first["numerator"], first["denominator"]) == (0, 0, 23)
+    assert first["parts"]["active"] == 2
+    assert first["target"] == 75 and first["status"] == "not_met" and first["as_of"] == "2019-12-31"
+    assert {d["id"]: d["status"] for d in data}["press_monthly"] == "not_applicable"  # a province target
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--format", "dhis2")
     d = json.loads(out)
     assert d["dataValues"][0] == {"dataElement": "communes_with_communication", "period": "2019",
-                                  "orgUnit": "353", "value": "8.7"}
+                                  "orgUnit": "353", "value": "0"}
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--unit", "13597")
-    assert code == 0 and "Xã Đồng Lý" in out and "Đạt" in out
+    assert code == 0 and "Xã Đồng Lý" in out and "Xã tuyên truyền thường xuyên" in out
+    assert "Không áp dụng" in out and "Chưa có số liệu" in out
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2020", "--unit", "13597",
                        "--format", "dhis2")
     assert json.loads(out)["dataValues"][0]["orgUnit"] == "13597"
@@ -164,3 +169,19 @@ def test_communication_tables_chart_and_text_add_up(district, dsvc):
     # statistical months (from the 15th of the month before): 20 February belongs to March
     district.store.set_settings({"period_cutoff": "statistical"})
     assert dict(reporting.build(district, "2019").monthly)["T3"] == 1
+
+
+def test_cli_indicators_of_a_part_of_a_year(district, ddata, capsys):
+    folder = str(district.folder)
+    district.close()
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--period", "2019-Q1", "--format", "json")
+    assert code == 0
+    data = {d["id"]: d for d in json.loads(out)}
+    first = data["communes_with_communication"]
+    # Q1 alone: 13597 (Feb, Mar) kept it up in the one quarter; 13603's June activity is outside
+    assert (first["numerator"], first["denominator"], first["as_of"]) == (1, 23, "2019-03-31")
+    assert first["period"] == "quý I năm 2019"
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--period", "2019-Q1")
+    assert code == 0 and "quý I năm 2019 (tính đến ngày 31/03/2019)" in out
+    code, _, err = run(capsys, "--data-dir", folder, "indicators", "--period", "2019-X1")
+    assert code != 0 and "không hợp lệ" in err

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPushButton
@@ -24,7 +24,23 @@ from plan_desktop.services.tabular import (
 )
 
 if TYPE_CHECKING:
-    from plan_desktop.ui.pages.records import RecordsPage
+    from PySide6.QtWidgets import QComboBox
+
+    from plan_desktop.domain.forms import FormDef
+    from plan_desktop.store.store import Query
+
+
+class RecordsPage(Protocol):
+    """What the menu needs of the list page that hosts it (``pages.records.RecordsPage``)."""
+
+    form: FormDef
+    ctx: Any
+    period_combo: QComboBox
+    status_message: Any
+
+    def list_query(self) -> Query: ...
+
+    def current_period(self) -> str | None: ...
 
 #: Errors listed in the message's details (the first ones: a whole file of mistakes is not read out).
 ERRORS_SHOWN = 200
@@ -102,7 +118,8 @@ class ListFiles(QObject):
         """Write what the list shows (or, ``template``, only the header row) to ``path``."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            n = export_file(self.page.ctx.inst.store, self.form, None if template else self.page.list_query(), Path(path),
+            n = export_file(self.page.ctx.inst.store, self.form, None if template else self.page.list_query(),
+                            Path(path),
                             with_unit=not self.page.ctx.is_commune)
         except ImportFileError as exc:
             self._show(QMessageBox.Icon.Warning, self.tr("Không xuất được tệp"), str(exc))

@@ -225,7 +225,11 @@ class OverviewPage(Page):
             target = QLabel(self.tr("Mục tiêu: {target}").format(target=iv.target_text_for(self.ctx.lang) or "—"))
             target.setWordWrap(True)
             target.setStyleSheet("color:#5f6368")
-            badge = QLabel(self.tr("Đạt") if iv.met else (self.tr("Chưa đạt") if iv.met is False else "—"))
+            status = {"met": self.tr("Đạt"), "not_met": self.tr("Chưa đạt"),
+                      "no_target": self.tr("Không có mục tiêu trong năm"), "not_applicable": self.tr("Không áp dụng"),
+                      "no_data": self.tr("Chưa có số liệu")}
+            badge = QLabel(status.get(getattr(iv, "status", ""), "—"))
+            badge.setWordWrap(True)
             badge.setObjectName(f"indicator_met_{iv.id}")
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
             badge.setMinimumWidth(70)
