@@ -103,7 +103,7 @@ class Installation:
         except DamagedStoreError as exc:
             lock.release(folder)
             offer, good = backup.damaged_offer(folder, key)
-            raise DamagedStoreError(f"{exc} {offer}", backup=good) from exc.__cause__
+            raise DamagedStoreError(f"{exc} {offer}", backup=good, damage=str(exc)) from exc.__cause__
         except BaseException:
             lock.release(folder)
             raise

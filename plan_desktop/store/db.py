@@ -19,11 +19,14 @@ class StoreError(UserError, RuntimeError):
 class DamagedStoreError(StoreError):
     """The data file cannot be read as the program's data (damaged, truncated, not SQLite).
 
-    ``backup`` is the newest backup that can replace it, when the services found one."""
+    ``backup`` is the newest backup that can replace it, when the services found one; ``damage`` the
+    sentence about the file alone (the message may go on to say how to restore, for the command line)."""
 
-    def __init__(self, message: str, *, en: str | None = None, backup: Path | None = None):
+    def __init__(self, message: str, *, en: str | None = None, backup: Path | None = None,
+                 damage: str | None = None):
         super().__init__(message, en=en)
         self.backup = backup
+        self.damage = damage or message
 
 
 def damaged_message(path: Path | str, detail: str = "") -> str:

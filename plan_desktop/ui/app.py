@@ -90,15 +90,21 @@ class Controller(QObject):
     def offer_backup(self, exc: DamagedStoreError) -> Installation | None:
         """The data file is damaged: say so and offer to restore the newest good backup (kept damaged file
         beside it). The installation restored, or None when the officer declines or it fails."""
-        box = QMessageBox(QMessageBox.Icon.Critical, QApplication.translate("Controller", "Không mở được dữ liệu"),
-                          str(exc))
+        title = QApplication.translate("Controller", "Không mở được dữ liệu")
+        if exc.backup is None:
+            QMessageBox.critical(None, title, str(exc))
+            return None
+        text = exc.damage + "\n\n" + QApplication.translate(
+            "Controller", "Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ "
+            "lại bên cạnh.").format(name=exc.backup.name)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text)
         restore = box.addButton(QApplication.translate("Controller", "Khôi phục bản sao lưu này"),
                                 QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QApplication.translate("Controller", "Thoát"), QMessageBox.ButtonRole.RejectRole)
         self.damaged_box = box
         box.exec()
         self.damaged_box = None
-        if box.clickedButton() is not restore or exc.backup is None:
+        if box.clickedButton() is not restore:
             return None
         try:
             password = None

@@ -124,123 +124,123 @@
 <context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="59" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="60" />
         <source>Chương trình tự sao lưu toàn bộ dữ liệu khi mở lần đầu trong ngày, trước khi nhập gói dữ liệu và trước khi nâng cấp. Bản sao lưu nằm trong thư mục dữ liệu; nên chép thêm một bản ra USB mỗi tháng.</source>
         <extracomment>emitted after a restore (the path of the backup that keeps what was replaced)</extracomment>
         <translation>The program backs up all data at the first start of each day, before importing a package and before an upgrade. Backups live in the data folder; copy one onto a USB stick every month as well.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="66" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="67" />
         <source> bản gần nhất</source>
         <translation> most recent</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="70" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="71" />
         <source>Giữ lại:</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
         <source>Thời điểm</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="77" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="78" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="80" />
         <source>Sao lưu ra USB…</source>
         <translation>Back up to USB…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="81" />
         <source>Khôi phục bản đã chọn…</source>
         <translation>Restore selected…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="83" />
         <source>Khôi phục từ tệp…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="83" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="84" />
         <source>Mở thư mục sao lưu</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="124" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
         <source>tự động đầu ngày</source>
         <translation>automatic, start of day</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="124" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
         <source>trước khi nhập gói</source>
         <translation>before a package import</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
         <source>trước khi nâng cấp dữ liệu</source>
         <translation>before a data upgrade</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
         <source>do người dùng tạo</source>
         <translation>made by the user</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="127" />
         <source>trước khi khôi phục</source>
         <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="143" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="144" />
         <source>Đã sao lưu: {name}.</source>
         <translation>Backed up: {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="151" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="152" />
         <source>Sao lưu ra USB hoặc thư mục khác</source>
         <translation>Back up to a USB stick or another folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="152" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="153" />
         <source>Tệp sao lưu (*.sqlite)</source>
         <translation>Backup file (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="161" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="162" />
         <source>Đã sao lưu ra {path}.</source>
         <translation>Backed up to {path}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="169" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="170" />
         <source>Chọn tệp sao lưu để khôi phục</source>
         <translation>Choose the backup file to restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="171" />
         <source>Tệp sao lưu (*.sqlite);;Mọi tệp (*)</source>
         <translation>Backup file (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="177" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="178" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="178" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="179" />
         <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{name}»?
 
 Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được nếu cần.</source>
@@ -249,7 +249,7 @@ Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại
 The current data is backed up first, so it can be brought back if needed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="189" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="190" />
         <source>Đã khôi phục từ «{name}». Dữ liệu trước khi khôi phục được giữ trong bản sao lưu «{saved}».</source>
         <translation>Restored from «{name}». The data as it was before is kept in the backup «{saved}».</translation>
     </message>
@@ -257,9 +257,36 @@ The current data is backed up first, so it can be brought back if needed.</trans
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="78" />
+        <location filename="../../plan_desktop/ui/app.py" line="93" />
+        <location filename="../../plan_desktop/ui/app.py" line="124" />
+        <location filename="../../plan_desktop/ui/app.py" line="144" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="97" />
+        <source>Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ lại bên cạnh.</source>
+        <translation>The newest good backup: {name}. Restore the data from it? The damaged file is kept beside it.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="101" />
+        <source>Khôi phục bản sao lưu này</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="103" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="113" />
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="114" />
+        <source>Mật khẩu của người phê duyệt:</source>
+        <translation>The approver's password:</translation>
     </message>
 </context>
 <context>
@@ -860,6 +887,52 @@ Type the code you hear (code in the file: {code}):</translation>
     </message>
 </context>
 <context>
+    <name>ImageChooser</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="34" />
+        <source>(không dùng ảnh)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="35" />
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="36" />
+        <source>Bỏ</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="252" />
+        <source>Cấp số, ban hành báo cáo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <source>ví dụ 15/BC-UBND</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="262" />
+        <source>Số văn bản:</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="263" />
+        <source>Ngày ban hành:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="266" />
+        <source>Cấp số và ký số cơ quan</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ListFiles</name>
     <message>
         <location filename="../../plan_desktop/ui/pages/list_files.py" line="59" />
@@ -977,27 +1050,27 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="27" />
+        <location filename="../../plan_desktop/ui/login.py" line="36" />
         <source>Đăng nhập — {unit}</source>
         <translation>Log in — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="29" />
+        <location filename="../../plan_desktop/ui/login.py" line="38" />
         <source>Dữ liệu của {unit} được bảo vệ bằng mật khẩu. Nhập mật khẩu của cán bộ nhập liệu hoặc của người phê duyệt.</source>
         <translation>The data of {unit} is password-protected. Type the officer's or the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="41" />
+        <location filename="../../plan_desktop/ui/login.py" line="50" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="43" />
+        <location filename="../../plan_desktop/ui/login.py" line="52" />
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="44" />
+        <location filename="../../plan_desktop/ui/login.py" line="53" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -1088,27 +1161,27 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="304" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="305" />
         <source>Cán bộ nhập liệu</source>
         <translation>Data-entry officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="305" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="306" />
         <source>Người dùng chương trình này; tên được ghi vào nhật ký mỗi lần thêm, sửa, xóa.</source>
         <translation>The person using this program; the name is written to the log with every change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="312" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="313" />
         <source>ví dụ: Công chức Văn hóa - Xã hội</source>
         <translation>e.g. Culture and social affairs officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="314" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="315" />
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="315" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="316" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
@@ -1412,92 +1485,102 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
         <source>Kỳ báo cáo</source>
         <extracomment>"Ký thêm…": a second signature (the chairman) on the selected signed report</extracomment>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
         <source>Người ký</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="254" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="302" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="259" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="307" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="260" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="364" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="370" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="308" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="443" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="449" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="261" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="309" />
         <source>Mở lại kỳ…</source>
         <translation>Reopen period…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="262" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="310" />
         <source>Ký thêm…</source>
         <translation>Countersign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="263" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="311" />
         <source>Người ký thứ hai (chủ tịch) ký tiếp vào báo cáo đã ký; chữ ký trước vẫn giữ nguyên giá trị.</source>
         <translation>The second signer (the chairman) signs the signed report too; the first signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="265" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="313" />
+        <source>Cấp số, ban hành…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="315" />
+        <source>Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
         <source>Lưu bản sao…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="266" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="319" />
         <source>Chép tệp báo cáo (đã ký) ra USB hoặc thư mục khác.</source>
         <translation>Copy the (signed) report file to a USB stick or another folder.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="333" />
         <source>Chưa có báo cáo nào.</source>
         <translation>No reports yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="337" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="349" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="416" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="428" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="368" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="378" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="386" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="457" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="465" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="379" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="458" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>
@@ -1505,175 +1588,180 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="118" />
         <source>để trống nếu văn thư ghi số</source>
         <extracomment>emitted after a PDF was written (path) — the main window may register it for signing emitted after a report was signed (path)</extracomment>
         <translation>leave empty if the clerk numbers it</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="127" />
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="128" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="129" />
         <source>Số văn bản:</source>
         <translation>Document number:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="128" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="130" />
         <source>Ngày ký:</source>
         <translation>Date of signing:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="132" />
         <source>Lưu bản nháp</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="131" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="202" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="149" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="151" />
         <source>Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.</source>
         <translation>Left empty, the report prints a prompt for the officer to fill in.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="166" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="165" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="167" />
         <source>Lưu XLSX…</source>
         <translation>Save XLSX…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="166" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="168" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="167" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="171" />
         <source>Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa.</source>
         <translation>Make the report, save it in the data folder and sign it with a certificate file or a USB token. Once signed, the report period is locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="185" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="187" />
         <source>Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX.</source>
         <translation>QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="198" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
         <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
         <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="201" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="203" />
         <source>Các báo cáo đã lập</source>
         <translation>Reports made</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="238" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="240" />
         <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
         <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="239" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="241" />
         <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>IV. Directions and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="240" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="242" />
         <source>V. Kiến nghị, đề xuất</source>
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="318" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="320" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="320" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="322" />
         <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
         <translation>Only the approver may sign reports; log in with the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="338" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="340" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="354" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="356" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="366" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="368" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="382" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="381" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="383" />
         <source>Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…</source>
         <translation>Report made from {n} records. Data check code: {hash}…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="396" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="407" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="398" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="409" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="451" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="454" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="461" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="464" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="492" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="488" />
+        <source>Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có thẩm quyền mở lại kỳ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="512" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="517" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="537" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="523" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="543" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="536" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="556" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="552" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="572" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1699,112 +1787,132 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="53" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="99" />
         <source>Theo lịch (1/1 – 31/12)</source>
         <translation>Calendar (1 Jan – 31 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="54" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="100" />
         <source>Theo kỳ thống kê (15/12 năm trước – 14/12)</source>
         <translation>Statistical (15 Dec of the year before – 14 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="62" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="108" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="64" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="110" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="65" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="111" />
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
         <source>Cán bộ và người ký báo cáo</source>
         <translation>Officer and report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="69" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="115" />
         <source>Họ tên cán bộ nhập liệu:</source>
         <translation>Data-entry officer:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="70" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="116" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="71" />
-        <source>Thẩm quyền ký (TM.):</source>
-        <translation>Signing authority (on behalf of):</translation>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="88" />
+        <source>Chọn ảnh chữ ký (PNG nền trong suốt)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="90" />
+        <source>Chọn ảnh con dấu (PNG)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
         <source>Chức danh người ký:</source>
         <translation>Signer's title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="118" />
+        <source>Thẩm quyền ký:</source>
+        <translation>Signing authority:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="119" />
         <source>Họ tên người ký:</source>
         <translation>Signer's name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="120" />
+        <source>Ảnh chữ ký tay:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="121" />
+        <source>Ảnh con dấu:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="123" />
         <source>Làm việc</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="77" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="125" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="126" />
         <source>Cách tính kỳ báo cáo:</source>
         <translation>Period boundaries:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="127" />
         <source>Ngôn ngữ giao diện:</source>
         <translation>Interface language:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="129" />
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="132" />
         <source>Mở lại trình thiết lập…</source>
         <translation>Open the set-up wizard again…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="161" />
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="114" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="162" />
         <source>Sao lưu, khôi phục</source>
         <translation>Backup, restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="165" />
         <source>Mật khẩu</source>
         <translation>Passwords</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="174" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="148" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="205" />
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
@@ -1812,54 +1920,54 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="391" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="395" />
         <source>Thiết lập chương trình phòng, chống mại dâm</source>
         <translation>Set up the prostitution prevention program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="394" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="398" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="395" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="399" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="396" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="400" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="397" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="401" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="444" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="448" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="462" />
-        <location filename="../../plan_desktop/ui/wizard.py" line="467" />
-        <location filename="../../plan_desktop/ui/wizard.py" line="475" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="466" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="471" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="479" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="463" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="467" />
         <source>Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}</source>
         <translation>The unit is set up, but the setup file is not confirmed: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="468" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="472" />
         <source>Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi điện đối chiếu rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
         <translation>The unit is set up. The setup file of {issuer} waits for its key code {key} to be confirmed: phone to compare, then press «Confirm» on the Data exchange page, keys tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="476" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="480" />
         <source>Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}</source>
         <translation>The unit is set up, but the key of the level above could not be recorded from the file: {error}</translation>
     </message>
@@ -1867,128 +1975,128 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="60" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="63" />
         <source>Ký số báo cáo</source>
         <extracomment>Typical places of token libraries, offered as the starting folder of the file chooser.</extracomment>
         <translation>Sign the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="63" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="66" />
         <source>Tệp chứng thư số (.p12, .pfx)</source>
         <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="64" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="67" />
         <source>Thiết bị ký số (USB token)</source>
         <translation>Signing device (USB token)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="74" />
         <source>Đường dẫn tệp .p12 hoặc .pfx</source>
         <translation>Path of the .p12 or .pfx file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="75" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="82" />
         <source>Tệp chứng thư:</source>
         <translation>Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="83" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="86" />
         <source>Thư viện PKCS#11 do nhà cung cấp token cài đặt</source>
         <translation>PKCS#11 library installed by the token vendor</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="87" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="93" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="96" />
         <source>Tìm thiết bị</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="100" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
         <source>Thư viện:</source>
         <translation>Library:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="101" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="104" />
         <source>Thiết bị:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="111" />
-        <source>Theo chứng thư số</source>
-        <translation>As in the certificate</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="113" />
+        <source>(chưa có — hãy ghi trong Cài đặt)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="115" />
-        <source>Họ tên trên dấu chữ ký:</source>
-        <translation>Name on the signature stamp:</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="119" />
+        <source>Người ký (khối chữ ký):</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="116" />
-        <source>Chức vụ:</source>
-        <translation>Position:</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="120" />
+        <source>Chức vụ trên dấu chữ ký:</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="122" />
-        <source>Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
-        <translation>Passphrases and PINs are never stored; the program asks each time you sign.</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="126" />
+        <source>Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="137" />
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="128" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="138" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="153" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="164" />
         <source>Mã PIN:</source>
         <translation>PIN:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="153" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="164" />
         <source>Mật khẩu tệp chứng thư:</source>
         <translation>Certificate file passphrase:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="157" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="168" />
         <source>Chọn tệp chứng thư số</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="158" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="169" />
         <source>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</source>
         <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="175" />
         <source>Chọn thư viện PKCS#11 của thiết bị ký số</source>
         <translation>Choose the PKCS#11 library of the signing device</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="193" />
         <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
         <translation>No signing device found: plug in the USB token and try again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="194" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="205" />
         <source>Hãy chọn thư viện PKCS#11 và thiết bị ký số.</source>
         <translation>Choose the PKCS#11 library and the signing device.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="198" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="209" />
         <source>Hãy chọn tệp chứng thư số (.p12, .pfx).</source>
         <translation>Choose the certificate file (.p12, .pfx).</translation>
     </message>
@@ -1996,37 +2104,37 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SignaturePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="325" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="326" />
         <source>Người ký báo cáo</source>
         <translation>Report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="326" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="327" />
         <source>Khối chữ ký ở cuối báo cáo gửi cấp trên.</source>
         <translation>The signature block at the end of reports to the level above.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="340" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="341" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="343" />
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="342" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
         <source>Họ và tên người ký:</source>
         <translation>Signer's full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="348" />
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="354" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="358" />
         <source>(ký, đóng dấu)</source>
         <translation>(signature, seal)</translation>
     </message>
@@ -2034,17 +2142,17 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="361" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="365" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="362" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="366" />
         <source>Kiểm tra lại rồi nhấn «Hoàn tất». Có thể sửa các thông tin này trong Cài đặt.</source>
         <translation>Check, then press Finish. All of this can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="373" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
         <source>&lt;p&gt;Đơn vị: &lt;b&gt;{unit}&lt;/b&gt; (mã {code})&lt;/p&gt;&lt;p&gt;Năm làm việc: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cán bộ nhập liệu: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Người ký: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu: {folder}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unit: &lt;b&gt;{unit}&lt;/b&gt; (code {code})&lt;/p&gt;&lt;p&gt;Working year: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data-entry officer: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Signer: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</translation>
     </message>
@@ -2052,113 +2160,113 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="45" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="46" />
         <source>Đơn vị sử dụng chương trình</source>
         <translation>Unit using the program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="47" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="48" />
         <source>Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu.</source>
         <translation>Pick the commune (ward, town), district or province this computer enters and reports data for.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="56" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="57" />
         <source>Xã, phường, thị trấn</source>
         <translation>Commune, ward, town</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="57" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="58" />
         <source>Huyện, thị xã, thành phố</source>
         <translation>District, town, city</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="58" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="59" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="70" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="71" />
         <source>Gõ tên xã để tìm (không cần dấu)…</source>
         <translation>Type a commune name to search (marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="80" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="81" />
         <source>Đã có dữ liệu nên không đổi được đơn vị; chỉ sửa được các thông tin khác.</source>
         <translation>There is data already, so the unit cannot change; the other details can.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="87" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="88" />
         <source>Mở tệp thiết lập do cấp trên gửi…</source>
         <extracomment>a setup file from the level above (read, not yet applied): it fixes the unit and brings the parent's key and the plan targets</extracomment>
         <translation>Open a setup file from the level above…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="89" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="90" />
         <source>Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp đó thay vì chọn đơn vị bằng tay.</source>
         <translation>The district can prepare a setup file for the commune: choose that file instead of picking the unit by hand.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="102" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="103" />
         <source>Mã khóa cấp trên đọc qua điện thoại:</source>
         <translation>Key code the level above reads out by phone:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="107" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="108" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="108" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="109" />
         <source>Cấp:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="109" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="110" />
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="110" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="111" />
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="111" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="112" />
         <source>Tìm xã:</source>
         <translation>Find commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="112" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="113" />
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="149" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="150" />
         <source>Chọn tệp thiết lập</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="150" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="151" />
         <source>Tệp thiết lập (*.pdsetup);;Mọi tệp (*)</source>
         <translation>Setup file (*.pdsetup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="168" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="169" />
         <source>Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.</source>
         <translation>The unit {code} of the setup file is not in the list of units of {year}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="177" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="178" />
         <source>Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp trên, nhờ đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ xác nhận ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
         <translation>From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, ask them to read out their key code and type it below: if it matches, the file is confirmed at once; left empty, the file waits for confirmation on the Data exchange page, keys tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="293" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
         <source>Đã chọn: {unit} (mã {code})</source>
         <translation>Chosen: {unit} (code {code})</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="295" />
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen yet.</translation>
     </message>
