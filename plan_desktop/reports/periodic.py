@@ -19,6 +19,7 @@ from plan_desktop.domain.text import format_date_vi, format_int_vi, format_perce
 from plan_desktop.domain.units import Level, Unit
 from plan_desktop.reports.indicators import STATUS_VI, IndicatorValue, compute_indicators, flagged_sql
 from plan_desktop.reports.scope import Scope, make_scope, report_data_hash
+from plan_desktop.store import audit
 from plan_desktop.store.periods import period_where
 
 if TYPE_CHECKING:
@@ -134,6 +135,9 @@ class ReportData:
     #: ``signer_name`` when no signer's name stands in the signature block
     unfinished: list[str] = field(default_factory=list)
     seal: bool = False  # the unit has a seal image: the agency's signature goes over the signer's
+    #: the head of the unit's audit chain when the report was made (``seq:hash``): once signed, the level
+    #: above can tell a history rewritten or wiped after the report from one that only grew
+    audit_head: str = ""
 
     @property
     def title(self) -> str:
@@ -816,4 +820,5 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         number=number_value,
         unfinished=unfinished,
         seal=bool(settings.get("seal_image")),
+        audit_head="{}:{}".format(*audit.chain_head(inst.store.db)),
     )
