@@ -7,7 +7,7 @@ import logging.handlers
 from pathlib import Path
 
 from plan_desktop import paths
-from plan_desktop.store.backup import private_dir, private_file
+from plan_desktop.paths import private_dir, private_file
 
 LOG_NAME = "plan_desktop.log"
 _configured: Path | None = None

@@ -11,6 +11,7 @@ platformdirs.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
@@ -107,6 +108,31 @@ def require_regular_file(path: Path, what: str = "tệp") -> Path:
     kind = ("một thư mục" if stat.S_ISDIR(mode) else "một đường ống (FIFO)" if stat.S_ISFIFO(mode)
             else "một thiết bị" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "không phải tệp thường")
     raise NotARegularFileError(f"«{path}» là {kind}, không phải {what}: hãy chọn đúng tệp.")
+
+
+# -- files the program makes in the data folder -----------------------------------------------------------
+#: Files created by the program: readable by their owner only (data, backups, logs, keys).
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def private_dir(folder: Path) -> Path:
+    """Make ``folder`` (and parents) and restrict it to its owner (a no-op where modes don't exist)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, DIR_MODE)
+    return folder
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty with owner-only mode unless it exists (before SQLite or a logger opens it,
+    so it is never readable by others, not even for a moment); tighten an existing one."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            os.chmod(path, FILE_MODE)
 
 
 def default_data_dir() -> Path:

@@ -159,7 +159,8 @@ def inspect_backup(path: Path, key: bytes | None = None) -> dict[str, str]:
     not_ours = f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình."
     encrypted = is_encrypted(path)
     if encrypted and key is None:
-        raise StoreError(f"Tệp {path.name} được mã hóa (bảo vệ bằng mật khẩu); hãy đăng nhập trước khi khôi phục.")
+        raise StoreError(f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình, hoặc là bản sao lưu "
+                         "được mã hóa (khi bật bảo vệ bằng mật khẩu) mà thư mục dữ liệu này hiện không được bảo vệ.")
     if encrypted:
         not_ours = (f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình, hoặc được mã hóa bằng mật "
                     "khẩu của một lần bật bảo vệ khác (trước khi tắt rồi bật lại).")

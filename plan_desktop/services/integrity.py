@@ -19,14 +19,26 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from plan_desktop import paths
-from plan_desktop.store import audit, utc_now
+from plan_desktop.store import Store, audit, utc_now
 from plan_desktop.store.backup import write_file_atomic
 
-if TYPE_CHECKING:
-    from plan_desktop.services.installation import Installation
+
+class Installation(Protocol):
+    """What these functions use of an opened installation (services/installation.py imports this module,
+    so it is described here rather than imported)."""
+
+    folder: Path
+    store: Store
+    session: Any  # services.access.Session: ``unprotect`` for the key files
+
+    @property
+    def unit_code(self) -> str: ...
+
+    @property
+    def access(self) -> Any: ...  # services.access.Access
 
 log = logging.getLogger(__name__)
 

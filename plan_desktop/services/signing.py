@@ -22,9 +22,9 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.timefmt import VN_TZ, now_vn
-from plan_desktop.store import audit, utc_now
+from plan_desktop.store import audit, seal, utc_now
 from plan_desktop.store.periods import record_span
-from plan_desktop.store.schema import SIGNING_TABLES_SQL
+from plan_desktop.store.schema import SIGNING_ADDED_COLUMNS, SIGNING_TABLES_SQL, add_signing_columns
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -51,7 +51,7 @@ CHAIRMAN_FIELD = "ChuKy_ChuTich"
 OFFICER_BOX = (70.0, 90.0, 290.0, 160.0)
 CHAIRMAN_BOX = (320.0, 90.0, 560.0, 160.0)
 
-#: The tables (made by store migration 0003; kept here for :func:`ensure_schema`).
+#: The tables (made by store migration 0004; kept here for :func:`ensure_schema`).
 SCHEMA = SIGNING_TABLES_SQL
 
 
@@ -85,20 +85,19 @@ def _name_mismatch(cert_name: str, block_name: str, officer: bool) -> str:
 
 
 #: Columns added after the first release (issuing by the clerk), added to older files when missing.
-ADDED_COLUMNS = {"signed_reports": {"doc_number": "TEXT", "issued_on": "TEXT", "issued_at": "TEXT"}}
+ADDED_COLUMNS = SIGNING_ADDED_COLUMNS
 
 
 def ensure_schema(db: Database) -> None:
-    """Create this service's tables if missing, and add later columns (idempotent, one transaction)."""
+    """Create this service's tables if missing, and add later columns (idempotent, one transaction).
+    Store migration 0004 does both when a file is opened; this is for callers that want to be sure."""
     with db.atomic():
         for statement in SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
-        for table, columns in ADDED_COLUMNS.items():
-            have = {r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()}
-            for name, kind in columns.items():
-                if name not in have:
-                    db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
+        if add_signing_columns(db):  # the seal covers every column: it and its triggers follow
+            seal.write(db)
+            seal.install(db)
 
 
 def file_sha256(path: Path) -> str:

@@ -9,13 +9,11 @@ import os
 import shutil
 from pathlib import Path
 
+from plan_desktop.paths import FILE_MODE, private_dir, private_file
 from plan_desktop.store.db import StoreError, driver_errors, raw_connect
 
 #: What a copy or a check is written to before it is renamed into place; left over only by a kill.
 PART_SUFFIX = ".part"
-#: Files created by the program: readable by their owner only (data, backups, logs, keys).
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 
 
 def fsync_dir(folder: Path) -> None:
@@ -25,25 +23,6 @@ def fsync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def private_dir(folder: Path) -> Path:
-    """Make ``folder`` (and parents) and restrict it to its owner (a no-op where modes don't exist)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):
-        os.chmod(folder, DIR_MODE)
-    return folder
-
-
-def private_file(path: Path) -> None:
-    """Create ``path`` empty with owner-only mode unless it exists (before SQLite or a logger opens it,
-    so it is never readable by others, not even for a moment); tighten an existing one."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
-        os.close(fd)
-    except FileExistsError:
-        with contextlib.suppress(OSError):
-            os.chmod(path, FILE_MODE)
 
 
 def write_file_atomic(dest: Path, data: bytes) -> Path:

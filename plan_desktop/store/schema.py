@@ -11,9 +11,10 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from plan_desktop.domain.forms import FormDef, FormSet
+from plan_desktop.store import seal
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 migrations = Migrations("plan_desktop")
 
 
@@ -138,7 +139,10 @@ CREATE TABLE IF NOT EXISTS signed_reports (
     status TEXT NOT NULL DEFAULT 'draft',
     status_at TEXT,
     superseded_at TEXT,
-    reason TEXT
+    reason TEXT,
+    doc_number TEXT,
+    issued_on TEXT,
+    issued_at TEXT
 );
 CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
 CREATE TABLE IF NOT EXISTS period_locks (
@@ -158,11 +162,35 @@ CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopene
 """
 
 
+#: Columns of the signing tables added after their first release (issuing by the clerk): a file whose
+#: tables were made earlier gains them.
+SIGNING_ADDED_COLUMNS = {"signed_reports": {"doc_number": "TEXT", "issued_on": "TEXT", "issued_at": "TEXT"}}
+
+
+def add_signing_columns(db: Database) -> bool:
+    """Add the :data:`SIGNING_ADDED_COLUMNS` a file lacks (caller holds the transaction). True if any."""
+    added = False
+    for table, columns in SIGNING_ADDED_COLUMNS.items():
+        have = {r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()}
+        for name, kind in columns.items():
+            if name not in have:
+                db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
+                added = True
+    return added
+
+
 @migrations(name="0004_signing")
 def _m0004_signing(db: Database) -> None:
     for stmt in SIGNING_TABLES_SQL.split(";"):
         if stmt.strip():
             db.execute(stmt)
+    add_signing_columns(db)
+
+
+@migrations(name="0005_seal")
+def _m0005_seal(db: Database) -> None:
+    """The first seal of a file (store/seal.py): its tables as they are when this version first opens it."""
+    seal.write(db)
 
 
 #: Every table the program makes besides the record tables (``form_*``, from the forms).

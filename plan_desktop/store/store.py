@@ -109,6 +109,7 @@ class Store:
 
     def migrate(self) -> list[str]:
         """Apply pending numbered migrations, then derive form tables. Idempotent."""
+        resealed = bool(migrations.pending(self.db))  # a migration may change a sealed table's columns
         migrations.apply(self.db)
         with self.db.atomic():
             changes = sync_form_tables(self.db, self.forms, utc_now())
@@ -117,7 +118,7 @@ class Store:
                 from plan_desktop import __version__
 
                 self.set_meta("created_by_version", __version__)
-            if seal.stored(self.db) is None:  # a new file, or one made before the seal: sealed as it is
+            if resealed:  # the program's own migrations just ran: the seal follows the new columns
                 seal.write(self.db)
         seal.install(self.db)  # after the schema: a column just added is covered
         return changes

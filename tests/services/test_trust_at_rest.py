@@ -49,7 +49,8 @@ def _sign_period(inst, period: str = "2019") -> None:
     ("INSERT OR REPLACE INTO settings(key, value, updated_at) VALUES ('access_slots', '{}', 'x')", "Cài đặt"),
     ("UPDATE settings SET value = '\"99999\"' WHERE key = 'unit_code'", "Cài đặt"),
     ("DELETE FROM period_locks", "khóa kỳ báo cáo"),
-    ("INSERT INTO exchange_keys VALUES ('13288', 'f', 'k', NULL, 'x', 'now', 'now')", "sổ trao đổi"),
+    ("INSERT INTO exchange_keys (unit_code, fingerprint, signing_key, source, first_seen_at, updated_at) "
+     "VALUES ('13288', 'f', 'k', 'x', 'now', 'now')", "sổ trao đổi"),
     ("INSERT INTO exchange_state VALUES ('acked_change_seq', '999')", "sổ trao đổi"),
     ("DELETE FROM meta WHERE key = 'seal'", "niêm phong"),
 ])
