@@ -83,9 +83,12 @@ class Controller(QObject):
             Installation.open(self.folder, require_setup=False, daily_backup=False, password=password)))
         self.login_dialog = dialog
         try:
-            return dialog.inst if dialog.exec() == QDialog.DialogCode.Accepted else None
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
         finally:
             self.login_dialog = None
+        if dialog.failure is not None:
+            raise dialog.failure
+        return dialog.inst if accepted else None
 
     def offer_backup(self, exc: DamagedStoreError) -> Installation | None:
         """The data file is damaged: say so and offer to restore the newest good backup (kept damaged file

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from plan_desktop.services.access import AccessError
 from plan_desktop.services.installation import Installation
+from plan_desktop.store.db import DamagedStoreError
 
 
 class LoginDialog(QDialog):
@@ -31,6 +32,8 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.inst = inst
         self.attempt = attempt
+        #: a damaged data file met while opening with ``attempt`` (the dialog closes; see Controller.unlock)
+        self.failure: DamagedStoreError | None = None
         name = inst.unit().name if inst is not None else unit_name
         self.setObjectName("login_dialog")
         self.setWindowTitle(self.tr("Đăng nhập — {unit}").format(unit=name))
@@ -67,6 +70,10 @@ class LoginDialog(QDialog):
             else:
                 assert self.inst is not None
                 self.inst.login(self.password.text())
+        except DamagedStoreError as exc:  # the password was right but the file is damaged: the caller offers a backup
+            self.failure = exc
+            self.reject()
+            return False
         except AccessError as exc:
             self.password.clear()
             self.password.setFocus()

@@ -268,3 +268,30 @@ def test_wrong_passwords_wait_longer_and_are_logged(commune, monkeypatch):
     commune.login("matkhau-canbo")
     assert commune.access.failures() == 0
     assert integrity.check_installation(commune) == []
+
+
+def test_a_damaged_encrypted_file_is_restored_encrypted(commune, data_dir, capsys, monkeypatch):
+    from plan_desktop.services.access import enable_protection
+
+    commune.records().create("officer", OFFICER)
+    plain = backup.make_backup(commune.store, data_dir, "manual")  # from before protection
+    enable_protection(commune, "matkhau-canbo", "matkhau-duyet")
+    assert is_encrypted(plain)  # the backups were encrypted with the data file
+    commune.close()
+    db = data_dir / "plan_desktop.sqlite"
+    for p in data_dir.glob("plan_desktop.sqlite-*"):
+        p.unlink()
+    db.write_bytes(os.urandom(50_000))
+    args = ["--data-dir", str(data_dir)]
+    monkeypatch.setenv("PLAN_DESKTOP_PASSWORD", "matkhau-duyet")
+    assert main([*args, "check"]) == 1
+    assert plain.name in capsys.readouterr().err
+    monkeypatch.setenv("PLAN_DESKTOP_PASSWORD", "matkhau-canbo")  # the officer may not restore
+    assert main([*args, "restore", str(plain)]) == 1
+    assert "người phê duyệt" in capsys.readouterr().err
+    monkeypatch.setenv("PLAN_DESKTOP_PASSWORD", "matkhau-duyet")
+    assert main([*args, "restore", str(plain)]) == 0
+    assert is_encrypted(db)
+    assert main([*args, "check"]) == 0
+    with Installation.open(data_dir, daily_backup=False, password="matkhau-canbo") as inst:
+        assert [r["full_name"] for r in inst.store.rows(inst.store.forms["officer"])] == ["Trần Thị Hà"]
