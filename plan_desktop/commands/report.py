@@ -32,7 +32,7 @@ def register(sub) -> None:
                       help="một phần năm: 2019-H1, 2019-Q3, 2019-07 (chỉ tính số liệu trong kỳ)")
     s.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
     s.add_argument("--format", choices=("table", "json", "dhis2"), default="table",
-                   help="table (mặc định), json, hoặc dhis2 (dataValueSets)")
+                   help="table (mặc định), json, hoặc dhis2 (dataValueSet, như «dhis2 data --period KỲ»)")
     s.set_defaults(handler=cmd_indicators)
 
 
@@ -105,7 +105,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_indicators(args: argparse.Namespace) -> int:
     from plan_desktop.domain.periods import Period
-    from plan_desktop.reports.indicators import compute_indicators, indicators_dhis2, indicators_json
+    from plan_desktop.reports import dhis2
+    from plan_desktop.reports.indicators import compute_indicators, indicators_json
     from plan_desktop.reports.scope import make_scope
 
     with open_installation(args) as inst:
@@ -129,8 +130,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         unit = args.unit or inst.unit_code
         if args.format == "json":
             out(json.dumps(indicators_json(values), ensure_ascii=False, indent=2))
-        elif args.format == "dhis2":
-            out(json.dumps(indicators_dhis2(values, str(period), unit), ensure_ascii=False, indent=2))
+        elif args.format == "dhis2":  # an alias of «dhis2 data --period P» written to the screen
+            out(dhis2.dumps(dhis2.data_value_set(inst, period, unit)))
         else:
             out(f"Chỉ tiêu Kế hoạch {plan.number} {period.label_vi()} (tính đến ngày "
                 f"{scope.end.strftime('%d/%m/%Y')}) — {scope.unit.name}")

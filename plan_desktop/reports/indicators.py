@@ -26,6 +26,7 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import INDICATOR_IDS, LEVELS, IndicatorDef, PlanDef, PlanError, Target
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.reports.scope import Scope, make_scope
+from plan_desktop.store.ids import with_moved_ids
 from plan_desktop.store.periods import period_where
 
 if TYPE_CHECKING:
@@ -505,11 +506,11 @@ class _Calc:
             [self.scope.plan.start.isoformat(), self.end.isoformat()])
         got: dict[str, list[set[str]]] = {}
         for oid, *vals in rows:
-            if oid not in roster:
-                continue
-            acc = got.setdefault(oid, [set() for _ in cols])
-            for i, v in enumerate(vals):
-                acc[i].update(json.loads(v) if v else [])
+            # an officer moved from an abolished commune to its successor keeps the old record's trainings
+            for target in with_moved_ids((oid,)) & roster:
+                acc = got.setdefault(target, [set() for _ in cols])
+                for i, v in enumerate(vals):
+                    acc[i].update(json.loads(v) if v else [])
         need = [set(codes) for codes in covers.values()]
         trained = [o for o, acc in got.items() if all(n <= a for n, a in zip(need, acc, strict=True))]
         n = len(roster)

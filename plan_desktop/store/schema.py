@@ -14,7 +14,7 @@ from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store import seal
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 migrations = Migrations("plan_desktop")
 
 
@@ -123,8 +123,24 @@ def _m0003_exchange_trust(db: Database) -> None:
                 db[table].add_column(col, typ)
 
 
-#: Signed reports and period locks (services/signing.py). ``IF NOT EXISTS``: versions before migration
-#: 0004 created them on first use. Made with the store so that the seal's triggers cover them from the start.
+@migrations(name="0004_exchange_anchor_columns")
+def _m0004_exchange_anchor_columns(db: Database) -> None:
+    """Anchors are compared per key (a reinstalled unit starts a new chain); receipts keep the chain
+    head they carried, so the next one can show the unit below the hash at that point."""
+    for table, cols in ANCHOR_COLUMNS.items():
+        for col, typ in cols.items():
+            if col not in db[table].columns_dict:
+                db[table].add_column(col, typ)
+
+
+ANCHOR_COLUMNS = {"exchange_anchors": {"fingerprint": str}, "exchange_receipts": {"audit_seq": int, "audit_hash": str}}
+
+
+#: Signed reports (the report list) and period locks (one row per lock; a reopened lock keeps its row
+#: with ``reopened_at`` set). ``data_hash_version`` is the format of the report's data hash
+#: (``reports/scope.py``): 1 for every report made before it was recorded; ``doc_number``,
+#: ``issued_on``, ``issued_at``: the clerk's issuing of a signed report. ``IF NOT EXISTS`` because
+#: versions before this migration created the tables lazily (services/signing.py).
 SIGNING_TABLES_SQL = """
 CREATE TABLE IF NOT EXISTS signed_reports (
     id INTEGER PRIMARY KEY,
@@ -140,6 +156,7 @@ CREATE TABLE IF NOT EXISTS signed_reports (
     status_at TEXT,
     superseded_at TEXT,
     reason TEXT,
+    data_hash_version INTEGER NOT NULL DEFAULT 1,
     doc_number TEXT,
     issued_on TEXT,
     issued_at TEXT
@@ -162,33 +179,25 @@ CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopene
 """
 
 
-#: Columns of the signing tables added after their first release (issuing by the clerk): a file whose
-#: tables were made earlier gains them.
-SIGNING_ADDED_COLUMNS = {"signed_reports": {"doc_number": "TEXT", "issued_on": "TEXT", "issued_at": "TEXT"}}
+#: Columns of ``signed_reports`` that its lazily made versions lacked: the data hash's format version
+#: (1 for every report made before it was recorded) and the clerk's issuing (number, day, moment).
+SIGNING_ADDED_COLUMNS = {"data_hash_version": "INTEGER NOT NULL DEFAULT 1", "doc_number": "TEXT",
+                         "issued_on": "TEXT", "issued_at": "TEXT"}
 
 
-def add_signing_columns(db: Database) -> bool:
-    """Add the :data:`SIGNING_ADDED_COLUMNS` a file lacks (caller holds the transaction). True if any."""
-    added = False
-    for table, columns in SIGNING_ADDED_COLUMNS.items():
-        have = {r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()}
-        for name, kind in columns.items():
-            if name not in have:
-                db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
-                added = True
-    return added
-
-
-@migrations(name="0004_signing")
-def _m0004_signing(db: Database) -> None:
+@migrations(name="0005_signing")
+def _m0005_signing(db: Database) -> None:
     for stmt in SIGNING_TABLES_SQL.split(";"):
         if stmt.strip():
             db.execute(stmt)
-    add_signing_columns(db)
+    have = set(db["signed_reports"].columns_dict)  # made lazily by an earlier version: add what it lacks
+    for name, kind in SIGNING_ADDED_COLUMNS.items():
+        if name not in have:
+            db.execute(f"ALTER TABLE signed_reports ADD COLUMN [{name}] {kind}")
 
 
-@migrations(name="0005_seal")
-def _m0005_seal(db: Database) -> None:
+@migrations(name="0006_seal")
+def _m0006_seal(db: Database) -> None:
     """The first seal of a file (store/seal.py): its tables as they are when this version first opens it."""
     seal.write(db)
 

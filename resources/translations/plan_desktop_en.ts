@@ -257,34 +257,34 @@ The current data is backed up first, so it can be brought back if needed.</trans
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="93" />
-        <location filename="../../plan_desktop/ui/app.py" line="124" />
-        <location filename="../../plan_desktop/ui/app.py" line="144" />
+        <location filename="../../plan_desktop/ui/app.py" line="96" />
+        <location filename="../../plan_desktop/ui/app.py" line="127" />
+        <location filename="../../plan_desktop/ui/app.py" line="147" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="97" />
+        <location filename="../../plan_desktop/ui/app.py" line="100" />
         <source>Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ lại bên cạnh.</source>
         <translation>The newest good backup: {name}. Restore the data from it? The damaged file is kept beside it.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="101" />
+        <location filename="../../plan_desktop/ui/app.py" line="104" />
         <source>Khôi phục bản sao lưu này</source>
         <translation>Restore this backup</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="103" />
+        <location filename="../../plan_desktop/ui/app.py" line="106" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="113" />
+        <location filename="../../plan_desktop/ui/app.py" line="116" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="114" />
+        <location filename="../../plan_desktop/ui/app.py" line="117" />
         <source>Mật khẩu của người phê duyệt:</source>
         <translation>The approver's password:</translation>
     </message>
@@ -333,52 +333,52 @@ Please send this file to technical support.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="99" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="100" />
         <source>Xem — {form}</source>
         <translation>View — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="101" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="102" />
         <source>Thêm mới — {form}</source>
         <translation>New — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="103" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="104" />
         <source>Sửa — {form}</source>
         <translation>Edit — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="169" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="170" />
         <source>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; bắt buộc nhập · Enter hoặc Ctrl+S: lưu · Esc: đóng</source>
         <translation>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; required · Enter or Ctrl+S: save · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="174" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="175" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="177" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="178" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="182" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="183" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="255" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="266" />
         <source>Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).</source>
         <translation>Not saved: {n} field(s) need fixing (marked in red below).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="325" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="336" />
         <source>Đóng mà không lưu?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="326" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="337" />
         <source>Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?</source>
         <translation>You have typed or changed something in this dialog. Close it and discard what you typed?</translation>
     </message>
@@ -391,35 +391,35 @@ Please send this file to technical support.</translation>
         <translation>Data exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="92" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="94" />
         <source>Lập biên nhận cho đơn vị cấp dưới</source>
         <translation>Write a receipt for a unit below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="97" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="99" />
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="99" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="101" />
         <source>Trả lại, lý do:</source>
         <translation>Return, reason:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="103" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="105" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="129" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="166" />
         <location filename="../../plan_desktop/ui/pages/hosted.py" line="127" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
@@ -428,270 +428,317 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Data exchange (USB)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="172" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="627" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="174" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="680" />
         <source>Khóa ký số của đơn vị</source>
         <translation>This unit's signing key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="180" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="215" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="217" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="222" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="232" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="234" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="246" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="248" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="246" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="248" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="246" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="248" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="247" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="249" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="251" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="253" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="254" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="256" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="256" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="258" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="258" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="272" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="277" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="280" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="284" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="293" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="293" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="293" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="294" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="306" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="296" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="308" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="301" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="313" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="659" />
+        <source>Đã ghi {p}.
+Khi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:
+{f}</source>
+        <translation>Written {p}.
+When the unit opens this file they will phone: read them this unit's key code:
+{f}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="119" />
         <source>Đăng ký trước mã khóa của đơn vị</source>
         <translation>Enrol a unit's key code in advance</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="123" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="125" />
         <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).</source>
         <translation>Enrol only after phoning that unit and hearing them read out their key code (16 characters).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="128" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
         <source>Mã khóa</source>
         <translation>Key code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="184" />
         <source>Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):</source>
         <translation>This unit's key code (read it out when another unit phones):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="187" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="189" />
         <source>Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)</source>
         <translation>Waiting for confirmation: files signed by an unconfirmed key (nothing imported)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
         <source>Mã khóa trong tệp</source>
         <translation>Key code in the file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="191" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="193" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="196" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="198" />
         <source>Xác nhận (mã khớp)…</source>
         <translation>Confirm (the code matches)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="198" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="200" />
         <source>Từ chối (bỏ các tệp)</source>
         <translation>Reject (discard the files)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="204" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="206" />
         <source>Khóa đã ghi nhận của các đơn vị khác:</source>
         <translation>Keys on record for other units:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
         <source>Xác nhận bởi</source>
         <translation>Confirmed by</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="209" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="211" />
         <source>Đăng ký trước mã khóa của một đơn vị…</source>
         <translation>Enrol a unit's key code in advance…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="340" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
+        <source>Chuyển danh sách của đơn vị đã giải thể…</source>
+        <translation>Move the rosters of an abolished unit…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="289" />
+        <source>Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi.</source>
+        <translation>The officers, businesses and support models still active at a commune that was abolished or merged move to the unit that took it over, from the day of the merger (one step, audited); earlier years' figures do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="352" />
         <source> (chờ tệp đầu tiên)</source>
         <translation> (waiting for the first file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="352" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="371" />
+        <source>{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}.</source>
+        <translation>{n} abolished unit(s) still have officers, businesses or models not moved to their successor: {units}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="381" />
+        <source>Không chuyển được danh sách</source>
+        <translation>Could not move the rosters</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="394" />
+        <source>{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình</source>
+        <translation>{a} (code {c}) → {s} (code {sc}): {o} officers, {e} businesses, {m} models</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="397" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="402" />
+        <source>Chuyển danh sách</source>
+        <translation>Move rosters</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="397" />
+        <source>Đơn vị đã giải thể:</source>
+        <translation>Abolished unit:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="403" />
+        <source>Chuyển {item}?
+Các bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; số liệu các năm trước không đổi.</source>
+        <translation>Move {item}?
+The records at {a} end on {last}, those at {s} begin the next day; earlier years' figures do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="411" />
         <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
         <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="355" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="414" />
         <source>Đã gửi, chờ biên nhận</source>
         <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="415" />
         <source>Cấp trên đã tiếp nhận</source>
         <translation>Accepted by the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="357" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="416" />
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="378" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
         <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
         <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="400" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="414" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="473" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="449" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="508" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="457" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="460" />
-        <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
-        <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="466" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="519" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -700,146 +747,137 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="484" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="537" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="503" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="556" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="512" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="565" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="527" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="580" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="529" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="529" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="535" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="588" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="636" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="572" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="625" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="583" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="636" />
         <source>Đã ghi biên nhận: {p}</source>
         <translation>Receipt written: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="590" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="604" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="643" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="657" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="590" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="643" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="647" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="600" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
-        <source>Đã ghi {p}.
-Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
-{f}</source>
-        <translation>Written {p}.
-When the unit opens this file, read them your unit's key fingerprint:
-{f}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="629" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="682" />
         <source> ({n} chờ xác nhận)</source>
         <translation> ({n} to confirm)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="644" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="697" />
         <source>Không xác nhận được</source>
         <translation>Could not confirm</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="664" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="717" />
         <source>Không từ chối được</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="676" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="682" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="729" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="735" />
         <source>Xác nhận khóa</source>
         <translation>Confirm a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="677" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="730" />
         <source>Gọi điện cho {unit} và nhờ đọc mã khóa của họ.
 Gõ mã nghe được (mã trong tệp: {code}):</source>
         <translation>Phone {unit} and ask them to read out their key code.
 Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="683" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="736" />
         <source>Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».</source>
         <translation>The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="690" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="743" />
         <source>Từ chối khóa</source>
         <translation>Reject a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="691" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="744" />
         <source>Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.</source>
         <translation>Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="700" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="753" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
@@ -891,7 +929,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="34" />
         <source>(không dùng ảnh)</source>
-        <translation type="unfinished" />
+        <translation>(no image)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="35" />
@@ -901,7 +939,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="36" />
         <source>Bỏ</source>
-        <translation type="unfinished" />
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -909,12 +947,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="252" />
         <source>Cấp số, ban hành báo cáo</source>
-        <translation type="unfinished" />
+        <translation>Number and issue the report</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
         <source>ví dụ 15/BC-UBND</source>
-        <translation type="unfinished" />
+        <translation>e.g. 15/BC-UBND</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="262" />
@@ -924,12 +962,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="263" />
         <source>Ngày ban hành:</source>
-        <translation type="unfinished" />
+        <translation>Date of issue:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="266" />
         <source>Cấp số và ký số cơ quan</source>
-        <translation type="unfinished" />
+        <translation>Number it and add the agency's signature</translation>
     </message>
 </context>
 <context>
@@ -1050,27 +1088,28 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="36" />
+        <location filename="../../plan_desktop/ui/login.py" line="39" />
         <source>Đăng nhập — {unit}</source>
+        <extracomment>a damaged data file met while opening with ``attempt`` (the dialog closes; see Controller.unlock)</extracomment>
         <translation>Log in — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="38" />
+        <location filename="../../plan_desktop/ui/login.py" line="41" />
         <source>Dữ liệu của {unit} được bảo vệ bằng mật khẩu. Nhập mật khẩu của cán bộ nhập liệu hoặc của người phê duyệt.</source>
         <translation>The data of {unit} is password-protected. Type the officer's or the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="50" />
+        <location filename="../../plan_desktop/ui/login.py" line="53" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="52" />
+        <location filename="../../plan_desktop/ui/login.py" line="55" />
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="53" />
+        <location filename="../../plan_desktop/ui/login.py" line="56" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -1189,122 +1228,117 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="83" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="93" />
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="138" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="175" />
         <source>Tổng quan — {unit}</source>
         <translation>Overview — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="179" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="184" />
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="180" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="185" />
         <source>Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}</source>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="191" />
-        <source>Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)</source>
-        <translation>Plan indicators {year} (Plan 1295/KH-UBND)</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="197" />
+        <source>Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)</source>
+        <translation>Plan indicators, {period} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="195" />
-        <source>Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.</source>
-        <translation>Indicator computation is being finished; the indicators will appear here.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="204" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="226" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="231" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="245" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="250" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="251" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="252" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="253" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="257" />
-        <source>{n}/12 tháng</source>
-        <translation>{n}/12 months</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="259" />
+        <source>{n}/{m} tháng</source>
+        <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="267" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="270" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="277" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="280" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="293" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="296" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="303" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="303" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
@@ -1511,14 +1545,19 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="302" />
+        <source>Số, ngày văn bản</source>
+        <translation>Number, date</translation>
+    </message>
+    <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="307" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="308" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="443" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="449" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="454" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
@@ -1540,12 +1579,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="313" />
         <source>Cấp số, ban hành…</source>
-        <translation type="unfinished" />
+        <translation>Number and issue…</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="315" />
         <source>Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).</source>
-        <translation type="unfinished" />
+        <translation>The clerk writes the document number and date into the signed report and adds the agency's digital signature (with the seal image, if set).</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
@@ -1563,24 +1602,24 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>No reports yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="416" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="428" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="420" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="432" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="452" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="457" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="465" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="462" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="470" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="458" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="463" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>
@@ -1738,7 +1777,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="488" />
         <source>Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có thẩm quyền mở lại kỳ.</source>
-        <translation type="unfinished" />
+        <translation>Once signed, the records of period {period} are locked: none can be added, changed or deleted until someone authorised reopens the period.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="512" />
@@ -1829,12 +1868,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="88" />
         <source>Chọn ảnh chữ ký (PNG nền trong suốt)</source>
-        <translation type="unfinished" />
+        <translation>Choose the signature image (PNG, transparent background)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="90" />
         <source>Chọn ảnh con dấu (PNG)</source>
-        <translation type="unfinished" />
+        <translation>Choose the seal image (PNG)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
@@ -1854,12 +1893,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="120" />
         <source>Ảnh chữ ký tay:</source>
-        <translation type="unfinished" />
+        <translation>Handwritten signature image:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="121" />
         <source>Ảnh con dấu:</source>
-        <translation type="unfinished" />
+        <translation>Seal image:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="123" />
@@ -2033,22 +2072,22 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="113" />
         <source>(chưa có — hãy ghi trong Cài đặt)</source>
-        <translation type="unfinished" />
+        <translation>(none yet — set it in Settings)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="119" />
         <source>Người ký (khối chữ ký):</source>
-        <translation type="unfinished" />
+        <translation>Signer (signature block):</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="120" />
         <source>Chức vụ trên dấu chữ ký:</source>
-        <translation type="unfinished" />
+        <translation>Title on the signature stamp:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="126" />
         <source>Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
-        <translation type="unfinished" />
+        <translation>The name on the signature stamp comes from the certificate and must be the signer's name. Passphrases and PINs are never stored; the program asks for them each time.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="137" />

@@ -34,7 +34,8 @@ def pdata(province, psvc):
     for day in ("2019-02-01", "2019-05-01", "2019-08-01", "2019-11-01", "2020-03-01"):
         comm(psvc, "13597", day)
     comm(psvc, "13603", "2019-06-01")
-    comm(psvc, "13603", "2020-02-01")
+    # (a record dated after the abolition is refused now; this one came from a program that took it)
+    incoming_change(psvc, "communication", comm(psvc, "13603", "2019-12-31"), date=D("2020-02-01"))
     comm(psvc, "13567", "2019-07-01")
     for m in range(1, 12):
         comm(psvc, "353", f"2019-{m:02d}-10", "press", venue_type="other")
