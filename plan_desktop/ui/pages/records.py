@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from plan_desktop.domain.forms import FormDef
@@ -29,6 +30,7 @@ from plan_desktop.ui.entry_dialog import EntryDialog, ask_yes_no
 from plan_desktop.ui.models import RecordTableModel
 from plan_desktop.ui.pages.base import Page
 from plan_desktop.ui.pages.list_files import ListFiles
+from plan_desktop.ui.widgets import FlowLayout
 
 SEARCH_DELAY_MS = 200
 
@@ -126,7 +128,7 @@ class RecordsPage(Page):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Tìm (Ctrl+F) — không cần gõ dấu"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(200)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -134,15 +136,22 @@ class RecordsPage(Page):
         self.search.textChanged.connect(lambda *_: self._search_timer.start())
         self.search.returnPressed.connect(self._focus_table)
 
-        top = QHBoxLayout()
+        # the buttons, then the period and the search box; on a narrow screen the second group wraps
+        # onto its own line (the window never grows wider than the screen)
+        top = FlowLayout()
         for b in (self.add_button, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button):
             top.addWidget(b)
         self.files = ListFiles(self)  # the «Excel/CSV» menu: import a file, export the list
         top.addWidget(self.files.button)
-        top.addStretch(1)
-        top.addWidget(period_label)
-        top.addWidget(self.period_combo)
-        top.addWidget(self.search, 1)
+        filters = QWidget()
+        filters.setObjectName("filters")
+        filter_row = QHBoxLayout(filters)
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        filter_row.addStretch(1)
+        filter_row.addWidget(period_label)
+        filter_row.addWidget(self.period_combo)
+        filter_row.addWidget(self.search, 1)
+        top.addWidget(filters, stretch=True)
 
         # -- table
         self.table = RecordTable()

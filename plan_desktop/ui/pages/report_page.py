@@ -40,6 +40,7 @@ from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.units import Level
 from plan_desktop.services import reporting
 from plan_desktop.services.installation import Installation
+from plan_desktop.ui.widgets import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -156,11 +157,11 @@ class ReportPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left_w)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(300)
 
         # -- right: the preview and the output buttons --------------------------------------------------
         right = QVBoxLayout()
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen rather than pushing «In…», «Ký số…» off it
         self.save_pdf_btn = QPushButton(self.tr("Lưu PDF…"))
         self.save_xlsx_btn = QPushButton(self.tr("Lưu XLSX…"))
         self.print_btn = QPushButton(self.tr("In…"))
@@ -169,7 +170,7 @@ class ReportPage(QWidget):
         self.sign_btn.setToolTip(self.tr("Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư "
                                          "hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa."))
         self.page_label = QLabel()
-        buttons.addWidget(self.page_label, 1)
+        buttons.addWidget(self.page_label, stretch=True)
         for b in (self.save_pdf_btn, self.save_xlsx_btn, self.print_btn, self.sign_btn):
             buttons.addWidget(b)
         right.addLayout(buttons)
@@ -476,10 +477,11 @@ class ReportPage(QWidget):
     def _remember_device(self, dlg) -> None:
         try:
             token = dlg.use_token.isChecked()
+            lib, label = dlg.token_choice()
             self.inst.store.set_settings({
                 "last_p12_path": "" if token else dlg.p12_edit.text().strip(),
-                "last_pkcs11_lib": dlg.lib_edit.text().strip() if token else "",
-                "last_token_label": dlg.token_combo.currentText().strip() if token else "",
+                "last_pkcs11_lib": lib if token else "",
+                "last_token_label": label if token else "",
             })
         except Exception:  # remembering is a convenience; never lose a signature over it
             log.warning("could not remember the signing device", exc_info=True)
