@@ -101,10 +101,17 @@ class MainWindow(QMainWindow):
             page.exported.connect(self.update_status)
 
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.pages[row].prepare()
-            self.stack.setCurrentIndex(row)
-            self.pages[row].activated()
+        if not 0 <= row < len(self.pages):
+            return
+        current = self.stack.currentIndex()
+        if current != row and 0 <= current < len(self.pages) and not self.pages[current].can_leave():
+            self.nav.blockSignals(True)  # stay on the page (the officer chose «Hủy»)
+            self.nav.setCurrentRow(current)
+            self.nav.blockSignals(False)
+            return
+        self.pages[row].prepare()
+        self.stack.setCurrentIndex(row)
+        self.pages[row].activated()
 
     def page(self, key: str) -> Page | None:
         return next((p for p in self.pages if p.key == key), None)
@@ -188,6 +195,9 @@ class MainWindow(QMainWindow):
         self.role_label.setVisible(inst.access.enabled)
 
     def closeEvent(self, e) -> None:
+        if not all(p.can_leave() for p in self.pages):
+            e.ignore()
+            return
         self._status_timer.stop()
         if not getattr(self, "_closed", False):
             self._closed = True

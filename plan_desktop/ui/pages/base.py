@@ -33,5 +33,10 @@ class Page(QWidget):
     def activated(self) -> None:
         """Called when the page is shown."""
 
+    def can_leave(self) -> bool:
+        """Called before another page is shown or the window closes: a page holding unsaved changes saves
+        them or asks (and returns False when the officer chose to stay)."""
+        return True
+
     def shutdown(self) -> None:
         """Called before the window closes."""

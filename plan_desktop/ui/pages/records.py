@@ -411,7 +411,19 @@ class RecordsPage(Page):
         self.table.setFocus()
 
     def open_new(self) -> EntryDialog:
-        return self._open_dialog()
+        return self._open_dialog(self._new_values())
+
+    def _new_values(self) -> dict | None:
+        """A new record's starting values: the form's defaults, and a year field (the healthy-commune
+        assessment) set to the year the list shows, else the working year — never 2016 or empty."""
+        pf = self.form.period_field
+        if pf is None or self.form.field(pf).type != "int":
+            return None
+        period = self.current_period()
+        year = int(str(period)[:4]) if period else self.ctx.inst.working_year
+        values = {fd.name: fd.default for fd in self.form.fields if fd.default is not None}
+        values[pf] = year
+        return values
 
     def open_current(self) -> EntryDialog | None:
         ids = self.selected_ids()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -121,6 +122,7 @@ class SettingsPage(Page):
         lay.setContentsMargins(12, 8, 12, 8)
         lay.addWidget(heading)
         lay.addWidget(self.tabs, 1)
+        self._saved = self.values()
 
     def title(self) -> str:
         return self.tr("Cài đặt")
@@ -144,7 +146,44 @@ class SettingsPage(Page):
                   "ui_language": store.get_setting("ui_language", "vi")}
         values = self.values()
         store.set_settings(values)
+        self._saved = values
         self.ctx.service.actor = values["officer_name"] or self.ctx.service.actor
         self.status.setText(self.tr("Đã lưu cài đặt."))
         if any(before[k] != values[k] for k in before):
             self.ctx.on_settings_changed()
+
+    # -- nothing lost on the way out ---------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.values() != self._saved
+
+    def revert(self) -> None:
+        """Put the fields back as they were last saved."""
+        v = self._saved
+        for key, edit in (("officer_name", self.officer_name), ("officer_title", self.officer_title),
+                          ("signer_authority", self.signer_authority), ("signer_position", self.signer_position),
+                          ("signer_name", self.signer_name)):
+            edit.setText(v.get(key, ""))
+        self.year.setValue(int(v["working_year"]))
+        self.cutoff.setCurrentIndex(max(self.cutoff.findData(v["period_cutoff"]), 0))
+        self.language.setCurrentIndex(max(self.language.findData(v["ui_language"]), 0))
+
+    def can_leave(self) -> bool:
+        """Changed settings are saved or dropped as the officer says, or the page stays (Hủy)."""
+        if not self.is_dirty():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cài đặt chưa lưu"),
+                          self.tr("Các thay đổi trong trang Cài đặt chưa được lưu. Lưu lại trước khi rời trang?"),
+                          parent=self)
+        save = box.addButton(self.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(self.tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setObjectName("settings_unsaved")
+        box.exec()
+        if box.clickedButton() is save:
+            self.save()
+            return True
+        if box.clickedButton() is drop:
+            self.revert()
+            return True
+        return False
