@@ -46,6 +46,7 @@ from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.package import PACKAGE_EXT, RECEIPT_EXT, SETUP_EXT
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
+from plan_desktop.ui import files
 from plan_desktop.ui.widgets import list_table
 
 _REMOVABLE_FS = {b"vfat", b"exfat", b"fat", b"fat32", b"msdos", b"ntfs", b"fuseblk", b"ntfs3", b"fuse.exfat"}
@@ -120,7 +121,8 @@ class _TrustDialog(QDialog):
         self.unit.setPlaceholderText("13597")
         self.fingerprint = QLineEdit()
         self.fingerprint.setPlaceholderText("12345 67890 12345 67890 12345 67890")
-        note = QLabel(QCoreApplication.translate("ExchangePage", "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số."))
+        note = QLabel(QCoreApplication.translate(
+            "ExchangePage", "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số."))
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(QCoreApplication.translate("ExchangePage", "Mã đơn vị"), self.unit)
@@ -270,7 +272,8 @@ class ExchangePage(QWidget):
         self.year_spin.setRange(2016, 2030)
         self.year_spin.setValue(self.inst.working_year)
         self.kind_combo = QComboBox()
-        for code, label in (("Q", self.tr("Quý")), ("H", self.tr("6 tháng")), ("Y", self.tr("Năm")), ("M", self.tr("Tháng"))):
+        for code, label in (("Q", self.tr("Quý")), ("H", self.tr("6 tháng")), ("Y", self.tr("Năm")),
+                            ("M", self.tr("Tháng"))):
             self.kind_combo.addItem(label, code)
         self.all_levels = QCheckBox(self.tr("Cả đơn vị cấp xã"))
         self.all_levels.setVisible(self.level == Level.PROVINCE)
@@ -443,8 +446,9 @@ class ExchangePage(QWidget):
             self.tr(
                 "Đã xuất gói số {seq}: {n} bản ghi, {enc}.\nTệp: {path}\nCó thể rút USB ra an toàn sau khi "
                 "hệ điều hành báo đã ghi xong."
-            ).format(seq=res.sequence, n=res.records, enc=enc, path=res.path)
+            ).format(seq=res.sequence, n=res.records, enc=enc, path=Path(res.path).name)
         )
+        self.export_result.setToolTip(str(res.path))
         self._refresh_history()
         self.exported.emit(str(res.path))
         return res
@@ -456,11 +460,15 @@ class ExchangePage(QWidget):
             folder = self.drive_combo.currentData()
             if not folder:
                 return
-        self.export_to(Path(folder))
+        res = self.export_to(Path(folder))
+        if res is not None:
+            files.offer_open(self, res.path, self.tr("Đã xuất gói số {seq} ({n} bản ghi).").format(
+                seq=res.sequence, n=res.records))
 
     def _pick_export_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói dữ liệu"), files.start_path())
         if folder:
+            files.remember(folder)
             self.set_export_dir(Path(folder))
 
     def import_paths(self, paths: list[Path]) -> ex.ImportReport:
@@ -500,17 +508,19 @@ class ExchangePage(QWidget):
         return report
 
     def _pick_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        chosen, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Chọn gói dữ liệu hoặc biên nhận"),
-            "",
+            files.start_path(),
             self.tr("Gói dữ liệu, biên nhận") + f" (*{PACKAGE_EXT} *{RECEIPT_EXT});;" + self.tr("Mọi tệp") + " (*)",
         )
-        if files:
-            self.import_paths([Path(f) for f in files])
+        if chosen:
+            files.remember(chosen[0])
+            self.import_paths([Path(f) for f in chosen])
 
     def _pick_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục chứa các gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục chứa các gói dữ liệu"),
+                                                  files.start_path())
         if folder:
             self.import_paths([Path(folder)])
 
@@ -547,9 +557,11 @@ class ExchangePage(QWidget):
         dlg = _ReceiptDialog(units, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"),
+                                                  files.start_path())
         if not folder:
             return
+        files.remember(folder)
         returned = dlg.return_btn.isChecked()
         path = self.write_receipt(
             dlg.unit.currentData(),
@@ -558,7 +570,8 @@ class ExchangePage(QWidget):
             reason=dlg.reason.text(),
         )
         if path:
-            QMessageBox.information(self, self.tr("Lập biên nhận"), self.tr("Đã ghi biên nhận: {p}").format(p=path))
+            files.offer_open(self, path, self.tr("Đã ghi biên nhận {name}.").format(name=Path(path).name),
+                             title=self.tr("Lập biên nhận"))
 
     def _ask_setup_file(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -569,21 +582,20 @@ class ExchangePage(QWidget):
         if not ok or not choice:
             return
         unit = children[items.index(choice)].code
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi tệp thiết lập"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi tệp thiết lập"), files.start_path())
         if not folder:
             return
+        files.remember(folder)
         try:
             path = ex.write_setup_file(self.inst, unit, Path(folder))
         except (ExchangeError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Không lập được tệp thiết lập"), str(exc))
             return
-        QMessageBox.information(
-            self,
-            self.tr("Tệp thiết lập"),
-            self.tr(
-                "Đã ghi {p}.\nKhi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:\n{f}"
-            ).format(p=path, f=self.fingerprint_label.text()),
-        )
+        files.offer_open(
+            self, path,
+            self.tr("Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã đối chiếu "
+                    "của đơn vị mình:\n{f}").format(name=Path(path).name, f=self.fingerprint_label.text()),
+            title=self.tr("Tệp thiết lập"))
 
     def trust(self, unit: str, fingerprint: str) -> bool:
         try:

@@ -40,6 +40,7 @@ from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.units import Level
 from plan_desktop.services import reporting
 from plan_desktop.services.installation import Installation
+from plan_desktop.ui import files
 from plan_desktop.ui.widgets import FlowLayout
 
 log = logging.getLogger(__name__)
@@ -183,7 +184,8 @@ class ReportPage(QWidget):
             right.addWidget(self.view, 1)
         else:  # pragma: no cover
             self.document = None
-            self.view = QLabel(self.tr("Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX."))
+            self.view = QLabel(self.tr("Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; "
+                                       "vẫn lưu được PDF và XLSX."))
             self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
             right.addWidget(self.view, 1)
         preview_w = QWidget()
@@ -515,15 +517,21 @@ class ReportPage(QWidget):
         return f"bao-cao-pcmd_{code}_{self.period}.{ext}"
 
     def _ask_save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo PDF"), self._suggested_name("pdf"), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo PDF"),
+                                              files.start_path(self._suggested_name("pdf")), "PDF (*.pdf)")
         if path:
-            self._guarded(lambda: self.save_pdf(path))
+            files.remember(path)
+            self._guarded(lambda: self._offer(self.save_pdf(path)))
 
     def _ask_save_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bảng số liệu XLSX"), self._suggested_name("xlsx"),
-                                              "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bảng số liệu XLSX"),
+                                              files.start_path(self._suggested_name("xlsx")), "Excel (*.xlsx)")
         if path:
-            self._guarded(lambda: self.save_xlsx(path))
+            files.remember(path)
+            self._guarded(lambda: self._offer(self.save_xlsx(path)))
+
+    def _offer(self, path: Path) -> None:
+        files.offer_open(self, path, self.tr("Đã lưu {name}.").format(name=path.name))
 
     def _ask_print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from plan_desktop.signing.errors import SigningError
+from plan_desktop.ui import files
 from plan_desktop.ui.widgets import FlowLayout, list_table
 
 #: Typical places of token libraries, offered as the starting folder of the file chooser.
@@ -398,10 +399,13 @@ class ReportListWidget(QWidget):
         if e is None or not e.file_path:
             return None
         source = Path(e.file_path)
+        asked = target is None
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao báo cáo"), source.name, "PDF (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao báo cáo"),
+                                                    files.start_path(source.name), "PDF (*.pdf)")
             if not chosen:
                 return None
+            files.remember(chosen)
             target = chosen
         target = Path(target)
         try:
@@ -413,6 +417,8 @@ class ReportListWidget(QWidget):
 
             QMessageBox.warning(self, self.tr("Lưu bản sao báo cáo"), user_message(exc) or str(exc))
             return None
+        if asked:
+            files.offer_open(self, target, self.tr("Đã lưu bản sao {name}.").format(name=target.name))
         return target
 
     def _activated(self, row: int, _col: int) -> None:
