@@ -10,7 +10,10 @@ TOML layout (see ``forms/communication.toml`` for a full example)::
     label = "Hoạt động truyền thông"
     label_en = "Communication activities"
     order = 10                      # position in the navigation pane
+    kind = "event"                  # event | roster | yearly: what «the records of a period» means
     period_field = "date"           # the date (or int year) that places a record in a period
+    # until_field = "closed_on"     # a roster's end date (kind = "roster" only)
+    # report_from = "year"          # how far back a report reads the records (see REPORT_FROM)
     title_fields = ["date", "topic"]
     list_columns = ["date", "format", "topic"]
 
@@ -48,6 +51,21 @@ _JSON = json.JSONEncoder(ensure_ascii=False)
 
 FIELD_TYPES = ("date", "int", "money", "text", "choice", "choices", "bool", "ref", "refs")
 
+#: What a form's records are, and so which of them belong to a period (``kind`` in the TOML; required
+#: with a ``period_field``):
+#: ``event``  — happened on a day (``period_field``, a date): in a period when that day is in it;
+#: ``roster`` — in force from ``period_field`` until ``until_field`` (or still, when empty): in a
+#:              period when in force at some time during it;
+#: ``yearly`` — a status per year (``period_field``, an int year): in a period when its year is.
+FORM_KINDS = ("event", "roster", "yearly")
+
+#: How far back a report of a period reads a form's records (``report_from``; default ``year``):
+#: ``year`` — the report's year up to the period end (the indicators are yearly);
+#: ``previous_year`` — also the year before (an indicator compares with it);
+#: ``plan_start`` — since the plan began (an indicator counts over the whole plan);
+#: ``always`` — every record up to the period end (a roster or a register that stays in force).
+REPORT_FROM = ("year", "previous_year", "plan_start", "always")
+
 #: Columns every record carries besides its form's fields (data dictionary, introduction).
 COMMON_FIELDS = (
     "id",
@@ -65,7 +83,7 @@ RESERVED_NAMES = frozenset(COMMON_FIELDS + INTERNAL_FIELDS)
 
 _FORM_KEYS = {
     "id", "label", "label_en", "order", "period_field", "title_fields", "list_columns",
-    "description", "description_en", "fields", "indexes", "until_field",
+    "description", "description_en", "fields", "indexes", "until_field", "kind", "report_from",
 }
 _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
@@ -237,6 +255,10 @@ class FormDef:
     #: A roster (officers, businesses, support models): a record is in force from its period field's
     #: date until this field's date (or still, when empty); a period lists those in force during it.
     until_field: str | None = None
+    #: ``event``, ``roster`` or ``yearly`` (see :data:`FORM_KINDS`); None for a form without a period.
+    kind: str | None = None
+    #: How far back a report reads this form's records (see :data:`REPORT_FROM`).
+    report_from: str = "year"
     title_fields: tuple[str, ...] = ()
     list_columns: tuple[str, ...] = ()
     #: Extra indexes of the record table (columns each), for questions the reports ask often.
@@ -492,9 +514,8 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
                     raise _err(path, where, f"'{key}' uses unknown code '{v}' of field '{cond.field}'")
                 if target.type == "bool" and not isinstance(v, bool):
                     raise _err(path, where, f"'{key}' needs true/false for bool field '{cond.field}'")
-        if fd.implies is not None:
-            if not form.has_field(fd.implies) or form.field(fd.implies).type != "bool":
-                raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
+        if fd.implies is not None and (not form.has_field(fd.implies) or form.field(fd.implies).type != "bool"):
+            raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
         if fd.form is not None and known_forms is not None and fd.form not in known_forms:
             raise _err(path, where, f"refers to unknown form '{fd.form}'")
     if form.period_field is not None:
@@ -507,6 +528,7 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
             raise _err(path, "until_field", "needs a date period_field")
         if not form.has_field(form.until_field) or form.field(form.until_field).type != "date":
             raise _err(path, "until_field", f"must name a date field, not '{form.until_field}'")
+    _check_kind(path, form)
     for key in ("title_fields", "list_columns"):
         for name in getattr(form, key):
             if not form.has_field(name):
@@ -523,6 +545,28 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
             cond = getattr(fd, key)
             if cond is not None and cond.field in form.local_only_names:
                 raise _err(path, f"field '{fd.name}'", f"'{key}' depends on local_only field '{cond.field}'")
+
+
+def _check_kind(path: Path, form: FormDef) -> None:
+    """``kind`` agrees with the period and until fields; ``report_from`` is one of :data:`REPORT_FROM`."""
+    if form.period_field is None:
+        if form.kind is not None:
+            raise _err(path, "kind", "a form without a period_field has no kind")
+        if form.report_from != "year":
+            raise _err(path, "report_from", "a form without a period_field is not read by period")
+        return
+    if form.kind not in FORM_KINDS:
+        raise _err(path, "kind", f"{form.kind!r}: a form with a period_field declares its kind "
+                                 f"({' | '.join(FORM_KINDS)})")
+    ptype = form.field(form.period_field).type
+    if form.kind == "yearly" and ptype != "int":
+        raise _err(path, "kind", "a yearly form needs an int (year) period_field")
+    if form.kind != "yearly" and ptype != "date":
+        raise _err(path, "kind", f"kind '{form.kind}' needs a date period_field")
+    if (form.kind == "roster") != (form.until_field is not None):
+        raise _err(path, "kind", "a roster names its until_field, and only a roster has one")
+    if form.report_from not in REPORT_FROM:
+        raise _err(path, "report_from", f"{form.report_from!r} is not one of {', '.join(REPORT_FROM)}")
 
 
 def _indexes(path: Path, raw: Any, fields: set[str]) -> tuple[tuple[str, ...], ...]:
@@ -575,6 +619,8 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
         order=int(raw.get("order", 0)),
         period_field=raw.get("period_field"),
         until_field=raw.get("until_field"),
+        kind=raw.get("kind"),
+        report_from=raw.get("report_from", "year"),
         title_fields=tuple(raw.get("title_fields", ())),
         list_columns=tuple(raw.get("list_columns", ())),
         indexes=_indexes(path, raw.get("indexes", []), seen),

@@ -19,7 +19,7 @@ from plan_desktop.domain.text import format_date_vi, format_int_vi, format_perce
 from plan_desktop.domain.units import Level, Unit
 from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
 from plan_desktop.reports.scope import Scope, make_scope, report_data_hash
-from plan_desktop.store.store import period_clauses
+from plan_desktop.store.periods import period_where
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -174,9 +174,8 @@ class _Agg:
         return self.db.execute(sql, params).fetchall()
 
     def period_where(self, form: str, codes: list[str] | None = None) -> tuple[str, list[Any]]:
-        pf = self.forms[form].period_field
-        cond, params = self.scope.in_codes(codes)
-        return f"deleted = 0 AND {cond} AND [{pf}] BETWEEN ? AND ?", [*params, self.s, self.e]
+        """The form's live records of the report's period (by its kind) of the scope's units."""
+        return self.scope.period_where(form, codes)
 
     #: The communication figures a report adds up, in the order of :meth:`communication_cube`.
     COMM_SUMS = ("sessions", "participants", "participants_female", "materials", "broadcast_minutes", "cost")
@@ -203,9 +202,7 @@ class _Agg:
 
     def open_establishments_where(self) -> tuple[str, list[Any]]:
         """The businesses open at some time in the period (the roster rule of the lists)."""
-        cond, params = self.scope.in_codes()
-        period, period_params = period_clauses(self.forms["establishment"], self.scope.start, self.scope.end)
-        return " AND ".join(["deleted = 0", cond, *period]), [*params, *period_params]
+        return self.scope.period_where("establishment")
 
     def by_choice(self, form: str, fname: str, select: str, where: tuple[str, list[Any]]) -> list[list[Any]]:
         got = {r[0]: list(r[1:]) for r in self.rows(
@@ -345,7 +342,8 @@ def _training(a: _Agg) -> Section:
         groups = a.by_choice("training", "trainee_group", "count(*), coalesce(sum(trainees),0)", w)
         if groups:
             sec.paragraphs.append("Đối tượng học viên: " + "; ".join(
-                f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên" for g in groups) + ".")
+                f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên"
+                for g in groups) + ".")
         sec.tables.append(Table("Lớp tập huấn theo cấp tổ chức", ["Cấp tổ chức", "Số lớp", "Học viên", "Trong đó nữ",
                                                                   "Kinh phí (đồng)"],
                                 ["text", "int", "int", "int", "money"], rows, total, [2.6, 1, 1, 1, 1.5]))
@@ -381,7 +379,8 @@ def _cases(a: _Agg) -> Section:
     sec = Section("5. Công tác đấu tranh, xử lý vi phạm", level=2)
     w = a.period_where("case")
     rows = a.by_choice("case", "kind", "count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), "
-                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), coalesce(sum(coalesce(status, 'open') != 'open'),0), "
+                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), "
+                       "coalesce(sum(coalesce(status, 'open') != 'open'),0), "
                        "coalesce(sum(fine),0)", w)
     total = _sum_rows(rows)
     if not rows:
@@ -423,7 +422,8 @@ def _support(a: _Agg) -> Section:
     if models:
         mt = _sum_rows(models)
         sec.paragraphs.append(
-            f"Duy trì {format_int_vi(mt[1])} mô hình hỗ trợ, can thiệp giảm hại, tiếp cận {format_int_vi(mt[2])} người.")
+            f"Duy trì {format_int_vi(mt[1])} mô hình hỗ trợ, can thiệp giảm hại, "
+            f"tiếp cận {format_int_vi(mt[2])} người.")
         sec.tables.append(Table("Mô hình hỗ trợ, can thiệp giảm hại hoạt động trong kỳ",
                                 ["Loại mô hình", "Số mô hình", "Người được tiếp cận"],
                                 ["text", "int", "int"], models, mt, [3.6, 1, 1.2]))
@@ -461,7 +461,8 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     sec.paragraphs.append(
         f"Năm {year}, {format_int_vi(healthy)}/{format_int_vi(len(codes))} xã, phường, thị trấn "
         f"({format_percent_vi(100 * healthy / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm, trong đó "
-        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; {format_int_vi(len(codes) - len(rows))} đơn vị "
+        f"{format_int_vi(drugs)} đơn vị không có tệ nạn ma túy, mại dâm; "
+        f"{format_int_vi(len(codes) - len(rows))} đơn vị "
         f"chưa có kết quả đánh giá. {ind.detail[0].upper()}{ind.detail[1:]}.")
     return sec
 
@@ -515,11 +516,9 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
     for form in a.forms.values():
         if form.period_field is None:
             continue
-        pf = form.field(form.period_field)
-        cond, params = scope.in_codes()
-        lo, hi = (scope.start.year, scope.end.year) if pf.type == "int" else (a.s, a.e)
-        for code, n in a.rows(f"SELECT unit_code, count(*) FROM [{form.table}] WHERE deleted = 0 AND {cond} "
-                              f"AND [{pf.name}] BETWEEN ? AND ? GROUP BY unit_code", [*params, lo, hi]):
+        where, params = period_where(form, scope.start, scope.end, codes=scope.codes, by_date=True)
+        for code, n in a.rows(f"SELECT unit_code, count(*) FROM [{form.table}] WHERE {where} "
+                              "GROUP BY unit_code", params):
             records[child_of.get(code)] += n
             with_data.add(code)
     communes_all = {u.code for u in scope.communes()}
@@ -541,8 +540,9 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
             h = "Có" if child.code in healthy else "Không"
             comp.append([str(i), child.name, "Có" if child.code in with_data else "Chưa có",
                          records.get(child.code, 0), _received_text(received.get(child.code))])
-        rows.append([str(i), child.name, f.get("comm", 0), f.get("people", 0), f.get("train", 0), f.get("trainees", 0),
-                     f.get("insp", 0), f.get("viol", 0), f.get("cases", 0), f.get("handled", 0), f.get("support", 0), h])
+        rows.append([str(i), child.name, f.get("comm", 0), f.get("people", 0), f.get("train", 0),
+                     f.get("trainees", 0), f.get("insp", 0), f.get("viol", 0), f.get("cases", 0),
+                     f.get("handled", 0), f.get("support", 0), h])
     own = figures.get(None)
     if own and any(own.values()):
         rows.append(["", f"Cấp {'tỉnh' if district_level else 'huyện'} trực tiếp thực hiện", own.get("comm", 0),
@@ -762,6 +762,3 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         counts=counts,
     )
 
-
-def dumps_counts(data: ReportData) -> str:
-    return json.dumps(data.counts, ensure_ascii=False)

@@ -13,19 +13,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from plan_desktop.domain.forms import COMMON_FIELDS
+from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import PlanDef, plan_for
 from plan_desktop.domain.units import Level, Unit, UnitRegistry
+from plan_desktop.store.periods import period_where
 from plan_desktop.usererror import UserError
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
-
-#: Forms whose records are events: counted when their date falls in the year up to the period end.
-EVENT_FORMS = ("communication", "inspection", "case", "support")
-#: Forms whose records are states (a roster, a register): counted when they began by the period end.
-STATE_FORMS = ("establishment", "officer", "support_model", "plan_document")
 
 HASH_PREFIX = "plan_desktop:data_sha256="
 
@@ -44,6 +40,7 @@ class Scope:
     plan: PlanDef
     codes: tuple[str, ...]  # the unit and every unit below it (in force at the end or at the plan start)
     units: UnitRegistry
+    forms: FormSet
 
     @property
     def year(self) -> int:
@@ -104,31 +101,32 @@ class Scope:
         codes = list(codes if codes is not None else self.codes)
         return f"[{column}] IN ({','.join('?' * len(codes))})", codes
 
+    def reach(self, form: FormDef) -> tuple[date | None, date]:
+        """The span of ``form``'s records this report reads (its ``report_from``): what the period's
+        figures and the year's indicators are computed from, and what the data hash covers."""
+        since = form.report_from
+        if since == "always":
+            return None, self.end
+        if since == "plan_start":
+            return self.plan.start, self.end
+        lo = min(self.start, self.year_start)
+        if since == "previous_year":
+            lo = lo.replace(year=lo.year - 1, day=min(lo.day, 28))
+        if form.kind == "yearly":  # by year: the report's year (and the one before)
+            lo = date(self.year - (since == "previous_year"), 1, 1)
+        return lo, self.end
+
     def where(self, form_id: str, codes: Sequence[str] | None = None) -> tuple[str, list[Any]]:
-        """WHERE clause (live records of the scope's units that count for this report) and its params."""
-        cond, params = self.in_codes(codes)
-        clauses = ["deleted = 0", cond]
-        end = self.end.isoformat()
-        if form_id in EVENT_FORMS:
-            pf = {"communication": "date", "inspection": "date", "case": "detected_on", "support": "date"}[form_id]
-            clauses.append(f"[{pf}] BETWEEN ? AND ?")
-            params += [min(self.start, self.year_start).isoformat(), end]
-        elif form_id == "training":
-            clauses.append("start_date BETWEEN ? AND ?")
-            params += [self.plan.start.isoformat(), end]
-        elif form_id == "unit_status":
-            clauses.append("year BETWEEN ? AND ?")
-            params += [self.year - 1, self.year]
-        elif form_id in STATE_FORMS:
-            pf = {"establishment": "opened_on", "officer": "since", "support_model": "established_on",
-                  "plan_document": "issued_on"}[form_id]
-            clauses.append(f"([{pf}] IS NULL OR [{pf}] <= ?)")
-            params.append(end)
-        return " AND ".join(clauses), params
+        """WHERE clause (live records of the scope's units that count for this report) and its params:
+        the records of :meth:`reach` by the form's kind (:func:`plan_desktop.store.periods.period_where`)."""
+        form = self.forms[form_id]
+        lo, hi = self.reach(form)
+        return period_where(form, lo, hi, codes=list(codes if codes is not None else self.codes))
 
-
-def _latest_version(units: UnitRegistry, code: str) -> Unit | None:
-    return units.get(code)
+    def period_where(self, form_id: str, codes: Sequence[str] | None = None) -> tuple[str, list[Any]]:
+        """WHERE clause of the live records of the scope's units in the report's period itself."""
+        return period_where(self.forms[form_id], self.start, self.end,
+                            codes=list(codes if codes is not None else self.codes))
 
 
 def make_scope(inst: Installation, period: str | Period, unit_code: str | None = None,
@@ -163,7 +161,7 @@ def make_scope(inst: Installation, period: str | Period, unit_code: str | None =
     for on in {end, plan.start}:
         found.update(u.code for u in units.descendants(code, on))
     return Scope(unit=unit, period=p, start=start, end=end, year_start=year_start, plan=plan,
-                 codes=tuple(sorted(found)), units=units)
+                 codes=tuple(sorted(found)), units=units, forms=inst.store.forms)
 
 
 def scope_forms(inst: Installation) -> Iterable[str]:

@@ -23,6 +23,7 @@ from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.timefmt import VN_TZ, now_vn
 from plan_desktop.store import audit, utc_now
+from plan_desktop.store.periods import record_span
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -163,23 +164,6 @@ def _lock_of(row: Mapping[str, Any]) -> PeriodLock:
                       row["reopened_at"], row["reopen_reason"])
 
 
-def _record_span(form: FormDef, row: Mapping[str, Any]) -> tuple[date, date] | None:
-    """The day (or, for a year field, the whole year) that places a record in periods."""
-    if not form.period_field:
-        return None
-    value = row.get(form.period_field)
-    if value is None or value == "":
-        return None
-    try:
-        if form.field(form.period_field).type == "int":
-            year = int(value)
-            return date(year, 1, 1), date(year, 12, 31)
-        d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-        return d, d
-    except (ValueError, TypeError):
-        return None  # an invalid date is validation's business
-
-
 class PeriodLockGuard:
     """``RecordService`` guard: refuse any write to a record dated inside an actively locked period.
 
@@ -203,7 +187,7 @@ class PeriodLockGuard:
     def _covering(locks: list[dict[str, Any]], form: FormDef, row: Mapping[str, Any]
                   ) -> tuple[tuple[date, date], dict[str, Any]] | None:
         """The record's span and the first of ``locks`` that covers it, if any."""
-        span = _record_span(form, row)
+        span = record_span(form, row)
         if span is None:
             return None
         start, end, unit = span[0].isoformat(), span[1].isoformat(), row.get("unit_code")
@@ -412,7 +396,8 @@ class SigningService:
                 else:
                     rid = self.db.execute(
                         "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, "
-                        "created_at, signed_at, signer, status, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
+                        "created_at, signed_at, signer, status, status_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
                         [key, self.unit_code, str(out_path.resolve()), out_sha, data_hash, now, now, signer_name, now],
                     ).lastrowid
                 self.db.execute(

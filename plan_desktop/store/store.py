@@ -15,6 +15,7 @@ from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_f
 from plan_desktop.domain.text import fold
 from plan_desktop.store import audit
 from plan_desktop.store.db import StoreError, connect
+from plan_desktop.store.periods import period_where
 from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables, sync_needed
 
 #: a form, its content columns and its search-text function
@@ -187,16 +188,9 @@ class Store:
         return out
 
     def _where(self, form: FormDef, q: Query) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if not q.include_deleted:
-            clauses.append("deleted = 0")
-        if q.unit_code:
-            clauses.append("unit_code = ?")
-            params.append(q.unit_code)
-        period, period_params = period_clauses(form, q.start, q.end, by_date=q.by_date)
-        clauses += period
-        params += period_params
+        base, params = period_where(form, q.start, q.end, codes=[q.unit_code] if q.unit_code else None,
+                                    by_date=q.by_date, include_deleted=q.include_deleted)
+        clauses = [] if base == "1" else [base]
         if q.search.strip():
             for word in fold(q.search).split():
                 clauses.append("search_text LIKE ? ESCAPE '\\'")
@@ -386,25 +380,6 @@ class Store:
                 if fid == form.id and rid not in seen:
                     problems.append(f"{form.label} (mã {rid}): bản ghi đã bị xóa ngoài chương trình.")
         return problems
-
-
-def period_clauses(form: FormDef, start: date | None, end: date | None, *,
-                   by_date: bool = False) -> tuple[list[str], list[Any]]:
-    """SQL conditions (and their parameters) for a form's records of the period ``start``…``end``
-    (either may be None): an event's (or a year field's) by its date; a roster's (``until_field``)
-    those in force at some time in the period, unless ``by_date``."""
-    if not (start or end) or not form.period_field:
-        return [], []
-    pf = form.field(form.period_field)
-    lo: Any = start and (start.year if pf.type == "int" else start.isoformat())
-    hi: Any = end and (end.year if pf.type == "int" else end.isoformat())
-    if form.until_field and not by_date:
-        uf = form.until_field
-        bounds = [(f"([{pf.name}] IS NULL OR [{pf.name}] <= ?)", hi), (f"([{uf}] IS NULL OR [{uf}] >= ?)", lo)]
-    else:
-        bounds = [(f"[{pf.name}] >= ?", lo), (f"[{pf.name}] <= ?", hi)]
-    kept = [(clause, value) for clause, value in bounds if value]
-    return [c for c, _ in kept], [v for _, v in kept]
 
 
 def _search_text_of(form: FormDef) -> Callable[[Mapping[str, Any]], str]:

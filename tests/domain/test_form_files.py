@@ -430,7 +430,8 @@ def test_rosters_name_their_end_field():
 
 
 def test_until_field_must_be_a_date_after_a_date_period(tmp_path):
-    ok = 'period_field = "when"\nuntil_field = "{u}"\n' + FIELD_OK + '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n'
+    ok = ('period_field = "when"\nuntil_field = "{u}"\n' + FIELD_OK
+          + '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n')
     path = _write(tmp_path, "broken", ok.format(u="n"))
     with pytest.raises(FormDefinitionError) as exc:
         load_form(path)
@@ -438,3 +439,41 @@ def test_until_field_must_be_a_date_after_a_date_period(tmp_path):
     path = _write(tmp_path, "broken", 'until_field = "when"\n' + FIELD_OK)
     with pytest.raises(FormDefinitionError, match="needs a date period_field"):
         load_form(path)
+
+
+# -- kind: what «the records of a period» means for a form ------------------------------------------------
+def test_every_form_declares_its_kind():
+    assert {f.id: f.kind for f in FORMS.values()} == {
+        "communication": "event", "training": "event", "inspection": "event", "case": "event",
+        "support": "event", "plan_document": "event", "officer": "roster", "establishment": "roster",
+        "support_model": "roster", "unit_status": "yearly"}
+    assert all((f.kind == "roster") == (f.until_field is not None) for f in FORMS.values())
+
+
+INT_FIELD = '\n[[fields]]\nname = "n"\ntype = "int"\nlabel = "Số"\n'
+
+
+@pytest.mark.parametrize(("head", "words"), [
+    ('period_field = "when"\n', "declares its kind"),
+    ('kind = "event"\n', "without a period_field has no kind"),
+    ('kind = "happening"\nperiod_field = "when"\n', "declares its kind (event | roster | yearly)"),
+    ('kind = "yearly"\nperiod_field = "when"\n', "needs an int (year) period_field"),
+    ('kind = "event"\nperiod_field = "n"\n', "kind 'event' needs a date period_field"),
+    ('kind = "roster"\nperiod_field = "when"\n', "a roster names its until_field"),
+    ('kind = "event"\nperiod_field = "when"\nreport_from = "forever"\n', "'forever' is not one of"),
+    ('report_from = "always"\n', "without a period_field is not read by period"),
+])
+def test_kind_must_fit_the_period_fields(tmp_path, head, words):
+    path = _write(tmp_path, "broken", head + FIELD_OK + INT_FIELD)
+    with pytest.raises(FormDefinitionError) as exc:
+        load_form(path)
+    assert str(exc.value).startswith("broken.toml: ") and words in str(exc.value)
+
+
+def test_a_roster_and_a_yearly_form_load(tmp_path):
+    until = '\n[[fields]]\nname = "till"\ntype = "date"\nlabel = "Đến"\n'
+    roster = load_form(_write(tmp_path, "roster", 'kind = "roster"\nperiod_field = "when"\nuntil_field = "till"\n'
+                              'report_from = "always"\n' + FIELD_OK + until))
+    assert (roster.kind, roster.until_field, roster.report_from) == ("roster", "till", "always")
+    yearly = load_form(_write(tmp_path, "yearly", 'kind = "yearly"\nperiod_field = "n"\n' + INT_FIELD))
+    assert (yearly.kind, yearly.report_from) == ("yearly", "year")
