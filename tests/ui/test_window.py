@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QPushButton, QWizard
 
 from tests.ui.helpers import fill, type_ime
 from tests.ui.samples import SAMPLES, resolve
@@ -112,9 +112,9 @@ def test_overview_at_a_district_shows_communes_with_data(tmp_path, qtbot, shots)
         w.resize(*SHOT_SIZE)
         w.show()
         page = w.show_page("overview")
-        chip = page.findChild(QLabel, "unit_13597")
+        chip = page.findChild(QPushButton, "unit_13597")
         assert chip is not None and chip.property("has_data") is True
-        others = [c for c in page.units_box.findChildren(QLabel) if c.objectName().startswith("unit_")
+        others = [c for c in page.units_box.findChildren(QPushButton) if c.objectName().startswith("unit_")
                   and c.objectName() != "unit_13597"]
         assert others and all(c.property("has_data") is False for c in others)
         _shot(w, shots, "overview_district")
@@ -257,7 +257,8 @@ def test_demo_folder_opens_straight_into_the_overview(tmp_path, qtbot):
 
 
 def test_vietnamese_standard_dialog_buttons(qtbot):
-    box = QMessageBox(QMessageBox.Icon.Question, "x", "y", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box = QMessageBox(QMessageBox.Icon.Question, "x", "y",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Có"
     assert box.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Không"
