@@ -31,7 +31,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Phòng, chống mại dâm — {unit}").format(unit=ctx.unit_title()))
+        # the program's name is the application's display name (Qt adds it after the title): once only
+        QApplication.setApplicationDisplayName(self.tr("Phòng, chống mại dâm — Kế hoạch 1295"))
+        self.setWindowTitle(ctx.unit_title())
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -167,8 +169,13 @@ class MainWindow(QMainWindow):
             self.nav.setFocus()
 
     def show_help(self) -> HelpDialog:
+        """F1: the guide, at the part about the page shown (about entering records from an entry dialog)."""
         # parented to an open entry dialog if there is one, so that the help is not blocked by it
-        dlg = HelpDialog(QApplication.activeModalWidget() or self)
+        modal = QApplication.activeModalWidget()
+        section = "nhap-lieu" if modal is not None else self.current_page().help_anchor()
+        if self.current_page().key == "exchange" and not self.ctx.is_commune and modal is None:
+            section = "bien-nhan"
+        dlg = HelpDialog(modal or self, lang=self.ctx.lang, section=section)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
         self.help_dialog = dlg

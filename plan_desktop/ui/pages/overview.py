@@ -56,6 +56,7 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
 
 class OverviewPage(Page):
     key = "overview"
+    help_section = "tong-quan"
     open_page = Signal(str)  # a page key: the main window switches to it
 
     def __init__(self, ctx: AppContext):

@@ -94,6 +94,7 @@ class _HostPage(Page):
 
 class ReportsPage(_HostPage):
     key = "reports"
+    help_section = "bao-cao"
     module = "plan_desktop.ui.pages.report_page"
     class_name = "ReportPage"
 
@@ -121,6 +122,7 @@ class ReportsPage(_HostPage):
 
 class ExchangePage(_HostPage):
     key = "exchange"
+    help_section = "gui"
     module = "plan_desktop.ui.pages.exchange_page"
     class_name = "ExchangePage"
     #: the status bar counts records not exported yet; the window refreshes it on this

@@ -53,6 +53,7 @@ class RecordTable(QTableView):
 
 class RecordsPage(Page):
     key = "records"
+    help_section = "nhap-lieu"
     status_message = Signal(str)
 
     def __init__(self, ctx: AppContext, form: FormDef):

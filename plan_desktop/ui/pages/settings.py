@@ -26,6 +26,7 @@ from plan_desktop.ui.pages.base import Page
 
 class SettingsPage(Page):
     key = "settings"
+    help_section = "cai-dat"
 
     def __init__(self, ctx):
         super().__init__(ctx)
@@ -126,6 +127,9 @@ class SettingsPage(Page):
 
     def title(self) -> str:
         return self.tr("Cài đặt")
+
+    def help_anchor(self) -> str:
+        return "sao-luu" if self.tabs.currentWidget() is self.backups else "cai-dat"
 
     def values(self) -> dict:
         return {
