@@ -181,6 +181,15 @@ class RecordsPage(Page):
         self.table.delete_pressed.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
+        # what to do when the list is empty, over the table
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("empty_state")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color:#5f6368; padding:24px;")
+        self.empty_label.hide()
+        self.table.viewport().installEventFilter(self)
+
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.hint_label = QLabel(self.tr("Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · "
@@ -270,8 +279,11 @@ class RecordsPage(Page):
                 w = 180
             else:
                 w = 240
-            label_w = fm.horizontalAdvance(fd.label_for(self.ctx.lang) if fd else "Đơn vị") + 30
-            self.table.setColumnWidth(i, min(max(w, label_w if fd is None or fd.is_numeric else w), 320))
+            # never narrower than the title (with room for the sort arrow); long texts are cut with «…»,
+            # the whole text shows on hover
+            hfm = self.table.horizontalHeader().fontMetrics()
+            label_w = hfm.horizontalAdvance(fd.label_for(self.ctx.lang) if fd else self.tr("Đơn vị")) + 34
+            self.table.setColumnWidth(i, max(min(w, 320), label_w))
 
     def current_period(self) -> str | None:
         return self.period_combo.currentData()
@@ -327,6 +339,7 @@ class RecordsPage(Page):
         self._update_count()
 
     def _search_done(self) -> None:
+        self._update_empty_state()
         ids, self._pending_selection = self._pending_selection, []
         if ids and not self.table.selectionModel().hasSelection():
             self._restore_selection(ids)
@@ -357,7 +370,41 @@ class RecordsPage(Page):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(self.tr("{n} bản ghi").format(n=format_int_vi(n)))
+        self._update_empty_state()
         self._update_buttons()
+
+    def empty_text(self) -> str:
+        """What an empty list says: that nothing is there, in which period, and what to do."""
+        period = self.current_period()
+        shown = self.period_combo.currentText()
+        where = (shown[0].lower() + shown[1:] if self.ctx.lang == "vi" else shown) if period else ""
+        label = self.form.label_for(self.ctx.lang)
+        label = label[0].lower() + label[1:] if self.ctx.lang == "vi" else label.lower()
+        search = self.search.text().strip()
+        if search:
+            text = (self.tr("Không tìm thấy bản ghi nào khớp «{search}» trong {period}.") if period
+                    else self.tr("Không tìm thấy bản ghi nào khớp «{search}»."))
+            return text.format(search=search, period=where) + " " + self.tr("Thử bỏ bớt từ, hoặc chọn kỳ «Tất cả».")
+        text = (self.tr("Chưa có {form} nào trong {period}") if period else self.tr("Chưa có {form} nào"))
+        text = text.format(form=label, period=where)
+        if self.ctx.is_commune or self.form.id in ("plan_document", "officer"):
+            text += " — " + self.tr("nhấn Thêm mới (Ctrl+N) để nhập, hoặc chọn kỳ khác.")
+        else:
+            text += " — " + self.tr("số liệu của đơn vị cấp dưới đến từ các gói dữ liệu họ gửi; nhấn Thêm mới "
+                                    "(Ctrl+N) để nhập của đơn vị mình.")
+        return text
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.searching
+        if empty:
+            self.empty_label.setText(self.empty_text())
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        self.empty_label.setVisible(empty)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.table.viewport() and event.type() == event.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(obj, event)
 
     def _update_buttons(self) -> None:
         ids = self.selected_rows()
