@@ -190,8 +190,9 @@ class MainWindow(QMainWindow):
     # -- status ----------------------------------------------------------------------------------------
     def update_status(self) -> None:
         inst = self.ctx.inst
-        self.path_label.setText(self.tr("Dữ liệu: {path}").format(path=inst.store.path))
-        self.path_label.setToolTip(str(inst.store.path))
+        # where the data are is a detail (Cài đặt shows it, and the tooltip here)
+        self.path_label.setText(self.tr("Dữ liệu lưu trên máy này"))
+        self.path_label.setToolTip(self.tr("Thư mục dữ liệu: {path}").format(path=inst.folder))
         period = overview.current_period(inst, self.ctx.today())
         self.period_label.setText(self.tr("Kỳ hiện tại: {period}").format(period=self.ctx.period_label(period)))
         n = overview.unexported_count(inst)

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plan_desktop.domain.periods import Period
+from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.units import Level
 from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.package import PACKAGE_EXT, RECEIPT_EXT, SETUP_EXT
@@ -51,6 +53,30 @@ from plan_desktop.ui.widgets import list_table
 
 _REMOVABLE_FS = {b"vfat", b"exfat", b"fat", b"fat32", b"msdos", b"ntfs", b"fuseblk", b"ntfs3", b"fuse.exfat"}
 _STATUS_COLOURS = {"on_time": "#d7f0d8", "late": "#fff1c2", "missing": "#f8d0d0", "pending": "#eeeeee"}
+
+
+def period_title(code: str) -> str:
+    """A board column's title: «Quý I/2020», «6 tháng đầu/2020», «Tháng 3/2020», «Năm 2020»."""
+    p = Period.parse(code)
+    tr = QCoreApplication.translate
+    if p.kind == "Q":
+        return tr("Periods", "Quý {roman}/{year}").format(roman=_ROMAN[p.index], n=p.index, year=p.year)
+    if p.kind == "H":
+        return (tr("Periods", "6 tháng đầu/{year}") if p.index == 1 else tr("Periods", "6 tháng cuối/{year}")).format(
+            year=p.year)
+    if p.kind == "M":
+        return tr("Periods", "Tháng {month}/{year}").format(month=p.index, year=p.year)
+    return tr("Periods", "Năm {year}").format(year=p.year)
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _bold_label(label: QLabel) -> QLabel:
+    f = label.font()
+    f.setBold(True)
+    label.setFont(f)
+    return label
 
 
 def removable_drives() -> list[QStorageInfo]:
@@ -126,7 +152,7 @@ class _TrustDialog(QDialog):
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(QCoreApplication.translate("ExchangePage", "Mã đơn vị"), self.unit)
-        form.addRow(QCoreApplication.translate("ExchangePage", "Dấu vân tay"), self.fingerprint)
+        form.addRow(QCoreApplication.translate("ExchangePage", "Mã đối chiếu"), self.fingerprint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -170,7 +196,7 @@ class ExchangePage(QWidget):
         lay.addWidget(heading)
 
         # keys
-        keys_box = QGroupBox(self.tr("Khóa ký số của đơn vị"))
+        keys_box = QGroupBox(self.tr("Mã đối chiếu của đơn vị"))
         kl = QVBoxLayout(keys_box)
         row = QHBoxLayout()
         self.fingerprint_label = QLabel()
@@ -180,11 +206,11 @@ class ExchangePage(QWidget):
         self.fingerprint_label.setFont(mono)
         copy = QPushButton(self.tr("Sao chép"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fingerprint_label.text()))
-        row.addWidget(QLabel(self.tr("Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):")))
+        row.addWidget(QLabel(self.tr("Mã đối chiếu (đọc qua điện thoại khi cấp trên hỏi):")))
         row.addWidget(self.fingerprint_label, 1)
         row.addWidget(copy)
         kl.addLayout(row)
-        self.keys_table = list_table([self.tr("Mã"), self.tr("Đơn vị"), self.tr("Dấu vân tay đã ghi nhận")],
+        self.keys_table = list_table([self.tr("Mã"), self.tr("Đơn vị"), self.tr("Mã đối chiếu đã ghi nhận")],
                                      single=False)
         self.keys_table.setMaximumHeight(160)
         kl.addWidget(self.keys_table)
@@ -286,9 +312,21 @@ class ExchangePage(QWidget):
         board_row.addWidget(self.all_levels)
         board_row.addStretch(1)
         ul.addLayout(board_row)
-        self.board = list_table([], single=False)
-        self.board.setMinimumHeight(260)
+        self.board = list_table([], single=False, object_name="board")
+        self.board.setMinimumHeight(200)
+        # the unit's name is the row's header: it stays in place while the periods scroll sideways
+        self.board.verticalHeader().show()
+        self.board.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.board_summary = QLabel()
+        self.board_summary.setObjectName("board_summary")
+        _bold_label(self.board_summary)
+        ul.addWidget(self.board_summary)
         ul.addWidget(self.board, 1)
+        self.board_legend = QLabel(self._legend_html())
+        self.board_legend.setObjectName("board_legend")
+        self.board_legend.setWordWrap(True)
+        self.board_legend.setTextFormat(Qt.TextFormat.RichText)
+        ul.addWidget(self.board_legend)
 
         # one tab per job, the one this level does most first: a district or the province watches
         # the units below and takes in their packages; a commune sends its own
@@ -378,14 +416,14 @@ class ExchangePage(QWidget):
             kind=self.kind_combo.currentData() or "Q",
             all_levels=self.all_levels.isChecked(),
         )
-        headers = [self.tr("Mã"), self.tr("Đơn vị"), *board.periods, self.tr("Gói gần nhất"), self.tr("Bản ghi")]
+        headers = [period_title(p) for p in board.periods] + [self.tr("Gói gần nhất"), self.tr("Số bản ghi")]
         self.board.clear()
         self.board.setColumnCount(len(headers))
         self.board.setHorizontalHeaderLabels(headers)
         self.board.setRowCount(len(board.units))
+        self.board.setVerticalHeaderLabels([name for _, name in board.units])
         for i, (code, name) in enumerate(board.units):
-            self.board.setItem(i, 0, QTableWidgetItem(code))
-            self.board.setItem(i, 1, QTableWidgetItem(name))
+            self.board.verticalHeaderItem(i).setToolTip(self.tr("{name} — mã {code}").format(name=name, code=code))
             for j, p in enumerate(board.periods):
                 c = board.cells[(code, p)]
                 text = c.label + (
@@ -395,15 +433,54 @@ class ExchangePage(QWidget):
                     text += self.tr(" · BC đã ký")
                 item = QTableWidgetItem(text)
                 item.setBackground(QBrush(QColor(_STATUS_COLOURS[c.status])))
-                self.board.setItem(i, 2 + j, item)
+                item.setToolTip(f"{name} — {period_title(p)}: {self._status_text(c.status)}")
+                self.board.setItem(i, j, item)
             last = board.last_package[code]
             self.board.setItem(
                 i,
-                2 + len(board.periods),
+                len(board.periods),
                 QTableWidgetItem(f"{last[8:10]}/{last[5:7]}/{last[:4]}" if last else "—"),
             )
-            self.board.setItem(i, 3 + len(board.periods), QTableWidgetItem(str(board.records[code])))
+            self.board.setItem(i, 1 + len(board.periods), QTableWidgetItem(format_int_vi(board.records[code])))
+        self.board.resizeColumnsToContents()
+        self.board_summary.setText(self.board_summary_text(board))
         self.last_board = board
+
+    def board_summary_text(self, board) -> str:
+        """«Quý I/2020: 18/21 đúng hạn · 2 muộn · 1 chưa nhận» for the latest period already due."""
+        due = [p for p in board.periods
+               if any(board.cells[(code, p)].status != "pending" for code, _ in board.units)]
+        if not board.units:
+            return self.tr("Chưa có đơn vị cấp dưới nào.")
+        if not due:
+            return self.tr("Chưa đến hạn nộp kỳ nào của năm {year}.").format(year=self.year_spin.value())
+        p = due[-1]
+        statuses = [board.cells[(code, p)].status for code, _ in board.units]
+        text = self.tr("{period}: {n}/{total} đúng hạn").format(
+            period=period_title(p), n=statuses.count("on_time"), total=len(statuses))
+        if statuses.count("late"):
+            text += " · " + self.tr("{n} muộn").format(n=statuses.count("late"))
+        if statuses.count("missing"):
+            text += " · " + self.tr("{n} chưa nhận").format(n=statuses.count("missing"))
+        return text
+
+    def _status_text(self, status: str) -> str:
+        return {"on_time": self.tr("Đúng hạn"), "late": self.tr("Muộn"), "missing": self.tr("Chưa nhận"),
+                "pending": self.tr("Chưa đến hạn")}[status]
+
+    def _legend_html(self) -> str:
+        def chip(status: str, text: str) -> str:
+            return (f"<span style='background:{_STATUS_COLOURS[status]}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {text}")
+
+        parts = [
+            chip("on_time", self.tr("Đúng hạn: nhận được trong {days} ngày sau khi hết kỳ").format(
+                days=ex.DEFAULT_GRACE_DAYS)),
+            chip("late", self.tr("Muộn: nhận sau hạn đó")),
+            chip("missing", self.tr("Chưa nhận: đã quá hạn mà chưa có gói")),
+            chip("pending", self.tr("Chưa đến hạn")),
+        ]
+        return (" &nbsp; ".join(parts) + "<br>" + self.tr(
+            "(dd/mm): ngày nhận gói đầu tiên sau khi hết kỳ · «BC đã ký»: gói có kèm báo cáo kỳ đó đã ký số"))
 
     # -- actions -----------------------------------------------------------------------------------------
     def _progress(self, bar: QProgressBar):

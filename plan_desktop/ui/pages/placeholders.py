@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -137,7 +138,7 @@ class ExchangePage(_HostPage):
     def connect_inner(self, inner: QWidget) -> None:
         if hasattr(inner, "exported"):
             inner.exported.connect(lambda path: (self.exported.emit(), self.status_message.emit(
-                self.tr("Đã xuất dữ liệu: {path}").format(path=path))))
+                self.tr("Đã xuất dữ liệu: {name}").format(name=Path(path).name))))
         if hasattr(inner, "imported"):
             inner.imported.connect(lambda forms: self.exported.emit())
 

@@ -380,8 +380,8 @@ class ReportPage(QWidget):
             pages = 0
         counted = sum(self._data.counts.values())
         self.page_label.setText(self.tr("{n} trang").format(n=pages) if pages else "")
-        self.status.setText(self.tr("Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…").format(
-            n=format_int_vi(counted), hash=self._data.data_hash[:16]))
+        self.status.setText(self.tr("Báo cáo lập từ {n} bản ghi.").format(n=format_int_vi(counted)))
+        self.status.setToolTip(self.tr("Mã kiểm tra dữ liệu (chi tiết): {hash}").format(hash=self._data.data_hash))
         self._set_outputs_enabled(True)
         return True
 
