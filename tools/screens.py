@@ -24,7 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 #: the README's screenshots: (file name, page key, unit) — kept small (scaled to README_WIDTH)
 README_SHOTS = [
     ("overview", "overview", "13597"),
-    ("activities", "form:activity", "13597"),
+    ("activities", "form:communication", "13597"),
     ("report", "reports", "13597"),
     ("exchange_district", "exchange", "353"),
 ]
@@ -50,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("OUT_DIR is required (or --readme)")
 
     from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication
 
     from plan_desktop.services.demo import fill_demo
@@ -70,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def window(tmp: Path, unit: str, lang: str):
         i18n.install(lang, app)
-        inst = Installation.init(tmp / f"data-{unit}-{lang}", unit, officer="Nguyễn Thị Hoa",
+        folder = Path(tempfile.mkdtemp(prefix=f"data-{unit}-{lang}-", dir=tmp))
+        inst = Installation.init(folder / "data", unit, officer="Nguyễn Thị Hoa",
                                  extra_settings={"working_year": args.year, "language": lang})
         fill_demo(inst, year=args.year)
         ctx = AppContext.create(inst, lang)
@@ -101,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
                 page = w.page(key)
                 visit(w, page)
                 img = w.grab().toImage().scaledToWidth(README_WIDTH, Qt.TransformationMode.SmoothTransformation)
-                img.save(str(out / f"{name}.png"))
+                # 256 colours: small files in the repository, still sharp for text
+                img = img.convertToFormat(QImage.Format.Format_Indexed8, Qt.ImageConversionFlag.ThresholdDither)
+                img.save(str(out / f"{name}.png"), "PNG", 9)
                 close(inst, ctx, w)
             print(f"screenshots in {out}")
             return 0
