@@ -11,31 +11,20 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 import plan_desktop
-from plan_desktop import paths
-from plan_desktop.usererror import UserError
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-
-class CliError(UserError):
-    """An error to print on stderr (Vietnamese) with an exit code."""
-
-    def __init__(self, message: str, code: int = EXIT_ERROR):
-        super().__init__(message)
-        self.code = code
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse with its errors in Vietnamese and raised, not exited."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise CliError(f"Lệnh không hợp lệ: {message}", EXIT_USAGE)
+from plan_desktop.commands.common import (  # noqa: F401 (re-exported for the tests and scripts)
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    Parser,
+    ask_secret,
+    data_folder,
+    level_vi,
+    open_installation,
+    out,
+)
 
 
 class _Version(argparse.Action):
@@ -59,47 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     for name in MODULES:
         importlib.import_module(f"plan_desktop.commands.{name}").register(sub)
     return p
-
-
-# -- helpers the command modules share ------------------------------------------------------------
-def data_folder(args: argparse.Namespace) -> Path:
-    return paths.data_dir(args.data_dir)
-
-
-def open_installation(args: argparse.Namespace):
-    """Open the data folder; when it is password-protected, log in with ``PLAN_DESKTOP_PASSWORD``
-    or a prompt."""
-    from plan_desktop.services.installation import Installation
-
-    inst = Installation.open(data_folder(args))
-    try:
-        if inst.access.enabled:
-            inst.login(ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: "))
-    except BaseException:
-        inst.close()
-        raise
-    return inst
-
-
-def ask_secret(env: str, prompt: str) -> str:
-    """A secret from the environment, else a prompt on the terminal (never echoed, never stored)."""
-    import getpass
-    import os
-
-    value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin or not sys.stdin.isatty():
-        raise CliError(f"Cần mật khẩu: đặt biến môi trường {env} hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.")
-    return getpass.getpass(prompt)
-
-
-def out(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def level_vi(level) -> str:
-    return {"province": "tỉnh", "district": "huyện", "commune": "xã"}.get(str(level.value), str(level.value))
 
 
 def _start_logging(args: argparse.Namespace) -> None:

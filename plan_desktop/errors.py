@@ -20,7 +20,8 @@ def user_message(exc: BaseException, lang: str = "vi") -> str | None:
         if "readonly" in text or "read-only" in text:
             return "Không ghi được vào tệp dữ liệu: thư mục chỉ cho phép đọc."
         if "disk" in text and "full" in text:
-            return "Ổ đĩa đã đầy: không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại; dữ liệu cũ vẫn còn nguyên."
+            return ("Ổ đĩa đã đầy: không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại; "
+                    "dữ liệu cũ vẫn còn nguyên.")
         return f"Lỗi khi làm việc với tệp dữ liệu: {text}."
     if isinstance(exc, sqlite3.DatabaseError):
         return f"Tệp dữ liệu bị hỏng hoặc không phải tệp dữ liệu của chương trình ({exc})."

@@ -38,7 +38,8 @@ def test_version(capsys):
 
 
 def test_python_dash_m_does_the_same(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "plan_desktop", "--data-dir", str(tmp_path / "d"), "init", "--unit", "99999"],
+    r = subprocess.run([sys.executable, "-m", "plan_desktop", "--data-dir", str(tmp_path / "d"), "init", "--unit",
+                        "99999"],
                        capture_output=True, text=True, encoding="utf-8")
     assert r.returncode != 0
     assert "Mã đơn vị «99999» không có trong danh mục" in r.stderr
@@ -92,7 +93,8 @@ def test_csv_import_and_list_formats(folder, tmp_path, capsys):
 
 
 def test_csv_import_is_all_or_nothing(folder, tmp_path, capsys):
-    bad = GOOD + "2020-03-07,talk,residential,,police,residents,10,20,0\n" + "2099-01-01,xx,residential,A,police,residents,1,0,0\n"
+    bad = (GOOD + "2020-03-07,talk,residential,,police,residents,10,20,0\n"
+           + "2099-01-01,xx,residential,A,police,residents,1,0,0\n")
     f = write_csv(tmp_path / "bad.csv", bad, bom=False)
     code, out, err = run(capsys, "--data-dir", folder, "records", "import", "communication", str(f))
     assert code == 1
@@ -133,7 +135,8 @@ def test_xlsx_import(folder, tmp_path, capsys):
     wb.save(path)
     code, out, err = run(capsys, "--data-dir", folder, "records", "import", "officer", str(path))
     assert code == 0, err
-    code, out, _ = run(capsys, "--data-dir", folder, "records", "list", "officer", "--search", "dang", "--format", "json")
+    code, out, _ = run(capsys, "--data-dir", folder, "records", "list", "officer", "--search", "dang", "--format",
+                       "json")
     (row,) = json.loads(out)
     assert row["full_name"] == "Đặng Văn Hùng" and row["since"] == "2015-03-01"
 
@@ -170,7 +173,7 @@ def test_demo_at_a_district_fills_its_communes(tmp_path, capsys):
     d = str(tmp_path / "huyen")
     assert run(capsys, "--data-dir", d, "init", "--unit", "353")[0] == 0
     assert run(capsys, "--data-dir", d, "demo", "--year", "2019")[0] == 0
-    code, out, _ = run(capsys, "--data-dir", d, "records", "list", "unit_status", "--format", "json")
+    _code, out, _ = run(capsys, "--data-dir", d, "records", "list", "unit_status", "--format", "json")
     units = {r["unit_code"] for r in json.loads(out)}
     import datetime
 

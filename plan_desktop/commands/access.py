@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from plan_desktop.cli import EXIT_OK, CliError, Parser, ask_secret, open_installation, out
+from plan_desktop.commands.common import EXIT_OK, CliError, Parser, ask_secret, open_installation, out
 from plan_desktop.services.access import disable_protection, enable_protection
 
 

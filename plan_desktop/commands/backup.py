@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plan_desktop.cli import EXIT_OK, open_installation, out
+from plan_desktop.commands.common import EXIT_OK, open_installation, out
 
 
 def register(sub) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from plan_desktop import paths
-from plan_desktop.cli import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
+from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
 
 
 def register(sub) -> None:

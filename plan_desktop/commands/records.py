@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from plan_desktop.cli import EXIT_ERROR, EXIT_OK, open_installation, out
+from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, open_installation, out
 from plan_desktop.domain.forms import COMMON_FIELDS, FieldDef
 
 
 def register(sub) -> None:
-    from plan_desktop.cli import Parser
+    from plan_desktop.commands.common import Parser
 
     s = sub.add_parser("records", help="nhập, xem danh sách bản ghi")
     rsub = s.add_subparsers(dest="records_command", metavar="LỆNH", parser_class=Parser, required=True)

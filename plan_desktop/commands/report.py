@@ -7,7 +7,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from plan_desktop.cli import EXIT_OK, CliError, open_installation, out
+from plan_desktop.commands.common import EXIT_OK, CliError, open_installation, out
 from plan_desktop.commands.signing import add_signer_arguments, sign_report_from_args, signer_from_args
 
 

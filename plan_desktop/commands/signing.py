@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from plan_desktop import paths
-from plan_desktop.cli import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
+from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
 
 ENV_P12_PASSPHRASE = "PLAN_DESKTOP_P12_PASSPHRASE"
 ENV_PKCS11_PIN = "PLAN_DESKTOP_PKCS11_PIN"
@@ -66,7 +66,8 @@ def add_signer_arguments(parser: argparse.ArgumentParser, *, with_sign_flag: boo
     g.add_argument("--pkcs11-lib", metavar="ĐƯỜNG_DẪN", help="thư viện PKCS#11 của thiết bị ký số (USB token); "
                    f"mã PIN lấy từ {ENV_PKCS11_PIN} hoặc được hỏi")
     g.add_argument("--token-label", metavar="NHÃN", help="nhãn của thiết bị ký số")
-    g.add_argument("--signer-name", metavar="HỌ_TÊN", help="họ tên người ký in trên dấu chữ ký (mặc định: theo chứng thư)")
+    g.add_argument("--signer-name", metavar="HỌ_TÊN",
+                   help="họ tên người ký in trên dấu chữ ký (mặc định: theo chứng thư)")
     g.add_argument("--signer-title", metavar="CHỨC_VỤ", help="chức vụ người ký in trên dấu chữ ký")
 
 
@@ -209,7 +210,8 @@ def cmd_trust_list(args: argparse.Namespace) -> int:
     if not infos:
         out("Chưa nhập chứng thư gốc tin cậy nào.")
     for info in infos:
-        out(f"{info.fingerprint[:16]}  {info.subject}  (do «{info.issuer}» cấp, hiệu lực đến {info.not_after:%d/%m/%Y})")
+        out(f"{info.fingerprint[:16]}  {info.subject}  "
+            f"(do «{info.issuer}» cấp, hiệu lực đến {info.not_after:%d/%m/%Y})")
     return EXIT_OK
 
 

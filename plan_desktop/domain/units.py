@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -256,7 +257,7 @@ class UnitRegistry:
         units: list[Unit] = []
         for slug_files in by_slug.values():
             slug_files.sort(key=lambda f: f.start)
-            for earlier, later in zip(slug_files, slug_files[1:], strict=False):
+            for earlier, later in itertools.pairwise(slug_files):
                 if later.start <= earlier.end:
                     raise UnitDataError(
                         f"Hai tệp danh mục «{earlier.path.name}» và «{later.path.name}» "

@@ -175,7 +175,8 @@ class _Calc:
             "AND (ended_on IS NULL OR ended_on >= ?)", [*params, self.ye, self.ys])]
         with_model = {d for d in districts for o in owners if o == d or o in self.scope.codes_under(d)}
         return (_pct(len(with_model), len(districts)), len(with_model), len(districts),
-                f"{len(with_model)}/{len(districts)} huyện có mô hình can thiệp giảm tác hại, phòng ngừa bạo lực giới", None)
+                f"{len(with_model)}/{len(districts)} huyện có mô hình can thiệp giảm tác hại, "
+                "phòng ngừa bạo lực giới", None)
 
     # 5 ------------------------------------------------------------------------------------------
     def support_models(self) -> tuple:
@@ -193,7 +194,8 @@ class _Calc:
     def cases_handled(self) -> tuple:
         where, params = self.scope.in_codes()
         total, done = self.q(
-            f"SELECT count(*), coalesce(sum(coalesce(status, 'open') != 'open'), 0) FROM form_case WHERE deleted = 0 AND {where} "
+            f"SELECT count(*), coalesce(sum(coalesce(status, 'open') != 'open'), 0) FROM form_case WHERE deleted = 0 "
+            f"AND {where} "
             "AND detected_on BETWEEN ? AND ?", [*params, self.ys, self.ye])[0]
         if not total:
             return None, 0, 0, "Không phát hiện vụ việc nào trong năm", None

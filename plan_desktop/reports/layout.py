@@ -252,7 +252,8 @@ def title_block(st: Styles, title: str, subject: str, addressees: Sequence[str])
         body_w = max(text_width(x, FONT, 14) for x in lines) + 4
         body_w = min(body_w, TEXT_WIDTH - lw - 20)
         t = Table([[para(label, st.to_line), [para(x, st.to_line) for x in lines]]], colWidths=[lw + 4, body_w])
-        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
         out += [Spacer(1, 10), t, Spacer(1, 8)]
     return out
@@ -284,7 +285,8 @@ def closing_block(st: Styles, recipients: Sequence[str], authority: str, positio
         para(name, st.sign),
     ]
     t = Table([[lines, sign]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
                            ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
     return KeepTogether([Spacer(1, 10), t])
 

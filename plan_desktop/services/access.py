@@ -92,7 +92,8 @@ class Session:
 
     def require(self, role: str, action_vi: str) -> None:
         if not self.can(role):
-            raise AccessError(f"Chỉ {ROLE_VI[role]} mới được {action_vi}. Hãy đăng nhập bằng mật khẩu của {ROLE_VI[role]}.")
+            raise AccessError(f"Chỉ {ROLE_VI[role]} mới được {action_vi}. Hãy đăng nhập bằng mật khẩu của "
+                              f"{ROLE_VI[role]}.")
 
     def protect(self, secret: bytes) -> bytes:
         """Encrypt a private key for storage (unchanged when protection is off)."""

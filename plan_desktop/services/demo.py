@@ -100,7 +100,8 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
     code = unit.code
     busy = rng.random() < 0.85  # most communes run activities
     officers = w.write("officer", code, [
-        {"full_name": _name(rng), "position": pos, "role": rng.choice(["full_time", "part_time", "police", "collaborator"]),
+        {"full_name": _name(rng), "position": pos, "role": rng.choice(["full_time", "part_time", "police",
+                                                                       "collaborator"]),
          "since": date(rng.randint(2010, year), rng.randint(1, 12), 1)}
         for pos in rng.sample(POSITIONS, rng.randint(2, 4))
     ])
@@ -140,9 +141,11 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
             participants = 0 if fmt in ("loudspeaker", "press") else rng.randint(15, 250)
             comm: dict[str, Any] = {
                 "date": _day(rng, year, month, today), "format": fmt,
-                "venue_type": rng.choice(["residential", "residential", "school", "industrial_zone", "business", "border_area"]),
+                "venue_type": rng.choice(["residential", "residential", "school", "industrial_zone", "business",
+                                          "border_area"]),
                 "location": rng.choice(HAMLETS), "topic": rng.choice(TOPICS),
-                "lead_org": rng.choice(["peoples_committee", "police", "womens_union", "youth_union", "fatherland_front"]),
+                "lead_org": rng.choice(["peoples_committee", "police", "womens_union", "youth_union",
+                                        "fatherland_front"]),
                 "audience": rng.sample(["residents", "youth", "students", "industrial_workers", "business_workers",
                                         "women_job_seekers"], rng.randint(1, 3)),
                 "sessions": rng.randint(1, 3), "participants": participants,
@@ -222,7 +225,8 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
 
     if rng.random() < 0.4:
         w.write("plan_document", code, [{
-            "doc_no": f"{rng.randint(1, 60):02d}/KH-UBND", "issued_on": date(year, rng.randint(1, 3), rng.randint(1, 28)),
+            "doc_no": f"{rng.randint(1, 60):02d}/KH-UBND", "issued_on": date(year, rng.randint(1, 3), rng.randint(1,
+                                                                                                                  28)),
             "title": f"Kế hoạch phòng, chống mại dâm năm {year}",
             "integrated_with": rng.sample(["poverty", "employment", "hiv", "drugs"], rng.randint(0, 2))}])
     healthy = rng.random() < 0.85

@@ -142,18 +142,21 @@ class CrashHandler:
         self.last_dialog = show_crash_dialog(exc, text, self.log_path, drafts)
 
 
-def show_crash_dialog(exc: BaseException, details: str, log_path: Path | None, drafts: list[Path]) -> QMessageBox | None:
+def show_crash_dialog(exc: BaseException, details: str, log_path: Path | None,
+                      drafts: list[Path]) -> QMessageBox | None:
     if QApplication.instance() is None:
         return None
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("CrashDialog", "Đã xảy ra lỗi"))
-    box.setText(QCoreApplication.translate("CrashDialog", "Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên."))
+    box.setText(QCoreApplication.translate("CrashDialog",
+                                           "Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên."))
     where = str(log_path) if log_path else QCoreApplication.translate("CrashDialog", "(không ghi được tệp nhật ký)")
     info = QCoreApplication.translate("CrashDialog", "Lỗi: {error}\n\nChi tiết đã được ghi vào tệp nhật ký:\n{path}\n\n"
              "Hãy gửi tệp này cho người hỗ trợ kỹ thuật.").format(error=f"{type(exc).__name__}: {exc}", path=where)
     if drafts:
-        info += "\n\n" + QCoreApplication.translate("CrashDialog", "Nội dung đang nhập trong hộp thoại vẫn được giữ; một bản nháp cũng "
+        info += "\n\n" + QCoreApplication.translate("CrashDialog", "Nội dung đang nhập trong hộp thoại vẫn được giữ; "
+                                                    "một bản nháp cũng "
                                           "được lưu tại:\n{path}").format(path=drafts[0])
     box.setInformativeText(info)
     box.setDetailedText(details)

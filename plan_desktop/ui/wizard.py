@@ -41,7 +41,8 @@ class UnitPage(QWizardPage):
     def __init__(self, current: Unit | None, year: int, locked: bool):
         super().__init__()
         self.setTitle(self.tr("Đơn vị sử dụng chương trình"))
-        self.setSubTitle(self.tr("Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu."))
+        self.setSubTitle(
+            self.tr("Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu."))
         self.registry = default_registry()
         self.year = QSpinBox()
         self.year.setObjectName("wizard_year")

@@ -15,11 +15,11 @@ EN = {
     "Đóng mà không lưu?": "Close without saving?",
     "Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?":
         "You have typed or changed something in this dialog. Close it and discard what you typed?",
-    # placeholders
-    "Chức năng xuất dữ liệu ra USB để gửi cấp trên và nhận dữ liệu từ cấp dưới đang được hoàn thiện và sẽ có "
-    "trong phiên bản tới.":
-        "Exporting data to a USB stick for the level above, and importing from the level below, is being "
-        "finished and will come in the next version.",
+    # hosted pages (report, exchange)
+    "Không mở được trang «{page}».": "Cannot open the page «{page}».",
+    "Lỗi không mong đợi; chi tiết được ghi trong tệp nhật ký {path}.":
+        "Unexpected error; the details are in the log file {path}.",
+    "Thử lại": "Try again",
     "Trao đổi dữ liệu (USB)": "Data exchange (USB)",
     "Chức năng lập báo cáo định kỳ (6 tháng, năm) theo Kế hoạch 1295/KH-UBND đang được hoàn thiện và sẽ có "
     "trong phiên bản tới.<br><br>Trong lúc chờ, anh/chị vẫn nhập dữ liệu bình thường ở các trang bên trái; "

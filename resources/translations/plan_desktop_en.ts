@@ -265,23 +265,23 @@ The current data is backed up first, so it can be brought back if needed.</trans
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="150" />
+        <location filename="../../plan_desktop/ui/startup.py" line="151" />
         <source>Đã xảy ra lỗi</source>
         <extracomment>What the window says after the installation's message when its font is missing.</extracomment>
         <translation>An error occurred</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="151" />
+        <location filename="../../plan_desktop/ui/startup.py" line="152" />
         <source>Chương trình gặp một lỗi không mong muốn. Dữ liệu đã lưu vẫn còn nguyên.</source>
         <translation>The program met an unexpected error. The data already saved is intact.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="152" />
+        <location filename="../../plan_desktop/ui/startup.py" line="154" />
         <source>(không ghi được tệp nhật ký)</source>
         <translation>(the log file could not be written)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="153" />
+        <location filename="../../plan_desktop/ui/startup.py" line="155" />
         <source>Lỗi: {error}
 
 Chi tiết đã được ghi vào tệp nhật ký:
@@ -296,7 +296,7 @@ The details were written to the log file:
 Please send this file to technical support.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/startup.py" line="156" />
+        <location filename="../../plan_desktop/ui/startup.py" line="158" />
         <source>Nội dung đang nhập trong hộp thoại vẫn được giữ; một bản nháp cũng được lưu tại:
 {path}</source>
         <translation>What you were typing is still in its dialog; a draft was also saved at:
@@ -359,60 +359,55 @@ Please send this file to technical support.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="138" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="140" />
         <source>Đã xuất dữ liệu: {path}</source>
         <translation>Data exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="144" />
-        <source>Chức năng xuất dữ liệu ra USB để gửi cấp trên và nhận dữ liệu từ cấp dưới đang được hoàn thiện và sẽ có trong phiên bản tới.</source>
-        <translation>Exporting data to a USB stick for the level above, and importing from the level below, is being finished and will come in the next version.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="92" />
         <source>Lập biên nhận cho đơn vị cấp dưới</source>
         <translation>Write a receipt for a unit below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="87" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="97" />
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="99" />
         <source>Trả lại, lý do:</source>
         <translation>Return, reason:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="93" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="103" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="107" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
         <source>Đăng ký lại khóa của đơn vị</source>
         <translation>Re-enrol a unit's key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="123" />
         <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số.</source>
         <translation>Enrol only after phoning that unit and reading back all 30 digits.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="127" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="117" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="128" />
         <source>Dấu vân tay</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="160" />
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="127" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
 ----------
@@ -420,218 +415,218 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Data exchange (USB)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="168" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="172" />
         <source>Khóa ký số của đơn vị</source>
         <translation>This unit's signing key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="176" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="180" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="178" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
         <source>Dấu vân tay (đọc qua điện thoại khi cấp trên hỏi):</source>
         <translation>Fingerprint (read it out when the level above phones):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
         <source>Dấu vân tay đã ghi nhận</source>
         <translation>Fingerprint on record</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="186" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="190" />
         <source>Đăng ký lại khóa của một đơn vị…</source>
         <translation>Re-enrol a unit's key…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="196" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="199" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="203" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="201" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="205" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="209" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="213" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="214" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="227" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="227" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="223" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="227" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="230" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="232" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="251" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="253" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="257" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="258" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="261" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="262" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="273" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="275" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="275" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="277" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="280" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
         <source> (chờ gói đầu tiên)</source>
         <translation> (waiting for the first package)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="316" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="332" />
         <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
         <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="319" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="335" />
         <source>Đã gửi, chờ biên nhận</source>
         <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="320" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="336" />
         <source>Cấp trên đã tiếp nhận</source>
         <translation>Accepted by the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="337" />
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="342" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="358" />
         <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
         <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="364" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="378" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="394" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="413" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="429" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="421" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="424" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="440" />
         <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
         <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="430" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="446" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -640,94 +635,94 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="448" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="464" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="466" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="483" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="475" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="478" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="495" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="490" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="507" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="509" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="492" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="509" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="498" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="516" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="533" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="530" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="546" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="547" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="530" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="547" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="535" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="552" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="546" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
         <source>Đã ghi biên nhận: {p}</source>
         <translation>Receipt written: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="570" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="584" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="553" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="570" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="557" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="574" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="580" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="569" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="586" />
         <source>Đã ghi {p}.
 Khi đơn vị mở tệp này, hãy đọc cho họ dấu vân tay khóa của đơn vị mình:
 {f}</source>
@@ -736,7 +731,7 @@ When the unit opens this file, read them your unit's key fingerprint:
 {f}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="577" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
@@ -750,22 +745,22 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Tick to enter a date; untick to leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="385" />
+        <location filename="../../plan_desktop/ui/editors.py" line="386" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="428" />
+        <location filename="../../plan_desktop/ui/editors.py" line="429" />
         <source>Gõ để tìm…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="441" />
+        <location filename="../../plan_desktop/ui/editors.py" line="442" />
         <source>(Không chọn)</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="495" />
+        <location filename="../../plan_desktop/ui/editors.py" line="496" />
         <source>(bản ghi đã xóa hoặc không tìm thấy)</source>
         <translation>(deleted or missing record)</translation>
     </message>
@@ -786,45 +781,45 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ListFiles</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="38" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="59" />
         <source>Excel/CSV</source>
         <extracomment>Errors listed in the message's details (the first ones: a whole file of mistakes is not read out).</extracomment>
         <translation>Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="39" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="60" />
         <source>Nhập bản ghi từ tệp Excel/CSV, xuất danh sách ra tệp</source>
         <translation>Import records from an Excel/CSV file, export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="42" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="63" />
         <source>Nhập từ tệp Excel/CSV…</source>
         <translation>Import from an Excel/CSV file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="44" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="65" />
         <source>Xuất danh sách đang xem ra Excel/CSV…</source>
         <translation>Export the list shown to Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="47" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="68" />
         <source>Lưu tệp mẫu để điền…</source>
         <translation>Save a blank file to fill in…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="60" />
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="66" />
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="87" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="97" />
         <source>Không nhập được tệp</source>
         <translation>The file was not imported</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="95" />
         <source>… và {n} lỗi khác.</source>
         <translation>… and {n} more mistakes.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="98" />
         <source>Tệp {name} có {n} lỗi nên chưa ghi bản ghi nào. Hãy sửa trong tệp rồi nhập lại:
 
 {first}</source>
@@ -833,67 +828,67 @@ When the unit opens this file, read them your unit's key fingerprint:
 {first}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="102" />
         <source>Đã nhập {n} bản ghi từ {name} (mới: {new}, cập nhật: {upd}, không đổi: {same}).</source>
         <translation>Imported {n} records from {name} (new: {new}, updated: {upd}, unchanged: {same}).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="106" />
         <source>Nhập từ tệp</source>
         <translation>Import from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="111" />
         <source>Nhập «{form}» từ tệp</source>
         <translation>Import «{form}» from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="112" />
         <source>Bảng tính Excel hoặc CSV</source>
         <translation>Excel or CSV spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="112" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="109" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="125" />
         <source>Không xuất được tệp</source>
         <translation>The file was not written</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="114" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="130" />
         <source>Đã lưu tệp mẫu {name}: điền mỗi bản ghi một dòng rồi chọn «Nhập từ tệp Excel/CSV…».</source>
         <translation>Saved the blank file {name}: fill in one record per row, then choose «Import from an Excel/CSV file…».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
         <source>Đã xuất {n} bản ghi ra {name}.</source>
         <translation>Exported {n} records to {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="123" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="139" />
         <source>{form} - mẫu</source>
         <translation>{form} - blank</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="131" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="147" />
         <source>Lưu tệp mẫu</source>
         <translation>Save a blank file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="131" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="147" />
         <source>Xuất danh sách ra tệp</source>
         <translation>Export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
         <source>Bảng tính Excel</source>
         <translation>Excel spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
     </message>
@@ -934,77 +929,77 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Prostitution prevention — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="127" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="128" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="128" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="129" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="132" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="133" />
         <source>&amp;Đi đến</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="139" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="140" />
         <source>Chuyển giữa danh mục và nội dung</source>
         <translation>Switch between navigation and content</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="144" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="145" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="145" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="146" />
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="149" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="150" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="170" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="172" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="178" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="179" />
         <source>Dữ liệu: {path}</source>
         <translation>Data: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="181" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="182" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="183" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="184" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="185" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
         <source>người phê duyệt</source>
         <translation>approver</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="185" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
         <source>cán bộ nhập liệu</source>
         <translation>officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="187" />
         <source>Đăng nhập: {role}</source>
         <translation>Logged in: {role}</translation>
     </message>
@@ -1012,27 +1007,27 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="286" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="287" />
         <source>Cán bộ nhập liệu</source>
         <translation>Data-entry officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="287" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="288" />
         <source>Người dùng chương trình này; tên được ghi vào nhật ký mỗi lần thêm, sửa, xóa.</source>
         <translation>The person using this program; the name is written to the log with every change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="295" />
         <source>ví dụ: Công chức Văn hóa - Xã hội</source>
         <translation>e.g. Culture and social affairs officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="296" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="297" />
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="297" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="298" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
@@ -1176,144 +1171,144 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="86" />
         <source>Thêm mới</source>
-        <extracomment>records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
+        <extracomment>the widgets are made the first time the page is shown (:meth:`prepare`): the window holds one page per form, and an officer opens a few of them in a day records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="87" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="75" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="336" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="76" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="77" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="107" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="99" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="112" />
         <source>Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)</source>
         <translation>Period: show only the records in force during this period (begun, not yet ended)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="100" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="113" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="109" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="122" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="114" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="127" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="163" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="176" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="329" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="349" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="336" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="378" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="398" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="418" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="438" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="422" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="442" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="424" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="444" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="425" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="445" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="426" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="446" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="432" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="452" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="436" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="456" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="448" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="468" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="454" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="474" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>
@@ -1446,7 +1441,7 @@ When the unit opens this file, read them your unit's key fingerprint:
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="131" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="199" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
@@ -1486,103 +1481,103 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="197" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="198" />
         <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
         <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="201" />
         <source>Các báo cáo đã lập</source>
         <translation>Reports made</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="237" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="238" />
         <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
         <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="238" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="239" />
         <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>IV. Directions and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="239" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="240" />
         <source>V. Kiến nghị, đề xuất</source>
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="317" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="318" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="319" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="320" />
         <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
         <translation>Only the approver may sign reports; log in with the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="337" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="338" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="353" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="354" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="365" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="366" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="379" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="380" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="381" />
         <source>Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…</source>
         <translation>Report made from {n} records. Data check code: {hash}…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="395" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="406" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="396" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="407" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="450" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="451" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="460" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="461" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="491" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="492" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="516" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="517" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="521" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="523" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="534" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="536" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="550" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="552" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1590,22 +1585,17 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="109" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="113" />
         <source>Đã lưu báo cáo: {path}</source>
         <translation>Report saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="112" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="116" />
         <source>Đã ký số báo cáo: {path}</source>
         <translation>Report signed: {path}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="117" />
-        <source>Chức năng lập báo cáo định kỳ (6 tháng, năm) theo Kế hoạch 1295/KH-UBND đang được hoàn thiện và sẽ có trong phiên bản tới.&lt;br&gt;&lt;br&gt;Trong lúc chờ, anh/chị vẫn nhập dữ liệu bình thường ở các trang bên trái; báo cáo sẽ được lập từ chính dữ liệu đó.</source>
-        <translation>Periodic reports (six-monthly, yearly) under Plan 1295/KH-UBND are being finished and will come in the next version.&lt;br&gt;&lt;br&gt;Meanwhile, keep entering data on the pages on the left; the reports will be made from that data.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/placeholders.py" line="101" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="100" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1726,42 +1716,42 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="373" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="374" />
         <source>Thiết lập chương trình phòng, chống mại dâm</source>
         <translation>Set up the prostitution prevention program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="376" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="378" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="378" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="379" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="379" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="380" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="426" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="427" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="441" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="442" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="442" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="443" />
         <source>Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}</source>
         <translation>The unit is set up, but the key of the level above could not be recorded from the file: {error}</translation>
     </message>
@@ -1898,37 +1888,37 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SignaturePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="307" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="308" />
         <source>Người ký báo cáo</source>
         <translation>Report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="308" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="309" />
         <source>Khối chữ ký ở cuối báo cáo gửi cấp trên.</source>
         <translation>The signature block at the end of reports to the level above.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="322" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="324" />
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="324" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="325" />
         <source>Họ và tên người ký:</source>
         <translation>Signer's full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="327" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="328" />
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="336" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="337" />
         <source>(ký, đóng dấu)</source>
         <translation>(signature, seal)</translation>
     </message>
@@ -1936,17 +1926,17 @@ When the unit opens this file, read them your unit's key fingerprint:
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="343" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
         <source>Kiểm tra lại rồi nhấn «Hoàn tất». Có thể sửa các thông tin này trong Cài đặt.</source>
         <translation>Check, then press Finish. All of this can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="355" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="356" />
         <source>&lt;p&gt;Đơn vị: &lt;b&gt;{unit}&lt;/b&gt; (mã {code})&lt;/p&gt;&lt;p&gt;Năm làm việc: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cán bộ nhập liệu: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Người ký: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu: {folder}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unit: &lt;b&gt;{unit}&lt;/b&gt; (code {code})&lt;/p&gt;&lt;p&gt;Working year: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data-entry officer: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Signer: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</translation>
     </message>
@@ -1959,105 +1949,128 @@ When the unit opens this file, read them your unit's key fingerprint:
         <translation>Unit using the program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="44" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="45" />
         <source>Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu.</source>
         <translation>Pick the commune (ward, town), district or province this computer enters and reports data for.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="53" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="54" />
         <source>Xã, phường, thị trấn</source>
         <translation>Commune, ward, town</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="54" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
         <source>Huyện, thị xã, thành phố</source>
         <translation>District, town, city</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="56" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="67" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="68" />
         <source>Gõ tên xã để tìm (không cần dấu)…</source>
         <translation>Type a commune name to search (marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="77" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="78" />
         <source>Đã có dữ liệu nên không đổi được đơn vị; chỉ sửa được các thông tin khác.</source>
         <translation>There is data already, so the unit cannot change; the other details can.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="84" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="85" />
         <source>Mở tệp thiết lập do cấp trên gửi…</source>
         <extracomment>a setup file from the level above (read, not yet applied): it fixes the unit and brings the parent's key and the plan targets</extracomment>
         <translation>Open a setup file from the level above…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="86" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="87" />
         <source>Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp đó thay vì chọn đơn vị bằng tay.</source>
         <translation>The district can prepare a setup file for the commune: choose that file instead of picking the unit by hand.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="96" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="98" />
         <source>Cấp:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="98" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="99" />
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="99" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="100" />
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="100" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="101" />
         <source>Tìm xã:</source>
         <translation>Find commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="101" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="102" />
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="134" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="135" />
         <source>Chọn tệp thiết lập</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="135" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="136" />
         <source>Tệp thiết lập (*.pdsetup);;Mọi tệp (*)</source>
         <translation>Setup file (*.pdsetup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="153" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="154" />
         <source>Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.</source>
         <translation>The unit {code} of the setup file is not in the list of units of {year}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="162" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="163" />
         <source>Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.</source>
         <translation>From the setup file of {issuer} (code {code}). Key fingerprint of the level above: {fp} — read it back by phone with the officer there to be sure the file is genuine.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="275" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="276" />
         <source>Đã chọn: {unit} (mã {code})</source>
         <translation>Chosen: {unit} (code {code})</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="276" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="277" />
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen yet.</translation>
+    </message>
+</context>
+<context>
+    <name>_HostPage</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="43" />
+        <source>Lỗi không mong đợi; chi tiết được ghi trong tệp nhật ký {path}.</source>
+        <translation>Unexpected error; the details are in the log file {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="44" />
+        <source>(không ghi được tệp nhật ký)</source>
+        <translation>(the log file could not be written)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="45" />
+        <source>Không mở được trang «{page}».</source>
+        <translation>Cannot open the page «{page}».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="49" />
+        <source>Thử lại</source>
+        <translation>Try again</translation>
     </message>
 </context>
 </TS>

@@ -61,7 +61,8 @@ def test_minimum_and_negative_numbers():
 
 def test_choice_and_choices_codes():
     assert "không có trong danh sách" in issues("communication", comm(format="radio"))["format"]
-    assert "mã không có trong danh sách: aliens" in issues("communication", comm(audience="residents;aliens"))["audience"]
+    assert "mã không có trong danh sách: aliens" in issues("communication",
+                                                           comm(audience="residents;aliens"))["audience"]
     assert "phải chọn ít nhất 1 mục" in issues("communication", comm(audience=""))["audience"]
 
 
@@ -93,7 +94,8 @@ def test_gte_dates():
 
 def test_required_when_and_positive_when():
     base = {"date": "2020-03-01", "establishment": "7d1c1e9e-8a51-4b8e-9d7a-0a0b0c0d0e0f"}
-    assert "bắt buộc phải nhập khi có đánh dấu «Có vi phạm»" in issues("inspection", {**base, "violation": "có"})["violation_desc"]
+    assert "bắt buộc phải nhập khi có đánh dấu «Có vi phạm»" in issues("inspection",
+                                                                       {**base, "violation": "có"})["violation_desc"]
     msg = issues("inspection", {**base, "action": "fine", "fine": "0"})["fine"]
     assert "phải lớn hơn 0 khi «Hình thức xử lý» là «Phạt tiền»" in msg
     assert "fine" in issues("inspection", {**base, "action": "fine"})
@@ -128,9 +130,11 @@ def test_text_is_nfc_normalised_and_trimmed():
 
 def test_booleans_in_every_spelling():
     for yes in ("1", "true", "có", "Có", "TRUE"):
-        assert validate(FORMS["establishment"], {"name": "A", "kind": "cafe", "suspected": yes}, CTX).values["suspected"] is True
+        assert validate(FORMS["establishment"], {"name": "A", "kind": "cafe", "suspected": yes},
+                        CTX).values["suspected"] is True
     for no in ("0", "false", "không"):
-        assert validate(FORMS["establishment"], {"name": "A", "kind": "cafe", "suspected": no}, CTX).values["suspected"] is False
+        assert validate(FORMS["establishment"], {"name": "A", "kind": "cafe", "suspected": no},
+                        CTX).values["suspected"] is False
     assert "có/không" in issues("establishment", {"name": "A", "kind": "cafe", "suspected": "maybe"})["suspected"]
 
 

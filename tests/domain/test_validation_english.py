@@ -54,7 +54,8 @@ def test_every_rule_speaks_english(form_id, values, field, expected):
     assert expected in msg
     assert not re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", msg.split("«")[0].lower()), msg
     vi = {i.field: i.message for i in validate(FORMS[form_id], values, CTX).issues}[field]
-    assert vi != msg and vi == {i.field: i.message_for("vi") for i in validate(FORMS[form_id], values, CTX).issues}[field]
+    assert vi != msg and vi == {i.field: i.message_for("vi") for i in validate(FORMS[form_id], values,
+                                                                               CTX).issues}[field]
 
 
 def test_reference_and_unique_in_english():

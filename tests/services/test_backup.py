@@ -151,11 +151,13 @@ def test_cli_backup_and_restore(commune, data_dir, tmp_path, capsys):
 
 
 def test_a_second_program_on_the_same_folder_is_refused(commune, data_dir):
-    r = subprocess.run([sys.executable, "-m", "plan_desktop", "--data-dir", str(data_dir), "records", "list", "officer"],
+    r = subprocess.run([sys.executable, "-m", "plan_desktop", "--data-dir", str(data_dir), "records", "list",
+                        "officer"],
                        capture_output=True, text=True, encoding="utf-8")
     assert r.returncode == 1
     assert "đang được một cửa sổ chương trình khác sử dụng" in r.stderr
     commune.close()
-    r = subprocess.run([sys.executable, "-m", "plan_desktop", "--data-dir", str(data_dir), "records", "list", "officer"],
+    r = subprocess.run([sys.executable, "-m", "plan_desktop", "--data-dir", str(data_dir), "records", "list",
+                        "officer"],
                        capture_output=True, text=True, encoding="utf-8")
     assert r.returncode == 0, r.stderr

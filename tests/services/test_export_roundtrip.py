@@ -57,7 +57,7 @@ def test_the_file_reads_as_an_officer_reads_it(demo, tmp_path):
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:4] == ("id", "Ngày thực hiện", "Hình thức", "Địa bàn")
     first = dict(zip(rows[0], rows[1], strict=True))
-    day, month, year = (int(x) for x in first["Ngày thực hiện"].split("/"))
+    _day, month, year = (int(x) for x in first["Ngày thực hiện"].split("/"))
     assert year == 2019 and month <= 3
     labels = {c.label for c in form.field("format").choices}
     assert first["Hình thức"] in labels

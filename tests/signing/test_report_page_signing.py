@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -94,7 +95,7 @@ def test_sign_then_countersign_from_the_report_page(page, commune, service, pki,
     page.report_list.table.selectRow(0)
     (tmp_path / "usb").mkdir()
     copy = page.report_list.copy_selected(tmp_path / "usb" / "bao-cao.pdf")
-    assert copy is not None and copy.read_bytes() == open(pdf, "rb").read()
+    assert copy is not None and copy.read_bytes() == Path(pdf).read_bytes()
     if os.environ.get("PLAN_DESKTOP_SHOTS"):
         shutil.copy(pdf, os.path.join(os.environ["PLAN_DESKTOP_SHOTS"], "signed_twice.pdf"))
 

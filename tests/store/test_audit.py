@@ -30,7 +30,7 @@ def test_record_changed_with_plain_sql(filled):
 
 
 def test_record_inserted_with_plain_sql(filled):
-    commune, ids = filled
+    commune, _ids = filled
     with _raw(commune) as c:
         c.execute("INSERT INTO form_communication (id, unit_code, revision, created_at, updated_at, deleted, topic) "
                   "VALUES ('x-1', '13597', 1, 'now', 'now', 0, 'Giả mạo')")

@@ -132,7 +132,8 @@ def test_invalid_entry_shows_message_at_field_and_saves_nothing(kind, form_id, o
     text = dlg.issue_text(field)
     assert message in text, (text, {n: dlg.issue_text(n) for n in dlg.rows})
     assert text.startswith(dlg.form.field(field).label)  # the validation module's own message
-    assert dlg.rows[field].editor.focus_widgets()[0].property("error") or dlg.rows[field].editor.widget.property("error")
+    editor = dlg.rows[field].editor
+    assert editor.focus_widgets()[0].property("error") or editor.widget.property("error")
     assert dlg.banner.isVisible()
     assert _count(ctx, form_id) == before
     # fixing it clears the message and saves
@@ -228,7 +229,8 @@ def test_other_units_records_are_read_only(data_dir, tmp_path, qtbot):
         assert page.model.data(page.model.index(0, 0)) == "Xã Đồng Lý"
         assert not page.delete_button.isEnabled()
         dlg = page.open_current()
-        assert (dlg.read_only and not dlg.editor("full_name").edit.isEnabled()) or dlg.editor("full_name").edit.isReadOnly()
+        name = dlg.editor("full_name").edit
+        assert (dlg.read_only and not name.isEnabled()) or name.isReadOnly()
         dlg.reject()
         ctx.bridge.close()
     finally:

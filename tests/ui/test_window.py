@@ -64,22 +64,50 @@ def test_keyboard_navigation_and_help(window, qtbot):
     assert window.current_page().key == "form:communication"
 
 
-def test_report_and_exchange_pages_host_their_widget_or_say_what_is_coming(window, monkeypatch):
-    for key, word in (("reports", "báo cáo"), ("exchange", "USB")):
-        page = window.show_page(key)
-        assert page.inner is not None or word in page.findChild(QLabel, "coming_soon").text()
+def test_report_and_exchange_pages_host_their_widget(window):
+    from plan_desktop.ui.pages.exchange_page import ExchangePage as ExchangeWidget
+    from plan_desktop.ui.pages.report_page import ReportPage as ReportWidget
+
+    assert isinstance(window.show_page("reports").inner, ReportWidget)
+    assert isinstance(window.show_page("exchange").inner, ExchangeWidget)
 
 
-def test_a_missing_page_module_shows_coming_soon(ctx, qtbot):
-    from plan_desktop.ui.pages.placeholders import ReportsPage
+def test_a_page_that_cannot_be_built_says_why_and_can_try_again(ctx, qtbot, monkeypatch):
+    from plan_desktop.ui.pages.hosted import ReportsPage
+    from plan_desktop.usererror import UserError
 
-    class Missing(ReportsPage):
-        module = "plan_desktop.ui.pages.not_there"
+    calls = []
 
-    page = Missing(ctx)
+    class Broken(ReportsPage):
+        def make(self, cls):
+            calls.append(cls)
+            if len(calls) == 1:
+                raise UserError("Tệp mẫu báo cáo bị hỏng.")
+            return super().make(cls)
+
+    page = Broken(ctx)
     qtbot.addWidget(page)
     page.activated()
-    assert page.inner is None and "phiên bản tới" in page.findChild(QLabel, "coming_soon").text()
+    assert page.inner is None
+    reason = page.findChild(QLabel, "page_failed_reason").text()
+    assert "Không mở được trang «Báo cáo»" in reason and "Tệp mẫu báo cáo bị hỏng." in reason
+    assert "phiên bản tới" not in reason
+    page.findChild(QPushButton, "page_retry").click()
+    assert page.inner is not None and page.findChild(QLabel, "page_failed_reason") is None
+
+
+def test_a_bug_while_building_a_page_points_at_the_log(ctx, qtbot):
+    from plan_desktop.ui.pages.hosted import ExchangePage
+
+    class Buggy(ExchangePage):
+        def make(self, cls):
+            raise ZeroDivisionError("boom")
+
+    page = Buggy(ctx)
+    qtbot.addWidget(page)
+    page.activated()
+    reason = page.findChild(QLabel, "page_failed_reason").text()
+    assert "Lỗi không mong đợi" in reason and "nhật ký" in reason and "boom" not in reason
 
 
 def test_overview_counts_and_indicators(window, ctx, qtbot, shots):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from plan_desktop.ui.pages.base import Page
+from plan_desktop.ui.pages.hosted import ExchangePage, ReportsPage
 from plan_desktop.ui.pages.overview import OverviewPage
-from plan_desktop.ui.pages.placeholders import ExchangePage, ReportsPage
 from plan_desktop.ui.pages.records import RecordsPage
 from plan_desktop.ui.pages.settings import SettingsPage
 

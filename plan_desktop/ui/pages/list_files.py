@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPushButton
@@ -25,7 +25,23 @@ from plan_desktop.services.tabular import (
 from plan_desktop.ui import files
 
 if TYPE_CHECKING:
-    from plan_desktop.ui.pages.records import RecordsPage
+    from PySide6.QtWidgets import QComboBox
+
+    from plan_desktop.domain.forms import FormDef
+    from plan_desktop.store.store import Query
+
+
+class RecordsPage(Protocol):
+    """What the menu needs of the list page that hosts it (``pages.records.RecordsPage``)."""
+
+    form: FormDef
+    ctx: Any
+    period_combo: QComboBox
+    status_message: Any
+
+    def list_query(self) -> Query: ...
+
+    def current_period(self) -> str | None: ...
 
 #: Errors listed in the message's details (the first ones: a whole file of mistakes is not read out).
 ERRORS_SHOWN = 200
