@@ -536,9 +536,9 @@ class RefEditor(FieldEditor):
 
 def _new_record_text(form_id: str) -> str:
     """The text of a picker's «add» button, named after what it adds."""
-    tr = QCoreApplication.translate
-    return {"establishment": tr("FieldEditor", "Thêm cơ sở mới…"),
-            "officer": tr("FieldEditor", "Thêm cán bộ mới…")}.get(form_id, tr("FieldEditor", "Thêm mới…"))
+    return {"establishment": QCoreApplication.translate("FieldEditor", "Thêm cơ sở mới…"),
+            "officer": QCoreApplication.translate("FieldEditor", "Thêm cán bộ mới…")}.get(
+        form_id, QCoreApplication.translate("FieldEditor", "Thêm mới…"))
 
 
 EDITORS: dict[str, type[FieldEditor]] = {

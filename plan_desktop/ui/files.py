@@ -58,19 +58,20 @@ def open_folder(path: str | Path) -> bool:
 def offer_open(parent: QWidget, path: str | Path, text: str, *, title: str = "") -> QMessageBox:
     """A message saying what was written, with «Mở tệp» (a file only), «Mở thư mục» and «Đóng».
     Not modal for the caller (``open()``): the box is returned and kept on ``parent.open_box``."""
-    tr = QCoreApplication.translate
     p = Path(path)
-    box = QMessageBox(QMessageBox.Icon.Information, title or tr("Files", "Đã lưu"), text,
+    box = QMessageBox(QMessageBox.Icon.Information, title or QCoreApplication.translate("Files", "Đã lưu"), text,
                       QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("saved_box")
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     open_file_button = None
     if p.is_file():
-        open_file_button = box.addButton(tr("Files", "Mở tệp"), QMessageBox.ButtonRole.ActionRole)
+        open_file_button = box.addButton(QCoreApplication.translate("Files", "Mở tệp"),
+                                         QMessageBox.ButtonRole.ActionRole)
         open_file_button.setObjectName("open_file")
-    open_folder_button = box.addButton(tr("Files", "Mở thư mục"), QMessageBox.ButtonRole.ActionRole)
+    open_folder_button = box.addButton(QCoreApplication.translate("Files", "Mở thư mục"),
+                                       QMessageBox.ButtonRole.ActionRole)
     open_folder_button.setObjectName("open_folder")
-    close = box.addButton(tr("Files", "Đóng"), QMessageBox.ButtonRole.RejectRole)
+    close = box.addButton(QCoreApplication.translate("Files", "Đóng"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(close)
     box.setEscapeButton(close)
 

@@ -58,15 +58,16 @@ _STATUS_COLOURS = {"on_time": "#d7f0d8", "late": "#fff1c2", "missing": "#f8d0d0"
 def period_title(code: str) -> str:
     """A board column's title: «Quý I/2020», «6 tháng đầu/2020», «Tháng 3/2020», «Năm 2020»."""
     p = Period.parse(code)
-    tr = QCoreApplication.translate
     if p.kind == "Q":
-        return tr("Periods", "Quý {roman}/{year}").format(roman=_ROMAN[p.index], n=p.index, year=p.year)
+        return QCoreApplication.translate("Periods", "Quý {roman}/{year}").format(roman=_ROMAN[p.index], n=p.index,
+                                                                                  year=p.year)
     if p.kind == "H":
-        return (tr("Periods", "6 tháng đầu/{year}") if p.index == 1 else tr("Periods", "6 tháng cuối/{year}")).format(
-            year=p.year)
+        text = (QCoreApplication.translate("Periods", "6 tháng đầu/{year}") if p.index == 1
+                else QCoreApplication.translate("Periods", "6 tháng cuối/{year}"))
+        return text.format(year=p.year)
     if p.kind == "M":
-        return tr("Periods", "Tháng {month}/{year}").format(month=p.index, year=p.year)
-    return tr("Periods", "Năm {year}").format(year=p.year)
+        return QCoreApplication.translate("Periods", "Tháng {month}/{year}").format(month=p.index, year=p.year)
+    return QCoreApplication.translate("Periods", "Năm {year}").format(year=p.year)
 
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
