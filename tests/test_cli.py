@@ -113,12 +113,12 @@ def test_import_with_ids_updates_and_references(folder, tmp_path, capsys):
                      f"2020-04-01,{EST_ID},1,Không có sổ theo dõi khách,fine,2.000.000\n")
     code, _, err = run(capsys, "--data-dir", folder, "records", "import", "inspection", str(insp))
     assert code == 0, err
-    est2 = write_csv(tmp_path / "est2.csv", f"id,name,kind,suspected\n{EST_ID},Nhà nghỉ Hoa Hồng 2,guesthouse,không\n")
+    est2 = write_csv(tmp_path / "est2.csv", f"id,name,kind,suspected\n{EST_ID},Nhà nghỉ Hoa Hồng 2,guesthouse,có\n")
     code, out, _ = run(capsys, "--data-dir", folder, "records", "import", "establishment", str(est2))
     assert "cập nhật: 1" in out
     code, out, _ = run(capsys, "--data-dir", folder, "records", "list", "establishment", "--format", "json")
     (row,) = json.loads(out)
-    assert row["name"] == "Nhà nghỉ Hoa Hồng 2" and row["revision"] == 2 and row["suspected"] is False
+    assert row["name"] == "Nhà nghỉ Hoa Hồng 2" and row["revision"] == 2 and row["suspected"] is True
 
 
 def test_xlsx_import(folder, tmp_path, capsys):

@@ -107,9 +107,11 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         else:
             name = inst.units.get(unit, date(args.year, 12, 31))
             out(f"Chỉ tiêu Kế hoạch {plan.number} năm {args.year} — {name.name if name else unit}")
-            out(f"{'Chỉ tiêu':<34} {'Mục tiêu':>12} {'Kết quả':>12}  Đánh giá")
-            for v in values:
-                out(f"{v.id:<34} {v.target_text:>12} {v.value_text:>12}  {v.met_text}")
+            out(f"{'TT':<3}{'Chỉ tiêu':<44} {'Mục tiêu':>12} {'Kết quả':>12}  Đánh giá")
+            for n, v in enumerate(values, 1):
+                out(f"{n:<3}{v.short_label:<44} {v.target_text[:12]:>12} {v.value_text:>12}  {v.met_text}")
+                if v.target_text and len(v.target_text) > 12:
+                    out(f"   Mục tiêu: {v.target_text}")
                 if v.detail:
-                    out(f"    {v.detail}")
+                    out(f"   {v.detail}")
     return EXIT_OK

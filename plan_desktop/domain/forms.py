@@ -28,7 +28,8 @@ Field rules: ``required``, ``default``, ``min``, ``max``, ``max_length`` (text),
 ``not_future`` (date), ``choices`` (list of ``{code, label, label_en}``), ``form`` (ref/refs target),
 ``lte`` / ``gte`` (another field of the same type), ``min_items`` (choices/refs),
 ``only_when`` / ``required_when`` / ``positive_when`` (a condition ``{field, in | not_in}``),
-``implies`` (a bool field that must be true when this one is), ``unique`` (per unit),
+``implies`` (a bool field that must be true when this one is), ``keep_true`` (a bool that, once set, an
+edit may not clear: the named date field ends it instead, so earlier dates keep their state), ``unique`` (per unit),
 ``local_only`` (text: the value stays at the unit that wrote it — export packages leave it out and a
 receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field).
 """
@@ -89,6 +90,7 @@ _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
     "min", "max", "max_length", "multiline", "not_future", "choices", "form", "lte", "gte",
     "min_items", "only_when", "required_when", "positive_when", "implies", "unique", "local_only",
+    "keep_true",
 }
 _CHOICE_KEYS = {"code", "label", "label_en"}
 _CONDITION_KEYS = {"field", "in", "not_in"}
@@ -143,6 +145,8 @@ class FieldDef:
     required_when: Condition | None = None
     positive_when: Condition | None = None
     implies: str | None = None
+    #: a bool that an edit may not clear once set: the named date field ends the state instead
+    keep_true: str | None = None
     unique: bool = False
     #: Stays at the unit that wrote it: never exported, stored empty by a receiving unit.
     local_only: bool = False
@@ -427,6 +431,8 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         raise _err(path, where, "'min_items' is only for choices/refs fields")
     if "implies" in raw and ftype != "bool":
         raise _err(path, where, "'implies' is only for bool fields")
+    if "keep_true" in raw and ftype != "bool":
+        raise _err(path, where, "'keep_true' is only for bool fields")
     local_only = raw.get("local_only", False)
     if not isinstance(local_only, bool):
         raise _err(path, where, f"'local_only' must be true or false, not {local_only!r}")
@@ -468,6 +474,7 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         required_when=conds.get("required_when"),
         positive_when=conds.get("positive_when"),
         implies=raw.get("implies"),
+        keep_true=raw.get("keep_true"),
         unique=bool(raw.get("unique", False)),
         local_only=local_only,
     )
@@ -516,6 +523,8 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
                     raise _err(path, where, f"'{key}' needs true/false for bool field '{cond.field}'")
         if fd.implies is not None and (not form.has_field(fd.implies) or form.field(fd.implies).type != "bool"):
             raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
+        if fd.keep_true is not None and (not form.has_field(fd.keep_true) or form.field(fd.keep_true).type != "date"):
+            raise _err(path, where, f"'keep_true' must name a date field, not '{fd.keep_true}'")
         if fd.form is not None and known_forms is not None and fd.form not in known_forms:
             raise _err(path, where, f"refers to unknown form '{fd.form}'")
     if form.period_field is not None:

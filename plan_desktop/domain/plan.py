@@ -8,6 +8,7 @@ explicit target. Pure Python (no Qt, no store).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import tomllib
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ from plan_desktop.paths import require_files, resource
 from plan_desktop.usererror import UserError
 
 __all__ = [
+    "COMPUTE_KINDS",
     "INDICATOR_IDS",
+    "WORDS",
     "IndicatorDef",
     "PlanDef",
     "PlanError",
@@ -43,6 +46,12 @@ INDICATOR_IDS = (
     "officers_trained",
 )
 UNITS = ("percent", "count", "months")
+#: the keys of an indicator's definition in words (plan file), in the order they are shown
+WORDS = ("numerator", "denominator", "as_of", "applies", "reading")
+#: the kinds of machine-readable definition reports/indicators.py computes
+COMPUTE_KINDS = ("share_of_units", "months_with_records", "count_records", "share_of_records", "reduction",
+                 "healthy_units", "share_of_roster")
+LEVELS = ("commune", "district", "province")
 
 
 class PlanError(UserError, ValueError):
@@ -91,6 +100,15 @@ class IndicatorDef:
     between: str = "hold"
     yearly_gain: float | None = None
     label_en: str = ""
+    #: the definition in a clerk's words: numerator, denominator, as_of, applies, reading (see the plan file)
+    words: dict[str, str] = field(default_factory=dict, compare=False)
+    #: the machine-readable definition (``[indicators.compute]`` of the plan file)
+    compute: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The levels at which the indicator is judged (``commune``, ``district``, ``province``)."""
+        return tuple(self.compute.get("levels", ("commune", "district", "province")))
 
     def target_for(self, year: int) -> Target | None:
         """The target of ``year`` under the plan's rule (None before the first target year)."""
@@ -154,8 +172,7 @@ class PlanDef:
                         break
                 if parsed:
                     targets = parsed
-            inds.append(IndicatorDef(ind.id, ind.label, ind.short_label, ind.unit, targets, ind.between,
-                                     ind.yearly_gain, ind.label_en))
+            inds.append(dataclasses.replace(ind, targets=targets))
         return PlanDef(self.id, self.number, self.title, self.issuer, self.issued_on, self.province_code,
                        self.first_year, self.last_year, tuple(inds), self.source)
 
@@ -177,6 +194,16 @@ def _target(path: Path, ind: str, raw: Any) -> Target:
         low, high = sorted(float(v) for v in raw)
         return Target(low, high)
     raise PlanError(f"{path.name}: chỉ tiêu «{ind}»: mục tiêu phải là một số hoặc [thấp, cao], không phải {raw!r}.")
+
+
+def _compute(path: Path, iid: str, raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict) or raw.get("kind") not in COMPUTE_KINDS or not raw.get("form"):
+        raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: thiếu hoặc sai mục [indicators.compute] "
+                        f"(kind phải là một trong {', '.join(COMPUTE_KINDS)}, và phải có form).")
+    levels = raw.get("levels", list(LEVELS))
+    if not isinstance(levels, list) or not set(levels) <= set(LEVELS):
+        raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: levels chỉ gồm {', '.join(LEVELS)}.")
+    return dict(raw)
 
 
 def load_plan(path: Path) -> PlanDef:
@@ -203,6 +230,8 @@ def load_plan(path: Path) -> PlanDef:
                 unit=unit, targets=targets, between=str(item.get("between", between)),
                 yearly_gain=float(gain) if gain is not None else None,
                 label_en=str(item.get("label_en") or item["label"]),
+                words={k: str(item[k]) for k in WORDS if k in item},
+                compute=_compute(path, iid, item.get("compute")),
             ))
         issued = raw.get("issued_on")
         plan = PlanDef(

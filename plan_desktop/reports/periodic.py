@@ -17,7 +17,7 @@ from plan_desktop.domain.forms import FieldDef
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.domain.units import Level, Unit
-from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
+from plan_desktop.reports.indicators import STATUS_VI, IndicatorValue, compute_indicators, flagged_sql
 from plan_desktop.reports.scope import Scope, make_scope, report_data_hash
 from plan_desktop.store.periods import period_where
 
@@ -234,8 +234,10 @@ def _sum_rows(rows: list[list[Any]], first: str = "Tổng cộng") -> list[Any]:
 def _situation(a: _Agg) -> Section:
     sec = Section("I. TÌNH HÌNH")
     where = a.open_establishments_where()
+    # suspected as in force on the period's last day: the same rule and day as the indicator table
+    suspected = flagged_sql(a.forms, a.scope.plan.indicator("disguised_reduction"), a.scope.end)
     rows = a.by_choice("establishment", "kind",
-                       "count(*), coalesce(sum(suspected), 0), coalesce(sum(female_workers), 0)", where)
+                       f"count(*), coalesce(sum({suspected}), 0), coalesce(sum(female_workers), 0)", where)
     total = _sum_rows(rows)
     n_est = total[1] if rows else 0
     n_susp = total[2] if rows else 0
@@ -243,11 +245,12 @@ def _situation(a: _Agg) -> Section:
         kinds = ", ".join(f"{lower_first(r[0])}: {format_int_vi(r[1])}" for r in rows)
         sec.paragraphs.append(
             f"Trên địa bàn có {format_int_vi(n_est)} cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm "
-            f"({kinds}); trong đó {format_int_vi(n_susp)} cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình"
+            f"({kinds}); trong đó {format_int_vi(n_susp)} cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình "
+            f"vào ngày {format_date_vi(a.scope.end)}"
             + (f", với {format_int_vi(total[3])} lao động nữ làm việc tại các cơ sở." if total[3] else "."))
         sec.tables.append(Table(
             "Cơ sở kinh doanh dịch vụ dễ bị lợi dụng đang hoạt động trong kỳ",
-            ["Loại hình", "Số cơ sở", "Nghi vấn trá hình", "Lao động nữ"],
+            ["Loại hình", "Số cơ sở", f"Nghi vấn ngày {format_date_vi(a.scope.end)}", "Lao động nữ"],
             ["text", "int", "int", "int"], rows, total, [3.2, 1, 1.2, 1]))
     else:
         sec.paragraphs.append("Trên địa bàn chưa ghi nhận cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm.")
@@ -438,11 +441,14 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     if not codes:
         return sec
     marks = ",".join("?" * len(codes))
+    # only assessments decided by the period's end (one without a date counts at the end of its year)
     rows = a.rows(f"SELECT unit_code, healthy, healthy_drugs_too, decision_no, decision_date FROM form_unit_status "
-                  f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks})", [year, *codes])
+                  f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks}) "
+                  "AND coalesce(decision_date, year || '-12-31') <= ?", [year, *codes, a.scope.end.isoformat()])
     if a.scope.level == Level.COMMUNE:
         if not rows:
-            sec.paragraphs.append(f"Chưa có kết quả đánh giá xã, phường lành mạnh năm {year}.")
+            upto = f" đến ngày {format_date_vi(a.scope.end)}" if a.scope.period.kind != "Y" else ""
+            sec.paragraphs.append(f"Chưa có kết quả đánh giá xã, phường lành mạnh năm {year}{upto}.")
         else:
             _, healthy, drugs, no, d = rows[0]
             if healthy:
@@ -470,17 +476,20 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
 def _indicators_section(indicators: list[IndicatorValue], scope: Scope) -> Section:
     sec = Section(f"8. Kết quả thực hiện các chỉ tiêu của Kế hoạch số {scope.plan.number}", level=2,
                   chart="indicators")
-    met = sum(1 for i in indicators if i.met is True)
-    judged = sum(1 for i in indicators if i.met is not None)
-    upto = f"đến ngày {format_date_vi(scope.end)}" if scope.period.kind != "Y" else f"năm {scope.year}"
+    met = sum(1 for i in indicators if i.status == "met")
+    judged = sum(1 for i in indicators if i.status in ("met", "not_met"))
+    label = indicators[0].period_label if indicators else scope.period.label_vi()
+    as_of = format_date_vi(indicators[0].as_of or scope.end) if indicators else format_date_vi(scope.end)
+    others = {s: sum(1 for i in indicators if i.status == s) for s in ("no_target", "not_applicable", "no_data")}
+    rest = "; ".join(f"{n} chỉ tiêu {STATUS_VI[s].lower()}" for s, n in others.items() if n)
     sec.paragraphs.append(
-        f"Tính {upto}, có {met}/{judged} chỉ tiêu có mục tiêu trong năm {scope.year} đạt yêu cầu của Kế hoạch "
-        f"(chi tiết tại bảng dưới).")
+        f"Số liệu {label} (tính đến ngày {as_of}): có {met}/{judged} chỉ tiêu được đánh giá đạt yêu cầu "
+        f"của Kế hoạch" + (f"; {rest}" if rest else "") + " (chi tiết tại bảng dưới).")
     rows = [[str(n), f"{i.label}\n({i.detail})" if i.detail else i.label, i.target_text, i.value_text, i.met_text]
             for n, i in enumerate(indicators, 1)]
-    sec.tables.append(Table(f"Kết quả thực hiện chỉ tiêu năm {scope.year}",
+    sec.tables.append(Table(f"Kết quả thực hiện chỉ tiêu {label}",
                             ["TT", "Chỉ tiêu", f"Mục tiêu năm {scope.year}", "Kết quả", "Đánh giá"],
-                            ["text", "text", "center", "center", "center"], rows, None, [0.45, 4.6, 1.2, 1.1, 1.0]))
+                            ["text", "text", "center", "center", "center"], rows, None, [0.45, 4.4, 1.3, 1.0, 1.15]))
     return sec
 
 
@@ -702,7 +711,7 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
     scope = make_scope(inst, period, unit_code)
     a = _Agg(inst, scope)
     drafts = {k: (v or "").strip() for k, v in (drafts or {}).items()}
-    indicators = compute_indicators(inst, scope.year, scope.unit.code, until=scope.end, plan=scope.plan)
+    indicators = compute_indicators(inst, scope.year, scope.unit.code, scope=scope)
     situation = _situation(a)
     comm, monthly = _communication(a)
     results = [

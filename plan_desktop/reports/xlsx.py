@@ -110,13 +110,16 @@ def build_workbook(data: ReportData) -> Workbook:
     # indicators, as numbers
     wi = wb.create_sheet(_sheet_name("Chỉ tiêu", used))
     head = ["TT", "Mã chỉ tiêu", "Chỉ tiêu", f"Mục tiêu năm {data.scope.year}", "Kết quả", "Đơn vị", "Đánh giá",
-            "Tử số", "Mẫu số", "Ghi chú"]
+            "Tử số", "Mẫu số", "Ghi chú", "Trạng thái", "Tính đến ngày"]
     unit_vi = {"percent": "%", "count": "số lượng", "months": "tháng"}
     ind_rows = [[str(n), i.id, i.label, i.target_text, i.value, unit_vi.get(i.unit, i.unit), i.met_text, i.numerator,
-                 i.denominator, i.detail] for n, i in enumerate(data.indicators, 1)]
-    it = Table(f"Kết quả thực hiện chỉ tiêu năm {data.scope.year}", head,
-               ["center", "text", "text", "center", "num", "center", "center", "num", "num", "text"], ind_rows,
-               widths=[0.4, 2, 4, 1, 0.8, 0.7, 0.8, 0.6, 0.6, 4])
+                 i.denominator, i.detail, i.status, i.as_of.strftime("%d/%m/%Y") if i.as_of else ""]
+                for n, i in enumerate(data.indicators, 1)]
+    label = data.indicators[0].period_label if data.indicators else f"năm {data.scope.year}"
+    it = Table(f"Kết quả thực hiện chỉ tiêu {label}", head,
+               ["center", "text", "text", "center", "num", "center", "center", "num", "num", "text", "center",
+                "center"], ind_rows,
+               widths=[0.4, 2, 4, 1, 0.8, 0.7, 0.8, 0.6, 0.6, 4, 0.9, 0.9])
     _write_table(wi, 1, it, caption=it.title)
     for r in range(3, 3 + len(ind_rows)):
         wi.cell(row=r, column=5).number_format = "0.0"

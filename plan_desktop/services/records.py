@@ -232,6 +232,14 @@ class RecordService:
                 "Bản ghi đã được thay đổi ở nơi khác kể từ khi mở. Hãy đóng và mở lại để xem bản mới nhất."
             )
         new_fields = self._store_row(form, clean)
+        for fd in form.fields:
+            if fd.keep_true and current.get(fd.name) and not new_fields.get(fd.name):
+                ended = form.field(fd.keep_true)
+                raise RecordError(
+                    f"Không bỏ đánh dấu «{fd.label}» của bản ghi đã có: hãy nhập «{ended.label}» để số liệu "
+                    "của những ngày trước vẫn giữ nguyên.",
+                    en=f"«{fd.label_en or fd.label}» cannot be cleared on an existing record: enter "
+                       f"«{ended.label_en or ended.label}» instead, so earlier dates keep their figures.")
         if all(current.get(k) == v for k, v in new_fields.items()):
             return None  # nothing changed: no new revision
         row = {c: current[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}

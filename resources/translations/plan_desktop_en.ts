@@ -1296,62 +1296,77 @@ The USB stick can be removed safely once the system says writing is done.</trans
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="283" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="283" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="295" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="284" />
+        <source>Không có mục tiêu trong năm</source>
+        <translation>No target this year</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="284" />
+        <source>Không áp dụng</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
+        <source>Chưa có số liệu</source>
+        <translation>No data yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="305" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="302" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="307" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="307" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="312" />
         <source>{n}/12 tháng</source>
         <translation>{n}/12 months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="317" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="322" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="326" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="331" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="342" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="347" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="350" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="355" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="350" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="355" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="351" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="356" />
         <source>nhấp để xem số liệu của đơn vị này</source>
         <translation>click to see this unit's figures</translation>
     </message>

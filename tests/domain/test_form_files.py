@@ -25,18 +25,18 @@ FIELD_NAMES = {
     "officer": ["full_name", "position", "role", "since", "until"],
     "establishment": [
         "name", "kind", "address", "owner_name", "licence_no", "female_workers", "opened_on", "closed_on",
-        "suspected", "suspected_since",
+        "suspected", "suspected_since", "suspected_until",
     ],
     "inspection": [
         "date", "establishment", "team", "record_no", "violation", "violation_desc", "action", "fine",
     ],
     "case": [
-        "detected_on", "source", "kind", "establishment", "sellers", "sellers_minor", "buyers", "organisers",
+        "detected_on", "source", "kind", "scale", "establishment", "sellers", "sellers_minor", "buyers", "organisers",
         "action", "fine", "decision_no", "status", "closed_on", "notes",
     ],
     "support": ["date", "person_code", "service", "provider", "model", "outcome"],
     "support_model": ["name", "model_type", "established_on", "ended_on", "people_reached"],
-    "plan_document": ["doc_no", "issued_on", "title", "integrated_with"],
+    "plan_document": ["doc_no", "issued_on", "title", "integrated_with", "carried_out_on"],
     "unit_status": ["year", "healthy", "healthy_drugs_too", "decision_no", "decision_date"],
 }
 
@@ -62,6 +62,7 @@ CHOICE_CODES = {
     ("case", "kind"): "buying_selling harbouring brokering organising disguised_business",
     ("case", "action"): "admin_fine criminal education referred pending",
     ("case", "status"): "open handled referred",
+    ("case", "scale"): "case ring",
     ("support", "service"): "counselling health_hiv legal vocational loan job social_allowance other",
     ("support_model", "model_type"): "community_support worker_rights peer_group harm_reduction "
                                      "gbv_prevention",
@@ -187,6 +188,7 @@ def test_not_future_dates():
     not_future = {(f.id, fd.name) for f in FORMS.values() for fd in f if fd.not_future}
     assert not_future == {
         ("communication", "date"), ("inspection", "date"), ("case", "detected_on"),
+        ("establishment", "suspected_until"), ("plan_document", "carried_out_on"),
     }
 
 
@@ -215,6 +217,8 @@ def test_lte_and_gte():
         ("establishment", "closed_on"): "opened_on",
         ("case", "closed_on"): "detected_on",
         ("support_model", "ended_on"): "established_on",
+        ("establishment", "suspected_until"): "suspected_since",
+        ("plan_document", "carried_out_on"): "issued_on",
     }
 
 
@@ -234,6 +238,7 @@ def test_conditions():
              if fd.only_when or fd.required_when or fd.positive_when}
     assert conds == {
         ("communication", "broadcast_minutes"), ("establishment", "suspected_since"),
+        ("establishment", "suspected_until"),
         ("inspection", "violation_desc"), ("inspection", "fine"), ("case", "closed_on"),
     }
 
@@ -251,7 +256,7 @@ def test_implies_unique_min_items():
 
 def test_no_defaults_except_sessions():
     defaults = {(f.id, fd.name): fd.default for f in FORMS.values() for fd in f if fd.default is not None}
-    assert defaults == {("communication", "sessions"): 1}
+    assert defaults == {("communication", "sessions"): 1, ("case", "scale"): "case"}
 
 
 def test_dictionary_labels_verbatim():

@@ -119,13 +119,18 @@ def test_cli_indicators_formats(district, ddata, capsys):
     data = json.loads(out)
     assert [d["id"] for d in data][:2] == ["communes_with_communication", "press_monthly"] and len(data) == 9
     first = data[0]
-    assert first["value"] == pytest.approx(100 * 2 / 23, abs=0.01) and first["target"] == 75 and first["met"] is False
+    # 13597 (Feb, Mar) and 13603 (Jun) had activities, but none in every quarter («duy trì thường xuyên»)
+    assert (first["value"], first["numerator"], first["denominator"]) == (0, 0, 23)
+    assert first["parts"]["active"] == 2
+    assert first["target"] == 75 and first["status"] == "not_met" and first["as_of"] == "2019-12-31"
+    assert {d["id"]: d["status"] for d in data}["press_monthly"] == "not_applicable"  # a province target
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--format", "dhis2")
     d = json.loads(out)
     assert d["dataValues"][0] == {"dataElement": "communes_with_communication", "period": "2019",
-                                  "orgUnit": "353", "value": "8.7"}
+                                  "orgUnit": "353", "value": "0"}
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--unit", "13597")
-    assert code == 0 and "Xã Đồng Lý" in out and "Đạt" in out
+    assert code == 0 and "Xã Đồng Lý" in out and "Xã tuyên truyền thường xuyên" in out
+    assert "Không áp dụng" in out and "Chưa có số liệu" in out
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2020", "--unit", "13597",
                        "--format", "dhis2")
     assert json.loads(out)["dataValues"][0]["orgUnit"] == "13597"

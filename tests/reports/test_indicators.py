@@ -13,7 +13,14 @@ from datetime import date
 
 import pytest
 
-from plan_desktop.reports.indicators import compute_indicators, indicators_dhis2, indicators_json
+from plan_desktop.reports.indicators import (
+    STATUSES,
+    check_definitions,
+    compute_indicators,
+    indicators_dhis2,
+    indicators_json,
+)
+from plan_desktop.reports.scope import make_scope
 from tests.reports.conftest import add, comm, incoming_change
 
 D = date.fromisoformat
@@ -33,18 +40,23 @@ def pdata(province, psvc):
         comm(psvc, "353", f"2019-{m:02d}-10", "press", venue_type="other")
     comm(psvc, "13567", "2019-12-05", "press", venue_type="other")
     comm(psvc, "353", "2020-01-10", "press", venue_type="other")
-    # plan documents (district's own): 353 integrated 2017; 347 not integrated; 350 integrated in 2020;
-    # a commune's integrated plan does not make its district count
+    # plan documents (district's own): 353 integrated 2017, carried out 2017; 347 integrated 2018 but never
+    # carried out; 350 integrated, issued 01/02/2020 and carried out 01/03/2020; a commune's integrated
+    # plan does not make its district count
     add(psvc, "plan_document", "353", doc_no="12/KH-UBND", issued_on=D("2017-03-01"), title="Kế hoạch lồng ghép",
-        integrated_with=["poverty"])
-    add(psvc, "plan_document", "347", doc_no="07/KH-UBND", issued_on=D("2018-03-01"), title="Kế hoạch năm 2018")
-    add(psvc, "plan_document", "350", doc_no="03/KH-UBND", issued_on=D("2020-02-01"), title="Kế hoạch lồng ghép",
-        integrated_with=["hiv", "drugs"])
-    add(psvc, "plan_document", "13285", doc_no="01/KH-UBND", issued_on=D("2019-01-05"), title="Kế hoạch xã",
+        integrated_with=["poverty"], carried_out_on=D("2017-04-01"))
+    add(psvc, "plan_document", "347", doc_no="07/KH-UBND", issued_on=D("2018-03-01"), title="Kế hoạch năm 2018",
         integrated_with=["employment"])
-    # support models
+    add(psvc, "plan_document", "350", doc_no="03/KH-UBND", issued_on=D("2020-02-01"), title="Kế hoạch lồng ghép",
+        integrated_with=["hiv", "drugs"], carried_out_on=D("2020-03-01"))
+    add(psvc, "plan_document", "13285", doc_no="01/KH-UBND", issued_on=D("2019-01-05"), title="Kế hoạch xã",
+        integrated_with=["employment"], carried_out_on=D("2019-02-01"))
+    # support models: 353 has HIV harm reduction (13567, from 2018) and GBV prevention (13570, from
+    # 09/2019); 347 GBV only (2020); 350 harm reduction 2016–2018
     add(psvc, "support_model", "13567", name="Giảm hại Lý Nhân", model_type="harm_reduction",
         established_on=D("2018-05-01"))
+    add(psvc, "support_model", "13570", name="Phòng ngừa bạo lực giới Lý Nhân", model_type="gbv_prevention",
+        established_on=D("2019-09-01"))
     add(psvc, "support_model", "347", name="Phòng ngừa bạo lực giới", model_type="gbv_prevention",
         established_on=D("2020-03-01"))
     add(psvc, "support_model", "350", name="Giảm hại Kim Bảng", model_type="harm_reduction",
@@ -54,11 +66,11 @@ def pdata(province, psvc):
         established_on=D("2017-01-01"), ended_on=D("2019-06-30"))
     add(psvc, "support_model", "353", name="Bảo vệ quyền người lao động", model_type="worker_rights",
         established_on=D("2020-01-15"))
-    # cases: 13597 in 2019 handled, referred, open; 13285 in 2020 handled
+    # cases: 13597 in 2019 a single case handled, a ring referred, a single case open; 13285 in 2020 handled
     add(psvc, "case", "13597", detected_on=D("2019-03-01"), kind="harbouring", sellers=2, status="handled",
         closed_on=D("2019-03-20"))
-    add(psvc, "case", "13597", detected_on=D("2019-04-01"), kind="brokering", sellers=1, status="referred",
-        closed_on=D("2019-04-10"))
+    add(psvc, "case", "13597", detected_on=D("2019-04-01"), kind="brokering", scale="ring", sellers=1,
+        status="referred", closed_on=D("2019-04-10"))
     add(psvc, "case", "13597", detected_on=D("2019-09-01"), kind="buying_selling", sellers=1, status="open")
     add(psvc, "case", "13285", detected_on=D("2020-05-01"), kind="buying_selling", sellers=1, status="handled",
         closed_on=D("2020-05-09"))
@@ -67,8 +79,8 @@ def pdata(province, psvc):
                     suspected=True)
     add(psvc, "establishment", "13597", name="Nhà nghỉ B", kind="guesthouse", opened_on=D("2012-01-01"),
         suspected=True, suspected_since=D("2015-06-01"), closed_on=D("2019-05-01"))
-    add(psvc, "establishment", "13597", name="Massage C", kind="massage", opened_on=D("2014-01-01"),
-        suspected=True, suspected_since=D("2018-01-01"))
+    ids["c"] = add(psvc, "establishment", "13597", name="Massage C", kind="massage", opened_on=D("2014-01-01"),
+                   suspected=True, suspected_since=D("2018-01-01"))
     add(psvc, "establishment", "13597", name="Khách sạn D", kind="hotel", opened_on=D("2011-01-01"))
     add(psvc, "establishment", "13603", name="Karaoke E", kind="karaoke", opened_on=D("2011-01-01"), suspected=True,
         closed_on=D("2020-03-01"))
@@ -77,19 +89,31 @@ def pdata(province, psvc):
                                 ("13567", 2019, True), ("13603", 2019, True), ("13597", 2020, True),
                                 ("13567", 2020, True)):
         add(psvc, "unit_status", code, year=year, healthy=healthy)
-    # officers and trainings
+    # officers and trainings: o1 trained in all three contents in 2018; o3 in two in 04/2020 and the
+    # third (monitoring) in 09/2020
     ids["o1"] = add(psvc, "officer", "13597", full_name="Nguyễn Văn Một", since=D("2018-01-01"))
     add(psvc, "officer", "13597", full_name="Trần Thị Hai", since=D("2019-02-01"), until=D("2019-06-30"))
     ids["o3"] = add(psvc, "officer", "13597", full_name="Lê Văn Ba", since=D("2020-01-01"))
     add(psvc, "training", "13597", start_date=D("2018-05-05"), title="Tập huấn 2018", level="commune",
-        trainee_group="officers", trainees=10, content=["management"], officers=[ids["o1"]])
+        trainee_group="officers", trainees=10, content=["management", "interagency", "monitoring"],
+        officers=[ids["o1"]])
     add(psvc, "training", "13597", start_date=D("2020-04-04"), title="Tập huấn 2020", level="commune",
-        trainee_group="officers", trainees=12, content=["law"], officers=[ids["o3"]])
+        trainee_group="officers", trainees=12, content=["law", "management", "interagency"], officers=[ids["o3"]])
+    add(psvc, "training", "13597", start_date=D("2020-09-09"), title="Giám sát, đánh giá", level="commune",
+        trainee_group="officers", trainees=12, content=["monitoring"], officers=[ids["o3"]])
     return ids
 
 
 def by_id(values):
     return {v.id: v for v in values}
+
+
+def ind(inst, year, unit=None, period=None, **kw):
+    """The indicators of ``year`` (or of ``period``, e.g. "2019-H1") by id."""
+    if period is not None:
+        scope = make_scope(inst, period, unit)
+        return by_id(compute_indicators(inst, scope.year, unit, scope=scope))
+    return by_id(compute_indicators(inst, year, unit, **kw))
 
 
 def test_nine_ids_in_dictionary_order(province, pdata):
@@ -99,142 +123,309 @@ def test_nine_ids_in_dictionary_order(province, pdata):
         "districts_with_harm_reduction", "support_models", "cases_handled", "disguised_reduction",
         "healthy_communes", "officers_trained"]
     assert all(v.label for v in values)
+    assert all(v.status in STATUSES for v in values)
+    assert {v.as_of for v in values} == {date(2019, 12, 31)}
 
 
-def test_communes_with_communication_uses_the_list_in_force(province, pdata):
-    v19 = by_id(compute_indicators(province, 2019, "353"))["communes_with_communication"]
-    assert (v19.numerator, v19.denominator) == (3, 23)  # 13597, 13603, 13567
-    assert v19.value == pytest.approx(300 / 23)
-    assert "duy trì hằng quý: 4,3 %" in v19.detail  # only 13597 in every quarter: 1/23
-    assert v19.target == 75 and v19.met is False
-    v20 = by_id(compute_indicators(province, 2020, "353"))["communes_with_communication"]
+def test_communication_kept_up_every_quarter(province, pdata):
+    """«tổ chức … và được duy trì thường xuyên»: a commune counts with an activity in every quarter."""
+    v19 = ind(province, 2019, "353")["communes_with_communication"]
+    assert (v19.numerator, v19.denominator) == (1, 23)  # 13597 only; 13603 and 13567 once
+    assert v19.parts["active"] == 3
+    assert "1/23 xã có hoạt động trong cả 4 quý của kỳ; 3/23 xã có ít nhất một hoạt động" in v19.detail
+    assert v19.target == 75 and v19.status == "not_met" and v19.met is False
+    v20 = ind(province, 2020, "353")["communes_with_communication"]
     # 13603 no longer exists in 2020: its record under the old code does not count, nor does it divide
-    assert (v20.numerator, v20.denominator) == (1, 21)
-    assert v20.target == 100 and v20.met is False
-    prov = by_id(compute_indicators(province, 2019))["communes_with_communication"]
-    assert (prov.numerator, prov.denominator) == (3, 116)
-    assert by_id(compute_indicators(province, 2020))["communes_with_communication"].denominator == 109
+    assert (v20.numerator, v20.denominator, v20.parts["active"]) == (0, 21, 1)
+    assert v20.target == 100 and v20.status == "not_met"
+    prov = ind(province, 2019)["communes_with_communication"]
+    assert (prov.numerator, prov.denominator, prov.parts["active"]) == (1, 116, 3)
+    assert ind(province, 2020)["communes_with_communication"].denominator == 109
     # 2016: the plan sets no target before 2017
-    v16 = by_id(compute_indicators(province, 2016, "353"))["communes_with_communication"]
-    assert v16.target is None and v16.met is None and v16.value == 0
+    v16 = ind(province, 2016, "353")["communes_with_communication"]
+    assert v16.target is None and v16.status == "no_target" and v16.met is None and v16.value == 0
+    # partial periods count only what is dated inside them: H1 = Q1 and Q2, Q3 alone
+    h1 = ind(province, 2019, "353", period="2019-H1")["communes_with_communication"]
+    assert (h1.numerator, h1.parts["active"], h1.as_of, h1.period_label) == (
+        1, 2, date(2019, 6, 30), "6 tháng đầu năm 2019")
+    q3 = ind(province, 2019, "353", period="2019-Q3")["communes_with_communication"]
+    assert (q3.numerator, q3.denominator, q3.period_label) == (2, 23, "quý III năm 2019")  # 13597 Aug, 13567 Jul
 
 
-def test_press_monthly_counts_months_anywhere_in_the_unit(province, pdata):
-    v = by_id(compute_indicators(province, 2019, "353"))["press_monthly"]
-    assert v.value == 12 and v.met is True and v.unit == "months"
-    v = by_id(compute_indicators(province, 2020, "353"))["press_monthly"]
-    assert v.value == 1 and v.met is False
+def test_press_monthly_is_judged_for_the_province(province, pdata):
+    v = ind(province, 2019)["press_monthly"]
+    assert v.value == 12 and v.status == "met" and v.unit == "months"
+    v = ind(province, 2020)["press_monthly"]
+    assert v.value == 1 and v.status == "not_met"
     assert "chưa có: tháng 2, 3" in v.detail
-    # the commune 13567 alone: December only
-    assert by_id(compute_indicators(province, 2019, "13567"))["press_monthly"].value == 1
-    # part of a year (a six-month report): judged against the months elapsed
-    half = by_id(compute_indicators(province, 2019, "353", until=date(2019, 6, 30)))["press_monthly"]
-    assert (half.value, half.denominator, half.met, half.target_text) == (6, 6, True, "6/6 tháng")
+    # a province-wide target: a district or a commune shows its months but is not judged on them
+    d = ind(province, 2019, "353")["press_monthly"]
+    assert (d.value, d.status, d.target, d.met_text) == (12, "not_applicable", None, "Không áp dụng")
+    c = ind(province, 2019, "13567")["press_monthly"]
+    assert (c.value, c.status) == (1, "not_applicable")
+    # part of a year: judged against its months, from the records dated in it
+    half = ind(province, 2019, until=date(2019, 6, 30))["press_monthly"]
+    assert (half.value, half.denominator, half.status, half.target_text) == (6, 6, "met", "6/6 tháng")
     assert half.target_text_for("en") == "6/6 months" and half.target_text_for("vi") == "6/6 tháng"
+    q4 = ind(province, 2019, period="2019-Q4")["press_monthly"]
+    assert (q4.value, q4.denominator, q4.status, q4.target_text) == (3, 3, "met", "3/3 tháng")
 
 
-def test_districts_with_integration_plan(province, pdata):
-    v = by_id(compute_indicators(province, 2019))["districts_with_integration_plan"]
-    assert (v.numerator, v.denominator) == (1, 6)  # 353 only; 347 not integrated, 350 only in 2020
-    assert v.value == pytest.approx(100 / 6) and v.target == 50 and v.met is False
-    v = by_id(compute_indicators(province, 2020))["districts_with_integration_plan"]
-    assert (v.numerator, v.denominator) == (2, 6) and v.target == 100
-    d = by_id(compute_indicators(province, 2019, "353"))["districts_with_integration_plan"]
-    assert (d.value, d.met) == (100, True)
-    c = by_id(compute_indicators(province, 2019, "13597"))["districts_with_integration_plan"]
-    assert c.value is None and c.met is None  # not applicable to a commune
+def test_integration_plans_count_when_carried_out(province, pdata):
+    v = ind(province, 2019)["districts_with_integration_plan"]
+    assert (v.numerator, v.denominator) == (1, 6)  # 353; 347's plan was never carried out
+    assert v.value == pytest.approx(100 / 6) and v.target == 50 and v.status == "not_met"
+    v = ind(province, 2020)["districts_with_integration_plan"]
+    assert (v.numerator, v.denominator) == (2, 6)  # + 350, carried out 01/03/2020
+    # issued 01/02/2020 but carried out only from 01/03/2020: not yet on 15/02
+    assert ind(province, 2020, until=date(2020, 2, 15))["districts_with_integration_plan"].numerator == 1
+    d = ind(province, 2019, "353")["districts_with_integration_plan"]
+    assert (d.value, d.status) == (100, "met")
+    c = ind(province, 2019, "13597")["districts_with_integration_plan"]
+    assert c.value is None and c.status == "not_applicable" and c.met is None
     assert c.target is None and c.target_text == "Không áp dụng" and c.applicable is False
     assert d.applicable is True
 
 
-def test_districts_with_harm_reduction(province, pdata):
-    v = by_id(compute_indicators(province, 2019))["districts_with_harm_reduction"]
-    assert (v.numerator, v.denominator) == (1, 6)  # 353 via its commune 13567; 350's model ended in 2018
-    assert v.target is None and v.met is None  # target only for 2020
-    v = by_id(compute_indicators(province, 2020))["districts_with_harm_reduction"]
-    assert (v.numerator, v.denominator) == (2, 6) and v.target == 50 and v.met is False
+def test_harm_reduction_needs_hiv_and_gbv_work(province, pdata):
+    v = ind(province, 2018)["districts_with_harm_reduction"]
+    assert (v.numerator, v.denominator) == (0, 6)  # 353 and 350 HIV only
+    assert v.parts == {"units": 6, "yes": 0, "harm_reduction": 2, "gbv_prevention": 0}
+    v = ind(province, 2019)["districts_with_harm_reduction"]
+    assert (v.numerator, v.denominator) == (1, 6)  # 353: HIV (13567) and GBV (13570 from 09/2019)
+    assert v.status == "no_target"  # target only for 2020
+    v = ind(province, 2020)["districts_with_harm_reduction"]
+    assert (v.numerator, v.denominator) == (1, 6) and v.target == 50 and v.status == "not_met"
+    assert v.parts["gbv_prevention"] == 2 and v.parts["harm_reduction"] == 1  # 347 has GBV work only
+    # the first half of 2019 has no GBV model in 353 yet
+    assert ind(province, 2019, period="2019-H1")["districts_with_harm_reduction"].numerator == 0
 
 
-def test_support_models_range_target(province, pdata):
-    v = by_id(compute_indicators(province, 2019))["support_models"]
-    assert v.value == 2 and v.met is None  # peer group 13597, community support 13285 (until 30/06/2019)
-    v = by_id(compute_indicators(province, 2020))["support_models"]
+def test_support_models_are_a_province_target(province, pdata):
+    v = ind(province, 2019)["support_models"]
+    assert v.value == 2 and v.status == "no_target"  # peer group 13597, community support 13285 (until 30/06/2019)
+    v = ind(province, 2020)["support_models"]
     assert v.value == 2  # peer group 13597, worker rights 353
-    assert v.target == [1, 3] and v.target_text == "1–3" and v.met is True
-    assert by_id(compute_indicators(province, 2019, "353"))["support_models"].value == 1
+    assert v.target == [1, 3] and v.target_text == "1–3" and v.status == "met"
+    d = ind(province, 2020, "353")["support_models"]
+    assert (d.value, d.status) == (2, "not_applicable")
+    w = ind(province, 2020, "13567")["support_models"]  # a ward without a model is not «Chưa đạt»
+    assert (w.value, w.status, w.met_text) == (0, "not_applicable", "Không áp dụng")
 
 
-def test_cases_handled(province, pdata):
-    v = by_id(compute_indicators(province, 2019, "353"))["cases_handled"]
-    assert (v.numerator, v.denominator) == (2, 3) and v.value == pytest.approx(200 / 3)
-    assert v.target == 100 and v.met is False
-    v = by_id(compute_indicators(province, 2020))["cases_handled"]
-    assert (v.value, v.met) == (100, True)
-    v = by_id(compute_indicators(province, 2020, "353"))["cases_handled"]
-    assert v.value is None and v.met is None and "Không phát hiện" in v.detail
+def test_cases_and_rings_handled(province, pdata):
+    v = ind(province, 2019, "353")["cases_handled"]
+    assert (v.numerator, v.denominator) == (2, 3)
+    assert v.target == 100 and v.status == "not_met"
+    assert v.parts == {"case": {"detected": 2, "handled": 1}, "ring": {"detected": 1, "handled": 1}}
+    assert "Vụ việc: 1/2 đã xử lý; Đường dây: 1/1 đã xử lý" in v.detail
+    v = ind(province, 2020)["cases_handled"]
+    assert (v.value, v.status) == (100, "met")
+    v = ind(province, 2020, "353")["cases_handled"]
+    assert v.value is None and v.status == "no_data" and v.met_text == "Chưa có số liệu"
 
 
 def test_disguised_reduction_range_60_80(province, psvc, pdata):
     # suspected and open on 2016-01-01: Karaoke A, Nhà nghỉ B, Karaoke E (13603, abolished in 2020) = 3
-    v = by_id(compute_indicators(province, 2019, "353"))["disguised_reduction"]
+    v = ind(province, 2019, "353")["disguised_reduction"]
     assert (v.denominator, v.numerator, v.value) == (3, 0, 0)  # end 2019: A, Massage C (suspected 2018), E
-    v = by_id(compute_indicators(province, 2020, "353"))["disguised_reduction"]
+    v = ind(province, 2020, "353")["disguised_reduction"]
     assert (v.denominator, v.numerator) == (3, 1) and v.value == pytest.approx(100 / 3)
-    assert v.target == [60, 80] and v.target_text == "60–80 %" and v.met is False
+    assert v.target == [60, 80] and v.target_text == "60–80 %" and v.status == "not_met"
     incoming_change(psvc, "establishment", pdata["e1"], closed_on=D("2020-10-01"))
-    v = by_id(compute_indicators(province, 2020, "353"))["disguised_reduction"]
-    assert v.value == pytest.approx(200 / 3) and v.met is True
+    v = ind(province, 2020, "353")["disguised_reduction"]
+    assert v.value == pytest.approx(200 / 3) and v.status == "met"
     assert v.value_text == "66,7 %"
 
 
-def test_healthy_communes_and_yearly_gain(province, pdata):
-    v = by_id(compute_indicators(province, 2019, "353"))["healthy_communes"]
+def test_suspicion_is_dated_and_later_edits_keep_earlier_years(commune):
+    """The 01/01/2016 baseline is not recomputed from today's flags; a reduction without closing."""
+    from plan_desktop.services.records import RecordError, RecordService
+
+    svc = RecordService(commune.store, actor="tester", today=lambda: date(2020, 12, 31))
+    a = add(svc, "establishment", None, name="Karaoke A", kind="karaoke", opened_on=D("2010-01-01"), suspected=True)
+    b = add(svc, "establishment", None, name="Nhà nghỉ B", kind="guesthouse", opened_on=D("2012-01-01"),
+            suspected=True, suspected_since=D("2015-06-01"))
+    add(svc, "establishment", None, name="Massage C", kind="massage", opened_on=D("2014-01-01"), suspected=True,
+        suspected_since=D("2018-01-01"))
+
+    def figures(year, **kw):
+        v = ind(commune, year, **kw)["disguised_reduction"]
+        return v.denominator, v.numerator, v.status
+
+    # C became suspected in 2018: one more than on 01/01/2016
+    assert [figures(y) for y in (2016, 2019)] == [(2, 0, "no_target"), (2, -1, "no_target")]
+    # unticking a business that was suspected is refused: the end of the suspicion is dated instead
+    row = svc.get("establishment", b)
+    with pytest.raises(RecordError, match="Hết nghi vấn từ ngày"):
+        svc.update("establishment", b, {**row, "suspected": False, "suspected_since": None})
+    # a reduction recorded without closing the business: Karaoke A no longer suspected from 01/06/2020
+    row = svc.get("establishment", a)
+    svc.update("establishment", a, {**row, "suspected_until": D("2020-06-01")})
+    assert svc.get("establishment", a)["closed_on"] is None
+    assert [figures(y) for y in (2016, 2019)] == [(2, 0, "no_target"), (2, -1, "no_target")]
+    assert figures(2020) == (2, 0, "not_met")
+    assert figures(2020, until=date(2020, 5, 31)) == (2, -1, "not_met")
+    row = svc.get("establishment", b)
+    svc.update("establishment", b, {**row, "suspected_until": D("2020-09-01")})
+    assert figures(2020) == (2, 1, "not_met") and figures(2019) == (2, -1, "no_target")  # 50 % < 60 %
+
+
+def test_healthy_communes_kept_and_net_gain(province, pdata):
+    v = ind(province, 2019, "353")["healthy_communes"]
     assert (v.numerator, v.denominator) == (3, 23)
-    # newly healthy: 13597 (not in 2018) and 13603 (no 2018 status) = 2/23 = 8,7 % < +10 %
-    assert "mới đạt so với năm trước: +8,7 %" in v.detail
-    assert v.target is None and v.met is False
-    v = by_id(compute_indicators(province, 2020, "353"))["healthy_communes"]
-    assert (v.numerator, v.denominator) == (2, 21) and v.target == 95 and v.met is False
+    assert "20 xã chưa có kết quả đánh giá" in v.detail
+    # drugs-too: none either year, so no net gain: not met although the count of healthy communes rose
+    assert v.parts["net_gain"] == 0 and v.status == "not_met" and v.target is None
+    v = ind(province, 2020, "353")["healthy_communes"]
+    assert (v.numerator, v.denominator) == (2, 21) and v.target == 95 and v.status == "not_met"
 
 
-def test_officers_trained(province, pdata):
-    v = by_id(compute_indicators(province, 2019, "13597"))["officers_trained"]
-    assert (v.numerator, v.denominator) == (1, 2) and v.value == 50 and v.met is False
-    v = by_id(compute_indicators(province, 2020, "13597"))["officers_trained"]
-    assert (v.numerator, v.denominator) == (2, 2) and v.value == 100 and v.met is True
+def kim_bang_communes(province):
+    from plan_desktop.domain.units import Level
+
+    return [u.code for u in province.units.descendants("350", date(2019, 12, 31), Level.COMMUNE)]
 
 
-def test_no_data_at_all_gives_zero_not_a_crash(commune):
-    values = by_id(compute_indicators(commune, 2019))
+def test_kim_bang_2_gained_4_lost_is_not_met(province, psvc):
+    """«Giữ vững số xã … lành mạnh»: 15 healthy communes in 2018, 13 in 2019 (2 gained, 4 lost)."""
+    c = kim_bang_communes(province)
+    n = len(c)
+    assert n >= 17
+    h18, h19 = set(c[:15]), set(c[:11]) | set(c[15:17])
+    d18, d19 = set(c[:5]), set(c[:7]) | set(c[15:17])  # drugs and prostitution: +4 net, well over 10 %
+    for code in c:
+        add(psvc, "unit_status", code, year=2018, healthy=code in h18, healthy_drugs_too=code in d18)
+        add(psvc, "unit_status", code, year=2019, healthy=code in h19, healthy_drugs_too=code in d19)
+    v = ind(province, 2019, "350")["healthy_communes"]
+    assert (v.numerator, v.denominator) == (13, n)
+    p = v.parts
+    assert (p["healthy_before"], p["gained"], p["lost"], p["net_gain"]) == (15, 2, 4, 4)
+    assert "mới đạt 2, bị mất 4: không giữ vững số xã" in v.detail
+    assert v.status == "not_met" and v.met_text == "Chưa đạt"
+
+
+def test_yearly_gain_is_net_and_for_drug_free_communes(province, psvc):
+    c = kim_bang_communes(province)
+    n = len(c)
+    # healthy count kept (10 → 10); drugs-too: 2 gained and 2 lost, net 0 although 2/n are «new»
+    d18, d19 = set(c[:4]), set(c[2:6])
+    for code in c:
+        add(psvc, "unit_status", code, year=2018, healthy=code in c[:10], healthy_drugs_too=code in d18)
+        add(psvc, "unit_status", code, year=2019, healthy=code in c[:10], healthy_drugs_too=code in d19)
+    v = ind(province, 2019, "350")["healthy_communes"]
+    assert (v.parts["drugs_gained"], v.parts["drugs_lost"], v.parts["net_gain"]) == (2, 2, 0)
+    assert v.status == "not_met"
+    # 2020 (Kim Bảng keeps the same communes): healthy kept, drugs-too net +2
+    for code in c:
+        add(psvc, "unit_status", code, year=2020, healthy=code in c[:10], healthy_drugs_too=code in c[2:8])
+    v = ind(province, 2020, "350")["healthy_communes"]
+    assert v.parts["net_gain"] == 2 and v.parts["net_gain_percent"] == pytest.approx(200 / n)
+    assert v.target == 95 and v.status == "not_met"  # kept and gained, but 10/n is far from 95 %
+
+
+def test_healthy_met_when_kept_and_net_gain_reached(province, psvc):
+    c = kim_bang_communes(province)
+    for code in c:
+        add(psvc, "unit_status", code, year=2017, healthy=code in c[:12], healthy_drugs_too=code in c[:3])
+        add(psvc, "unit_status", code, year=2018, healthy=code in c[:12], healthy_drugs_too=code in c[:6])
+    v = ind(province, 2018, "350")["healthy_communes"]
+    assert v.parts["net_gain"] == 3 and v.status == "met"
+
+
+def test_never_assessed_commune_has_no_data(province, psvc, pdata):
+    v = ind(province, 2017, "13567")["healthy_communes"]
+    assert v.value is None and v.status == "no_data" and v.met_text == "Chưa có số liệu"
+    assert "chưa có kết quả đánh giá năm 2017" in v.detail
+    assert ind(province, 2017, "353")["healthy_communes"].status == "no_data"
+
+
+def test_half_year_does_not_use_the_year_end_decision(province, psvc):
+    add(psvc, "unit_status", "13567", year=2018, healthy=True)
+    add(psvc, "unit_status", "13567", year=2019, healthy=True, decision_no="25/QĐ-UBND",
+        decision_date=D("2019-12-28"))
+    h1 = ind(province, 2019, "13567", period="2019-H1")["healthy_communes"]
+    assert h1.status == "no_data" and "đến ngày 30/06/2019" in h1.detail
+    y = ind(province, 2019, "13567")["healthy_communes"]
+    assert (y.value, y.status) == (100, "met")
+
+
+def test_officers_trained_in_the_three_contents(province, pdata):
+    v = ind(province, 2019, "13597")["officers_trained"]
+    assert (v.numerator, v.denominator) == (1, 2) and v.value == 50 and v.status == "not_met"
+    # o3 had management and inter-agency in April; monitoring only in September
+    v = ind(province, 2020, "13597", until=date(2020, 6, 30))["officers_trained"]
+    assert (v.numerator, v.denominator) == (1, 2)
+    assert "1 cán bộ đã dự tập huấn nhưng chưa đủ các nội dung" in v.detail
+    v = ind(province, 2020, "13597")["officers_trained"]
+    assert (v.numerator, v.denominator) == (2, 2) and v.value == 100 and v.status == "met"
+
+
+def test_no_data_at_all(commune):
+    values = ind(commune, 2019)
     assert values["communes_with_communication"].value == 0
-    assert values["communes_with_communication"].met is False
-    assert values["press_monthly"].value == 0
-    assert values["healthy_communes"].value == 0
-    assert values["support_models"].value == 0
+    assert values["communes_with_communication"].status == "not_met"
+    assert values["press_monthly"].value == 0 and values["press_monthly"].status == "not_applicable"
+    assert values["healthy_communes"].value is None and values["healthy_communes"].status == "no_data"
+    assert values["support_models"].value == 0 and values["support_models"].status == "not_applicable"
     for iid in ("cases_handled", "disguised_reduction", "officers_trained"):
-        assert values[iid].value is None and values[iid].met is None  # nothing to divide by
-    assert values["districts_with_integration_plan"].value is None  # not for a commune
+        assert values[iid].value is None and values[iid].status == "no_data"  # nothing to divide by
+    assert values["districts_with_integration_plan"].status == "not_applicable"  # not for a commune
     # 13597 is Thị trấn Vĩnh Trụ in 2020: still one commune, itself
-    assert by_id(compute_indicators(commune, 2020))["communes_with_communication"].denominator == 1
+    assert ind(commune, 2020)["communes_with_communication"].denominator == 1
 
 
 def test_deleted_records_do_not_count(province, psvc, pdata):
     rid = comm(psvc, "13570", "2019-03-03")
-    assert by_id(compute_indicators(province, 2019, "353"))["communes_with_communication"].numerator == 4
+    assert ind(province, 2019, "353")["communes_with_communication"].parts["active"] == 4
     incoming_change(psvc, "communication", rid, deleted=1)
-    assert by_id(compute_indicators(province, 2019, "353"))["communes_with_communication"].numerator == 3
+    assert ind(province, 2019, "353")["communes_with_communication"].parts["active"] == 3
 
 
 def test_json_and_dhis2_shapes(province, pdata):
     values = compute_indicators(province, 2019, "353")
     js = indicators_json(values)
-    assert [set(x) >= {"id", "value", "target", "met"} for x in js] == [True] * 9
+    for x in js:
+        assert set(x) >= {"id", "status", "value", "numerator", "denominator", "target", "as_of"}
+        assert x["status"] in STATUSES and x["as_of"] == "2019-12-31"
     json.dumps(js)
     d = indicators_dhis2(values, "2019", "353")
     assert set(d) == {"dataValues"}
     first = d["dataValues"][0]
     assert first == {"dataElement": "communes_with_communication", "period": "2019", "orgUnit": "353",
-                     "value": "13.04"}
+                     "value": "4.35"}
     assert all(isinstance(x["value"], str) for x in d["dataValues"])
     assert "cases_handled" in {x["dataElement"] for x in d["dataValues"]}
     assert indicators_dhis2(values, "2019-H1", "353")["dataValues"][0]["period"] == "2019S1"
+
+
+def test_every_code_and_field_of_the_plan_exists_in_the_forms():
+    from plan_desktop.domain.forms import default_forms
+    from plan_desktop.domain.plan import load_plans
+    from plan_desktop.reports.indicators import named_in
+
+    forms = default_forms()
+    for plan in load_plans():
+        check_definitions(plan, forms)
+        named = [x for i in plan.indicators for x in named_in(i)]
+        assert len(named) > 15
+        for form_id, name, codes in named:
+            fd = forms[form_id].field(name)
+            for code in codes:
+                assert fd.type == "bool" or fd.choice(code) is not None, (form_id, name, code)
+
+
+def test_a_plan_naming_an_unknown_code_is_refused(tmp_path):
+    import dataclasses
+
+    from plan_desktop.domain.forms import default_forms
+    from plan_desktop.domain.plan import PlanError, default_plan
+
+    plan = default_plan()
+    bad = dataclasses.replace(plan.indicator("support_models"),
+                              compute={**plan.indicator("support_models").compute,
+                                       "where": {"model_type": ["no_such_type"]}})
+    broken = dataclasses.replace(plan, indicators=tuple(bad if i.id == bad.id else i for i in plan.indicators),
+                                 _by_id={})
+    with pytest.raises(PlanError, match="no_such_type"):
+        check_definitions(broken, default_forms())

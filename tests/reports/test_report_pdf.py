@@ -36,7 +36,8 @@ def cdata(commune, service):
     o1 = add(service, "officer", None, full_name="Bùi Thị Lan", since=D("2018-01-01"))
     add(service, "officer", None, full_name="Đỗ Văn Hùng", since=D("2018-01-01"))
     add(service, "training", None, start_date=D("2019-04-10"), title="Tập huấn nghiệp vụ", level="commune",
-        content=["management"], trainee_group="officers", trainees=40, trainees_female=25, officers=[o1])
+        content=["management", "interagency", "monitoring"], trainee_group="officers", trainees=40,
+        trainees_female=25, officers=[o1])
     e1 = add(service, "establishment", None, name="Karaoke Ánh Dương", kind="karaoke", opened_on=D("2014-01-01"),
              suspected=True, suspected_since=D("2015-01-01"), closed_on=D("2019-09-01"))
     e2 = add(service, "establishment", None, name="Nhà nghỉ Hoa Hồng", kind="guesthouse", opened_on=D("2013-01-01"),
@@ -100,8 +101,10 @@ def test_figures_vietnamese_style(report):
     assert "1.500.000" in body
     assert "Thực hiện 3 lượt hỗ trợ cho 2 người bán dâm" in body
     assert "Năm 2019, xã Đồng Lý được công nhận đạt tiêu chuẩn" in body and "78/QĐ-UBND" in body
-    # situation: 3 establishments open in 2019, 2 suspected
-    assert "Trên địa bàn có 3 cơ sở kinh doanh dịch vụ" in body and "trong đó 2 cơ sở có dấu hiệu" in body
+    # situation: 3 establishments open in 2019; on 31/12/2019 (the indicator's as-of day) only one is open
+    # and suspected (Karaoke Ánh Dương closed on 01/09/2019), as indicator 7 counts it
+    assert "Trên địa bàn có 3 cơ sở kinh doanh dịch vụ" in body
+    assert "trong đó 1 cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình vào ngày 31/12/2019" in body
 
 
 def test_indicators_table_in_pdf(report):
@@ -111,12 +114,15 @@ def test_indicators_table_in_pdf(report):
     assert values["cases_handled"].value == 50 and values["cases_handled"].met is False
     assert values["disguised_reduction"].value == 50  # 2 suspected on 01/01/2016, 1 left at the end of 2019
     assert values["officers_trained"].value == 50
-    assert values["healthy_communes"].met is True  # newly healthy: +100 % ≥ +10 %
-    assert values["press_monthly"].value == 1 and values["press_monthly"].met is False
+    assert values["healthy_communes"].status == "met"  # healthy in 2019, not in 2018: the count is kept
+    # a province-wide target: shown, not judged at a commune
+    assert values["press_monthly"].value == 1 and values["press_monthly"].status == "not_applicable"
+    assert values["districts_with_integration_plan"].status == "not_applicable"
     assert "Kết quả thực hiện chỉ tiêu năm 2019" in body
+    assert "Số liệu năm 2019 (tính đến ngày 31/12/2019)" in body
     assert "1/12 tháng có tin, bài" in body
-    assert "Chưa đạt" in body and "Đạt" in body
-    assert "mới đạt so với năm trước: +100 %" in body
+    assert "Chưa đạt" in body and "Đạt" in body and "Không áp dụng" in body
+    assert "năm 2018: 0 xã (mới đạt 1, bị mất 0: giữ vững số xã)" in body
 
 
 def test_page_size_numbers_fonts_and_metadata(commune, report):
@@ -172,6 +178,8 @@ def test_xlsx_has_the_same_numbers(report):
     ind = {r[1]: r for r in wb["Chỉ tiêu"].iter_rows(values_only=True) if r and r[1]}
     assert ind["cases_handled"][4] == 50 and ind["cases_handled"][6] == "Chưa đạt"
     assert ind["officers_trained"][7:9] == (1, 2)
+    assert ind["press_monthly"][6] == "Không áp dụng" and ind["press_monthly"][10] == "not_applicable"
+    assert ind["cases_handled"][11] == "31/12/2019"
     assert result.data.data_hash in ws["A4"].value
 
 
@@ -188,7 +196,12 @@ def test_six_month_report_and_drafts(commune, cdata, tmp_path):
     assert "Đồng Lý, ngày 25 tháng 6 năm 2019" in body
     assert "thu hút 1.250 lượt người" in body  # Feb and May
     assert "Đánh giá sáu tháng." in body
-    assert "6/6 tháng" in body or "1/6 tháng" in body
+    # the indicator table speaks of the half year, as of its last day, from what is dated inside it
+    assert "Kết quả thực hiện chỉ tiêu 6 tháng đầu năm 2019" in body
+    assert "Số liệu 6 tháng đầu năm 2019 (tính đến ngày 30/06/2019)" in body
+    # the healthy-commune decision of 2019 is dated in December: not in the half-year report
+    assert "78/QĐ-UBND" not in body
+    assert "Chưa có kết quả đánh giá xã, phường lành mạnh năm 2019 đến ngày 30/06/2019" in body
 
 
 def test_2020_report_of_the_same_code_is_vinh_tru(commune, tmp_path):
@@ -210,7 +223,7 @@ def test_statistical_cutoff_moves_the_year(commune, service, tmp_path):
     assert "thu hút 1.250 lượt người" in body
     assert data.monthly[0] == ("T1", 1)  # 20/12/2018 counts in statistical January 2019
     v = {i.id: i for i in compute_indicators(commune, 2019)}["communes_with_communication"]
-    assert v.numerator == 1
+    assert v.parts["active"] == 1 and v.numerator == 0  # one activity, not one in every quarter
     commune.store.set_settings({"period_cutoff": "calendar"})
     data = reporting.build(commune, "2019")
     assert "thu hút 7 lượt người" in " ".join(p for s in data.sections for p in s.paragraphs)  # 20/12/2019 only

@@ -279,7 +279,12 @@ class OverviewPage(Page):
             target = QLabel(self.tr("Mục tiêu: {target}").format(target=iv.target_text_for(self.ctx.lang) or "—"))
             target.setWordWrap(True)
             target.setStyleSheet("color:#5f6368")
-            badge = QLabel(self.tr("Đạt") if met else (self.tr("Chưa đạt") if met is False else "—"))
+            shown = "no_data" if no_data and getattr(iv, "applicable", True) else getattr(iv, "status", "")
+            status = {"met": self.tr("Đạt"), "not_met": self.tr("Chưa đạt"),
+                      "no_target": self.tr("Không có mục tiêu trong năm"), "not_applicable": self.tr("Không áp dụng"),
+                      "no_data": self.tr("Chưa có số liệu")}
+            badge = QLabel(status.get(shown, "—"))
+            badge.setWordWrap(True)
             badge.setObjectName(f"indicator_met_{iv.id}")
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
             badge.setMinimumWidth(70)
