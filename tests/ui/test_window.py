@@ -380,7 +380,7 @@ def test_english_window(ctx, qtbot, shots):
         qtbot.waitUntil(lambda: not w.current_page()._dirty, timeout=5000)  # filled right after showing
         texts = [lab.text() for lab in w.current_page().indicators_box.findChildren(QLabel)]
         assert "Share of communes, wards and towns healthy, free of prostitution" in texts
-        assert "Target: Not applicable" in texts and "Target: 12/12 months" in texts
+        assert "Target: Not applicable" in texts and "Target: 75 %" in texts
         _shot(w, shots, "overview_en")
         page = w.show_page("form:communication")
         assert page.add_button.text() == "New"
