@@ -9,7 +9,7 @@ noisy machine; absolute targets (milliseconds, megabytes) do not, so read those 
 mind. ``--quick`` is a smoke run on small data (its figures are not the real ones). Nothing here is
 asserted by the test suite.
 
-Cases: start, list, save, csv, exchange, report, memory (see ``CASES``).
+Cases: start, list, save, csv, exchange, report, memory, scale (see ``CASES``).
 """
 
 from __future__ import annotations
@@ -670,6 +670,89 @@ def case_report(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000) 
     ]
 
 
+def _province_years(folder: Path, per_year: int, years: range, seed: int = 11):
+    """A province installation holding ``per_year`` records for each of ``years``, spread over the
+    communes in force that year and written through the record service (validated, audited), as the
+    province holds its communes' records after importing the districts' packages."""
+    from bench.district_report import commune_batches, write_batches
+    from plan_desktop.domain.units import Level
+    from plan_desktop.services.installation import Installation
+    from plan_desktop.services.records import RecordService
+
+    inst = Installation.init(folder, "35", extra_settings={"working_year": max(years)})
+    rng = random.Random(seed)
+    svc = RecordService(inst.store, actor="bench", today=lambda: date(max(years) + 1, 12, 31))
+    total = 0
+    for year in years:
+        communes = [u.code for u in inst.units.descendants("35", date(year, 12, 31), Level.COMMUNE)]
+        per_commune = max(15, per_year // len(communes))
+        for code in communes:
+            total += write_batches(svc, commune_batches(code, per_commune, rng, year), code)
+    return inst, total
+
+
+def case_scale(tmp: Path, n: int) -> list[Result]:
+    """How the province's yearly work grows with its data: a province over five years holds about
+    116 communes × 500 records × 5 years ≈ 300.000 records.
+
+    Two stores of five years (2016–2020), one with ``n`` records and one with ``3n``: `check` and a
+    backup should take about 3× as long on the second (linear growth); the year report is the 2019 report
+    of each, and a third store holding only 2019's records of the first shows that a year's report does not
+    grow with the other four years. The «baseline» of each growth line is the smaller store's time."""
+    from plan_desktop.reports.pdf import pdf_bytes
+    from plan_desktop.services import backup as backups
+    from plan_desktop.services import reporting
+
+    def measure(inst) -> dict[str, float]:
+        out: dict[str, float] = {}
+        gc.collect()
+        t0 = time.perf_counter()
+        problems = inst.store.check()
+        out["check"] = time.perf_counter() - t0
+        assert problems == [], problems[:3]
+        gc.collect()
+        t0 = time.perf_counter()
+        backups.make_backup(inst.store, inst.folder, reason="bench", out=tmp / f"b{id(inst)}.sqlite")
+        out["backup"] = time.perf_counter() - t0
+        runs = []
+        for _ in range(2):
+            gc.collect()
+            t0 = time.perf_counter()
+            pdf_bytes(reporting.build(inst, "2019"))
+            runs.append(time.perf_counter() - t0)
+        out["report"] = min(runs)
+        return out
+
+    years = range(2016, 2021)
+    small, n_small = _province_years(tmp / "p1", n // len(years), years)
+    try:
+        m1 = measure(small)
+    finally:
+        small.close()
+    big, n_big = _province_years(tmp / "p3", 3 * n // len(years), years)
+    try:
+        m3 = measure(big)
+    finally:
+        big.close()
+    one, n_one = _province_years(tmp / "p2019", n // len(years), range(2019, 2020))
+    try:
+        m_one = measure(one)
+    finally:
+        one.close()
+    size = f"{_thousands(n_small)} → {_thousands(n_big)} records"
+    return [
+        Result(f"scale: check, {size}", m3["check"], m1["check"], target_ratio=3.6,
+               note="linear growth reads ≈ 3×"),
+        Result(f"scale: backup, {size}", m3["backup"], m1["backup"], target_ratio=3.6,
+               note="linear growth reads ≈ 3×"),
+        Result(f"scale: province 2019 report, {size}", m3["report"], m1["report"], target_ratio=3.6,
+               note="2019 itself holds 3× the records in the larger store"),
+        Result(f"scale: province 2019 report, 5 years vs 2019 alone ({_thousands(n_small)} vs "
+               f"{_thousands(n_one)} records)", m1["report"], m_one["report"], target_ratio=1.3,
+               peak_mb=peak_rss_mb(), note="a year's report must not grow with the other years"),
+    ]
+
+
 CASES: dict[str, Callable[[Path, int], list[Result]]] = {
     "start": case_start,
     "list": case_list,
@@ -678,6 +761,7 @@ CASES: dict[str, Callable[[Path, int], list[Result]]] = {
     "exchange": case_exchange,
     "report": case_report,
     "memory": case_memory,
+    "scale": case_scale,
 }
 #: Cases that share the 100.000-record window store run in one child process.
 _GROUPS = [("start", "list", "memory")]

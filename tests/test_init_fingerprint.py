@@ -10,7 +10,7 @@ from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
 
 COMMUNE, DISTRICT, PROVINCE = "13597", "353", "35"
-LINE = re.compile(r"^Dấu vân tay khóa trao đổi dữ liệu của đơn vị: ((?:\d{5} ){5}\d{5})$", re.M)
+LINE = re.compile(r"^Mã khóa trao đổi dữ liệu của đơn vị: ([A-Z2-7]{4}(?:-[A-Z2-7]{4}){3})$", re.M)
 
 
 def _init(folder, unit, capsys) -> str:
@@ -18,17 +18,29 @@ def _init(folder, unit, capsys) -> str:
     return capsys.readouterr().out
 
 
-def test_init_prints_the_fingerprint_the_district_reads_back(tmp_path, capsys):
+def test_init_prints_the_code_the_district_compares_by_phone(tmp_path, capsys):
     out = _init(tmp_path / "c1", COMMUNE, capsys)
     (printed,) = LINE.findall(out)
-    assert "Huyện Lý Nhân sẽ gọi điện đọc lại để đối chiếu" in out
+    assert "Huyện Lý Nhân sẽ gọi điện để đối chiếu" in out
     assert "plan-desktop keys show" in out
 
     # the same as «keys show»
     assert main(["--data-dir", str(tmp_path / "c1"), "keys", "show"]) == 0
-    assert f"Dấu vân tay khóa của đơn vị: {printed}" in capsys.readouterr().out
+    assert f"Mã khóa của đơn vị: {printed}" in capsys.readouterr().out
 
-    # … and the one the district records and shows at the commune's first package
+    # the district's setup file is held at the commune until its code is confirmed
+    _init(tmp_path / "d", DISTRICT, capsys)
+    assert main(["--data-dir", str(tmp_path / "d"), "setup-file", "write", "--unit", COMMUNE,
+                 "--out", str(tmp_path / "usb")]) == 0
+    d_code = re.search(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){3}", capsys.readouterr().out).group(0)
+    setup = next((tmp_path / "usb").glob("*.pdsetup"))
+    assert main(["--data-dir", str(tmp_path / "c1"), "setup-file", "apply", str(setup)]) == 0
+    assert "CHỜ XÁC NHẬN" in capsys.readouterr().out
+    wrong = ["keys", "approve", "--unit", DISTRICT, "--code", "AAAA-AAAA-AAAA-AAAA"]
+    assert main(["--data-dir", str(tmp_path / "c1"), *wrong]) != 0
+    assert main(["--data-dir", str(tmp_path / "c1"), "keys", "approve", "--unit", DISTRICT, "--code", d_code]) == 0
+    capsys.readouterr()
+
     c1 = Installation.open(tmp_path / "c1")
     try:
         c1.records("tester").create("communication", {
@@ -38,14 +50,18 @@ def test_init_prints_the_fingerprint_the_district_reads_back(tmp_path, capsys):
         pkg = ex.export_package(c1, tmp_path / "usb").path
     finally:
         c1.close()
-    _init(tmp_path / "d", DISTRICT, capsys)
+    # … and the one the district sees when the commune's first package is held, and confirms
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(pkg)]) != 0
+    captured = capsys.readouterr()
+    assert f"mã khóa trong tệp {printed}" in captured.out + captured.err
+    assert main(["--data-dir", str(tmp_path / "d"), "keys", "pending"]) == 0
+    assert printed in capsys.readouterr().out
+    assert main(["--data-dir", str(tmp_path / "d"), "keys", "approve", "--unit", COMMUNE, "--code", printed]) == 0
+    assert "Đã nhập gói số 1" in capsys.readouterr().out
     d = Installation.open(tmp_path / "d")
     try:
-        rep = ex.import_files(d, [pkg], save_report=False)
-        assert rep.ok
-        ((_, seen),) = rep.files[0].new_keys
-        assert seen == printed
-        assert f"dấu vân tay {printed}" in rep.text()
+        assert d.store.db.execute("SELECT COUNT(*) FROM form_communication").fetchone()[0] == 1
+        assert ex.list_pending(d) == []
     finally:
         d.close()
 

@@ -28,7 +28,7 @@ def test_quick_benchmark_runs_every_case():
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-6000:]
     print(r.stdout)  # the figures, for whoever reads the CI log with -s
     # every case prints its measured line(s); a case that silently printed nothing would pass otherwise
-    for case in ("start to main window shown", "list of", "peak RSS", "save one record", "CSV import",
+    for case in ("start to main window shown", "list of", "peak RSS", "save one record", "CSV import", "scale:",
                  "import at the district", "import at the province", "district report PDF"):
         assert any(line.startswith(case) for line in r.stdout.splitlines()), (case, r.stdout)
     assert "case(s) miss their target" in r.stdout or "All cases meet their targets" in r.stdout

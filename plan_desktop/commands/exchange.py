@@ -13,11 +13,26 @@ from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_fol
 def register(sub) -> None:
     s = sub.add_parser("keys", help="khóa ký số của đơn vị và khóa đã ghi nhận của các đơn vị khác")
     ks = s.add_subparsers(dest="keys_command", metavar="LỆNH")
-    k = ks.add_parser("show", help="in dấu vân tay khóa của đơn vị (để đọc qua điện thoại)")
+    k = ks.add_parser("show", help="in mã khóa của đơn vị (để đọc qua điện thoại) và các khóa đã ghi nhận")
     k.set_defaults(handler=cmd_keys_show)
-    k = ks.add_parser("trust", help="đăng ký lại khóa của một đơn vị (sau khi đã gọi điện đối chiếu)")
+    k = ks.add_parser("pending", help="các tệp đang chờ xác nhận khóa (gói, biên nhận, tệp thiết lập)")
+    k.set_defaults(handler=cmd_keys_pending)
+    k = ks.add_parser(
+        "approve",
+        help="xác nhận khóa của một đơn vị sau khi gọi điện đối chiếu mã khóa, rồi nhập các tệp đang chờ của đơn vị",
+    )
     k.add_argument("--unit", required=True, metavar="MÃ")
-    k.add_argument("--fingerprint", required=True, metavar="DẤU_VÂN_TAY")
+    k.add_argument(
+        "--code", required=True, metavar="MÃ_KHÓA", help="mã khóa đơn vị đọc qua điện thoại (XXXX-XXXX-XXXX-XXXX)"
+    )
+    k.set_defaults(handler=cmd_keys_approve)
+    k = ks.add_parser("reject", help="từ chối khóa của một đơn vị: bỏ các tệp đang chờ, không nhập gì")
+    k.add_argument("--unit", required=True, metavar="MÃ")
+    k.add_argument("--code", metavar="MÃ_KHÓA", help="chỉ bỏ các tệp ký bằng khóa có mã này")
+    k.set_defaults(handler=cmd_keys_reject)
+    k = ks.add_parser("trust", help="đăng ký trước mã khóa của một đơn vị (sau khi đã gọi điện đối chiếu)")
+    k.add_argument("--unit", required=True, metavar="MÃ")
+    k.add_argument("--code", "--fingerprint", dest="code", required=True, metavar="MÃ_KHÓA")
     k.set_defaults(handler=cmd_keys_trust)
     s.set_defaults(handler=cmd_keys_show)
 
@@ -85,12 +100,65 @@ def cmd_keys_show(args: argparse.Namespace) -> int:
     with open_installation(args) as inst:
         own, others = exchange.keys_overview(inst)
         out(f"Đơn vị: {inst.unit().name} (mã {inst.unit_code})")
-        out(f"Dấu vân tay khóa của đơn vị: {own}")
+        out(f"Mã khóa của đơn vị: {own}")
+        out(f"Dấu vân tay khóa của đơn vị: {exchange.own_keys(inst).fingerprint}")
         if others:
             out("Khóa đã ghi nhận của các đơn vị khác:")
             for k in others:
-                note = "" if k.has_key else " (đã đăng ký, chờ gói đầu tiên)"
-                out(f"  {k.unit_code:<6} {k.unit_name:<28} {k.fingerprint}{note}")
+                note = "" if k.has_key else " (đã đăng ký trước, chờ tệp đầu tiên)"
+                code = k.code or k.fingerprint
+                out(f"  {k.unit_code:<6} {k.unit_name:<28} {code}  {exchange.source_vi(k.source)}{note}")
+        pending = exchange.list_pending(inst)
+        if pending:
+            out(f"Có {len(pending)} khóa đang chờ xác nhận: xem «plan-desktop keys pending».")
+    return EXIT_OK
+
+
+@_exchange_errors
+def cmd_keys_pending(args: argparse.Namespace) -> int:
+    from plan_desktop.services import exchange
+
+    with open_installation(args) as inst:
+        pending = exchange.list_pending(inst)
+        if not pending:
+            out("Không có tệp nào đang chờ xác nhận khóa.")
+            return EXIT_OK
+        out("Tệp đang chờ xác nhận khóa (chưa nhập gì từ các tệp này):")
+        for p in pending:
+            out(f"  {p.unit_label}: mã khóa trong tệp {p.code} — {exchange.REASON_VI.get(p.reason, p.reason)}")
+            for name, kind in zip(p.files, p.kinds, strict=True):
+                out(f"      {exchange.KIND_VI.get(kind, kind)} {name}")
+        out(
+            "Gọi điện cho đơn vị, nhờ đọc mã khóa của họ («plan-desktop keys show»). Nếu khớp: "
+            "«plan-desktop keys approve --unit MÃ --code MÃ_KHÓA»; nếu không: «plan-desktop keys reject --unit MÃ»."
+        )
+    return EXIT_OK
+
+
+@_exchange_errors
+def cmd_keys_approve(args: argparse.Namespace) -> int:
+    from plan_desktop.services import exchange
+
+    with open_installation(args) as inst:
+        res = exchange.approve_key(inst, args.unit, args.code)
+        out(f"Đã xác nhận khóa của đơn vị mã {args.unit}: {res.code}.")
+        for m in res.setup_messages:
+            out(m)
+        if res.report.files:
+            text = res.report.text(forms=inst.store.forms)
+            (sys.stdout if res.report.ok else sys.stderr).write(text)
+            if not res.report.ok:
+                return EXIT_ERROR
+    return EXIT_OK
+
+
+@_exchange_errors
+def cmd_keys_reject(args: argparse.Namespace) -> int:
+    from plan_desktop.services import exchange
+
+    with open_installation(args) as inst:
+        n = exchange.reject_key(inst, args.unit, args.code)
+        out(f"Đã bỏ {n} tệp đang chờ của đơn vị mã {args.unit}; không nhập gì từ các tệp đó.")
     return EXIT_OK
 
 
@@ -99,8 +167,8 @@ def cmd_keys_trust(args: argparse.Namespace) -> int:
     from plan_desktop.services import exchange
 
     with open_installation(args) as inst:
-        fpr = exchange.trust_key(inst, args.unit, args.fingerprint)
-        out(f"Đã đăng ký khóa của đơn vị mã {args.unit}: {fpr}. Gói tiếp theo phải được ký bằng khóa này.")
+        code = exchange.trust_key(inst, args.unit, args.code)
+        out(f"Đã đăng ký khóa của đơn vị mã {args.unit}: {code}. Tệp tiếp theo của đơn vị phải được ký bằng khóa này.")
     return EXIT_OK
 
 
@@ -119,11 +187,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         for form_id, c in res.counts.items():
             out(f"  {inst.store.forms[form_id].label}: {c['records']} (trong đó {c['deleted']} đã xóa)")
-        out(
-            "Gói đã được mã hóa cho đơn vị cấp trên."
-            if res.encrypted_to
-            else "Chưa có khóa của đơn vị cấp trên nên gói chỉ được ký, chưa mã hóa."
-        )
+        out("Gói đã được ký và mã hóa cho đơn vị cấp trên.")
         out(str(res.path))
     return EXIT_OK
 
@@ -145,8 +209,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         if report.saved_to:
             out(f"Báo cáo nhập đã lưu tại: {report.saved_to}")
         if not report.ok:
-            refused = [f for f in report.files if not f.ok]
-            sys.stderr.write(f"Lỗi: {len(refused)} tệp bị từ chối.\n")
+            held = [f for f in report.files if f.held]
+            refused = [f for f in report.files if not f.ok and not f.held]
+            if refused:
+                sys.stderr.write(f"Lỗi: {len(refused)} tệp bị từ chối.\n")
+            if held:
+                sys.stderr.write(f"{len(held)} tệp chờ xác nhận khóa (xem «plan-desktop keys pending»).\n")
             return EXIT_ERROR
     return EXIT_OK
 
@@ -175,8 +243,8 @@ def cmd_setup_write(args: argparse.Namespace) -> int:
     with open_installation(args) as inst:
         path = exchange.write_setup_file(inst, args.unit, Path(args.out))
         out(
-            f"Đã lập tệp thiết lập cho đơn vị mã {args.unit}. Dấu vân tay khóa của {inst.unit().name}: "
-            f"{exchange.keys_overview(inst)[0]}"
+            f"Đã lập tệp thiết lập cho đơn vị mã {args.unit}. Mã khóa của {inst.unit().name} (đọc cho đơn vị "
+            f"khi họ gọi điện): {exchange.keys_overview(inst)[0]}"
         )
         out(str(path))
     return EXIT_OK
@@ -193,10 +261,19 @@ def cmd_setup_apply(args: argparse.Namespace) -> int:
         extra = {"working_year": info.working_year} if info.working_year else None
         Installation.init(folder, info.unit, officer=args.officer, extra_settings=extra).close()
     with open_installation(args) as inst:
-        exchange.apply_setup_file(inst, info)
+        applied = exchange.apply_setup_file(inst, info)
+        out(f"Mã khóa của đơn vị này: {exchange.keys_overview(inst)[0]}")
+        if applied.held:
+            code = applied.untrusted[0].code
+            out(
+                f"Tệp thiết lập của {info.issuer_name} đang CHỜ XÁC NHẬN: mã khóa trong tệp là {code}. Hãy gọi điện "
+                f"cho {info.issuer_name}, nhờ đọc mã khóa của họ; nếu khớp, chạy «plan-desktop keys approve --unit "
+                f"{info.issuer} --code {code}»; nếu không, «plan-desktop keys reject --unit {info.issuer}»."
+            )
+            return EXIT_OK
         out(f"Đã thiết lập cho {info.unit_name} (mã {info.unit}); cấp trên: {info.issuer_name}.")
-        out(f"Dấu vân tay khóa của cấp trên: {info.fingerprint} — hãy gọi điện đối chiếu.")
-        out(f"Dấu vân tay khóa của đơn vị này: {exchange.keys_overview(inst)[0]}")
+        for w in applied.warnings:
+            out(f"Lưu ý: {w}")
     return EXIT_OK
 
 

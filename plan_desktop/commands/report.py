@@ -18,6 +18,10 @@ def register(sub) -> None:
     s.add_argument("--out", required=True, metavar="TỆP.pdf", help="tệp PDF cần ghi")
     s.add_argument("--xlsx", metavar="TỆP.xlsx", help="ghi thêm các bảng số liệu ra tệp XLSX")
     s.add_argument("--date", metavar="NGÀY", help="ngày ký báo cáo (YYYY-MM-DD), mặc định hôm nay")
+    s.add_argument("--number", metavar="SỐ",
+                   help="số văn bản, ví dụ 15/BC-UBND (để trống: văn thư cấp số khi ban hành)")
+    s.add_argument("--text", metavar="TỆP.toml",
+                   help="nội dung mục III–V: tệp TOML (UTF-8) với các khóa assessment, next_steps, proposals")
     add_signer_arguments(s)
     s.set_defaults(handler=cmd_report)
 
@@ -67,19 +71,32 @@ def cmd_report(args: argparse.Namespace) -> int:
                 f"Chỉ ký số được báo cáo của chính đơn vị mình ({inst.unit_code}), "
                 f"không phải của {args.unit}."
             )
+        texts = reporting.load_text_file(Path(args.text)) if args.text else None
+        number = None
+        if args.number is not None:
+            from plan_desktop.services.signing import parse_number
+
+            number = parse_number(args.number)
+        # signing: the report is written beside the target and signed into it, so a failed signature
+        # leaves nothing under the name asked for
+        target = pdf.with_name(f".{pdf.stem}.unsigned.pdf") if signer is not None else pdf
         try:
-            result = reporting.make_report(inst, period, out=pdf, xlsx=xlsx, unit_code=args.unit,
-                                           report_date=report_date)
+            result = reporting.make_report(inst, period, out=target, xlsx=xlsx, unit_code=args.unit,
+                                           report_date=report_date, texts=texts, number=number,
+                                           require_ready=signer is not None, shown_as=pdf)
         except _errors() as exc:
             raise CliError(str(exc)) from None
         data = result.data
+        if signer is not None:
+            try:
+                sign_report_from_args(args, inst, pdf, str(period), spec=signer, source=target)
+            finally:
+                target.unlink(missing_ok=True)
         out(f"Đã lập báo cáo {data.subject[0].lower()}{data.subject[1:]} của {data.scope.unit.name}: {pdf}")
         if xlsx is not None:
             out(f"Bảng số liệu: {xlsx}")
         out(f"Số bản ghi được tính: {sum(data.counts.values())}; mã băm dữ liệu (SHA-256): {data.data_hash}")
         out(f"Thời gian: {result.seconds:.2f} giây".replace(".", ","))
-        if signer is not None:
-            sign_report_from_args(args, inst, pdf, str(period), spec=signer)
     return EXIT_OK
 
 

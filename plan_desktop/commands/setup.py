@@ -8,6 +8,7 @@ from datetime import date
 
 from plan_desktop import paths
 from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, level_vi, open_installation, out
+from plan_desktop.usererror import UserError
 
 
 def register(sub) -> None:
@@ -15,7 +16,21 @@ def register(sub) -> None:
     s.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị hành chính (xã, huyện hoặc tỉnh)")
     s.add_argument("--officer", default="", metavar="TÊN", help="họ và tên cán bộ")
     s.add_argument("--title", default="", metavar="CHỨC_VỤ", help="chức vụ của cán bộ")
+    s.add_argument("--signer-name", default="", metavar="HỌ_TÊN",
+                   help="họ và tên người ký báo cáo (in dưới chức danh; phải trùng tên trên chứng thư số)")
+    s.add_argument("--signer-title", default="", metavar="CHỨC_DANH",
+                   help="chức danh người ký: «CHỦ TỊCH» (mặc định) hoặc «PHÓ CHỦ TỊCH»")
     s.set_defaults(handler=cmd_init)
+
+    s = sub.add_parser("settings", help="xem và sửa cài đặt (cán bộ, người ký, năm làm việc…)")
+    ssub = s.add_subparsers(dest="settings_command", metavar="LỆNH", required=True, parser_class=type(s))
+    t = ssub.add_parser("show", help="xem các cài đặt")
+    t.add_argument("--format", choices=("table", "json"), default="table")
+    t.set_defaults(handler=cmd_settings_show)
+    t = ssub.add_parser("set", help="đặt một cài đặt, ví dụ: settings set signer_name \"Trần Văn Quyết\"")
+    t.add_argument("key", metavar="MỤC")
+    t.add_argument("value", metavar="GIÁ_TRỊ")
+    t.set_defaults(handler=cmd_settings_set)
 
     s = sub.add_parser("demo", help="tạo dữ liệu mẫu một năm cho đơn vị (và các đơn vị cấp dưới)")
     s.add_argument("--unit", metavar="MÃ", help="thiết lập thư mục cho đơn vị này trước, nếu chưa thiết lập")
@@ -39,19 +54,65 @@ def register(sub) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from plan_desktop.services.exchange.keys import own_keys
     from plan_desktop.services.installation import Installation
+    from plan_desktop.services.settings import SettingsService
 
-    with Installation.init(data_folder(args), args.unit, officer=args.officer, title=args.title) as inst:
+    folder = data_folder(args)
+    fresh = not paths.db_path(folder).exists()
+    signer = {k: v for k, v in (("signer_name", args.signer_name), ("signer_title", args.signer_title)) if v}
+    with Installation.init(folder, args.unit, officer=args.officer, title=args.title) as inst:
+        try:
+            if signer:
+                SettingsService(inst).update(signer)
+        except UserError:
+            if fresh:  # a refused signer leaves no half set-up folder behind
+                inst.close()
+                _remove_fresh_folder(folder)
+            raise
         unit = inst.unit()
         out(f"Đã thiết lập thư mục dữ liệu cho {unit.name} (mã {unit.code}, cấp {level_vi(unit.level)}).")
         out(f"Tệp dữ liệu: {inst.store.path}")
         # the exchange key init just made: the level above checks it by phone at the first package
-        out(f"Dấu vân tay khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).fingerprint}")
+        out(f"Mã khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).code}")
         parent = inst.units.parent(unit.code, date(inst.working_year, 12, 31))
         if parent is not None:
             out(
-                f"Hãy ghi lại dãy này: khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện đọc lại "
-                "để đối chiếu (xem lại bằng «plan-desktop keys show»)."
+                f"Hãy ghi lại mã này: trước khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện để đối chiếu "
+                "(xem lại bằng «plan-desktop keys show»)."
             )
+    return EXIT_OK
+
+
+def _remove_fresh_folder(folder) -> None:
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def cmd_settings_show(args: argparse.Namespace) -> int:
+    import json
+
+    from plan_desktop.services.settings import KEYS, SettingsService
+
+    with open_installation(args) as inst:
+        values = SettingsService(inst).show()
+    if args.format == "json":
+        out(json.dumps(values, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for key, value in values.items():
+        spec = KEYS[key]
+        hint = f"  ({spec.hint})" if spec.hint else ""
+        out(f"{key:<18} {value!s:<32} {spec.label}{hint}")
+    return EXIT_OK
+
+
+def cmd_settings_set(args: argparse.Namespace) -> int:
+    from plan_desktop.services.settings import SettingsService
+
+    with open_installation(args) as inst:
+        written = SettingsService(inst).update({args.key: args.value})
+    for key, value in written.items():
+        if key != "signer_position":
+            out(f"Đã đặt {key} = {value}")
     return EXIT_OK
 
 

@@ -36,6 +36,14 @@ def register(sub) -> None:
     add_signer_arguments(s, with_sign_flag=False)
     s.set_defaults(handler=cmd_sign)
 
+    s = sub.add_parser("issue", help="văn thư cấp số, ngày cho báo cáo đã ký và ký số của cơ quan (ban hành)")
+    s.add_argument("file", metavar="TỆP.pdf")
+    s.add_argument("--number", required=True, metavar="SỐ", help="số văn bản, ví dụ 15/BC-UBND hoặc 15")
+    s.add_argument("--date", required=True, metavar="NGÀY", help="ngày ban hành (YYYY-MM-DD)")
+    s.add_argument("--out", metavar="TỆP.pdf", help="tệp đã ban hành (mặc định: ghi đè tệp đầu vào)")
+    add_signer_arguments(s, with_sign_flag=False)
+    s.set_defaults(handler=cmd_issue)
+
     s = sub.add_parser("reopen", help="mở lại một kỳ báo cáo đã ký (báo cáo đã ký bị đánh dấu thay thế)")
     s.add_argument("--period", required=True, metavar="KỲ", help="kỳ báo cáo, ví dụ 2019-H1")
     s.add_argument("--reason", required=True, metavar="LÝ_DO", help="lý do mở lại (ghi vào nhật ký)")
@@ -66,9 +74,8 @@ def add_signer_arguments(parser: argparse.ArgumentParser, *, with_sign_flag: boo
     g.add_argument("--pkcs11-lib", metavar="ĐƯỜNG_DẪN", help="thư viện PKCS#11 của thiết bị ký số (USB token); "
                    f"mã PIN lấy từ {ENV_PKCS11_PIN} hoặc được hỏi")
     g.add_argument("--token-label", metavar="NHÃN", help="nhãn của thiết bị ký số")
-    g.add_argument("--signer-name", metavar="HỌ_TÊN",
-                   help="họ tên người ký in trên dấu chữ ký (mặc định: theo chứng thư)")
-    g.add_argument("--signer-title", metavar="CHỨC_VỤ", help="chức vụ người ký in trên dấu chữ ký")
+    g.add_argument("--signer-title", metavar="CHỨC_VỤ",
+                   help="chức vụ in trên dấu chữ ký (mặc định: theo Cài đặt); họ tên luôn lấy từ chứng thư số")
 
 
 def _secret(env: str, prompt: str) -> str:
@@ -95,8 +102,10 @@ def signer_from_args(args: argparse.Namespace):
     raise CliError("Để ký số cần --p12 TỆP hoặc --pkcs11-lib ĐƯỜNG_DẪN --token-label NHÃN.")
 
 
-def sign_report_from_args(args: argparse.Namespace, inst, pdf: Path, period: str, spec=None) -> None:
-    """Sign ``pdf`` in place as this installation's report of ``period`` and lock the period.
+def sign_report_from_args(args: argparse.Namespace, inst, pdf: Path, period: str, spec=None,
+                          source: Path | None = None) -> None:
+    """Sign ``source`` (default: ``pdf`` itself) into ``pdf`` as this installation's report of ``period``
+    and lock the period.
 
     ``spec`` (from :func:`signer_from_args`, asked before the report is built) or else asked now.
     """
@@ -108,8 +117,7 @@ def sign_report_from_args(args: argparse.Namespace, inst, pdf: Path, period: str
         raise CliError(f"Chỉ ký số được báo cáo của chính đơn vị mình ({inst.unit_code}), không phải của {unit}.")
     spec = spec or signer_from_args(args)
     try:
-        entry = SigningService(inst).sign_report(pdf, pdf, period, spec, name=args.signer_name,
-                                                 title=args.signer_title)
+        entry = SigningService(inst).sign_report(source or pdf, pdf, period, spec, title=args.signer_title)
     except SigningError as exc:
         raise CliError(str(exc)) from None
     out(f"Đã ký số báo cáo {entry.period_vi} ({entry.signer}); kỳ báo cáo {entry.period} đã được khóa.")
@@ -124,11 +132,29 @@ def cmd_sign(args: argparse.Namespace) -> int:
         from plan_desktop.signing.errors import SigningError
 
         try:
-            entry = SigningService(inst).sign_report(src, dst, args.period, spec, name=args.signer_name,
-                                                     title=args.signer_title)
+            entry = SigningService(inst).sign_report(src, dst, args.period, spec, title=args.signer_title)
         except SigningError as exc:
             raise CliError(str(exc)) from None
         out(f"Đã ký số {dst.name}: báo cáo {entry.period_vi}, người ký {entry.signer}; kỳ {entry.period} đã khóa.")
+    return EXIT_OK
+
+
+def cmd_issue(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    src = Path(args.file)
+    dst = Path(args.out) if args.out else src
+    try:
+        issued_on = date.fromisoformat(args.date)
+    except ValueError:
+        raise CliError(f"Ngày «{args.date}» không hợp lệ; dùng dạng YYYY-MM-DD.") from None
+    spec = signer_from_args(args)
+    with open_installation(args) as inst:
+        from plan_desktop.services.signing import SigningService
+
+        entry = SigningService(inst).issue_report(src, dst, spec, number=args.number, issued_on=issued_on)
+        out(f"Đã cấp số, ngày và ký số của cơ quan: {dst.name}"
+            + (f" (báo cáo {entry.period_vi}, {entry.status_vi})." if entry else "."))
     return EXIT_OK
 
 

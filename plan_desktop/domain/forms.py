@@ -31,7 +31,8 @@ Field rules: ``required``, ``default``, ``min``, ``max``, ``max_length`` (text),
 ``implies`` (a bool field that must be true when this one is), ``keep_true`` (a bool that, once set, an
 edit may not clear: the named date field ends it instead, so earlier dates keep their state), ``unique`` (per unit),
 ``local_only`` (text: the value stays at the unit that wrote it — export packages leave it out and a
-receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field).
+receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field, and
+a ``required_when`` on it is checked only where it is written).
 """
 
 from __future__ import annotations
@@ -441,7 +442,9 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         # a free-text field that nothing else depends on.
         if ftype != "text":
             raise _err(path, where, "'local_only' is only for text fields")
-        for key in ("required", "required_when", "unique", "default"):
+        # (``required_when`` is allowed: the unit that writes the value must give it; the level above,
+        # which receives it empty, does not check it)
+        for key in ("required", "unique", "default"):
             if raw.get(key) not in (None, False):
                 raise _err(path, where, f"'local_only' excludes '{key}': the level above gets it empty")
 

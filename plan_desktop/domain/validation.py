@@ -580,7 +580,10 @@ class FormValidator:
             v = values[name]
             reason = None
             if v is None or v == []:
-                if blank_rule is not None:
+                # a local_only value stays at the unit that wrote it: a record of another unit (held
+                # above as packages bring it) has it empty, and that breaks no rule here
+                home = getattr(ctx, "home_unit", None)
+                if blank_rule is not None and not (fd.local_only and home is not None and unit != home):
                     reason = blank_rule(values)
             else:
                 for rule, asks_context in rules:

@@ -12,6 +12,6 @@ class ExchangeError(UserError, ValueError):
 class PackageRefused(ExchangeError):
     """A file was refused before anything was written. ``reason`` is a short machine tag."""
 
-    def __init__(self, message: str, reason: str = "invalid"):
-        super().__init__(message)
+    def __init__(self, message: str, reason: str = "invalid", en: str | None = None):
+        super().__init__(message, en=en)
         self.reason = reason

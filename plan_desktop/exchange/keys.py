@@ -59,6 +59,39 @@ def normalise_fingerprint(text: str) -> str:
     return " ".join(digits[i : i + 5] for i in range(0, 30, 5))
 
 
+#: RFC 4648 base32: no 0, 1, 8 or 9, so a code read out over the phone has no O/0 or I/1 confusion;
+#: what an officer types is forgiven the usual slips (0 for O, 1 for I, 8 for B) by :func:`normalise_code`.
+_CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+def short_code(signing_public: bytes) -> str:
+    """The key's short code read out by phone: four groups of four base32 characters (80 bits of the
+    SHA-256 of the raw Ed25519 public key), e.g. ``K7QD-M2XA-PL4R-9…``."""
+    digest = hashlib.sha256(b"plan-desktop key code v1\x00" + signing_public).digest()
+    code = base64.b32encode(digest[:10]).decode("ascii")
+    return "-".join(code[i : i + 4] for i in range(0, 16, 4))
+
+
+def normalise_code(text: str) -> str:
+    """What the officer typed as the canonical short code; ValueError if it is not 16 base32 characters."""
+    raw = re.sub(r"[\s\-.:]", "", (text or "").upper()).translate(str.maketrans("018", "OIB"))
+    if not re.fullmatch(f"[{_CODE_ALPHABET}]{{16}}", raw):
+        raise ValueError(text)
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+def code_matches(text: str, signing_public: bytes) -> bool:
+    """Whether ``text`` (a short code, or the 30-digit fingerprint) names this key."""
+    try:
+        return normalise_code(text) == short_code(signing_public)
+    except ValueError:
+        pass
+    try:
+        return normalise_fingerprint(text) == fingerprint(signing_public)
+    except ValueError:
+        return False
+
+
 def verify_signature(signing_public: bytes, signature: bytes, data: bytes) -> bool:
     try:
         Ed25519PublicKey.from_public_bytes(signing_public).verify(signature, data)
@@ -89,6 +122,10 @@ class KeyPair:
     @property
     def fingerprint(self) -> str:
         return fingerprint(self.signing_public)
+
+    @property
+    def code(self) -> str:
+        return short_code(self.signing_public)
 
     def sign(self, data: bytes) -> bytes:
         return self.signing.sign(data)

@@ -27,7 +27,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +36,14 @@ from plan_desktop.domain.units import UnitRegistry
 from plan_desktop.exchange import crypto
 from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, stored_zip, write_zip
 from plan_desktop.exchange.errors import PackageRefused
-from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, unb64, verify_signature
+from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, short_code, unb64, verify_signature
 
 FORMAT = "plan-desktop/package"
-VERSION = 1
+#: 2: the member list and the per-form counts travel inside the encrypted payload (``contents.json``,
+#: its hash in the signed manifest). Version 1 files (both in the manifest) are still read.
+VERSION = 2
+CONTENTS = "contents.json"
+MAX_CONTENTS = 16 * 1024 * 1024
 PACKAGE_EXT = ".pdpkg"
 RECEIPT_EXT = ".pdbn"
 SETUP_EXT = ".pdsetup"
@@ -73,6 +77,8 @@ def _outer_limit(name: str) -> int | None:
 
 
 def _content_limit(name: str) -> int | None:
+    if name == CONTENTS:
+        return MAX_CONTENTS
     if _RECORDS_RE.fullmatch(name):
         return MAX_RECORDS_MEMBER
     if _REPORT_RE.fullmatch(name):
@@ -93,9 +99,18 @@ def _inner_limit(name: str) -> int | None:
 
 
 # -- building ---------------------------------------------------------------------------------------
+#: All a deleted record carries: which record, its revision, the deletion mark and when. Its content
+#: stays behind (and a receiver keeps none of an older sender's).
+TOMBSTONE_FIELDS = ("id", "unit_code", "revision", "deleted", "created_at", "updated_at")
+
+
 def records_member(rows: list[Mapping[str, Any]], columns: list[str]) -> bytes:
-    """JSON lines, one stored row each (the given columns), sorted by id."""
-    lines = [canonical({c: r.get(c) for c in columns}) for r in sorted(rows, key=lambda r: str(r["id"]))]
+    """JSON lines, one stored row each (the given columns; a deleted record's :data:`TOMBSTONE_FIELDS`
+    only), sorted by id."""
+    lines = [
+        canonical({c: r.get(c) for c in (TOMBSTONE_FIELDS if r.get("deleted") else columns)})
+        for r in sorted(rows, key=lambda r: str(r["id"]))
+    ]
     return b"".join(line + b"\n" for line in lines)
 
 
@@ -182,8 +197,16 @@ def build_package(
         inner.append((prefix + "manifest.sig", b.signature))
         inner.extend((prefix + n, d) for n, d in sorted(b.members.items()))
     members = {n: {"sha256": sha256(d), "size": len(d)} for n, d in inner}
+    # which forms, how many records and how big: inside the encryption, the manifest signs its hash
+    counts = manifest.pop("counts", {})
+    contents = canonical({"members": members, "counts": counts})
+    inner.append((CONTENTS, contents))
     plain = write_zip(inner, compress=True)
-    manifest = {**manifest, "members": members, "forwarded": fwd_list}
+    manifest = {
+        **manifest,
+        "contents": {"sha256": sha256(contents), "size": len(contents)},
+        "forwarded": fwd_list,
+    }
     if recipient is not None:
         aad = canonical(
             {
@@ -293,11 +316,8 @@ def parse_signed_manifest(raw: bytes, sig: bytes, what: str = "Gói") -> SignedM
     return SignedManifest(data, raw, sig, sha256(raw), signing, enc, fp)
 
 
-def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest, dict[str, bytes]]:
-    """Open any of our files (package, receipt, setup file) and check its signature.
-
-    The file must be exactly the canonical encoding of its members (:func:`stored_zip`): a changed
-    byte anywhere, even in ZIP bookkeeping that no hash covers, is refused."""
+def read_source(source: bytes | Path, what: str = "Tệp") -> bytes:
+    """The bytes of a file given by path (size checked first), or the bytes themselves."""
     if isinstance(source, Path):
         try:
             size = source.stat().st_size
@@ -306,6 +326,15 @@ def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest
             source = source.read_bytes()
         except OSError as exc:
             raise _refuse(f"Không đọc được {what}: {exc.strerror or exc}.", "unreadable") from None
+    return source
+
+
+def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest, dict[str, bytes]]:
+    """Open any of our files (package, receipt, setup file) and check its signature.
+
+    The file must be exactly the canonical encoding of its members (:func:`stored_zip`): a changed
+    byte anywhere, even in ZIP bookkeeping that no hash covers, is refused."""
+    source = read_source(source, what)
     members = read_members(source, _outer_limit, what=what, max_members=3)
     order = [n for n in ("manifest.json", "manifest.sig", "payload.bin") if n in members]
     if stored_zip([(n, members[n]) for n in order]) != source:
@@ -324,49 +353,156 @@ def open_file(source: bytes | Path, what: str = "Tệp") -> tuple[SignedManifest
 
 
 # -- trust ------------------------------------------------------------------------------------------
+# No key is trusted on first use. A unit's key is trusted when this installation pinned it (an approver
+# compared its short code by phone, or the officer enrolled the code in advance), or when the level
+# above that unit vouches for it in a signed statement (a *voucher*: unit code, public keys, validity)
+# that this installation can check with a key it already trusts. Anything else is held apart until an
+# approver confirms it (services/exchange/pending.py).
+_VOUCH_DOMAIN = b"plan-desktop voucher v1\x00"
+#: How long a voucher stays valid after it was issued (a key is re-vouched with every package or receipt).
+VOUCHER_DAYS = 5 * 366
+
+
 @dataclass(frozen=True)
 class KnownKey:
     unit_code: str
     fingerprint: str
-    signing_key: bytes | None  # None: enrolled by fingerprint, key not seen yet
+    signing_key: bytes | None  # None: enrolled by its short code (or fingerprint), key not seen yet
     encryption_key: bytes | None = None
+    code: str | None = None  # the short code enrolled in advance (signing_key None)
+    #: False for a key recorded by an older version on first use (``source = 'tofu'``): never confirmed
+    confirmed: bool = True
+
+
+@dataclass(frozen=True)
+class Voucher:
+    """A unit's signed statement that ``signing``/``encryption`` are the keys of its child ``unit``."""
+
+    issuer: str
+    unit: str
+    signing: bytes
+    encryption: bytes | None
+    issued: date
+    valid_until: date
+    body: dict[str, Any]
+    signature: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"body": self.body, "sig": b64(self.signature)}
+
+    def valid_on(self, day: date) -> bool:
+        return self.issued <= day + timedelta(days=2) and day <= self.valid_until
+
+
+def make_voucher(
+    keys: KeyPair, issuer: str, unit: str, signing: bytes, encryption: bytes | None, today: date
+) -> Voucher:
+    body = {
+        "kind": "voucher",
+        "issuer": issuer,
+        "unit": unit,
+        "signing": b64(signing),
+        "encryption": b64(encryption) if encryption else None,
+        "code": short_code(signing),
+        "issued": today.isoformat(),
+        "valid_until": (today + timedelta(days=VOUCHER_DAYS)).isoformat(),
+    }
+    sig = keys.sign(_VOUCH_DOMAIN + canonical(body))
+    return Voucher(issuer, unit, signing, encryption, today, today + timedelta(days=VOUCHER_DAYS), body, sig)
+
+
+def read_voucher(obj: Any, issuer_key: bytes) -> Voucher | None:
+    """The voucher in ``obj`` when it is well formed and signed by ``issuer_key``; else None."""
+    try:
+        if not isinstance(obj, dict) or not isinstance(obj.get("body"), dict):
+            return None
+        body = obj["body"]
+        sig = unb64(obj.get("sig"), 64)
+        if body.get("kind") != "voucher" or not all(
+            isinstance(body.get(k), str) for k in ("issuer", "unit", "issued", "valid_until")
+        ):
+            return None
+        signing = unb64(body.get("signing"), 32)
+        enc = unb64(body["encryption"], 32) if body.get("encryption") is not None else None
+        issued, until = date.fromisoformat(body["issued"]), date.fromisoformat(body["valid_until"])
+    except (ValueError, TypeError):
+        return None
+    if not verify_signature(issuer_key, sig, _VOUCH_DOMAIN + canonical(body)):
+        return None
+    return Voucher(body["issuer"], body["unit"], signing, enc, issued, until, body, sig)
+
+
+def read_vouchers(items: Any, issuer: str, issuer_key: bytes, today: date) -> dict[str, Voucher]:
+    """The valid vouchers ``issuer`` signed among ``items`` (a manifest's list), by unit."""
+    out: dict[str, Voucher] = {}
+    for obj in items if isinstance(items, list) else []:
+        v = read_voucher(obj, issuer_key)
+        if v is not None and v.issuer == issuer and v.valid_on(today):
+            out[v.unit] = v
+    return out
+
+
+@dataclass(frozen=True)
+class Untrusted:
+    """A unit's key met in a file that nothing vouches for: the file is held until an approver confirms it."""
+
+    unit: str
+    signing_key: bytes
+    encryption_key: bytes | None
+    fingerprint: str
+    code: str
+    reason: str  # unknown | changed | unconfirmed
+    pinned_fingerprint: str | None = None  # the key on record it contradicts (reason 'changed')
 
 
 @dataclass
 class TrustCheck:
-    """Keys met while verifying one file: unit -> (signing, encryption, fingerprint, status)."""
+    """Keys met while verifying one file: unit -> (signing, encryption, fingerprint, status).
+
+    ``vouched`` holds the keys the file's (or a trusted) signer vouches for, by unit; a key neither
+    pinned nor vouched is listed in ``untrusted`` (status 'held')."""
 
     known: Mapping[str, KnownKey]
+    vouched: dict[str, Voucher] = field(default_factory=dict)
     seen: dict[str, tuple[bytes, bytes | None, str, str]] = field(default_factory=dict)
+    untrusted: list[Untrusted] = field(default_factory=list)
 
     def check(self, unit: str, signed: SignedManifest, unit_label: str) -> str:
-        """'known', 'enrolled' (fingerprint given by the officer, first package) or 'new' (TOFU)."""
+        """'known' (pinned), 'enrolled' (short code enrolled in advance, first file), 'vouched' (by the
+        level above) or 'held' (nothing vouches for it: see ``untrusted``)."""
         prior = self.seen.get(unit)
         if prior is not None:
             if prior[0] != signed.signing_key:
                 raise _refuse(f"Gói chứa dữ liệu của {unit_label} ký bằng hai khóa khác nhau.", "changed_key")
             return prior[3]
         k = self.known.get(unit)
-        if k is None:
-            status = "new"
-        elif k.signing_key is not None:
-            if k.signing_key != signed.signing_key:
-                raise _refuse(
-                    f"Gói của {unit_label} được ký bằng khóa khác với khóa đã ghi nhận "
-                    f"(đã ghi nhận: {k.fingerprint}; trong gói: {signed.fingerprint}). Nếu đơn vị đã cài lại "
-                    f"chương trình, hãy gọi điện xác nhận dấu vân tay rồi chạy «plan-desktop keys trust "
-                    f'--unit {unit} --fingerprint "{signed.fingerprint}"».',
-                    "changed_key",
-                )
+        v = self.vouched.get(unit)
+        code = short_code(signed.signing_key)
+        if k is not None and k.signing_key == signed.signing_key and k.confirmed:
             status = "known"
-        else:
-            if k.fingerprint != signed.fingerprint:
-                raise _refuse(
-                    f"Gói của {unit_label} được ký bằng khóa có dấu vân tay {signed.fingerprint}, "
-                    f"khác với dấu vân tay đã đăng ký ({k.fingerprint}).",
-                    "changed_key",
-                )
+        elif k is not None and k.signing_key is None and (k.code == code or k.fingerprint == signed.fingerprint):
             status = "enrolled"
+        elif v is not None and v.signing == signed.signing_key:
+            status = "vouched"
+        else:
+            status = "held"
+            if k is None:
+                reason = "unknown"
+            elif k.signing_key == signed.signing_key:
+                reason = "unconfirmed"
+            else:
+                reason = "changed"
+            self.untrusted.append(
+                Untrusted(
+                    unit,
+                    signed.signing_key,
+                    signed.encryption_key,
+                    signed.fingerprint,
+                    code,
+                    reason,
+                    k.fingerprint if reason == "changed" else None,
+                )
+            )
         self.seen[unit] = (signed.signing_key, signed.encryption_key, signed.fingerprint, status)
         return status
 
@@ -473,7 +609,28 @@ def _check_package_manifest(m: dict[str, Any], what: str) -> None:
         what,
         "thời điểm tạo",
     )
-    members = m.get("members")
+    if "contents" in m:  # version 2: members and counts inside the payload
+        c = m["contents"]
+        _req(
+            isinstance(c, dict)
+            and isinstance(c.get("sha256"), str)
+            and bool(_SHA_RE.fullmatch(c["sha256"]))
+            and _is_int(c.get("size"))
+            and 0 <= c["size"] <= MAX_CONTENTS,
+            what,
+            "mục lục",
+        )
+        _req("members" not in m and "counts" not in m, what, "mục lục")
+    else:
+        _check_members(m.get("members"), what)
+        _req(isinstance(m.get("counts"), dict), what, "số bản ghi")
+    _req(isinstance(m.get("forwarded"), list), what, "gói chuyển tiếp")
+    _req(m.get("encryption") is None or isinstance(m.get("encryption"), dict), what, "mã hóa")
+    reports = m.get("reports", [])
+    _req(isinstance(reports, list), what, "báo cáo")
+
+
+def _check_members(members: Any, what: str) -> None:
     _req(isinstance(members, dict), what, "danh sách thành phần")
     for name, meta in members.items():
         _req(
@@ -485,11 +642,26 @@ def _check_package_manifest(m: dict[str, Any], what: str) -> None:
             what,
             f"thành phần {name[:60]}",
         )
-    _req(isinstance(m.get("counts"), dict), what, "số bản ghi")
-    _req(isinstance(m.get("forwarded"), list), what, "gói chuyển tiếp")
-    _req(m.get("encryption") is None or isinstance(m.get("encryption"), dict), what, "mã hóa")
-    reports = m.get("reports", [])
-    _req(isinstance(reports, list), what, "báo cáo")
+
+
+def _contents(m: dict[str, Any], raw: bytes | None, what: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The declared members and per-form counts of a checked manifest: from its ``contents.json``
+    (``raw``, checked against the hash the manifest signs) or, in a version 1 file, the manifest."""
+    if "contents" not in m:
+        return m["members"], m["counts"]
+    meta = m["contents"]
+    if raw is None:
+        raise _refuse(f"{what}: thiếu mục lục (contents.json).", "missing_member")
+    if meta["size"] != len(raw) or meta["sha256"] != sha256(raw):
+        raise _refuse(f"{what}: mục lục không khớp với chữ ký — tệp đã bị sửa.", "hash_mismatch")
+    try:
+        c = parse_json(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise _refuse(f"{what}: mục lục không đọc được.", "corrupt") from None
+    _req(isinstance(c, dict) and set(c) == {"members", "counts"}, what, "mục lục")
+    _check_members(c["members"], what)
+    _req(isinstance(c["counts"], dict) and CONTENTS not in c["members"], what, "số bản ghi")
+    return c["members"], c["counts"]
 
 
 def _parse_rows(
@@ -554,19 +726,24 @@ def _parse_rows(
         if reason:
             problems.append(RowProblem(form_id, rid, reason))
             continue
-        rows.append({c: None if c in local else row.get(c) for c in columns})
+        keep = TOMBSTONE_FIELDS if row["deleted"] else columns
+        rows.append({c: row.get(c) if c in keep and c not in local else None for c in columns})
     return rows
 
 
 def _load_bundle(
-    signed: SignedManifest, members: dict[str, bytes], ctx: VerifyContext, what: str, forwarded_by: str | None
+    signed: SignedManifest,
+    members: dict[str, bytes],
+    counts: dict[str, Any],
+    ctx: VerifyContext,
+    what: str,
+    forwarded_by: str | None,
 ) -> Bundle:
     m = signed.data
     unit = m["source"]["unit"]
     records: dict[str, list[dict[str, Any]]] = {}
     problems: list[RowProblem] = []
     unknown: list[str] = []
-    counts = m["counts"]
     for form_id, c in counts.items():
         n = c.get("records") if isinstance(c, dict) else None
         if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in members):
@@ -615,6 +792,12 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
     _check_parent(ctx.units, unit, ctx.unit_code, start, end, what)
     trust = TrustCheck(ctx.known_keys)
     trust.check(unit, signed, label)
+    # the sender vouches for the keys of the units whose bundles it forwards (never for its own)
+    trust.vouched = {
+        u: v
+        for u, v in read_vouchers(m.get("vouchers"), unit, signed.signing_key, date.today()).items()
+        if u != unit
+    }
     payload = outer["payload.bin"]
     pm = m.get("payload")
     _req(isinstance(pm, dict), what, "phần dữ liệu")
@@ -648,10 +831,12 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
     else:
         plain = payload
     inner = read_members(plain, _inner_limit, what=what)
-    declared = m["members"]
-    if set(inner) != set(declared):
+    declared, counts = _contents(m, inner.get(CONTENTS), what)
+    if set(inner) - {CONTENTS} != set(declared) or (CONTENTS in inner) != ("contents" in m):
         raise _refuse(f"{what}: danh sách thành phần không khớp với phần mô tả.", "members_mismatch")
     for name, data in inner.items():
+        if name == CONTENTS:
+            continue
         meta = declared[name]
         if meta["size"] != len(data) or meta["sha256"] != sha256(data):
             raise _refuse(f"{what}: thành phần «{name}» không khớp mã băm — tệp đã bị sửa.", "hash_mismatch")
@@ -701,9 +886,19 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
             raise _refuse(f"{fwhat}: gói này không gửi cho {label}.", "foreign_unit")
         fstart, fend = _period(fm, fwhat)
         _check_parent(ctx.units, f["unit"], unit, fstart, fend, fwhat)
-        trust.check(f["unit"], fsigned, unit_label(ctx.units, f["unit"], fend))
+        flabel = unit_label(ctx.units, f["unit"], fend)
+        if trust.check(f["unit"], fsigned, flabel) == "held":
+            # the level above enrols a unit two levels down only as vouched by that unit's own parent
+            raise _refuse(
+                f"{fwhat}: {label} không xác nhận khóa của {flabel} (mã khóa {short_code(fsigned.signing_key)}). "
+                f"Hãy đề nghị {label} xác nhận khóa của đơn vị đó rồi xuất lại gói.",
+                "unvouched",
+            )
+        fdeclared, fcounts = _contents(fm, inner.get(prefix + CONTENTS), fwhat)
         fmembers: dict[str, bytes] = {}
-        for rel, meta in fm["members"].items():
+        if "contents" in fm:
+            fmembers[CONTENTS] = inner[prefix + CONTENTS]
+        for rel, meta in fdeclared.items():
             data = inner.get(prefix + rel)
             if data is None or _content_limit(rel) is None:
                 raise _refuse(f"{fwhat}: thiếu thành phần «{rel[:60]}».", "missing_member")
@@ -712,17 +907,17 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
                     f"{fwhat}: thành phần «{rel[:60]}» không khớp với chữ ký của đơn vị đó.", "hash_mismatch"
                 )
             fmembers[rel] = data
-        expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fm["members"])}
+        expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fmembers)}
         actual = {n for n in inner if n.startswith(prefix)}
         if expected != actual:
             raise _refuse(f"{fwhat}: có thành phần lạ.", "unexpected_member")
         claimed |= actual
-        forwarded.append(_load_bundle(fsigned, fmembers, ctx, fwhat, forwarded_by=unit))
+        forwarded.append(_load_bundle(fsigned, fmembers, fcounts, ctx, fwhat, forwarded_by=unit))
     stray = [n for n in inner if n.startswith("forwarded/") and n not in claimed]
     if stray:
         raise _refuse(f"{what}: có thành phần lạ «{stray[0][:80]}».", "unexpected_member")
     own_members = {n: d for n, d in inner.items() if not n.startswith("forwarded/")}
-    own = _load_bundle(signed, own_members, ctx, what, forwarded_by=None)
+    own = _load_bundle(signed, own_members, counts, ctx, what, forwarded_by=None)
     return VerifiedPackage(signed, own, forwarded, trust)
 
 

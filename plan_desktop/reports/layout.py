@@ -174,7 +174,12 @@ class _Info(PDFInfo):
 
 
 def _page_number(canv: Any, doc: Any) -> None:
+    """The page number, centred in the top margin: none on page 1 of the report, and an appendix
+    counts its own pages from 1 (none on its first page either)."""
     n = canv.getPageNumber()
+    first = getattr(doc, "appendix_first_page", None)
+    if first is not None:
+        n = n - first + 1
     if n > 1:
         w, h = canv._pagesize
         canv.saveState()
@@ -201,21 +206,132 @@ class DocumentTemplate(BaseDocTemplate):
                                id="portrait", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         land_frame = Frame(LAND_LEFT, MARGIN_BOTTOM, LAND_WIDTH, lh - MARGIN_TOP - MARGIN_BOTTOM, id="landscape",
                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.appendix_first_page: int | None = None
         self.addPageTemplates([
             PageTemplate("portrait", [portrait_frame], onPage=self._on_page, pagesize=PAGE),
             PageTemplate("landscape", [land_frame], onPage=self._on_page, pagesize=(lw, lh)),
         ])
 
     def _on_page(self, canv: Any, doc: Any) -> None:
-        if canv.getPageNumber() == 1 and self.extra_info:
-            info = canv._doc.info
-            info.__class__ = _Info
-            info.extra = dict(self.extra_info)
+        if canv.getPageNumber() == 1:
+            self.appendix_first_page = None  # a second pass of multiBuild starts again
+            self.appendix_next = False
+            if self.extra_info:
+                info = canv._doc.info
+                info.__class__ = _Info
+                info.extra = dict(self.extra_info)
+        if getattr(self, "appendix_next", False):
+            self.appendix_first_page = canv.getPageNumber()
+            self.appendix_next = False
         _page_number(canv, doc)
 
 
+class AppendixStart(Flowable):
+    """Put just before an appendix's page break: the next page is its first, numbered from 1 again."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._doctemplate.appendix_next = True
+
+
+#: Form fields the clerk fills when issuing (number and date); every field of a name carries the
+#: same value (the header and each appendix heading), ``<name>_<n>``.
+NUMBER_FIELD, DAY_FIELD, MONTH_FIELD, YEAR_FIELD = "so_van_ban", "ngay", "thang", "nam"
+FIELD_FONT = "Times-Roman"  # a standard font (Times New Roman metrics): digits only go in the fields
+FIELD_FONT_ITALIC = "Times-Italic"
+
+
+class FieldLine(Flowable):
+    """One centred line of text with form fields in it: ``parts`` are strings (drawn in ``font``) and
+    ``(field, value, width)`` tuples (a text field named ``field_<n>`` holding ``value``)."""
+
+    counters: ClassVar[dict[int, dict[str, int]]] = {}
+
+    def __init__(self, parts: Sequence[Any], font: str, size: float, leading: float | None = None) -> None:
+        super().__init__()
+        self.parts = list(parts)
+        self.font, self.size = font, size
+        self.leading = leading or size * 1.25
+
+    def _width(self, part: Any) -> float:
+        return part[2] if isinstance(part, tuple) else text_width(part, self.font, self.size)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.avail = avail_width
+        return avail_width, self.leading
+
+    def draw(self) -> None:
+        canv: Any = self.canv
+        x = (self.avail - sum(self._width(p) for p in self.parts)) / 2
+        base = self.leading - self.size
+        counts = FieldLine.counters.setdefault(id(canv), {})
+        for part in self.parts:
+            w = self._width(part)
+            if isinstance(part, tuple):
+                name, value, _ = part
+                counts[name] = counts.get(name, 0) + 1
+                fx, fy = canv.absolutePosition(x, base - 3)
+                canv.acroForm.textfield(
+                    name=f"{name}_{counts[name]}", value=value, x=fx, y=fy, width=w, height=self.size + 3,
+                    fontName=FIELD_FONT_ITALIC if "Italic" in self.font else FIELD_FONT, fontSize=self.size,
+                    borderWidth=0, borderColor=None, fillColor=None,
+                    textColor=colors.black, forceBorder=False, relative=False, maxlen=20, fieldFlags="",
+                    annotationFlags="print", tooltip=name)
+            else:
+                canv.setFont(self.font, self.size)
+                canv.drawString(x, base, part)
+            x += w
+
+
+def number_parts(number: str, kind: str = "BC-UBND") -> list[Any]:
+    """``Số: [number]/BC-UBND`` with the number as a field (blank: the clerk gives it when issuing)."""
+    width = text_width(number, FIELD_FONT, 13) + 1 if number else 28
+    return ["Số: ", (NUMBER_FIELD, number, width), f"/{kind}"]
+
+
+def date_parts(place: str, d: Any | None) -> list[Any]:
+    """``Kim Bảng, ngày [05] tháng [01] năm [2017]`` with day, month and year as fields."""
+    day = f"{d.day:02d}" if d else ""
+    month = (f"{d.month:02d}" if d.month <= 2 else str(d.month)) if d else ""
+    year = str(d.year) if d else ""
+    return [f"{place}, ngày ", (DAY_FIELD, day, 15), " tháng ", (MONTH_FIELD, month, 15), " năm ",
+            (YEAR_FIELD, year, 28)]
+
+
+class QrStamp(Flowable):
+    """A QR code drawn in the bottom-right corner of the page it lands on (the last page): a printed
+    copy can be matched to its signed file by the data hash it carries."""
+
+    def __init__(self, payload: str, size: float = 24 * mm) -> None:
+        super().__init__()
+        self.payload = payload
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
+        canv: Any = self.canv
+        widget = QrCodeWidget(self.payload, barLevel="M")
+        x1, y1, x2, y2 = widget.getBounds()
+        scale = self.size / max(x2 - x1, y2 - y1)
+        d = Drawing(self.size, self.size, transform=[scale, 0, 0, scale, 0, 0])
+        d.add(widget)
+        w, _h = canv._pagesize
+        ox, oy = canv.absolutePosition(0, 0)
+        tx, ty = w - 15 * mm - self.size, 4 * mm
+        renderPDF.draw(d, canv, tx - ox, ty - oy)
+
+
 # -- blocks -------------------------------------------------------------------------------------------------
-def header_block(st: Styles, agency: Sequence[str], number_text: str, place_date: str) -> Table:
+def header_block(st: Styles, agency: Sequence[str], number_text: str | list[Any], place_date: str | list[Any]
+                 ) -> Table:
     """The two-column header: agency + rule | national title + motto + rule; number | place and date."""
     left_w = TEXT_WIDTH * 0.42
     right_w = TEXT_WIDTH - left_w
@@ -228,8 +344,11 @@ def header_block(st: Styles, agency: Sequence[str], number_text: str, place_date
     left = [para(a, ag_style) for a in agency] + [Rule(widest * 0.4, space=4)]
     right = [para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", st.national), para(motto, st.motto),
              Rule(text_width(motto, FONT_BOLD, 13), space=4)]
-    t = Table([[left, right], [para(number_text, st.number), para(place_date, st.place_date)]],
-              colWidths=[left_w, right_w])
+    number = (FieldLine(number_text, FONT, st.number.fontSize, st.number.leading) if isinstance(number_text, list)
+              else para(number_text, st.number))
+    when = (FieldLine(place_date, FONT_ITALIC, st.place_date.fontSize, st.place_date.leading)
+            if isinstance(place_date, list) else para(place_date, st.place_date))
+    t = Table([[left, right], [number, when]], colWidths=[left_w, right_w])
     t.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), FONT, 13),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -238,6 +357,12 @@ def header_block(st: Styles, agency: Sequence[str], number_text: str, place_date
         ("TOPPADDING", (0, 1), (-1, 1), 4),
     ]))
     return t
+
+
+#: A layout table: no grid, no padding, cells aligned at the top.
+_PLAIN = [("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+          ("TOPPADDING", (0, 0), (-1, -1), 0)]
 
 
 def title_block(st: Styles, title: str, subject: str, addressees: Sequence[str]) -> list[Flowable]:
@@ -252,9 +377,7 @@ def title_block(st: Styles, title: str, subject: str, addressees: Sequence[str])
         body_w = max(text_width(x, FONT, 14) for x in lines) + 4
         body_w = min(body_w, TEXT_WIDTH - lw - 20)
         t = Table([[para(label, st.to_line), [para(x, st.to_line) for x in lines]]], colWidths=[lw + 4, body_w])
-        t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+        t.setStyle(TableStyle(_PLAIN))
         out += [Spacer(1, 10), t, Spacer(1, 8)]
     return out
 
@@ -263,9 +386,12 @@ def title_block(st: Styles, title: str, subject: str, addressees: Sequence[str])
 #: officer's field first and the chairman's next, and puts each visible stamp where it is declared.
 OFFICER_SIGNATURE_FIELD = "ChuKy_CanBo"
 CHAIRMAN_SIGNATURE_FIELD = "ChuKy_ChuTich"
+#: The agency's signature, added by the clerk when issuing (number and date filled in).
+AGENCY_SIGNATURE_FIELD = "ChuKy_CoQuan"
 
 
-def closing_block(st: Styles, recipients: Sequence[str], authority: str, position: str, name: str) -> Flowable:
+def closing_block(st: Styles, recipients: Sequence[str], authority: str, position: str, name: str,
+                  keep: Sequence[Flowable] = (), *, seal: bool = False) -> Flowable:
     """``Nơi nhận:`` (left) and the signature block (right) on the same line.
 
     The blank space under the title (and a space under ``Nơi nhận``, for the officer who prepared the
@@ -281,14 +407,14 @@ def closing_block(st: Styles, recipients: Sequence[str], authority: str, positio
     sign += [
         para(position.upper(), st.sign),
         Spacer(1, 2 * mm),
-        SignatureSpace(26 * mm, CHAIRMAN_SIGNATURE_FIELD, width=75 * mm),
+        SignatureSpace(26 * mm, CHAIRMAN_SIGNATURE_FIELD, width=75 * mm,
+                       seal_field=AGENCY_SIGNATURE_FIELD if seal else None),
         para(name, st.sign),
     ]
     t = Table([[lines, sign]], colWidths=[TEXT_WIDTH * 0.45, TEXT_WIDTH * 0.55])
-    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 13), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                           ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([Spacer(1, 10), t])
+    t.setStyle(TableStyle(_PLAIN))
+    # never alone on a page: the last paragraph(s) before it (``keep``) go with it
+    return KeepTogether([*keep, Spacer(1, 10), t])
 
 
 def data_table(st: Styles, header: Sequence[str], rows: Sequence[Sequence[str]], kinds: Sequence[str],
@@ -342,6 +468,7 @@ def data_table(st: Styles, header: Sequence[str], rows: Sequence[Sequence[str]],
 
 
 __all__ = [
+    "AGENCY_SIGNATURE_FIELD",
     "BODY_SIZE",
     "FONT",
     "FONT_BOLD",
@@ -352,12 +479,17 @@ __all__ = [
     "TA_CENTER",
     "TA_RIGHT",
     "TEXT_WIDTH",
+    "AppendixStart",
     "DocumentTemplate",
+    "FieldLine",
+    "QrStamp",
     "Rule",
     "Styles",
     "closing_block",
     "data_table",
+    "date_parts",
     "header_block",
+    "number_parts",
     "para",
     "register_fonts",
     "require_fonts",

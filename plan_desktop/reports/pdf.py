@@ -7,22 +7,32 @@ import io
 from pathlib import Path
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from plan_desktop.domain.text import format_date_vi
 from plan_desktop.reports import charts
 from plan_desktop.reports.layout import (
+    AGENCY_SIGNATURE_FIELD,
+    FONT_ITALIC,
     LAND_WIDTH,
+    PAGE,
     TEXT_WIDTH,
+    AppendixStart,
     DocumentTemplate,
+    FieldLine,
+    QrStamp,
     Styles,
     closing_block,
     data_table,
+    date_parts,
     header_block,
+    number_parts,
     para,
     title_block,
 )
 from plan_desktop.reports.periodic import ReportData, Section, Table, unit_phrase
+from plan_desktop.signing.placement import INFO_KEY, REPORT_KEY, SIGNER_KEY, UNFINISHED_KEY, declaration
 
 DATA_HASH_KEY = "/PlanDesktopDataSHA256"
 
@@ -69,24 +79,45 @@ def _section(st: Styles, data: ReportData, sec: Section) -> list[Any]:
     return out
 
 
+def qr_payload(data: ReportData) -> str:
+    """What the QR code on the last page carries: unit, period, number, date and the data hash."""
+    number = f"{data.number}/BC-UBND" if data.number else ""
+    return (f"plan_desktop|don_vi={data.scope.unit.code}|ky={data.scope.period}|so={number}"
+            f"|ngay={data.report_date.isoformat()}|sha256={data.data_hash}")
+
+
 def story(data: ReportData, st: Styles | None = None) -> list[Any]:
     st = st or Styles()
-    s: list[Any] = [header_block(st, data.agency, data.number_text, data.place_date)]
+    place = data.place_date.split(",")[0]
+    # a number given now prints as text; without one, number and date are form fields the clerk fills
+    # when issuing (the signer's signature allows exactly that)
+    fields = not data.number
+    s: list[Any] = [header_block(st, data.agency, number_parts(data.number) if fields else data.number_text,
+                                 date_parts(place, data.report_date) if fields else data.place_date)]
     s += title_block(st, "BÁO CÁO", data.subject, data.addressees)
     s.append(para(data.intro, st.body))
     for sec in data.sections:
         s += _section(st, data, sec)
-    s.append(closing_block(st, data.recipients, data.signer_authority, data.signer_position, data.signer_name))
-    number = data.number_text.removeprefix("Số: ").strip(" ")
-    ref_no = f"số {number}"
+    # the signature block never stands alone on a page: the last paragraph goes with it
+    keep = [s.pop()] if s and isinstance(s[-1], Paragraph) else []
+    s.append(closing_block(st, data.recipients, data.signer_authority, data.signer_position, data.signer_name,
+                           keep=keep, seal=data.seal))
+    unit = unit_phrase(data.scope.unit).replace(" ", "\u00a0")  # never broken inside the unit's name
     for appx in data.appendices:
         s.append(NextPageTemplate("landscape" if appx.landscape else "portrait"))
+        s.append(AppendixStart())
         s.append(PageBreak())
         avail = LAND_WIDTH if appx.landscape else TEXT_WIDTH
         s.append(para(f"Phụ lục {appx.number}", st.appx_number))
         s.append(para(appx.title, st.appx_title))
-        s.append(para(f"(Kèm theo Báo cáo {ref_no} ngày {format_date_vi(data.report_date)} của "
-                      f"Ủy ban nhân dân {unit_phrase(data.scope.unit)})", st.appx_ref))
+        if fields:
+            s.append(FieldLine(["(Kèm theo Báo cáo số ", *number_parts(data.number)[1:], " ",
+                                *date_parts("", data.report_date)[1:]], FONT_ITALIC, st.appx_ref.fontSize,
+                               st.appx_ref.leading))
+        else:
+            s.append(para(f"(Kèm theo Báo cáo số {data.number}/BC-UBND ngày {format_date_vi(data.report_date)}",
+                          st.appx_ref))
+        s.append(para(f"của Ủy ban nhân dân {unit})", st.appx_ref))
         for k, t in enumerate(appx.tables, 1):
             if len(appx.tables) > 1:
                 s.append(CondPageBreak(80))
@@ -97,15 +128,39 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
             if t.note:
                 s.append(para(t.note, st.note))
             s.append(Spacer(1, 8))
+    s.append(QrStamp(qr_payload(data)))
     return s
+
+
+
+
+def agency_box(seal: bool) -> str:
+    """Where the agency's signature goes: over the left third of the chairman's signature when the
+    unit has a seal image, else a small text stamp in the top margin of page 1 (the usual place of
+    the issuing agency's signature on an electronic document)."""
+    if seal:
+        return ""  # declared by the signature block itself (``closing_block``)
+    w, h = PAGE
+    return declaration(AGENCY_SIGNATURE_FIELD, 0, (w - 15 * mm - 62 * mm, h - 18 * mm, w - 15 * mm, h - 4 * mm))
+
+
+def author_of(data: ReportData) -> str:
+    """The unit's name as it is written: «Ủy ban nhân dân xã Đồng Lý»."""
+    return f"Ủy ban nhân dân {unit_phrase(data.scope.unit)}"
 
 
 def render_pdf(data: ReportData, target: str | Path | io.BytesIO) -> None:
     """Write the report to ``target`` (a path or a binary buffer)."""
+    info = {DATA_HASH_KEY[1:]: data.data_hash, UNFINISHED_KEY: ",".join(data.unfinished) or "-",
+            SIGNER_KEY: data.signer_name,
+            REPORT_KEY: f"{data.scope.unit.code}|{data.scope.period}|{data.report_date.isoformat()}|{data.number}"}
+    agency = agency_box(data.seal)
+    if agency:
+        info[INFO_KEY] = agency
     doc = DocumentTemplate(
         str(target) if isinstance(target, Path) else target,
-        title=data.title, author=data.agency[-1].title() if data.agency else "", subject=data.subject,
-        keywords=data.keywords, extra_info={DATA_HASH_KEY[1:]: data.data_hash},
+        title=data.title, author=author_of(data), subject=data.subject,
+        keywords=data.keywords, extra_info=info,
     )
     doc.build(story(data))
 

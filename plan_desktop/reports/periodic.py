@@ -43,6 +43,21 @@ DRAFT_SECTIONS = {
     ),
 }
 
+#: ``report --text FILE.toml``: the file's keys and the sections they fill.
+TEXT_KEYS = {"assessment": "assessment", "next_steps": "tasks", "proposals": "requests"}
+
+
+def is_hint(key: str, text: str | None) -> bool:
+    """Whether a section's text is empty or still the hint printed for the officer to replace."""
+    from plan_desktop.domain.text import nfc
+
+    t = " ".join(nfc(text or "").split())
+    if not t:
+        return True
+    hint = " ".join(nfc(DRAFT_SECTIONS[key][1]).split())
+    return t == hint or "(cán bộ" in t.casefold()
+
+
 MONTHS_VI = ["T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "T10", "T11", "T12"]
 
 
@@ -114,6 +129,11 @@ class ReportData:
     drafts: dict[str, str]
     report_date: date
     counts: dict[str, int]
+    number: str = ""
+    #: what keeps the report from being signed: section keys still empty or the hint, and
+    #: ``signer_name`` when no signer's name stands in the signature block
+    unfinished: list[str] = field(default_factory=list)
+    seal: bool = False  # the unit has a seal image: the agency's signature goes over the signer's
 
     @property
     def title(self) -> str:
@@ -688,18 +708,29 @@ def addressees_for(scope: Scope) -> list[str]:
     return ["Bộ Lao động - Thương binh và Xã hội"]
 
 
-def recipients_for(scope: Scope) -> list[str]:
-    u = scope.unit
-    parent = scope.units.parent(u.code, scope.on)
+#: The party committee of a district-level unit, by its kind.
+PARTY_COMMITTEE = {"Thành phố": "Thành ủy", "Thị xã": "Thị ủy", "Huyện": "Huyện ủy"}
+
+
+def recipients_for(scope: Scope, on: date | None = None) -> list[str]:
+    """``Nơi nhận`` by the unit's kind in the year of the report (``on``): a town (thị xã) has a Thị
+    ủy, a city a Thành ủy; a commune keeps its file at the office only (it has no department)."""
+    on = on or scope.on
+    u = scope.units.get(scope.unit.code, on) or scope.unit
+    parent = scope.units.parent(u.code, on)
     out = ["Như trên"]
     if u.level == Level.COMMUNE:
         if parent is not None:
             out.append(f"Phòng LĐTBXH {unit_phrase(parent)}")
-        out += ["TT Đảng ủy, HĐND " + u.kind.lower(), "Chủ tịch, các PCT UBND " + u.kind.lower()]
-    elif u.level == Level.DISTRICT:
-        out += ["TT Huyện ủy, HĐND " + u.kind.lower(), "UBND các xã, phường, thị trấn"]
+        out += ["TT Đảng ủy, HĐND " + u.kind.lower(), "Chủ tịch, các PCT UBND " + u.kind.lower(), "Lưu: VT"]
+        return out
+    if u.level == Level.DISTRICT:
+        out += [f"TT {PARTY_COMMITTEE.get(u.kind, 'Huyện ủy')}, HĐND {u.kind.lower()}", "UBND các xã, phường, thị trấn"]
     else:
-        out += ["TT Tỉnh ủy, HĐND tỉnh", "Sở Lao động - Thương binh và Xã hội", "UBND các huyện, thành phố"]
+        kinds = {c.kind for c in scope.units.children(u.code, on)}
+        below = ", ".join(k for k, present in (("huyện", "Huyện" in kinds), ("thị xã", "Thị xã" in kinds),
+                                                ("thành phố", "Thành phố" in kinds)) if present) or "huyện"
+        out += ["TT Tỉnh ủy, HĐND tỉnh", "Sở Lao động - Thương binh và Xã hội", f"UBND các {below}"]
     out.append("Lưu: VT, LĐTBXH")
     return out
 
@@ -720,8 +751,11 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         _healthy(a, indicators), _indicators_section(indicators, scope),
     ]
     sections = [situation, *results]
+    unfinished: list[str] = []
     for key, (title, placeholder) in DRAFT_SECTIONS.items():
         text = drafts.get(key) or placeholder
+        if is_hint(key, drafts.get(key)):
+            unfinished.append(key)
         sections.append(Section(title, [p.strip() for p in text.split("\n") if p.strip()]))
 
     appendices: list[Appendix] = []
@@ -743,6 +777,12 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
     u = scope.unit
     today = report_date or date.today()
     settings = inst.store.settings()
+    if not str(settings.get("signer_name") or "").strip():
+        unfinished.append("signer_name")
+    number_value = str(number if number is not None else drafts.get("number") or "").strip()
+    if number_value.isdigit():
+        number_value = f"{int(number_value):02d}"
+    signer_title = str(settings.get("signer_title") or settings.get("signer_position") or "CHỦ TỊCH")
     subject = f"Kết quả công tác phòng, chống mại dâm {scope.period.label_vi()}"
     issued = scope.plan.issued_on
     plan_ref = (f"Kế hoạch số {scope.plan.number}" + (f" ngày {format_date_vi(issued)}" if issued else "")
@@ -761,13 +801,16 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         indicators=indicators,
         monthly=monthly,
         appendices=appendices,
-        recipients=recipients_for(scope),
-        signer_authority=str(settings.get("signer_authority") or "TM. ỦY BAN NHÂN DÂN"),
-        signer_position=str(settings.get("signer_position") or "CHỦ TỊCH"),
+        recipients=recipients_for(scope, today),
+        signer_authority=str(settings.get("signer_authority")
+                             or ("KT. CHỦ TỊCH" if signer_title == "PHÓ CHỦ TỊCH" else "TM. ỦY BAN NHÂN DÂN")),
+        signer_position=signer_title,
         signer_name=str(settings.get("signer_name") or ""),
         data_hash=report_data_hash(inst, scope),
         drafts=drafts,
         report_date=today,
         counts=counts,
+        number=number_value,
+        unfinished=unfinished,
+        seal=bool(settings.get("seal_image")),
     )
-

@@ -110,6 +110,7 @@ class Installation:
             )
         from plan_desktop.exchange.errors import ExchangeError
         from plan_desktop.exchange.keys import ensure_keys  # cryptography, only when setting up
+        extra = dict(extra_settings or {})  # the officer's values go through services.settings afterwards
 
         try:  # the unit's exchange keys, so that a fresh installation can export at once
             ensure_keys(paths.keys_dir(folder))
@@ -126,12 +127,15 @@ class Installation:
             "period_cutoff": Cutoff.CALENDAR.value,
             "working_year": default_year(),
             "signer_authority": "TM. ỦY BAN NHÂN DÂN",
+            "signer_title": "CHỦ TỊCH",
             "signer_position": "CHỦ TỊCH",
             "signer_name": "",
             "initialised_at": utc_now(),
             "initialised_by_version": plan_desktop.__version__,
         }
-        settings.update(extra_settings or {})
+        settings.update(extra)
+        if "signer_title" in extra:
+            settings["signer_position"] = extra["signer_title"]
         store.set_settings(settings)
         return cls(folder, store, units)
 

@@ -30,6 +30,8 @@ class StoreContext:
     store: Store
     unit_code: str
     today: date = field(default_factory=date.today)
+    #: the installation's own unit: a record of another unit has its local_only values empty here
+    home_unit: str | None = None
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
         return self.store.record_exists(form_id, record_id, unit_code)
@@ -47,6 +49,7 @@ class _BatchContext:
         self.ctx = ctx
         self.today = ctx.today
         self.unit_code = ctx.unit_code
+        self.home_unit = ctx.home_unit
         self._refs: dict[tuple[str, str, str], bool] = {}
         self._unique: dict[tuple[Any, ...], bool] = {}
 
@@ -114,7 +117,7 @@ class RecordService:
         return code
 
     def context(self, unit_code: str | None = None) -> StoreContext:
-        return StoreContext(self.store, unit_code or self.unit_code, self._today())
+        return StoreContext(self.store, unit_code or self.unit_code, self._today(), self.unit_code)
 
     def check(self, form_id: str, values: Mapping[str, Any], record_id: str | None = None,
               unit_code: str | None = None) -> ValidationResult:

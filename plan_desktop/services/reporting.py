@@ -28,13 +28,16 @@ __all__ = [
     "ReportError",
     "ReportResult",
     "build",
+    "check_ready",
     "draft_key",
     "indicators",
     "load_draft",
+    "load_text_file",
     "make_report",
     "pdf_bytes",
     "report_data_hash",
     "save_draft",
+    "with_signature_fields",
 ]
 
 #: What a draft holds: the three officer-written sections, the document number and date, addressees.
@@ -65,6 +68,44 @@ def save_draft(inst: Installation, period: str | Period, draft: dict[str, Any], 
             raise ReportError(f"Ngày báo cáo «{clean['date']}» không hợp lệ; dùng dạng YYYY-MM-DD.") from None
     clean["updated_at"] = utc_now()
     inst.store.set_settings({draft_key(inst, period, unit_code): clean})
+
+
+def load_text_file(path: Path) -> dict[str, str]:
+    """Sections III–V from a UTF-8 TOML file with keys ``assessment``, ``next_steps``, ``proposals``."""
+    import tomllib
+
+    from plan_desktop.domain.text import nfc
+    from plan_desktop.reports.periodic import TEXT_KEYS
+
+    path = Path(path)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReportError(f"Không tìm thấy tệp nội dung «{path}».") from None
+    except UnicodeDecodeError:
+        raise ReportError(f"Tệp «{path.name}» không phải văn bản UTF-8.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ReportError(f"Tệp «{path.name}» không đúng định dạng TOML: {exc}.") from None
+    unknown = sorted(set(raw) - set(TEXT_KEYS))
+    if unknown:
+        raise ReportError(f"Tệp «{path.name}» có mục không dùng được: {', '.join(unknown)}; "
+                          f"chỉ dùng {', '.join(TEXT_KEYS)}.")
+    out = {}
+    for key, section in TEXT_KEYS.items():
+        value = raw.get(key, "")
+        if not isinstance(value, str):
+            raise ReportError(f"Mục «{key}» trong tệp «{path.name}» phải là một đoạn văn bản (chuỗi TOML).")
+        out[section] = nfc(value).strip()
+    return out
+
+
+def check_ready(data: ReportData, file_name: str = "") -> None:
+    """Refuse (naming each gap) a report whose sections III–V are empty or the hint, or that has no
+    signer's name: such a report is not signed."""
+    from plan_desktop.signing.placement import unfinished_message
+
+    if data.unfinished:
+        raise ReportError(unfinished_message(data.unfinished, file_name))
 
 
 def _report_date(draft: dict[str, str], override: date | None) -> date | None:
@@ -101,9 +142,28 @@ class ReportResult:
     seconds: float
 
 
+def with_signature_fields(pdf: Path) -> None:
+    """Give a report PDF its empty signature fields (officer, signer, agency) where it declares them,
+    so that the first signature may allow only form filling and later signatures (DocMDP)."""
+    from plan_desktop.reports.layout import AGENCY_SIGNATURE_FIELD, CHAIRMAN_SIGNATURE_FIELD, OFFICER_SIGNATURE_FIELD
+    from plan_desktop.signing.errors import SigningError
+    from plan_desktop.signing.sign import add_signature_fields
+
+    try:
+        data = add_signature_fields(pdf.read_bytes(), [OFFICER_SIGNATURE_FIELD, CHAIRMAN_SIGNATURE_FIELD,
+                                                       AGENCY_SIGNATURE_FIELD])
+    except SigningError:  # no pyHanko: the report is still a report, signing says what is missing
+        return
+    pdf.write_bytes(data)
+
+
 def make_report(inst: Installation, period: str | Period, *, out: Path | None = None, xlsx: Path | None = None,
-                unit_code: str | None = None, report_date: date | None = None) -> ReportResult:
-    """Write the PDF (and/or the XLSX) of the report of ``period``."""
+                unit_code: str | None = None, report_date: date | None = None,
+                texts: dict[str, str] | None = None, number: str | None = None,
+                require_ready: bool = False, shown_as: Path | None = None) -> ReportResult:
+    """Write the PDF (and/or the XLSX) of the report of ``period``. ``texts`` (sections III–V, e.g. from
+    :func:`load_text_file`) and ``number`` go over the stored draft; ``require_ready`` refuses, before
+    anything is written, a report that may not be signed (:func:`check_ready`)."""
     from plan_desktop.reports.layout import register_fonts
     from plan_desktop.reports.pdf import render_pdf
     from plan_desktop.reports.xlsx import write_xlsx
@@ -111,14 +171,24 @@ def make_report(inst: Installation, period: str | Period, *, out: Path | None = 
     t0 = time.perf_counter()
     if out is not None:
         register_fonts()  # a missing font file is said before anything is computed or written
-    data = build(inst, period, unit_code, report_date=report_date)
+    draft = load_draft(inst, period, unit_code)
+    draft.update({k: v for k, v in (texts or {}).items() if v})
+    if number is not None:
+        draft["number"] = number
+    data = build(inst, period, unit_code, report_date=report_date, draft=draft)
+    if require_ready:
+        check_ready(data, (shown_as or out).name if (shown_as or out) is not None else "")
     for p in (out, xlsx):
         if p is not None and not p.parent.exists():
             raise ReportError(f"Thư mục «{p.parent}» không tồn tại; không ghi được tệp {p.name}.")
     if out is not None:
         tmp = out.with_name(out.name + ".tmp")
-        render_pdf(data, tmp)
-        tmp.replace(out)
+        try:
+            render_pdf(data, tmp)
+            with_signature_fields(tmp)
+            tmp.replace(out)
+        finally:
+            tmp.unlink(missing_ok=True)
     if xlsx is not None:
         write_xlsx(data, xlsx)
     return ReportResult(data, out, xlsx, time.perf_counter() - t0)

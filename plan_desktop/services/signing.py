@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 STATUSES: dict[str, str] = {
     "draft": "bản nháp",
     "signed": "đã ký",
+    "issued": "đã ban hành",
     "superseded": "đã bị thay thế",
     "sent": "đã gửi",
     "accepted": "cấp trên đã tiếp nhận",
@@ -83,12 +84,50 @@ CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopene
 """
 
 
+def same_person(a: str, b: str) -> bool:
+    """Two names are the same person's when equal after Unicode NFC, spacing and case folding (the marks
+    count: «Nguyễn Văn An» is not «Nguyen Van An»)."""
+    import unicodedata
+
+    def norm(s: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", s or "").split()).casefold()
+
+    return bool(norm(a)) and norm(a) == norm(b)
+
+
+def parse_number(number: str) -> str:
+    """«15/BC-UBND», «15» or «5» → «15», «05»: the document number as the form field takes it."""
+    import re
+
+    text = " ".join(str(number or "").split())
+    m = re.fullmatch(r"(\d{1,5})(?:\s*/\s*BC-UBND)?", text, flags=re.IGNORECASE)
+    if not m:
+        raise SigningError(f"Số văn bản «{number}» không hợp lệ; ghi dạng 15/BC-UBND hoặc 15.")
+    return f"{int(m.group(1)):02d}"
+
+
+def _name_mismatch(cert_name: str, block_name: str, officer: bool) -> str:
+    where = "họ tên cán bộ trong Cài đặt" if officer else "họ tên người ký in trong khối chữ ký của báo cáo"
+    return (f"Chứng thư số mang tên «{cert_name}», khác {where} «{block_name}». Không ký được: tên trên "
+            "chữ ký số phải đúng là người ký. Hãy dùng chứng thư của người ký, hoặc sửa họ tên người ký "
+            "trong Cài đặt rồi lập lại báo cáo.")
+
+
+#: Columns added after the first release (issuing by the clerk), added to older files when missing.
+ADDED_COLUMNS = {"signed_reports": {"doc_number": "TEXT", "issued_on": "TEXT", "issued_at": "TEXT"}}
+
+
 def ensure_schema(db: Database) -> None:
-    """Create this service's tables if missing (idempotent, in one transaction)."""
+    """Create this service's tables if missing, and add later columns (idempotent, one transaction)."""
     with db.atomic():
         for statement in SCHEMA.split(";"):
             if statement.strip():
                 db.execute(statement)
+        for table, columns in ADDED_COLUMNS.items():
+            have = {r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()}
+            for name, kind in columns.items():
+                if name not in have:
+                    db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
 
 
 def file_sha256(path: Path) -> str:
@@ -126,6 +165,9 @@ class ReportEntry:
     status_at: str | None
     superseded_at: str | None
     reason: str | None
+    doc_number: str | None = None
+    issued_on: str | None = None
+    issued_at: str | None = None
 
     @property
     def status_vi(self) -> str:
@@ -315,7 +357,7 @@ class SigningService:
         entry = self.get(report_id)
         if entry is None:
             raise SigningError(f"Không có báo cáo số {report_id} trong danh sách.")
-        if entry.status in ("draft", "superseded"):
+        if entry.status in ("draft", "superseded") or (status == "sent" and entry.status == "accepted"):
             raise SigningError(f"Báo cáo số {report_id} đang ở trạng thái «{entry.status_vi}»; "
                                "chỉ báo cáo đã ký mới được gửi hoặc tiếp nhận.")
         with self.db.atomic():
@@ -331,7 +373,6 @@ class SigningService:
         period: str,
         signer: SignerSpec,
         *,
-        name: str | None = None,
         title: str | None = None,
         reason: str | None = None,
         location: str | None = None,
@@ -342,10 +383,14 @@ class SigningService:
     ) -> ReportEntry:
         """Sign ``in_path`` into ``out_path``, record it as signed and lock the period.
 
-        Signing a file that is already in the list as signed (the chairman after the officer) adds a
-        signature to the same report entry. Other reports of the period become superseded. With
-        ``check_data``, a report whose ``plan_desktop:data_sha256`` no longer matches the records
-        (they changed since it was made) is refused: it must be made again first.
+        The certificate decides the signature field: its holder's name must be the signature block's
+        name (the signer, under «CHỦ TỊCH») or the officer's (the officer who prepared the report,
+        under «Nơi nhận»), compared after NFC and case folding; otherwise signing is refused naming
+        both. The stamp shows the certificate's name. A report the program made that still has an
+        empty or hint section III–V, or no signer's name, is refused. Signing a file that is already in
+        the list as signed adds a signature to the same report entry; other reports of the period
+        become superseded. With ``check_data``, a report whose ``plan_desktop:data_sha256`` no longer
+        matches the records (they changed since it was made) is refused: it must be made again first.
         """
         from plan_desktop.signing.sign import sign_pdf
         from plan_desktop.signing.verify import read_data_hash
@@ -356,27 +401,34 @@ class SigningService:
         key = str(p)
         if check_data:
             self.check_data_hash(in_path, p)
+        info = self.report_info(in_path)
+        self.check_ready(in_path, info)
         in_sha = file_sha256(in_path)
         previous = list(self.db.query(
             "SELECT * FROM signed_reports WHERE unit_code = ? AND period = ? AND file_sha256 = ? "
             "AND status IN ('draft', 'signed') ORDER BY id DESC LIMIT 1", [self.unit_code, key, in_sha]))
         prev = previous[0] if previous else None
         countersign = prev is not None and prev["status"] == "signed"
-        if field_name is None:
-            field_name = CHAIRMAN_FIELD if countersign else OFFICER_FIELD
-        if box is None and not self._declares(in_path, field_name):
-            box = CHAIRMAN_BOX if field_name == CHAIRMAN_FIELD else OFFICER_BOX
+        choose = self._field_chooser(in_path, info, field_name, title)
         moment = now_vn()
         if location is None:
             location = self.inst.unit().name
-        sign_pdf(in_path, out_path, signer, field_name=field_name, box=box, name=name, title=title,
-                 reason=reason or f"Ký báo cáo {p.label_vi()}", location=location, page=page,
-                 signing_time=moment)
+        if box is None and field_name is not None and not self._declares(in_path, field_name):
+            box = CHAIRMAN_BOX if field_name == CHAIRMAN_FIELD else OFFICER_BOX
+        chosen: dict[str, str] = {}
+
+        def pick(cn: str) -> tuple[str, str | None]:
+            field, stamp_title = choose(cn)
+            chosen["field"] = field
+            return field, stamp_title
+
+        image = self._image("signature_image")
+        signer_name = sign_pdf(
+            in_path, out_path, signer, choose=pick, box=box, title=None,
+            reason=reason or f"Ký báo cáo {p.label_vi()}", location=location, page=page, signing_time=moment,
+            image_for=lambda field: image if field == CHAIRMAN_FIELD else None)
         out_sha = file_sha256(out_path)
         data_hash = read_data_hash(out_path)
-        from plan_desktop.signing.verify import signer_names
-
-        signer_name = name or (signer_names(out_path) or [""])[-1]
         now = utc_now()
         start, end = self.inst.period_bounds(p)
         with self.db.atomic():
@@ -417,6 +469,150 @@ class SigningService:
                          unit_code=self.unit_code, revision=None, content_hash=out_sha,
                          note=f"Ký báo cáo kỳ {key} ({signer_name}); kỳ báo cáo bị khóa.")
         return self.get(rid)  # type: ignore[return-value]
+
+    # -- who signs, and whether the report may be signed --------------------------------------------------
+    @staticmethod
+    def report_info(path: Path) -> dict[str, str]:
+        """The document information the report carries (as signed: the first signed revision)."""
+        import io
+
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        from plan_desktop.signing.sign import read_info
+
+        try:
+            reader = PdfFileReader(io.BytesIO(Path(path).read_bytes()), strict=False)
+        except Exception:
+            return {}
+        return read_info(reader)
+
+    def check_ready(self, path: Path, info: Mapping[str, str] | None = None) -> None:
+        """Refuse a report the program made with sections III–V empty or still the hint, and any report
+        without a signer's name in the signature block; the message names each gap."""
+        from plan_desktop.signing.placement import SIGNER_KEY, UNFINISHED_KEY, unfinished_message
+
+        info = self.report_info(path) if info is None else info
+        codes = [c for c in (info.get(UNFINISHED_KEY) or "").split(",") if c and c != "-"]
+        if SIGNER_KEY not in info and not self._setting("signer_name"):
+            codes.append("signer_name")
+        if codes:
+            raise SigningError(unfinished_message(codes, Path(path).name))
+
+    def _setting(self, key: str) -> str:
+        return str(self.inst.store.get_setting(key, "") or "").strip()
+
+    def _image(self, key: str) -> Path | None:
+        value = self._setting(key)
+        return Path(value) if value else None
+
+    def _field_chooser(self, path: Path, info: Mapping[str, str], field_name: str | None, title: str | None):
+        """``choose(certificate name)`` → (field, stamp title): the signer's field when the certificate
+        holder is the signature block's name, the officer's when it is the officer's name; else refused."""
+        from plan_desktop.signing.placement import SIGNER_KEY
+
+        def signer_title(s: Mapping[str, Any]) -> str:  # as services.settings.signer_title
+            return str(s.get("signer_title") or s.get("signer_position") or "CHỦ TỊCH")
+
+        settings = self.inst.store.settings()
+        block = str(info.get(SIGNER_KEY) or settings.get("signer_name") or "").strip()
+        officer = str(settings.get("officer_name") or "").strip()
+
+        def choose(cn: str) -> tuple[str, str | None]:
+            if field_name is not None:
+                expected = officer if field_name == OFFICER_FIELD else block
+                if not same_person(cn, expected):
+                    raise SigningError(_name_mismatch(cn, expected, field_name == OFFICER_FIELD))
+                return field_name, title or (settings.get("officer_title") if field_name == OFFICER_FIELD
+                                             else signer_title(settings))
+            if same_person(cn, block):
+                return CHAIRMAN_FIELD, title or signer_title(settings)
+            if officer and same_person(cn, officer):
+                return OFFICER_FIELD, title or str(settings.get("officer_title") or "") or None
+            raise SigningError(_name_mismatch(cn, block, False))
+
+        return choose
+
+    # -- issuing (the clerk gives number and date, and adds the agency's signature) ----------------------
+    def issue_report(self, in_path: Path, out_path: Path, signer: SignerSpec, *, number: str,
+                     issued_on: date, location: str | None = None) -> ReportEntry | None:
+        """Fill the number and date of a signed report and add the agency's signature (with the unit's
+        seal image when set) in one incremental update; the signer's signature allowed exactly this.
+        The report's entry in the list (when it is there) becomes «đã ban hành». Returns the entry."""
+        from plan_desktop.reports.layout import (
+            AGENCY_SIGNATURE_FIELD,
+            DAY_FIELD,
+            MONTH_FIELD,
+            NUMBER_FIELD,
+            YEAR_FIELD,
+        )
+        from plan_desktop.signing.sign import sign_pdf
+        from plan_desktop.signing.verify import verify_pdf
+
+        self._require_approver("cấp số, ban hành báo cáo")
+        in_path, out_path = Path(in_path), Path(out_path)
+        digits = parse_number(number)
+        checked = verify_pdf(in_path)
+        if checked.error:
+            raise SigningError(f"Tệp «{in_path.name}»: {checked.error}")
+        if not checked.signatures:
+            raise SigningError(f"Báo cáo «{in_path.name}» chưa được người có thẩm quyền ký số; ký trước rồi mới "
+                               "cấp số, ban hành.")
+        if not checked.intact:
+            raise SigningError(f"Báo cáo «{in_path.name}» có chữ ký không hợp lệ hoặc đã bị sửa sau khi ký; "
+                               "không ban hành được.")
+        if any(s.field_name == AGENCY_SIGNATURE_FIELD for s in checked.signatures):
+            raise SigningError(f"Báo cáo «{in_path.name}» đã được cấp số và ban hành.")
+        fields_now = self._text_fields(in_path)
+        info = self.report_info(in_path)
+        report = (info.get("PlanDesktopReport") or "").split("|")
+        given = {v for k, v in fields_now.items() if k.startswith(NUMBER_FIELD + "_") and v}
+        if len(report) == 4 and report[3]:
+            given = {report[3]}  # printed when the report was made
+            if report[2] != issued_on.isoformat():
+                printed = date.fromisoformat(report[2])
+                raise SigningError(f"Báo cáo «{in_path.name}» đã in số và ngày {printed:%d/%m/%Y} khi ký; "
+                                   "ngày ban hành phải trùng ngày đó.")
+        if given and given != {digits}:
+            raise SigningError(f"Báo cáo «{in_path.name}» đã ghi số {given.pop()}/BC-UBND khi ký; không đổi "
+                               f"sang số {digits} được.")
+        if len(report) >= 3 and report[1]:
+            _start, end = self.inst.period_bounds(report[1])
+            if issued_on < end:
+                raise SigningError(f"Ngày ban hành {issued_on:%d/%m/%Y} trước ngày kết thúc kỳ báo cáo "
+                                   f"({end:%d/%m/%Y}).")
+        month = f"{issued_on.month:02d}" if issued_on.month <= 2 else str(issued_on.month)
+        values = {NUMBER_FIELD: digits, DAY_FIELD: f"{issued_on.day:02d}", MONTH_FIELD: month,
+                  YEAR_FIELD: str(issued_on.year)}
+        in_sha = file_sha256(in_path)
+        sign_pdf(in_path, out_path, signer, field_name=AGENCY_SIGNATURE_FIELD, box=None, title=None,
+                 reason=f"Ban hành văn bản số {digits}/BC-UBND ngày {issued_on:%d/%m/%Y}",
+                 location=location or self.inst.unit().name, agency=True, seal=self._image("seal_image"),
+                 certify=False, fill=values if fields_now else None, signing_time=now_vn())
+        out_sha = file_sha256(out_path)
+        now = utc_now()
+        rows = list(self.db.query("SELECT id FROM signed_reports WHERE unit_code = ? AND file_sha256 = ? "
+                                  "AND status = 'signed' ORDER BY id DESC LIMIT 1", [self.unit_code, in_sha]))
+        with self.db.atomic():
+            if rows:
+                self.db.execute(
+                    "UPDATE signed_reports SET status = 'issued', status_at = ?, file_path = ?, file_sha256 = ?, "
+                    "doc_number = ?, issued_on = ?, issued_at = ? WHERE id = ?",
+                    [now, str(out_path.resolve()), out_sha, f"{digits}/BC-UBND", issued_on.isoformat(), now,
+                     rows[0]["id"]])
+            audit.append(self.db, at=now, actor=self.actor, action="issue", form=None, record_id=None,
+                         unit_code=self.unit_code, revision=None, content_hash=out_sha,
+                         note=f"Cấp số {digits}/BC-UBND ngày {issued_on:%d/%m/%Y}, ký số của cơ quan.")
+        return self.get(rows[0]["id"]) if rows else None
+
+    @staticmethod
+    def _text_fields(path: Path) -> dict[str, str]:
+        import io
+
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        from plan_desktop.signing.sign import text_fields
+
+        return text_fields(PdfFileReader(io.BytesIO(Path(path).read_bytes()), strict=False))
 
     def data_matches(self, path: Path, period: str | Period, unit_code: str | None = None) -> bool | None:
         """Whether the data hash a report PDF carries is the hash of the records held here for

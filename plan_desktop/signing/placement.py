@@ -42,10 +42,12 @@ class SignatureSpace(Flowable):
     as ``reports.layout`` has; otherwise appended to Keywords).
     """
 
-    def __init__(self, height: float, field_name: str, *, width: float | None = None):
+    def __init__(self, height: float, field_name: str, *, width: float | None = None, seal_field: str | None = None):
         super().__init__()
         self.height = height
         self.field_name = field_name
+        #: a second field declared as a square over the left third of this one (the agency's seal)
+        self.seal_field = seal_field
         self.req_width = width
         self.width = width or 0
 
@@ -60,6 +62,11 @@ class SignatureSpace(Flowable):
         x1, y1 = canv.absolutePosition(dx, 0)
         x2, y2 = canv.absolutePosition(dx + self.width, self.height)
         text = declaration(self.field_name, canv.getPageNumber() - 1, (x1, y1, x2, y2))
+        if self.seal_field:
+            side = (y2 - y1) + 16
+            cx, cy = x1 + (x2 - x1) * 0.36, (y1 + y2) / 2
+            text += " " + declaration(self.seal_field, canv.getPageNumber() - 1,
+                                      (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2))
         info = canv._doc.info
         if hasattr(info, "extra"):
             extra = dict(info.extra)  # never mutate a class-level default
@@ -67,3 +74,31 @@ class SignatureSpace(Flowable):
             info.extra = extra
         else:
             info.keywords = " ".join(p for p in (info.keywords or "", text) if p)
+
+
+#: Document information keys a report carries for the signing step.
+UNFINISHED_KEY = "PlanDesktopUnfinished"
+SIGNER_KEY = "PlanDesktopSignerName"
+REPORT_KEY = "PlanDesktopReport"
+
+
+#: What an unfinished item is called in a refusal.
+UNFINISHED_LABELS = {
+    "assessment": "mục III. Đánh giá chung",
+    "tasks": "mục IV. Phương hướng, nhiệm vụ",
+    "requests": "mục V. Kiến nghị, đề xuất",
+    "signer_name": "họ tên người ký trong khối chữ ký",
+}
+
+
+def unfinished_message(codes: list[str], file_name: str = "") -> str:
+    """Why a report may not be signed yet, naming each gap, in Vietnamese."""
+    sections = [UNFINISHED_LABELS[c] for c in codes if c in UNFINISHED_LABELS and c != "signer_name"]
+    parts = []
+    if sections:
+        parts.append("còn để trống hoặc còn đoạn gợi ý: " + ", ".join(sections))
+    if "signer_name" in codes:
+        parts.append("chưa có họ tên người ký (Cài đặt → Người ký, hoặc «plan-desktop settings set signer_name …»)")
+    what = f"Báo cáo «{file_name}»" if file_name else "Báo cáo"
+    return f"{what} chưa hoàn chỉnh nên không ký số được: " + "; ".join(parts) + "."
+

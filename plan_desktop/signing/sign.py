@@ -10,12 +10,13 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.specs import SignerSpec
-from plan_desktop.signing.stamp import nfc, stamp_style
+from plan_desktop.signing.stamp import nfc, seal_style, stamp_style
 from plan_desktop.signing.timefmt import VN_TZ, now_vn
 
 #: A box on the page in PDF points: (left, bottom, right, top), origin at the bottom-left corner.
@@ -50,49 +51,49 @@ def declared_boxes(reader) -> dict[str, tuple[int, Box]]:
     """Signature places the report declared in its document information (see ``placement``)."""
     from plan_desktop.signing.placement import parse_declarations
 
+    return parse_declarations(" ".join(read_info(reader).values()))
+
+
+def read_info(reader) -> dict[str, str]:
+    """The document information of a PDF (of the revision ``reader`` sees), as text."""
     try:
         info = reader.trailer_view.get("/Info")
         if info is None:
             return {}
-        texts = [str(v.get_object()) for v in info.get_object().values()]
+        return {str(k).lstrip("/"): str(v.get_object()) for k, v in info.get_object().items()}
     except Exception:
         return {}
-    return parse_declarations(" ".join(texts))
 
 
-def sign_pdf(
-    in_path: str | os.PathLike[str],
-    out_path: str | os.PathLike[str],
-    signer: SignerSpec,
-    *,
-    field_name: str,
-    box: Box | None,
-    name: str | None,
-    title: str | None,
-    reason: str | None,
-    location: str | None,
-    page: int = -1,
-    signing_time: datetime | None = None,
-) -> None:
-    """Sign ``in_path`` into ``out_path`` (may be the same file).
-
-    ``field_name`` names the signature field; if the PDF already has an empty field of that name
-    (a report may place one in its signature block) it is used and ``box`` is ignored, otherwise a
-    field is made at ``box`` on ``page`` (0-based, negative counts from the end: -1 is the last).
-    With ``box=None`` the place the PDF declares for ``field_name`` is used (``placement``), else
-    :data:`DEFAULT_BOX` on ``page``.
-    ``name`` defaults to the certificate's common name. The stamp shows name, title and the signing
-    time in Vietnam's time zone. Raises :class:`SigningError` (Vietnamese message).
-    """
+def add_signature_fields(data: bytes, names: Sequence[str]) -> bytes:
+    """Make the empty signature fields ``names`` where the PDF declares them (an unsigned report, right
+    after it is written): a certifying signature that allows form filling only lets later signers sign
+    fields that already exist, so they are made before anyone signs."""
     from plan_desktop.signing.specs import require_pyhanko
 
     require_pyhanko()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils.misc import PdfError
-    from pyhanko.sign import fields, signers
-    from pyhanko.sign.general import SigningError as HankoSigningError
+    from pyhanko.sign import fields
 
-    src = Path(in_path)
+    writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+    boxes = declared_boxes(writer.prev)
+    existing = {f[0] for f in fields.enumerate_sig_fields(writer.prev, filled_status=None)}
+    todo = [n for n in names if n in boxes and n not in existing]
+    if not todo:
+        return data
+    for name in todo:
+        page, (x1, y1, x2, y2) = boxes[name]
+        fields.append_signature_field(writer, fields.SigFieldSpec(
+            sig_field_name=name, on_page=page, box=(int(x1), int(y1), int(x2), int(y2))))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _open_writer(src: Path):
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.misc import PdfError
+
     try:
         data = src.read_bytes()
     except FileNotFoundError:
@@ -103,25 +104,59 @@ def sign_pdf(
         raise SigningError(f"Tệp «{src.name}» không phải tệp PDF đọc được ({exc}).") from None
     if writer.prev.encrypted:
         raise SigningError(f"Tệp «{src.name}» được mã hóa; không ký được.")
+    return writer
 
+
+#: A function of the certificate's name (common name) giving the signature field to sign and the
+#: title on the stamp; it raises :class:`SigningError` to refuse the signer.
+FieldChooser = Callable[[str], tuple[str, str | None]]
+
+
+def sign_pdf(
+    in_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    signer: SignerSpec,
+    *,
+    field_name: str | None = None,
+    box: Box | None,
+    title: str | None,
+    reason: str | None,
+    location: str | None,
+    page: int = -1,
+    signing_time: datetime | None = None,
+    choose: FieldChooser | None = None,
+    image: Path | None = None,
+    image_for: Callable[[str], Path | None] | None = None,
+    agency: bool = False,
+    seal: Path | None = None,
+    certify: bool | None = None,
+    fill: Mapping[str, str] | None = None,
+) -> str:
+    """Sign ``in_path`` into ``out_path`` (may be the same file); returns the signer's name.
+
+    ``field_name`` names the signature field (or ``choose(certificate name)`` picks it and the title,
+    after the signer is opened); if the PDF already has an empty field of that name (a report makes
+    them) it is used and ``box`` is ignored, otherwise a field is made at ``box`` on ``page`` (0-based,
+    negative counts from the end: -1 is the last). With ``box=None`` the place the PDF declares for the
+    field is used (``placement``), else :data:`DEFAULT_BOX` on ``page``.
+    The stamp shows the certificate's name (never free text), ``title`` and the signing time in
+    Vietnam's time zone, over the handwritten signature ``image`` (or ``image_for(field)``) when given;
+    ``agency`` makes the agency's stamp: the ``seal`` image, or without one a small text stamp.
+    ``certify`` (default: the first signature of
+    a file that has the agency's field) makes a certifying signature that allows only form filling
+    and further signatures afterwards (DocMDP). ``fill`` sets text fields (name → value) in the same
+    update. Raises :class:`SigningError` (Vietnamese message).
+    """
+    from plan_desktop.signing.specs import require_pyhanko
+
+    require_pyhanko()
+    from pyhanko.sign import fields, signers
+    from pyhanko.sign.general import SigningError as HankoSigningError
+
+    src = Path(in_path)
+    writer = _open_writer(src)
     existing = {f[0]: f for f in fields.enumerate_sig_fields(writer.prev, filled_status=None)}
-    if field_name in existing:
-        _, value, _ = existing[field_name]
-        if value is not None:
-            raise SigningError(f"Ô chữ ký «{field_name}» trong tệp đã được ký; hãy dùng ô chữ ký khác.")
-        field_spec = None
-    else:
-        n_pages = int(writer.root["/Pages"]["/Count"])
-        page_ix = page if page >= 0 else n_pages + page
-        if box is None:
-            declared = declared_boxes(writer.prev).get(field_name)
-            if declared is not None and 0 <= declared[0] < n_pages:
-                page_ix, box = declared
-        if not 0 <= page_ix < n_pages:
-            raise SigningError(f"Tệp chỉ có {n_pages} trang; không đặt được chữ ký ở trang {page + 1}.")
-        x1, y1, x2, y2 = box or DEFAULT_BOX
-        field_spec = fields.SigFieldSpec(sig_field_name=field_name, on_page=page_ix,
-                                         box=(int(x1), int(y1), int(x2), int(y2)))
+    already_signed = any(f[1] is not None for f in existing.values())
 
     moment = (signing_time or now_vn()).astimezone(VN_TZ)
 
@@ -132,7 +167,14 @@ def sign_pdf(
             return session
 
     with signer.open() as hanko_signer:
-        signer_name = nfc(name or _subject_cn(hanko_signer.signing_cert))
+        signer_name = nfc(_subject_cn(hanko_signer.signing_cert))
+        if choose is not None:
+            field_name, title = choose(signer_name)
+        if not field_name:
+            raise SigningError("Chưa chọn ô chữ ký để ký.")
+        field_spec = _field_spec(writer, existing, field_name, box, page)
+        if certify is None:
+            certify = not already_signed and "ChuKy_CoQuan" in existing
         meta = signers.PdfSignatureMetadata(
             field_name=field_name,
             name=signer_name or None,
@@ -140,9 +182,15 @@ def sign_pdf(
             location=nfc(location) or None,
             md_algorithm="sha256",
             subfilter=fields.SigSeedSubFilter.PADES,
+            certify=bool(certify),
+            docmdp_permissions=fields.MDPPerm.FILL_FORMS,
         )
-        pdf_signer = _Signer(meta, hanko_signer, stamp_style=stamp_style(with_title=bool(title)),
-                             new_field_spec=field_spec)
+        if fill:
+            fill_text_fields(writer, fill)
+        if image_for is not None:
+            image = image_for(field_name)
+        style = seal_style(seal) if agency else stamp_style(with_title=bool(title), image=image)
+        pdf_signer = _Signer(meta, hanko_signer, stamp_style=style, new_field_spec=field_spec)
         out = io.BytesIO()
         try:
             pdf_signer.sign_pdf(writer, output=out,
@@ -156,3 +204,93 @@ def sign_pdf(
                 raise SigningError(_p11_message(exc, "khóa bí mật")) from None
             raise
     _atomic_write(Path(out_path), out.getvalue())
+    return signer_name
+
+
+def _field_spec(writer, existing, field_name: str, box: Box | None, page: int):
+    from pyhanko.sign import fields
+
+    if field_name in existing:
+        _, value, _ = existing[field_name]
+        if value is not None:
+            raise SigningError(f"Ô chữ ký «{field_name}» trong tệp đã được ký; hãy dùng ô chữ ký khác.")
+        return None
+    n_pages = int(writer.root["/Pages"]["/Count"])
+    page_ix = page if page >= 0 else n_pages + page
+    if box is None:
+        declared = declared_boxes(writer.prev).get(field_name)
+        if declared is not None and 0 <= declared[0] < n_pages:
+            page_ix, box = declared
+    if not 0 <= page_ix < n_pages:
+        raise SigningError(f"Tệp chỉ có {n_pages} trang; không đặt được chữ ký ở trang {page + 1}.")
+    x1, y1, x2, y2 = box or DEFAULT_BOX
+    return fields.SigFieldSpec(sig_field_name=field_name, on_page=page_ix, box=(int(x1), int(y1), int(x2), int(y2)))
+
+
+def text_fields(reader) -> dict[str, str]:
+    """The text fields of a PDF and their values (``so_van_ban_1`` → ``15``)."""
+    out: dict[str, str] = {}
+    try:
+        form = reader.root.get("/AcroForm")
+        if form is None:
+            return out
+        for ref in form.get_object().get("/Fields", []):
+            f = ref.get_object()
+            if f.get("/FT") == "/Tx":
+                out[str(f.get("/T"))] = str(f.get("/V") or "")
+    except Exception:
+        return out
+    return out
+
+
+def fill_text_fields(writer, values: Mapping[str, str]) -> None:
+    """Set every text field whose name is ``<key>_<n>`` to ``values[key]`` and draw its appearance
+    (ASCII digits and signs in the field's standard font), as an update of ``writer``."""
+    from pyhanko.pdf_utils import generic
+
+    form = writer.root.get("/AcroForm")
+    if form is None:
+        raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).")
+    form = form.get_object()
+    fonts = form.get("/DR", generic.DictionaryObject()).get_object().get("/Font")
+    done = 0
+    for ref in form.get("/Fields", []):
+        f = ref.get_object()
+        name = str(f.get("/T") or "")
+        key = name.rsplit("_", 1)[0]
+        if f.get("/FT") != "/Tx" or key not in values:
+            continue
+        value = str(values[key])
+        x1, y1, x2, y2 = (float(v) for v in f["/Rect"])
+        da = str(f.get("/DA") or "/Time 13 Tf 0 g")
+        parts = da.split()
+        font_name = parts[parts.index("Tf") - 2] if "Tf" in parts else "/Time"
+        size = float(parts[parts.index("Tf") - 1]) if "Tf" in parts else 13.0
+        width = _std_width(value, size, "Times-Italic" if "TiIt" in font_name or "Ital" in font_name else "Times-Roman")
+        # the number stands against «/BC-UBND» on its right; day, month and year are centred
+        x = max(x2 - x1 - width, 0) if key == "so_van_ban" else max((x2 - x1 - width) / 2, 0)
+        text = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        stream = f"/Tx BMC q BT {font_name} {size:g} Tf 0 g {x:.2f} 3 Td ({text}) Tj ET Q EMC".encode("latin-1")
+        resources = generic.DictionaryObject()
+        if fonts is not None:
+            resources[generic.NameObject("/Font")] = fonts
+        ap = generic.StreamObject({
+            generic.NameObject("/Type"): generic.NameObject("/XObject"),
+            generic.NameObject("/Subtype"): generic.NameObject("/Form"),
+            generic.NameObject("/BBox"): generic.ArrayObject(
+                [generic.FloatObject(0), generic.FloatObject(0), generic.FloatObject(x2 - x1),
+                 generic.FloatObject(y2 - y1)]),
+            generic.NameObject("/Resources"): resources,
+        }, stream_data=stream)
+        f[generic.NameObject("/V")] = generic.TextStringObject(value)
+        f[generic.NameObject("/AP")] = generic.DictionaryObject({generic.NameObject("/N"): writer.add_object(ap)})
+        writer.update_container(f)
+        done += 1
+    if not done:
+        raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).")
+
+
+def _std_width(text: str, size: float, font: str = "Times-Roman") -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)

@@ -37,20 +37,70 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
-def stamp_style(*, with_title: bool = True, font_size: int = 10):
-    """A pyHanko :class:`TextStampStyle` with a Vietnamese font and the program's text."""
+def _image(path: Path, what: str):
+    from PIL import Image, UnidentifiedImageError
+    from pyhanko.pdf_utils.images import PdfImage
+
+    try:
+        with Image.open(path) as im:
+            im.load()
+            picture = im.convert("RGBA") if im.mode not in ("RGBA", "RGB") else im.copy()
+    except (FileNotFoundError, UnidentifiedImageError, OSError):
+        raise SigningError(f"Không đọc được ảnh {what} «{path}»; hãy chọn lại trong Cài đặt.") from None
+    return PdfImage(picture)
+
+
+def stamp_style(*, with_title: bool = True, font_size: int = 10, image: Path | None = None):
+    """A pyHanko :class:`TextStampStyle` with a Vietnamese font and the program's text; with ``image``
+    (the signer's handwritten signature, PNG with transparency) the text stands over the image."""
+    from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+    from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+    from pyhanko.pdf_utils.text import TextBoxStyle
+    from pyhanko.stamp import TextStampStyle
+
+    font = GlyphAccumulatorFactory(str(font_path()), font_size=font_size, ot_script_tag="latn",
+                                   ot_language_tag="VIT ", bcp47_lang_code="vi")
+    extra = {}
+    if image is not None:
+        extra = {
+            "background": _image(image, "chữ ký"),
+            "background_opacity": 1.0,
+            "background_layout": SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID,
+                                                     y_align=AxisAlignment.ALIGN_MID,
+                                                     margins=Margins(2, 2, 2, 2)),
+        }
+    return TextStampStyle(
+        stamp_text=STAMP_TEXT if with_title else STAMP_TEXT_NO_TITLE,
+        timestamp_format=STAMP_TIME_FORMAT,
+        text_box_style=TextBoxStyle(font=font, font_size=font_size if image is None else font_size - 2,
+                                    leading=int(font_size * 1.45), text_color=INK_BLUE),
+        border_width=1 if image is None else 0,
+        border_color=INK_BLUE,
+        **({"background": None} | extra),
+    )
+
+
+AGENCY_TEXT = "Cơ quan ký số: %(signer)s\nThời gian: %(ts)s"
+
+
+def seal_style(seal: Path | None, *, font_size: int = 7):
+    """The agency's stamp: its seal image (red) filling the box; without an image, a small text stamp
+    naming the certificate's holder and the time."""
+    from pyhanko.pdf_utils.layout import AxisAlignment, SimpleBoxLayoutRule
+    from pyhanko.stamp import StaticStampStyle
+
+    if seal is not None:
+        return StaticStampStyle(
+            border_width=0, background=_image(Path(seal), "con dấu"), background_opacity=1.0,
+            background_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID))
     from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
     from pyhanko.pdf_utils.text import TextBoxStyle
     from pyhanko.stamp import TextStampStyle
 
     font = GlyphAccumulatorFactory(str(font_path()), font_size=font_size, ot_script_tag="latn",
                                    ot_language_tag="VIT ", bcp47_lang_code="vi")
-    return TextStampStyle(
-        stamp_text=STAMP_TEXT if with_title else STAMP_TEXT_NO_TITLE,
-        timestamp_format=STAMP_TIME_FORMAT,
-        text_box_style=TextBoxStyle(font=font, font_size=font_size, leading=int(font_size * 1.45),
-                                    text_color=INK_BLUE),
-        border_width=1,
-        border_color=INK_BLUE,
-        background=None,
-    )
+    red = (0.75, 0.05, 0.05)
+    return TextStampStyle(stamp_text=AGENCY_TEXT, timestamp_format=STAMP_TIME_FORMAT,
+                          text_box_style=TextBoxStyle(font=font, font_size=font_size,
+                                                      leading=int(font_size * 1.4), text_color=red),
+                          border_width=1, border_color=red, background=None)

@@ -81,7 +81,10 @@ class VerifyResult:
         if self.error:
             return [f"Tệp «{name}»: {self.error}"]
         if not self.signatures:
-            return [f"Tệp «{name}» không có chữ ký số nào."]
+            lines = [f"Tệp «{name}» không có chữ ký số nào."]
+            if self.data_sha256:
+                lines.append(f"Mã băm dữ liệu của báo cáo: {self.data_sha256}")
+            return lines
         lines = []
         if self.intact:
             lines.append(f"Tệp «{name}» có {len(self.signatures)} chữ ký số; nội dung KHÔNG bị thay đổi sau khi ký.")
@@ -207,6 +210,8 @@ def _verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None
         embedded = list(reader.embedded_signatures)
     except Exception as exc:
         return VerifyResult(path, [], None, error=f"không đọc được tệp PDF (tệp hỏng hoặc đã bị sửa: {exc}).")
+    if not embedded:
+        return VerifyResult(path, [], _data_hash_from(reader), checked_trust=roots is not None)
 
     checks: list[SignatureCheck] = []
     total = len(embedded)

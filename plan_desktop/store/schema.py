@@ -93,6 +93,35 @@ def _m0002_exchange(db: Database) -> None:
     create_exchange_tables(db)
 
 
+#: Trust and anchors (migration ``0003_exchange_trust``): files held apart until an approver confirms
+#: the key that signed them, vouchers this unit received for its own key (passed on in its setup
+#: files), the audit chain heads other units reported (to detect rewritten history), the short code an
+#: officer enrolled in advance, and this unit's own chain head at each export.
+TRUST_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS exchange_pending (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_sha256 TEXT NOT NULL UNIQUE,
+    file_name TEXT NOT NULL, blob BLOB NOT NULL, units TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS exchange_vouchers (
+    issuer TEXT NOT NULL, unit_code TEXT NOT NULL, voucher TEXT NOT NULL, received_at TEXT NOT NULL,
+    PRIMARY KEY (issuer, unit_code));
+CREATE TABLE IF NOT EXISTS exchange_anchors (
+    unit_code TEXT NOT NULL, kind TEXT NOT NULL, seq INTEGER NOT NULL, audit_seq INTEGER NOT NULL,
+    audit_hash TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (unit_code, kind, seq));
+"""
+TRUST_COLUMNS = {"exchange_keys": {"short_code": str}, "exchange_exports": {"audit_seq": int, "audit_hash": str}}
+
+
+@migrations(name="0003_exchange_trust")
+def _m0003_exchange_trust(db: Database) -> None:
+    for stmt in TRUST_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+    for table, cols in TRUST_COLUMNS.items():
+        for col, typ in cols.items():
+            if col not in db[table].columns_dict:
+                db[table].add_column(col, typ)
+
+
 def record_columns(form: FormDef) -> dict[str, type]:
     cols: dict[str, type] = {
         "id": str,

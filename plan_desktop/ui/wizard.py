@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 from plan_desktop.domain.text import fold
 from plan_desktop.domain.units import Level, Unit, default_registry
 from plan_desktop.errors import user_message
+from plan_desktop.exchange.errors import ExchangeError
+from plan_desktop.exchange.keys import short_code
 from plan_desktop.services.installation import PLAN_FIRST_YEAR, PLAN_LAST_YEAR, Installation, default_year
+from plan_desktop.services.settings import TITLES, SettingsService, authority_for, signer_title
 
 
 class UnitPage(QWizardPage):
@@ -92,6 +95,14 @@ class UnitPage(QWizardPage):
         self.setup_note.setObjectName("setup_note")
         self.setup_note.setWordWrap(True)
         self.setup_note.hide()
+        # the code the level above reads out by phone: typed here, the setup file is confirmed at once;
+        # left empty, it waits («chờ xác nhận») in the exchange page's keys tab
+        self.setup_code = QLineEdit()
+        self.setup_code.setObjectName("setup_code")
+        self.setup_code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        self.setup_code_label = QLabel(self.tr("Mã khóa cấp trên đọc qua điện thoại:"))
+        self.setup_code.hide()
+        self.setup_code_label.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Năm làm việc:"), self.year)
@@ -109,6 +120,10 @@ class UnitPage(QWizardPage):
         lay.addWidget(self.chosen)
         lay.addWidget(self.locked_note)
         lay.addWidget(self.setup_note)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.setup_code_label)
+        code_row.addWidget(self.setup_code, 1)
+        lay.addLayout(code_row)
 
         self.year.valueChanged.connect(lambda *_: self._fill_provinces())
         self.level_group.idToggled.connect(lambda *_: self._level_changed())
@@ -160,10 +175,13 @@ class UnitPage(QWizardPage):
             w.setEnabled(False)
         self.setup_note.setStyleSheet("color:#1b5e20")
         self.setup_note.setText(self.tr(
-            "Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại "
-            "qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.").format(
-                issuer=info.issuer_name, code=info.issuer, fp=info.fingerprint))
+            "Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp "
+            "trên, nhờ đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ "
+            "xác nhận ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».").format(
+                issuer=info.issuer_name, code=info.issuer, key=short_code(info.signed.signing_key)))
         self.setup_note.show()
+        self.setup_code.show()
+        self.setup_code_label.show()
         self._update()
         return True
 
@@ -307,33 +325,36 @@ class SignaturePage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Người ký báo cáo"))
         self.setSubTitle(self.tr("Khối chữ ký ở cuối báo cáo gửi cấp trên."))
-        self.authority = QLineEdit(settings.get("signer_authority") or "TM. ỦY BAN NHÂN DÂN")
+        self.position = QComboBox()  # the title; the authority line follows it
+        self.position.setObjectName("signer_title")
+        for t in TITLES:
+            self.position.addItem(t, t)
+        self.position.setCurrentIndex(max(self.position.findData(signer_title(settings)), 0))
+        self.authority = QLabel(authority_for(signer_title(settings)))
         self.authority.setObjectName("signer_authority")
-        self.position = QLineEdit(settings.get("signer_position") or "CHỦ TỊCH")
-        self.position.setObjectName("signer_position")
         self.name = QLineEdit(settings.get("signer_name", ""))
         self.name.setObjectName("signer_name")
-        for w in (self.authority, self.position, self.name):
-            w.setMaxLength(120)
+        self.name.setMaxLength(120)
         self.preview = QLabel()
         self.preview.setObjectName("signature_preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("border:1px dashed #9e9e9e; padding:10px; background:white;")
         form = QFormLayout()
-        form.addRow(self.tr("Thẩm quyền ký:"), self.authority)
         form.addRow(self.tr("Chức danh:"), self.position)
+        form.addRow(self.tr("Thẩm quyền ký:"), self.authority)
         form.addRow(self.tr("Họ và tên người ký:"), self.name)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(QLabel(self.tr("Xem trước:")))
         lay.addWidget(self.preview)
         lay.addStretch(1)
-        for w in (self.authority, self.position, self.name):
-            w.textChanged.connect(lambda *_: self._preview())
+        self.position.currentIndexChanged.connect(lambda *_: self._preview())
+        self.name.textChanged.connect(lambda *_: self._preview())
         self._preview()
 
     def _preview(self) -> None:
-        lines = [f"<b>{self.authority.text().strip()}</b>", f"<b>{self.position.text().strip()}</b>",
+        self.authority.setText(authority_for(self.position.currentData()))
+        lines = [f"<b>{self.authority.text().strip()}</b>", f"<b>{self.position.currentData()}</b>",
                  "<br><i>" + self.tr("(ký, đóng dấu)") + "</i><br>", f"<b>{self.name.text().strip()}</b>"]
         self.preview.setText("<br>".join(lines))
 
@@ -358,8 +379,8 @@ class SummaryPage(QWizardPage):
             "<p>Người ký: {authority} / {position} / <b>{signer}</b></p>"
             "<p>Thư mục dữ liệu: {folder}</p>").format(
             unit=unit.name if unit else "", code=unit.code if unit else "", year=v["working_year"],
-            officer=v["officer_name"], title=v["officer_title"], authority=v["signer_authority"],
-            position=v["signer_position"], signer=v["signer_name"] or "…", folder=w.folder))
+            officer=v["officer_name"], title=v["officer_title"], authority=authority_for(v["signer_title"]),
+            position=v["signer_title"], signer=v["signer_name"] or "…", folder=w.folder))
 
 
 class SetupWizard(QWizard):
@@ -399,8 +420,7 @@ class SetupWizard(QWizard):
             "working_year": self.unit_page.year.value(),
             "officer_name": self.officer_page.name.text().strip(),
             "officer_title": self.officer_page.position.text().strip(),
-            "signer_authority": self.signature_page.authority.text().strip(),
-            "signer_position": self.signature_page.position.text().strip(),
+            "signer_title": self.signature_page.position.currentData(),
             "signer_name": self.signature_page.name.text().strip(),
         }
 
@@ -412,13 +432,14 @@ class SetupWizard(QWizard):
             if self.inst is None:
                 officer, title = values.pop("officer_name"), values.pop("officer_title")
                 self.installation = Installation.init(self.folder, code or "", officer=officer, title=title,
-                                                      extra_settings=values)
+                                                      extra_settings={"working_year": values["working_year"]})
+                SettingsService(self.installation).update(values)
                 if self.unit_page.setup_info is not None:
                     self._apply_setup_file(self.installation)
             else:
                 if code and code != self.inst.unit_code:
                     values["unit_code"] = code
-                self.inst.store.set_settings(values)
+                SettingsService(self.inst).update(values)
                 self.installation = self.inst
         except Exception as exc:
             msg = user_message(exc)
@@ -431,10 +452,26 @@ class SetupWizard(QWizard):
     def _apply_setup_file(self, inst: Installation) -> None:
         """Record the parent's key and targets. The unit is set up either way; a failure here only
         means the key is recorded at the first package instead (the officer is told)."""
-        from plan_desktop.services.exchange import apply_setup_file
+        from plan_desktop.services.exchange import apply_setup_file, approve_key
 
+        info = self.unit_page.setup_info
+        typed = self.unit_page.setup_code.text().strip()
         try:
-            apply_setup_file(inst, self.unit_page.setup_info)
+            applied = apply_setup_file(inst, info)
+            if applied.held and typed:
+                try:
+                    approve_key(inst, info.issuer, typed)
+                    return
+                except ExchangeError as exc:  # the code heard is not the one in the file: it stays held
+                    QMessageBox.warning(self, self.tr("Tệp thiết lập"), self.tr(
+                        "Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}").format(
+                            error=user_message(exc)))
+                    return
+            if applied.held:
+                QMessageBox.information(self, self.tr("Tệp thiết lập"), self.tr(
+                    "Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi "
+                    "điện đối chiếu rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».").format(
+                        issuer=info.issuer_name, key=short_code(info.signed.signing_key)))
         except Exception as exc:
             msg = user_message(exc)
             if msg is None:

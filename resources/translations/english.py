@@ -322,6 +322,46 @@ EN = {
     "thoại với cán bộ cấp trên để chắc chắn tệp đúng.":
         "From the setup file of {issuer} (code {code}). Key fingerprint of the level above: {fp} — read it back "
         "by phone with the officer there to be sure the file is genuine.",
+    "Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}":
+        "The unit is set up, but the setup file is not confirmed: {error}",
+    "Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi điện đối chiếu "
+    "rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».":
+        "The unit is set up. The setup file of {issuer} waits for its key code {key} to be confirmed: phone to "
+        "compare, then press «Confirm» on the Data exchange page, keys tab.",
+    "Mã khóa cấp trên đọc qua điện thoại:": "Key code the level above reads out by phone:",
+    "Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp trên, nhờ "
+    "đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ xác nhận ở trang "
+    "«Trao đổi dữ liệu», thẻ «Khóa ký số».":
+        "From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, "
+        "ask them to read out their key code and type it below: if it matches, the file is confirmed at once; "
+        "left empty, the file waits for confirmation on the Data exchange page, keys tab.",
+    # exchange page: keys held for confirmation
+    "Đăng ký trước mã khóa của đơn vị": "Enrol a unit's key code in advance",
+    "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).":
+        "Enrol only after phoning that unit and hearing them read out their key code (16 characters).",
+    "Mã khóa": "Key code",
+    "Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):":
+        "This unit's key code (read it out when another unit phones):",
+    "Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)":
+        "Waiting for confirmation: files signed by an unconfirmed key (nothing imported)",
+    "Mã khóa trong tệp": "Key code in the file",
+    "Xác nhận (mã khớp)…": "Confirm (the code matches)…",
+    "Từ chối (bỏ các tệp)": "Reject (discard the files)",
+    "Khóa đã ghi nhận của các đơn vị khác:": "Keys on record for other units:",
+    "Xác nhận bởi": "Confirmed by",
+    "Đăng ký trước mã khóa của một đơn vị…": "Enrol a unit's key code in advance…",
+    " (chờ tệp đầu tiên)": " (waiting for the first file)",
+    " ({n} chờ xác nhận)": " ({n} to confirm)",
+    "Không xác nhận được": "Could not confirm",
+    "Không từ chối được": "Could not reject",
+    "Xác nhận khóa": "Confirm a key",
+    "Gọi điện cho {unit} và nhờ đọc mã khóa của họ.\nGõ mã nghe được (mã trong tệp: {code}):":
+        "Phone {unit} and ask them to read out their key code.\nType the code you hear (code in the file: {code}):",
+    "Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».":
+        "The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.",
+    "Từ chối khóa": "Reject a key",
+    "Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.":
+        "Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.",
     # exchange page
     "Lập biên nhận cho đơn vị cấp dưới": "Write a receipt for a unit below",
     "Tiếp nhận": "Accept",
@@ -595,14 +635,11 @@ EN.update({
     "tệp «{name}»": "the file «{name}»",
     "Đã khôi phục dữ liệu từ {what}. Dữ liệu trước khi khôi phục được giữ trong một bản sao lưu mới (đầu danh sách).":
         "Restored the data from {what}. The data as they were before are kept in a new backup (top of the list).",
-    "Mã đối chiếu": "Check code",
-    "Mã đối chiếu của đơn vị": "The unit's check code",
-    "Mã đối chiếu (đọc qua điện thoại khi cấp trên hỏi):": "Check code (read it out on the phone when the level above asks):",
-    "Mã đối chiếu đã ghi nhận": "Check code on record",
     "{name} — mã {code}": "{name} — code {code}",
     "Đã ghi biên nhận {name}.": "Wrote the receipt {name}.",
-    "Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã đối chiếu của đơn vị mình:\n{f}":
-        "Wrote the setup file {name}.\nWhen the unit opens it, read them your unit's check code on the phone:\n{f}",
+    "Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã khóa của đơn vị mình:\n{f}":
+        "Wrote the setup file {name}.\nWhen the unit opens it, read them your unit's key code on the phone:\n{f}",
+    "Mã khóa của đơn vị": "The unit's key code",
     "Chưa có đơn vị cấp dưới nào.": "There are no units below yet.",
     "Chưa đến hạn nộp kỳ nào của năm {year}.": "No period of {year} is due yet.",
     "{period}: {n}/{total} đúng hạn": "{period}: {n}/{total} on time",

@@ -124,98 +124,98 @@
 <context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="60" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="61" />
         <source>Chương trình tự sao lưu toàn bộ dữ liệu khi mở lần đầu trong ngày, trước khi nhập gói dữ liệu và trước khi nâng cấp. Bản sao lưu nằm trong thư mục dữ liệu; nên chép thêm một bản ra USB mỗi tháng.</source>
         <extracomment>emitted after a restore (the path of the backup that keeps what was replaced)</extracomment>
         <translation>The program backs up all data at the first start of each day, before importing a package and before an upgrade. Backups live in the data folder; copy one onto a USB stick every month as well.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="68" />
         <source> bản gần nhất</source>
         <translation> most recent</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
         <source>Giữ lại:</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="74" />
         <source>Thời điểm</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="74" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="74" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="79" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="81" />
         <source>Sao lưu ra USB…</source>
         <translation>Back up to USB…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="82" />
         <source>Khôi phục bản đã chọn…</source>
         <translation>Restore selected…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="83" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="84" />
         <source>Khôi phục từ tệp…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="85" />
         <source>Mở thư mục sao lưu</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
         <source>tự động đầu ngày</source>
         <translation>automatic, start of day</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
         <source>trước khi nhập gói</source>
         <translation>before a package import</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="127" />
         <source>trước khi nâng cấp dữ liệu</source>
         <translation>before a data upgrade</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="127" />
         <source>do người dùng tạo</source>
         <translation>made by the user</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="128" />
         <source>trước khi khôi phục</source>
         <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="144" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="145" />
         <source>Đã sao lưu lúc {when}.</source>
         <translation>Backed up at {when}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="163" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="164" />
         <source>Đã sao lưu ra {name}.</source>
         <translation>Backed up to {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="198" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="199" />
         <source>Thay toàn bộ dữ liệu hiện tại bằng {what}?
 
 Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được nếu cần.</source>
@@ -224,52 +224,52 @@ Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại
 The current data are backed up first, so they can be brought back if needed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="201" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="202" />
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="202" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="203" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="152" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="153" />
         <source>Sao lưu ra USB hoặc thư mục khác</source>
         <translation>Back up to a USB stick or another folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="153" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="154" />
         <source>Tệp sao lưu (*.sqlite)</source>
         <translation>Backup file (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="174" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="175" />
         <source>Chọn tệp sao lưu để khôi phục</source>
         <translation>Choose the backup file to restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="175" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="176" />
         <source>Tệp sao lưu (*.sqlite);;Mọi tệp (*)</source>
         <translation>Backup file (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="181" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="182" />
         <source>bản sao lưu lúc {when}</source>
         <translation>the backup made at {when}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="183" />
         <source>tệp «{name}»</source>
         <translation>the file «{name}»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="191" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="192" />
         <source>Đã khôi phục dữ liệu từ {what}. Dữ liệu trước khi khôi phục được giữ trong một bản sao lưu mới (đầu danh sách).</source>
         <translation>Restored the data from {what}. The data as they were before are kept in a new backup (top of the list).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="197" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="198" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
     </message>
@@ -396,19 +396,10 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="131" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="214" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="218" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="145" />
-        <source>Đăng ký lại khóa của đơn vị</source>
-        <translation>Re-enrol a unit's key</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="151" />
-        <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số.</source>
-        <translation>Enrol only after phoning that unit and reading back all 30 digits.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="155" />
@@ -430,298 +421,331 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="214" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="156" />
-        <source>Mã đối chiếu</source>
-        <translation>Check code</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="200" />
-        <source>Mã đối chiếu của đơn vị</source>
-        <translation>The unit's check code</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
-        <source>Mã đối chiếu (đọc qua điện thoại khi cấp trên hỏi):</source>
-        <translation>Check code (read it out on the phone when the level above asks):</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="214" />
-        <source>Mã đối chiếu đã ghi nhận</source>
-        <translation>Check code on record</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="218" />
-        <source>Đăng ký lại khóa của một đơn vị…</source>
-        <translation>Re-enrol a unit's key…</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="243" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="231" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="250" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="252" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="254" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="241" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="242" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="261" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="255" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="420" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="440" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="256" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="275" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="265" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="284" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="267" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="281" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="300" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="289" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="308" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="291" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="310" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="302" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="302" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="302" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="303" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="322" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="324" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="310" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="329" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="361" />
-        <source> (chờ gói đầu tiên)</source>
-        <translation> (waiting for the first package)</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="372" />
-        <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
-        <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="375" />
-        <source>Đã gửi, chờ biên nhận</source>
-        <translation>Sent, awaiting receipt</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="376" />
-        <source>Cấp trên đã tiếp nhận</source>
-        <translation>Accepted by the level above</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="377" />
-        <source>Bị trả lại</source>
-        <translation>Returned</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="398" />
-        <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
-        <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="420" />
-        <source>Gói gần nhất</source>
-        <translation>Last package</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="427" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="447" />
         <source>{name} — mã {code}</source>
         <translation>{name} — code {code}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="651" />
-        <source>Đã ghi biên nhận {name}.</source>
-        <translation>Wrote the receipt {name}.</translation>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="145" />
+        <source>Đăng ký trước mã khóa của đơn vị</source>
+        <translation>Enrol a unit's key code in advance</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="674" />
-        <source>Đã ghi tệp thiết lập {name}.
-Khi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã đối chiếu của đơn vị mình:
-{f}</source>
-        <translation>Wrote the setup file {name}.
-When the unit opens it, read them your unit's check code on the phone:
-{f}</translation>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="151" />
+        <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).</source>
+        <translation>Enrol only after phoning that unit and hearing them read out their key code (16 characters).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="434" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="156" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <source>Mã khóa</source>
+        <translation>Key code</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="715" />
+        <source>Mã khóa của đơn vị</source>
+        <translation>The unit's key code</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
+        <source>Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):</source>
+        <translation>This unit's key code (read it out when another unit phones):</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="215" />
+        <source>Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)</source>
+        <translation>Waiting for confirmation: files signed by an unconfirmed key (nothing imported)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="218" />
+        <source>Mã khóa trong tệp</source>
+        <translation>Key code in the file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="218" />
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="219" />
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
+        <source>Xác nhận (mã khớp)…</source>
+        <translation>Confirm (the code matches)…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
+        <source>Từ chối (bỏ các tệp)</source>
+        <translation>Reject (discard the files)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="232" />
+        <source>Khóa đã ghi nhận của các đơn vị khác:</source>
+        <translation>Keys on record for other units:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <source>Xác nhận bởi</source>
+        <translation>Confirmed by</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
+        <source>Đăng ký trước mã khóa của một đơn vị…</source>
+        <translation>Enrol a unit's key code in advance…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
+        <source> (chờ tệp đầu tiên)</source>
+        <translation> (waiting for the first file)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="392" />
+        <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
+        <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="395" />
+        <source>Đã gửi, chờ biên nhận</source>
+        <translation>Sent, awaiting receipt</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="396" />
+        <source>Cấp trên đã tiếp nhận</source>
+        <translation>Accepted by the level above</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="397" />
+        <source>Bị trả lại</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="418" />
+        <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
+        <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="440" />
+        <source>Gói gần nhất</source>
+        <translation>Last package</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="454" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="455" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="475" />
         <source>Chưa có đơn vị cấp dưới nào.</source>
         <translation>There are no units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="457" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="477" />
         <source>Chưa đến hạn nộp kỳ nào của năm {year}.</source>
         <translation>No period of {year} is due yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="460" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="480" />
         <source>{period}: {n}/{total} đúng hạn</source>
         <translation>{period}: {n}/{total} on time</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="463" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="483" />
         <source>{n} muộn</source>
         <translation>{n} late</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="465" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="485" />
         <source>{n} chưa nhận</source>
         <translation>{n} not received</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="469" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="489" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="469" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="489" />
         <source>Muộn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="469" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="489" />
         <source>Chưa nhận</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="470" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="481" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="490" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="501" />
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="477" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="497" />
         <source>Đúng hạn: nhận được trong {days} ngày sau khi hết kỳ</source>
         <translation>On time: received within {days} days after the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="479" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="499" />
         <source>Muộn: nhận sau hạn đó</source>
         <translation>Late: received after that</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="480" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="500" />
         <source>Chưa nhận: đã quá hạn mà chưa có gói</source>
         <translation>Not received: past due and no package yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="484" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="504" />
         <source>(dd/mm): ngày nhận gói đầu tiên sau khi hết kỳ · «BC đã ký»: gói có kèm báo cáo kỳ đó đã ký số</source>
         <translation>(dd/mm): day the first package after the period came in · «BC đã ký»: the package carried the period's signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="508" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="528" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="516" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="536" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="519" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="539" />
         <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
         <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="525" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="545" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -730,94 +754,151 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="543" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
         <source>Đã xuất gói số {seq} ({n} bản ghi).</source>
         <translation>Exported package number {seq} ({n} records).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="547" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="587" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="576" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="596" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="579" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="599" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="591" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="611" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="593" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="613" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="593" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="613" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="600" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="619" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="639" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="633" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="652" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="672" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="633" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="638" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="658" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="659" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="676" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="671" />
+        <source>Đã ghi biên nhận {name}.</source>
+        <translation>Wrote the receipt {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="694" />
+        <source>Đã ghi tệp thiết lập {name}.
+Khi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã khóa của đơn vị mình:
+{f}</source>
+        <translation>Wrote the setup file {name}.
+When the unit opens it, read them your unit's key code on the phone:
+{f}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="679" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="696" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="659" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="679" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="663" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="683" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="670" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="690" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="682" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="717" />
+        <source> ({n} chờ xác nhận)</source>
+        <translation> ({n} to confirm)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="732" />
+        <source>Không xác nhận được</source>
+        <translation>Could not confirm</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="752" />
+        <source>Không từ chối được</source>
+        <translation>Could not reject</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="764" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="770" />
+        <source>Xác nhận khóa</source>
+        <translation>Confirm a key</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="765" />
+        <source>Gọi điện cho {unit} và nhờ đọc mã khóa của họ.
+Gõ mã nghe được (mã trong tệp: {code}):</source>
+        <translation>Phone {unit} and ask them to read out their key code.
+Type the code you hear (code in the file: {code}):</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="771" />
+        <source>Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».</source>
+        <translation>The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="778" />
+        <source>Từ chối khóa</source>
+        <translation>Reject a key</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="779" />
+        <source>Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.</source>
+        <translation>Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="788" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
@@ -901,6 +982,52 @@ The USB stick can be removed safely once the system says writing is done.</trans
         <source>Hướng dẫn sử dụng</source>
         <extracomment>the guide's parts (anchors of resources/help/*.html)</extracomment>
         <translation>Help</translation>
+    </message>
+</context>
+<context>
+    <name>ImageChooser</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="35" />
+        <source>(không dùng ảnh)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="36" />
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="37" />
+        <source>Bỏ</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="317" />
+        <source>Cấp số, ban hành báo cáo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="320" />
+        <source>ví dụ 15/BC-UBND</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="327" />
+        <source>Số văn bản:</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="328" />
+        <source>Ngày ban hành:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="331" />
+        <source>Cấp số và ký số cơ quan</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1142,27 +1269,27 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="287" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="305" />
         <source>Cán bộ nhập liệu</source>
         <translation>Data-entry officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="288" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="306" />
         <source>Người dùng chương trình này; tên được ghi vào nhật ký mỗi lần thêm, sửa, xóa.</source>
         <translation>The person using this program; the name is written to the log with every change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="295" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="313" />
         <source>ví dụ: Công chức Văn hóa - Xã hội</source>
         <translation>e.g. Culture and social affairs officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="297" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="315" />
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="298" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="316" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
@@ -1608,97 +1735,107 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Kỳ báo cáo</source>
         <extracomment>"Ký thêm…": a second signature (the chairman) on the selected signed report</extracomment>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Người ký</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="319" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="367" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="324" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="372" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="325" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="435" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="441" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="373" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="514" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="520" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="326" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="374" />
         <source>Mở lại kỳ…</source>
         <translation>Reopen period…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="327" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="375" />
         <source>Ký thêm…</source>
         <translation>Countersign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="328" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="376" />
         <source>Người ký thứ hai (chủ tịch) ký tiếp vào báo cáo đã ký; chữ ký trước vẫn giữ nguyên giá trị.</source>
         <translation>The second signer (the chairman) signs the signed report too; the first signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="330" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="378" />
+        <source>Cấp số, ban hành…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="380" />
+        <source>Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="383" />
         <source>Lưu bản sao…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="331" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="384" />
         <source>Chép tệp báo cáo (đã ký) ra USB hoặc thư mục khác.</source>
         <translation>Copy the (signed) report file to a USB stick or another folder.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="343" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="397" />
         <source>Chưa có báo cáo nào. Lập báo cáo ở thẻ «Xem trước», rồi bấm «Ký số…» để ký và lưu vào danh sách này.</source>
         <translation>No report yet. Make one on the «Preview» tab, then click «Sign…» to sign it and keep it in this list.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="404" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="418" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="483" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="497" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="421" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="500" />
         <source>Đã lưu bản sao {name}.</source>
         <translation>Saved the copy {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="439" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="518" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="449" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="457" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="528" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="536" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="450" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="529" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>
@@ -1706,181 +1843,186 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="118" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="120" />
         <source>để trống nếu văn thư ghi số</source>
         <extracomment>emitted after a PDF was written (path) — the main window may register it for signing emitted after a report was signed (path)</extracomment>
         <translation>leave empty if the clerk numbers it</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="129" />
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="128" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="130" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="131" />
         <source>Số văn bản:</source>
         <translation>Document number:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="132" />
         <source>Ngày ký:</source>
         <translation>Date of signing:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="132" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="134" />
         <source>Lưu bản nháp</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="133" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="202" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="135" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="204" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="151" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="153" />
         <source>Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.</source>
         <translation>Left empty, the report prints a prompt for the officer to fill in.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="166" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="168" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="167" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
         <source>Lưu XLSX…</source>
         <translation>Save XLSX…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="168" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="170" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="171" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="171" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="173" />
         <source>Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa.</source>
         <translation>Make the report, save it in the data folder and sign it with a certificate file or a USB token. Once signed, the report period is locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="187" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="189" />
         <source>Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX.</source>
         <translation>QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="202" />
         <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
         <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="205" />
         <source>Các báo cáo đã lập</source>
         <translation>Reports made</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="240" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="242" />
         <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
         <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="241" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="243" />
         <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>IV. Directions and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="242" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="244" />
         <source>V. Kiến nghị, đề xuất</source>
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="320" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="322" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="322" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="324" />
         <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
         <translation>Only the approver may sign reports; log in with the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="340" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="342" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="358" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="368" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="370" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="382" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="384" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="383" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="385" />
         <source>Báo cáo lập từ {n} bản ghi.</source>
         <translation>Report made from {n} records.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="384" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="386" />
         <source>Mã kiểm tra dữ liệu (chi tiết): {hash}</source>
         <translation>Data check code (details): {hash}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="398" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="409" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="534" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="400" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="411" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="554" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="453" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="456" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="463" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="466" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="495" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="490" />
+        <source>Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có thẩm quyền mở lại kỳ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="515" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="520" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="540" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="527" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="547" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="544" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="564" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="560" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="580" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1906,137 +2048,157 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="55" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="101" />
         <source>Theo lịch (1/1 – 31/12)</source>
         <translation>Calendar (1 Jan – 31 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="56" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="102" />
         <source>Theo kỳ thống kê (15/12 năm trước – 14/12)</source>
         <translation>Statistical (15 Dec of the year before – 14 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="64" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="110" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="66" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="112" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="69" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="115" />
         <source>Cán bộ và người ký báo cáo</source>
         <translation>Officer and report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
         <source>Họ tên cán bộ nhập liệu:</source>
         <translation>Data-entry officer:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="118" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="73" />
-        <source>Thẩm quyền ký (TM.):</source>
-        <translation>Signing authority (on behalf of):</translation>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="90" />
+        <source>Chọn ảnh chữ ký (PNG nền trong suốt)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="92" />
+        <source>Chọn ảnh con dấu (PNG)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="119" />
         <source>Chức danh người ký:</source>
         <translation>Signer's title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="120" />
+        <source>Thẩm quyền ký:</source>
+        <translation>Signing authority:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="121" />
         <source>Họ tên người ký:</source>
         <translation>Signer's name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="77" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="122" />
+        <source>Ảnh chữ ký tay:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="123" />
+        <source>Ảnh con dấu:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="125" />
         <source>Làm việc</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="79" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="127" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="128" />
         <source>Cách tính kỳ báo cáo:</source>
         <translation>Period boundaries:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="129" />
         <source>Ngôn ngữ giao diện:</source>
         <translation>Interface language:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="83" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="131" />
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="134" />
         <source>Mở lại trình thiết lập…</source>
         <translation>Open the set-up wizard again…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="115" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="163" />
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="164" />
         <source>Sao lưu, khôi phục</source>
         <translation>Backup, restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="119" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="167" />
         <source>Mật khẩu</source>
         <translation>Passwords</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="177" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="155" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="212" />
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="178" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="235" />
         <source>Cài đặt chưa lưu</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="179" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="236" />
         <source>Các thay đổi trong trang Cài đặt chưa được lưu. Lưu lại trước khi rời trang?</source>
         <translation>The changes on the Settings page are not saved. Save them before leaving the page?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="181" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="238" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="239" />
         <source>Không lưu</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="183" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="240" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2044,42 +2206,54 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="374" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="395" />
         <source>Thiết lập chương trình phòng, chống mại dâm</source>
         <translation>Set up the prostitution prevention program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="398" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="378" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="399" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="379" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="400" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="380" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="401" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="427" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="448" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="442" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="466" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="471" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="479" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="443" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="467" />
+        <source>Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}</source>
+        <translation>The unit is set up, but the setup file is not confirmed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="472" />
+        <source>Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi điện đối chiếu rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
+        <translation>The unit is set up. The setup file of {issuer} waits for its key code {key} to be confirmed: phone to compare, then press «Confirm» on the Data exchange page, keys tab.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="480" />
         <source>Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}</source>
         <translation>The unit is set up, but the key of the level above could not be recorded from the file: {error}</translation>
     </message>
@@ -2087,158 +2261,158 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="61" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="64" />
         <source>Ký số báo cáo</source>
         <extracomment>Typical places of token libraries, offered as the starting folder of the file chooser.</extracomment>
         <translation>Sign the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="64" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="67" />
         <source>Tệp chứng thư số (.p12, .pfx)</source>
         <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="65" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="68" />
         <source>Thiết bị ký số (USB token)</source>
         <translation>Signing device (USB token)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="72" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="75" />
         <source>Đường dẫn tệp .p12 hoặc .pfx</source>
         <translation>Path of the .p12 or .pfx file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="76" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="83" />
         <source>Tệp chứng thư:</source>
         <translation>Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="91" />
         <source>Tìm lại</source>
         <translation>Search again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="92" />
         <source>Cắm thiết bị ký số (USB token) rồi bấm để tìm lại</source>
         <translation>Plug in the signing token (USB), then click to search again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="97" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="100" />
         <source>Thiết bị khác…</source>
         <translation>Another device…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="100" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
         <source>Chỉ khi chương trình không tự tìm thấy thiết bị: chọn tệp thư viện do phần mềm của nhà cung cấp chứng thư số cài đặt</source>
         <translation>Only when the program does not find the device: choose the library file the certificate provider's software installed</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="106" />
         <source>Thư viện PKCS#11 do nhà cung cấp token cài đặt</source>
         <translation>PKCS#11 library installed by the token vendor</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="104" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="107" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="106" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="109" />
         <source>Tìm thiết bị</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="111" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="114" />
         <source>Thư viện:</source>
         <translation>Library:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="119" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="122" />
         <source>Thiết bị:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="133" />
-        <source>Theo chứng thư số</source>
-        <translation>As in the certificate</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="135" />
+        <source>(chưa có — hãy ghi trong Cài đặt)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="137" />
-        <source>Họ tên trên dấu chữ ký:</source>
-        <translation>Name on the signature stamp:</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="141" />
+        <source>Người ký (khối chữ ký):</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="138" />
-        <source>Chức vụ:</source>
-        <translation>Position:</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="142" />
+        <source>Chức vụ trên dấu chữ ký:</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="144" />
-        <source>Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
-        <translation>Passphrases and PINs are never stored; the program asks each time you sign.</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="148" />
+        <source>Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="149" />
-        <source>Ký số</source>
-        <translation>Sign</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="150" />
-        <source>Hủy</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="175" />
-        <source>Mã PIN:</source>
-        <translation>PIN:</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="175" />
-        <source>Mật khẩu tệp chứng thư:</source>
-        <translation>Certificate file passphrase:</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="181" />
-        <source>Chọn tệp chứng thư số</source>
-        <translation>Choose the certificate file</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="182" />
-        <source>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</source>
-        <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="188" />
-        <source>Chọn thư viện PKCS#11 của thiết bị ký số</source>
-        <translation>Choose the PKCS#11 library of the signing device</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="206" />
-        <source>Đã tìm thấy {n} thiết bị ký số đang cắm vào máy.</source>
-        <translation>Found {n} signing device(s) plugged in.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="208" />
-        <source>Không thấy thiết bị ký số nào. Hãy cắm thiết bị (USB token), chờ đèn sáng rồi bấm «Tìm lại». Nếu vẫn không thấy, bấm «Thiết bị khác…».</source>
-        <translation>No signing device found. Plug in the token (USB), wait for its light, then click «Search again». If it is still not found, click «Another device…».</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="228" />
-        <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
-        <translation>No signing device found: plug in the USB token and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="258" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="269" />
         <source>Chưa chọn thiết bị ký số: hãy cắm thiết bị (USB token) rồi bấm «Tìm lại».</source>
         <translation>No signing device chosen: plug in the token (USB), then click «Search again».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="263" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="159" />
+        <source>Ký số</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="160" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="186" />
+        <source>Mã PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="186" />
+        <source>Mật khẩu tệp chứng thư:</source>
+        <translation>Certificate file passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="192" />
+        <source>Chọn tệp chứng thư số</source>
+        <translation>Choose the certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="193" />
+        <source>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</source>
+        <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="199" />
+        <source>Chọn thư viện PKCS#11 của thiết bị ký số</source>
+        <translation>Choose the PKCS#11 library of the signing device</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="217" />
+        <source>Đã tìm thấy {n} thiết bị ký số đang cắm vào máy.</source>
+        <translation>Found {n} signing device(s) plugged in.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="219" />
+        <source>Không thấy thiết bị ký số nào. Hãy cắm thiết bị (USB token), chờ đèn sáng rồi bấm «Tìm lại». Nếu vẫn không thấy, bấm «Thiết bị khác…».</source>
+        <translation>No signing device found. Plug in the token (USB), wait for its light, then click «Search again». If it is still not found, click «Another device…».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="239" />
+        <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
+        <translation>No signing device found: plug in the USB token and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="274" />
         <source>Hãy chọn tệp chứng thư số (.p12, .pfx).</source>
         <translation>Choose the certificate file (.p12, .pfx).</translation>
     </message>
@@ -2246,37 +2420,37 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>SignaturePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="308" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="326" />
         <source>Người ký báo cáo</source>
         <translation>Report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="309" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="327" />
         <source>Khối chữ ký ở cuối báo cáo gửi cấp trên.</source>
         <translation>The signature block at the end of reports to the level above.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="324" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="343" />
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="325" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
         <source>Họ và tên người ký:</source>
         <translation>Signer's full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="328" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="348" />
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="337" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="358" />
         <source>(ký, đóng dấu)</source>
         <translation>(signature, seal)</translation>
     </message>
@@ -2284,17 +2458,17 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="365" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="366" />
         <source>Kiểm tra lại rồi nhấn «Hoàn tất». Có thể sửa các thông tin này trong Cài đặt.</source>
         <translation>Check, then press Finish. All of this can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="356" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
         <source>&lt;p&gt;Đơn vị: &lt;b&gt;{unit}&lt;/b&gt; (mã {code})&lt;/p&gt;&lt;p&gt;Năm làm việc: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cán bộ nhập liệu: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Người ký: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu: {folder}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unit: &lt;b&gt;{unit}&lt;/b&gt; (code {code})&lt;/p&gt;&lt;p&gt;Working year: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data-entry officer: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Signer: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</translation>
     </message>
@@ -2302,108 +2476,113 @@ The USB stick can be removed safely once the system says writing is done.</trans
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="43" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="46" />
         <source>Đơn vị sử dụng chương trình</source>
         <translation>Unit using the program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="45" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="48" />
         <source>Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu.</source>
         <translation>Pick the commune (ward, town), district or province this computer enters and reports data for.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="54" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="57" />
         <source>Xã, phường, thị trấn</source>
         <translation>Commune, ward, town</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="58" />
         <source>Huyện, thị xã, thành phố</source>
         <translation>District, town, city</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="56" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="59" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="68" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="71" />
         <source>Gõ tên xã để tìm (không cần dấu)…</source>
         <translation>Type a commune name to search (marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="78" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="81" />
         <source>Đã có dữ liệu nên không đổi được đơn vị; chỉ sửa được các thông tin khác.</source>
         <translation>There is data already, so the unit cannot change; the other details can.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="85" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="88" />
         <source>Mở tệp thiết lập do cấp trên gửi…</source>
         <extracomment>a setup file from the level above (read, not yet applied): it fixes the unit and brings the parent's key and the plan targets</extracomment>
         <translation>Open a setup file from the level above…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="87" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="90" />
         <source>Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp đó thay vì chọn đơn vị bằng tay.</source>
         <translation>The district can prepare a setup file for the commune: choose that file instead of picking the unit by hand.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="103" />
+        <source>Mã khóa cấp trên đọc qua điện thoại:</source>
+        <translation>Key code the level above reads out by phone:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/wizard.py" line="108" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="98" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="109" />
         <source>Cấp:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="99" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="110" />
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="100" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="111" />
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="101" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="112" />
         <source>Tìm xã:</source>
         <translation>Find commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="102" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="113" />
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="135" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="150" />
         <source>Chọn tệp thiết lập</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="136" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="151" />
         <source>Tệp thiết lập (*.pdsetup);;Mọi tệp (*)</source>
         <translation>Setup file (*.pdsetup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="154" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="169" />
         <source>Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.</source>
         <translation>The unit {code} of the setup file is not in the list of units of {year}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="163" />
-        <source>Theo tệp thiết lập của {issuer} (mã {code}). Dấu vân tay khóa của cấp trên: {fp} — hãy đọc lại qua điện thoại với cán bộ cấp trên để chắc chắn tệp đúng.</source>
-        <translation>From the setup file of {issuer} (code {code}). Key fingerprint of the level above: {fp} — read it back by phone with the officer there to be sure the file is genuine.</translation>
+        <location filename="../../plan_desktop/ui/wizard.py" line="178" />
+        <source>Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp trên, nhờ đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ xác nhận ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
+        <translation>From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, ask them to read out their key code and type it below: if it matches, the file is confirmed at once; left empty, the file waits for confirmation on the Data exchange page, keys tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="276" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
         <source>Đã chọn: {unit} (mã {code})</source>
         <translation>Chosen: {unit} (code {code})</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="277" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="295" />
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen yet.</translation>
     </message>

@@ -83,12 +83,15 @@ def dump(inst) -> dict[str, list[tuple]]:
 
 
 def content(inst, unit: str | None = None) -> dict[str, list[tuple]]:
-    """The records as they travel (content columns), per form: what 'the same end state' means."""
+    """The records as they travel (content columns; of a deleted one, only what a tombstone carries), per
+    form: what 'the same end state' means."""
+    from plan_desktop.exchange.package import TOMBSTONE_FIELDS
+
     out = {}
     for form in inst.store.forms.values():
         cols = inst.store.content_columns(form)
         rows = [
-            tuple(r[c] for c in cols)
+            tuple(r[c] if not r["deleted"] or c in TOMBSTONE_FIELDS else None for c in cols)
             for r in inst.store.db.query(f"SELECT * FROM [{form.table}]")
             if unit is None or r["unit_code"] == unit
         ]
@@ -126,6 +129,20 @@ class World:
             i.close()
 
 
+def link(parent, child, folder: Path) -> None:
+    """Enrol ``child`` under ``parent`` as officers do: the parent's setup file is applied at the child
+    and held until the child's approver confirms the parent's short code (read out by phone); the parent
+    enrols the child's short code in advance, so the child's first package is trusted."""
+    from plan_desktop.services import exchange as ex
+
+    folder.mkdir(parents=True, exist_ok=True)
+    setup = ex.write_setup_file(parent, child.unit_code, folder)
+    info = ex.apply_setup_file(child, setup)
+    if info.held:
+        ex.approve_key(child, parent.unit_code, ex.own_keys(parent).code)
+    ex.trust_key(parent, child.unit_code, ex.own_keys(child).code)
+
+
 @pytest.fixture
 def world(tmp_path: Path):
     w = World(
@@ -135,6 +152,8 @@ def world(tmp_path: Path):
         new_inst(tmp_path / "d", DISTRICT),
         new_inst(tmp_path / "p", PROVINCE),
     )
+    for parent, child in ((w.p, w.d), (w.d, w.c1), (w.d, w.c2)):
+        link(parent, child, tmp_path / "setup")
     yield w
     w.close()
 

@@ -9,7 +9,7 @@ from plan_desktop.domain.units import Level
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.demo import fill_demo
 from plan_desktop.store import Query
-from tests.exchange.conftest import C1, DISTRICT, YEAR, add_records, new_inst
+from tests.exchange.conftest import C1, DISTRICT, YEAR, add_records, link, new_inst
 
 TODAY = date(YEAR + 1, 3, 1)
 
@@ -30,7 +30,7 @@ def test_demo_district_has_a_received_history_per_commune_and_quarter(tmp_path):
             year = Query(unit_code=code, start=date(YEAR, 1, 1), end=date(YEAR, 12, 31), by_date=True)
             dated = sum(d.store.count(f, year) for f in d.store.forms.values() if f.period_field)
             assert sum(r["records"] for r in mine) == dated
-        # no key is on record for them: the first real package records its key (trust on first use)
+        # no key is on record for them: none is trusted before an approver confirms it
         assert ex.keys_overview(d)[1] == []
 
         board = ex.completeness(d, year=YEAR, today=TODAY)
@@ -42,6 +42,7 @@ def test_demo_district_has_a_received_history_per_commune_and_quarter(tmp_path):
         # a real package of a commune imports on top of the demo history
         c1 = new_inst(tmp_path / "c1", C1)
         try:
+            link(d, c1, tmp_path / "setup")
             add_records(c1, 2)
             pkg = ex.export_package(c1, tmp_path / "usb").path
         finally:
@@ -55,10 +56,13 @@ def test_demo_district_has_a_received_history_per_commune_and_quarter(tmp_path):
 def test_demo_at_a_commune_leaves_the_exchange_history_empty(tmp_path):
     """A commune's demo has nothing received, and its first real package is number 1."""
     c1 = new_inst(tmp_path / "c1", C1)
+    d = new_inst(tmp_path / "d", DISTRICT)
     try:
+        link(d, c1, tmp_path / "setup")
         fill_demo(c1, year=YEAR, today=TODAY)
         assert c1.store.db.execute("SELECT COUNT(*) FROM exchange_received").fetchone()[0] == 0
         assert ex.export_history(c1) == []
         assert ex.export_package(c1, tmp_path / "usb").sequence == 1
     finally:
         c1.close()
+        d.close()

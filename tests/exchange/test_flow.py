@@ -35,7 +35,7 @@ def imp(inst, *files):
 
 def test_keys_made_lazily_private(world):
     own, others = ex.keys_overview(world.c1)
-    assert len(own.replace(" ", "")) == 30 and others == []
+    assert len(own) == 19 and DISTRICT in {k.unit_code for k in others}  # the confirmed parent
     for f in (world.root / "c1" / "keys").iterdir():
         if os.name == "posix":
             assert stat.S_IMODE(f.stat().st_mode) == 0o600
@@ -60,7 +60,7 @@ def test_export_carry_import_counts_and_province(world):
     r1 = next(f for f in rep.files if f.source_unit == C1)
     t = r1.tally[(C1, "communication")]
     assert (t.new, t.updated, t.unchanged, t.rejected) == (5, 0, 0, 0)
-    assert r1.new_keys  # trust on first use is shown
+    assert r1.new_keys  # the commune's code enrolled in advance: its key is now on record
     assert world.d.store.check() == []
 
     # upward: the district's package carries both communes' signed bundles and its own records
@@ -74,7 +74,7 @@ def test_export_carry_import_counts_and_province(world):
     assert content(world.p, C1) == content(world.c1, C1)
     # the province knows which commune signed which data
     rows = {r["unit_code"]: r for r in world.p.store.db.query("SELECT * FROM exchange_received")}
-    assert rows[C1]["via_unit"] == DISTRICT and rows[C1]["fingerprint"] == ex.keys_overview(world.c1)[0]
+    assert rows[C1]["via_unit"] == DISTRICT and rows[C1]["fingerprint"] == ex.own_keys(world.c1).fingerprint
     assert rows[DISTRICT]["via_unit"] is None
     assert world.p.store.check() == []
     # records of other units are read-only here
@@ -111,6 +111,11 @@ def test_out_of_order_same_end_state(world, tmp_path):
     from tests.exchange.conftest import new_inst
 
     other = new_inst(tmp_path / "d2", DISTRICT)
+    # the same district's keys (the packages are encrypted to them), its record of the commune's key
+    import shutil
+
+    shutil.copytree(world.root / "d" / "keys", tmp_path / "d2" / "keys", dirs_exist_ok=True)
+    ex.trust_key(other, C1, ex.own_keys(world.c1).code)
     try:
         assert imp(world.d, p1).ok and imp(world.d, p2).ok and imp(world.d, p3).ok
         rep = imp(other, p3)
@@ -163,7 +168,7 @@ def test_encrypted_package_is_opaque_and_only_parent_can_read(world, tmp_path):
     add_records(world.c1, 1, start=9)
     res = ex.export_package(world.c1, world.usb("enc"))
     data = res.path.read_bytes()
-    assert "Tuyên truyền".encode() not in data and b'communication.jsonl"' in data  # names in manifest only
+    assert "Tuyên truyền".encode() not in data and b"communication" not in data  # not even the form names
     # another district installation of the same unit (a different key) cannot open it
     from tests.exchange.conftest import new_inst
 
@@ -178,7 +183,7 @@ def test_encrypted_package_is_opaque_and_only_parent_can_read(world, tmp_path):
     assert imp(world.d, res.path).ok
 
 
-def test_changed_key_refused_until_reenrolled(world, tmp_path):
+def test_changed_key_held_until_approved(world, tmp_path):
     add_records(world.c1, 1)
     assert imp(world.d, export(world.c1, world.usb())).ok
     # the commune reinstalls: new folder, new key
@@ -186,21 +191,33 @@ def test_changed_key_refused_until_reenrolled(world, tmp_path):
 
     again = new_inst(tmp_path / "c1-new", C1)
     try:
+        info = ex.apply_setup_file(again, ex.write_setup_file(world.d, C1, world.usb("s")))
+        assert info.held  # nothing vouches for the district's key at the new installation yet
+        ex.approve_key(again, DISTRICT, ex.own_keys(world.d).code)
         add_records(again, 2, start=30)
         f = export(again, world.usb("new"))
         before = dump(world.d)
         rep = imp(world.d, f)
-        assert not rep.ok and rep.files[0].reason_code == "changed_key"
-        assert "keys trust" in rep.files[0].message
-        assert dump(world.d) == before
-        fpr = ex.keys_overview(again)[0]
+        assert not rep.ok and rep.files[0].held and rep.files[0].held[0].reason == "changed"
+        assert "keys approve" in rep.files[0].message and ex.own_keys(again).code in rep.files[0].message
+        after = dump(world.d)
+        assert len(after.pop("exchange_pending")) == 1
+        assert {k: v for k, v in after.items() if k != "sqlite_sequence"} == {
+            k: v for k, v in before.items() if k not in ("exchange_pending", "sqlite_sequence")
+        }
+        [pending] = ex.list_pending(world.d)
+        assert pending.unit_code == C1 and pending.code == ex.own_keys(again).code
         with pytest.raises(ex.ExchangeError):
-            ex.trust_key(world.d, C1, "123")
-        ex.trust_key(world.d, C1, fpr.replace(" ", "-"))
-        rep = imp(world.d, f)
-        assert rep.ok, rep.text()
+            ex.approve_key(world.d, C1, "123")
+        with pytest.raises(ex.ExchangeError):  # the code of the old key is not the one held
+            ex.approve_key(world.d, C1, ex.own_keys(world.c1).code)
+        res = ex.approve_key(world.d, C1, ex.own_keys(again).code.lower().replace("-", " "))
+        assert res.report.ok, res.report.text()
+        assert count(world.d, unit=C1) == 3 and ex.list_pending(world.d) == []
+        rep = imp(world.d, export(world.c1, world.usb("old")))  # the old key is now held apart
+        assert not rep.ok and rep.files[0].held
+        assert ex.reject_key(world.d, C1) == 1 and ex.list_pending(world.d) == []
         assert count(world.d, unit=C1) == 3
-        assert not imp(world.d, export(world.c1, world.usb("old"))).ok  # the old key is now refused
     finally:
         again.close()
 
@@ -310,16 +327,22 @@ def test_setup_file_for_a_new_commune(world, tmp_path):
 
     path = ex.write_setup_file(world.d, C2, world.usb())
     info = ex.read_setup_file(path)
-    assert info.unit == C2 and info.issuer == DISTRICT and info.fingerprint == ex.keys_overview(world.d)[0]
+    assert info.unit == C2 and info.issuer == DISTRICT and info.fingerprint == ex.own_keys(world.d).fingerprint
     assert info.plan_id and info.plan_targets  # the plan and its targets travel
     fresh = new_inst(tmp_path / "c2-fresh", C2)
     try:
-        ex.apply_setup_file(fresh, info)
-        assert fresh.store.get_setting("plan_id") == info.plan_id
+        with pytest.raises(ex.ExchangeError):  # no parent key yet: no package, never an unencrypted one
+            ex.export_package(fresh, world.usb("x"))
+        held = ex.apply_setup_file(fresh, info)
+        assert held.held and fresh.store.get_setting("plan_id") != info.plan_id  # nothing applied yet
+        res = ex.approve_key(fresh, DISTRICT, ex.own_keys(world.d).code)
+        assert res.setup_messages and fresh.store.get_setting("plan_id") == info.plan_id
         add_records(fresh, 1)
         res = ex.export_package(fresh, world.usb("x"))
         assert res.encrypted_to == DISTRICT  # the first package is already encrypted
-        assert imp(world.d, res.path).ok
+        rep = imp(world.d, res.path)
+        assert rep.files[0].held  # another key than the one on record for C2: held
+        assert ex.approve_key(world.d, C2, ex.own_keys(fresh).code).report.ok
         with pytest.raises(ex.PackageRefused):
             ex.apply_setup_file(world.c1, path)  # not for this unit
     finally:
@@ -484,7 +507,7 @@ def test_upward_receipts_and_incremental_forwarding(world, tmp_path):
     add_records(world.c1, 2)
     assert imp(world.d, export(world.c1, world.usb("a"))).ok
     up1 = ex.export_package(world.d, world.usb("up1"))
-    assert up1.forwarded == 1 and up1.encrypted_to is None
+    assert up1.forwarded == 1 and up1.encrypted_to == PROVINCE
     assert imp(world.p, up1.path).ok
     assert imp(world.d, ex.write_receipt(world.p, DISTRICT, world.usb("r")).path).ok
     add_records(world.c1, 1, start=10)
@@ -526,8 +549,9 @@ def test_folder_import_skips_own_packages_and_others_receipts(world):
 
 
 def test_district_reinstalled_recovers(world, tmp_path):
-    """The district gets a new key: the commune's encrypted package and the new receipt are refused
-    with instructions; after re-enrolling the district's fingerprint, everything flows again."""
+    """The district gets a new key: the commune's encrypted package cannot be read there and the new
+    district's setup file is held at the commune until its code is confirmed; then everything flows
+    again, and the old district's receipts are held apart."""
     from tests.exchange.conftest import new_inst
 
     add_records(world.c1, 1)
@@ -541,16 +565,19 @@ def test_district_reinstalled_recovers(world, tmp_path):
         assert enc.encrypted_to == DISTRICT
         rep = imp(d2, enc.path)
         assert not rep.ok and rep.files[0].reason_code == "wrong_recipient"
-        ex.trust_key(world.c1, DISTRICT, ex.keys_overview(d2)[0])  # after a phone call
-        plain = ex.export_package(world.c1, world.usb("p"), full=True)  # a new district needs everything
-        assert plain.encrypted_to is None  # the new key's encryption half is not known yet
-        assert imp(d2, plain.path).ok and count(d2, unit=C1) == 2
+        info = ex.apply_setup_file(world.c1, ex.write_setup_file(d2, C1, world.usb("s")))
+        assert info.held and info.untrusted[0].reason == "changed"
+        ex.approve_key(world.c1, DISTRICT, ex.own_keys(d2).code)  # after a phone call
+        ex.trust_key(d2, C1, ex.own_keys(world.c1).code)
+        full = ex.export_package(world.c1, world.usb("p"), full=True)  # a new district needs everything
+        assert full.encrypted_to == DISTRICT
+        assert imp(d2, full.path).ok and count(d2, unit=C1) == 2
         assert imp(world.c1, ex.write_receipt(d2, C1, world.usb("r")).path).ok
         assert ex.export_package(world.c1, world.usb("q")).encrypted_to == DISTRICT
-        # the old district's receipts are now refused at the commune
+        # the old district's receipts are now held at the commune, never applied
         old = ex.write_receipt(world.d, C1, world.usb("old"), sequence=1)
         rep = imp(world.c1, old.path)
-        assert not rep.ok and rep.files[0].reason_code == "changed_key"
+        assert not rep.ok and rep.files[0].held
     finally:
         d2.close()
 
@@ -563,6 +590,7 @@ def test_password_protected_private_keys_and_roles(world):
     from plan_desktop.paths import keys_dir
 
     fp = ex.keys_overview(world.c1)[0]
+    code_d = ex.own_keys(world.d).code
     if not hasattr(world.c1, "login"):
         pytest.skip("installation has no sessions")
     session = world.c1.access.enable("mat-khau-can-bo", "mat-khau-phe-duyet")
@@ -577,6 +605,6 @@ def test_password_protected_private_keys_and_roles(world):
     assert ex.keys_overview(world.c1)[0] == fp  # same key, now protected
     assert imp(world.d, ex.export_package(world.c1, world.usb()).path).ok
     with pytest.raises(access.AccessError):  # ... but not re-enrol another unit's key
-        ex.trust_key(world.c1, DISTRICT, fp)
+        ex.trust_key(world.c1, DISTRICT, code_d)
     world.c1.login("mat-khau-phe-duyet")
-    ex.trust_key(world.c1, DISTRICT, ex.keys_overview(world.d)[0])
+    ex.trust_key(world.c1, DISTRICT, code_d)

@@ -18,6 +18,7 @@ from tests.exchange.conftest import (
     count,
     dump,
     import_backups,
+    link,
     new_inst,
 )
 
@@ -81,12 +82,14 @@ def test_no_backup_possible_means_no_import(world):
 
 def test_cli_import_prints_where_the_backup_is(tmp_path, capsys):
     c1 = new_inst(tmp_path / "c1", C1)
+    d = new_inst(tmp_path / "d", DISTRICT)
     try:
+        link(d, c1, tmp_path / "setup")
         add_records(c1, 2)
         pkg = ex.export_package(c1, tmp_path / "usb").path
     finally:
         c1.close()
-    new_inst(tmp_path / "d", DISTRICT).close()
+        d.close()
     assert main(["--data-dir", str(tmp_path / "d"), "import", str(pkg)]) == 0
     out = capsys.readouterr().out
     (made,) = import_backups(tmp_path / "d")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from plan_desktop.services import exchange as ex
-from tests.exchange.conftest import C1, DISTRICT, comm_values, content, new_inst, open_inst
+from tests.exchange.conftest import C1, DISTRICT, comm_values, content, link, new_inst, open_inst
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 ITERATIONS = 8
@@ -46,15 +46,17 @@ def state(folder: Path):
 
 def test_sigkill_during_import(tmp_path):
     c1 = new_inst(tmp_path / "c1", C1)
+    pristine = tmp_path / "d0"
+    d0 = new_inst(pristine, DISTRICT)
     try:
+        link(d0, c1, tmp_path / "setup")
         svc = c1.records("tester")
         created, _, issues = svc.write_many("communication", [(None, comm_values(i)) for i in range(RECORDS)])
         assert created == RECORDS and not issues
         pkg = ex.export_package(c1, tmp_path / "usb").path
     finally:
         c1.close()
-    pristine = tmp_path / "d0"
-    new_inst(pristine, DISTRICT).close()
+        d0.close()
     before = state(pristine)
 
     # one full run: the "after" state and how long an import takes, start to end

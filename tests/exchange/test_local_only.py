@@ -3,7 +3,8 @@ wrote them. Real data folders: a commune, its district, the province; real packa
 
 from __future__ import annotations
 
-import io
+import json
+import shutil
 import zipfile
 from collections import defaultdict
 from datetime import date
@@ -14,7 +15,7 @@ from plan_desktop.exchange.package import Bundle, verify_package
 from plan_desktop.reports.scope import report_data_hash
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.exchange.imports import FileResult, _apply_bundle, _verify_context
-from tests.exchange.conftest import C1, C2, DISTRICT, PROVINCE, YEAR, dump
+from tests.exchange.conftest import C1, C2, DISTRICT, PROVINCE, YEAR, dump, link
 
 #: One unmistakable value per local_only field: a name as an officer might type it.
 SECRETS = {
@@ -23,10 +24,11 @@ SECRETS = {
     ("communication", "notes"): "Tư vấn riêng cho cháu Lê Văn Tùng-7743",
     ("training", "notes"): "Học viên: Phạm Thị Lan-7744, Đỗ Văn Minh-7745",
     ("establishment", "owner_name"): "Hoàng Văn Cường-7746",
+    ("case", "decision_no"): "15/QĐ-XPVPHC-7747",
+    ("support", "provider"): "Anh Vũ Văn Khánh-7748, chủ xưởng may",
 }
 #: What still travels next to them (checked at the district and the province).
 VISIBLE = {
-    ("case", "decision_no"): "15/QĐ-XPVPHC",
     ("support", "person_code"): "HT-13597-0007",
     ("communication", "topic"): "Tuyên truyền phòng, chống mại dâm tại thôn Đông",
     ("training", "title"): "Tập huấn kỹ năng tuyên truyền viên",
@@ -41,10 +43,11 @@ def _values() -> dict[str, dict]:
                           "suspected_since": date(YEAR, 2, 1)},
         "case": {"detected_on": date(YEAR, 3, 4), "source": "patrol", "kind": "buying_selling", "sellers": 2,
                  "buyers": 1, "action": "admin_fine", "fine": 1_500_000, "status": "handled",
-                 "closed_on": date(YEAR, 3, 20), "decision_no": VISIBLE[("case", "decision_no")],
+                 "closed_on": date(YEAR, 3, 20), "decision_no": SECRETS[("case", "decision_no")],
                  "notes": SECRETS[("case", "notes")]},
         "support": {"date": date(YEAR, 4, 2), "person_code": VISIBLE[("support", "person_code")],
-                    "service": "job", "provider": "Trạm Y tế xã", "outcome": SECRETS[("support", "outcome")]},
+                    "service": "job", "provider": SECRETS[("support", "provider")],
+                    "outcome": SECRETS[("support", "outcome")]},
         "communication": {"date": date(YEAR, 5, 6), "format": "counselling", "venue_type": "residential",
                           "topic": VISIBLE[("communication", "topic")], "lead_org": "womens_union",
                           "audience": ["high_risk"], "sessions": 1, "participants": 1,
@@ -73,16 +76,6 @@ def _members(path: Path, receiver) -> dict[str, bytes]:
     for b in pkg.bundles:
         out[f"manifest:{b.unit}"] = b.signed.raw
         out.update({f"{b.unit}:{n}": d for n, d in b.members.items()})
-    return out
-
-
-def _plain_members(path: Path) -> dict[str, bytes]:
-    """An unencrypted package opened with nothing but zipfile: the outer file, then the payload."""
-    with zipfile.ZipFile(path) as outer:
-        payload = outer.read("payload.bin")
-        out = {n: outer.read(n) for n in outer.namelist()}
-    with zipfile.ZipFile(io.BytesIO(payload)) as inner:
-        out.update({n: inner.read(n) for n in inner.namelist()})
     return out
 
 
@@ -122,10 +115,15 @@ def _local_values(inst, unit: str) -> set:
 
 def test_local_only_fields_never_leave_the_commune(world):
     ids = _fill(world.c1)
-    # unencrypted first package (the district's key is not known yet): plain zip members
+    # the package is encrypted to the district: nothing readable on the stick, not even the form names
     p1 = ex.export_package(world.c1, world.usb("a")).path
-    members = _plain_members(p1)
-    assert {"records/case.jsonl", "records/support.jsonl", "records/establishment.jsonl"} <= set(members)
+    raw = p1.read_bytes()
+    for value in [*SECRETS.values(), *VISIBLE.values(), "support", "case.jsonl"]:
+        assert value.encode() not in raw, value
+    members = _members(p1, world.d)  # as the district decrypts it
+    assert {f"{C1}:records/case.jsonl", f"{C1}:records/support.jsonl", f"{C1}:records/establishment.jsonl"} <= set(
+        members
+    )
     _no_secret_in(members)
     for value in VISIBLE.values():  # everything else is there
         assert any(value.encode() in d for d in members.values()), value
@@ -201,6 +199,14 @@ def test_forwarded_bundles_travel_byte_for_byte(world):
     assert fwd.unit == C1 and fwd.signed.raw == at_district.signed.raw and fwd.members == at_district.members
 
 
+def _code_of(pkg: Path) -> str:
+    """The short code of the key that signed a package (what its unit reads out by phone)."""
+    from plan_desktop.exchange.keys import short_code, unb64
+
+    with zipfile.ZipFile(pkg) as z:
+        return short_code(unb64(json.loads(z.read("manifest.json"))["key"]["signing"], 32))
+
+
 def _old_forms(tmp_path: Path):
     """The forms of an older program version: the same, without local_only."""
     folder = tmp_path / "old-forms"
@@ -221,6 +227,7 @@ def test_an_older_sender_s_local_values_are_stored_empty(world, tmp_path):
     old_forms = _old_forms(tmp_path)
     old = Installation.init(tmp_path / "old-c2", C2, forms=old_forms, extra_settings={"working_year": YEAR})
     try:
+        link(world.d, old, tmp_path / "setup")
         _fill(old)
         pkg = ex.export_package(old, world.usb()).path
         assert SECRETS[("case", "notes")].encode() in b"".join(_members(pkg, world.d).values())
@@ -237,6 +244,9 @@ def test_an_older_sender_s_local_values_are_stored_empty(world, tmp_path):
     # re-export of the same revisions is no conflict there, and its check still passes
     settings = {"working_year": YEAR}
     d_old = Installation.init(tmp_path / "old-d", DISTRICT, forms=old_forms, extra_settings=settings)
+    # the same district (its keys: the packages are encrypted to them) with the commune's code enrolled
+    shutil.copytree(world.d.folder / "keys", tmp_path / "old-d" / "keys", dirs_exist_ok=True)
+    ex.trust_key(d_old, C2, _code_of(pkg))
     try:
         assert ex.import_files(d_old, [pkg], save_report=False).ok
         assert SECRETS[("case", "notes")] in _local_values(d_old, C2)
@@ -256,13 +266,13 @@ def test_the_receiver_never_blanks_its_own_local_values(world):
     """The merge keeps a unit's own local_only values when a row of its own comes in without them."""
     svc = world.d.records("tester")
     case = svc.create("case", {**_values()["case"], "notes": "Ghi chú của huyện"})
-    incoming = {**case, "revision": case["revision"] + 1, "notes": None, "decision_no": "16/QĐ-XPVPHC"}
+    incoming = {**case, "revision": case["revision"] + 1, "notes": None, "fine": 2_000_000}
     incoming = {c: incoming.get(c) for c in world.d.store.content_columns(world.d.store.forms["case"])}
     bundle = Bundle(None, DISTRICT, 1, {}, {"case": [incoming]}, [], [])  # type: ignore[arg-type]
     with world.d.store.db.atomic():
         _apply_bundle(world.d, svc, bundle, FileResult(Path("x.pdpkg")), date.today(), defaultdict(list))
     row = world.d.store.get_row(world.d.store.forms["case"], case["id"])
-    assert row["revision"] == case["revision"] + 1 and row["decision_no"] == "16/QĐ-XPVPHC"
+    assert row["revision"] == case["revision"] + 1 and row["fine"] == 2_000_000
     assert row["notes"] == "Ghi chú của huyện"
     assert world.d.store.check() == []
 

@@ -7,6 +7,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from plan_desktop.services import exchange as ex
+from plan_desktop.ui.pages.exchange_page import ExchangePage
 from tests.exchange.conftest import C1, add_records
 
 
@@ -19,7 +20,7 @@ def test_commune_page_exports(world, qtbot):
     page.show()
     assert not page.upper_box.isVisible() and page.export_box.isVisible()
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs == ["Gửi dữ liệu lên cấp trên", "Nhận gói dữ liệu, biên nhận", "Mã đối chiếu của đơn vị"]
+    assert tabs == ["Gửi dữ liệu lên cấp trên", "Nhận gói dữ liệu, biên nhận", "Mã khóa của đơn vị"]
     assert page.fingerprint_label.text() == ex.keys_overview(world.c1)[0]
     assert "3" in page.pending_label.text()
     page.set_export_dir(world.usb())
@@ -49,7 +50,7 @@ def test_district_page_imports_and_shows_board(world, qtbot):
     assert page.upper_box.isVisible()  # the district's first tab: the units below
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
         "Theo dõi đơn vị cấp dưới", "Nhận gói dữ liệu, biên nhận", "Gửi dữ liệu lên cấp trên",
-        "Mã đối chiếu của đơn vị"]
+        "Mã khóa của đơn vị"]
     with qtbot.waitSignal(page.imported, timeout=5000):
         report = page.import_paths([world.usb()])
     assert page.report_view.isVisible()  # the import's report is shown on its tab
@@ -63,7 +64,7 @@ def test_district_page_imports_and_shows_board(world, qtbot):
     assert page.board.horizontalHeaderItem(0).text() == "Quý I/2019"
     assert "đúng hạn" in page.board_summary.text() and "/" in page.board_summary.text()
     assert "Đúng hạn" in page.board_legend.text() and "BC đã ký" in page.board_legend.text()
-    assert page.keys_table.rowCount() == 1
+    assert page.keys_table.rowCount() == 3  # the province (confirmed), both communes (enrolled)
     assert page.write_receipt(C1, world.usb()) is not None
     # refused files show the reason, the page does not raise
     junk = world.root / "junk.pdpkg"
@@ -95,3 +96,48 @@ def test_page_with_protected_keys_and_nobody_logged_in(world, qtbot):
     assert "đăng nhập" in page.fingerprint_label.text()
     report = page.import_paths([world.usb()])
     assert not report.ok and "đăng nhập" in page.report_view.toPlainText()
+
+
+def test_keys_tab_lists_held_packages_and_approves_with_the_code(world, qtbot, tmp_path, monkeypatch):
+    """A package signed by a key nobody confirmed (the commune reinstalled) is held: the keys tab shows
+    its unit and short code; a wrong code confirms nothing; the right one imports the held package."""
+    from tests.exchange.conftest import count, new_inst
+
+    again = new_inst(tmp_path / "c1-new", C1)
+    try:
+        info = ex.apply_setup_file(again, ex.write_setup_file(world.d, C1, world.usb("s")))
+        ex.approve_key(again, info.issuer, ex.own_keys(world.d).code)
+        add_records(again, 2)
+        pkg = ex.export_package(again, world.usb("new")).path
+        code = ex.own_keys(again).code
+    finally:
+        again.close()
+    page = ExchangePage(world.d)
+    qtbot.addWidget(page)
+    report = page.import_paths([pkg])
+    assert not report.ok and report.files[0].held and count(world.d, unit=C1) == 0
+    page.tabs.setCurrentWidget(page._tab_of[page.keys_box])
+    page.show()
+    assert page.pending_keys.rowCount() == 1 and page.pending_keys.item(0, 1).text() == code
+    assert "chờ xác nhận" in page.tabs.tabText(page.tabs.indexOf(page._tab_of[page.keys_box]))
+    shots = tmp_path / "shots"
+    shots.mkdir()
+    for w, h in ((1024, 768), (1366, 768)):
+        page.resize(w, h)
+        page.grab().save(str(shots / f"keys_pending_{w}.png"))
+    import os
+
+    if os.environ.get("PLAN_DESKTOP_SHOTS"):
+        import shutil
+
+        for f in shots.iterdir():
+            shutil.copy(f, os.environ["PLAN_DESKTOP_SHOTS"])
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: warned.append(a)))
+    assert page.approve(C1, "AAAA-BBBB-CCCC-DDDD") is None and warned
+    assert count(world.d, unit=C1) == 0 and page.pending_keys.rowCount() == 1
+    res = page.approve(C1, code)
+    assert res is not None and res.report.ok
+    assert count(world.d, unit=C1) == 2 and not page.pending_keys.isVisible()

@@ -17,6 +17,7 @@ from tests.exchange.conftest import (
     block_backups,
     dump,
     import_backups,
+    link,
     new_inst,
 )
 
@@ -44,7 +45,7 @@ def test_a_receipt_is_imported_after_a_backup_of_the_store(world):
     receipt = _sent_and_acknowledged(world)
     assert import_backups(world.c1.folder) == []
     before = _acked(world.c1.store.path)
-    assert before == (None, "sent", 0)
+    assert before == (None, "sent", 1)  # the district's key came with its setup file
 
     rep = ex.import_files(world.c1, [receipt], save_report=False)
     assert rep.ok and rep.files[0].kind == "receipt", rep.text()
@@ -100,6 +101,7 @@ def test_cli_import_of_a_receipt_prints_where_the_backup_is(tmp_path, capsys):
     c1 = new_inst(tmp_path / "c1", C1)
     d = new_inst(tmp_path / "d", DISTRICT)
     try:
+        link(d, c1, tmp_path / "setup")
         add_records(c1, 1)
         pkg = ex.export_package(c1, tmp_path / "usb").path
         assert ex.import_files(d, [pkg], save_report=False).ok

@@ -42,6 +42,20 @@ def pdf_text(path: Path | bytes) -> list[str]:
     return [unicodedata.normalize("NFC", p.extract_text() or "") for p in reader.pages]
 
 
+def date_line(path: Path) -> str:
+    """The place and date line as it reads on page 1, with the date's form fields filled in (a report
+    without a number keeps number and date as fields for the clerk)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    values = {str(k).rsplit("_", 1)[0]: str(v.get("/V") or "") for k, v in (reader.get_fields() or {}).items()
+              if str(k).endswith("_1")}
+    text = flat(pdf_text(path)[0])
+    if not values:
+        return text
+    return f"ngày {values['ngay']} tháng {values['thang']} năm {values['nam']}"
+
+
 def flat(text: str) -> str:
     """Whitespace collapsed, so that phrases broken across lines still match."""
     return " ".join(text.split())

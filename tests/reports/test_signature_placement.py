@@ -17,15 +17,17 @@ from plan_desktop.services import reporting
 from plan_desktop.signing.placement import parse_declarations
 from tests.reports.conftest import comm
 
-OFFICER, CHAIRMAN = "ChuKy_CanBo", "ChuKy_ChuTich"
+OFFICER, CHAIRMAN, AGENCY = "ChuKy_CanBo", "ChuKy_ChuTich", "ChuKy_CoQuan"
 
 
 @pytest.fixture
 def made(commune, service, tmp_path) -> Path:
     commune.store.set_settings({"signer_name": "Nguyễn Văn Chính", "signer_authority": "TM. ỦY BAN NHÂN DÂN",
-                                "signer_position": "CHỦ TỊCH"})
+                                "signer_position": "CHỦ TỊCH", "officer_name": "Nguyễn Văn An"})
     comm(service, None, "2019-02-10", "talk", participants=120, participants_female=60)
     comm(service, None, "2019-05-20", "group_discussion", venue_type="school", participants=80)
+    reporting.save_draft(commune, "2019", {"assessment": "Ưu điểm: phối hợp tốt.", "tasks": "Tiếp tục tuyên truyền.",
+                                           "requests": "Đề nghị hỗ trợ kinh phí."})
     pdf = tmp_path / "bao-cao-2019.pdf"
     reporting.make_report(commune, "2019", out=pdf, report_date=date(2020, 1, 5))
     return pdf
@@ -59,7 +61,8 @@ def _overlaps(a, b) -> bool:
 
 def test_the_closing_block_declares_both_signature_places(made):
     boxes = _declared(made)
-    assert set(boxes) == {OFFICER, CHAIRMAN}
+    assert set(boxes) == {OFFICER, CHAIRMAN, AGENCY}
+    assert boxes[AGENCY][0] == 0 and boxes[AGENCY][1][1] > 780  # no seal image: top of page 1
     (page_o, officer), (page_c, chairman) = boxes[OFFICER], boxes[CHAIRMAN]
     assert page_o == page_c
     words = _words(made, page_c)
@@ -108,6 +111,8 @@ def test_signed_stamps_land_in_the_declared_places(made, commune, tmp_path):
             if a.get("/Subtype") == "/Widget" and a.get("/T") in (OFFICER, CHAIRMAN):
                 widgets[str(a["/T"])] = (i, tuple(float(v) for v in a["/Rect"]))
     for field, (page, box) in declared.items():
+        if field == AGENCY:
+            continue  # not signed here (the clerk's step)
         w_page, rect = widgets[field]
         assert w_page == page
         assert rect == pytest.approx(tuple(int(v) for v in box), abs=1)

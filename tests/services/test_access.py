@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from plan_desktop.cli import main
@@ -80,11 +82,24 @@ def _plain_pem(folder) -> bool:
     return all(f.read_bytes().startswith(b"-----BEGIN PRIVATE KEY-----") for f in _key_files(folder))
 
 
+def _with_parent(commune, tmp_path) -> None:
+    """The commune's district, its setup file applied and confirmed at the commune: exports need its key."""
+    from plan_desktop.services import exchange
+    from plan_desktop.services.installation import Installation
+
+    parent = commune.units.parent(commune.unit_code, date(2019, 12, 31))
+    with Installation.init(tmp_path / "district", parent.code, extra_settings={"working_year": 2019}) as d:
+        info = exchange.apply_setup_file(commune, exchange.write_setup_file(d, commune.unit_code, tmp_path / "s"))
+        assert info.held
+        exchange.approve_key(commune, d.unit_code, exchange.own_keys(d).code)
+
+
 def test_init_makes_the_exchange_keys_so_a_fresh_commune_can_export(commune, tmp_path):
     from plan_desktop.services import exchange
 
     assert _plain_pem(commune.folder)
     fingerprint, _ = exchange.keys_overview(commune)
+    _with_parent(commune, tmp_path)
     res = exchange.export_package(commune, tmp_path / "usb")
     assert res.path.is_file() and res.sequence == 1
     assert exchange.keys_overview(commune)[0] == fingerprint  # the key made at init, not a new one
@@ -97,6 +112,7 @@ def test_enable_encrypts_key_files_export_works_after_login_disable_decrypts(com
     from plan_desktop.services.installation import Installation
 
     fingerprint = exchange.keys_overview(commune)[0]
+    _with_parent(commune, tmp_path)
     plain = [f.read_bytes() for f in _key_files(commune.folder)]
     enable_protection(commune, "officer-pass", "approver-pass")
     for f in _key_files(commune.folder):

@@ -217,6 +217,16 @@ def softhsm_token(tmp_path_factory: pytest.TempPathFactory, pki) -> Token:
     return Token(lib, TOKEN_LABEL, USER_PIN, signer)
 
 
+@pytest.fixture(autouse=True)
+def signer_names(request):
+    """The commune's signature block names the chairman («Trần Thị Bích Ngọc») and the officer who
+    prepares reports («Nguyễn Văn An»): the certificates of the same names may sign its reports."""
+    if "commune" in request.fixturenames:
+        commune = request.getfixturevalue("commune")
+        commune.store.set_settings({"signer_name": "Trần Thị Bích Ngọc", "officer_name": "Nguyễn Văn An",
+                                    "officer_title": "Công chức Văn hóa - Xã hội"})
+
+
 @pytest.fixture
 def report_for(commune, tmp_path: Path):
     """``report_for("2019-H1")``: a PDF carrying the data hash of the commune's records as they are now."""

@@ -20,7 +20,7 @@ def test_sign_with_a_softhsm_token(softhsm_token, report_pdf, pki, tmp_path):
     out = tmp_path / "token-signed.pdf"
     spec = Pkcs11Spec(softhsm_token.lib, softhsm_token.label, softhsm_token.pin)
     assert softhsm_token.pin not in repr(spec)
-    sign_pdf(report_pdf, out, spec, field_name="ChuKy_ChuTich", box=(320, 90, 560, 160), name=None,
+    sign_pdf(report_pdf, out, spec, field_name="ChuKy_ChuTich", box=(320, 90, 560, 160),
              title="Chủ tịch UBND xã Đồng Lý", reason="Ký báo cáo", location="Xã Đồng Lý")
     result = verify_pdf(out, [pki["ca"].cert])
     assert result.intact and result.trusted
@@ -31,7 +31,7 @@ def test_sign_with_a_softhsm_token(softhsm_token, report_pdf, pki, tmp_path):
 
 
 def test_wrong_pin_and_missing_token_say_so(softhsm_token, report_pdf, tmp_path):
-    kwargs = dict(field_name="A", box=None, name=None, title=None, reason=None, location=None)
+    kwargs = dict(field_name="A", box=None, title=None, reason=None, location=None)
     with pytest.raises(SigningError, match=r"PIN .*không đúng"):
         sign_pdf(report_pdf, tmp_path / "o.pdf", Pkcs11Spec(softhsm_token.lib, softhsm_token.label, "000000"),
                  **kwargs)

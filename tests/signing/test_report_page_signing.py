@@ -1,19 +1,21 @@
-"""Signing from the report page, as an officer does it: make the report, sign it with a certificate
-file, then the chairman signs it too; the period is locked, the list shows the status, and a copy
-goes to a USB folder. Real widgets (offscreen), a real SQLite file, a real signed PDF checked back."""
+"""Signing from the report page, as an officer does it: the report is refused while sections III–V
+are the hint, nothing is written or listed while the dialog is open, a wrong passphrase leaves no
+file, the chairman signs (the period is locked), and the clerk issues it with a number and date.
+Real widgets (offscreen), a real SQLite file, real signed PDFs checked back (pyHanko and pdfsig)."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
 pytest.importorskip("pytestqt", reason="pytest-qt chưa được cài")
 
+from plan_desktop.services import reporting
 from plan_desktop.signing.verify import verify_pdf
 from tests.signing.conftest import PASSPHRASE
 
@@ -27,8 +29,6 @@ def page(qtbot, commune, service):
     page_record = service.create("communication", {"date": "2019-03-05", "format": "talk", "venue_type": "residential",
                                      "topic": "Tuyên truyền phòng, chống mại dâm", "lead_org": "police",
                                      "audience": "residents", "participants": "40"})
-    commune.store.set_settings({"officer_name": "Nguyễn Văn An", "officer_title": "Công chức Văn hóa - Xã hội",
-                                "signer_name": "Trần Thị Bích Ngọc", "signer_position": "CHỦ TỊCH"})
     w = ReportPage(commune, today=date(2020, 1, 6), actor="Nguyễn Văn An")
     w.record = page_record
     qtbot.addWidget(w)
@@ -43,73 +43,73 @@ def _shot(widget, name: str) -> None:
         widget.grab().save(os.path.join(folder, name))
 
 
-def test_sign_then_countersign_from_the_report_page(page, commune, service, pki, tmp_path):
+def _write_sections(page) -> None:
+    page.text_edits["assessment"].setPlainText("1. Ưu điểm: phối hợp chặt chẽ.\n2. Tồn tại: kinh phí còn ít.")
+    page.text_edits["tasks"].setPlainText("Tiếp tục tuyên truyền tại các thôn, xóm.")
+    page.text_edits["requests"].setPlainText("Đề nghị huyện hỗ trợ kinh phí tập huấn.")
+
+
+def test_sign_then_issue_from_the_report_page(page, commune, pki, tmp_path):
     from plan_desktop.services.records import RecordError
 
     assert page.period == "2019" and page.sign_btn.isEnabled()
+    # sections III–V still the hint: refused, naming them; nothing written or listed
+    with pytest.raises(reporting.ReportError, match=r"mục III.*mục IV.*mục V"):
+        page.prepare_signing()
+    _write_sections(page)
     dlg = page.prepare_signing()
     assert dlg is not None
-    assert dlg.name_edit.text() == "Nguyễn Văn An" and dlg.title_edit.text() == "Công chức Văn hóa - Xã hội"
-    drafts = page.signing.list_reports()
-    assert [e.status for e in drafts] == ["draft"]
-    pdf = drafts[0].file_path
-    assert pdf.startswith(str(commune.folder / "reports"))
+    assert page.signing.list_reports() == []  # opening the dialog lists nothing
+    reports = commune.folder / "reports"
+    assert not reports.exists() or not list(reports.iterdir())
+    assert dlg.name_label.text() == "Trần Thị Bích Ngọc" and dlg.title_edit.text() == "CHỦ TỊCH"
+    assert "bị khóa" in dlg.lock_note.text() and dlg.lock_note.isVisibleTo(dlg)
 
-    dlg.p12_edit.setText(str(pki["officer"].p12))
+    dlg.p12_edit.setText(str(pki["chairman"].p12))
     dlg.secret_edit.setText("sai")
     dlg.try_sign()
     dlg.show()
     _shot(dlg, "sign_dialog_error.png")
     assert dlg.error_label.isVisibleTo(dlg) and dlg.result() != dlg.DialogCode.Accepted
+    assert page.signing.list_reports() == [] and not [p for p in reports.iterdir() if p.suffix == ".pdf"]
+    # the officer's certificate is not the signature block's name: refused, naming both
+    dlg.p12_edit.setText(str(pki["rsa"].p12))
     dlg.secret_edit.setText(PASSPHRASE)
     dlg.try_sign()
-    assert dlg.result() == dlg.DialogCode.Accepted
+    assert "Lê Hoàng Đức" in dlg.error_label.text() and "Trần Thị Bích Ngọc" in dlg.error_label.text()
+    dlg.p12_edit.setText(str(pki["chairman"].p12))
+    dlg.secret_edit.setText(PASSPHRASE)
+    dlg.try_sign()
+    assert dlg.result() == dlg.DialogCode.Accepted, dlg.error_label.text()
     assert page.tabs.currentWidget() is page.report_list
     [entry] = page.signing.list_reports()
-    assert entry.status == "signed" and entry.signer == "Nguyễn Văn An"
-    assert commune.store.get_setting("last_p12_path") == str(pki["officer"].p12)
+    assert entry.status == "signed" and entry.signer == "Trần Thị Bích Ngọc"
+    assert commune.store.get_setting("last_p12_path") == str(pki["chairman"].p12)
     assert PASSPHRASE not in str(commune.store.settings())
-
-    # the period is locked: an edit of a record dated in it is refused
     with pytest.raises(RecordError, match="khóa"):
         commune.records("tester").update("communication", page.record["id"], {**page.record, "participants": 41})
 
-    # the chairman signs the same file; both signatures stay valid
-    page.report_list.table.selectRow(0)
-    assert page.report_list.countersign_button.isEnabled()
-    dlg2 = page.countersign_dialog(entry.id)
-    assert dlg2.name_edit.text() == "Trần Thị Bích Ngọc" and dlg2.title_edit.text() == "CHỦ TỊCH"
-    assert dlg2.p12_edit.text() == str(pki["officer"].p12)  # the last file used is offered again
-    dlg2.p12_edit.setText(str(pki["chairman"].p12))
-    dlg2.secret_edit.setText(PASSPHRASE)
-    dlg2.try_sign()
-    assert dlg2.result() == dlg2.DialogCode.Accepted
-    page.report_list.refresh()
-    _shot(page, "report_page_signed.png")
-    result = verify_pdf(pdf, [pki["ca"].cert])
-    assert result.intact and len(result.signatures) == 2
-    assert page.signing.get(entry.id).signer == "Nguyễn Văn An; Trần Thị Bích Ngọc"
-
-    # a copy for the USB stick
+    # the clerk gives number and date and adds the agency's signature
     page.report_list.refresh()
     page.report_list.table.selectRow(0)
-    (tmp_path / "usb").mkdir()
-    copy = page.report_list.copy_selected(tmp_path / "usb" / "bao-cao.pdf")
-    assert copy is not None and copy.read_bytes() == Path(pdf).read_bytes()
+    assert page.report_list.issue_button.isEnabled()
+    issue = page.report_list.issue_dialog()
+    issue.number_edit.setText("15/BC-UBND")
+    issue.date_edit.setDate(issue.date_edit.date().fromString("2020-01-08", "yyyy-MM-dd"))
+    issue.p12_edit.setText(str(pki["officer"].p12))
+    issue.secret_edit.setText(PASSPHRASE)
+    issue.show()
+    _shot(issue, "issue_dialog.png")
+    issue.try_sign()
+    assert issue.result() == issue.DialogCode.Accepted, issue.error_label.text()
+    [entry] = page.signing.list_reports()
+    assert entry.status == "issued" and entry.status_vi == "đã ban hành" and entry.doc_number == "15/BC-UBND"
+    result = verify_pdf(entry.file_path, [pki["ca"].cert])
+    assert result.intact and [s.field_name for s in result.signatures] == ["ChuKy_ChuTich", "ChuKy_CoQuan"]
+    if shutil.which("pdfsig"):
+        out = subprocess.run(["pdfsig", entry.file_path], capture_output=True, text=True, timeout=60).stdout
+        assert out.count("Signature is Valid") == 2
+    page.report_list.refresh()
+    _shot(page, "report_page_issued.png")
     if os.environ.get("PLAN_DESKTOP_SHOTS"):
-        shutil.copy(pdf, os.path.join(os.environ["PLAN_DESKTOP_SHOTS"], "signed_twice.pdf"))
-
-
-def test_a_district_cannot_sign_a_communes_report(qtbot, tmp_path):
-    from plan_desktop.services.installation import Installation
-    from plan_desktop.ui.pages.report_page import ReportPage
-
-    district = Installation.init(tmp_path / "huyen", "353", extra_settings={"working_year": 2019})
-    w = ReportPage(district, today=date(2020, 1, 6))
-    qtbot.addWidget(w)
-    w.unit_box.setCurrentIndex(1)
-    assert w.unit_code is not None
-    assert not w.sign_btn.isEnabled() and w.prepare_signing() is None
-    w.unit_box.setCurrentIndex(0)
-    assert w.sign_btn.isEnabled()
-    district.close()
+        shutil.copy(entry.file_path, os.path.join(os.environ["PLAN_DESKTOP_SHOTS"], "issued.pdf"))

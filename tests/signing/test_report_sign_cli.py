@@ -27,17 +27,32 @@ def filled(commune, data_dir):
     return data_dir
 
 
+TEXTS = '''assessment = """1. Ưu điểm: các ngành phối hợp chặt chẽ, tuyên truyền đều đặn.
+2. Tồn tại, hạn chế: kinh phí còn ít.
+3. Nguyên nhân: địa bàn rộng."""
+next_steps = "Tiếp tục tuyên truyền tại các thôn; kiểm tra các cơ sở kinh doanh dịch vụ."
+proposals = """Đề nghị Ủy ban nhân dân huyện hỗ trợ kinh phí tập huấn."""
+'''
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> Path:
+    path = tmp_path / "noi-dung.toml"
+    path.write_text(TEXTS, encoding="utf-8")
+    return path
+
+
 def report(capsys, data_dir: Path, *args: str) -> tuple[int, str, str]:
     code = main(["--data-dir", str(data_dir), "report", "--period", "2019-H1", *args])
     cap = capsys.readouterr()
     return code, cap.out, cap.err
 
 
-def test_report_sign_writes_a_signed_pdf_the_verifier_accepts(filled, pki, tmp_path, capsys, monkeypatch):
+def test_report_sign_writes_a_signed_pdf_the_verifier_accepts(filled, pki, tmp_path, capsys, monkeypatch, texts):
     monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", PASSPHRASE)
     pdf = tmp_path / "bao-cao-2019-H1.pdf"
     code, out, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["officer"].p12),
-                            "--signer-title", "Công chức Văn hóa - Xã hội")
+                            "--text", str(texts))
     assert code == 0, err
     assert "Đã ký số báo cáo" in out and "đã được khóa" in out
 
@@ -59,12 +74,13 @@ def test_report_sign_writes_a_signed_pdf_the_verifier_accepts(filled, pki, tmp_p
     assert "2019-H1" in listed and "đã ký" in listed and str(pdf.resolve()) in listed
 
 
-def test_report_sign_wrong_passphrase_signs_and_locks_nothing(filled, pki, tmp_path, capsys, monkeypatch):
+def test_report_sign_wrong_passphrase_signs_and_locks_nothing(filled, pki, tmp_path, capsys, monkeypatch, texts):
     monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", "not the passphrase")
     pdf = tmp_path / "bc.pdf"
-    code, _, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["officer"].p12))
-    assert code == 1 and err.startswith("Lỗi: ")
-    assert not verify_pdf(pdf).signatures  # the report was made, unsigned
+    code, _, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["officer"].p12),
+                          "--text", str(texts))
+    assert code == 1 and err.startswith("Lỗi: ") and "mật khẩu" in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".pdf") == []  # no unsigned PDF left behind
     assert main(["--data-dir", str(filled), "reports", "list"]) == 0
     assert "Chưa có báo cáo nào" in capsys.readouterr().out
 
@@ -75,3 +91,31 @@ def test_signer_options_need_sign_and_sign_needs_a_signer(filled, pki, tmp_path,
     assert code == 1 and "chỉ dùng cùng --sign" in err and not pdf.exists()
     code, _, err = report(capsys, filled, "--out", str(pdf), "--sign")
     assert code == 1 and "--p12" in err and not pdf.exists()
+
+
+def test_report_sign_refuses_hint_sections_and_a_missing_signer_naming_them(filled, pki, tmp_path, capsys,
+                                                                          monkeypatch):
+    monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", PASSPHRASE)
+    pdf = tmp_path / "bc.pdf"
+    partial = tmp_path / "mot-phan.toml"
+    partial.write_text('assessment = "Ưu điểm: phối hợp tốt."\nnext_steps = ""\n', encoding="utf-8")
+    code, _, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["chairman"].p12),
+                          "--text", str(partial))
+    assert code == 1 and "mục IV" in err and "mục V" in err and "mục III" not in err and "bc.pdf" in err
+    assert not pdf.exists() and "Traceback" not in err
+    # without --sign the unsigned report still prints the hint
+    code, _, err = report(capsys, filled, "--out", str(pdf), "--text", str(partial))
+    assert code == 0 and pdf.exists()
+    # and «sign» refuses it, naming the sections
+    code = main(["--data-dir", str(filled), "sign", str(pdf), "--period", "2019-H1", "--p12", str(pki["chairman"].p12)])
+    err = capsys.readouterr().err
+    assert code == 1 and "mục IV" in err and "mục V" in err
+    # a certificate whose holder is not the signature block's name is refused, naming both
+    code = main(["--data-dir", str(filled), "settings", "set", "signer_name", "Phạm Văn Đức"])
+    assert code == 0
+    full = tmp_path / "du.toml"
+    full.write_text(TEXTS, encoding="utf-8")
+    capsys.readouterr()
+    code, _, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["chairman"].p12),
+                          "--text", str(full))
+    assert code == 1 and "Trần Thị Bích Ngọc" in err and "Phạm Văn Đức" in err

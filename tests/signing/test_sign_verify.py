@@ -24,7 +24,7 @@ needs_pdfsig = pytest.mark.skipif(shutil.which("pdfsig") is None, reason="popple
 
 
 def sign_as(pki, who: str, src: Path, dst: Path, *, field: str, box, title: str) -> None:
-    sign_pdf(src, dst, Pkcs12Spec(pki[who].p12, PASSPHRASE), field_name=field, box=box, name=None,
+    sign_pdf(src, dst, Pkcs12Spec(pki[who].p12, PASSPHRASE), field_name=field, box=box,
              title=title, reason="Ký báo cáo 6 tháng đầu năm 2019", location="Xã Đồng Lý, huyện Lý Nhân")
 
 
@@ -148,12 +148,12 @@ def test_trust_import_then_require_trust(signed_once, pki, commune, data_dir, ca
 def test_wrong_passphrase_and_not_a_pdf(pki, report_pdf, tmp_path):
     with pytest.raises(SigningError, match="sai mật khẩu"):
         sign_pdf(report_pdf, tmp_path / "o.pdf", Pkcs12Spec(pki["officer"].p12, "sai"), field_name="A", box=None,
-                 name=None, title=None, reason=None, location=None)
+                 title=None, reason=None, location=None)
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"not a pdf at all")
     with pytest.raises(SigningError, match="không phải tệp PDF"):
         sign_pdf(junk, tmp_path / "o.pdf", Pkcs12Spec(pki["officer"].p12, PASSPHRASE), field_name="A", box=None,
-                 name=None, title=None, reason=None, location=None)
+                 title=None, reason=None, location=None)
     assert "không có chữ ký số" in verify_pdf(report_pdf).summary_vi()[0]
     assert not verify_pdf(report_pdf).intact
 
@@ -232,7 +232,7 @@ def test_stamp_goes_where_the_report_declared_its_signature_space(pki, tmp_path)
     doc.build(story)
     out = tmp_path / "platypus-signed.pdf"
     sign_pdf(src, out, Pkcs12Spec(pki["chairman"].p12, PASSPHRASE), field_name="ChuKy_ChuTich", box=None,
-             name=None, title="Chủ tịch UBND xã Đồng Lý", reason=None, location=None, page=0)
+             title="Chủ tịch UBND xã Đồng Lý", reason=None, location=None, page=0)
     reader = PdfReader(str(out))
     assert "/Annots" not in reader.pages[0]  # the declaration's page (2) wins over page=0
     (annot,) = [a.get_object() for a in reader.pages[1]["/Annots"]]

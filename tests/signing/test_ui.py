@@ -22,9 +22,9 @@ def test_sign_dialog_signs_with_a_file_and_shows_a_wrong_passphrase(qtbot, commu
     out = tmp_path / "signed.pdf"
     calls = []
 
-    def sign(spec, name, title):
+    def sign(spec, title):
         calls.append(spec)
-        signing.sign_report(report_pdf, out, "2019-H1", spec, name=name or None, title=title)
+        signing.sign_report(report_pdf, out, "2019-H1", spec, title=title)
 
     dlg = SignDialog(sign, name="", title="Chủ tịch UBND xã Đồng Lý", p12_path=str(pki["chairman"].p12))
     qtbot.addWidget(dlg)

@@ -21,7 +21,7 @@ def test_wizard_takes_unit_year_and_district_key_from_a_setup_file(tmp_path, qtb
     district = _district(tmp_path)
     try:
         setup = ex.write_setup_file(district, "13594", tmp_path)
-        district_fp = ex.keys_overview(district)[0]
+        district_code = ex.keys_overview(district)[0]
     finally:
         district.close()
 
@@ -33,7 +33,8 @@ def test_wizard_takes_unit_year_and_district_key_from_a_setup_file(tmp_path, qtb
     assert page.open_setup_file(setup)
     assert page.unit_code() == "13594" and page.year.value() == 2020
     assert not page.communes.isEnabled() and not page.district.isEnabled()  # the file decides the unit
-    assert district_fp in page.setup_note.text()
+    assert district_code in page.setup_note.text()  # the code in the file, to compare by phone
+    type_ime(page.setup_code, district_code)  # the code the district reads out: the file is confirmed
     _shot = shots / "wizard_setup_file.png"
     wiz.grab().save(str(_shot))
     qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
@@ -47,7 +48,7 @@ def test_wizard_takes_unit_year_and_district_key_from_a_setup_file(tmp_path, qtb
         assert inst.unit_code == "13594" and inst.working_year == 2020
         known = ex.known_keys(inst)
         assert "353" in known  # the district's key is recorded: the first package is already encrypted to it
-        assert inst.store.get_setting("plan_id")
+        assert inst.store.get_setting("plan_id") and ex.list_pending(inst) == []
     finally:
         inst.close()
 

@@ -31,19 +31,30 @@ from plan_desktop.services.exchange.history import (
     pending_changes,
 )
 from plan_desktop.services.exchange.imports import (
+    MAX_SEQUENCE_JUMP,
     FileResult,
     FormTally,
     ImportReport,
     expand_paths,
     import_files,
     local_time,
+    missing_numbers,
 )
 from plan_desktop.services.exchange.keys import (
     KeyInfo,
     has_keys,
     keys_overview,
     own_keys,
+    source_vi,
     trust_key,
+)
+from plan_desktop.services.exchange.pending import (
+    KIND_VI,
+    ApproveResult,
+    PendingKey,
+    approve_key,
+    list_pending,
+    reject_key,
 )
 from plan_desktop.services.exchange.receipts import (
     ReceiptResult,
@@ -56,6 +67,7 @@ from plan_desktop.services.exchange.setup_file import (
     write_setup_file,
 )
 from plan_desktop.services.exchange.state import (
+    REASON_VI,
     TABLES_SQL,
     Progress,
     ensure_tables,
@@ -66,7 +78,11 @@ from plan_desktop.services.exchange.state import _on as _on  # the exchange page
 
 __all__ = [
     "DEFAULT_GRACE_DAYS",
+    "KIND_VI",
+    "MAX_SEQUENCE_JUMP",
+    "REASON_VI",
     "TABLES_SQL",
+    "ApproveResult",
     "Board",
     "Cell",
     "ExchangeError",
@@ -77,10 +93,12 @@ __all__ = [
     "ImportReport",
     "KeyInfo",
     "PackageRefused",
+    "PendingKey",
     "Progress",
     "ReceiptResult",
     "SetupInfo",
     "apply_setup_file",
+    "approve_key",
     "completeness",
     "ensure_tables",
     "expand_paths",
@@ -91,11 +109,15 @@ __all__ = [
     "keys_overview",
     "known_keys",
     "level_can_import",
+    "list_pending",
     "local_time",
+    "missing_numbers",
     "own_keys",
     "pending_changes",
     "read_setup_file",
+    "reject_key",
     "signed_reports_to_send",
+    "source_vi",
     "trust_key",
     "write_receipt",
     "write_setup_file",

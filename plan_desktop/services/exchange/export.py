@@ -14,10 +14,12 @@ from typing import Any
 import plan_desktop
 from plan_desktop.domain.forms import FormDef
 from plan_desktop.exchange.errors import ExchangeError
+from plan_desktop.exchange.keys import unb64
 from plan_desktop.exchange.package import (
     ForwardedBundle,
     Recipient,
     build_package,
+    make_voucher,
     open_file,
     package_file_name,
     records_member,
@@ -119,7 +121,7 @@ def signed_reports_to_send(inst: Installation) -> list[Any]:
     return [
         e
         for e in svc.list_reports()
-        if e.status in ("signed", "sent") and e.file_path and Path(e.file_path).is_file()
+        if e.status in ("signed", "issued", "sent") and e.file_path and Path(e.file_path).is_file()
     ]
 
 
@@ -139,6 +141,16 @@ def export_package(
     parent = inst.units.parent(inst.unit_code, _on(inst))
     if parent is None:
         raise ExchangeError(f"{unit.name} không có đơn vị cấp trên để gửi gói dữ liệu.")
+    parent_key = known_keys(inst).get(parent.code)
+    if parent_key is None or parent_key.encryption_key is None or not parent_key.confirmed:
+        # never an unencrypted package: the parent's key comes with its setup file (or a receipt)
+        raise ExchangeError(
+            f"Chưa có khóa đã xác nhận của {parent.name} nên không thể mã hóa gói: gói không được xuất. "
+            f"Hãy áp dụng tệp thiết lập do {parent.name} lập («plan-desktop setup-file apply TỆP», hoặc ở cửa sổ "
+            "chương trình khi thiết lập) và xác nhận mã khóa của cấp trên qua điện thoại, rồi xuất lại.",
+            en=f"No confirmed key of {parent.name} on record, so the package cannot be encrypted and was not "
+            "written. Apply the setup file the parent unit made, confirm its key code by phone, then export again.",
+        )
     now = now or datetime.now(UTC)
     created_at = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     signed_entries = signed_reports_to_send(inst)
@@ -180,7 +192,8 @@ def export_package(
             with contextlib.suppress(KeyError, TypeError, ValueError):
                 span += [date.fromisoformat(fm["period"]["from"]), date.fromisoformat(fm["period"]["to"])]
         seq = int(store.db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_exports").fetchone()[0]) + 1
-        parent_key = known_keys(inst).get(parent.code)
+        # this unit vouches for the keys of the units whose bundles it forwards (it trusted each one)
+        vouchers = _vouch_forwarded(inst, keys, forwarded)
     step(len(forms), total_steps, "Đang đóng gói và ký…")
     report_meta = []
     for name, data, meta in _report_members(report_files):
@@ -188,9 +201,7 @@ def export_package(
         report_meta.append(meta)
     year_start, year_end = date(inst.working_year, 1, 1), date(inst.working_year, 12, 31)
     p_from, p_to = (min(span), max(span)) if span else (year_start, year_end)
-    recipient = None
-    if parent_key is not None and parent_key.encryption_key is not None:
-        recipient = Recipient(parent.code, parent_key.encryption_key, parent_key.fingerprint)
+    recipient = Recipient(parent.code, parent_key.encryption_key, parent_key.fingerprint)
     manifest = {
         "kind": "package",
         "source": {"unit": inst.unit_code, "name": unit.name, "level": unit.level.value},
@@ -206,6 +217,7 @@ def export_package(
         "upto_change_seq": upto,
         "counts": counts,
         "reports": report_meta,
+        "vouchers": vouchers,
     }
     data, raw = build_package(keys, manifest, members, forwarded, recipient)
     name = package_file_name(inst.unit_code, now.date(), seq)
@@ -238,13 +250,26 @@ def export_package(
                     json.dumps([e.id for e in signed_entries]),
                 ],
             )
-            _set_report_status(inst, [e.id for e in signed_entries if e.status == "signed"], "sent")
+            _set_report_status(inst, [e.id for e in signed_entries if e.status in ("signed", "issued")], "sent")
             # what the overview page shows (services/overview.py reads these two settings)
             store.set_settings({"last_export_at": created_at, "last_export_seq": upto})
 
     _write_verified(path, data, check, commit)
     step(total_steps, total_steps, "Xong.")
     return ExportResult(path, seq, counts, len(forwarded), recipient.unit if recipient else None, full)
+
+
+def _vouch_forwarded(inst: Installation, keys, forwarded: Sequence[ForwardedBundle]) -> list[dict[str, Any]]:
+    """This unit's vouchers for the keys that signed the bundles it forwards: it trusted each one when
+    it imported it, and the level above enrols those units' keys only as vouched for here."""
+    out: dict[str, dict[str, Any]] = {}
+    today = datetime.now(UTC).date()
+    for b in forwarded:
+        fm = json.loads(b.manifest_raw)
+        unit, key = fm["source"]["unit"], fm["key"]
+        enc = unb64(key["encryption"], 32) if key.get("encryption") else None
+        out.setdefault(unit, make_voucher(keys, inst.unit_code, unit, unb64(key["signing"], 32), enc, today).to_json())
+    return [out[u] for u in sorted(out)]
 
 
 def _set_report_status(inst: Installation, ids: Sequence[int], status: str) -> None:

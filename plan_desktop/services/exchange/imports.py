@@ -14,13 +14,15 @@ from plan_desktop.domain.units import Level
 from plan_desktop.domain.validation import validate
 from plan_desktop.exchange import merge
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
-from plan_desktop.exchange.keys import KeyPair
+from plan_desktop.exchange.keys import KeyPair, short_code
 from plan_desktop.exchange.package import (
     PACKAGE_EXT,
     RECEIPT_EXT,
     Bundle,
+    Untrusted,
     VerifiedPackage,
     VerifyContext,
+    read_source,
     verify_document,
     verify_package,
 )
@@ -29,6 +31,7 @@ from plan_desktop.services.exchange.keys import (
 )
 from plan_desktop.services.exchange.receipts import (
     _apply_receipt,
+    _source,
     check_receipt,
 )
 from plan_desktop.services.exchange.state import (
@@ -37,6 +40,8 @@ from plan_desktop.services.exchange.state import (
     _label,
     _on,
     _record_key,
+    held_message,
+    hold_file,
     known_keys,
 )
 from plan_desktop.services.installation import Installation
@@ -66,8 +71,10 @@ class FileResult:
     sequence: int | None = None
     already_imported: bool = False
     tally: dict[tuple[str, str], FormTally] = field(default_factory=dict)  # (unit, form) -> tally
-    new_keys: list[tuple[str, str]] = field(default_factory=list)  # (unit, fingerprint)
+    new_keys: list[tuple[str, str]] = field(default_factory=list)  # (unit, short code) pinned by this file
     warnings: list[str] = field(default_factory=list)
+    #: the file is held apart («chờ xác nhận»): these keys wait for an approver; nothing was applied
+    held: list[Untrusted] = field(default_factory=list)
 
 
 @dataclass
@@ -95,17 +102,18 @@ class ImportReport:
         lines.append("")
         for f in self.files:
             head = f"Tệp {f.path.name}: "
+            if f.held:
+                lines.append(head + f.message)
+                lines.append("")
+                continue
             if not f.ok:
                 lines.append(head + f"BỊ TỪ CHỐI — {f.message}")
                 lines.append("  Dữ liệu không thay đổi.")
                 lines.append("")
                 continue
             lines.append(head + f.message)
-            for unit, fpr in f.new_keys:
-                lines.append(
-                    f"  Ghi nhận khóa lần đầu của {unit}: dấu vân tay {fpr}. "
-                    "Hãy gọi điện cho đơn vị đó để đối chiếu."
-                )
+            for unit, code in f.new_keys:
+                lines.append(f"  Ghi nhận khóa của {unit}: mã khóa {code}.")
             if f.tally:
                 lines.append(
                     f"  {'Đơn vị':<8} {'Biểu mẫu':<34} {'Mới':>5} {'Cập nhật':>9} {'Không đổi':>10} "
@@ -235,9 +243,11 @@ def _apply_bundle(
                     t.rejected += 1
                     t.reasons.append(f"Từ chối bản ghi {rid}: dữ liệu không đọc được.")
                     continue
-                if not res.ok:
+                # a local_only value stays at its unit: arriving empty it breaks no rule here
+                issues = [i for i in res.issues if i.field not in local]
+                if issues:
                     t.rejected += 1
-                    t.reasons.append(f"Từ chối bản ghi {rid}: " + "; ".join(i.message for i in res.issues))
+                    t.reasons.append(f"Từ chối bản ghi {rid}: " + "; ".join(i.message for i in issues))
                     continue
                 if ctx.missing:
                     result.warnings.append(
@@ -317,15 +327,12 @@ def _apply_package(
     changed: dict[str, list[str]] = defaultdict(list)
     has_parent = inst.units.parent(inst.unit_code, _on(inst)) is not None
     with store.db.atomic():
-        # keys met for the first time (or enrolled by fingerprint) are recorded with the data
+        # keys enrolled in advance or vouched for by the level above are pinned with the data
         labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}
-        for unit, (signing, enc, fpr, status) in pkg.trust.seen.items():
-            if status in ("new", "enrolled"):
-                _record_key(inst, unit, signing, enc, fpr, "tofu" if status == "new" else "officer")
-                if status == "new":
-                    result.new_keys.append((labels.get(unit) or _label(inst, unit), fpr))
-            else:
-                _record_key(inst, unit, signing, enc, fpr, "tofu")  # completes a missing encryption key only
+        for unit, (signing, enc, _fpr, status) in pkg.trust.seen.items():
+            _record_key(inst, unit, signing, enc, _fpr, _source(status, pkg.trust.vouched.get(unit)))
+            if status in ("enrolled", "vouched"):
+                result.new_keys.append((labels.get(unit) or _label(inst, unit), short_code(signing)))
         fresh = False
         for bundle in pkg.bundles:
             _apply_bundle(inst, service, bundle, result, today, changed)
@@ -345,20 +352,73 @@ def _apply_package(
         service.notify(Change(fid, tuple(ids), "import"))
 
 
+#: The furthest a unit's package number may jump past the last one received from it. A commune that
+#: exports every day for the whole plan reaches about 2.000; a number far beyond is a forged or broken
+#: file, refused before anything is written.
+MAX_SEQUENCE_JUMP = 10_000
+
+
+def missing_numbers(seqs: Iterable[int], limit: int = 20) -> tuple[list[int], int]:
+    """The first ``limit`` numbers missing from 1 … max(seqs), and how many are missing in all,
+    without materialising the range (a forged sequence of 99.999.999 costs nothing)."""
+    shown: list[int] = []
+    total = prev = 0
+    for s in sorted(set(seqs)):
+        if s > prev + 1:
+            total += s - prev - 1
+            if len(shown) < limit:
+                shown.extend(range(prev + 1, min(s, prev + 1 + limit - len(shown))))
+        prev = s
+    return shown, total
+
+
 def _gaps(inst: Installation, units: Iterable[str]) -> list[str]:
     out = []
     for unit in sorted(set(units)):
-        seqs = {
-            r[0]
-            for r in inst.store.db.execute("SELECT seq FROM exchange_received WHERE unit_code = ?", [unit])
-        }
-        if not seqs:
-            continue
-        missing = sorted(set(range(1, max(seqs) + 1)) - seqs)
-        if missing:
-            nums = ", ".join(str(n) for n in missing[:20]) + ("…" if len(missing) > 20 else "")
+        seqs = [r[0] for r in inst.store.db.execute("SELECT seq FROM exchange_received WHERE unit_code = ?", [unit])]
+        shown, total = missing_numbers(seqs)
+        if total:
+            nums = ", ".join(str(n) for n in shown) + ("…" if total > len(shown) else "")
             out.append(f"thiếu gói số {nums} của {_label(inst, unit)}.")
     return out
+
+
+def check_sequences(inst: Installation, pkg: VerifiedPackage) -> None:
+    """Refuse, before anything is written, a package whose number (or a forwarded bundle's) re-uses one
+    received before with other content, or jumps absurdly far past the last one received. Numbers run
+    per key: a unit reinstalled (a new key, confirmed by an approver) starts again at 1; a unit that
+    restored an old backup keeps its key, so a number it sends twice with other content is refused.
+    (The demo's made-up history has no key.)"""
+    db = inst.store.db
+    for b in pkg.bundles:
+        label = _bundle_label(inst, b)
+        other = db.execute(
+            "SELECT manifest_sha256, imported_at FROM exchange_received WHERE unit_code = ? AND seq = ? "
+            "AND manifest_sha256 != ? AND fingerprint = ?",
+            [b.unit, b.sequence, b.signed.sha256, b.signed.fingerprint],
+        ).fetchone()
+        if other is not None:
+            raise PackageRefused(
+                f"Gói số {b.sequence} của {label} đã được nhận ngày {local_time(other[1])} với nội dung khác. "
+                "Một số gói không được dùng hai lần: có thể đơn vị đã khôi phục bản sao lưu cũ rồi xuất lại, "
+                "hoặc tệp bị giả mạo. Gói này không được nhập; hãy gọi điện cho đơn vị để kiểm tra.",
+                "sequence_reused",
+                en=f"Package {b.sequence} of unit {b.unit} was received before with other content; not imported.",
+            )
+        last = (
+            db.execute(
+                "SELECT MAX(seq) FROM exchange_received WHERE unit_code = ? AND fingerprint = ?",
+                [b.unit, b.signed.fingerprint],
+            ).fetchone()[0]
+            or 0
+        )
+        if b.sequence > last + MAX_SEQUENCE_JUMP:
+            raise PackageRefused(
+                f"Gói của {label} mang số {b.sequence:,}".replace(",", ".")
+                + f", vượt quá xa gói gần nhất đã nhận (số {last}). Tệp bị hỏng hoặc giả mạo; không nhập gì.",
+                "sequence_jump",
+                en=f"Package number {b.sequence} of unit {b.unit} jumps too far past the last one ({last}).",
+            )
 
 
 def _is_new(inst: Installation, pkg: VerifiedPackage) -> bool:
@@ -409,6 +469,69 @@ def expand_paths(items: Iterable[Path], inst: Installation | None = None) -> lis
     return out
 
 
+def process_file(
+    inst: Installation,
+    report: ImportReport,
+    result: FileResult,
+    data: bytes,
+    keys: KeyPair,
+    *,
+    actor: str | None = None,
+    service=None,
+) -> set[str]:
+    """Verify and apply one file's bytes (a package, or a receipt at a commune), all or nothing; a file
+    whose signing key nothing vouches for is held apart instead. Fills ``result``; returns the units
+    whose packages were applied."""
+    path = result.path
+    try:
+        try:
+            pkg = verify_package(data, _verify_context(inst, keys), what=f"Gói «{path.name}»")
+        except PackageRefused as exc:
+            if exc.reason != "wrong_kind":
+                raise
+            signed = verify_document(data, "receipt", f"Tệp «{path.name}»")
+            result.kind = "receipt"
+            checked = check_receipt(inst, signed)
+            if checked.untrusted:
+                hold_file(inst, "receipt", path.name, data, checked.untrusted)
+                result.held = list(checked.untrusted)
+                result.message = held_message(inst, checked.untrusted)
+                return set()
+            if report.backup is None and checked.changes:  # as before a package that changes anything
+                report.backup = _backup_before_import(inst, "Biên nhận")
+            result.message = _apply_receipt(inst, signed, checked)
+            result.ok = True
+            return set()
+        result.source_unit = pkg.own.unit
+        result.sequence = pkg.own.sequence
+        if pkg.trust.untrusted:
+            hold_file(inst, "package", path.name, data, pkg.trust.untrusted)
+            result.held = list(pkg.trust.untrusted)
+            result.message = held_message(inst, pkg.trust.untrusted)
+            return set()
+        check_sequences(inst, pkg)
+        if report.backup is None and _is_new(inst, pkg):
+            report.backup = _backup_before_import(inst)
+        _apply_package(inst, pkg, result, actor, service)
+        t = result.tally.values()
+        summary = (
+            f"gói số {pkg.own.sequence} của {_bundle_label(inst, pkg.own)}"
+            + (f", kèm {len(pkg.forwarded)} gói của đơn vị cấp dưới" if pkg.forwarded else "")
+            + f": {sum(x.new for x in t)} mới, {sum(x.updated for x in t)} cập nhật, "
+            f"{sum(x.unchanged for x in t)} không đổi, {sum(x.rejected for x in t)} bị từ chối."
+        )
+        if result.already_imported:
+            summary += " (Gói này đã được nhập trước đây.)"
+        result.message = "Đã nhập " + summary
+        result.ok = True
+        return {b.unit for b in pkg.bundles}
+    except PackageRefused as exc:
+        result.message, result.reason_code = str(exc), exc.reason
+    except ExchangeError as exc:
+        result.message, result.reason_code = str(exc), "refused"
+    return set()
+
+
 def import_files(
     inst: Installation,
     files: Iterable[Path],
@@ -433,42 +556,11 @@ def import_files(
         result = FileResult(path)
         report.files.append(result)
         try:
-            try:
-                pkg = verify_package(path, _verify_context(inst, keys), what=f"Gói «{path.name}»")
-            except PackageRefused as exc:
-                if exc.reason != "wrong_kind":
-                    raise
-                signed = verify_document(path, "receipt", f"Tệp «{path.name}»")
-                result.kind = "receipt"
-                checked = check_receipt(inst, signed)
-                if report.backup is None and checked.changes:  # as before a package that changes anything
-                    report.backup = _backup_before_import(inst, "Biên nhận")
-                result.message = _apply_receipt(inst, signed, checked)
-                result.ok = True
-                continue
-            result.source_unit = pkg.own.unit
-            result.sequence = pkg.own.sequence
-            if progress:
-                progress(i, len(items), f"Đang nhập {path.name}…")
-            if report.backup is None and _is_new(inst, pkg):
-                report.backup = _backup_before_import(inst)
-            _apply_package(inst, pkg, result, actor, service)
-            touched |= {b.unit for b in pkg.bundles}
-            t = result.tally.values()
-            summary = (
-                f"gói số {pkg.own.sequence} của {_bundle_label(inst, pkg.own)}"
-                + (f", kèm {len(pkg.forwarded)} gói của đơn vị cấp dưới" if pkg.forwarded else "")
-                + f": {sum(x.new for x in t)} mới, {sum(x.updated for x in t)} cập nhật, "
-                f"{sum(x.unchanged for x in t)} không đổi, {sum(x.rejected for x in t)} bị từ chối."
-            )
-            if result.already_imported:
-                summary += " (Gói này đã được nhập trước đây.)"
-            result.message = "Đã nhập " + summary
-            result.ok = True
+            data = read_source(path, f"Gói «{path.name}»")
         except PackageRefused as exc:
             result.message, result.reason_code = str(exc), exc.reason
-        except ExchangeError as exc:
-            result.message, result.reason_code = str(exc), "refused"
+            continue
+        touched |= process_file(inst, report, result, data, keys, actor=actor, service=service)
     report.gaps = _gaps(inst, touched)
     if progress:
         progress(len(items), len(items), "Xong.")

@@ -1,4 +1,8 @@
-"""This installation's exchange keys, and the keys of other units on record (trust on first use)."""
+"""This installation's exchange keys, and the keys of other units on record.
+
+No key is trusted on first use: a unit's key is on record because an approver compared its short code
+by phone (``keys approve``, or ``keys trust`` before the first file), because it came in the parent's
+setup file that was itself confirmed, or because the level above vouched for it."""
 
 from __future__ import annotations
 
@@ -6,24 +10,16 @@ from dataclasses import dataclass
 
 from plan_desktop import paths
 from plan_desktop.exchange.errors import ExchangeError
-from plan_desktop.exchange.keys import KeyPair, ensure_keys, normalise_fingerprint
-from plan_desktop.services.exchange.state import (
-    _on,
-)
+from plan_desktop.exchange.keys import KeyPair, normalise_code, normalise_fingerprint, short_code
+from plan_desktop.services.exchange.state import _on, own_keys_pair
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import utc_now
 
 
 # -- keys ----------------------------------------------------------------------------------------------
 def own_keys(inst: Installation) -> KeyPair:
-    """This installation's key pair, made on first use. When password protection is on, the
-    logged-in session's KEK encrypts/decrypts the private key files (services/access)."""
-    session = getattr(inst, "session", None)
-    return ensure_keys(
-        paths.keys_dir(inst.folder),
-        protect=getattr(session, "protect", None),
-        unprotect=getattr(session, "unprotect", None),
-    )
+    """This installation's key pair, made on first use (see :func:`state.own_keys_pair`)."""
+    return own_keys_pair(inst)
 
 
 def _require_approver(inst: Installation, action_vi: str) -> None:
@@ -41,11 +37,29 @@ class KeyInfo:
     source: str
     first_seen_at: str
     has_key: bool
+    code: str = ""  # the short code read out by phone
+
+
+#: What each ``exchange_keys.source`` means, for the officer.
+SOURCE_VI = {
+    "confirmed": "đã xác nhận qua điện thoại",
+    "officer": "đã đăng ký trước",
+    "setup": "từ tệp thiết lập của cấp trên",
+    "tofu": "CHƯA XÁC NHẬN (ghi nhận lần đầu bởi phiên bản cũ)",
+}
+
+
+def source_vi(source: str) -> str:
+    if source.startswith("vouched:"):
+        return f"do đơn vị mã {source.split(':', 1)[1]} xác nhận"
+    if source.startswith("via:"):
+        return f"theo tệp thiết lập của đơn vị mã {source.split(':', 1)[1]}"
+    return SOURCE_VI.get(source, source)
 
 
 def keys_overview(inst: Installation) -> tuple[str, list[KeyInfo]]:
-    """Own fingerprint, and the keys on record for other units."""
-    own = own_keys(inst).fingerprint
+    """Own short code, and the keys on record for other units."""
+    own = own_keys(inst).code
     rows = []
     for r in inst.store.db.query("SELECT * FROM exchange_keys ORDER BY unit_code"):
         u = inst.units.get(r["unit_code"], _on(inst)) or inst.units.get(r["unit_code"])
@@ -57,41 +71,57 @@ def keys_overview(inst: Installation) -> tuple[str, list[KeyInfo]]:
                 r["source"],
                 r["first_seen_at"],
                 bool(r["signing_key"]),
+                r.get("short_code") or "",
             )
         )
     return own, rows
 
 
-def trust_key(inst: Installation, unit: str, fingerprint_text: str) -> str:
-    """Re-enrol a unit: the next package must be signed by the key with this fingerprint."""
-    _require_approver(inst, "đăng ký lại khóa của đơn vị khác")
+def trust_key(inst: Installation, unit: str, code_text: str) -> str:
+    """Enrol a unit's key in advance by its short code (or 30-digit fingerprint), read out by phone:
+    the next file signed by that key is trusted. A key already on record with this code (one an older
+    version took on first use) becomes confirmed. Returns the canonical code."""
+    _require_approver(inst, "đăng ký khóa của đơn vị khác")
+    code = fpr = None
     try:
-        fpr = normalise_fingerprint(fingerprint_text)
+        code = normalise_code(code_text)
     except ValueError:
-        raise ExchangeError(
-            f"Dấu vân tay «{fingerprint_text}» không hợp lệ: cần đúng 30 chữ số (6 nhóm 5 số)."
-        ) from None
+        try:
+            fpr = normalise_fingerprint(code_text)
+        except ValueError:
+            raise ExchangeError(
+                f"Mã khóa «{code_text}» không hợp lệ: cần 16 ký tự (4 nhóm 4 ký tự, ví dụ ABCD-EFGH-JKLM-NPQR).",
+                en=f"Key code {code_text!r} is not valid: 16 characters are needed (4 groups of 4).",
+            ) from None
     if not inst.units.versions(unit):
-        raise ExchangeError(f"Không có đơn vị mã {unit} trong danh mục.")
+        raise ExchangeError(f"Không có đơn vị mã {unit} trong danh mục.", en=f"No unit {unit} in the list.")
     if unit == inst.unit_code:
-        raise ExchangeError("Không đăng ký khóa cho chính đơn vị mình.")
+        raise ExchangeError("Không đăng ký khóa cho chính đơn vị mình.", en="A unit does not enrol its own key.")
     now = utc_now()
     with inst.store.db.atomic():
         row = inst.store.db.execute(
-            "SELECT fingerprint FROM exchange_keys WHERE unit_code = ?", [unit]
+            "SELECT fingerprint, short_code, signing_key FROM exchange_keys WHERE unit_code = ?", [unit]
         ).fetchone()
-        if row and row[0] == fpr:
-            return fpr
+        if row and (row[1] == code or row[0] == fpr):
+            if row[2]:
+                inst.store.db.execute(
+                    "UPDATE exchange_keys SET source = 'confirmed', updated_at = ? WHERE unit_code = ? "
+                    "AND source = 'tofu'",
+                    [now, unit],
+                )
+            return row[1] or code or fpr
         inst.store.db.execute("DELETE FROM exchange_keys WHERE unit_code = ?", [unit])
         inst.store.db.execute(
             "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, "
-            "first_seen_at, "
-            "updated_at) VALUES (?, ?, NULL, NULL, 'officer', ?, ?)",
-            [unit, fpr, now, now],
+            "first_seen_at, updated_at, short_code) VALUES (?, ?, NULL, NULL, 'officer', ?, ?, ?)",
+            [unit, fpr or "", now, now, code],
         )
-    return fpr
+    return code or fpr
 
 
 def has_keys(inst: Installation) -> bool:
     folder = paths.keys_dir(inst.folder)
     return (folder / "signing_ed25519.pem").exists()
+
+
+__all__ = ["KeyInfo", "has_keys", "keys_overview", "own_keys", "short_code", "source_vi", "trust_key"]

@@ -9,12 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
+from plan_desktop.exchange.keys import short_code
 from plan_desktop.exchange.package import (
     RECEIPT_EXT,
     SignedManifest,
     TrustCheck,
+    Untrusted,
+    Voucher,
     build_signed_document,
     open_file,
+    read_vouchers,
 )
 from plan_desktop.services.exchange.export import (
     _set_report_status,
@@ -29,7 +33,11 @@ from plan_desktop.services.exchange.state import (
     _record_key,
     _set_state,
     _state,
+    held_message,
     known_keys,
+    received_vouchers,
+    store_voucher,
+    vouchers_for,
 )
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import utc_now
@@ -81,6 +89,10 @@ def write_receipt(
         "reason": reason.strip(),
         "created_at": now,
         "records": r["records"],
+        # the child's key as this unit pinned it, vouched for: the child passes it on in its own setup files
+        "vouchers": vouchers_for(inst, [unit]),
+        # and this unit's own key as the level above vouched for it
+        "vouchers_above": received_vouchers(inst),
     }
     data, raw = build_signed_document(keys, manifest)
     name = f"{unit}_bien-nhan_{r['seq']:04d}_{now[:10].replace('-', '')}{RECEIPT_EXT}"
@@ -122,9 +134,12 @@ class CheckedReceipt:
 
     signed: SignedManifest
     issuer: str
-    trust_status: str  # 'new', 'enrolled' or 'known' (see TrustCheck.check)
+    trust_status: str  # 'known', 'enrolled', 'vouched' or 'held' (see TrustCheck.check)
     export: tuple  # the exchange_exports row of the package it acknowledges
     changes: bool  # whether applying it changes the store (else it was applied before)
+    untrusted: tuple[Untrusted, ...] = ()  # held: nothing vouches for the issuer's key
+    own_voucher: Voucher | None = None  # the issuer's voucher for this unit's key
+    source: str = "confirmed"  # exchange_keys.source of the issuer's key once applied
 
 
 def check_receipt(inst: Installation, signed: SignedManifest) -> CheckedReceipt:
@@ -139,6 +154,8 @@ def check_receipt(inst: Installation, signed: SignedManifest) -> CheckedReceipt:
     issuer = _check_issuer_is_parent(inst, signed, what)
     known = known_keys(inst)
     trust = TrustCheck(known)
+    # the issuer's key may be vouched for by the level above it, with a key pinned here (setup file)
+    trust.vouched = _vouched_by_above(inst, signed.data.get("vouchers_above"), issuer, known)
     status = trust.check(issuer, signed, _label(inst, issuer))
     exp = inst.store.db.execute(
         "SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason, report_ids "
@@ -162,7 +179,29 @@ def check_receipt(inst: Installation, signed: SignedManifest) -> CheckedReceipt:
         or (accepted and exp[0] > _state(inst, "acked_change_seq"))
         or (accepted and exp[1] > _state(inst, "acked_archive_id"))
     )
-    return CheckedReceipt(signed, issuer, status, tuple(exp), bool(changes))
+    own_voucher = read_vouchers(m.get("vouchers"), issuer, signed.signing_key, date.today()).get(inst.unit_code)
+    return CheckedReceipt(
+        signed,
+        issuer,
+        status,
+        tuple(exp),
+        bool(changes),
+        tuple(trust.untrusted),
+        own_voucher,
+        _source(status, trust.vouched.get(issuer)),
+    )
+
+
+def _vouched_by_above(inst: Installation, items, issuer: str, known) -> dict[str, Voucher]:
+    """Vouchers in a file for ``issuer``'s key signed by ``issuer``'s parent with a key pinned here."""
+    above = inst.units.parent(issuer, _on(inst)) or inst.units.parent(issuer, date.today())
+    if above is None:
+        return {}
+    k = known.get(above.code)
+    if k is None or k.signing_key is None or not k.confirmed:
+        return {}
+    v = read_vouchers(items, above.code, k.signing_key, date.today()).get(issuer)
+    return {issuer: v} if v is not None else {}
 
 
 def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedReceipt | None = None) -> str:
@@ -171,15 +210,12 @@ def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedR
     m = signed.data
     issuer, status, exp = checked.issuer, checked.trust_status, checked.export
     db = inst.store.db
+    if checked.untrusted:  # callers hold such a receipt apart; never applied
+        raise PackageRefused(held_message(inst, checked.untrusted), "held")
     with db.atomic():
-        _record_key(
-            inst,
-            issuer,
-            signed.signing_key,
-            signed.encryption_key,
-            signed.fingerprint,
-            "tofu" if status == "new" else "officer",
-        )
+        _record_key(inst, issuer, signed.signing_key, signed.encryption_key, signed.fingerprint, checked.source)
+        if checked.own_voucher is not None and checked.own_voucher.signing == own_keys(inst).signing_public:
+            store_voucher(inst, checked.own_voucher)
         if (exp[3], exp[4] or "") != (m["status"], m.get("reason", "")):
             db.execute(
                 "UPDATE exchange_exports SET status = ?, status_reason = ?, status_at = ? WHERE seq = ?",
@@ -196,6 +232,13 @@ def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedR
         msg = f"{_label(inst, issuer)} đã tiếp nhận gói số {m['sequence']}."
     else:
         msg = f"{_label(inst, issuer)} TRẢ LẠI gói số {m['sequence']}: {m.get('reason', '')}"
-    if status == "new":
-        msg += f" Ghi nhận khóa của đơn vị cấp trên: dấu vân tay {signed.fingerprint}."
+    if status in ("enrolled", "vouched"):
+        msg += f" Ghi nhận khóa của đơn vị cấp trên: mã khóa {short_code(signed.signing_key)}."
     return msg
+
+
+def _source(status: str, voucher: Voucher | None = None) -> str:
+    """The ``exchange_keys.source`` of a key trusted with ``status``."""
+    if status == "vouched" and voucher is not None:
+        return f"vouched:{voucher.issuer}"
+    return {"enrolled": "officer", "vouched": "vouched"}.get(status, "confirmed")

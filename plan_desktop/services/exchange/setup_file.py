@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
+from plan_desktop.exchange.keys import b64, fingerprint, short_code, unb64
 from plan_desktop.exchange.package import (
     SETUP_EXT,
     SignedManifest,
     TrustCheck,
+    Untrusted,
     build_signed_document,
     open_file,
+    read_source,
+    read_vouchers,
     verify_document,
 )
 from plan_desktop.services.exchange.files import _write_verified
@@ -20,10 +25,15 @@ from plan_desktop.services.exchange.keys import (
     _require_approver,
     own_keys,
 )
+from plan_desktop.services.exchange.receipts import _source, _vouched_by_above
 from plan_desktop.services.exchange.state import (
     _on,
     _record_key,
+    hold_file,
     known_keys,
+    received_vouchers,
+    store_voucher,
+    vouchers_for,
 )
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import utc_now
@@ -42,6 +52,12 @@ class SetupInfo:
     plan_targets: dict[str, Any]
     signed: SignedManifest
     plan_id: str | None = None
+    #: set by :func:`apply_setup_file`: the file is held apart until an approver confirms the issuer's key
+    held: bool = False
+    untrusted: tuple[Untrusted, ...] = ()
+    warnings: tuple[str, ...] = ()
+    data: bytes = b""  # the file itself (kept while held)
+    file_name: str = ""
 
 
 def _plan_info(inst: Installation) -> dict[str, Any]:
@@ -75,6 +91,11 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
         "forms_version": inst.store.forms.signature(),
         "working_year": inst.working_year,
         **_plan_info(inst),
+        # the keys this unit pinned for the levels above it, its vouchers for its children's keys, and
+        # the level above's voucher for its own key: a child that trusts a key above can check this file
+        "keys_above": _keys_above(inst),
+        "vouchers": vouchers_for(inst),
+        "vouchers_above": received_vouchers(inst),
     }
     data, raw = build_signed_document(keys, manifest)
     path = Path(out_dir) / f"{unit}_thiet-lap{SETUP_EXT}"
@@ -88,12 +109,41 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     return path
 
 
-def read_setup_file(path: Path) -> SetupInfo:
+def _keys_above(inst: Installation) -> list[dict[str, Any]]:
+    out = []
+    known = known_keys(inst)
+    p = inst.units.parent(inst.unit_code, _on(inst))
+    while p is not None:
+        k = known.get(p.code)
+        if k is not None and k.signing_key is not None and k.confirmed:
+            out.append(
+                {
+                    "unit": p.code,
+                    "signing": b64(k.signing_key),
+                    "encryption": b64(k.encryption_key) if k.encryption_key else None,
+                }
+            )
+        p = inst.units.parent(p.code, _on(inst))
+    return out
+
+
+def _ancestors(inst: Installation, unit: str) -> set[str]:
+    out: set[str] = set()
+    p = inst.units.parent(unit, _on(inst))
+    while p is not None and p.code not in out:
+        out.add(p.code)
+        p = inst.units.parent(p.code, _on(inst))
+    return out
+
+
+def read_setup_file(path: Path | bytes, name: str = "") -> SetupInfo:
     """Open and check a setup file (for the first-run wizard). Nothing is written."""
     from plan_desktop.domain.units import default_registry
 
-    what = f"Tệp thiết lập «{Path(path).name}»"
-    signed = verify_document(Path(path), "setup", what)
+    name = name or (Path(path).name if isinstance(path, (str, Path)) else "tệp thiết lập")
+    what = f"Tệp thiết lập «{name}»"
+    data = read_source(Path(path) if isinstance(path, str) else path, what)
+    signed = verify_document(data, "setup", what)
     m = signed.data
     units = default_registry()
     unit, issuer = m["unit"], m["issuer"]["unit"]
@@ -115,6 +165,8 @@ def read_setup_file(path: Path) -> SetupInfo:
         m.get("plan_targets") if isinstance(m.get("plan_targets"), dict) else {},
         signed,
         m.get("plan_id") if isinstance(m.get("plan_id"), str) else None,
+        data=data,
+        file_name=name,
     )
 
 
@@ -128,12 +180,49 @@ def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
             f"không phải đơn vị của thư mục này (mã {inst.unit_code}).",
             "foreign_unit",
         )
-    trust = TrustCheck(known_keys(inst))
-    trust.check(info.issuer, info.signed, f"{info.issuer_name} (mã {info.issuer})")
+    known = known_keys(inst)
+    trust = TrustCheck(known)
+    trust.vouched = _vouched_by_above(inst, info.signed.data.get("vouchers_above"), info.issuer, known)
+    status = trust.check(info.issuer, info.signed, f"{info.issuer_name} (mã {info.issuer})")
+    if status == "held":  # nothing of it applied: the approver compares the issuer's code by phone first
+        hold_file(inst, "setup", info.file_name or f"{info.unit}_thiet-lap{SETUP_EXT}", info.data, trust.untrusted)
+        return replace(info, held=True, untrusted=tuple(trust.untrusted))
+    m = info.signed.data
+    warnings: list[str] = []
+    own = own_keys(inst)
     with inst.store.db.atomic():
         _record_key(
-            inst, info.issuer, info.signed.signing_key, info.signed.encryption_key, info.fingerprint, "setup"
+            inst,
+            info.issuer,
+            info.signed.signing_key,
+            info.signed.encryption_key,
+            info.fingerprint,
+            _source(status, trust.vouched.get(info.issuer)),
         )
+        # the keys above the issuer, as the (now trusted) issuer pinned them: kept when none is on record
+        for k in m.get("keys_above") or []:
+            try:
+                unit, signing = k["unit"], unb64(k["signing"], 32)
+                enc = unb64(k["encryption"], 32) if k.get("encryption") else None
+            except (KeyError, TypeError, ValueError):
+                continue
+            if unit not in _ancestors(inst, info.issuer):
+                continue
+            cur = known.get(unit)
+            if cur is None or cur.signing_key is None:
+                _record_key(inst, unit, signing, enc, fingerprint(signing), f"via:{info.issuer}")
+            elif cur.signing_key != signing:
+                warnings.append(
+                    f"Tệp ghi khóa của đơn vị mã {unit} khác với khóa đã ghi nhận ở đây; giữ khóa đã ghi nhận."
+                )
+        mine = read_vouchers(m.get("vouchers"), info.issuer, info.signed.signing_key, date.today()).get(inst.unit_code)
+        if mine is not None and mine.signing == own.signing_public:
+            store_voucher(inst, mine)
+        elif mine is not None:
+            warnings.append(
+                f"{info.issuer_name} đang ghi nhận cho đơn vị này một khóa khác (mã khóa {short_code(mine.signing)}, "
+                f"khóa của đơn vị: {own.code}): hãy gọi điện để cấp trên xác nhận lại khóa."
+            )
     settings: dict[str, Any] = {}
     if info.plan_targets:
         settings["plan_targets"] = info.plan_targets
@@ -147,4 +236,4 @@ def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
             pass
     if settings:
         inst.store.set_settings(settings)
-    return info
+    return replace(info, warnings=tuple(warnings))

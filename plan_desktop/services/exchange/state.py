@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from plan_desktop.exchange.keys import b64, unb64
+from plan_desktop import paths
+from plan_desktop.exchange.keys import KeyPair, b64, ensure_keys, short_code, unb64
 from plan_desktop.exchange.package import (
     Bundle,
     KnownKey,
+    Untrusted,
+    Voucher,
+    make_voucher,
     unit_label,
 )
 from plan_desktop.services.installation import Installation
@@ -55,6 +61,8 @@ def known_keys(inst: Installation) -> dict[str, KnownKey]:
             r["fingerprint"],
             unb64(r["signing_key"], 32) if r["signing_key"] else None,
             unb64(r["encryption_key"], 32) if r["encryption_key"] else None,
+            r.get("short_code"),
+            r["source"] != "tofu",
         )
     return out
 
@@ -62,26 +70,81 @@ def known_keys(inst: Installation) -> dict[str, KnownKey]:
 def _record_key(
     inst: Installation, unit: str, signing: bytes, encryption: bytes | None, fpr: str, source: str
 ) -> None:
-    """Insert or complete a unit's key (caller holds the transaction; caller checked trust)."""
+    """Pin a unit's key (caller holds the transaction; caller checked trust): insert, replace a
+    different key, or complete a missing encryption key. ``source`` says why it is trusted:
+    ``confirmed`` (short code compared by phone), ``officer`` (code enrolled in advance),
+    ``setup`` (the parent's setup file, trusted), ``vouched:<unit>`` (vouched for by that unit)."""
     now = utc_now()
     row = inst.store.db.execute(
-        "SELECT signing_key, encryption_key FROM exchange_keys WHERE unit_code = ?", [unit]
+        "SELECT signing_key, encryption_key, source FROM exchange_keys WHERE unit_code = ?", [unit]
     ).fetchone()
     enc = b64(encryption) if encryption else None
     if row is None:
         inst.store.db.execute(
             "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, "
-            "first_seen_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [unit, fpr, b64(signing), enc, source, now, now],
+            "first_seen_at, updated_at, short_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [unit, fpr, b64(signing), enc, source, now, now, short_code(signing)],
         )
-    elif row[0] != b64(signing) or (enc and row[1] != enc):
+    elif row[0] != b64(signing):
         inst.store.db.execute(
-            "UPDATE exchange_keys SET fingerprint = ?, signing_key = ?, encryption_key = COALESCE(?, "
-            "encryption_key), "
-            "updated_at = ? WHERE unit_code = ?",
-            [fpr, b64(signing), enc, now, unit],
+            "UPDATE exchange_keys SET fingerprint = ?, signing_key = ?, encryption_key = ?, source = ?, "
+            "first_seen_at = ?, updated_at = ?, short_code = ? WHERE unit_code = ?",
+            [fpr, b64(signing), enc, source, now, now, short_code(signing), unit],
         )
+    elif (enc and row[1] != enc) or row[2] == "tofu":
+        inst.store.db.execute(
+            "UPDATE exchange_keys SET encryption_key = COALESCE(?, encryption_key), source = ?, "
+            "updated_at = ? WHERE unit_code = ?",
+            [enc, source if row[2] == "tofu" else row[2], now, unit],
+        )
+
+
+def store_voucher(inst: Installation, voucher: Voucher) -> None:
+    """Keep a voucher for this unit's own key (caller holds the transaction): passed on in setup files."""
+    inst.store.db.execute(
+        "INSERT INTO exchange_vouchers(issuer, unit_code, voucher, received_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(issuer, unit_code) DO UPDATE SET voucher = excluded.voucher, received_at = excluded.received_at",
+        [voucher.issuer, voucher.unit, json.dumps(voucher.to_json()), utc_now()],
+    )
+
+
+def vouchers_for(inst: Installation, units: Iterable[str] | None = None) -> list[dict]:
+    """This unit's signed vouchers for the keys it pinned of ``units`` (default: every child with a
+    pinned key), as they travel in a manifest."""
+    keys = own_keys_pair(inst)
+    today = date.today()
+    out = []
+    wanted = None if units is None else set(units)
+    for unit, k in sorted(known_keys(inst).items()):
+        if k.signing_key is None or not k.confirmed or (wanted is not None and unit not in wanted):
+            continue
+        if wanted is None:
+            u = inst.units.get(unit, _on(inst)) or inst.units.get(unit)
+            if u is None or u.parent_code != inst.unit_code:
+                continue
+        out.append(make_voucher(keys, inst.unit_code, unit, k.signing_key, k.encryption_key, today).to_json())
+    return out
+
+
+def received_vouchers(inst: Installation) -> list[dict]:
+    """The vouchers the level above gave for this unit's own key."""
+    return [
+        json.loads(r[0])
+        for r in inst.store.db.execute(
+            "SELECT voucher FROM exchange_vouchers WHERE unit_code = ? ORDER BY issuer", [inst.unit_code]
+        )
+    ]
+
+
+def own_keys_pair(inst: Installation) -> KeyPair:
+    """This installation's key pair, made on first use. When password protection is on, the
+    logged-in session's KEK encrypts/decrypts the private key files (services/access)."""
+    session = getattr(inst, "session", None)
+    return ensure_keys(
+        paths.keys_dir(inst.folder),
+        protect=getattr(session, "protect", None),
+        unprotect=getattr(session, "unprotect", None),
+    )
 
 
 def _on(inst: Installation) -> date:
@@ -98,3 +161,56 @@ def _bundle_label(inst: Installation, bundle: Bundle) -> str:
     except (KeyError, TypeError, ValueError):
         on = None
     return _label(inst, bundle.unit, on)
+
+
+# -- files held apart -------------------------------------------------------------------------------
+REASON_VI = {
+    "unknown": "khóa chưa được xác nhận",
+    "changed": "khóa KHÁC với khóa đã ghi nhận (đơn vị cài lại chương trình, hoặc tệp giả mạo)",
+    "unconfirmed": "khóa do phiên bản cũ ghi nhận lần đầu, chưa được xác nhận",
+}
+
+
+def untrusted_json(inst: Installation, untrusted: Iterable[Untrusted]) -> list[dict]:
+    return [
+        {
+            "unit": u.unit,
+            "label": _label(inst, u.unit),
+            "code": u.code,
+            "fingerprint": u.fingerprint,
+            "signing": b64(u.signing_key),
+            "encryption": b64(u.encryption_key) if u.encryption_key else None,
+            "reason": u.reason,
+            "pinned": u.pinned_fingerprint,
+        }
+        for u in untrusted
+    ]
+
+
+def hold_file(inst: Installation, kind: str, name: str, data: bytes, untrusted: Iterable[Untrusted]) -> None:
+    """Keep a verified file whose signing key nothing vouches for apart, nothing of it applied, until
+    an approver confirms the key (``keys approve``) or rejects it. Holding the same file again only
+    refreshes the list of keys it waits for."""
+    units = json.dumps(untrusted_json(inst, untrusted), ensure_ascii=False)
+    with inst.store.db.atomic():
+        inst.store.db.execute(
+            "INSERT INTO exchange_pending(kind, file_sha256, file_name, blob, units, received_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(file_sha256) DO UPDATE SET units = excluded.units",
+            [kind, hashlib.sha256(data).hexdigest(), name[:200], data, units, utc_now()],
+        )
+
+
+def held_message(inst: Installation, untrusted: Iterable[Untrusted]) -> str:
+    parts = []
+    for u in untrusted:
+        parts.append(
+            f"{_label(inst, u.unit)}: {REASON_VI.get(u.reason, u.reason)}; mã khóa trong tệp {u.code}"
+        )
+    first = next(iter(untrusted))
+    return (
+        "CHỜ XÁC NHẬN — " + "; ".join(parts) + ". Chưa nhập gì từ tệp này. Hãy gọi điện cho đơn vị, nhờ họ đọc mã "
+        "khóa (lệnh «plan-desktop keys show» hoặc thẻ «Khóa ký số» ở máy họ) và so với mã trên; nếu khớp, "
+        f"người có quyền phê duyệt chạy «plan-desktop keys approve --unit {first.unit} --code {first.code}» "
+        "(hoặc bấm «Xác nhận» ở thẻ «Khóa ký số»); nếu không khớp, hãy từ chối («plan-desktop keys reject "
+        f"--unit {first.unit}»)."
+    )

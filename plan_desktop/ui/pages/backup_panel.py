@@ -29,6 +29,7 @@ from plan_desktop import paths
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.services import backup
 from plan_desktop.services.access import AccessError
+from plan_desktop.services.settings import SettingsService
 from plan_desktop.store import StoreError
 from plan_desktop.ui import files
 from plan_desktop.ui.widgets import list_table
@@ -66,7 +67,7 @@ class BackupPanel(QWidget):
         self.keep.setValue(int(ctx.inst.store.get_setting("backup_keep", backup.DEFAULT_KEEP) or backup.DEFAULT_KEEP))
         self.keep.setSuffix(self.tr(" bản gần nhất"))
         self.keep.setMaximumWidth(220)
-        self.keep.valueChanged.connect(lambda n: ctx.inst.store.set_settings({"backup_keep": n}))
+        self.keep.valueChanged.connect(lambda n: SettingsService(ctx.inst).set("backup_keep", n))
         keep_row = QFormLayout()
         keep_row.addRow(self.tr("Giữ lại:"), self.keep)
 

@@ -142,18 +142,18 @@ class _ReceiptDialog(QDialog):
 class _TrustDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("ExchangePage", "Đăng ký lại khóa của đơn vị"))
+        self.setWindowTitle(QCoreApplication.translate("ExchangePage", "Đăng ký trước mã khóa của đơn vị"))
         form = QFormLayout(self)
         self.unit = QLineEdit()
         self.unit.setPlaceholderText("13597")
         self.fingerprint = QLineEdit()
-        self.fingerprint.setPlaceholderText("12345 67890 12345 67890 12345 67890")
-        note = QLabel(QCoreApplication.translate(
-            "ExchangePage", "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và đọc đối chiếu đủ 30 chữ số."))
+        self.fingerprint.setPlaceholderText("XXXX-XXXX-XXXX-XXXX")
+        note = QLabel(QCoreApplication.translate("ExchangePage", "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và "
+                                                 "nghe họ đọc mã khóa (16 ký tự)."))
         note.setWordWrap(True)
         form.addRow(note)
         form.addRow(QCoreApplication.translate("ExchangePage", "Mã đơn vị"), self.unit)
-        form.addRow(QCoreApplication.translate("ExchangePage", "Mã đối chiếu"), self.fingerprint)
+        form.addRow(QCoreApplication.translate("ExchangePage", "Mã khóa"), self.fingerprint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -197,7 +197,7 @@ class ExchangePage(QWidget):
         lay.addWidget(heading)
 
         # keys
-        keys_box = QGroupBox(self.tr("Mã đối chiếu của đơn vị"))
+        keys_box = self.keys_box = QGroupBox(self.tr("Mã khóa của đơn vị"))
         kl = QVBoxLayout(keys_box)
         row = QHBoxLayout()
         self.fingerprint_label = QLabel()
@@ -207,15 +207,34 @@ class ExchangePage(QWidget):
         self.fingerprint_label.setFont(mono)
         copy = QPushButton(self.tr("Sao chép"))
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.fingerprint_label.text()))
-        row.addWidget(QLabel(self.tr("Mã đối chiếu (đọc qua điện thoại khi cấp trên hỏi):")))
+        row.addWidget(QLabel(self.tr("Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):")))
         row.addWidget(self.fingerprint_label, 1)
         row.addWidget(copy)
         kl.addLayout(row)
-        self.keys_table = list_table([self.tr("Mã"), self.tr("Đơn vị"), self.tr("Mã đối chiếu đã ghi nhận")],
+        # files held apart until an approver confirms the key that signed them
+        self.pending_title = QLabel(self.tr("Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)"))
+        self.pending_title.setStyleSheet("font-weight:bold; color:#b00020")
+        kl.addWidget(self.pending_title)
+        self.pending_keys = list_table([self.tr("Đơn vị"), self.tr("Mã khóa trong tệp"), self.tr("Lý do"),
+                                        self.tr("Tệp")], single=True)
+        self.pending_keys.setObjectName("pending_keys")
+        self.pending_keys.setMaximumHeight(160)
+        kl.addWidget(self.pending_keys)
+        prow = QHBoxLayout()
+        self.approve_button = QPushButton(self.tr("Xác nhận (mã khớp)…"))
+        self.approve_button.clicked.connect(self._ask_approve)
+        self.reject_button = QPushButton(self.tr("Từ chối (bỏ các tệp)"))
+        self.reject_button.clicked.connect(self._ask_reject)
+        prow.addWidget(self.approve_button)
+        prow.addWidget(self.reject_button)
+        prow.addStretch(1)
+        kl.addLayout(prow)
+        kl.addWidget(QLabel(self.tr("Khóa đã ghi nhận của các đơn vị khác:")))
+        self.keys_table = list_table([self.tr("Mã"), self.tr("Đơn vị"), self.tr("Mã khóa"), self.tr("Xác nhận bởi")],
                                      single=False)
         self.keys_table.setMaximumHeight(160)
         kl.addWidget(self.keys_table)
-        trust = QPushButton(self.tr("Đăng ký lại khóa của một đơn vị…"))
+        trust = QPushButton(self.tr("Đăng ký trước mã khóa của một đơn vị…"))
         trust.clicked.connect(self._ask_trust)
         kl.addWidget(trust, 0, Qt.AlignmentFlag.AlignLeft)
         kl.addStretch(1)
@@ -358,9 +377,10 @@ class ExchangePage(QWidget):
         self.fingerprint_label.setText(own)
         self.keys_table.setRowCount(len(keys))
         for i, k in enumerate(keys):
-            fp = k.fingerprint + ("" if k.has_key else self.tr(" (chờ gói đầu tiên)"))
-            for j, text in enumerate((k.unit_code, k.unit_name, fp)):
+            code = (k.code or k.fingerprint) + ("" if k.has_key else self.tr(" (chờ tệp đầu tiên)"))
+            for j, text in enumerate((k.unit_code, k.unit_name, code, ex.source_vi(k.source))):
                 self.keys_table.setItem(i, j, QTableWidgetItem(text))
+        self.refresh_pending()
         if self.export_box.isVisible() or not self.isVisible():
             self._refresh_history()
             self.refresh_drives()
@@ -671,9 +691,95 @@ class ExchangePage(QWidget):
             return
         files.offer_open(
             self, path,
-            self.tr("Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã đối chiếu "
+            self.tr("Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã khóa "
                     "của đơn vị mình:\n{f}").format(name=Path(path).name, f=self.fingerprint_label.text()),
             title=self.tr("Tệp thiết lập"))
+
+    # -- keys held for confirmation -------------------------------------------------------------------------
+    def refresh_pending(self) -> None:
+        try:
+            self.pending = ex.list_pending(self.inst)
+        except ExchangeError:
+            self.pending = []
+        self.pending_keys.setRowCount(len(self.pending))
+        for i, p in enumerate(self.pending):
+            files = ", ".join(f"{ex.KIND_VI.get(k, k)} {n}" for n, k in zip(p.files, p.kinds, strict=True))
+            for j, text in enumerate((p.unit_label, p.code, ex.REASON_VI.get(p.reason, p.reason), files)):
+                self.pending_keys.setItem(i, j, QTableWidgetItem(text))
+        if self.pending:
+            self.pending_keys.selectRow(0)
+        for w in (self.pending_title, self.pending_keys, self.approve_button, self.reject_button):
+            w.setVisible(bool(self.pending))
+        keys_tab = self._tab_of.get(self.keys_box)
+        if keys_tab is not None:
+            title = self.tr("Mã khóa của đơn vị")
+            if self.pending:
+                title += self.tr(" ({n} chờ xác nhận)").format(n=len(self.pending))
+            self.tabs.setTabText(self.tabs.indexOf(keys_tab), title)
+
+    def _selected_pending(self):
+        row = self.pending_keys.currentRow()
+        return self.pending[row] if 0 <= row < len(self.pending) else None
+
+    def approve(self, unit: str, code: str) -> ex.ApproveResult | None:
+        """Confirm ``unit``'s key with the code the approver heard; the held files are then imported."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            res = ex.approve_key(self.inst, unit, code, service=self.service)
+        except (ExchangeError, PermissionError) as exc:
+            from plan_desktop.errors import user_message
+
+            QMessageBox.warning(self, self.tr("Không xác nhận được"), user_message(exc) or str(exc))
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        text = "\n".join(res.setup_messages)
+        if res.report.files:
+            text += ("\n" if text else "") + res.report.text(forms=self.inst.store.forms)
+            self.report_view.setPlainText(text)
+            forms = sorted({fid for f in res.report.files for (_, fid), t in f.tally.items() if t.new or t.updated})
+            if forms:
+                self.imported.emit(forms)
+        self.refresh()
+        return res
+
+    def reject_pending(self, unit: str, code: str | None = None) -> int:
+        try:
+            n = ex.reject_key(self.inst, unit, code)
+        except (ExchangeError, PermissionError) as exc:
+            from plan_desktop.errors import user_message
+
+            QMessageBox.warning(self, self.tr("Không từ chối được"), user_message(exc) or str(exc))
+            return 0
+        self.refresh()
+        return n
+
+    def _ask_approve(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        p = self._selected_pending()
+        if p is None:
+            return
+        code, ok = QInputDialog.getText(
+            self, self.tr("Xác nhận khóa"),
+            self.tr("Gọi điện cho {unit} và nhờ đọc mã khóa của họ.\nGõ mã nghe được (mã trong tệp: {code}):")
+            .format(unit=p.unit_label, code=p.code))
+        if ok and code.strip():
+            res = self.approve(p.unit_code, code.strip())
+            if res is not None:
+                QMessageBox.information(self, self.tr("Xác nhận khóa"), self.tr(
+                    "Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».")
+                    .format(unit=p.unit_label))
+
+    def _ask_reject(self) -> None:
+        p = self._selected_pending()
+        if p is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Từ chối khóa"), self.tr(
+            "Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.")
+            .format(n=len(p.files), code=p.code, unit=p.unit_label))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.reject_pending(p.unit_code, p.code)
 
     def trust(self, unit: str, fingerprint: str) -> bool:
         try:

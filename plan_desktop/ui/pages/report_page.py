@@ -40,6 +40,8 @@ from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.units import Level
 from plan_desktop.services import reporting
 from plan_desktop.services.installation import Installation
+from plan_desktop.services.settings import SettingsService, signer_title
+from plan_desktop.signing.errors import SigningError
 from plan_desktop.ui import files
 from plan_desktop.ui.widgets import FlowLayout
 
@@ -439,18 +441,20 @@ class ReportPage(QWidget):
         return self.inst.store.settings()
 
     def prepare_signing(self) -> QDialog | None:
-        """Write the report (as it is now) into the data folder, list it as a draft, and return the
-        signing dialog for it (not shown). None when this page shows another unit's report."""
+        """The signing dialog for the report as it is now (not shown); nothing is written or listed
+        until it signs. Refused (:class:`ReportError` naming each gap) while a section III–V is empty or
+        the hint, or no signer's name is set. None when this page shows another unit's report."""
         if self.unit_code is not None:
             return None
+        self.save_draft()
+        reporting.check_ready(reporting.build(self.inst, self.period, draft=self.draft()))
         folder = self.inst.folder / "reports"
-        folder.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = self.save_pdf(folder / self._suggested_name("pdf").replace(".pdf", f"_{stamp}.pdf"))
-        self.signing.register_draft(path, self.period)
+        path = folder / self._suggested_name("pdf").replace(".pdf", f"_{stamp}.pdf")
         s = self._settings()
-        return self._sign_dialog(path, self.period, s.get("officer_name", ""), s.get("officer_title", ""),
-                                 self.tr("Ký số báo cáo — {period}").format(period=self.period_box.currentText()))
+        return self._sign_dialog(path, self.period, s.get("signer_name", ""), signer_title(s),
+                                 self.tr("Ký số báo cáo — {period}").format(period=self.period_box.currentText()),
+                                 make=True)
 
     def countersign_dialog(self, report_id: int) -> QDialog | None:
         """The signing dialog for a second signature (the chairman) on the signed report ``report_id``."""
@@ -458,20 +462,36 @@ class ReportPage(QWidget):
         if entry is None or entry.status != "signed" or not entry.file_path:
             return None
         s = self._settings()
-        return self._sign_dialog(Path(entry.file_path), entry.period, s.get("signer_name", ""),
-                                 s.get("signer_position", ""),
+        return self._sign_dialog(Path(entry.file_path), entry.period, s.get("signer_name", ""), signer_title(s),
                                  self.tr("Ký thêm (người ký thứ hai) — {period}").format(period=entry.period_vi))
 
-    def _sign_dialog(self, path: Path, period: str, name: str, title: str, window_title: str) -> QDialog:
-        """A signing dialog that signs ``path`` in place as the report of ``period``."""
+    def _sign_dialog(self, path: Path, period: str, name: str, title: str, window_title: str,
+                     make: bool = False) -> QDialog:
+        """A signing dialog that signs ``path`` in place as the report of ``period``; with ``make``, the
+        report is first written beside it and signed into ``path`` (a failed signature leaves nothing)."""
         from plan_desktop.ui.pages.signing_dialog import SignDialog
 
-        def sign(spec, name: str, title: str) -> None:
-            self.signing.sign_report(path, path, period, spec, name=name or None, title=title or None)
+        def sign(spec, title: str) -> None:
+            if not make:
+                self.signing.sign_report(path, path, period, spec, title=title or None)
+                return
+            path.parent.mkdir(parents=True, exist_ok=True)
+            source = path.with_name(f".{path.stem}.unsigned.pdf")
+            try:
+                reporting.make_report(self.inst, self.period, out=source, require_ready=True, shown_as=path)
+                self.signing.sign_report(source, path, period, spec, title=title or None)
+            except reporting.ReportError as exc:
+                raise SigningError(str(exc)) from None
+            finally:
+                source.unlink(missing_ok=True)
+            self.pdf_saved.emit(str(path))
 
         s = self._settings()  # the certificate file or token used last time here (never the secret)
+        note = self.tr("Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ "
+                       "này cho đến khi người có thẩm quyền mở lại kỳ.").format(period=period)
         dlg = SignDialog(sign, self, name=name, title=title, p12_path=s.get("last_p12_path", ""),
-                         pkcs11_lib=s.get("last_pkcs11_lib", ""), token_label=s.get("last_token_label", ""))
+                         pkcs11_lib=s.get("last_pkcs11_lib", ""), token_label=s.get("last_token_label", ""),
+                         note=note)
         dlg.setWindowTitle(window_title)
         dlg.accepted.connect(lambda: self._after_signing(path, dlg))
         return dlg
@@ -480,7 +500,7 @@ class ReportPage(QWidget):
         try:
             token = dlg.use_token.isChecked()
             lib, label = dlg.token_choice()
-            self.inst.store.set_settings({
+            SettingsService(self.inst).update({
                 "last_p12_path": "" if token else dlg.p12_edit.text().strip(),
                 "last_pkcs11_lib": lib if token else "",
                 "last_token_label": label if token else "",

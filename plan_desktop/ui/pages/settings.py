@@ -20,8 +20,41 @@ from PySide6.QtWidgets import (
 
 from plan_desktop.domain.periods import Cutoff
 from plan_desktop.services.installation import PLAN_FIRST_YEAR, PLAN_LAST_YEAR
+from plan_desktop.services.settings import TITLES, SettingsError, SettingsService, authority_for
 from plan_desktop.ui.i18n import LANGUAGES
 from plan_desktop.ui.pages.base import Page
+
+
+class ImageChooser(QWidget):
+    """A path to a PNG image with «Chọn…» and «Bỏ» buttons (the settings service checks and copies it)."""
+
+    def __init__(self, path: str, caption: str):
+        super().__init__()
+        self.caption = caption
+        self.edit = QLineEdit(path)
+        self.edit.setPlaceholderText(self.tr("(không dùng ảnh)"))
+        browse = QPushButton(self.tr("Chọn…"))
+        clear = QPushButton(self.tr("Bỏ"))
+        browse.clicked.connect(self._browse)
+        clear.clicked.connect(self.edit.clear)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(browse)
+        lay.addWidget(clear)
+
+    def _browse(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.caption, self.edit.text(), "PNG (*.png)")
+        if path:
+            self.edit.setText(path)
+
+    def path(self) -> str:
+        return self.edit.text().strip()
+
+    def set_path(self, path: str) -> None:
+        self.edit.setText(path)
 
 
 class SettingsPage(Page):
@@ -35,16 +68,29 @@ class SettingsPage(Page):
         self.folder_label = QLabel(str(ctx.inst.folder))
         self.folder_label.setWordWrap(True)
 
-        self.officer_name = QLineEdit(store.get_setting("officer_name", ""))
-        self.officer_title = QLineEdit(store.get_setting("officer_title", ""))
-        self.signer_authority = QLineEdit(store.get_setting("signer_authority", ""))
-        self.signer_position = QLineEdit(store.get_setting("signer_position", ""))
-        self.signer_name = QLineEdit(store.get_setting("signer_name", ""))
+        self.settings_service = SettingsService(ctx.inst)
+        current = self.settings_service.show()
+        self.officer_name = QLineEdit(current["officer_name"])
+        self.officer_title = QLineEdit(current["officer_title"])
+        self.signer_name = QLineEdit(current["signer_name"])
         for w, name in ((self.officer_name, "officer_name"), (self.officer_title, "officer_title"),
-                        (self.signer_authority, "signer_authority"), (self.signer_position, "signer_position"),
                         (self.signer_name, "signer_name")):
             w.setObjectName(name)
             w.setMaxLength(120)
+        self.signer_position = QComboBox()  # the title; its authority line follows it
+        self.signer_position.setObjectName("signer_title")
+        for t in TITLES:
+            self.signer_position.addItem(t, t)
+        self.signer_position.setCurrentIndex(max(self.signer_position.findData(current["signer_title"]), 0))
+        self.signer_authority = QLabel()
+        self.signer_authority.setObjectName("signer_authority")
+        self.signer_position.currentIndexChanged.connect(
+            lambda *_: self.signer_authority.setText(authority_for(self.signer_position.currentData())))
+        self.signer_authority.setText(authority_for(current["signer_title"]))
+        self.signature_image = ImageChooser(current["signature_image"], self.tr("Chọn ảnh chữ ký (PNG nền trong suốt)"))
+        self.signature_image.setObjectName("signature_image")
+        self.seal_image = ImageChooser(current["seal_image"], self.tr("Chọn ảnh con dấu (PNG)"))
+        self.seal_image.setObjectName("seal_image")
 
         self.year = QSpinBox()
         self.year.setObjectName("working_year")
@@ -70,9 +116,11 @@ class SettingsPage(Page):
         f1 = QFormLayout(people)
         f1.addRow(self.tr("Họ tên cán bộ nhập liệu:"), self.officer_name)
         f1.addRow(self.tr("Chức vụ:"), self.officer_title)
-        f1.addRow(self.tr("Thẩm quyền ký (TM.):"), self.signer_authority)
         f1.addRow(self.tr("Chức danh người ký:"), self.signer_position)
+        f1.addRow(self.tr("Thẩm quyền ký:"), self.signer_authority)
         f1.addRow(self.tr("Họ tên người ký:"), self.signer_name)
+        f1.addRow(self.tr("Ảnh chữ ký tay:"), self.signature_image)
+        f1.addRow(self.tr("Ảnh con dấu:"), self.seal_image)
 
         work = QGroupBox(self.tr("Làm việc"))
         f2 = QFormLayout(work)
@@ -135,9 +183,10 @@ class SettingsPage(Page):
         return {
             "officer_name": self.officer_name.text().strip(),
             "officer_title": self.officer_title.text().strip(),
-            "signer_authority": self.signer_authority.text().strip(),
-            "signer_position": self.signer_position.text().strip(),
+            "signer_title": self.signer_position.currentData(),
             "signer_name": self.signer_name.text().strip(),
+            "signature_image": self.signature_image.path(),
+            "seal_image": self.seal_image.path(),
             "working_year": self.year.value(),
             "period_cutoff": self.cutoff.currentData(),
             "ui_language": self.language.currentData(),
@@ -149,8 +198,16 @@ class SettingsPage(Page):
         before = {"working_year": inst.working_year, "period_cutoff": inst.cutoff.value,
                   "ui_language": store.get_setting("ui_language", "vi")}
         values = self.values()
-        store.set_settings(values)
-        self._saved = values
+        try:
+            written = self.settings_service.update(values)
+        except SettingsError as exc:
+            self.status.setText(exc.text(store.get_setting("ui_language", "vi")))
+            self.status.setStyleSheet("color: #b00020;")
+            return
+        self.status.setStyleSheet("")
+        self.signature_image.set_path(written.get("signature_image", ""))
+        self.seal_image.set_path(written.get("seal_image", ""))
+        self._saved = self.values()
         self.ctx.service.actor = values["officer_name"] or self.ctx.service.actor
         self.status.setText(self.tr("Đã lưu cài đặt."))
         if any(before[k] != values[k] for k in before):
@@ -186,7 +243,7 @@ class SettingsPage(Page):
         box.exec()
         if box.clickedButton() is save:
             self.save()
-            return True
+            return not self.is_dirty()  # a value refused (said on the page): stay
         if box.clickedButton() is drop:
             self.revert()
             return True

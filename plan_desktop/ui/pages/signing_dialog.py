@@ -43,21 +43,24 @@ from plan_desktop.ui.widgets import FlowLayout, list_table
 _LIB_FILTER_WIN = "Thư viện PKCS#11 (*.dll)"
 _LIB_FILTER_NIX = "Thư viện PKCS#11 (*.so *.dylib)"
 
-SignCallback = Callable[[object, str, str], None]
+SignCallback = Callable[[object, str], None]
 
 
 class SignDialog(QDialog):
     """Choose a certificate file or a token, type the passphrase or PIN, and sign.
 
-    ``sign(spec, name, title)`` does the work (e.g. ``SigningService.sign_report``); it may raise
-    :class:`SigningError`, shown in the dialog. The secret lives only in the password field and in
+    ``sign(spec, title)`` does the work (e.g. ``SigningService.sign_report``); it may raise
+    :class:`SigningError`, shown in the dialog. The name on the stamp is always the certificate's;
+    ``name`` is the signature block's, shown so the officer picks the right certificate. ``note``
+    (e.g. that signing locks the period) stands above the button. The secret lives only in the password field and in
     the spec handed to ``sign``; both are cleared when the dialog closes.
     """
 
     def __init__(self, sign: SignCallback, parent: QWidget | None = None, *, name: str = "", title: str = "",
-                 p12_path: str = "", pkcs11_lib: str = "", token_label: str = ""):
+                 p12_path: str = "", pkcs11_lib: str = "", token_label: str = "", note: str = ""):
         super().__init__(parent)
         self._sign = sign
+        lock_text = note
         self.setWindowTitle(self.tr("Ký số báo cáo"))
         self.setMinimumWidth(520)
 
@@ -129,21 +132,28 @@ class SignDialog(QDialog):
         self.secret_label = QLabel()
         self.secret_edit = QLineEdit()
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.name_edit = QLineEdit(name)
-        self.name_edit.setPlaceholderText(self.tr("Theo chứng thư số"))
+        self.name_label = QLabel(name or self.tr("(chưa có — hãy ghi trong Cài đặt)"))
+        self.name_label.setObjectName("signer_block_name")
+        self.name_label.setWordWrap(True)
         self.title_edit = QLineEdit(title)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.secret_label, self.secret_edit)
-        form.addRow(self.tr("Họ tên trên dấu chữ ký:"), self.name_edit)
-        form.addRow(self.tr("Chức vụ:"), self.title_edit)
+        form.addRow(self.tr("Người ký (khối chữ ký):"), self.name_label)
+        form.addRow(self.tr("Chức vụ trên dấu chữ ký:"), self.title_edit)
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
-        note = QLabel(self.tr("Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại."))
+        note = QLabel(self.tr("Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. "
+                              "Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại."))
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
+        self.lock_note = QLabel(lock_text)
+        self.lock_note.setObjectName("lock_note")
+        self.lock_note.setWordWrap(True)
+        self.lock_note.setStyleSheet("color: #7f4f00; font-weight: bold;")
+        self.lock_note.setVisible(bool(lock_text))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ký số"))
@@ -158,6 +168,7 @@ class SignDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.lock_note)
         layout.addWidget(self.buttons)
 
         self.use_file.toggled.connect(self._mode_changed)
@@ -263,6 +274,9 @@ class SignDialog(QDialog):
             raise SigningError(self.tr("Hãy chọn tệp chứng thư số (.p12, .pfx)."))
         return Pkcs12Spec(Path(path), secret)
 
+    def _call(self, spec) -> None:
+        self._sign(spec, self.title_edit.text().strip())
+
     def show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
@@ -273,7 +287,7 @@ class SignDialog(QDialog):
             spec = self.spec()
             self.setCursor(Qt.CursorShape.WaitCursor)
             try:
-                self._sign(spec, self.name_edit.text().strip(), self.title_edit.text().strip())
+                self._call(spec)
             finally:
                 self.unsetCursor()
                 del spec
@@ -290,7 +304,41 @@ class SignDialog(QDialog):
         super().done(result)
 
 
+class IssueDialog(SignDialog):
+    """The clerk (văn thư) gives the number and date of a signed report and adds the agency's signature:
+    ``issue(spec, number, issued_on)`` does it (``SigningService.issue_report``)."""
+
+    def __init__(self, issue, parent: QWidget | None = None, *, number: str = "", issued_on=None, **kwargs):
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QDateEdit
+
+        super().__init__(lambda spec, _title: None, parent, **kwargs)
+        self._issue = issue
+        self.setWindowTitle(self.tr("Cấp số, ban hành báo cáo"))
+        self.number_edit = QLineEdit(number)
+        self.number_edit.setObjectName("issue_number")
+        self.number_edit.setPlaceholderText(self.tr("ví dụ 15/BC-UBND"))
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("issue_date")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        if issued_on is not None:
+            self.date_edit.setDate(QDate(issued_on.year, issued_on.month, issued_on.day))
+        self.form.insertRow(0, self.tr("Số văn bản:"), self.number_edit)
+        self.form.insertRow(1, self.tr("Ngày ban hành:"), self.date_edit)
+        self.form.setRowVisible(self.name_label, False)
+        self.form.setRowVisible(self.title_edit, False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Cấp số và ký số cơ quan"))
+
+    def _call(self, spec) -> None:
+        from datetime import date
+
+        d = self.date_edit.date()
+        self._issue(spec, self.number_edit.text().strip(), date(d.year(), d.month(), d.day()))
+
+
 _STATUS_COLOURS = {
+    "issued": "#1c4587",
     "draft": "#6b6b6b",
     "signed": "#0b5394",
     "superseded": "#b00020",
@@ -327,6 +375,11 @@ class ReportListWidget(QWidget):
         self.countersign_button = QPushButton(self.tr("Ký thêm…"))
         self.countersign_button.setToolTip(self.tr("Người ký thứ hai (chủ tịch) ký tiếp vào báo cáo đã ký; "
                                                    "chữ ký trước vẫn giữ nguyên giá trị."))
+        self.issue_button = QPushButton(self.tr("Cấp số, ban hành…"))
+        self.issue_button.setObjectName("issue_report")
+        self.issue_button.setToolTip(self.tr("Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan "
+                                             "(kèm ảnh con dấu nếu có)."))
+        self.issue_button.clicked.connect(self._issue_selected)
         self.copy_button = QPushButton(self.tr("Lưu bản sao…"))
         self.copy_button.setToolTip(self.tr("Chép tệp báo cáo (đã ký) ra USB hoặc thư mục khác."))
         self.refresh_button.clicked.connect(self.refresh)
@@ -339,6 +392,7 @@ class ReportListWidget(QWidget):
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.countersign_button)
+        buttons.addWidget(self.issue_button)
         buttons.addWidget(self.reopen_button)
         self.empty_label = QLabel(self.tr("Chưa có báo cáo nào. Lập báo cáo ở thẻ «Xem trước», rồi bấm «Ký số…» "
                                           "để ký và lưu vào danh sách này."))
@@ -384,7 +438,32 @@ class ReportListWidget(QWidget):
         may = inst is None or inst.session.can("approver")  # signing and reopening are the approver's
         self.reopen_button.setEnabled(may and e is not None and e.status != "superseded")
         self.countersign_button.setEnabled(may and e is not None and e.status == "signed" and bool(e.file_path))
+        self.issue_button.setEnabled(may and e is not None and e.status == "signed" and bool(e.file_path))
         self.copy_button.setEnabled(e is not None and bool(e.file_path))
+
+    def issue_dialog(self, entry=None) -> IssueDialog | None:
+        """The issuing dialog for the selected signed report (not shown)."""
+        from datetime import date
+
+        e = entry or self.selected()
+        if e is None or self.service is None or e.status != "signed" or not e.file_path:
+            return None
+        path = Path(e.file_path)
+        settings = self.service.inst.store.settings()
+
+        def issue(spec, number: str, issued_on) -> None:
+            self.service.issue_report(path, path, spec, number=number, issued_on=issued_on)
+
+        dlg = IssueDialog(issue, self, issued_on=date.today(), p12_path=settings.get("last_p12_path", ""),
+                          pkcs11_lib=settings.get("last_pkcs11_lib", ""),
+                          token_label=settings.get("last_token_label", ""))
+        dlg.accepted.connect(self.refresh)
+        return dlg
+
+    def _issue_selected(self) -> None:
+        dlg = self.issue_dialog()
+        if dlg is not None:
+            dlg.open()
 
     def _countersign_selected(self) -> None:
         e = self.selected()
