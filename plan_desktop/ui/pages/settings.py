@@ -221,9 +221,11 @@ class SettingsPage(Page):
         """Put the fields back as they were last saved."""
         v = self._saved
         for key, edit in (("officer_name", self.officer_name), ("officer_title", self.officer_title),
-                          ("signer_authority", self.signer_authority), ("signer_position", self.signer_position),
                           ("signer_name", self.signer_name)):
             edit.setText(v.get(key, ""))
+        self.signer_position.setCurrentIndex(max(self.signer_position.findData(v.get("signer_title")), 0))
+        self.signature_image.set_path(v.get("signature_image", ""))
+        self.seal_image.set_path(v.get("seal_image", ""))
         self.year.setValue(int(v["working_year"]))
         self.cutoff.setCurrentIndex(max(self.cutoff.findData(v["period_cutoff"]), 0))
         self.language.setCurrentIndex(max(self.language.findData(v["ui_language"]), 0))
