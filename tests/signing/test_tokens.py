@@ -60,11 +60,11 @@ def test_sign_dialog_lists_the_token_and_signs_without_a_library_path(qtbot, sof
 
     out = tmp_path / "signed.pdf"
 
-    def sign(spec, name, title):
-        sign_pdf(report_pdf, out, spec, field_name="ChuKy", box=None, name=name or None, title=title or None,
+    def sign(spec, title):
+        sign_pdf(report_pdf, out, spec, field_name="ChuKy", box=None, title=title or None,
                  reason=None, location=None)
 
-    dlg = SignDialog(sign, name="", title="Chủ tịch")
+    dlg = SignDialog(sign, title="Chủ tịch")
     qtbot.addWidget(dlg)
     dlg.use_token.setChecked(True)
     dlg.show()
