@@ -8,6 +8,7 @@ from pathlib import Path
 
 from plan_desktop import paths
 from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
+from plan_desktop.services.demo import demo_note
 
 
 def register(sub) -> None:
@@ -169,6 +170,11 @@ def cmd_keys_trust(args: argparse.Namespace) -> int:
     with open_installation(args) as inst:
         code = exchange.trust_key(inst, args.unit, args.code)
         out(f"Đã đăng ký khóa của đơn vị mã {args.unit}: {code}. Tệp tiếp theo của đơn vị phải được ký bằng khóa này.")
+        if any(p.unit_code == args.unit and p.code == code for p in exchange.list_pending(inst)):
+            out(
+                f"Có tệp của đơn vị mã {args.unit} ký bằng khóa này đang chờ xác nhận: chạy «plan-desktop keys "
+                f"approve --unit {args.unit} --code {code}» để nhập."
+            )
     return EXIT_OK
 
 
@@ -188,6 +194,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         for form_id, c in res.counts.items():
             out(f"  {inst.store.forms[form_id].label}: {c['records']} (trong đó {c['deleted']} đã xóa)")
         out("Gói đã được ký và mã hóa cho đơn vị cấp trên.")
+        note = demo_note(inst)
+        if note:
+            out(note)
         out(str(res.path))
     return EXIT_OK
 

@@ -26,10 +26,13 @@ def register(sub) -> None:
     s.set_defaults(handler=cmd_report)
 
     s = sub.add_parser("indicators", help="các chỉ tiêu của Kế hoạch trong một năm, so với mục tiêu")
-    s.add_argument("--year", required=True, type=int, metavar="NĂM")
+    when = s.add_mutually_exclusive_group(required=True)
+    when.add_argument("--year", type=int, metavar="NĂM")
+    when.add_argument("--period", metavar="KỲ",
+                      help="một phần năm: 2019-H1, 2019-Q3, 2019-07 (chỉ tính số liệu trong kỳ)")
     s.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
     s.add_argument("--format", choices=("table", "json", "dhis2"), default="table",
-                   help="table (mặc định), json, hoặc dhis2 (dataValueSets)")
+                   help="table (mặc định), json, hoặc dhis2 (dataValueSet, như «dhis2 data --period KỲ»)")
     s.set_defaults(handler=cmd_indicators)
 
 
@@ -101,33 +104,42 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_indicators(args: argparse.Namespace) -> int:
-    from plan_desktop.reports.indicators import compute_indicators, indicators_dhis2, indicators_json
+    from plan_desktop.domain.periods import Period
+    from plan_desktop.reports import dhis2
+    from plan_desktop.reports.indicators import compute_indicators, indicators_json
+    from plan_desktop.reports.scope import make_scope
 
     with open_installation(args) as inst:
         from plan_desktop.domain.plan import plan_for
 
         try:
             plan = plan_for(inst.store.get_setting)
-            if args.year not in plan.years:
+            try:
+                period = Period.parse(args.period) if args.period else Period(int(args.year), "Y", 1)
+            except ValueError:
+                raise CliError(f"Kỳ «{args.period}» không hợp lệ (ví dụ: 2019, 2019-H1, 2019-Q3, 2019-07).") from None
+            if period.year not in plan.years:
                 raise CliError(
-                    f"Năm {args.year} nằm ngoài thời gian của Kế hoạch {plan.number} "
+                    f"Năm {period.year} nằm ngoài thời gian của Kế hoạch {plan.number} "
                     f"({plan.first_year}–{plan.last_year})."
                 )
-            values = compute_indicators(inst, args.year, args.unit, plan=plan)
+            scope = make_scope(inst, period, args.unit, plan)
+            values = compute_indicators(inst, period.year, args.unit, plan=plan, scope=scope)
         except _errors() as exc:
             raise CliError(str(exc)) from None
         unit = args.unit or inst.unit_code
         if args.format == "json":
             out(json.dumps(indicators_json(values), ensure_ascii=False, indent=2))
-        elif args.format == "dhis2":
-            out(json.dumps(indicators_dhis2(values, str(args.year), unit), ensure_ascii=False, indent=2))
+        elif args.format == "dhis2":  # an alias of «dhis2 data --period P» written to the screen
+            out(dhis2.dumps(dhis2.data_value_set(inst, period, unit)))
         else:
-            name = inst.units.get(unit, date(args.year, 12, 31))
-            out(f"Chỉ tiêu Kế hoạch {plan.number} năm {args.year} — {name.name if name else unit}")
-            out(f"{'TT':<3}{'Chỉ tiêu':<44} {'Mục tiêu':>12} {'Kết quả':>12}  Đánh giá")
+            out(f"Chỉ tiêu Kế hoạch {plan.number} {period.label_vi()} (tính đến ngày "
+                f"{scope.end.strftime('%d/%m/%Y')}) — {scope.unit.name}")
+            out(f"{'TT':<3}{'Chỉ tiêu':<44} {'Mục tiêu':>14} {'Kết quả':>12}  Đánh giá")
             for n, v in enumerate(values, 1):
-                out(f"{n:<3}{v.short_label:<44} {v.target_text[:12]:>12} {v.value_text:>12}  {v.met_text}")
-                if v.target_text and len(v.target_text) > 12:
+                target = v.target_text if len(v.target_text) <= 14 else v.target_text[:13] + "…"
+                out(f"{n:<3}{v.short_label:<44} {target:>14} {v.value_text:>12}  {v.met_text}")
+                if target != v.target_text:
                     out(f"   Mục tiêu: {v.target_text}")
                 if v.detail:
                     out(f"   {v.detail}")

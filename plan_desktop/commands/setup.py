@@ -45,9 +45,15 @@ def register(sub) -> None:
     s.add_argument("form", nargs="?", metavar="BIỂU_MẪU")
     s.set_defaults(handler=cmd_forms)
 
-    s = sub.add_parser("units", help="tra cứu đơn vị hành chính")
+    s = sub.add_parser(
+        "units", help="tra cứu đơn vị hành chính; «units abolished»: các đơn vị cấp dưới đã bị giải thể; "
+        "«units move-rosters --from MÃ [--to MÃ]»: chuyển danh sách cán bộ, cơ sở, mô hình của đơn vị đã "
+        "giải thể sang đơn vị kế thừa")
     s.add_argument("search", nargs="?", default="", metavar="CHỮ")
     s.add_argument("--on", metavar="NGÀY", help="ngày hiệu lực (YYYY-MM-DD), mặc định cuối năm làm việc")
+    s.add_argument("--from", dest="from_unit", metavar="MÃ", help="move-rosters: mã đơn vị đã bị giải thể")
+    s.add_argument("--to", dest="to_unit", metavar="MÃ",
+                   help="move-rosters: mã đơn vị nhận (mặc định: đơn vị kế thừa theo danh mục)")
     s.set_defaults(handler=cmd_units)
 
 
@@ -73,7 +79,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         out(f"Tệp dữ liệu: {inst.store.path}")
         # the exchange key init just made: the level above checks it by phone at the first package
         out(f"Mã khóa trao đổi dữ liệu của đơn vị: {own_keys(inst).code}")
-        parent = inst.units.parent(unit.code, date(inst.working_year, 12, 31))
+        parent = inst.units.parent_for(unit.code, date(inst.working_year, 12, 31))
         if parent is not None:
             out(
                 f"Hãy ghi lại mã này: trước khi nhận gói dữ liệu đầu tiên, {parent.name} sẽ gọi điện để đối chiếu "
@@ -117,7 +123,7 @@ def cmd_settings_set(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from plan_desktop.services.demo import fill_demo
+    from plan_desktop.services.demo import demo_years, fill_demo
     from plan_desktop.services.installation import Installation
 
     folder = data_folder(args)
@@ -127,7 +133,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.unit and args.unit != inst.unit_code:
             raise CliError(f"Thư mục {folder} đã được thiết lập cho đơn vị {inst.unit_code}, không phải {args.unit}.")
         year = args.year or inst.working_year
-        if year in inst.store.get_setting("demo_years", []):
+        if year in demo_years(inst):
             out(f"Thư mục đã có dữ liệu mẫu năm {year}; không tạo thêm.")
             return EXIT_OK
         counts = fill_demo(inst, year=year, seed=args.seed)
@@ -170,6 +176,11 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 def cmd_units(args: argparse.Namespace) -> int:
     from plan_desktop.domain.units import default_registry
+
+    if args.search == "move-rosters":
+        return _cmd_move_rosters(args)
+    if args.search == "abolished":
+        return _cmd_abolished(args)
     from plan_desktop.services.installation import default_year
 
     try:
@@ -179,4 +190,30 @@ def cmd_units(args: argparse.Namespace) -> int:
     reg = default_registry()
     for u in reg.search(args.search, on) if args.search else reg.in_force(on):
         out(f"{u.code:<6} {u.name:<28} {level_vi(u.level):<6} {u.parent_code or ''}")
+    return EXIT_OK
+
+
+def _cmd_abolished(args: argparse.Namespace) -> int:
+    from plan_desktop.services.unit_changes import abolished_units
+
+    with open_installation(args) as inst:
+        found = abolished_units(inst)
+        if not found:
+            out("Không có đơn vị cấp dưới nào bị giải thể.")
+        for a in found:
+            succ = f"{a.successor.name} ({a.successor.code})" if a.successor else "chưa rõ đơn vị kế thừa"
+            out(f"{a.unit.code:<6} {a.unit.name:<28} đến {a.last_day:%d/%m/%Y} → {succ}; "
+                f"còn {a.pending['officer']} cán bộ, {a.pending['establishment']} cơ sở, "
+                f"{a.pending['support_model']} mô hình chưa chuyển")
+    return EXIT_OK
+
+
+def _cmd_move_rosters(args: argparse.Namespace) -> int:
+    from plan_desktop.services.unit_changes import move_rosters
+
+    if not args.from_unit:
+        raise CliError("Hãy ghi mã đơn vị đã bị giải thể: «units move-rosters --from MÃ [--to MÃ]».")
+    with open_installation(args) as inst:
+        result = move_rosters(inst, args.from_unit, args.to_unit)
+        out(result.text())
     return EXIT_OK

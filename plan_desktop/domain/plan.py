@@ -28,6 +28,7 @@ __all__ = [
     "PlanError",
     "Target",
     "default_plan",
+    "definitions_markdown",
     "load_plan",
     "load_plans",
     "plan_for",
@@ -249,6 +250,28 @@ def load_plan(path: Path) -> PlanDef:
     if len(set(ids)) != len(ids):
         raise PlanError(f"Tệp kế hoạch {path.name} có chỉ tiêu trùng mã.")
     return plan
+
+
+WORD_TITLES = {"numerator": "Tử số", "denominator": "Mẫu số", "as_of": "Tính đến", "applies": "Áp dụng",
+               "reading": "Cách hiểu"}
+
+
+def definitions_markdown(plan: PlanDef) -> str:
+    """The plan's indicators with their definitions in words, as README.md lists them
+    (``tools/plan_readme.py`` writes it there; a test checks they match)."""
+    lines = [f"Generated from `resources/plan/{plan.source.name if plan.source else 'plan'}` "
+             "by `tools/plan_readme.py`; do not edit by hand.", ""]
+    for n, ind in enumerate(plan.indicators, 1):
+        targets = ", ".join(f"{y}: {t.text(ind.unit)}" for y, t in sorted(ind.targets.items())) or "—"
+        lines.append(f"{n}. **{ind.label}** (`{ind.id}`) — mục tiêu {targets}"
+                     + (f"; +{_num(ind.yearly_gain)} % số xã mỗi năm" if ind.yearly_gain else ""))
+        for key in WORDS:
+            if key in ind.words:
+                lines.append(f"   - {WORD_TITLES[key]}: {ind.words[key]}")
+        kind = ind.compute.get("kind", "")
+        lines.append(f"   - Computed as `{kind}` over form `{ind.compute.get('form', '')}`, judged at: "
+                     f"{', '.join(ind.levels)}")
+    return "\n".join(lines) + "\n"
 
 
 def load_plans(folder: Path | None = None) -> list[PlanDef]:

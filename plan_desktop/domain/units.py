@@ -17,12 +17,13 @@ import csv
 import functools
 import itertools
 import re
+import tomllib
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from plan_desktop.domain.text import clean_text, fold
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Administrative level of a unit, highest first."""
 
     PROVINCE = "province"
@@ -222,7 +223,7 @@ class _Snapshot:
 class UnitRegistry:
     """Every dated version of every unit code, queried by date."""
 
-    def __init__(self, units: Iterable[Unit]) -> None:
+    def __init__(self, units: Iterable[Unit], successors: dict[str, str] | None = None) -> None:
         versions: dict[str, list[Unit]] = defaultdict(list)
         for u in units:
             versions[u.code].append(u)
@@ -237,6 +238,8 @@ class UnitRegistry:
         edges |= {u.valid_to + timedelta(days=1) for vs in self._versions.values() for u in vs if u.valid_to}
         self._edges: list[date] = sorted(edges)
         self._snapshots: dict[int, _Snapshot] = {}
+        #: abolished code -> the code that took it over (``resources/orgunits/changes.toml``)
+        self._successors: dict[str, str] = dict(successors or {})
 
     # -- loading --------------------------------------------------------------------------------------
     @classmethod
@@ -266,7 +269,7 @@ class UnitRegistry:
             for i, f in enumerate(slug_files):
                 is_last = i == len(slug_files) - 1
                 units.extend(_read_list(f, None if is_last else f.end))
-        return cls(_merge_versions(units))
+        return cls(_merge_versions(units), _read_changes(folder / "changes.toml"))
 
     # -- single units ---------------------------------------------------------------------------------
     def get(self, code: str, on: date | None = None) -> Unit | None:
@@ -291,6 +294,51 @@ class UnitRegistry:
     def versions(self, code: str) -> list[Unit]:
         """Every dated version of ``code``, oldest first (empty for an unknown code)."""
         return list(self._versions.get(_normalise_code(code), ()))
+
+    # -- units over time -----------------------------------------------------------------------------
+    def last_day(self, code: str) -> date | None:
+        """The last day ``code`` is in force, when it was abolished; None while it is still in force
+        (its latest version is open-ended) or for an unknown code."""
+        versions = self._versions.get(_normalise_code(code))
+        return versions[-1].valid_to if versions else None
+
+    def successor(self, code: str) -> Unit | None:
+        """The unit that took an abolished ``code`` over, in force on the day after its last day
+        (None for a unit still in force, or when ``changes.toml`` names none)."""
+        end = self.last_day(code)
+        succ = self._successors.get(_normalise_code(code))
+        if end is None or succ is None:
+            return None
+        return self.get(succ, end + timedelta(days=1))
+
+    def parent_for(self, code: str, on: date) -> Unit | None:
+        """The unit above ``code`` that receives its data on ``on``: the parent in force then, or for a
+        unit abolished by then, the parent it had on its last day (an abolished commune still sends
+        its earlier years to the district it belonged to)."""
+        end = self.last_day(code)
+        if end is not None and on > end:
+            on = end
+        return self.parent(code, on)
+
+    def abolished_message(self, code: str, on: date) -> tuple[str, str] | None:
+        """(Vietnamese, English) why a record of ``code`` dated ``on`` is refused: the unit was abolished
+        before that day. None when ``code`` was in force on ``on`` (or is unknown here)."""
+        end = self.last_day(code)
+        if end is None or on <= end:
+            return None
+        unit = self.get(code, end)
+        name = unit.name if unit else f"đơn vị mã {code}"
+        succ = self.successor(code)
+        last = f"{end.day:02d}/{end.month:02d}/{end.year}"
+        vi = f"{name} (mã {code}) không còn từ sau ngày {last}"
+        en = f"{name} (code {code}) no longer exists after {last}"
+        if succ is not None:
+            vi += f"; hoạt động từ ngày đó thuộc {succ.name} (mã {succ.code}), hãy ghi ở đơn vị này."
+            en += f"; from then on the work belongs to {succ.name} (code {succ.code}): record it there."
+        else:
+            vi += "."
+            en += "."
+        return vi, en
 
     def all_codes(self) -> set[str]:
         """Every code that appears in any list."""
@@ -354,6 +402,15 @@ class UnitRegistry:
                 return True
         return False
 
+    def ever_below(self, ancestor_code: str, code: str) -> bool:
+        """Whether ``code`` was below ``ancestor_code`` at any time in the lists (at the start or the end
+        of any of its versions: a unit's parent changes only with a new version)."""
+        for u in self.versions(code):
+            for on in (u.valid_from, u.valid_to or u.valid_from):
+                if self.is_ancestor(ancestor_code, code, on):
+                    return True
+        return False
+
     # -- searching ------------------------------------------------------------------------------------
     def search(self, text: str, on: date) -> list[Unit]:
         """Units in force on ``on`` whose code or name matches ``text``, ignoring case and marks.
@@ -386,6 +443,23 @@ class UnitRegistry:
             scored.append((rank, u.level.rank, u.code, u))
         scored.sort(key=lambda t: t[:3])
         return [t[3] for t in scored]
+
+
+def _read_changes(path: Path) -> dict[str, str]:
+    """``{abolished code: successor code}`` from ``changes.toml`` (empty when there is no such file)."""
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        out = {}
+        for item in data.get("abolished", []):
+            code, succ = _normalise_code(item["code"]), _normalise_code(item["successor"])
+            out[code] = succ
+        return out
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise UnitDataError(
+            f"Tệp «{path.name}» (đơn vị bị giải thể và đơn vị kế thừa) không đọc được: {exc}."
+        ) from None
 
 
 def _merge_versions(units: Iterable[Unit]) -> list[Unit]:

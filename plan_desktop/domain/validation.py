@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from plan_desktop.domain.forms import FieldDef, FormDef
 from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi
+from plan_desktop.domain.units import default_registry
 from plan_desktop.usererror import UserError
 
 
@@ -101,6 +102,10 @@ class ValidationContext(Protocol):
         self, form_id: str, field_name: str, value: Any, unit_code: str, exclude_id: str | None
     ) -> bool: ...
 
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        """Whether ``record_id`` is a record of a unit below ``unit_code`` (``from_units_below`` refs)."""
+        ...
+
 
 @dataclass
 class SimpleContext:
@@ -110,6 +115,9 @@ class SimpleContext:
     unit_code: str = ""
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        return True
+
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
         return True
 
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
@@ -526,8 +534,12 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
 
         rules.append((ref, True))
     if fd.type == "refs":
+        below = fd.from_units_below
+
         def refs(v, values, ctx, unit, rid, bad):
             missing = [i for i in v if not ctx.ref_exists(target, i, unit)]
+            if missing and below:  # e.g. a district training's commune officers
+                missing = [i for i in missing if not ctx.ref_exists_below(target, i, unit)]
             if missing:
                 return Reason(f"không tìm thấy {len(missing)} bản ghi được chọn trong dữ liệu của đơn vị này.",
                               f"{len(missing)} of the chosen records are not in this unit's data.")
@@ -553,6 +565,9 @@ class FormValidator:
         self._parse = [(fd.name, fd, _parser(fd), fd.default) for fd in form.fields]
         checks = [(fd.name, fd, _blank_rule(form, fd), _rules(form, fd)) for fd in form.fields]
         self._check = [c for c in checks if c[2] is not None or c[3]]  # a field without rules: nothing to do
+        pf = form.field(form.period_field) if form.period_field else None
+        #: the field that dates a record (its period field): not after the owning unit was abolished
+        self._dated = pf if pf is not None and pf.type in ("date", "int") else None
 
     def __call__(self, raw: Mapping[str, Any], ctx: ValidationContext | None = None, *,
                  record_id: str | None = None, unit_code: str | None = None) -> ValidationResult:
@@ -594,4 +609,24 @@ class FormValidator:
             if reason is not None:
                 issues.append(FieldIssue(name, fd.label, reason, fd.label_en))
                 bad.add(name)
+        dated = self._dated
+        if dated is not None and unit and dated.name not in bad:
+            reason = _after_abolition(unit, values.get(dated.name))
+            if reason is not None:
+                issues.append(FieldIssue(dated.name, dated.label, reason, dated.label_en))
         return ValidationResult(values=values, issues=issues)
+
+
+def _after_abolition(unit: str, when: Any) -> Reason | None:
+    """Why a record of ``unit`` dated ``when`` (a date, or a year) is refused: the unit was abolished
+    before then (the message names the successor); None otherwise. One rule for the dialog, the
+    CSV/XLSX import and the packages, as every one of them validates here."""
+    if isinstance(when, int) and not isinstance(when, bool):
+        try:
+            when = date(when, 1, 1)
+        except ValueError:
+            return None
+    if not isinstance(when, date):
+        return None
+    found = default_registry().abolished_message(unit, when)
+    return Reason(*found) if found else None

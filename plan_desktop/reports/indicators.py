@@ -26,6 +26,7 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import INDICATOR_IDS, LEVELS, IndicatorDef, PlanDef, PlanError, Target
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.reports.scope import Scope, make_scope
+from plan_desktop.store.ids import with_moved_ids
 from plan_desktop.store.periods import period_where
 
 if TYPE_CHECKING:
@@ -344,7 +345,8 @@ class _Calc:
         if every:
             active = [u for u in units if all(got.get(u) for got in per_clause)]
             parts["active"] = len(active)
-            detail += (f" có hoạt động trong cả {n_buckets} quý của kỳ; {len(active)}/{n} {what} "
+            quarters = f"cả {n_buckets} quý của kỳ" if n_buckets > 1 else "quý của kỳ"
+            detail += (f" có hoạt động trong {quarters}; {len(active)}/{n} {what} "
                        "có ít nhất một hoạt động trong kỳ")
         if len(per_clause) > 1:
             each = []
@@ -504,11 +506,11 @@ class _Calc:
             [self.scope.plan.start.isoformat(), self.end.isoformat()])
         got: dict[str, list[set[str]]] = {}
         for oid, *vals in rows:
-            if oid not in roster:
-                continue
-            acc = got.setdefault(oid, [set() for _ in cols])
-            for i, v in enumerate(vals):
-                acc[i].update(json.loads(v) if v else [])
+            # an officer moved from an abolished commune to its successor keeps the old record's trainings
+            for target in with_moved_ids((oid,)) & roster:
+                acc = got.setdefault(target, [set() for _ in cols])
+                for i, v in enumerate(vals):
+                    acc[i].update(json.loads(v) if v else [])
         need = [set(codes) for codes in covers.values()]
         trained = [o for o, acc in got.items() if all(n <= a for n, a in zip(need, acc, strict=True))]
         n = len(roster)
@@ -552,8 +554,8 @@ def _judge(ind: IndicatorDef, scope: Scope, r: _Result | None) -> tuple[str, Tar
         return "no_data", target, text, text_en
     if ind.compute["kind"] == "healthy_units":
         gain = format_percent_vi(ind.yearly_gain or 0)
-        rules = [f"giữ vững số xã, +{gain} số xã không có ma túy, mại dâm/năm"]
-        rules_en = [f"count kept, +{gain} of communes free of drugs and prostitution a year"]
+        rules = [f"giữ vững số xã; +{gain}/năm"]
+        rules_en = [f"count kept; +{gain} a year"]
         if target is not None:
             rules.append(text)
             rules_en.append(text_en)

@@ -243,6 +243,31 @@ FIELD_FONT = "Times-Roman"  # a standard font (Times New Roman metrics): digits 
 FIELD_FONT_ITALIC = "Times-Italic"
 
 
+def _acroform(canv: Any) -> Any:
+    """The canvas's AcroForm, writing one ``/Font`` resource dictionary with every field font in it
+    (reportlab 4–5 writes a ``/Font`` key per font, which readers take as a damaged dictionary)."""
+    from reportlab.pdfbase.acroform import AcroForm, PDFFromString
+    from reportlab.pdfbase.pdfdoc import PDFArray
+
+    class OneFontDictionary(AcroForm):
+        def format(self, doc: Any) -> bytes:
+            d: dict[str, Any] = {"Fields": PDFArray([self.getRef(f) for f in self.fields])}
+            if self.sigFlags:
+                d["SigFlags"] = self.sigFlags
+            if self.fonts:
+                keys = sorted(self.fonts)
+                fonts = " ".join(f"/{k} {self.fonts[k]}" for k in keys)
+                d["DA"] = PDFString(f"/{keys[0]} 0 Tf 0 g")
+                d["DR"] = PDFFromString(f"<< /Encoding << /RLAFencoding {self.encRefStr} >> /Font << {fonts} >> >>")
+            d.update(self.extras)
+            return PDFDictionary(d).format(doc)
+
+    form = canv.acroForm
+    if type(form) is AcroForm:
+        form.__class__ = OneFontDictionary
+    return form
+
+
 class FieldLine(Flowable):
     """One centred line of text with form fields in it: ``parts`` are strings (drawn in ``font``) and
     ``(field, value, width)`` tuples (a text field named ``field_<n>`` holding ``value``)."""
@@ -273,7 +298,7 @@ class FieldLine(Flowable):
                 name, value, _ = part
                 counts[name] = counts.get(name, 0) + 1
                 fx, fy = canv.absolutePosition(x, base - 3)
-                canv.acroForm.textfield(
+                _acroform(canv).textfield(
                     name=f"{name}_{counts[name]}", value=value, x=fx, y=fy, width=w, height=self.size + 3,
                     fontName=FIELD_FONT_ITALIC if "Italic" in self.font else FIELD_FONT, fontSize=self.size,
                     borderWidth=0, borderColor=None, fillColor=None,
@@ -296,8 +321,9 @@ def date_parts(place: str, d: Any | None) -> list[Any]:
     day = f"{d.day:02d}" if d else ""
     month = (f"{d.month:02d}" if d.month <= 2 else str(d.month)) if d else ""
     year = str(d.year) if d else ""
-    return [f"{place}, ngày ", (DAY_FIELD, day, 15), " tháng ", (MONTH_FIELD, month, 15), " năm ",
-            (YEAR_FIELD, year, 28)]
+    two, four = text_width("00", FIELD_FONT, 13), text_width("0000", FIELD_FONT, 13)
+    return [f"{place}, ngày ", (DAY_FIELD, day, two), " tháng ", (MONTH_FIELD, month, two), " năm ",
+            (YEAR_FIELD, year, four)]
 
 
 class QrStamp(Flowable):

@@ -35,6 +35,7 @@ from plan_desktop.reports.periodic import ReportData, Section, Table, unit_phras
 from plan_desktop.signing.placement import INFO_KEY, REPORT_KEY, SIGNER_KEY, UNFINISHED_KEY, declaration
 
 DATA_HASH_KEY = "/PlanDesktopDataSHA256"
+DATA_HASH_VERSION_KEY = "/PlanDesktopDataHashVersion"
 
 
 def _table(st: Styles, t: Table, avail: float, *, small: bool = False) -> list[Any]:
@@ -99,7 +100,7 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
     for sec in data.sections:
         s += _section(st, data, sec)
     # the signature block never stands alone on a page: the last paragraph goes with it
-    keep = [s.pop()] if s and isinstance(s[-1], Paragraph) else []
+    keep = [s.pop()] if s and isinstance(s[-1], (Paragraph, KeepTogether)) else []
     s.append(closing_block(st, data.recipients, data.signer_authority, data.signer_position, data.signer_name,
                            keep=keep, seal=data.seal))
     unit = unit_phrase(data.scope.unit).replace(" ", "\u00a0")  # never broken inside the unit's name
@@ -111,7 +112,7 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
         s.append(para(f"Phụ lục {appx.number}", st.appx_number))
         s.append(para(appx.title, st.appx_title))
         if fields:
-            s.append(FieldLine(["(Kèm theo Báo cáo số ", *number_parts(data.number)[1:], " ",
+            s.append(FieldLine(["(Kèm theo Báo cáo số ", *number_parts(data.number)[1:], " ngày ",
                                 *date_parts("", data.report_date)[1:]], FONT_ITALIC, st.appx_ref.fontSize,
                                st.appx_ref.leading))
         else:
@@ -151,7 +152,8 @@ def author_of(data: ReportData) -> str:
 
 def render_pdf(data: ReportData, target: str | Path | io.BytesIO) -> None:
     """Write the report to ``target`` (a path or a binary buffer)."""
-    info = {DATA_HASH_KEY[1:]: data.data_hash, UNFINISHED_KEY: ",".join(data.unfinished) or "-",
+    info = {DATA_HASH_KEY[1:]: data.data_hash, DATA_HASH_VERSION_KEY[1:]: str(data.data_hash_version),
+            UNFINISHED_KEY: ",".join(data.unfinished) or "-",
             SIGNER_KEY: data.signer_name,
             REPORT_KEY: f"{data.scope.unit.code}|{data.scope.period}|{data.report_date.isoformat()}|{data.number}"}
     agency = agency_box(data.seal)

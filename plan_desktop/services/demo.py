@@ -4,6 +4,13 @@ For a commune: its own roster, establishments, activities, inspections, cases, s
 For a district: its own plans and trainings plus each of its communes' records (as if imported).
 For a province: the same for every district and commune. Deterministic for a given seed.
 
+A year is written all or nothing (one transaction) and only for a year of the plan. Everything the
+demo writes for a year is dated inside that year, except the history of the first year filled (the
+officers, businesses and models already there when the demo starts), so filling a later year never
+changes what an earlier year reports. The demo writes only into a folder that holds nothing but its
+own records (``created_by = "demo"``) and marks the folder (settings ``demo_years``, ``demo_data``) so
+that an export can say it carries demo data.
+
 Above a commune, the exchange history says how those records came: one received package per unit
 below and quarter (``exchange_received``: sequence, package date, records of the quarter, signed
 reports carried; at a province the communes' packages came via their district), so the
@@ -20,11 +27,20 @@ from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from plan_desktop.domain.plan import plan_for
 from plan_desktop.domain.units import Level, Unit
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Query
 from plan_desktop.store.ids import new_ids
+from plan_desktop.usererror import UserError
+
+#: the actor of every demo record (``created_by``): how the demo tells its records from real ones
+DEMO_ACTOR = "demo"
+
+
+class DemoError(UserError, ValueError):
+    """The demo cannot fill this year in this folder (Vietnamese message)."""
 
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lý", "Đinh"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Hồng", "Quang", "Ngọc", "Thanh", "Xuân"]
@@ -80,6 +96,19 @@ class _Writer:
         self.own_unit = own_unit
         self.counts: Counter[str] = Counter()
 
+    def roster(self, form_id: str, unit: str, year: int) -> list[str]:
+        """Ids of ``unit``'s records of a roster form in force at some time in ``year``."""
+        form = self.service.store.forms[form_id]
+        pf, uf = form.period_field, form.until_field
+        return [r[0] for r in self.service.store.db.execute(
+            f"SELECT id FROM [{form.table}] WHERE unit_code = ? AND deleted = 0 AND ([{pf}] IS NULL OR [{pf}] <= ?) "
+            f"AND ([{uf}] IS NULL OR [{uf}] >= ?) ORDER BY id", [unit, f"{year}-12-31", f"{year}-01-01"]).fetchall()]
+
+    def names(self, form_id: str, unit: str) -> set[str]:
+        form = self.service.store.forms[form_id]
+        return {r[0] for r in self.service.store.db.execute(
+            f"SELECT name FROM [{form.table}] WHERE unit_code = ?", [unit]).fetchall()}
+
     def write(self, form_id: str, unit: str, items: list[dict[str, Any]]) -> list[str]:
         ids = new_ids(len(items))
         if not items:
@@ -96,19 +125,30 @@ class _Writer:
         return ids
 
 
-def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: date) -> None:
+def _since(rng: random.Random, year: int, base: bool, first: int, today: date) -> date:
+    """The day a roster record began: any year from ``first`` in the first year filled (the history
+    already there), else inside ``year`` (so an earlier year's figures stay as they were)."""
+    if base:
+        return date(rng.randint(first, year), rng.randint(1, 12), 1)
+    return _day(rng, year, until=today)
+
+
+def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: date, base: bool) -> None:
     code = unit.code
     busy = rng.random() < 0.85  # most communes run activities
-    officers = w.write("officer", code, [
+    new_officers = [
         {"full_name": _name(rng), "position": pos, "role": rng.choice(["full_time", "part_time", "police",
                                                                        "collaborator"]),
-         "since": date(rng.randint(2010, year), rng.randint(1, 12), 1)}
-        for pos in rng.sample(POSITIONS, rng.randint(2, 4))
-    ])
+         "since": _since(rng, year, base, 2010, today)}
+        for pos in rng.sample(POSITIONS, rng.randint(2, 4) if base else rng.randint(0, 1))
+    ]
+    w.write("officer", code, new_officers)
+    officers = w.roster("officer", code, year)
     kinds = list(KIND_WEIGHTS)
     ests: list[dict[str, Any]] = []
     used: set[str] = set()
-    for _ in range(rng.randint(3, 10)):
+    used.update(w.names("establishment", code))
+    for _ in range(rng.randint(3, 10) if base else rng.randint(0, 1)):
         kind = rng.choices(kinds, weights=list(KIND_WEIGHTS.values()))[0]
         free = [n for n in EST_NAMES[kind] if n not in used]
         if not free:  # each business of a commune has its own name, as in the officer's picker
@@ -116,7 +156,8 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
         name = rng.choice(free)
         used.add(name)
         suspected = rng.random() < 0.25
-        opened = date(rng.randint(2008, 2015), rng.randint(1, 12), rng.randint(1, 28))
+        opened = (date(rng.randint(2008, 2015), rng.randint(1, 12), rng.randint(1, 28)) if base
+                  else _day(rng, year, until=today))
         est: dict[str, Any] = {
             "name": name, "kind": kind,
             "address": f"{rng.choice(HAMLETS)}, {unit.name}", "owner_name": _name(rng),
@@ -124,9 +165,14 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
             "opened_on": opened, "suspected": suspected,
         }
         if suspected:
-            est["suspected_since"] = opened + timedelta(days=rng.randint(100, 900))
-            if rng.random() < 0.5:
-                est["closed_on"] = _day(rng, year, until=today)
+            est["suspected_since"] = opened + timedelta(days=rng.randint(100, 900)) if base else opened
+            if est["suspected_since"] > today:
+                est["suspected_since"] = opened
+            if base and rng.random() < 0.5:
+                ended = _day(rng, year, until=today)
+                if ended >= est["suspected_since"]:
+                    # about half close; the others stop being suspected and keep operating
+                    est["closed_on" if rng.random() < 0.5 else "suspected_until"] = ended
         ests.append(est)
     est_ids = w.write("establishment", code, ests)
 
@@ -166,7 +212,7 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
         "trainees": trainees, "trainees_female": trainees // 2,
         "officers": rng.sample(officers, k=max(1, len(officers) - rng.randint(0, 1))),
         "cost": 3_000_000,
-    }] if busy else [])
+    }] if busy and officers else [])
 
     insps: list[dict[str, Any]] = []
     for est_id, est in zip(est_ids, ests, strict=True):
@@ -195,6 +241,7 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
         case: dict[str, Any] = {
             "detected_on": detected, "source": rng.choice(["report", "tip_off", "inspection", "patrol"]),
             "kind": rng.choice(["buying_selling", "harbouring", "brokering", "disguised_business"]),
+            "scale": "ring" if rng.random() < 0.1 else "case",
             "establishment": rng.choice(est_ids) if est_ids else None,
             "sellers": sellers, "sellers_minor": 0, "buyers": rng.randint(1, 4), "organisers": rng.randint(0, 1),
             "action": {"handled": "admin_fine", "open": "pending", "referred": "referred"}[status],
@@ -208,11 +255,12 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
         cases.append(case)
     w.write("case", code, cases)
 
-    model_ids: list[str] = []
-    if rng.random() < 0.3:
+    model_ids: list[str] = w.roster("support_model", code, year)
+    if not model_ids and rng.random() < 0.3:
         model_ids = w.write("support_model", code, [{
             "name": "Nhóm đồng đẳng " + unit.short_name, "model_type": rng.choice(["peer_group", "community_support"]),
-            "established_on": date(year - rng.randint(0, 2), rng.randint(1, 6), 1),
+            "established_on": (date(year - rng.randint(0, 2), rng.randint(1, 6), 1) if base
+                               else _day(rng, year, until=today)),
             "people_reached": rng.randint(10, 60)}])
     supports = [{
         "date": _day(rng, year, until=today), "person_code": f"HT-{code}-{i + 1:04d}",
@@ -224,25 +272,35 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
     w.write("support", code, supports)
 
     if rng.random() < 0.4:
+        issued = min(date(year, rng.randint(1, 3), rng.randint(1, 28)), today)
         w.write("plan_document", code, [{
-            "doc_no": f"{rng.randint(1, 60):02d}/KH-UBND", "issued_on": date(year, rng.randint(1, 3), rng.randint(1,
-                                                                                                                  28)),
+            "doc_no": f"{rng.randint(1, 60):02d}/KH-UBND", "issued_on": issued,
             "title": f"Kế hoạch phòng, chống mại dâm năm {year}",
-            "integrated_with": rng.sample(["poverty", "employment", "hiv", "drugs"], rng.randint(0, 2))}])
-    healthy = rng.random() < 0.85
+            "integrated_with": rng.sample(["poverty", "employment", "hiv", "drugs"], rng.randint(0, 2)),
+            "carried_out_on": min(issued + timedelta(days=rng.randint(10, 60)), today)}])
+    before = w.service.store.db.execute(
+        "SELECT healthy, healthy_drugs_too FROM form_unit_status WHERE unit_code = ? AND year = ? AND deleted = 0",
+        [code, year - 1]).fetchone()
+    # a commune's status mostly carries over from the year before (when the demo filled it)
+    healthy = bool(before[0]) if before and rng.random() < 0.9 else rng.random() < 0.85
+    drugs_too = bool(before[1]) if before and healthy and rng.random() < 0.9 else healthy and rng.random() < 0.5
     w.write("unit_status", code, [{
-        "year": year, "healthy": healthy, "healthy_drugs_too": healthy and rng.random() < 0.5,
+        "year": year, "healthy": healthy, "healthy_drugs_too": healthy and drugs_too,
         "decision_no": f"{rng.randint(1, 99):02d}/QĐ-UBND" if healthy else None,
         "decision_date": date(year, 12, rng.randint(15, 28)) if healthy and date(year, 12, 28) <= today else None,
     }])
 
 
-def _upper_unit_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: date) -> None:
+def _upper_unit_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: date, base: bool) -> None:
     code = unit.code
-    w.write("plan_document", code, [{
-        "doc_no": f"{rng.randint(10, 200)}/KH-UBND", "issued_on": date(year, rng.randint(1, 3), rng.randint(1, 28)),
+    issued = min(date(year, rng.randint(1, 3), rng.randint(1, 28)), today)
+    plan: dict[str, Any] = {
+        "doc_no": f"{rng.randint(10, 200)}/KH-UBND", "issued_on": issued,
         "title": f"Kế hoạch thực hiện công tác phòng, chống mại dâm năm {year} trên địa bàn {unit.name}",
-        "integrated_with": rng.sample(["poverty", "vocational", "employment", "hiv", "trafficking", "drugs"], 2)}])
+        "integrated_with": rng.sample(["poverty", "vocational", "employment", "hiv", "trafficking", "drugs"], 2)}
+    if rng.random() < 0.7:  # most plans are carried out within weeks; some not (yet)
+        plan["carried_out_on"] = min(issued + timedelta(days=rng.randint(7, 45)), today)
+    w.write("plan_document", code, [plan])
     press = [{"date": _day(rng, year, m, today), "format": "press", "venue_type": "other",
               "topic": rng.choice(TOPICS), "lead_org": "peoples_committee", "audience": ["residents"], "sessions": 1}
              for m in range(1, 13) if rng.random() < (0.95 if unit.level == Level.PROVINCE else 0.5)]
@@ -254,29 +312,77 @@ def _upper_unit_year(w: _Writer, rng: random.Random, unit: Unit, year: int, toda
         "level": "district" if unit.level == Level.DISTRICT else "province",
         "content": ["management", "interagency", "monitoring", "law"], "trainee_group": "officers",
         "trainees": 80, "trainees_female": 35, "cost": 25_000_000}])
-    if rng.random() < 0.6:
+    running = w.roster("support_model", code, year)
+    if len(running) < 2 and rng.random() < 0.6:
+        types = {"harm_reduction": "Mô hình can thiệp giảm tác hại HIV/AIDS", "gbv_prevention":
+                 "Mô hình phòng ngừa bạo lực trên cơ sở giới"}
+        kind = rng.choice(sorted(types))
         w.write("support_model", code, [{
-            "name": f"Mô hình can thiệp giảm tác hại tại {unit.short_name}",
-            "model_type": rng.choice(["harm_reduction", "gbv_prevention"]),
-            "established_on": date(year - 1, rng.randint(1, 12), 1), "people_reached": rng.randint(30, 200)}])
+            "name": f"{types[kind]} tại {unit.short_name} ({year})", "model_type": kind,
+            "established_on": date(year - 1, rng.randint(1, 12), 1) if base else _day(rng, year, until=today),
+            "people_reached": rng.randint(30, 200)}])
+
+
+def demo_years(inst: Installation) -> list[int]:
+    """The years the demo filled in this folder (empty: no demo data)."""
+    return sorted(int(y) for y in inst.store.get_setting("demo_years", []) or [])
+
+
+def demo_note(inst: Installation) -> str:
+    """A line saying the folder holds demo data (for ``export`` and the like), or ""."""
+    years = demo_years(inst)
+    if not years:
+        return ""
+    return (f"Lưu ý: thư mục này chứa dữ liệu mẫu do lệnh «demo» tạo (năm {', '.join(map(str, years))}), "
+            "không phải số liệu thật.")
+
+
+def _foreign_records(inst: Installation) -> int:
+    """Records in the folder that the demo did not write (typed, imported, received)."""
+    n = 0
+    for form in inst.store.forms.values():
+        n += inst.store.db.execute(
+            f"SELECT count(*) FROM [{form.table}] WHERE coalesce(created_by, '') != ?", [DEMO_ACTOR]).fetchone()[0]
+    return n
 
 
 def fill_demo(inst: Installation, *, year: int | None = None, seed: int = 1295,
               today: date | None = None) -> dict[str, int]:
-    """Write a demo year for the installation's unit and every unit below it. Returns counts per form."""
-    year = year or inst.working_year
+    """Write a demo year for the installation's unit and every unit below it, all or nothing.
+    Returns counts per form. Refuses (:class:`DemoError`) a year outside the plan, a year already
+    filled and a folder holding records the demo did not make."""
+    year = int(year or inst.working_year)
     today = today or date.today()
+    plan = plan_for(inst.store.get_setting)
+    if year not in plan.years:
+        raise DemoError(
+            f"Chỉ tạo được dữ liệu mẫu cho các năm của Kế hoạch {plan.number} ({plan.first_year}–{plan.last_year}), "
+            f"không phải năm {year}.",
+            en=f"Demo data can only be made for the years of plan {plan.number} "
+               f"({plan.first_year}–{plan.last_year}), not {year}.")
+    made = demo_years(inst)
+    if year in made:
+        raise DemoError(f"Thư mục đã có dữ liệu mẫu năm {year}; không tạo thêm.",
+                        en=f"The folder already holds demo data for {year}; nothing added.")
+    foreign = _foreign_records(inst)
+    if foreign:
+        raise DemoError(
+            f"Thư mục dữ liệu đã có {foreign} bản ghi không phải dữ liệu mẫu (nhập tay, nhập từ tệp hoặc nhận từ "
+            "đơn vị khác); không tạo dữ liệu mẫu vào đây để không lẫn với số liệu thật. Hãy dùng một thư mục mới.",
+            en=f"The data folder already holds {foreign} records that are not demo data; demo data is not "
+               "added to it, so as not to mix with real figures. Use a new folder.")
+    base = not made  # the first year filled carries the history already there (rosters begun earlier)
     rng = random.Random(f"{seed}-{inst.unit_code}-{year}")
-    w = _Writer(inst.records(actor="demo"), inst.unit_code)
+    w = _Writer(inst.records(actor=DEMO_ACTOR), inst.unit_code)
     on = date(year, 12, 31)
-    for unit in inst.reporting_units(on):
-        if unit.level == Level.COMMUNE:
-            _commune_year(w, rng, unit, year, today)
-        else:
-            _upper_unit_year(w, rng, unit, year, today)
-    _received_history(inst, year, seed, today)
-    years = sorted({*inst.store.get_setting("demo_years", []), year})
-    inst.store.set_settings({"working_year": year, "demo_years": years})
+    with inst.store.db.atomic():
+        for unit in inst.reporting_units(on):
+            if unit.level == Level.COMMUNE:
+                _commune_year(w, rng, unit, year, today, base)
+            else:
+                _upper_unit_year(w, rng, unit, year, today, base)
+        _received_history(inst, year, seed, today)
+        inst.store.set_settings({"working_year": year, "demo_years": sorted({*made, year}), "demo_data": True})
     return {f: w.counts[f] for f in inst.store.forms if w.counts[f]}
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.units import default_registry
 from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
 from plan_desktop.store import Store, audit, utc_now
 from plan_desktop.store.ids import new_id
@@ -36,6 +37,10 @@ class StoreContext:
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
         return self.store.record_exists(form_id, record_id, unit_code)
 
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        owner = self.store.record_unit(form_id, record_id)
+        return owner is not None and default_registry().ever_below(unit_code, owner)
+
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
         return self.store.value_unique(form_id, field_name, value, unit_code, exclude_id)
 
@@ -50,7 +55,7 @@ class _BatchContext:
         self.today = ctx.today
         self.unit_code = ctx.unit_code
         self.home_unit = ctx.home_unit
-        self._refs: dict[tuple[str, str, str], bool] = {}
+        self._refs: dict[tuple[str, ...], bool] = {}
         self._unique: dict[tuple[Any, ...], bool] = {}
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
@@ -58,6 +63,13 @@ class _BatchContext:
         found = self._refs.get(key)
         if found is None:
             found = self._refs[key] = self.ctx.ref_exists(form_id, record_id, unit_code)
+        return found
+
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        key = ("below", form_id, record_id, unit_code)
+        found = self._refs.get(key)
+        if found is None:
+            found = self._refs[key] = self.ctx.ref_exists_below(form_id, record_id, unit_code)
         return found
 
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
@@ -75,7 +87,7 @@ class _BatchContext:
 class Change:
     form_id: str
     record_ids: tuple[str, ...]
-    action: str  # create | update | delete | restore | import
+    action: str  # create | update | delete | restore | import | move
 
 
 Listener = Callable[[Change], None]
@@ -320,11 +332,7 @@ class RecordService:
 
     def _require_below(self, unit_code: str) -> None:
         """Records of another unit may be written here only for a unit below this one (demo data)."""
-        from plan_desktop.domain.units import default_registry
-
-        units = default_registry()
-        years = range(2016, max(2020, self._today().year) + 1)
-        if not any(units.is_ancestor(self.unit_code, unit_code, date(y, 12, 31)) for y in years):
+        if not default_registry().ever_below(self.unit_code, unit_code):
             raise RecordError(f"Không ghi được bản ghi cho đơn vị mã {unit_code}: đơn vị này không trực thuộc "
                               f"đơn vị {self.unit_code}.")
 
@@ -382,6 +390,55 @@ class RecordService:
         if rows:
             self._emit(Change(form.id, tuple(r["id"] for _, r in rows), "import"))
         return created, len(rows) - created, []
+
+    # -- an abolished unit's rosters taken over by its successor ------------------------------------------
+    def move_records(self, batches: list[tuple[str, list[tuple[str, Mapping[str, Any]]], list[tuple[str, str,
+                     Mapping[str, Any]]]]], note: str) -> dict[str, int]:
+        """Write a move of records from one unit below to another, all forms in one transaction.
+
+        ``batches`` are ``(form_id, ends, copies)``: ``ends`` the ``(record id, new values)`` of records that
+        stop at the unit they belonged to, ``copies`` the ``(new id, unit code, values)`` of the records
+        that carry on at the other unit. Every record is validated as its unit's own would be (so a copy
+        dated after its unit's abolition is refused too); each write bumps the revision and appends an
+        audit row with action ``move`` and ``note``. For units below this one only (a district moving
+        the rosters of an abolished commune); nothing is written if anything is refused.
+        Returns ``{form_id: records moved}``."""
+        moved: dict[str, int] = {}
+        changed: list[Change] = []
+        with self._transaction() as ap:
+            now = utc_now()
+            for form_id, ends, copies in batches:
+                form = self.store.forms[form_id]
+                rows: list[tuple[str, dict[str, Any]]] = []
+                current = self.store.rows_by_ids(form, [rid for rid, _ in ends])
+                for rid, values in ends:
+                    cur = current.get(rid)
+                    if cur is None or cur["deleted"]:
+                        raise RecordError(f"Không tìm thấy bản ghi {rid} cần chuyển.")
+                    self._require_below(cur["unit_code"])
+                    clean = self._validated(form, values, cur["unit_code"], rid)
+                    row = {c: cur[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}
+                    row.update(self._store_row(form, clean))
+                    row.update(revision=cur["revision"] + 1, updated_at=now, updated_by=self.actor)
+                    rows.append(("move", row))
+                existing = self.store.rows_by_ids(form, [rid for rid, _, _ in copies])
+                for rid, unit, values in copies:
+                    if rid in existing:
+                        raise RecordError(f"Bản ghi {rid} đã được chuyển trước đây.")
+                    self._require_below(unit)
+                    clean = self._validated(form, values, unit)
+                    rows.append(("move", {
+                        "id": rid, "unit_code": unit, "revision": 1, "created_at": now, "updated_at": now,
+                        "created_by": self.actor, "updated_by": self.actor, "deleted": 0,
+                        **self._store_row(form, clean),
+                    }))
+                if rows:
+                    self._write_rows(form, rows, ap, note)
+                    moved[form_id] = len(copies)
+                    changed.append(Change(form_id, tuple(r["id"] for _, r in rows), "move"))
+        for change in changed:
+            self._emit(change)
+        return moved
 
     # -- records that arrive from elsewhere (USB packages) -----------------------------------------------
     def apply_incoming(self, form_id: str, row: Mapping[str, Any], *, note: str | None = None,

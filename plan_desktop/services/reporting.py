@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from plan_desktop.domain.periods import Period
 from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
 from plan_desktop.reports.periodic import DRAFT_SECTIONS, ReportData, build_report
-from plan_desktop.reports.scope import ReportError, report_data_hash
+from plan_desktop.reports.scope import ReportError, make_scope, report_data_hash
 from plan_desktop.store import utc_now
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ __all__ = [
     "load_draft",
     "load_text_file",
     "make_report",
-    "pdf_bytes",
     "report_data_hash",
     "save_draft",
     "with_signature_fields",
@@ -123,15 +122,37 @@ def build(inst: Installation, period: str | Period, unit_code: str | None = None
           report_date: date | None = None, draft: dict[str, str] | None = None) -> ReportData:
     """The report data of ``period`` with the stored draft (or ``draft`` as being edited)."""
     d = draft if draft is not None else load_draft(inst, period, unit_code)
-    return build_report(inst, period, unit_code, drafts=d, report_date=_report_date(d, report_date),
-                        number=d.get("number") or None)
+    when = _report_date(d, report_date)
+    check_period(inst, period, unit_code, when or date.today())
+    return build_report(inst, period, unit_code, drafts=d, report_date=when, number=d.get("number") or None)
 
 
-def pdf_bytes(inst: Installation, period: str | Period, unit_code: str | None = None, *,
-              report_date: date | None = None, draft: dict[str, str] | None = None) -> bytes:
-    from plan_desktop.reports.pdf import pdf_bytes as render
+def check_period(inst: Installation, period: str | Period, unit_code: str | None, report_date: date) -> None:
+    """Refuse a period outside the plan's years (from the plan file), a period ending before the unit
+    existed, and a report dated before the period's end (with the installation's cut-off)."""
+    from plan_desktop.domain.plan import plan_for
 
-    return render(build(inst, period, unit_code, report_date=report_date, draft=draft))
+    p = Period.parse(period)
+    plan = plan_for(inst.store.get_setting)
+    if p.year not in plan.years:
+        raise ReportError(
+            f"Kỳ {p.label_vi()} nằm ngoài thời gian của Kế hoạch {plan.number} ({plan.first_year}–{plan.last_year}); "
+            "không lập báo cáo cho kỳ này.",
+            en=f"Period {p} is outside the plan {plan.number} ({plan.first_year}–{plan.last_year}).")
+    _start, end = inst.period_bounds(p)
+    code = (unit_code or inst.unit_code).strip()
+    versions = inst.units.versions(code)
+    if versions and all(v.valid_from > end for v in versions):
+        first = min(versions, key=lambda v: v.valid_from)
+        raise ReportError(
+            f"{first.name} (mã {code}) được thành lập từ ngày {first.valid_from:%d/%m/%Y}, sau khi kỳ {p.label_vi()} "
+            f"kết thúc ({end:%d/%m/%Y}): đơn vị chưa có trong kỳ này nên không lập được báo cáo.",
+            en=f"{first.name} ({code}) was established on {first.valid_from:%d/%m/%Y}, after period {p} ended.")
+    if report_date < end:
+        raise ReportError(
+            f"Ngày báo cáo {report_date:%d/%m/%Y} trước ngày kết thúc kỳ {p.label_vi()} ({end:%d/%m/%Y}, theo cách "
+            "tính kỳ trong Cài đặt); báo cáo chỉ lập từ ngày kết thúc kỳ trở đi.",
+            en=f"Report date {report_date:%d/%m/%Y} is before the end of period {p} ({end:%d/%m/%Y}).")
 
 
 @dataclass(frozen=True)
@@ -194,5 +215,11 @@ def make_report(inst: Installation, period: str | Period, *, out: Path | None = 
     return ReportResult(data, out, xlsx, time.perf_counter() - t0)
 
 
-def indicators(inst: Installation, year: int, unit_code: str | None = None) -> list[IndicatorValue]:
+def indicators(inst: Installation, year: int, unit_code: str | None = None, *,
+               period: str | Period | None = None) -> list[IndicatorValue]:
+    """The plan indicators of ``year`` (or of ``period``: a half-year, quarter or month counts only what
+    is dated inside it, as its report does) for ``unit_code`` (default: the installation's unit)."""
+    if period is not None:
+        scope = make_scope(inst, period, unit_code)
+        return compute_indicators(inst, scope.year, unit_code, scope=scope)
     return compute_indicators(inst, year, unit_code)

@@ -63,8 +63,8 @@ class SignatureSpace(Flowable):
         x2, y2 = canv.absolutePosition(dx + self.width, self.height)
         text = declaration(self.field_name, canv.getPageNumber() - 1, (x1, y1, x2, y2))
         if self.seal_field:
-            side = (y2 - y1) + 16
-            cx, cy = x1 + (x2 - x1) * 0.36, (y1 + y2) / 2
+            side = (y2 - y1) + 4  # about the signature image's height: it covers the image's left third
+            cx, cy = x1 + (x2 - x1) * 0.28, (y1 + y2) / 2 + 5
             text += " " + declaration(self.seal_field, canv.getPageNumber() - 1,
                                       (cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2))
         info = canv._doc.info

@@ -272,8 +272,9 @@ def fill_text_fields(writer, values: Mapping[str, str]) -> None:
         text = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         stream = f"/Tx BMC q BT {font_name} {size:g} Tf 0 g {x:.2f} 3 Td ({text}) Tj ET Q EMC".encode("latin-1")
         resources = generic.DictionaryObject()
-        if fonts is not None:
-            resources[generic.NameObject("/Font")] = fonts
+        own = _own_fonts(f)  # the font of the field's first appearance (the form's /DR keeps only one)
+        if own is not None or fonts is not None:
+            resources[generic.NameObject("/Font")] = own if own is not None else fonts
         ap = generic.StreamObject({
             generic.NameObject("/Type"): generic.NameObject("/XObject"),
             generic.NameObject("/Subtype"): generic.NameObject("/Form"),
@@ -288,6 +289,13 @@ def fill_text_fields(writer, values: Mapping[str, str]) -> None:
         done += 1
     if not done:
         raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).")
+
+
+def _own_fonts(field):
+    try:
+        return field["/AP"]["/N"]["/Resources"]["/Font"]
+    except (KeyError, TypeError, AttributeError):
+        return None
 
 
 def _std_width(text: str, size: float, font: str = "Times-Roman") -> float:

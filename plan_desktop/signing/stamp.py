@@ -21,6 +21,7 @@ INK_BLUE = (0.05, 0.15, 0.55)
 #: The stamp's text. ``signer`` (name), ``title`` and ``ts`` (signing time) are filled in at signing.
 STAMP_TEXT = "Ký số bởi: %(signer)s\nChức vụ: %(title)s\nThời gian ký: %(ts)s"
 STAMP_TEXT_NO_TITLE = "Ký số bởi: %(signer)s\nThời gian ký: %(ts)s"
+STAMP_TEXT_IMAGE = "Ký số bởi: %(signer)s, %(ts)s"
 
 
 def font_path(name: str = STAMP_FONT) -> Path:
@@ -60,23 +61,27 @@ def stamp_style(*, with_title: bool = True, font_size: int = 10, image: Path | N
 
     font = GlyphAccumulatorFactory(str(font_path()), font_size=font_size, ot_script_tag="latn",
                                    ot_language_tag="VIT ", bcp47_lang_code="vi")
-    extra = {}
     if image is not None:
-        extra = {
-            "background": _image(image, "chữ ký"),
-            "background_opacity": 1.0,
-            "background_layout": SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID,
-                                                     y_align=AxisAlignment.ALIGN_MID,
-                                                     margins=Margins(2, 2, 2, 2)),
-        }
+        # the handwritten signature centred, one small line under it with the certificate's name and time
+        small = GlyphAccumulatorFactory(str(font_path()), font_size=6, ot_script_tag="latn",
+                                        ot_language_tag="VIT ", bcp47_lang_code="vi")
+        return TextStampStyle(
+            stamp_text=STAMP_TEXT_IMAGE, timestamp_format=STAMP_TIME_FORMAT,
+            text_box_style=TextBoxStyle(font=small, font_size=6, leading=8, text_color=INK_BLUE),
+            inner_content_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID,
+                                                     y_align=AxisAlignment.ALIGN_MIN, margins=Margins(1, 1, 1, 0)),
+            background=_image(image, "chữ ký"), background_opacity=1.0,
+            background_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MAX,
+                                                  margins=Margins(2, 2, 9, 1)),
+            border_width=0, border_color=INK_BLUE)
     return TextStampStyle(
         stamp_text=STAMP_TEXT if with_title else STAMP_TEXT_NO_TITLE,
         timestamp_format=STAMP_TIME_FORMAT,
-        text_box_style=TextBoxStyle(font=font, font_size=font_size if image is None else font_size - 2,
-                                    leading=int(font_size * 1.45), text_color=INK_BLUE),
-        border_width=1 if image is None else 0,
+        text_box_style=TextBoxStyle(font=font, font_size=font_size, leading=int(font_size * 1.45),
+                                    text_color=INK_BLUE),
+        border_width=1,
         border_color=INK_BLUE,
-        **({"background": None} | extra),
+        background=None,
     )
 
 

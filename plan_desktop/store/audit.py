@@ -60,6 +60,19 @@ def _row_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:
     return sha256_hex(prev_hash + canonical_json(entry))  # canonical_json sorts the keys
 
 
+def chain_head(db: Database) -> tuple[int, str]:
+    """The head of the audit chain: the last row's seq and hash (0 and :data:`GENESIS` when empty), as
+    recorded in ``meta``. What exports, receipts, signed reports and the anchor file carry, so that a
+    rewritten or wiped history is found from outside the file."""
+    return head(db)
+
+
+def row_hash_at(db: Database, seq: int) -> str | None:
+    """The hash of audit row ``seq`` (None when there is no such row)."""
+    row = db.conn.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+    return row[0] if row else None
+
+
 def head(db: Database) -> tuple[int, str]:
     rows = dict(db.conn.execute("SELECT key, value FROM meta WHERE key IN ('audit_head_seq', 'audit_head_hash')"))
     return int(rows.get("audit_head_seq", 0)), rows.get("audit_head_hash", GENESIS)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 import threading
 import time
+import uuid
+from collections.abc import Iterable
 
 _lock = threading.Lock()
 _last_ms = 0
@@ -41,3 +43,26 @@ def new_id() -> str:
 def new_ids(n: int) -> list[str]:
     """``n`` new ids, in increasing order."""
     return [new_id() for _ in range(n)]
+
+
+# -- records moved from an abolished unit to its successor (services/unit_changes.py) -----------------
+_MOVED = uuid.UUID("6f1d7c3e-51b4-4b8e-9a40-3a0e2f6d1295")
+
+
+def moved_id(record_id: str) -> str:
+    """The id of the copy that carries ``record_id`` on at an abolished unit's successor: derived from
+    the original's, so the same move made at the district and at the province gives the same record."""
+    return str(uuid.uuid5(_MOVED, f"moved:{record_id}"))
+
+
+def with_moved_ids(ids: Iterable[str]) -> set[str]:
+    """``ids`` and the ids of their moved copies (moved again too): an officer trained under the record of
+    an abolished commune is still trained once the roster moved to the successor."""
+    out = set(ids)
+    frontier = set(out)
+    for _ in range(3):  # a unit abolished, its successor abolished in turn: a short chain
+        frontier = {moved_id(i) for i in frontier} - out
+        if not frontier:
+            break
+        out |= frontier
+    return out

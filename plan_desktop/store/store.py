@@ -338,6 +338,12 @@ class Store:
             params.append(unit_code)
         return bool(self.db.execute(sql, params).fetchone())
 
+    def record_unit(self, form_id: str, record_id: str) -> str | None:
+        """The unit that owns a live record (None when there is no such record)."""
+        row = self.db.execute(f"SELECT unit_code FROM [{self.forms[form_id].table}] WHERE id = ? AND deleted = 0",
+                              [record_id]).fetchone()
+        return row[0] if row else None
+
     def value_unique(self, form_id: str, field_name: str, value: Any, unit_code: str, exclude_id: str | None) -> bool:
         form = self.forms[form_id]
         sql = f"SELECT 1 FROM [{form.table}] WHERE [{field_name}] = ? AND unit_code = ? AND deleted = 0"

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.units import default_registry
 from plan_desktop.domain.validation import FieldIssue, ValidationError
 from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.ui import startup
@@ -238,8 +239,18 @@ class EntryDialog(QDialog):
 
         store = self.service.store
         target = store.forms[form_id]
+        own = self.service.unit_code
         items = [(r["id"], target.title_of(store.to_values(target, r), self.lang))
-                 for r in store.rows(target, Query(unit_code=self.service.unit_code))]
+                 for r in store.rows(target, Query(unit_code=own))]
+        if any(fd.form == form_id and fd.from_units_below for fd in self.form.fields):
+            # a district's training lists its communes' officers too (as received), named with their unit
+            units = default_registry()
+            for r in store.rows(target, Query()):
+                code = r["unit_code"]
+                if code != own and units.ever_below(own, code):
+                    unit = units.get(code)
+                    where = unit.name if unit else code
+                    items.append((r["id"], f"{target.title_of(store.to_values(target, r), self.lang)} — {where}"))
         ranks = collation_ranks({t for _, t in items})
         return sorted(items, key=lambda it: ranks[it[1]])
 

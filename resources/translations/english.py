@@ -1,6 +1,33 @@
 """English for the program's strings (Vietnamese is the source language). Used by ``update.py``."""
 
 EN = {
+    # issue 15: signer identity, issuing by the clerk
+    "(không dùng ảnh)": "(no image)",
+    "Bỏ": "Clear",
+    "Cấp số, ban hành báo cáo": "Number and issue the report",
+    "ví dụ 15/BC-UBND": "e.g. 15/BC-UBND",
+    "Ngày ban hành:": "Date of issue:",
+    "Cấp số và ký số cơ quan": "Number it and add the agency's signature",
+    "Cấp số, ban hành…": "Number and issue…",
+    "Số, ngày văn bản": "Number, date",
+    "Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).":
+        "The clerk writes the document number and date into the signed report and adds the agency's digital "
+        "signature (with the seal image, if set).",
+    "Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có "
+    "thẩm quyền mở lại kỳ.":
+        "Once signed, the records of period {period} are locked: none can be added, changed or deleted until "
+        "someone authorised reopens the period.",
+    "Chọn ảnh chữ ký (PNG nền trong suốt)": "Choose the signature image (PNG, transparent background)",
+    "Chọn ảnh con dấu (PNG)": "Choose the seal image (PNG)",
+    "Ảnh chữ ký tay:": "Handwritten signature image:",
+    "Ảnh con dấu:": "Seal image:",
+    "(chưa có — hãy ghi trong Cài đặt)": "(none yet — set it in Settings)",
+    "Người ký (khối chữ ký):": "Signer (signature block):",
+    "Chức vụ trên dấu chữ ký:": "Title on the signature stamp:",
+    "Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu "
+    "lại; mỗi lần ký chương trình sẽ hỏi lại.":
+        "The name on the signature stamp comes from the certificate and must be the signer's name. Passphrases "
+        "and PINs are never stored; the program asks for them each time.",
     # controller, dialogs
     "Không mở được dữ liệu": "Cannot open the data",
     "Xem — {form}": "View — {form}",
@@ -101,9 +128,7 @@ EN = {
     "chưa có": "none yet",
     "Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}":
         "Working year {year} · Last export: {when} · Records not exported: {n}",
-    "Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)": "Plan indicators {year} (Plan 1295/KH-UBND)",
-    "Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.":
-        "Indicator computation is being finished; the indicators will appear here.",
+    "Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)": "Plan indicators, {period} (Plan 1295/KH-UBND)",
     "Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).": "Could not compute the indicators (see the log file).",
     "Mục tiêu: {target}": "Target: {target}",
     "Đạt": "Met",
@@ -113,7 +138,7 @@ EN = {
     "Chưa có số liệu": "No data yet",
     "Chưa có chỉ tiêu nào cho năm này.": "No indicators for this year.",
     "chưa có dữ liệu": "no data yet",
-    "{n}/12 tháng": "{n}/12 months",
+    "{n}/{m} tháng": "{n}/{m} months",
     "Số bản ghi {period}": "Records, {period}",
     "Mở danh sách": "Open the list",
     "Đơn vị cấp dưới có dữ liệu: {n}/{total}": "Units below with data: {n}/{total}",
@@ -335,6 +360,8 @@ EN = {
         "From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, "
         "ask them to read out their key code and type it below: if it matches, the file is confirmed at once; "
         "left empty, the file waits for confirmation on the Data exchange page, keys tab.",
+    "Đã ghi {p}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:\n{f}":
+        "Written {p}.\nWhen the unit opens this file they will phone: read them this unit's key code:\n{f}",
     # exchange page: keys held for confirmation
     "Đăng ký trước mã khóa của đơn vị": "Enrol a unit's key code in advance",
     "Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).":
@@ -394,6 +421,23 @@ EN = {
     "Theo dõi đơn vị cấp dưới": "Units below",
     "Lập biên nhận…": "Write a receipt…",
     "Lập tệp thiết lập cho đơn vị cấp dưới…": "Write a setup file for a unit below…",
+    "Chuyển danh sách của đơn vị đã giải thể…": "Move the rosters of an abolished unit…",
+    "Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển "
+    "sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi.":
+        "The officers, businesses and support models still active at a commune that was abolished or merged "
+        "move to the unit that took it over, from the day of the merger (one step, audited); earlier years' "
+        "figures do not change.",
+    "{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}.":
+        "{n} abolished unit(s) still have officers, businesses or models not moved to their successor: {units}.",
+    "Không chuyển được danh sách": "Could not move the rosters",
+    "{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình":
+        "{a} (code {c}) → {s} (code {sc}): {o} officers, {e} businesses, {m} models",
+    "Chuyển danh sách": "Move rosters",
+    "Đơn vị đã giải thể:": "Abolished unit:",
+    "Chuyển {item}?\nCác bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; "
+    "số liệu các năm trước không đổi.":
+        "Move {item}?\nThe records at {a} end on {last}, those at {s} begin the next day; earlier years' "
+        "figures do not change.",
     "Quý": "Quarter",
     "6 tháng": "Six months",
     "Năm": "Year",
@@ -637,8 +681,8 @@ EN.update({
         "Restored the data from {what}. The data as they were before are kept in a new backup (top of the list).",
     "{name} — mã {code}": "{name} — code {code}",
     "Đã ghi biên nhận {name}.": "Wrote the receipt {name}.",
-    "Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã khóa của đơn vị mình:\n{f}":
-        "Wrote the setup file {name}.\nWhen the unit opens it, read them your unit's key code on the phone:\n{f}",
+    "Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:\n{f}":
+        "Wrote the setup file {name}.\nWhen the unit opens it, they will phone: read them your unit's key code:\n{f}",
     "Mã khóa của đơn vị": "The unit's key code",
     "Chưa có đơn vị cấp dưới nào.": "There are no units below yet.",
     "Chưa đến hạn nộp kỳ nào của năm {year}.": "No period of {year} is due yet.",

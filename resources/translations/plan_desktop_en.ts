@@ -326,53 +326,53 @@ Please send this file to technical support.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="99" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="100" />
         <source>Xem — {form}</source>
         <translation>View — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="101" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="102" />
         <source>Thêm mới — {form}</source>
         <translation>New — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="103" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="104" />
         <source>Sửa — {form}</source>
         <translation>Edit — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="173" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="174" />
         <source>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; bắt buộc nhập · Enter hoặc Ctrl+S: lưu · Esc: đóng</source>
         <extracomment>the dialog opened from a picker's «Thêm … mới…» button, while it is open</extracomment>
         <translation>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; required · Enter or Ctrl+S: save · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="178" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="179" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="181" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="182" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="186" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="187" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="280" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="291" />
         <source>Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).</source>
         <translation>Not saved: {n} field(s) need fixing (marked in red below).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="350" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="361" />
         <source>Đóng mà không lưu?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="351" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="362" />
         <source>Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?</source>
         <translation>You have typed or changed something in this dialog. Close it and discard what you typed?</translation>
     </message>
@@ -380,34 +380,34 @@ Please send this file to technical support.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="120" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="122" />
         <source>Lập biên nhận cho đơn vị cấp dưới</source>
         <translation>Write a receipt for a unit below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="127" />
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="129" />
         <source>Trả lại, lý do:</source>
         <translation>Return, reason:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="131" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="218" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="220" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="155" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="157" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="194" />
         <location filename="../../plan_desktop/ui/pages/hosted.py" line="130" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
@@ -416,336 +416,379 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Data exchange (USB)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="208" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="243" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="245" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="250" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="252" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="252" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="254" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="254" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="256" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="262" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="261" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="276" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="276" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="440" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="276" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="499" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="275" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="277" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="281" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="284" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="284" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="288" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="302" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="307" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="308" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="310" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="310" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="312" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="333" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="333" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="321" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="333" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="322" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="334" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="324" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="336" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="329" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="341" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="447" />
-        <source>{name} — mã {code}</source>
-        <translation>{name} — code {code}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="145" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="147" />
         <source>Đăng ký trước mã khóa của đơn vị</source>
         <translation>Enrol a unit's key code in advance</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="151" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="153" />
         <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).</source>
         <translation>Enrol only after phoning that unit and hearing them read out their key code (16 characters).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="156" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="158" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Mã khóa</source>
         <translation>Key code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="200" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="715" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="202" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="768" />
         <source>Mã khóa của đơn vị</source>
         <translation>The unit's key code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="212" />
         <source>Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):</source>
         <translation>This unit's key code (read it out when another unit phones):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="215" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="217" />
         <source>Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)</source>
         <translation>Waiting for confirmation: files signed by an unconfirmed key (nothing imported)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="218" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="220" />
         <source>Mã khóa trong tệp</source>
         <translation>Key code in the file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="218" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="220" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="219" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="221" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
         <source>Xác nhận (mã khớp)…</source>
         <translation>Confirm (the code matches)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
         <source>Từ chối (bỏ các tệp)</source>
         <translation>Reject (discard the files)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="232" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="234" />
         <source>Khóa đã ghi nhận của các đơn vị khác:</source>
         <translation>Keys on record for other units:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="233" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Xác nhận bởi</source>
         <translation>Confirmed by</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="237" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
         <source>Đăng ký trước mã khóa của một đơn vị…</source>
         <translation>Enrol a unit's key code in advance…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="380" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="314" />
+        <source>Chuyển danh sách của đơn vị đã giải thể…</source>
+        <translation>Move the rosters of an abolished unit…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="317" />
+        <source>Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi.</source>
+        <translation>The officers, businesses and support models still active at a commune that was abolished or merged move to the unit that took it over, from the day of the merger (one step, audited); earlier years' figures do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="392" />
         <source> (chờ tệp đầu tiên)</source>
         <translation> (waiting for the first file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="392" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="411" />
+        <source>{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}.</source>
+        <translation>{n} abolished unit(s) still have officers, businesses or models not moved to their successor: {units}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="421" />
+        <source>Không chuyển được danh sách</source>
+        <translation>Could not move the rosters</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="434" />
+        <source>{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình</source>
+        <translation>{a} (code {c}) → {s} (code {sc}): {o} officers, {e} businesses, {m} models</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="442" />
+        <source>Chuyển danh sách</source>
+        <translation>Move rosters</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
+        <source>Đơn vị đã giải thể:</source>
+        <translation>Abolished unit:</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="443" />
+        <source>Chuyển {item}?
+Các bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; số liệu các năm trước không đổi.</source>
+        <translation>Move {item}?
+The records at {a} end on {last}, those at {s} begin the next day; earlier years' figures do not change.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="451" />
         <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
         <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="395" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="454" />
         <source>Đã gửi, chờ biên nhận</source>
         <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="396" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="455" />
         <source>Cấp trên đã tiếp nhận</source>
         <translation>Accepted by the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="397" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="456" />
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="418" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="477" />
         <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
         <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="440" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="499" />
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="454" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="506" />
+        <source>{name} — mã {code}</source>
+        <translation>{name} — code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="724" />
+        <source>Đã ghi biên nhận {name}.</source>
+        <translation>Wrote the receipt {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="513" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="475" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="534" />
         <source>Chưa có đơn vị cấp dưới nào.</source>
         <translation>There are no units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="477" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="536" />
         <source>Chưa đến hạn nộp kỳ nào của năm {year}.</source>
         <translation>No period of {year} is due yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="480" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="539" />
         <source>{period}: {n}/{total} đúng hạn</source>
         <translation>{period}: {n}/{total} on time</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="483" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="542" />
         <source>{n} muộn</source>
         <translation>{n} late</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="485" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="544" />
         <source>{n} chưa nhận</source>
         <translation>{n} not received</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="489" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="548" />
         <source>Đúng hạn</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="489" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="548" />
         <source>Muộn</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="489" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="548" />
         <source>Chưa nhận</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="490" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="501" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="549" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="560" />
         <source>Chưa đến hạn</source>
         <translation>Not due yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="497" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="556" />
         <source>Đúng hạn: nhận được trong {days} ngày sau khi hết kỳ</source>
         <translation>On time: received within {days} days after the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="499" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="558" />
         <source>Muộn: nhận sau hạn đó</source>
         <translation>Late: received after that</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="500" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="559" />
         <source>Chưa nhận: đã quá hạn mà chưa có gói</source>
         <translation>Not received: past due and no package yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="504" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
         <source>(dd/mm): ngày nhận gói đầu tiên sau khi hết kỳ · «BC đã ký»: gói có kèm báo cáo kỳ đó đã ký số</source>
         <translation>(dd/mm): day the first package after the period came in · «BC đã ký»: the package carried the period's signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="528" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="587" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="536" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="539" />
-        <source>chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)</source>
-        <translation>not encrypted (no key of the level above yet — it comes with the first receipt or a setup file)</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="545" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="598" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -754,151 +797,146 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="616" />
         <source>Đã xuất gói số {seq} ({n} bản ghi).</source>
         <translation>Exported package number {seq} ({n} records).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="567" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="587" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="640" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="596" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="649" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="599" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="652" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="611" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="664" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="613" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="666" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="613" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="666" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="673" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="639" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="692" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="672" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="706" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="725" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="706" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="658" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="711" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="671" />
-        <source>Đã ghi biên nhận {name}.</source>
-        <translation>Wrote the receipt {name}.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="694" />
-        <source>Đã ghi tệp thiết lập {name}.
-Khi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã khóa của đơn vị mình:
-{f}</source>
-        <translation>Wrote the setup file {name}.
-When the unit opens it, read them your unit's key code on the phone:
-{f}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="679" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="696" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="732" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="749" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="679" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="732" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="683" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="736" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="690" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="743" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="717" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="747" />
+        <source>Đã ghi tệp thiết lập {name}.
+Khi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:
+{f}</source>
+        <translation>Wrote the setup file {name}.
+When the unit opens it, they will phone: read them your unit's key code:
+{f}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="770" />
         <source> ({n} chờ xác nhận)</source>
         <translation> ({n} to confirm)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="732" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="785" />
         <source>Không xác nhận được</source>
         <translation>Could not confirm</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="752" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="805" />
         <source>Không từ chối được</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="764" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="770" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="817" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="823" />
         <source>Xác nhận khóa</source>
         <translation>Confirm a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="765" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="818" />
         <source>Gọi điện cho {unit} và nhờ đọc mã khóa của họ.
 Gõ mã nghe được (mã trong tệp: {code}):</source>
         <translation>Phone {unit} and ask them to read out their key code.
 Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="771" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="824" />
         <source>Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».</source>
         <translation>The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="778" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="831" />
         <source>Từ chối khóa</source>
         <translation>Reject a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="779" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="832" />
         <source>Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.</source>
         <translation>Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="788" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="841" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
     </message>
@@ -989,7 +1027,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="35" />
         <source>(không dùng ảnh)</source>
-        <translation type="unfinished" />
+        <translation>(no image)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="36" />
@@ -999,7 +1037,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="37" />
         <source>Bỏ</source>
-        <translation type="unfinished" />
+        <translation>Clear</translation>
     </message>
 </context>
 <context>
@@ -1007,12 +1045,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="317" />
         <source>Cấp số, ban hành báo cáo</source>
-        <translation type="unfinished" />
+        <translation>Number and issue the report</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="320" />
         <source>ví dụ 15/BC-UBND</source>
-        <translation type="unfinished" />
+        <translation>e.g. 15/BC-UBND</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="327" />
@@ -1022,12 +1060,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="328" />
         <source>Ngày ban hành:</source>
-        <translation type="unfinished" />
+        <translation>Date of issue:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="331" />
         <source>Cấp số và ký số cơ quan</source>
-        <translation type="unfinished" />
+        <translation>Number it and add the agency's signature</translation>
     </message>
 </context>
 <context>
@@ -1352,148 +1390,143 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="89" />
         <source>&amp;Kỳ:</source>
         <extracomment>at a district or province: the unit below whose figures are shown (its box was clicked), else None</extracomment>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="99" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="104" />
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="155" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="160" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="204" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="209" />
         <source>Tổng quan — {unit}</source>
         <translation>Overview — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="206" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="211" />
         <source>← Về {unit}</source>
         <translation>← Back to {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="216" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="221" />
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="217" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="222" />
         <source>Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}</source>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
-        <source>Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)</source>
-        <translation>Plan indicators {year} (Plan 1295/KH-UBND)</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="237" />
+        <source>Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)</source>
+        <translation>Plan indicators, {period} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="243" />
         <source>Chưa có số liệu năm {year}. Nhập hoạt động ở trang «{form}» (Ctrl+2, rồi Thêm mới Ctrl+N) — các chỉ tiêu sẽ được tính khi có số liệu.</source>
         <translation>No data for {year} yet. Enter activities on the page «{form}» (Ctrl+2, then New, Ctrl+N) — the indicators are computed once there are data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="238" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
         <source>Chưa có số liệu năm {year}. Nhận gói dữ liệu của các đơn vị cấp dưới ở trang «Trao đổi dữ liệu (USB)», hoặc nhập số liệu của đơn vị mình ở trang «{form}».</source>
         <translation>No data for {year} yet. Receive the packages of the units below on the page «Data exchange (USB)», or enter your own unit's data on the page «{form}».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="244" />
-        <source>Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây.</source>
-        <translation>Indicator computation is being finished; the indicators will appear here.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="255" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="271" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="273" />
         <source>chưa có số liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="281" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="283" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="283" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="284" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="286" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="284" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="286" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="287" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="300" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="302" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="307" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="307" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="309" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="312" />
-        <source>{n}/12 tháng</source>
-        <translation>{n}/12 months</translation>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="315" />
+        <source>{n}/{m} tháng</source>
+        <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="322" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="326" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="331" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="335" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="347" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="351" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="355" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="359" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="355" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="359" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="360" />
         <source>nhấp để xem số liệu của đơn vị này</source>
         <translation>click to see this unit's figures</translation>
     </message>
@@ -1508,27 +1541,27 @@ Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/context.py" line="51" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="70" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="72" />
         <source>Năm {year}</source>
         <translation>Year {year}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="62" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="64" />
         <source>Quý {roman}/{year}</source>
         <translation>Q{n} {year}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="65" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="67" />
         <source>6 tháng đầu/{year}</source>
         <translation>H1 {year}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="66" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="68" />
         <source>6 tháng cuối/{year}</source>
         <translation>H2 {year}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="69" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="71" />
         <source>Tháng {month}/{year}</source>
         <translation>{month}/{year}</translation>
     </message>
@@ -1761,14 +1794,19 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>File</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="367" />
+        <source>Số, ngày văn bản</source>
+        <translation>Number, date</translation>
+    </message>
+    <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="372" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="373" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="514" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="520" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="518" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="525" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
@@ -1790,12 +1828,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="378" />
         <source>Cấp số, ban hành…</source>
-        <translation type="unfinished" />
+        <translation>Number and issue…</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="380" />
         <source>Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).</source>
-        <translation type="unfinished" />
+        <translation>The clerk writes the document number and date into the signed report and adds the agency's digital signature (with the seal image, if set).</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="383" />
@@ -1813,29 +1851,29 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>No report yet. Make one on the «Preview» tab, then click «Sign…» to sign it and keep it in this list.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="483" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="497" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="487" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="501" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="500" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="504" />
         <source>Đã lưu bản sao {name}.</source>
         <translation>Saved the copy {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="518" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="523" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="528" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="536" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="533" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="541" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="529" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="534" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>
@@ -1999,7 +2037,7 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="490" />
         <source>Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có thẩm quyền mở lại kỳ.</source>
-        <translation type="unfinished" />
+        <translation>Once signed, the records of period {period} are locked: none can be added, changed or deleted until someone authorised reopens the period.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="515" />
@@ -2090,12 +2128,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="90" />
         <source>Chọn ảnh chữ ký (PNG nền trong suốt)</source>
-        <translation type="unfinished" />
+        <translation>Choose the signature image (PNG, transparent background)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="92" />
         <source>Chọn ảnh con dấu (PNG)</source>
-        <translation type="unfinished" />
+        <translation>Choose the seal image (PNG)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="119" />
@@ -2115,12 +2153,12 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="122" />
         <source>Ảnh chữ ký tay:</source>
-        <translation type="unfinished" />
+        <translation>Handwritten signature image:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="123" />
         <source>Ảnh con dấu:</source>
-        <translation type="unfinished" />
+        <translation>Seal image:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/settings.py" line="125" />
@@ -2178,27 +2216,27 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="237" />
         <source>Cài đặt chưa lưu</source>
         <translation>Settings not saved</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="236" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="238" />
         <source>Các thay đổi trong trang Cài đặt chưa được lưu. Lưu lại trước khi rời trang?</source>
         <translation>The changes on the Settings page are not saved. Save them before leaving the page?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="238" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="240" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="239" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="241" />
         <source>Không lưu</source>
         <translation>Don't save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="240" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="242" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -2339,27 +2377,22 @@ Type the code you hear (code in the file: {code}):</translation>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="135" />
         <source>(chưa có — hãy ghi trong Cài đặt)</source>
-        <translation type="unfinished" />
+        <translation>(none yet — set it in Settings)</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="141" />
         <source>Người ký (khối chữ ký):</source>
-        <translation type="unfinished" />
+        <translation>Signer (signature block):</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="142" />
         <source>Chức vụ trên dấu chữ ký:</source>
-        <translation type="unfinished" />
+        <translation>Title on the signature stamp:</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="148" />
         <source>Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="269" />
-        <source>Chưa chọn thiết bị ký số: hãy cắm thiết bị (USB token) rồi bấm «Tìm lại».</source>
-        <translation>No signing device chosen: plug in the token (USB), then click «Search again».</translation>
+        <translation>The name on the signature stamp comes from the certificate and must be the signer's name. Passphrases and PINs are never stored; the program asks for them each time.</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="159" />
@@ -2410,6 +2443,11 @@ Type the code you hear (code in the file: {code}):</translation>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="239" />
         <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
         <translation>No signing device found: plug in the USB token and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="269" />
+        <source>Chưa chọn thiết bị ký số: hãy cắm thiết bị (USB token) rồi bấm «Tìm lại».</source>
+        <translation>No signing device chosen: plug in the token (USB), then click «Search again».</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="274" />

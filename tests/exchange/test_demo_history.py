@@ -66,3 +66,17 @@ def test_demo_at_a_commune_leaves_the_exchange_history_empty(tmp_path):
     finally:
         c1.close()
         d.close()
+
+
+def test_export_says_it_carries_demo_data(world, capsys):
+    from pathlib import Path
+
+    from plan_desktop.cli import main
+
+    fill_demo(world.c1, year=2019, today=date(2020, 1, 10))
+    c1 = str(world.root / "c1")
+    world.c1.close()
+    assert main(["--data-dir", c1, "export", "--out", str(world.usb())]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert Path(lines[-1]).exists()
+    assert "chứa dữ liệu mẫu do lệnh «demo» tạo (năm 2019), không phải số liệu thật" in lines[-2]

@@ -86,7 +86,7 @@ def test_cli_report_and_errors(district, ddata, tmp_path, capsys):
     district.close()  # the command opens the folder itself (one program per folder)
     pdf, xlsx = tmp_path / "bc.pdf", tmp_path / "bc.xlsx"
     code, out, err = run(capsys, "--data-dir", folder, "report", "--period", "2019-H1", "--out", str(pdf),
-                         "--xlsx", str(xlsx), "--date", "2019-06-28")
+                         "--xlsx", str(xlsx), "--date", "2019-07-01")
     assert code == 0, err
     assert pdf.exists() and xlsx.exists() and "mã băm dữ liệu" in out
     assert "6 tháng đầu năm 2019" in flat(pdf_text(pdf)[0])
@@ -125,9 +125,11 @@ def test_cli_indicators_formats(district, ddata, capsys):
     assert first["target"] == 75 and first["status"] == "not_met" and first["as_of"] == "2019-12-31"
     assert {d["id"]: d["status"] for d in data}["press_monthly"] == "not_applicable"  # a province target
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--format", "dhis2")
-    d = json.loads(out)
-    assert d["dataValues"][0] == {"dataElement": "communes_with_communication", "period": "2019",
-                                  "orgUnit": "353", "value": "0"}
+    d = json.loads(out)  # an alias of «dhis2 data --period 2019»: raw counts, each commune's own
+    assert {"dataElement": "PCMD_COMMUNES_WITH_COMMUNICATION_DEN", "period": "2019", "orgUnit": "13597",
+            "value": "1"} in d["dataValues"]
+    assert sum(int(v["value"]) for v in d["dataValues"]
+               if v["dataElement"] == "PCMD_COMMUNES_WITH_COMMUNICATION_DEN") == 23  # 23 communes
     code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--year", "2019", "--unit", "13597")
     assert code == 0 and "Xã Đồng Lý" in out and "Xã tuyên truyền thường xuyên" in out
     assert "Không áp dụng" in out and "Chưa có số liệu" in out
@@ -169,3 +171,19 @@ def test_communication_tables_chart_and_text_add_up(district, dsvc):
     # statistical months (from the 15th of the month before): 20 February belongs to March
     district.store.set_settings({"period_cutoff": "statistical"})
     assert dict(reporting.build(district, "2019").monthly)["T3"] == 1
+
+
+def test_cli_indicators_of_a_part_of_a_year(district, ddata, capsys):
+    folder = str(district.folder)
+    district.close()
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--period", "2019-Q1", "--format", "json")
+    assert code == 0
+    data = {d["id"]: d for d in json.loads(out)}
+    first = data["communes_with_communication"]
+    # Q1 alone: 13597 (Feb, Mar) kept it up in the one quarter; 13603's June activity is outside
+    assert (first["numerator"], first["denominator"], first["as_of"]) == (1, 23, "2019-03-31")
+    assert first["period"] == "quý I năm 2019"
+    code, out, _ = run(capsys, "--data-dir", folder, "indicators", "--period", "2019-Q1")
+    assert code == 0 and "quý I năm 2019 (tính đến ngày 31/03/2019)" in out
+    code, _, err = run(capsys, "--data-dir", folder, "indicators", "--period", "2019-X1")
+    assert code != 0 and "không hợp lệ" in err

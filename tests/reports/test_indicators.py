@@ -34,7 +34,8 @@ def pdata(province, psvc):
     for day in ("2019-02-01", "2019-05-01", "2019-08-01", "2019-11-01", "2020-03-01"):
         comm(psvc, "13597", day)
     comm(psvc, "13603", "2019-06-01")
-    comm(psvc, "13603", "2020-02-01")
+    # (a record dated after the abolition is refused now; this one came from a program that took it)
+    incoming_change(psvc, "communication", comm(psvc, "13603", "2019-12-31"), date=D("2020-02-01"))
     comm(psvc, "13567", "2019-07-01")
     for m in range(1, 12):
         comm(psvc, "353", f"2019-{m:02d}-10", "press", venue_type="other")
@@ -429,3 +430,49 @@ def test_a_plan_naming_an_unknown_code_is_refused(tmp_path):
                                  _by_id={})
     with pytest.raises(PlanError, match="no_such_type"):
         check_definitions(broken, default_forms())
+
+
+def test_readme_lists_each_definition_as_the_plan_file_gives_it():
+    from pathlib import Path
+
+    from plan_desktop.domain.plan import default_plan, definitions_markdown
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("<!-- plan-indicators:start -->\n", 1)[1].split("<!-- plan-indicators:end -->", 1)[0]
+    plan = default_plan()
+    assert section == definitions_markdown(plan), "run .venv/bin/python tools/plan_readme.py"
+    for ind in plan.indicators:
+        assert ind.words.keys() >= {"numerator", "denominator", "as_of", "applies"}, ind.id
+        assert ind.words["numerator"] in section and ind.label in section
+
+
+def test_district_half_year_report_speaks_of_its_period(province, psvc, pdata):
+    """Section II.7 and the indicator table of a half-year: decisions dated by 30/06 only, titled
+    «6 tháng đầu năm 2019»; section I counts suspected businesses on the indicator's as-of day."""
+    from plan_desktop.services import reporting
+
+    add(psvc, "unit_status", "13570", year=2019, healthy=True, decision_date=D("2019-12-28"))
+    add(psvc, "unit_status", "13285", year=2019, healthy=True, decision_date=D("2019-12-28"))
+    data = reporting.build(province, "2019-H1", "353", report_date=date(2019, 6, 30))
+    sections = {s.title: s for s in data.sections}
+    healthy = next(s for t, s in sections.items() if t.startswith("7."))
+    # the pdata statuses have no decision day (counted on 31/12), 13570's is dated 28/12: none by 30/06
+    assert healthy.paragraphs == ["Chưa có kết quả đánh giá năm 2019 đến ngày 30/06/2019."]
+    table = next(s for t, s in sections.items() if t.startswith("8.")).tables[0]
+    assert table.title == "Kết quả thực hiện chỉ tiêu 6 tháng đầu năm 2019"
+    statuses = {r[1].split("\n")[0]: r[4] for r in table.rows}
+    assert statuses[province_plan_label("healthy_communes")] == "Chưa có số liệu"
+    assert statuses[province_plan_label("press_monthly")] == "Không áp dụng"
+    situation = " ".join(data.sections[0].paragraphs)
+    v = {i.id: i for i in data.indicators}["disguised_reduction"]
+    assert v.as_of == date(2019, 6, 30) and v.parts["now"] == 3  # A, C (2018), E; B closed 01/05/2019
+    assert "trong đó 3 cơ sở có dấu hiệu nghi vấn hoạt động mại dâm trá hình vào ngày 30/06/2019" in situation
+    year = reporting.build(province, "2019", "353", report_date=date(2019, 12, 31))
+    healthy = next(s for s in year.sections if s.title.startswith("7."))
+    assert "4/23 xã, phường, thị trấn" in healthy.paragraphs[0]  # 13597, 13567, 13603 and 13570 (13285 is in 347)
+
+
+def province_plan_label(iid):
+    from plan_desktop.domain.plan import default_plan
+
+    return default_plan().indicator(iid).label

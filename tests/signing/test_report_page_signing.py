@@ -110,6 +110,30 @@ def test_sign_then_issue_from_the_report_page(page, commune, pki, tmp_path):
         out = subprocess.run(["pdfsig", entry.file_path], capture_output=True, text=True, timeout=60).stdout
         assert out.count("Signature is Valid") == 2
     page.report_list.refresh()
+    assert page.report_list.table.item(0, 4).text() == "15/BC-UBND, 08/01/2020"
     _shot(page, "report_page_issued.png")
     if os.environ.get("PLAN_DESKTOP_SHOTS"):
         shutil.copy(entry.file_path, os.path.join(os.environ["PLAN_DESKTOP_SHOTS"], "issued.pdf"))
+
+
+def test_the_officer_signs_first_and_the_chairman_countersigns(page, commune, pki):
+    _write_sections(page)
+    dlg = page.prepare_signing()
+    dlg.p12_edit.setText(str(pki["officer"].p12))  # «Nguyễn Văn An», the officer in the settings
+    dlg.secret_edit.setText(PASSPHRASE)
+    dlg.try_sign()
+    assert dlg.result() == dlg.DialogCode.Accepted, dlg.error_label.text()
+    [entry] = page.signing.list_reports()
+    assert entry.signer == "Nguyễn Văn An"
+    page.report_list.refresh()
+    page.report_list.table.selectRow(0)
+    assert page.report_list.countersign_button.isEnabled()
+    dlg2 = page.countersign_dialog(entry.id)
+    assert dlg2.name_label.text() == "Trần Thị Bích Ngọc"
+    dlg2.p12_edit.setText(str(pki["chairman"].p12))
+    dlg2.secret_edit.setText(PASSPHRASE)
+    dlg2.try_sign()
+    assert dlg2.result() == dlg2.DialogCode.Accepted, dlg2.error_label.text()
+    result = verify_pdf(entry.file_path, [pki["ca"].cert])
+    assert result.intact and [s.field_name for s in result.signatures] == ["ChuKy_CanBo", "ChuKy_ChuTich"]
+    assert page.signing.get(entry.id).signer == "Nguyễn Văn An; Trần Thị Bích Ngọc"

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
 
@@ -119,3 +120,92 @@ def test_report_sign_refuses_hint_sections_and_a_missing_signer_naming_them(fill
     code, _, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["chairman"].p12),
                           "--text", str(full))
     assert code == 1 and "Trần Thị Bích Ngọc" in err and "Phạm Văn Đức" in err
+
+
+def _images(folder: Path) -> tuple[Path, Path]:
+    """A handwritten signature (blue strokes, transparent) and a red round seal, as PNG files."""
+    from PIL import Image, ImageDraw
+
+    sig = Image.new("RGBA", (360, 140), (0, 0, 0, 0))
+    d = ImageDraw.Draw(sig)
+    d.line([(20, 100), (80, 30), (120, 110), (170, 40), (230, 100), (330, 60)], fill=(20, 40, 160, 255), width=6)
+    seal = Image.new("RGBA", (300, 300), (0, 0, 0, 0))
+    d = ImageDraw.Draw(seal)
+    d.ellipse((10, 10, 290, 290), outline=(200, 20, 20, 255), width=14)
+    d.ellipse((60, 60, 240, 240), outline=(200, 20, 20, 255), width=6)
+    d.regular_polygon((150, 150, 45), 5, fill=(200, 20, 20, 255))
+    paths = folder / "chu-ky.png", folder / "con-dau.png"
+    sig.save(paths[0])
+    seal.save(paths[1])
+    return paths
+
+
+def test_issue_fills_number_and_date_and_adds_the_agency_signature(filled, pki, tmp_path, capsys, monkeypatch,
+                                                                   texts):
+    monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", PASSPHRASE)
+    sig, seal = _images(tmp_path)
+    dd = ["--data-dir", str(filled)]
+    assert main([*dd, "settings", "set", "signature_image", str(sig)]) == 0
+    assert main([*dd, "settings", "set", "seal_image", str(seal)]) == 0
+    pdf = tmp_path / "bc.pdf"
+    code, _, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["chairman"].p12),
+                          "--text", str(texts), "--date", "2019-07-02")
+    assert code == 0, err
+    signed = verify_pdf(pdf, [pki["ca"].cert])
+    assert [s.field_name for s in signed.signatures] == ["ChuKy_ChuTich"]
+    assert signed.signatures[0].signer == "Trần Thị Bích Ngọc"  # the certificate's name on the stamp
+
+    issued = tmp_path / "bc-ban-hanh.pdf"
+    code = main([*dd, "issue", str(pdf), "--number", "7/BC-UBND", "--date", "2019-06-20", "--p12",
+                 str(pki["officer"].p12), "--out", str(issued)])
+    assert code == 1 and "trước ngày kết thúc kỳ" in capsys.readouterr().err and not issued.exists()
+    code = main([*dd, "issue", str(pdf), "--number", "7/BC-UBND", "--date", "2019-07-08", "--p12",
+                 str(pki["officer"].p12), "--out", str(issued)])
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    fields = {k: str(v.get("/V") or "") for k, v in PdfReader(str(issued)).get_fields().items()}
+    assert fields["so_van_ban_1"] == "07" and fields["ngay_1"] == "08" and fields["thang_1"] == "7"
+    assert fields["nam_1"] == "2019" and fields["so_van_ban_2"] == "07"  # the appendix heading too
+    result = verify_pdf(issued, [pki["ca"].cert])
+    assert result.intact and result.trusted
+    assert [s.field_name for s in result.signatures] == ["ChuKy_ChuTich", "ChuKy_CoQuan"]
+    assert main([*dd, "verify", str(issued), "--trust", str(pki["ca"].pem)]) == 0
+    shown = capsys.readouterr().out
+    assert shown.count("NGUYÊN VẸN") == 2 and f"Mã băm dữ liệu của báo cáo: {read_data_hash(pdf)}" in shown
+    if shutil.which("pdfsig"):
+        res = subprocess.run(["pdfsig", str(issued)], capture_output=True, text=True, timeout=60)
+        assert res.stdout.count("Signature is Valid") == 2
+    assert main([*dd, "reports", "list"]) == 0
+    assert "đã ban hành" in capsys.readouterr().out
+    # once issued, never again; a changed byte after issuing is seen
+    assert main([*dd, "issue", str(issued), "--number", "8", "--date", "2019-07-09", "--p12",
+                 str(pki["officer"].p12)]) == 1
+    assert "đã được cấp số" in capsys.readouterr().err
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "70", "-png", str(issued), str(tmp_path / "trang")], check=True)
+        assert len(list(tmp_path.glob("trang-*.png"))) >= 2
+        import os
+
+        if os.environ.get("PLAN_DESKTOP_SHOTS"):
+            shutil.copy(issued, os.path.join(os.environ["PLAN_DESKTOP_SHOTS"], "issued_with_seal.pdf"))
+
+
+def test_issue_refuses_an_unsigned_report_and_a_number_other_than_the_printed_one(filled, pki, tmp_path, capsys,
+                                                                                  monkeypatch, texts):
+    monkeypatch.setenv("PLAN_DESKTOP_P12_PASSPHRASE", PASSPHRASE)
+    dd = ["--data-dir", str(filled)]
+    pdf = tmp_path / "bc.pdf"
+    code, _, err = report(capsys, filled, "--out", str(pdf), "--text", str(texts), "--number", "12",
+                          "--date", "2019-07-02")
+    assert code == 0, err
+    assert main([*dd, "issue", str(pdf), "--number", "12", "--date", "2019-07-02", "--p12",
+                 str(pki["officer"].p12)]) == 1
+    assert "chưa được người có thẩm quyền ký số" in capsys.readouterr().err
+    assert main([*dd, "sign", str(pdf), "--period", "2019-H1", "--p12", str(pki["chairman"].p12)]) == 0
+    capsys.readouterr()
+    assert main([*dd, "issue", str(pdf), "--number", "13", "--date", "2019-07-02", "--p12",
+                 str(pki["officer"].p12)]) == 1
+    assert "đã ghi số 12/BC-UBND" in capsys.readouterr().err
+    assert main([*dd, "issue", str(pdf), "--number", "12/BC-UBND", "--date", "2019-07-02", "--p12",
+                 str(pki["officer"].p12)]) == 0
+    assert verify_pdf(pdf).intact and len(verify_pdf(pdf).signatures) == 2

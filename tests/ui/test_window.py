@@ -126,6 +126,35 @@ def test_overview_counts_and_indicators(window, ctx, qtbot, shots):
     _shot(window, shots, "overview")
 
 
+def test_overview_indicators_follow_the_chosen_period(window, ctx, qtbot, shots):
+    """A quarter chosen in the overview shows that quarter's indicators, as its report does."""
+    from datetime import date
+
+    values = resolve(ctx.service, "communication")
+    ctx.service.create("communication", {**values, "date": date(2019, 2, 10)})
+    page = window.show_page("overview")
+    combo = page.period_combo
+
+    def show(period):
+        combo.setCurrentIndex(combo.findData(period))
+        page.refresh()
+        bar = page.indicators_box.findChild(QProgressBar, "indicator_bar_communes_with_communication")
+        badge = page.indicators_box.findChild(QLabel, "indicator_met_communes_with_communication")
+        return page.indicators_box.title(), bar.format(), badge.text()
+
+    assert show("2019-Q1") == ("Chỉ tiêu kế hoạch quý I năm 2019 (Kế hoạch 1295/KH-UBND)", "100 %", "Đạt")
+    assert show("2019-Q3") == ("Chỉ tiêu kế hoạch quý III năm 2019 (Kế hoạch 1295/KH-UBND)", "0 %", "Chưa đạt")
+    # the year: one quarter of four is not «duy trì thường xuyên»
+    assert show("2019")[1:] == ("0 %", "Chưa đạt")
+    combo.setCurrentIndex(combo.findData("2019-Q3"))
+    page.refresh()
+    press = page.indicators_box.findChild(QProgressBar, "indicator_bar_press_monthly")
+    assert press.format() == "0/3 tháng"
+    assert page.counts_box.title() == "Số bản ghi quý III năm 2019"
+    qtbot.wait(50)  # the new rows are shown by the event loop
+    _shot(window, shots, "overview_quarter")
+
+
 def test_overview_at_a_district_shows_communes_with_data(tmp_path, qtbot, shots):
     from plan_desktop.services.installation import Installation
     from plan_desktop.ui.context import AppContext
@@ -380,7 +409,8 @@ def test_english_window(ctx, qtbot, shots):
         qtbot.waitUntil(lambda: not w.current_page()._dirty, timeout=5000)  # filled right after showing
         texts = [lab.text() for lab in w.current_page().indicators_box.findChildren(QLabel)]
         assert "Share of communes, wards and towns healthy, free of prostitution" in texts
-        assert "Target: Not applicable" in texts and "Target: 75 %" in texts
+        # press every month is a province target: not judged at a commune
+        assert "Target: Not applicable" in texts and "Target: 100 %" in texts and "No data yet" in texts
         _shot(w, shots, "overview_en")
         page = w.show_page("form:communication")
         assert page.add_button.text() == "New"

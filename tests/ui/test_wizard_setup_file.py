@@ -65,3 +65,42 @@ def test_a_broken_setup_file_is_explained_and_changes_nothing(tmp_path, qtbot):
     assert page.setup_info is None and page.communes.isEnabled()
     assert "13594_thiet-lap.pdsetup" in page.setup_note.text()
     assert not (tmp_path / "xa" / "plan_desktop.sqlite").exists()
+
+
+def test_without_the_code_the_setup_file_waits_for_confirmation(tmp_path, qtbot, monkeypatch):
+    """The officer does not type the code read out by phone (or types another): the unit is set up, the
+    district's key is not trusted, and the file waits on the exchange page's keys tab."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from plan_desktop.services import exchange as ex
+    from plan_desktop.ui.wizard import SetupWizard
+
+    district = _district(tmp_path)
+    try:
+        setup = ex.write_setup_file(district, "13594", tmp_path)
+        code = ex.keys_overview(district)[0]
+    finally:
+        district.close()
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda _p, _t, text, *a, **k: told.append(text)))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda _p, _t, text, *a, **k: told.append(text)))
+    for folder, typed in (("xa1", ""), ("xa2", "AAAA-BBBB-CCCC-DDDD")):
+        wiz = SetupWizard(tmp_path / folder)
+        qtbot.addWidget(wiz)
+        wiz.show()
+        assert wiz.unit_page.open_setup_file(setup)
+        if typed:
+            type_ime(wiz.unit_page.setup_code, typed)
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        type_ime(wiz.officer_page.name, "Phạm Thu Hà")
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(wiz.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+        inst = wiz.installation
+        try:
+            assert inst is not None and "353" not in ex.known_keys(inst)
+            [pending] = ex.list_pending(inst)
+            assert pending.unit_code == "353" and pending.code == code
+        finally:
+            inst.close()
+    assert len(told) == 2 and code in told[0] and "không khớp" in told[1]

@@ -24,6 +24,7 @@ from plan_desktop.exchange.package import (
     package_file_name,
     records_member,
 )
+from plan_desktop.services.exchange.anchors import audit_block
 from plan_desktop.services.exchange.files import _write_verified
 from plan_desktop.services.exchange.keys import (
     own_keys,
@@ -138,7 +139,7 @@ def export_package(
     keys = own_keys(inst)
     store = inst.store
     unit = inst.unit()
-    parent = inst.units.parent(inst.unit_code, _on(inst))
+    parent = inst.units.parent_for(inst.unit_code, _on(inst))
     if parent is None:
         raise ExchangeError(f"{unit.name} không có đơn vị cấp trên để gửi gói dữ liệu.")
     parent_key = known_keys(inst).get(parent.code)
@@ -178,7 +179,8 @@ def export_package(
             if not rows:
                 continue
             members.append((f"records/{form.id}.jsonl", records_member(rows, exported_columns(store, form))))
-            counts[form.id] = {"records": len(rows), "deleted": sum(1 for r in rows if r["deleted"])}
+            counts[form.id] = {"records": len(rows), "deleted": sum(1 for r in rows if r["deleted"]),
+                               "form_version": form.version}
             p = _period_of_rows(form, [r for r in rows])
             if p:
                 span += list(p)
@@ -194,12 +196,19 @@ def export_package(
         seq = int(store.db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_exports").fetchone()[0]) + 1
         # this unit vouches for the keys of the units whose bundles it forwards (it trusted each one)
         vouchers = _vouch_forwarded(inst, keys, forwarded)
+        previous = [r[0] for r in store.db.execute(
+            "SELECT audit_seq FROM exchange_exports WHERE audit_seq IS NOT NULL ORDER BY seq DESC LIMIT 8"
+        )]
+        chain = audit_block(inst, previous)
     step(len(forms), total_steps, "Đang đóng gói và ký…")
     report_meta = []
     for name, data, meta in _report_members(report_files):
         members.append((name, data))
         report_meta.append(meta)
     year_start, year_end = date(inst.working_year, 1, 1), date(inst.working_year, 12, 31)
+    last_day = inst.units.last_day(inst.unit_code)
+    if last_day is not None and year_end > last_day:  # an abolished unit: its last year in force
+        year_start, year_end = date(last_day.year, 1, 1), last_day
     p_from, p_to = (min(span), max(span)) if span else (year_start, year_end)
     recipient = Recipient(parent.code, parent_key.encryption_key, parent_key.fingerprint)
     manifest = {
@@ -218,6 +227,8 @@ def export_package(
         "counts": counts,
         "reports": report_meta,
         "vouchers": vouchers,
+        # this unit's audit chain head: the level above keeps it and compares at the next package
+        "audit": chain,
     }
     data, raw = build_package(keys, manifest, members, forwarded, recipient)
     name = package_file_name(inst.unit_code, now.date(), seq)
@@ -234,8 +245,8 @@ def export_package(
             store.db.execute(
                 "INSERT INTO exchange_exports(seq, created_at, file_name, manifest_sha256, full, "
                 "since_change_seq, "
-                "upto_change_seq, upto_archive_id, encrypted_to, records, report_ids) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "upto_change_seq, upto_archive_id, encrypted_to, records, report_ids, audit_seq, audit_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     seq,
                     created_at,
@@ -248,6 +259,8 @@ def export_package(
                     recipient.unit if recipient else None,
                     sum(c["records"] for c in counts.values()),
                     json.dumps([e.id for e in signed_entries]),
+                    chain["head"][0],
+                    chain["head"][1],
                 ],
             )
             _set_report_status(inst, [e.id for e in signed_entries if e.status in ("signed", "issued")], "sent")

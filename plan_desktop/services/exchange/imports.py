@@ -26,6 +26,7 @@ from plan_desktop.exchange.package import (
     verify_document,
     verify_package,
 )
+from plan_desktop.services.exchange.anchors import compare_anchor, record_anchor
 from plan_desktop.services.exchange.keys import (
     own_keys,
 )
@@ -75,6 +76,8 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     #: the file is held apart («chờ xác nhận»): these keys wait for an approver; nothing was applied
     held: list[Untrusted] = field(default_factory=list)
+    #: what the audit chain heads the units reported contradict (rewritten or wiped history below)
+    anchor_problems: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -158,11 +161,13 @@ class _IncomingContext:
         self.missing: list[str] = []
 
     def ref_exists(self, form_id: str, record_id: str, unit_code: str) -> bool:
-        if (form_id, record_id) not in self.in_package and not self.store.record_exists(
-            form_id, record_id, unit_code
-        ):
+        # any unit's record will do for the warning: a district training's officers are its communes'
+        if (form_id, record_id) not in self.in_package and not self.store.record_exists(form_id, record_id, None):
             self.missing.append(record_id)
         return True
+
+    def ref_exists_below(self, form_id: str, record_id: str, unit_code: str) -> bool:
+        return True  # never asked: ref_exists already said yes (a missing one is a warning)
 
     def is_unique(self, form_id, field_name, value, unit_code, exclude_id) -> bool:
         return True
@@ -325,7 +330,7 @@ def _apply_package(
     service = service or inst.records(actor)
     today = date.today() + timedelta(days=2)  # clocks differ a little between offices
     changed: dict[str, list[str]] = defaultdict(list)
-    has_parent = inst.units.parent(inst.unit_code, _on(inst)) is not None
+    has_parent = inst.units.parent_for(inst.unit_code, _on(inst)) is not None
     with store.db.atomic():
         # keys enrolled in advance or vouched for by the level above are pinned with the data
         labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}
@@ -335,6 +340,14 @@ def _apply_package(
                 result.new_keys.append((labels.get(unit) or _label(inst, unit), short_code(signing)))
         fresh = False
         for bundle in pkg.bundles:
+            chain = bundle.manifest.get("audit")
+            fpr = bundle.signed.fingerprint
+            problems = compare_anchor(
+                inst, bundle.unit, "package", bundle.sequence, fpr, chain, _bundle_label(inst, bundle)
+            )
+            result.anchor_problems += problems
+            result.warnings += [f"CẢNH BÁO: {p}" for p in problems]
+            record_anchor(inst, bundle.unit, "package", bundle.sequence, fpr, chain)
             _apply_bundle(inst, service, bundle, result, today, changed)
             fresh |= _record_received(inst, bundle, result.path.name)
         if has_parent:  # keep the child's signed bundle to pass upward unchanged

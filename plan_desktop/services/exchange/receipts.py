@@ -20,6 +20,7 @@ from plan_desktop.exchange.package import (
     open_file,
     read_vouchers,
 )
+from plan_desktop.services.exchange.anchors import audit_block, compare_anchor, record_anchor
 from plan_desktop.services.exchange.export import (
     _set_report_status,
 )
@@ -79,6 +80,15 @@ def write_receipt(
     r = rows[0]
     me = inst.unit()
     now = utc_now()
+    previous = [
+        x[0]
+        for x in inst.store.db.execute(
+            "SELECT audit_seq FROM exchange_receipts WHERE unit_code = ? AND audit_seq IS NOT NULL "
+            "ORDER BY id DESC LIMIT 8",
+            [unit],
+        )
+    ]
+    chain = audit_block(inst, previous)
     manifest = {
         "kind": "receipt",
         "issuer": {"unit": inst.unit_code, "name": me.name},
@@ -93,6 +103,8 @@ def write_receipt(
         "vouchers": vouchers_for(inst, [unit]),
         # and this unit's own key as the level above vouched for it
         "vouchers_above": received_vouchers(inst),
+        # this unit's audit chain head, and its hash now at the heads earlier receipts to the unit carried
+        "audit": chain,
     }
     data, raw = build_signed_document(keys, manifest)
     name = f"{unit}_bien-nhan_{r['seq']:04d}_{now[:10].replace('-', '')}{RECEIPT_EXT}"
@@ -107,9 +119,8 @@ def write_receipt(
         with inst.store.db.atomic():
             inst.store.db.execute(
                 "INSERT INTO exchange_receipts(unit_code, seq, package_sha256, status, reason, created_at, "
-                "file_name) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [unit, r["seq"], r["manifest_sha256"], status, reason.strip(), now, name],
+                "file_name, audit_seq, audit_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [unit, r["seq"], r["manifest_sha256"], status, reason.strip(), now, name, *chain["head"]],
             )
 
     _write_verified(path, data, check, commit)
@@ -119,7 +130,7 @@ def write_receipt(
 def _check_issuer_is_parent(inst: Installation, signed: SignedManifest, what: str) -> str:
     issuer = signed.data["issuer"]["unit"]
     on = _on(inst)
-    parents = {p.code for d in (on, date.today()) if (p := inst.units.parent(inst.unit_code, d))}
+    parents = {p.code for d in (on, date.today()) if (p := inst.units.parent_for(inst.unit_code, d))}
     if issuer not in parents:
         raise PackageRefused(
             f"{what} do {_label(inst, issuer)} lập, không phải đơn vị cấp trên của đơn vị này.",
@@ -212,7 +223,12 @@ def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedR
     db = inst.store.db
     if checked.untrusted:  # callers hold such a receipt apart; never applied
         raise PackageRefused(held_message(inst, checked.untrusted), "held")
+    chain = m.get("audit")
+    anchor_problems = compare_anchor(
+        inst, issuer, "receipt", m["sequence"], signed.fingerprint, chain, _label(inst, issuer)
+    )
     with db.atomic():
+        record_anchor(inst, issuer, "receipt", m["sequence"], signed.fingerprint, chain)
         _record_key(inst, issuer, signed.signing_key, signed.encryption_key, signed.fingerprint, checked.source)
         if checked.own_voucher is not None and checked.own_voucher.signing == own_keys(inst).signing_public:
             store_voucher(inst, checked.own_voucher)
@@ -234,6 +250,8 @@ def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedR
         msg = f"{_label(inst, issuer)} TRẢ LẠI gói số {m['sequence']}: {m.get('reason', '')}"
     if status in ("enrolled", "vouched"):
         msg += f" Ghi nhận khóa của đơn vị cấp trên: mã khóa {short_code(signed.signing_key)}."
+    for p in anchor_problems:
+        msg += f" CẢNH BÁO: {p}"
     return msg
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.domain.forms import FormSet, default_forms
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
 from plan_desktop.exchange.keys import b64, fingerprint, short_code, unb64
 from plan_desktop.exchange.package import (
@@ -15,9 +16,12 @@ from plan_desktop.exchange.package import (
     TrustCheck,
     Untrusted,
     build_signed_document,
+    forms_versions_of,
+    newer_forms,
     open_file,
     read_source,
     read_vouchers,
+    refuse_newer_forms,
     verify_document,
 )
 from plan_desktop.services.exchange.files import _write_verified
@@ -77,6 +81,9 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     _require_approver(inst, "lập tệp thiết lập cho đơn vị cấp dưới")
     keys = own_keys(inst)
     child = inst.units.get(unit, _on(inst))
+    last = inst.units.last_day(unit)
+    if child is None and last is not None and last < _on(inst):  # abolished: still sends its earlier years
+        child = inst.units.get(unit, last)
     if child is None or child.parent_code != inst.unit_code:
         raise ExchangeError(
             f"Đơn vị mã {unit} không trực thuộc {inst.unit().name} trong năm {inst.working_year}."
@@ -89,6 +96,7 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
         "unit_name": child.name,
         "created_at": utc_now(),
         "forms_version": inst.store.forms.signature(),
+        "forms_versions": inst.store.forms.versions(),
         "working_year": inst.working_year,
         **_plan_info(inst),
         # the keys this unit pinned for the levels above it, its vouchers for its children's keys, and
@@ -112,7 +120,7 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
 def _keys_above(inst: Installation) -> list[dict[str, Any]]:
     out = []
     known = known_keys(inst)
-    p = inst.units.parent(inst.unit_code, _on(inst))
+    p = inst.units.parent_for(inst.unit_code, _on(inst))
     while p is not None:
         k = known.get(p.code)
         if k is not None and k.signing_key is not None and k.confirmed:
@@ -123,21 +131,22 @@ def _keys_above(inst: Installation) -> list[dict[str, Any]]:
                     "encryption": b64(k.encryption_key) if k.encryption_key else None,
                 }
             )
-        p = inst.units.parent(p.code, _on(inst))
+        p = inst.units.parent_for(p.code, _on(inst))
     return out
 
 
 def _ancestors(inst: Installation, unit: str) -> set[str]:
     out: set[str] = set()
-    p = inst.units.parent(unit, _on(inst))
+    p = inst.units.parent_for(unit, _on(inst))
     while p is not None and p.code not in out:
         out.add(p.code)
-        p = inst.units.parent(p.code, _on(inst))
+        p = inst.units.parent_for(p.code, _on(inst))
     return out
 
 
-def read_setup_file(path: Path | bytes, name: str = "") -> SetupInfo:
-    """Open and check a setup file (for the first-run wizard). Nothing is written."""
+def read_setup_file(path: Path | bytes, name: str = "", *, forms: FormSet | None = None) -> SetupInfo:
+    """Open and check a setup file (for the first-run wizard). Nothing is written. A file made with
+    newer forms than this program's (``forms``, default the program's own) is refused."""
     from plan_desktop.domain.units import default_registry
 
     name = name or (Path(path).name if isinstance(path, (str, Path)) else "tệp thiết lập")
@@ -145,6 +154,9 @@ def read_setup_file(path: Path | bytes, name: str = "") -> SetupInfo:
     data = read_source(Path(path) if isinstance(path, str) else path, what)
     signed = verify_document(data, "setup", what)
     m = signed.data
+    newer = newer_forms(forms_versions_of(m, what), forms if forms is not None else default_forms())
+    if newer:
+        raise refuse_newer_forms(newer, what)
     units = default_registry()
     unit, issuer = m["unit"], m["issuer"]["unit"]
     versions = units.versions(unit)
@@ -173,7 +185,7 @@ def read_setup_file(path: Path | bytes, name: str = "") -> SetupInfo:
 def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
     """Record the parent's keys (and the plan targets) from a setup file, at the unit it is for."""
     if not isinstance(info, SetupInfo):
-        info = read_setup_file(info)
+        info = read_setup_file(info, forms=inst.store.forms)
     if info.unit != inst.unit_code:
         raise PackageRefused(
             f"Tệp thiết lập dành cho {info.unit_name} (mã {info.unit}), "

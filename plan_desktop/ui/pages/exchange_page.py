@@ -48,8 +48,10 @@ from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.package import PACKAGE_EXT, RECEIPT_EXT, SETUP_EXT
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
+from plan_desktop.services.unit_changes import AbolishedUnit, MoveResult, abolished_units, move_rosters
 from plan_desktop.ui import files
 from plan_desktop.ui.widgets import list_table
+from plan_desktop.usererror import UserError
 
 _REMOVABLE_FS = {b"vfat", b"exfat", b"fat", b"fat32", b"msdos", b"ntfs", b"fuseblk", b"ntfs3", b"fuse.exfat"}
 _STATUS_COLOURS = {"on_time": "#d7f0d8", "late": "#fff1c2", "missing": "#f8d0d0", "pending": "#eeeeee"}
@@ -309,10 +311,20 @@ class ExchangePage(QWidget):
         receipt.clicked.connect(self._ask_receipt)
         setup = QPushButton(self.tr("Lập tệp thiết lập cho đơn vị cấp dưới…"))
         setup.clicked.connect(self._ask_setup_file)
+        self.move_button = QPushButton(self.tr("Chuyển danh sách của đơn vị đã giải thể…"))
+        self.move_button.setObjectName("move_rosters")
+        self.move_button.setToolTip(self.tr(
+            "Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển "
+            "sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi."))
+        self.move_button.clicked.connect(self._ask_move_rosters)
         actions.addWidget(receipt)
         actions.addWidget(setup)
+        actions.addWidget(self.move_button)
         actions.addStretch(1)
         ul.addLayout(actions)
+        self.move_label = QLabel()
+        self.move_label.setWordWrap(True)
+        ul.addWidget(self.move_label)
         board_row = QHBoxLayout()
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2016, 2030)
@@ -350,7 +362,7 @@ class ExchangePage(QWidget):
 
         # one tab per job, the one this level does most first: a district or the province watches
         # the units below and takes in their packages; a commune sends its own
-        has_parent = self.inst.units.parent(self.inst.unit_code, ex._on(self.inst)) is not None
+        has_parent = self.inst.units.parent_for(self.inst.unit_code, ex._on(self.inst)) is not None
         self.tabs = QTabWidget()
         self.tabs.setObjectName("exchange_tabs")
         tabs = [(self.upper_box, self.level != Level.COMMUNE), (self.import_box, True),
@@ -386,6 +398,53 @@ class ExchangePage(QWidget):
             self.refresh_drives()
         if self.level != Level.COMMUNE:
             self.refresh_board()
+            self._refresh_moves()
+
+    def _pending_moves(self) -> list[AbolishedUnit]:
+        return [a for a in abolished_units(self.inst) if a.pending_total and a.successor is not None]
+
+    def _refresh_moves(self) -> None:
+        pending = self._pending_moves()
+        self.move_button.setVisible(bool(pending))
+        self.move_label.setVisible(bool(pending))
+        self.move_label.setText(self.tr(
+            "{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}."
+        ).format(n=len(pending), units=", ".join(
+            f"{a.unit.name} ({a.unit.code}) → {a.successor.name} ({a.successor.code})" for a in pending)))
+
+    def move_rosters_of(self, code: str) -> MoveResult | None:
+        """Move the rosters of the abolished unit ``code`` to its successor; the result, or None (the
+        reason shown) when refused."""
+        try:
+            result = move_rosters(self.inst, code, service=self.service)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Không chuyển được danh sách"), str(exc))
+            return None
+        self._refresh_moves()
+        self.move_label.setVisible(True)
+        self.move_label.setText(result.text())
+        return result
+
+    def _ask_move_rosters(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        pending = self._pending_moves()
+        if not pending:
+            return
+        items = [self.tr("{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình").format(
+            a=a.unit.name, c=a.unit.code, s=a.successor.name, sc=a.successor.code, o=a.pending["officer"],
+            e=a.pending["establishment"], m=a.pending["support_model"]) for a in pending]
+        choice, ok = QInputDialog.getItem(self, self.tr("Chuyển danh sách"), self.tr("Đơn vị đã giải thể:"),
+                                          items, 0, False)
+        if not ok or not choice:
+            return
+        a = pending[items.index(choice)]
+        answer = QMessageBox.question(self, self.tr("Chuyển danh sách"), self.tr(
+            "Chuyển {item}?\nCác bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; "
+            "số liệu các năm trước không đổi."
+        ).format(item=choice, a=a.unit.name, s=a.successor.name, last=f"{a.last_day:%d/%m/%Y}"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.move_rosters_of(a.unit.code)
 
     def _refresh_history(self) -> None:
         n = ex.pending_changes(self.inst)
@@ -532,13 +591,7 @@ class ExchangePage(QWidget):
             QGuiApplication.restoreOverrideCursor()
             self.progress.setVisible(False)
         self.last_export = res
-        enc = (
-            self.tr("đã mã hóa cho cấp trên")
-            if res.encrypted_to
-            else self.tr(
-                "chưa mã hóa (chưa có khóa của cấp trên — sẽ có sau biên nhận đầu tiên hoặc tệp thiết lập)"
-            )
-        )
+        enc = self.tr("đã mã hóa cho cấp trên")
         self.export_result.setStyleSheet("")
         self.export_result.setText(
             self.tr(
@@ -691,8 +744,8 @@ class ExchangePage(QWidget):
             return
         files.offer_open(
             self, path,
-            self.tr("Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, hãy đọc cho họ qua điện thoại mã khóa "
-                    "của đơn vị mình:\n{f}").format(name=Path(path).name, f=self.fingerprint_label.text()),
+            self.tr("Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của "
+                    "đơn vị mình:\n{f}").format(name=Path(path).name, f=self.fingerprint_label.text()),
             title=self.tr("Tệp thiết lập"))
 
     # -- keys held for confirmation -------------------------------------------------------------------------

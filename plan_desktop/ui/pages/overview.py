@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.text import format_int_vi, format_percent_vi
-from plan_desktop.services import overview
+from plan_desktop.services import overview, reporting
 from plan_desktop.ui.context import AppContext
 from plan_desktop.ui.pages.base import Page
 from plan_desktop.ui.pages.overview_charts import OverviewCharts
@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 GREEN = "#2e7d32"
 GREY = "#757575"
 AMBER = "#b26a00"
+
+
+def _lower_first(text: str) -> str:
+    """«Quý III năm 2019» → «quý III năm 2019» (the Roman numeral keeps its case)."""
+    return text[:1].lower() + text[1:]
 
 
 def _clear(layout) -> None:
@@ -217,17 +222,20 @@ class OverviewPage(Page):
         self.subheading.setText(self.tr("Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · "
                                         "Bản ghi chưa xuất: {n}").format(
             year=inst.working_year, when=exported_text, n=format_int_vi(overview.unexported_count(inst))))
-        self._fill_indicators(period.year)
+        self._fill_indicators(period)
         self._fill_counts(period)
         if not self.ctx.is_commune:
             self._fill_units(period)
         self.units_box.setVisible(not self.ctx.is_commune and self.viewing is None)
         self.charts.fill(period.year, self._unit(), self._indicators, no_data=self._no_data)
 
-    def _fill_indicators(self, year: int) -> None:
+    def _fill_indicators(self, period: Period) -> None:
         grid = self.indicators_grid
         _clear(grid)
-        self.indicators_box.setTitle(self.tr("Chỉ tiêu kế hoạch năm {year} (Kế hoạch 1295/KH-UBND)").format(year=year))
+        year = period.year
+        label = self.ctx.period_label(period)
+        self.indicators_box.setTitle(self.tr("Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)").format(
+            period=_lower_first(label) if self.ctx.lang == "vi" else label))
         self._indicators = []
         self.no_data_label.setVisible(self._no_data)
         if self._no_data:
@@ -239,17 +247,11 @@ class OverviewPage(Page):
                             "dữ liệu (USB)», hoặc nhập số liệu của đơn vị mình ở trang «{form}»."))
             self.no_data_label.setText(hint.format(year=year, form=first.label_for(self.ctx.lang)))
         try:
-            from plan_desktop.reports.indicators import compute_indicators
-        except ImportError:
-            note = QLabel(self.tr("Phần tính chỉ tiêu đang được hoàn thiện; các chỉ tiêu sẽ hiện ở đây."))
-            note.setWordWrap(True)
-            grid.addWidget(note, 0, 0, 1, 3)
-            return
-        try:
-            values = compute_indicators(self.ctx.inst, year, self.viewing)
+            # the period's own figures, as its report shows them (a quarter: what is dated inside it)
+            values = reporting.indicators(self.ctx.inst, period.year, self.viewing, period=period)
             self._indicators = values
         except Exception:  # the overview must open even if one indicator cannot be computed
-            log.exception("indicators for %s failed", year)
+            log.exception("indicators for %s failed", period)
             note = QLabel(self.tr("Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký)."))
             note.setWordWrap(True)
             grid.addWidget(note, 0, 0, 1, 3)
@@ -301,7 +303,7 @@ class OverviewPage(Page):
 
     def _indicator_value(self, iv) -> tuple[str, float]:
         v = iv.value
-        if not getattr(iv, "applicable", True):
+        if v is None and not iv.applicable:
             return self.tr("không áp dụng cho cấp xã"), 0.0
         if v is None:
             return self.tr("chưa có dữ liệu"), 0.0
@@ -309,7 +311,8 @@ class OverviewPage(Page):
         if unit == "percent":
             return format_percent_vi(v, 0), v / 100
         if unit == "months":
-            return self.tr("{n}/12 tháng").format(n=int(v)), v / 12
+            months = int(iv.denominator or 12)
+            return self.tr("{n}/{m} tháng").format(n=int(v), m=months), v / months
         target = getattr(iv, "target", None)
         if isinstance(target, list | tuple) and target:
             target = target[-1]
@@ -319,8 +322,9 @@ class OverviewPage(Page):
     def _fill_counts(self, period: Period) -> None:
         grid = self.counts_grid
         _clear(grid)
+        label = self.ctx.period_label(period)
         self.counts_box.setTitle(self.tr("Số bản ghi {period}").format(
-            period=self.ctx.period_label(period).lower() if self.ctx.lang == "vi" else self.ctx.period_label(period)))
+            period=_lower_first(label) if self.ctx.lang == "vi" else label))
         counts = overview.counts_by_form(self.ctx.inst, period, self._unit())
         for row, form in enumerate(self.ctx.inst.store.forms.values()):
             link = QPushButton(form.label_for(self.ctx.lang))

@@ -364,7 +364,7 @@ class ReportListWidget(QWidget):
         super().__init__(parent)
         self.service = service
         columns = (self.tr("Kỳ báo cáo"), self.tr("Trạng thái"), self.tr("Người ký"), self.tr("Ngày ký"),
-                   self.tr("Tệp"))
+                   self.tr("Số, ngày văn bản"), self.tr("Tệp"))
         self.table = list_table(columns)
         self.table.cellDoubleClicked.connect(self._activated)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -412,8 +412,12 @@ class ReportListWidget(QWidget):
         self._entries = self.service.list_reports() if self.service is not None else []
         self.table.setRowCount(len(self._entries))
         for row, e in enumerate(self._entries):
+            issued = ""
+            if e.doc_number:
+                issued = e.doc_number + (f", {e.issued_on[8:10]}/{e.issued_on[5:7]}/{e.issued_on[:4]}"
+                                         if e.issued_on else "")
             values = (e.period_vi[:1].upper() + e.period_vi[1:], e.status_vi, e.signer or "", e.signed_on_vi,
-                      Path(e.file_path).name if e.file_path else "")
+                      issued, Path(e.file_path).name if e.file_path else "")
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, e.id)
@@ -421,7 +425,7 @@ class ReportListWidget(QWidget):
                     item.setForeground(QBrush(QColor(_STATUS_COLOURS.get(e.status, "#000"))))
                     if e.reason:
                         item.setToolTip(e.reason)
-                if col == 4 and e.file_path:
+                if col == 5 and e.file_path:
                     item.setToolTip(e.file_path)
                 self.table.setItem(row, col, item)
         self.empty_label.setVisible(not self._entries)
@@ -514,7 +518,8 @@ class ReportListWidget(QWidget):
             QMessageBox.warning(self, self.tr("Kiểm tra chữ ký"), str(exc))
             return
         text = "\n".join(result.summary_vi())
-        if e.data_sha256 and result.data_sha256 and e.data_sha256 != result.data_sha256:
+        if e.data_sha256 and result.data_sha256 and (e.data_sha256, e.data_hash_version) != (
+                result.data_sha256, result.data_hash_version):
             text += "\n" + self.tr("Mã băm dữ liệu trong tệp khác với mã băm lúc ký.")
         box = QMessageBox.information if result.intact else QMessageBox.warning
         box(self, self.tr("Kiểm tra chữ ký"), text)
