@@ -90,13 +90,16 @@ def not_set_up(args: argparse.Namespace) -> CliError:
 def open_installation(args: argparse.Namespace):
     """Open the data folder; when it is password-protected, log in with ``PLAN_DESKTOP_PASSWORD``
     or a prompt."""
+    from plan_desktop.services.access import folder_locked
     from plan_desktop.services.installation import Installation
 
-    if not paths.db_path(data_folder(args)).exists():
+    folder = data_folder(args)
+    if not paths.db_path(folder).exists():
         raise not_set_up(args)
-    inst = Installation.open(data_folder(args))
+    password = ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: ") if folder_locked(folder) else None
+    inst = Installation.open(folder, password=password)  # an encrypted file opens only with it
     try:
-        if inst.access.enabled:
+        if inst.access.enabled and inst.session.kek is None:  # protected, not yet encrypted
             inst.login(ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: "))
     except BaseException:
         inst.close()
