@@ -54,6 +54,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.domain import text
+from plan_desktop.paths import forms_dir, require_files
 from plan_desktop.usererror import UserError
 
 #: ``json.dumps(items, ensure_ascii=False)``, made once (list fields are stored as JSON text).
@@ -246,8 +248,6 @@ class FieldDef:
 
     # -- display, the Vietnamese way ---------------------------------------------------------------
     def display(self, value: Any, lang: str = "vi") -> str:
-        from plan_desktop.domain import text
-
         if value is None or (self.is_multi and not value):
             return ""
         if self.type == "date":
@@ -741,8 +741,6 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
 
 def load_forms(folder: Path | None = None) -> FormSet:
     """Load every ``*.toml`` in the forms folder and check references between them."""
-    from plan_desktop.paths import forms_dir, require_files
-
     if folder is None:  # the program's own forms: missing ones mean a damaged installation
         files = require_files(forms_dir(), "*.toml", "định nghĩa biểu mẫu")
     else:

@@ -24,14 +24,12 @@ import json
 import logging
 import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 from plan_desktop import paths
 from plan_desktop.store import Store
 from plan_desktop.usererror import UserError
-
-if TYPE_CHECKING:
-    from plan_desktop.services.installation import Installation
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +183,18 @@ def _key_error(exc: Exception) -> AccessError:
     return AccessError(f"Không ghi lại được tệp khóa bí mật của đơn vị: {exc}")
 
 
-def enable_protection(inst: Installation, officer_password: str, approver_password: str) -> Session:
+class Protectable(Protocol):
+    """What switching protection works on (an installation): its data folder, who is working, and
+    its password slots."""
+
+    folder: Path
+    session: Session
+
+    @property
+    def access(self) -> Access: ...
+
+
+def enable_protection(inst: Protectable, officer_password: str, approver_password: str) -> Session:
     """Turn password protection on and encrypt the unit's private key files with the new KEK.
 
     Refused passwords change nothing. Returns the approver session (also set on ``inst``)."""
@@ -209,7 +218,7 @@ def enable_protection(inst: Installation, officer_password: str, approver_passwo
     return session
 
 
-def disable_protection(inst: Installation) -> None:
+def disable_protection(inst: Protectable) -> None:
     """Turn password protection off (approver only): decrypt the private key files, then clear the
     slots. A session that cannot decrypt the key files changes nothing."""
     from plan_desktop.exchange.errors import ExchangeError

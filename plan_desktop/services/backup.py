@@ -18,8 +18,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from plan_desktop import paths
+from plan_desktop.services.access import APPROVER
 from plan_desktop.store import Store, StoreError
-from plan_desktop.store.backup import backup_to, restore_into
+from plan_desktop.store.backup import backup_to, open_for_copy, read_identity, restore_into
 
 log = logging.getLogger(__name__)
 DEFAULT_KEEP = 20
@@ -119,9 +120,8 @@ def daily_backup_in_background(store: Store, folder: Path, now: datetime | None 
 
     def run() -> None:
         try:
-            conn = sqlite3.connect(source, isolation_level=None)
+            conn = open_for_copy(source)
             try:
-                conn.execute("PRAGMA busy_timeout = 5000")
                 _write(conn, dest)
             finally:
                 conn.close()
@@ -141,19 +141,13 @@ def inspect_backup(path: Path) -> dict[str, str]:
     if not path.exists():
         raise StoreError(f"Không tìm thấy tệp {path}.")
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-        try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if ok != "ok":
-                raise StoreError(f"Tệp {path.name} bị hỏng ({ok}); không khôi phục từ tệp này.")
-            settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        finally:
-            conn.close()
+        ok, settings, meta = read_identity(path)
     except sqlite3.DatabaseError:
         raise StoreError(f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình.") from None
     import json
 
+    if ok != "ok":
+        raise StoreError(f"Tệp {path.name} bị hỏng ({ok}); không khôi phục từ tệp này.")
     unit = json.loads(settings["unit_code"]) if "unit_code" in settings else None
     if not unit:
         raise StoreError(f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình.")
@@ -181,8 +175,6 @@ def restore(store: Store, folder: Path, source: Path) -> Path:
 def restore_installation(inst, source: Path) -> Path:
     """:func:`restore` for an open installation: replacing all the data is the approver's (when password
     protection is on). Returns the backup of what was replaced."""
-    from plan_desktop.services.access import APPROVER
-
     inst.session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
     inst.wait_for_backup()
     return restore(inst.store, inst.folder, Path(source))

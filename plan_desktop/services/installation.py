@@ -18,7 +18,10 @@ from plan_desktop import paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
+from plan_desktop.reports.context import ReportContext
+from plan_desktop.services import backup
 from plan_desktop.services.access import OPEN_SESSION, Access, Session, protect_key_files
+from plan_desktop.services.locks import install_period_locks
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
 from plan_desktop.usererror import UserError
@@ -57,8 +60,6 @@ class Installation:
              daily_backup: bool = True) -> Installation:
         """Open a set-up data folder: take the folder lock, back up before a migration, migrate,
         and make the first backup of the day."""
-        from plan_desktop.services import backup
-
         db = paths.db_path(folder)
         if require_setup and not db.exists():
             raise StoreError(
@@ -155,8 +156,6 @@ class Installation:
     def start_daily_backup(self) -> threading.Thread | None:
         """The first backup of the day on a thread (for the window: it opens without waiting); the
         data folder stays locked until it is written. None when one was taken today already."""
-        from plan_desktop.services import backup
-
         self._backup_thread = backup.daily_backup_in_background(self.store, self.folder)
         return self._backup_thread
 
@@ -205,11 +204,13 @@ class Installation:
         return p.bounds(self.cutoff)
 
     def records(self, actor: str | None = None) -> RecordService:
-        from plan_desktop.services.signing import install_period_locks
-
         service = RecordService(self.store, actor or self.store.get_setting("officer_name", "") or "")
         install_period_locks(service, self)  # records of a signed (locked) period can't be changed
         return service
+
+    def report_context(self) -> ReportContext:
+        """What reports read (``reports/context.py``): the store, the units, this unit, the cut-off."""
+        return ReportContext(self.store, self.units, self.unit_code, self.cutoff, self.working_year)
 
     def child_units(self, on: date | None = None) -> list[Unit]:
         on = on or date(self.working_year, 12, 31)

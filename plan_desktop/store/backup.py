@@ -50,3 +50,27 @@ def restore_into(source: Path, conn: sqlite3.Connection) -> None:
         src.backup(conn)
     finally:
         src.close()
+
+
+def open_for_copy(path: Path) -> sqlite3.Connection:
+    """A connection to the data file ``path`` for a copy made beside the open store (the day's backup on a
+    thread): it waits up to five seconds for a writer instead of failing at once."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def read_identity(path: Path) -> tuple[str, dict[str, str], dict[str, str]]:
+    """SQLite's quick check of the data file ``path`` (``"ok"`` when sound) and, when sound, its
+    ``settings`` and ``meta`` (raw JSON text), read-only. Raises ``sqlite3.DatabaseError`` for a file
+    that is not a database."""
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            return ok, {}, {}
+        settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        return ok, settings, meta
+    finally:
+        conn.close()

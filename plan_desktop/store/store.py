@@ -11,10 +11,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from plan_desktop import __version__
 from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_forms
 from plan_desktop.domain.text import fold
 from plan_desktop.store import audit
-from plan_desktop.store.db import StoreError, connect
+from plan_desktop.store.db import StoreError, _sql_fold, connect, database
 from plan_desktop.store.periods import period_where
 from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables, sync_needed
 
@@ -83,8 +84,6 @@ class Store:
         import sqlite3
 
         conn = sqlite3.connect(":memory:", isolation_level=None)
-        from plan_desktop.store.db import _sql_fold, database
-
         conn.execute("PRAGMA foreign_keys = ON")
         conn.create_function("fold", 1, _sql_fold, deterministic=True)
         store = cls(database(conn), None, forms or default_forms())
@@ -104,8 +103,6 @@ class Store:
             changes = sync_form_tables(self.db, self.forms, utc_now())
             self.set_meta("schema_version", str(SCHEMA_VERSION))
             if self.get_meta("created_by_version") is None:
-                from plan_desktop import __version__
-
                 self.set_meta("created_by_version", __version__)
         return changes
 
