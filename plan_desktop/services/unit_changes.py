@@ -104,8 +104,8 @@ def move_rosters(inst: Installation, from_code: str, to_code: str | None = None,
     """Move what of ``from_code``'s rosters is still in force after its abolition to ``to_code`` (default:
     its successor in ``changes.toml``), in one transaction with an audit row per record. Running it
     again moves nothing more. ``service``: the window's record service (its listeners hear the change).
-    Refuses (:class:`RecordError`, Vietnamese) a unit that was not
-    abolished, a target not in force the next day, and units outside this installation."""
+    Only the approver moves (``AccessError`` otherwise). Refuses (:class:`RecordError`, Vietnamese) a
+    unit that was not abolished, a target not in force the next day, and units outside this installation."""
     units = inst.units
     code = from_code.strip()
     if not units.versions(code):
@@ -131,6 +131,8 @@ def move_rosters(inst: Installation, from_code: str, to_code: str | None = None,
     if not units.is_ancestor(own, code, last) or not units.is_ancestor(own, target.code, first):
         raise RecordError(f"{source.name} (mã {code}) và {target.name} (mã {target.code}) phải cùng thuộc "
                           f"{inst.unit().name}; đơn vị cấp trên của cả hai mới chuyển được danh sách.")
+    # a step on other units' records, like reopening a period: the approver's
+    inst.session.require("approver", "chuyển danh sách của đơn vị đã giải thể sang đơn vị kế thừa")
     service = service or inst.records(actor)
     store = inst.store
     batches = []

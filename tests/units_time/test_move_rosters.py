@@ -104,7 +104,13 @@ def test_move_rosters_to_successor_once_and_audited(district):
 
 
 def test_move_refusals(district):
+    from plan_desktop.services.access import OFFICER, AccessError, Session
+
     d, _ = district
+    d.session = Session(OFFICER)  # the officer who enters data does not move other units' rosters
+    with pytest.raises(AccessError, match="người phê duyệt"):
+        move_rosters(d, GONE)
+    d.session = Session("approver")
     with pytest.raises(RecordError, match="vẫn còn trong danh mục"):
         move_rosters(d, SUCCESSOR)
     with pytest.raises(RecordError, match="không có trong danh mục vào ngày 01/01/2020"):
