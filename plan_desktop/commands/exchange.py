@@ -170,6 +170,11 @@ def cmd_keys_trust(args: argparse.Namespace) -> int:
     with open_installation(args) as inst:
         code = exchange.trust_key(inst, args.unit, args.code)
         out(f"Đã đăng ký khóa của đơn vị mã {args.unit}: {code}. Tệp tiếp theo của đơn vị phải được ký bằng khóa này.")
+        if any(p.unit_code == args.unit and p.code == code for p in exchange.list_pending(inst)):
+            out(
+                f"Có tệp của đơn vị mã {args.unit} ký bằng khóa này đang chờ xác nhận: chạy «plan-desktop keys "
+                f"approve --unit {args.unit} --code {code}» để nhập."
+            )
     return EXIT_OK
 
 

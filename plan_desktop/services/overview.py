@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.units import Level
 from plan_desktop.store import Query
+from plan_desktop.store.periods import period_where
+from plan_desktop.store.reading import RecordReader
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -49,15 +51,9 @@ def units_with_data(inst: Installation, period: Period) -> dict[str, bool]:
     start, end = inst.period_bounds(period)
     on = end
     owners: set[str] = set()
-    for form in inst.store.forms.values():
-        where = ["deleted = 0"]
-        params: list[object] = []
-        if form.period_field:
-            pf = form.field(form.period_field)
-            where.append(f"[{pf.name}] BETWEEN ? AND ?")
-            params += [start.year, end.year] if pf.type == "int" else [start.isoformat(), end.isoformat()]
-        sql = f"SELECT DISTINCT unit_code FROM [{form.table}] WHERE {' AND '.join(where)}"
-        owners.update(r[0] for r in inst.store.db.execute(sql, params).fetchall())
+    reader = RecordReader(inst.store)
+    for form in inst.store.forms.values():  # a roster's records by the day they began
+        owners |= reader.owners(form.id, period_where(form, start, end, by_date=True))
     result: dict[str, bool] = {}
     for child in children:
         if child.level == Level.COMMUNE:
@@ -77,10 +73,5 @@ def last_export_at(inst: Installation) -> str | None:
 def unexported_count(inst: Installation) -> int:
     """Records (deletions included) changed since the last export package (setting ``last_export_seq``)."""
     seq = int(inst.store.get_setting("last_export_seq", 0) or 0)
-    total = 0
-    for form in inst.store.forms.values():
-        row = inst.store.db.execute(
-            f"SELECT count(*) FROM [{form.table}] WHERE change_seq > ?", [seq]
-        ).fetchone()
-        total += row[0]
-    return total
+    reader = RecordReader(inst.store)
+    return sum(reader.changed_since(form_id, seq) for form_id in inst.store.forms)

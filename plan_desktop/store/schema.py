@@ -13,7 +13,7 @@ from sqlite_utils import Database, Migrations
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 migrations = Migrations("plan_desktop")
 
 
@@ -133,6 +133,66 @@ def _m0004_exchange_anchor_columns(db: Database) -> None:
 
 
 ANCHOR_COLUMNS = {"exchange_anchors": {"fingerprint": str}, "exchange_receipts": {"audit_seq": int, "audit_hash": str}}
+
+
+#: Signed reports (the report list) and period locks (one row per lock; a reopened lock keeps its row
+#: with ``reopened_at`` set). ``data_hash_version`` is the format of the report's data hash
+#: (``reports/scope.py``): 1 for every report made before it was recorded; ``doc_number``,
+#: ``issued_on``, ``issued_at``: the clerk's issuing of a signed report. ``IF NOT EXISTS`` because
+#: versions before this migration created the tables lazily (services/signing.py).
+SIGNING_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS signed_reports (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    file_path TEXT,
+    file_sha256 TEXT,
+    data_sha256 TEXT,
+    created_at TEXT NOT NULL,
+    signed_at TEXT,
+    signer TEXT,
+    status TEXT NOT NULL DEFAULT 'draft',
+    status_at TEXT,
+    superseded_at TEXT,
+    reason TEXT,
+    data_hash_version INTEGER NOT NULL DEFAULT 1,
+    doc_number TEXT,
+    issued_on TEXT,
+    issued_at TEXT
+);
+CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
+CREATE TABLE IF NOT EXISTS period_locks (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    locked_at TEXT NOT NULL,
+    locked_by TEXT,
+    report_id INTEGER REFERENCES signed_reports (id),
+    reopened_at TEXT,
+    reopened_by TEXT,
+    reopen_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopened_at);
+"""
+
+
+#: Columns of ``signed_reports`` that its lazily made versions lacked: the data hash's format version
+#: (1 for every report made before it was recorded) and the clerk's issuing (number, day, moment).
+SIGNING_ADDED_COLUMNS = {"data_hash_version": "INTEGER NOT NULL DEFAULT 1", "doc_number": "TEXT",
+                         "issued_on": "TEXT", "issued_at": "TEXT"}
+
+
+@migrations(name="0005_signing")
+def _m0005_signing(db: Database) -> None:
+    for stmt in SIGNING_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+    have = set(db["signed_reports"].columns_dict)  # made lazily by an earlier version: add what it lacks
+    for name, kind in SIGNING_ADDED_COLUMNS.items():
+        if name not in have:
+            db.execute(f"ALTER TABLE signed_reports ADD COLUMN [{name}] {kind}")
 
 
 def record_columns(form: FormDef) -> dict[str, type]:

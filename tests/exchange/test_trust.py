@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from plan_desktop.exchange.keys import KeyPair, b64
@@ -41,7 +42,7 @@ from tests.exchange.conftest import (
 LKT, PHU_LY = "13288", "347"  # Phường Lương Khánh Thiện, Thành phố Phủ Lý
 
 SETTINGS = settings(
-    max_examples=15, deadline=None, derandomize=True,
+    max_examples=25, deadline=None, derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
@@ -54,7 +55,9 @@ def _without_pending(d: dict) -> dict:
     return {k: v for k, v in d.items() if k not in ("exchange_pending", "sqlite_sequence")}
 
 
-def _forged_package(impostor: KeyPair, unit: str, parent_inst, records: list[dict], columns, sequence: int = 1):
+def _forged_package(
+    impostor: KeyPair, unit: str, parent_inst, records: list[dict], columns, sequence: int = 1, **extra
+):
     """A package as the program writes it, for ``unit``, signed by ``impostor`` and encrypted to the
     parent's real key (which is public: it is in every setup file)."""
     pk = ex.own_keys(parent_inst)
@@ -67,6 +70,7 @@ def _forged_package(impostor: KeyPair, unit: str, parent_inst, records: list[dic
         "period": {"from": f"{YEAR}-01-01", "to": f"{YEAR}-12-31"},
         "counts": {"communication": {"records": len(records), "deleted": 0}},
         "reports": [],
+        **extra,
     }
     return build_package(
         impostor, manifest, [("records/communication.jsonl", records_member(records, columns))], [],
@@ -453,3 +457,129 @@ def test_a_reinstalled_district_vouched_for_by_the_province_is_trusted_by_its_co
         assert ex.apply_setup_file(world.c1, ex.write_setup_file(d3, C1, world.usb("s3"))).held
     finally:
         d3.close()
+
+
+def test_a_package_support_record_without_a_pseudonym_is_refused(world):
+    """Packages run the form's own validator: a support record whose person_code is not a pseudonym of
+    the declared pattern (HT-<commune code>-NNNN) — a name, another unit's code — is refused and named,
+    the rest of the package imports."""
+    form = world.c1.store.forms["support"]
+    if not getattr(form.field("person_code"), "pattern", None):
+        pytest.skip("the person_code pattern rule (forms/support.toml) is not in this version yet")
+    good = world.c1.records("tester").create(
+        "support", {"date": f"{YEAR}-04-02", "person_code": f"HT-{C1}-0001", "service": "counselling"}
+    )
+    cols = world.c1.store.content_columns(form)
+    row = {c: world.c1.store.get_row(form, good["id"])[c] for c in cols}
+    bad = [
+        {**row, "id": f"0b9a6a0e-0000-4000-8000-00000000000{i}", "person_code": code}
+        for i, code in enumerate(["Nguyễn Thị Hoa", "HT-13594-0001", "001190012345"], start=1)
+    ]
+    pk = ex.own_keys(world.d)
+    manifest = {
+        "kind": "package", "source": {"unit": C1, "name": "x", "level": "commune"}, "parent": DISTRICT,
+        "sequence": 1, "created_at": f"{YEAR}-12-31T00:00:00.000Z",
+        "period": {"from": f"{YEAR}-01-01", "to": f"{YEAR}-12-31"},
+        "counts": {"support": {"records": 4, "deleted": 0}}, "reports": [],
+    }
+    data, _ = build_package(
+        ex.own_keys(world.c1), manifest, [("records/support.jsonl", records_member([row, *bad], cols))], [],
+        Recipient(DISTRICT, pk.encryption_public, pk.fingerprint),
+    )
+    f = world.usb("pc") / f"{C1}_20191231_0001.pdpkg"
+    f.write_bytes(data)
+    rep = imp(world.d, f)
+    t = rep.files[0].tally[(C1, "support")]
+    assert rep.ok and t.new == 1 and t.rejected == 3, rep.text()
+    assert all("Mã số người được hỗ trợ" in r for r in t.reasons)
+    codes = {r[0] for r in world.d.store.db.execute("SELECT person_code FROM form_support")}
+    assert codes == {f"HT-{C1}-0001"}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@pytest.fixture(scope="module")
+def signed_scene(tmp_path_factory):
+    """A commune and its district with one package and one receipt exchanged (module-wide: hypothesis)."""
+    root = tmp_path_factory.mktemp("hostile")
+    c1, d = new_inst(root / "c1", C1), new_inst(root / "d", DISTRICT)
+    link(d, c1, root / "setup")
+    add_records(c1, 2)
+    pkg = ex.export_package(c1, root / "usb").path
+    assert imp(d, pkg).ok
+    receipt = ex.write_receipt(d, C1, root / "back").path
+    yield root, c1, d, pkg, receipt
+    c1.close()
+    d.close()
+
+
+def _resigned(path: Path, key: KeyPair, field: str, value) -> bytes:
+    """A receipt with one manifest field replaced, signed again by the real key."""
+    from plan_desktop.exchange.container import stored_zip
+    from plan_desktop.exchange.package import _SIG_DOMAIN, canonical
+
+    with zipfile.ZipFile(path) as z:
+        manifest = json.loads(z.read("manifest.json"))
+    manifest[field] = value
+    body = canonical(manifest)
+    return stored_zip([("manifest.json", body), ("manifest.sig", key.sign(_SIG_DOMAIN + body))])
+
+
+_COUNTER = [0]
+BIG = st.integers(-(2**70), 2**70)
+AUDIT_LIKE = st.fixed_dictionaries({
+    "head": st.tuples(BIG | st.integers(0, 50), st.text(max_size=70)).map(list),
+    "checkpoints": st.lists(st.tuples(BIG | st.integers(0, 50), st.none() | st.text(max_size=70)).map(list),
+                            max_size=10),
+})
+VOUCHER_LIKE = st.lists(st.fixed_dictionaries({"body": st.dictionaries(st.sampled_from(
+    ["kind", "issuer", "unit", "signing", "encryption", "issued", "valid_until"]), JSON), "sig": JSON}), max_size=3)
+
+
+@SETTINGS
+@given(
+    field=st.sampled_from(["audit", "vouchers", "vouchers_above"]),
+    value=JSON | AUDIT_LIKE | VOUCHER_LIKE,
+    which=st.sampled_from(["pkg", "receipt"]),
+)
+@example(field="audit", value={"head": [2**70, "x"], "checkpoints": [[2**70, None]]}, which="pkg")
+@example(field="audit", value={"head": [2**70, "x"], "checkpoints": []}, which="receipt")
+@example(field="audit", value={"head": [3, "x"], "checkpoints": [[2**70, "y"]] * 20}, which="receipt")
+def test_hostile_trust_fields_signed_by_the_real_key_never_crash(signed_scene, field, value, which):
+    """Whatever a (compromised or buggy) unit puts in the chain head or voucher fields of a correctly
+    signed package or receipt, the import either applies it or refuses it with a Vietnamese reason,
+    never crashes, and the store stays consistent."""
+    root, c1, d, pkg, receipt = signed_scene
+    f = root / "hostile" / (pkg.name if which == "pkg" else receipt.name)
+    f.parent.mkdir(exist_ok=True)
+    if which == "pkg":  # a new package each time (a new number), so that it is applied
+        _COUNTER[0] += 1
+        cols = c1.store.content_columns(c1.store.forms["communication"])
+        f.write_bytes(_forged_package(ex.own_keys(c1), C1, d, [], cols, sequence=1 + _COUNTER[0], **{field: value}))
+        receiver = d
+    else:
+        f.write_bytes(_resigned(receipt, ex.own_keys(d), field, value))
+        receiver = c1
+    rep = imp(receiver, f)
+    assert rep.files[0].message
+    assert receiver.store.check() == []
+
+
+def test_the_pending_area_is_bounded(world, monkeypatch):
+    from plan_desktop.services.exchange import state
+
+    monkeypatch.setattr(state, "MAX_PENDING", 2)
+    form = world.c1.store.forms["communication"]
+    cols = world.c1.store.content_columns(form)
+    results = []
+    for i in range(3):
+        f = world.usb("many") / f"{C1}_20191231_{i:04d}.pdpkg"
+        f.write_bytes(_forged_package(KeyPair.generate(), C1, world.d, [], cols, sequence=i + 1))
+        results.append(imp(world.d, f).files[0])
+    assert [bool(r.held) for r in results] == [True, True, False]
+    assert results[2].reason_code == "too_many_pending" and len(ex.list_pending(world.d)) == 2

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
-from plan_desktop.reports.pdf import DATA_HASH_KEY
+from plan_desktop.reports.pdf import DATA_HASH_KEY, DATA_HASH_VERSION_KEY
 from plan_desktop.reports.scope import report_data_hash
 from plan_desktop.services import reporting
 from tests.reports.conftest import add, comm, date_line, flat, pdf_text, pdffonts
@@ -144,8 +144,8 @@ def test_page_size_numbers_fonts_and_metadata(commune, report):
     meta = reader.metadata
     h = report_data_hash(commune, "2019")
     assert len(h) == 64 and result.data.data_hash == h
-    assert meta["/Keywords"] == f"plan_desktop:data_sha256={h}"
-    assert meta[DATA_HASH_KEY] == h
+    assert meta["/Keywords"] == f"plan_desktop:data_sha256={h} plan_desktop:data_hash_version=2"
+    assert meta[DATA_HASH_KEY] == h and meta[DATA_HASH_VERSION_KEY] == "2"
     assert "năm 2019" in meta["/Subject"]
 
 

@@ -38,9 +38,9 @@ def _parse(obj: Any) -> tuple[int, str, dict[int, str | None]] | None:
         cps = {int(s): h for s, h in obj["checkpoints"]}
     except (KeyError, TypeError, ValueError):
         return None
-    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0 or not isinstance(head_hash, str):
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq < 2**62 or not isinstance(head_hash, str):
         return None
-    if any(not (h is None or isinstance(h, str)) for h in cps.values()):
+    if len(cps) > CHECKPOINTS or any(not (h is None or isinstance(h, str)) for h in cps.values()):
         return None
     return seq, head_hash[:64], cps
 

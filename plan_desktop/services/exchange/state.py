@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from plan_desktop import paths
+from plan_desktop.exchange.errors import PackageRefused
 from plan_desktop.exchange.keys import KeyPair, b64, ensure_keys, short_code, unb64
 from plan_desktop.exchange.package import (
     Bundle,
@@ -187,16 +188,31 @@ def untrusted_json(inst: Installation, untrusted: Iterable[Untrusted]) -> list[d
     ]
 
 
+#: Files held apart at most: a stick full of forged files cannot fill the data file.
+MAX_PENDING = 50
+
+
 def hold_file(inst: Installation, kind: str, name: str, data: bytes, untrusted: Iterable[Untrusted]) -> None:
     """Keep a verified file whose signing key nothing vouches for apart, nothing of it applied, until
     an approver confirms the key (``keys approve``) or rejects it. Holding the same file again only
-    refreshes the list of keys it waits for."""
+    refreshes the list of keys it waits for. Refused (PackageRefused) when :data:`MAX_PENDING` files
+    already wait."""
     units = json.dumps(untrusted_json(inst, untrusted), ensure_ascii=False)
+    digest = hashlib.sha256(data).hexdigest()
+    db = inst.store.db
+    waiting = db.execute("SELECT COUNT(*) FROM exchange_pending WHERE file_sha256 != ?", [digest]).fetchone()[0]
+    if waiting >= MAX_PENDING:
+        raise PackageRefused(
+            f"Đã có {waiting} tệp chờ xác nhận khóa; tệp này không được giữ lại. Hãy xác nhận hoặc từ chối các "
+            "tệp đang chờ («plan-desktop keys pending») rồi nhập lại.",
+            "too_many_pending",
+            en=f"{waiting} files already wait for a key to be confirmed; confirm or reject them, then import again.",
+        )
     with inst.store.db.atomic():
         inst.store.db.execute(
             "INSERT INTO exchange_pending(kind, file_sha256, file_name, blob, units, received_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(file_sha256) DO UPDATE SET units = excluded.units",
-            [kind, hashlib.sha256(data).hexdigest(), name[:200], data, units, utc_now()],
+            [kind, digest, name[:200], data, units, utc_now()],
         )
 
 

@@ -447,7 +447,8 @@ class ReportListWidget(QWidget):
             QMessageBox.warning(self, self.tr("Kiểm tra chữ ký"), str(exc))
             return
         text = "\n".join(result.summary_vi())
-        if e.data_sha256 and result.data_sha256 and e.data_sha256 != result.data_sha256:
+        if e.data_sha256 and result.data_sha256 and (e.data_sha256, e.data_hash_version) != (
+                result.data_sha256, result.data_hash_version):
             text += "\n" + self.tr("Mã băm dữ liệu trong tệp khác với mã băm lúc ký.")
         box = QMessageBox.information if result.intact else QMessageBox.warning
         box(self, self.tr("Kiểm tra chữ ký"), text)
