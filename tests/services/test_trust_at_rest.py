@@ -234,10 +234,15 @@ def test_data_backups_keys_and_anchor_are_owner_only(commune, data_dir):
     commune.records().create("officer", OFFICER)
     made = backup.make_backup(commune.store, data_dir, "manual")
     commune.close()
-    for path in (data_dir / "plan_desktop.sqlite", made, integrity.anchor_path(data_dir)):
+    for path in (data_dir / "plan_desktop.sqlite", made, integrity.anchor_path(data_dir),
+                 data_dir / "plan_desktop.lock"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     for folder in (data_dir, data_dir / "backups", data_dir / "keys"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert main(["--data-dir", str(data_dir), "check"]) == 0  # the command line logs into the folder
+    log_file = data_dir / "logs" / "plan_desktop.log"
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
 
 
 def test_leftover_parts_are_removed_at_the_next_start(commune, data_dir):
