@@ -300,3 +300,31 @@ def test_a_damaged_encrypted_file_is_restored_encrypted(commune, data_dir, capsy
     assert main([*args, "check"]) == 0
     with Installation.open(data_dir, daily_backup=False, password="matkhau-canbo") as inst:
         assert [r["full_name"] for r in inst.store.rows(inst.store.forms["officer"])] == ["Trần Thị Hà"]
+
+
+def test_a_damaged_file_restored_from_an_older_backup_keeps_the_signed_locks(commune, data_dir):
+    """The anchor (signed by the unit) lists the periods locked by signed reports: a restore over a
+    damaged file, which cannot be read for them, locks them again."""
+    commune.records().create("officer", OFFICER)
+    old = backup.make_backup(commune.store, data_dir, "manual")
+    _sign_period(commune)  # signed after the backup
+    commune.close()  # the anchor lists the lock
+    for p in data_dir.glob("plan_desktop.sqlite-*"):
+        p.unlink()
+    (data_dir / "plan_desktop.sqlite").write_bytes(os.urandom(30_000))
+    backup.restore_damaged(data_dir, old)
+    with Installation.open(data_dir, daily_backup=False) as inst:
+        locked = inst.store.db.execute("SELECT period FROM period_locks WHERE reopened_at IS NULL").fetchall()
+        assert locked == [("2019",)]
+        assert integrity.check_installation(inst) == []
+
+
+def test_a_lock_deleted_after_the_anchor_is_found_by_it(filled, data_dir):
+    commune, _ = filled
+    _sign_period(commune)
+    commune.close()
+    with sqlite3.connect(data_dir / "plan_desktop.sqlite") as c:
+        c.execute("DELETE FROM period_locks")
+        c.execute("UPDATE meta SET value = ? WHERE key = 'seal'", ["0" * 64])  # even with the seal forged
+    with Installation.open(data_dir, daily_backup=False) as inst:
+        assert any("theo tệp neo" in p for p in integrity.check_installation(inst))
