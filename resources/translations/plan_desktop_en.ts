@@ -418,6 +418,11 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Code</translation>
     </message>
     <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
+        <source>Cách xác nhận</source>
+        <translation>How it was confirmed</translation>
+    </message>
+    <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="217" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
@@ -601,11 +606,6 @@ When the unit opens this file they will phone: read them this unit's key code:
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="206" />
         <source>Khóa đã ghi nhận của các đơn vị khác:</source>
         <translation>Keys on record for other units:</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
-        <source>Xác nhận bởi</source>
-        <translation>Confirmed by</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="211" />
@@ -1200,117 +1200,117 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="83" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="93" />
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="138" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="175" />
         <source>Tổng quan — {unit}</source>
         <translation>Overview — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="179" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="184" />
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="180" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="185" />
         <source>Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}</source>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="197" />
         <source>Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)</source>
         <translation>Plan indicators, {period} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="199" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="204" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="221" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="226" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="229" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="230" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="226" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="231" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="241" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="251" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="248" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="253" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="254" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="259" />
         <source>{n}/{m} tháng</source>
         <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="264" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="270" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="280" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="290" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="296" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="303" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="303" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
