@@ -552,6 +552,18 @@ def _json_load(files: list[Path], target: Path, schema_from: Path) -> float:
     return t
 
 
+def _link(parent, child, folder: Path) -> None:
+    """Enrol ``child`` under ``parent`` as officers do (untimed): the parent's setup file applied at the
+    child, the parent's short code confirmed there, the child's code enrolled at the parent."""
+    from plan_desktop.services import exchange as ex
+
+    folder.mkdir(parents=True, exist_ok=True)
+    info = ex.apply_setup_file(child, ex.write_setup_file(parent, child.unit_code, folder))
+    if info.held:
+        ex.approve_key(child, parent.unit_code, ex.own_keys(parent).code)
+    ex.trust_key(parent, child.unit_code, ex.own_keys(child).code)
+
+
 def case_exchange(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000) -> list[Result]:
     """Communes → district → province with real data folders: 20 communes × 5.000 records each.
 
@@ -573,10 +585,12 @@ def case_exchange(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000
     province = init(tmp / "p", "35")
     on = date(YEAR, 12, 31)
     codes = [u.code for u in district.units.descendants(DISTRICT, on, Level.COMMUNE)][:communes]
+    _link(province, district, tmp / "setup")
     insts = []
     total = 0
     for code in codes:
         inst = init(tmp / f"c{code}", code)
+        _link(district, inst, tmp / "setup")
         total += write_batches(inst.records("bench"), commune_batches(code, per_commune, rng, YEAR))
         insts.append(inst)
     usb = tmp / "usb"

@@ -14,6 +14,12 @@ TOML layout (see ``forms/communication.toml`` for a full example)::
     period_field = "date"           # the date (or int year) that places a record in a period
     # until_field = "closed_on"     # a roster's end date (kind = "roster" only)
     # report_from = "year"          # how far back a report reads the records (see REPORT_FROM)
+    version = 1                     # the form's version: raised when a field is removed or renamed
+
+    [[history]]                     # what each version changed, for packages made with older forms
+    version = 2
+    removed_fields = ["old_note"]   # dropped on purpose: an older package's values are left out
+    renamed_fields = { venue = "venue_type" }  # an older package's «venue» is read as «venue_type»
     title_fields = ["date", "topic"]
     list_columns = ["date", "format", "topic"]
 
@@ -88,7 +94,9 @@ RESERVED_NAMES = frozenset(COMMON_FIELDS + INTERNAL_FIELDS)
 _FORM_KEYS = {
     "id", "label", "label_en", "order", "period_field", "title_fields", "list_columns",
     "description", "description_en", "fields", "indexes", "until_field", "kind", "report_from",
+    "version", "history",
 }
+_HISTORY_KEYS = {"version", "removed_fields", "renamed_fields", "note"}
 _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
     "min", "max", "max_length", "multiline", "not_future", "choices", "form", "lte", "gte",
@@ -121,6 +129,16 @@ class Condition:
     def holds(self, values: Mapping[str, Any]) -> bool:
         v = values.get(self.field)
         return (v not in self.values) if self.negate else (v in self.values)
+
+
+@dataclass(frozen=True)
+class FormChange:
+    """One step of a form's ``[[history]]``: what version ``version`` removed or renamed."""
+
+    version: int
+    removed_fields: tuple[str, ...] = ()
+    renamed_fields: tuple[tuple[str, str], ...] = ()  # (old name, new name)
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -272,6 +290,10 @@ class FormDef:
     list_columns: tuple[str, ...] = ()
     #: Extra indexes of the record table (columns each), for questions the reports ask often.
     indexes: tuple[tuple[str, ...], ...] = ()
+    #: The form's version (``version``, 1 unless raised); packages and setup files carry it.
+    version: int = 1
+    #: What each version after the first removed or renamed (``[[history]]``), oldest first.
+    history: tuple[FormChange, ...] = ()
     source: Path | None = None
     _by_name: dict[str, FieldDef] = field(default_factory=dict, compare=False, repr=False)
 
@@ -309,6 +331,25 @@ class FormDef:
     def label_for(self, lang: str = "vi") -> str:
         return (self.label_en or self.label) if lang == "en" else self.label
 
+    def upgrade_from(self, version: int) -> tuple[dict[str, str], frozenset[str]]:
+        """How a record written with ``version`` of this form reads now: its renamed fields (old name
+        → today's name) and the fields removed on purpose since (their values are left out)."""
+        renamed: dict[str, str] = {}
+        removed: set[str] = set()
+        for change in self.history:
+            if change.version <= version:
+                continue
+            for old, new in change.renamed_fields:
+                sources = [k for k, v in renamed.items() if v == old] or [old]
+                for k in sources:
+                    renamed[k] = new
+            for name in change.removed_fields:
+                removed.add(name)
+                for k in [k for k, v in renamed.items() if v == name]:
+                    del renamed[k]
+                    removed.add(k)
+        return renamed, frozenset(removed)
+
     def columns_for_list(self) -> list[FieldDef]:
         names = self.list_columns or tuple(f.name for f in self.fields[:6])
         return [self.field(n) for n in names]
@@ -338,8 +379,14 @@ class FormSet(Mapping[str, FormDef]):
     def __len__(self) -> int:
         return len(self._forms)
 
+    def versions(self) -> dict[str, int]:
+        """Each form's version (``version`` in its file): what packages and setup files carry as
+        ``forms_versions``, and what a package or setup file made with newer forms is refused by."""
+        return {f.id: f.version for f in self._forms.values()}
+
     def signature(self) -> str:
-        """A stable fingerprint of the definitions (for packages: the forms version)."""
+        """A stable fingerprint of the definitions (packages carry it as ``forms_version``; nothing
+        compares it: :meth:`versions` says which forms are older or newer)."""
         import hashlib
 
         h = hashlib.sha256()
@@ -605,6 +652,44 @@ def _indexes(path: Path, raw: Any, fields: set[str]) -> tuple[tuple[str, ...], .
     return tuple(out)
 
 
+def _version(path: Path, raw: Any) -> int:
+    if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
+        raise _err(path, "version", f"{raw!r} must be a whole number from 1")
+    return raw
+
+
+def _history(path: Path, raw: Any, fields: set[str], version: int) -> tuple[FormChange, ...]:
+    """``[[history]]``: versions increasing, each from 2; a removed field is no longer a field, a
+    renamed field's old name is not one either (its new name is, unless a later step changed it)."""
+    if not isinstance(raw, list) or not all(isinstance(h, dict) for h in raw):
+        raise _err(path, "history", "must be a list of tables [[history]]")
+    out: list[FormChange] = []
+    last = 1
+    for h in raw:
+        unknown = set(h) - _HISTORY_KEYS
+        if unknown:
+            raise _err(path, "history", f"unknown keys {sorted(unknown)}")
+        v = h.get("version")
+        if not isinstance(v, int) or isinstance(v, bool) or v <= last or v > version:
+            raise _err(path, "history", f"version {v!r} must be a whole number above {last} (in order) "
+                                        f"and at most the form's version {version}")
+        last = v
+        removed = h.get("removed_fields", [])
+        renamed = h.get("renamed_fields", {})
+        if not isinstance(removed, list) or not all(isinstance(n, str) for n in removed):
+            raise _err(path, "history", f"version {v}: 'removed_fields' must be a list of field names")
+        if not isinstance(renamed, dict) or not all(isinstance(n, str) for n in renamed.values()):
+            raise _err(path, "history", f"version {v}: 'renamed_fields' must be a table old = \"new\"")
+        out.append(FormChange(v, tuple(removed), tuple(renamed.items()), str(h.get("note", ""))))
+    later_names: set[str] = set()
+    for change in reversed(out):  # a name given up must not be a field now, unless a later step brought it back
+        for name in (*change.removed_fields, *(old for old, _ in change.renamed_fields)):
+            if name in fields and name not in later_names:
+                raise _err(path, "history", f"version {change.version}: '{name}' is still a field of the form")
+        later_names.update(new for _, new in change.renamed_fields)
+    return tuple(out)
+
+
 def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
     """Load and check one form definition file."""
     try:
@@ -645,6 +730,8 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
         title_fields=tuple(raw.get("title_fields", ())),
         list_columns=tuple(raw.get("list_columns", ())),
         indexes=_indexes(path, raw.get("indexes", []), seen),
+        version=_version(path, raw.get("version", 1)),
+        history=_history(path, raw.get("history", []), seen, _version(path, raw.get("version", 1))),
         fields=tuple(fields),
         source=path,
     )

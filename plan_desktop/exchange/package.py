@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -34,7 +34,7 @@ from typing import Any
 from plan_desktop.domain.forms import COMMON_FIELDS, FormSet
 from plan_desktop.domain.units import UnitRegistry
 from plan_desktop.exchange import crypto
-from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, stored_zip, write_zip
+from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, require_regular, stored_zip, write_zip
 from plan_desktop.exchange.errors import PackageRefused
 from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, short_code, unb64, verify_signature
 
@@ -319,6 +319,7 @@ def parse_signed_manifest(raw: bytes, sig: bytes, what: str = "Gói") -> SignedM
 def read_source(source: bytes | Path, what: str = "Tệp") -> bytes:
     """The bytes of a file given by path (size checked first), or the bytes themselves."""
     if isinstance(source, Path):
+        require_regular(source, what)
         try:
             size = source.stat().st_size
             if size > MAX_FILE_BYTES:
@@ -664,11 +665,48 @@ def _contents(m: dict[str, Any], raw: bytes | None, what: str) -> tuple[dict[str
     return c["members"], c["counts"]
 
 
+def forms_versions_of(manifest: Mapping[str, Any], what: str) -> dict[str, int]:
+    """The ``forms_versions`` a setup file carries (form id → version; a package carries each form's
+    ``form_version`` beside its count); empty for one made before forms had versions (every form then
+    counts as version 1)."""
+    raw = manifest.get("forms_versions", {})
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and _is_int(v) and v >= 1 for k, v in raw.items()):
+        raise _refuse(f"{what}: phần mô tả phiên bản biểu mẫu (forms_versions) không hợp lệ.", "corrupt")
+    return dict(raw)
+
+
+def newer_forms(theirs: Mapping[str, int], forms: FormSet, form_ids: Iterable[str] | None = None) -> list[str]:
+    """Vietnamese descriptions of the forms (of ``form_ids``, default every one in ``theirs``) that
+    were made with a newer version than this program's, or that this program does not have."""
+    out = []
+    for fid in sorted(set(theirs if form_ids is None else form_ids)):
+        if fid not in forms:
+            out.append(f"«{str(fid)[:40]}» (chương trình này chưa có biểu mẫu này)")
+        elif theirs.get(fid, 1) > forms[fid].version:
+            out.append(f"«{forms[fid].label}» phiên bản {theirs[fid]} (ở đây: phiên bản {forms[fid].version})")
+    return out
+
+
+def refuse_newer_forms(newer: list[str], what: str) -> PackageRefused:
+    err = _refuse(
+        f"{what} được lập bằng biểu mẫu mới hơn biểu mẫu của chương trình này: {'; '.join(newer)}. "
+        "Chưa nhập gì. Hãy cài phiên bản chương trình mới (cùng biểu mẫu với đơn vị gửi) rồi mở lại tệp.",
+        "forms_newer")
+    err.en = (f"{what} was made with newer forms than this program's: {len(newer)} form(s). Nothing was "
+              "imported. Install the newer program version (with the sender's forms), then open the file again.")
+    return err
+
+
 def _parse_rows(
-    name: str, data: bytes, form_id: str, forms: FormSet, unit: str, problems: list[RowProblem], what: str
+    name: str, data: bytes, form_id: str, forms: FormSet, unit: str, problems: list[RowProblem], what: str,
+    version: int = 1,
 ) -> list[dict[str, Any]]:
     form = forms[form_id]
     columns = set(COMMON_FIELDS) | set(form.field_names)
+    # written with an older version of the form: its renamed fields read under today's names, the
+    # fields removed on purpose since are left out; any other column this form does not know means
+    # the two programs' forms disagree, and the package is refused (nothing is silently dropped)
+    renamed, removed = form.upgrade_from(version)
     # local_only fields stay at the unit that wrote them: stored empty here even when an older
     # program version sent them
     local = set(form.local_only_names)
@@ -686,6 +724,18 @@ def _parse_rows(
             raise _refuse(f"{what}: «{name}» dòng {n} không đọc được.", "corrupt") from None
         if not isinstance(row, dict):
             raise _refuse(f"{what}: «{name}» dòng {n} không phải là một bản ghi.", "corrupt")
+        for old, new in renamed.items():
+            if old in row and new not in row:
+                row[new] = row.pop(old)
+        stray = set(row) - columns - removed - set(renamed)
+        if stray:
+            err = _refuse(
+                f"{what}: biểu «{form.label}» có trường {', '.join(sorted(str(c)[:40] for c in stray)[:5])} mà biểu "
+                f"mẫu ở đây (phiên bản {form.version}) không có và không ghi là đã bỏ. Chưa nhập gì; hãy dùng "
+                "cùng phiên bản chương trình với đơn vị gửi.", "forms_mismatch")
+            err.en = (f"{what}: form «{form.id}» has fields this program's forms do not have and do not list as "
+                      "removed. Nothing was imported; use the same program version as the sender.")
+            raise err
         rid = row.get("id")
         if not isinstance(rid, str) or not _UUID_RE.fullmatch(rid):
             problems.append(RowProblem(form_id, str(rid)[:40], "mã bản ghi (id) không hợp lệ"))
@@ -744,6 +794,14 @@ def _load_bundle(
     records: dict[str, list[dict[str, Any]]] = {}
     problems: list[RowProblem] = []
     unknown: list[str] = []
+    # each form's version travels with its count, inside the encrypted contents (none: version 1)
+    theirs = forms_versions_of({"forms_versions": {fid: c.get("form_version", 1) for fid, c in counts.items()
+                                                   if isinstance(c, dict)}}, what)
+    carried = [fid for fid, c in counts.items() if isinstance(c, dict) and _is_int(c.get("records"))
+               and c["records"] > 0]
+    newer = newer_forms(theirs, ctx.forms, carried)
+    if newer:
+        raise refuse_newer_forms(newer, what)
     for form_id, c in counts.items():
         n = c.get("records") if isinstance(c, dict) else None
         if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in members):
@@ -765,7 +823,8 @@ def _load_bundle(
         if form_id not in ctx.forms:
             unknown.append(form_id)
             continue
-        records[form_id] = _parse_rows(name, data, form_id, ctx.forms, unit, problems, what)
+        records[form_id] = _parse_rows(name, data, form_id, ctx.forms, unit, problems, what,
+                                       theirs.get(form_id, 1))
     return Bundle(signed, unit, m["sequence"], members, records, problems, unknown, forwarded_by)
 
 

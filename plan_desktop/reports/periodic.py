@@ -7,7 +7,6 @@ the breakdown by unit below and the appendix tables, computed with SQL aggregate
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,8 +17,27 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.domain.units import Level, Unit
 from plan_desktop.reports.indicators import STATUS_VI, IndicatorValue, compute_indicators, flagged_sql
-from plan_desktop.reports.scope import Scope, make_scope, report_data_hash
+from plan_desktop.reports.scope import (
+    DATA_HASH_VERSION,
+    HASH_PREFIX,
+    VERSION_PREFIX,
+    Scope,
+    make_scope,
+    report_data_hash,
+)
+from plan_desktop.store import audit
 from plan_desktop.store.periods import period_where
+from plan_desktop.store.reading import (
+    COUNT,
+    DateBuckets,
+    Measure,
+    RecordReader,
+    Where,
+    count_if,
+    count_not,
+    distinct,
+    sum_of,
+)
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -134,6 +152,11 @@ class ReportData:
     #: ``signer_name`` when no signer's name stands in the signature block
     unfinished: list[str] = field(default_factory=list)
     seal: bool = False  # the unit has a seal image: the agency's signature goes over the signer's
+    #: the format of :attr:`data_hash` (``reports/scope.py``)
+    data_hash_version: int = DATA_HASH_VERSION
+    #: the head of the unit's audit chain when the report was made (``seq:hash``): once signed, the level
+    #: above can tell a history rewritten or wiped after the report from one that only grew
+    audit_head: str = ""
 
     @property
     def title(self) -> str:
@@ -141,7 +164,7 @@ class ReportData:
 
     @property
     def keywords(self) -> str:
-        return f"plan_desktop:data_sha256={self.data_hash}"
+        return f"{HASH_PREFIX}{self.data_hash} {VERSION_PREFIX}{self.data_hash_version}"
 
 
 # -- helpers ----------------------------------------------------------------------------------------
@@ -180,11 +203,9 @@ class _Agg:
 
     def __init__(self, inst: Installation, scope: Scope):
         self.inst = inst
-        self.db = inst.store.db
+        self.read = RecordReader(inst.store)
         self.forms = inst.store.forms
         self.scope = scope
-        self.s = scope.start.isoformat()
-        self.e = scope.end.isoformat()
         self._cube: list[tuple] | None = None
         self._repeated: list[str] | None = None
         #: the report's date: nothing dated after it is cited (receipts, decisions)
@@ -192,9 +213,6 @@ class _Agg:
 
     def f(self, form: str, name: str) -> FieldDef:
         return self.forms[form].field(name)
-
-    def rows(self, sql: str, params: list[Any]) -> list[tuple]:
-        return self.db.execute(sql, params).fetchall()
 
     def previous_bounds(self) -> tuple[date, date] | None:
         """The same period of the previous year (with the installation's cut-off), if it is a period."""
@@ -210,7 +228,7 @@ class _Agg:
             w = self.period_where(form)
         else:
             w = period_where(self.forms[form], bounds[0], bounds[1], codes=list(self.scope.codes))
-        return int(self.rows(f"SELECT count(*) FROM [{self.forms[form].table}] WHERE {w[0]}", w[1])[0][0])
+        return self.read.count(form, w)
 
     def period_where(self, form: str, codes: list[str] | None = None) -> tuple[str, list[Any]]:
         """The form's live records of the report's period (by its kind) of the scope's units; a training
@@ -227,9 +245,8 @@ class _Agg:
         district recorded its own «cấp huyện» class of 05/04). The class counts once, as the organiser's."""
         if self._repeated is None:
             self._repeated = []
-            cond, params = self.scope.in_codes()
-            rows = self.rows(f"SELECT id, unit_code, start_date, level FROM form_training WHERE deleted = 0 AND {cond} "
-                             "AND start_date BETWEEN ? AND ?", [*params, self.s, self.e])
+            rows = self.read.select("training", ["id", "unit_code", "start_date", "level"],
+                                    self.scope.period_where("training"))
             units = self.scope.units
             held = {(code, day, lvl) for _, code, day, lvl in rows if (u := units.get(code)) and u.level.value == lvl}
             for rid, code, day, lvl in rows:
@@ -259,24 +276,20 @@ class _Agg:
         and the breakdown by unit all add these up instead of reading the activities again (one read
         of 100.000 records instead of five)."""
         if self._cube is None:
-            w = self.period_where("communication")
             # months with the installation's cut-off (statistical months run from the 15th)
-            bounds = [m.bounds(self.inst.cutoff) for m in self.months()]
-            case = " ".join(f"WHEN date BETWEEN ? AND ? THEN {i}" for i in range(len(bounds)))
-            sums = ", ".join(f"coalesce(sum([{c}]),0)" for c in self.COMM_SUMS)
-            self._cube = self.rows(
-                f"SELECT unit_code, format, venue_type, CASE {case} END, count(*), {sums} "
-                f"FROM form_communication WHERE {w[0]} GROUP BY 1, 2, 3, 4",
-                [x.isoformat() for b in bounds for x in b] + w[1])
+            months = DateBuckets("date", tuple(m.bounds(self.inst.cutoff) for m in self.months()))
+            self._cube = self.read.aggregate(
+                "communication", self.period_where("communication"), [COUNT, *map(sum_of, self.COMM_SUMS)],
+                group_by=["unit_code", "format", "venue_type", months])
         return self._cube
 
     def open_establishments_where(self) -> tuple[str, list[Any]]:
         """The businesses open at some time in the period (the roster rule of the lists)."""
         return self.scope.period_where("establishment")
 
-    def by_choice(self, form: str, fname: str, select: str, where: tuple[str, list[Any]]) -> list[list[Any]]:
-        got = {r[0]: list(r[1:]) for r in self.rows(
-            f"SELECT [{fname}], {select} FROM [form_{form}] WHERE {where[0]} GROUP BY [{fname}]", where[1])}
+    def by_choice(self, form: str, fname: str, measures: list[Measure], where: Where) -> list[list[Any]]:
+        """Rows ``[label, *measures]`` of the records of ``where`` by the codes of a choice field."""
+        got = {r[0]: list(r[1:]) for r in self.read.aggregate(form, where, measures, group_by=[fname])}
         return self.choice_rows(form, fname, got)
 
     def choice_rows(self, form: str, fname: str, got: dict[Any, list[Any]]) -> list[list[Any]]:
@@ -306,8 +319,7 @@ def _situation(a: _Agg) -> Section:
     where = a.open_establishments_where()
     # suspected as in force on the period's last day: the same rule and day as the indicator table
     suspected = flagged_sql(a.forms, a.scope.plan.indicator("disguised_reduction"), a.scope.end)
-    rows = a.by_choice("establishment", "kind",
-                       f"count(*), coalesce(sum({suspected}), 0), coalesce(sum(female_workers), 0)", where)
+    rows = a.by_choice("establishment", "kind", [COUNT, count_if(suspected), sum_of("female_workers")], where)
     total = _sum_rows(rows)
     n_est = total[1] if rows else 0
     n_susp = total[2] if rows else 0
@@ -325,9 +337,8 @@ def _situation(a: _Agg) -> Section:
     else:
         sec.paragraphs.append("Trên địa bàn chưa ghi nhận cơ sở kinh doanh dịch vụ dễ bị lợi dụng hoạt động mại dâm.")
     w = a.period_where("case")
-    n, sellers, minors, buyers, org = a.rows(
-        "SELECT count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), coalesce(sum(buyers),0), "
-        f"coalesce(sum(organisers),0) FROM form_case WHERE {w[0]}", w[1])[0]
+    n, sellers, minors, buyers, org = a.read.aggregate(
+        "case", w, [COUNT, sum_of("sellers"), sum_of("sellers_minor"), sum_of("buyers"), sum_of("organisers")])[0]
     if n:
         sec.paragraphs.append(
             f"Trong kỳ, các lực lượng chức năng phát hiện {format_int_vi(n)} vụ việc liên quan đến mại dâm với "
@@ -341,9 +352,9 @@ def _situation(a: _Agg) -> Section:
 def _direction(a: _Agg) -> Section:
     sec = Section("1. Công tác chỉ đạo, ban hành văn bản", level=2)
     w = a.period_where("plan_document")
-    docs = a.rows(f"SELECT doc_no, issued_on, title, integrated_with FROM form_plan_document WHERE {w[0]} "
-                  "ORDER BY issued_on, doc_no LIMIT 200", w[1])
-    n = a.rows(f"SELECT count(*) FROM form_plan_document WHERE {w[0]}", w[1])[0][0]
+    docs = a.read.select("plan_document", ["doc_no", "issued_on", "title", "integrated_with"], w,
+                         order_by=["issued_on", "doc_no"], limit=200)
+    n = a.read.count("plan_document", w)
     if not n:
         sec.paragraphs.append("Trong kỳ không ban hành kế hoạch, văn bản chỉ đạo mới về phòng, chống mại dâm.")
         return sec
@@ -404,15 +415,14 @@ def _communication(a: _Agg) -> tuple[Section, list[tuple[str, int]]]:
 def _training(a: _Agg) -> Section:
     sec = Section("3. Công tác tập huấn, nâng cao năng lực", level=2)
     w = a.period_where("training")
-    rows = a.by_choice("training", "level", "count(*), coalesce(sum(trainees),0), coalesce(sum(trainees_female),0), "
-                       "coalesce(sum(cost),0)", w)
+    rows = a.by_choice("training", "level", [COUNT, sum_of("trainees"), sum_of("trainees_female"), sum_of("cost")], w)
     total = _sum_rows(rows)
     if rows:
         sec.paragraphs.append(
             f"Tổ chức và tham gia {format_int_vi(total[1])} lớp tập huấn với {format_int_vi(total[2])} lượt học viên "
             f"(trong đó nữ {format_int_vi(total[3])})"
             + (f"; kinh phí {format_int_vi(total[4])} đồng." if total[4] else "."))
-        groups = a.by_choice("training", "trainee_group", "count(*), coalesce(sum(trainees),0)", w)
+        groups = a.by_choice("training", "trainee_group", [COUNT, sum_of("trainees")], w)
         if groups:
             sec.paragraphs.append("Đối tượng học viên: " + "; ".join(
                 f"{lower_first(g[0])}: {format_int_vi(g[1])} lớp, {format_int_vi(g[2])} học viên"
@@ -428,9 +438,8 @@ def _training(a: _Agg) -> Section:
 def _inspection(a: _Agg) -> Section:
     sec = Section("4. Công tác kiểm tra các cơ sở kinh doanh dịch vụ", level=2)
     w = a.period_where("inspection")
-    n, ests, viol, fines = a.rows(
-        "SELECT count(*), count(DISTINCT establishment), coalesce(sum(violation),0), coalesce(sum(fine),0) "
-        f"FROM form_inspection WHERE {w[0]}", w[1])[0]
+    n, ests, viol, fines = a.read.aggregate(
+        "inspection", w, [COUNT, distinct("establishment"), sum_of("violation"), sum_of("fine")])[0]
     if not n:
         sec.paragraphs.append("Trong kỳ chưa tiến hành kiểm tra cơ sở kinh doanh dịch vụ nào.")
         return sec
@@ -438,8 +447,8 @@ def _inspection(a: _Agg) -> Section:
         f"Tiến hành {format_int_vi(n)} lượt kiểm tra tại {format_int_vi(ests)} cơ sở kinh doanh dịch vụ; phát hiện "
         f"{format_int_vi(viol)} lượt vi phạm"
         + (f"; xử phạt vi phạm hành chính tổng số tiền {format_int_vi(fines)} đồng." if fines else "."))
-    by_team = a.by_choice("inspection", "team", "count(*), coalesce(sum(violation),0), coalesce(sum(fine),0)", w)
-    by_action = a.by_choice("inspection", "action", "count(*), coalesce(sum(fine),0)", w)
+    by_team = a.by_choice("inspection", "team", [COUNT, sum_of("violation"), sum_of("fine")], w)
+    by_action = a.by_choice("inspection", "action", [COUNT, sum_of("fine")], w)
     sec.tables.append(Table("Kiểm tra theo đoàn kiểm tra", ["Đoàn kiểm tra", "Lượt kiểm tra", "Lượt vi phạm",
                                                            "Tiền phạt (đồng)"],
                             ["text", "int", "int", "money"], by_team, _sum_rows(by_team), [3, 1, 1, 1.5]))
@@ -451,15 +460,13 @@ def _inspection(a: _Agg) -> Section:
 def _cases(a: _Agg) -> Section:
     sec = Section("5. Công tác đấu tranh, xử lý vi phạm", level=2)
     w = a.period_where("case")
-    rows = a.by_choice("case", "kind", "count(*), coalesce(sum(sellers),0), coalesce(sum(sellers_minor),0), "
-                       "coalesce(sum(buyers),0), coalesce(sum(organisers),0), "
-                       "coalesce(sum(coalesce(status, 'open') != 'open'),0), "
-                       "coalesce(sum(fine),0)", w)
+    rows = a.by_choice("case", "kind", [COUNT, sum_of("sellers"), sum_of("sellers_minor"), sum_of("buyers"),
+                                        sum_of("organisers"), count_not("status", "open"), sum_of("fine")], w)
     total = _sum_rows(rows)
     if not rows:
         sec.paragraphs.append("Trong kỳ không phát sinh vụ việc phải đấu tranh, xử lý.")
         return sec
-    by_action = a.by_choice("case", "action", "count(*)", w)
+    by_action = a.by_choice("case", "action", [COUNT], w)
     sec.paragraphs.append(
         f"Phát hiện {format_int_vi(total[1])} vụ việc, đã xử lý hoặc chuyển cơ quan chức năng "
         f"{format_int_vi(total[6])} vụ ({format_percent_vi(100 * total[6] / total[1])})"
@@ -477,8 +484,8 @@ def _cases(a: _Agg) -> Section:
 def _support(a: _Agg) -> Section:
     sec = Section("6. Công tác hỗ trợ người bán dâm hòa nhập cộng đồng", level=2)
     w = a.period_where("support")
-    rows = a.by_choice("support", "service", "count(*), count(DISTINCT person_code)", w)
-    n_people = a.rows(f"SELECT count(DISTINCT person_code) FROM form_support WHERE {w[0]}", w[1])[0][0]
+    rows = a.by_choice("support", "service", [COUNT, distinct("person_code")], w)
+    n_people = a.read.aggregate("support", w, [distinct("person_code")])[0][0]
     total = _sum_rows(rows)
     if rows:
         sec.paragraphs.append(
@@ -488,10 +495,8 @@ def _support(a: _Agg) -> Section:
                                 ["text", "int", "int"], rows, [*total[:2], n_people], [3, 1, 1]))
     else:
         sec.paragraphs.append("Trong kỳ chưa có lượt hỗ trợ người bán dâm nào được ghi nhận.")
-    cond, params = a.scope.in_codes()
-    models = a.by_choice("support_model", "model_type", "count(*), coalesce(sum(people_reached),0)",
-                         (f"deleted = 0 AND {cond} AND established_on <= ? AND (ended_on IS NULL OR ended_on >= ?)",
-                          [*params, a.e, a.s]))
+    models = a.by_choice("support_model", "model_type", [COUNT, sum_of("people_reached")],
+                         a.period_where("support_model"))
     if models:
         mt = _sum_rows(models)
         sec.paragraphs.append(
@@ -510,11 +515,11 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     codes = [u.code for u in communes]
     if not codes:
         return sec
-    marks = ",".join("?" * len(codes))
+    this_year = period_where(a.forms["unit_status"], date(year, 1, 1), date(year, 12, 31), codes=codes)
     # only assessments decided by the period's end (one without a date counts at the end of its year)
-    rows = a.rows(f"SELECT unit_code, healthy, healthy_drugs_too, decision_no, decision_date FROM form_unit_status "
-                  f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks}) "
-                  "AND coalesce(decision_date, year || '-12-31') <= ?", [year, *codes, a.scope.end.isoformat()])
+    rows = [r for r in a.read.select("unit_status", ["unit_code", "healthy", "healthy_drugs_too", "decision_no",
+                                                     "decision_date"], this_year)
+            if (r[4] or f"{year}-12-31") <= a.scope.end.isoformat()]
     if a.scope.level == Level.COMMUNE:
         if not rows:
             upto = f" đến ngày {format_date_vi(a.scope.end)}" if a.scope.period.kind != "Y" else ""
@@ -539,8 +544,8 @@ def _healthy(a: _Agg, indicators: list[IndicatorValue]) -> Section:
     # and the communes not yet assessed (only when there are some)
     healthy = {r[0] for r in rows if r[1]}
     drugs = {r[0] for r in rows if r[2]}
-    before = a.rows(f"SELECT unit_code, healthy, healthy_drugs_too FROM form_unit_status "
-                    f"WHERE deleted = 0 AND year = ? AND unit_code IN ({marks})", [year - 1, *codes])
+    last_year = period_where(a.forms["unit_status"], date(year - 1, 1, 1), date(year - 1, 12, 31), codes=codes)
+    before = a.read.select("unit_status", ["unit_code", "healthy", "healthy_drugs_too"], last_year)
     text = (f"Năm {year}, {format_int_vi(len(healthy))}/{format_int_vi(len(codes))} xã, phường, thị trấn "
             f"({format_percent_vi(100 * len(healthy) / len(codes))}) đạt tiêu chuẩn lành mạnh không có tệ nạn mại dâm")
     if before:
@@ -648,18 +653,17 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
         figures[k]["comm"] += count
         figures[k]["people"] += people
     queries = {
-        "training": "count(*), coalesce(sum(trainees),0)",
-        "inspection": "count(*), coalesce(sum(violation),0)",
-        "case": "count(*), coalesce(sum(coalesce(status, 'open') != 'open'),0)",
-        "support": "count(*), count(DISTINCT person_code)",
+        "training": [COUNT, sum_of("trainees")],
+        "inspection": [COUNT, sum_of("violation")],
+        "case": [COUNT, count_not("status", "open")],
+        "support": [COUNT, distinct("person_code")],
     }
     keys = {"training": ("train", "trainees"),
             "inspection": ("insp", "viol"), "case": ("cases", "handled"), "support": ("support", "persons")}
     records: dict[str | None, int] = defaultdict(int)
     with_data: set[str] = set()
-    for form, sel in queries.items():
-        w = a.period_where(form)
-        for r in a.rows(f"SELECT unit_code, {sel} FROM [form_{form}] WHERE {w[0]} GROUP BY unit_code", w[1]):
+    for form, measures in queries.items():
+        for r in a.read.aggregate(form, a.period_where(form), measures, group_by=["unit_code"]):
             k = child_of.get(r[0])
             figures[k][keys[form][0]] += r[1]
             figures[k][keys[form][1]] += r[2]
@@ -667,15 +671,14 @@ def _breakdown(a: _Agg) -> tuple[Table, Table] | None:
     for form in a.forms.values():
         if form.period_field is None:
             continue
-        where, params = period_where(form, scope.start, scope.end, codes=scope.codes, by_date=True)
-        for code, n in a.rows(f"SELECT unit_code, count(*) FROM [{form.table}] WHERE {where} "
-                              "GROUP BY unit_code", params):
+        dated = period_where(form, scope.start, scope.end, codes=scope.codes, by_date=True)
+        for code, n in a.read.aggregate(form.id, dated, [COUNT], group_by=["unit_code"]):
             records[child_of.get(code)] += n
             with_data.add(code)
     communes_all = {u.code for u in scope.communes()}
-    cond, params = scope.in_codes(sorted(communes_all))
-    healthy = {r[0] for r in a.rows(f"SELECT unit_code FROM form_unit_status WHERE deleted = 0 AND healthy = 1 "
-                                    f"AND year = ? AND {cond}", [scope.year, *params])}
+    this_year = period_where(a.forms["unit_status"], date(scope.year, 1, 1), date(scope.year, 12, 31),
+                             codes=sorted(communes_all))
+    healthy = {code for code, ok in a.read.select("unit_status", ["unit_code", "healthy"], this_year) if ok == 1}
     received = _signed_reports_received(a)
     district_level = scope.level == Level.PROVINCE
     rows, comp = [], []
@@ -735,27 +738,19 @@ def _signed_reports_received(a: _Agg) -> dict[str, str]:
     Read-only look at the exchange bookkeeping (``exchange_received.reports`` lists the periods of
     the signed reports a package carried); empty when nothing was ever imported.
     """
-    db = a.inst.store.db
-    if not db["exchange_received"].exists():
-        return {}
     p_start, p_end = a.scope.period.bounds()
     out: dict[str, str] = {}
     until = a.until.isoformat()
-    for code, created, reports in db.execute(
-            "SELECT unit_code, created_at, reports FROM exchange_received ORDER BY created_at").fetchall():
+    for code, created, periods in a.read.received_report_periods():
         if created and created[:10] > until:
             continue  # received after the report's date: not cited
-        try:
-            periods = json.loads(reports or "[]")
-        except ValueError:
-            continue
         for rp in periods:
             try:
                 s, e = Period.parse(str(rp)).bounds()
             except ValueError:
                 continue
             if s <= p_start and p_end <= e:
-                out.setdefault(code, created or "")
+                out.setdefault(code, created)
     return out
 
 
@@ -778,21 +773,19 @@ def _record_lists(a: _Agg) -> list[Table]:
         form = a.forms[form_id]
         cols = form.columns_for_list()
         w = a.period_where(form_id)
-        n = a.rows(f"SELECT count(*) FROM [{form.table}] WHERE {w[0]}", w[1])[0][0]
+        n = a.read.count(form_id, w)
         if not n:
             continue
-        sql = (f"SELECT {', '.join(f'[{c.name}]' for c in cols)} FROM [{form.table}] WHERE {w[0]} "
-               f"ORDER BY [{form.period_field}], rowid LIMIT {LIST_LIMIT}")
         refs: dict[str, str] = {}
         for c in cols:
             if c.type == "ref" and c.form:
                 target = a.forms[c.form]
                 tf = target.title_fields[0] if target.title_fields else target.fields[0].name
-                cond, params = a.scope.in_codes()
-                refs.update({r[0]: r[1] for r in a.rows(
-                    f"SELECT id, [{tf}] FROM [{target.table}] WHERE {cond}", params)})
+                every = period_where(target, None, None, codes=a.scope.codes, include_deleted=True)
+                refs.update(dict(a.read.select(target.id, ["id", tf], every)))
         rows = []
-        for i, r in enumerate(a.rows(sql, w[1]), 1):
+        listed = a.read.select(form_id, [c.name for c in cols], w, order_by=[form.period_field], limit=LIST_LIMIT)
+        for i, r in enumerate(listed, 1):
             cells: list[Any] = [str(i)]
             for c, v in zip(cols, r, strict=True):
                 if c.type == "ref":
@@ -900,10 +893,7 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         if lists:
             appendices.append(Appendix("I", f"DANH SÁCH CÁC HOẠT ĐỘNG, VỤ VIỆC {scope.period.label_vi().upper()}",
                                        lists, landscape=True))
-    counts = {}
-    for form in inst.store.forms.values():
-        w = scope.where(form.id)
-        counts[form.id] = a.rows(f"SELECT count(*) FROM [{form.table}] WHERE {w[0]}", w[1])[0][0]
+    counts = {form_id: a.read.count(form_id, scope.where(form_id)) for form_id in inst.store.forms}
 
     u = scope.unit
     today = report_date or date.today()
@@ -937,11 +927,13 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
                              or ("KT. CHỦ TỊCH" if signer_title == "PHÓ CHỦ TỊCH" else "TM. ỦY BAN NHÂN DÂN")),
         signer_position=signer_title,
         signer_name=str(settings.get("signer_name") or ""),
-        data_hash=report_data_hash(inst, scope),
+        data_hash=report_data_hash(inst, scope, version=DATA_HASH_VERSION),
+        data_hash_version=DATA_HASH_VERSION,
         drafts=drafts,
         report_date=today,
         counts=counts,
         number=number_value,
         unfinished=unfinished,
         seal=bool(settings.get("seal_image")),
+        audit_head="{}:{}".format(*audit.chain_head(inst.store.db)),
     )

@@ -13,17 +13,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet
+from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import PlanDef, plan_for
 from plan_desktop.domain.units import Level, Unit, UnitRegistry
 from plan_desktop.store.periods import period_where
+from plan_desktop.store.reading import DATA_LINE_VERSIONS, RecordReader
 from plan_desktop.usererror import UserError
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
 
 HASH_PREFIX = "plan_desktop:data_sha256="
+#: The report's data hash format version, written beside the hash (``plan_desktop:data_hash_version=2``;
+#: a report without it has version 1) and stored with each signed report.
+VERSION_PREFIX = "plan_desktop:data_hash_version="
+#: The format new reports carry; every version here can still be computed to check an older report.
+DATA_HASH_VERSION = 2
+DATA_HASH_VERSIONS = DATA_LINE_VERSIONS
 
 
 class ReportError(UserError, ValueError):
@@ -168,30 +175,30 @@ def scope_forms(inst: Installation) -> Iterable[str]:
     return sorted(inst.store.forms)
 
 
-def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code: str | None = None) -> str:
-    """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from.
+def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code: str | None = None, *,
+                     version: int = DATA_HASH_VERSION) -> str:
+    """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from, in
+    format ``version`` (the one a report carries, ``plan_desktop:data_hash_version``; 1 when absent).
 
-    Deterministic: the records (live, in scope) sorted by form and id, each as the compact JSON
-    ``["form","id",revision,[content columns but local_only ones…]]`` (SQLite's ``json_array``), one
-    per line. Any change to a record in scope (an edit bumps the revision; a deletion removes it)
-    changes the hash.
+    Deterministic: the records of :meth:`Scope.where`, by form and id, one JSON line each
+    (``RecordReader.data_lines``): version 1 ``["form","id",revision,[every content column]]`` —
+    NULLs included, so a field added to a form changes it; version 2 ``["form","id",revision,
+    {"column":value,…}]`` with the columns in name order and NULLs left out, so adding a field changes
+    no hash. Any change to a record in scope (an edit bumps the revision; a deletion removes it)
+    changes both. ``local_only`` fields are left out: they stay at the unit that wrote them, and the
+    district computes the same hash from the commune's imported records (an edit to them still
+    changes the revision, which is hashed).
     """
+    if version not in DATA_HASH_VERSIONS:
+        raise ReportError(f"Báo cáo mang mã băm dữ liệu phiên bản {version}, chương trình này chỉ biết "
+                          f"phiên bản {', '.join(map(str, DATA_HASH_VERSIONS))}: hãy cập nhật chương trình.",
+                          en=f"The report carries a data hash of version {version}; this program knows "
+                             f"versions {', '.join(map(str, DATA_HASH_VERSIONS))}: update the program.")
     scope = period if isinstance(period, Scope) else make_scope(inst, period, unit_code)
-    store = inst.store
+    reader = RecordReader(inst.store)
     h = hashlib.sha256()
     for form_id in scope_forms(inst):
-        form = store.forms[form_id]
-        # local_only fields stay at the unit that wrote them, so they are left out: the district
-        # computes the same hash from the commune's imported records (an edit to them still changes
-        # the revision, which is hashed)
-        skip = {"id", "revision", *form.local_only_names}
-        cols = [c for c in (*COMMON_FIELDS, *form.field_names) if c not in skip]
-        where, params = scope.where(form_id)
-        # SQLite writes each record's JSON line itself (json_array), which keeps hashing 100,000
-        # records well under a second; values are TEXT/INTEGER/NULL, so the text is stable.
-        sql = (f"SELECT json_array(?, id, revision, json_array({', '.join(f'[{c}]' for c in cols)})) "
-               f"FROM [{form.table}] WHERE {where} ORDER BY id")
-        cur = store.db.execute(sql, [form_id, *params])
-        while rows := cur.fetchmany(5000):
-            h.update("".join(r[0] + "\n" for r in rows).encode())
+        form = scope.forms[form_id]
+        for chunk in reader.data_lines(form_id, scope.where(form_id), version, skip=form.local_only_names):
+            h.update(chunk.encode())
     return h.hexdigest()

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.units import Level
 from plan_desktop.store import Query
+from plan_desktop.store.periods import period_where
+from plan_desktop.store.reading import RecordReader
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -49,15 +51,9 @@ def units_with_data(inst: Installation, period: Period) -> dict[str, bool]:
     start, end = inst.period_bounds(period)
     on = end
     owners: set[str] = set()
-    for form in inst.store.forms.values():
-        where = ["deleted = 0"]
-        params: list[object] = []
-        if form.period_field:
-            pf = form.field(form.period_field)
-            where.append(f"[{pf.name}] BETWEEN ? AND ?")
-            params += [start.year, end.year] if pf.type == "int" else [start.isoformat(), end.isoformat()]
-        sql = f"SELECT DISTINCT unit_code FROM [{form.table}] WHERE {' AND '.join(where)}"
-        owners.update(r[0] for r in inst.store.db.execute(sql, params).fetchall())
+    reader = RecordReader(inst.store)
+    for form in inst.store.forms.values():  # a roster's records by the day they began
+        owners |= reader.owners(form.id, period_where(form, start, end, by_date=True))
     result: dict[str, bool] = {}
     for child in children:
         if child.level == Level.COMMUNE:
@@ -77,10 +73,41 @@ def last_export_at(inst: Installation) -> str | None:
 def unexported_count(inst: Installation) -> int:
     """Records (deletions included) changed since the last export package (setting ``last_export_seq``)."""
     seq = int(inst.store.get_setting("last_export_seq", 0) or 0)
-    total = 0
+    reader = RecordReader(inst.store)
+    return sum(reader.changed_since(form_id, seq) for form_id in inst.store.forms)
+
+
+def monthly_counts(inst: Installation, year: int, unit_code: str | None = None) -> dict[str, list[int]]:
+    """For the overview's chart: live records of each event form (activities, trainings, inspections,
+    cases, support) per month of ``year`` — the twelve months ending with the year's last day (the
+    statistical cut-off moves them with it). ``unit_code`` None: every unit in the store."""
+    start, end = inst.period_bounds(Period(int(year), "Y", 1))
+    out: dict[str, list[int]] = {}
     for form in inst.store.forms.values():
-        row = inst.store.db.execute(
-            f"SELECT count(*) FROM [{form.table}] WHERE change_seq > ?", [seq]
-        ).fetchone()
-        total += row[0]
-    return total
+        if form.kind != "event" or not form.period_field or form.field(form.period_field).type != "date":
+            continue
+        months = [0] * 12
+        where = ["deleted = 0", f"[{form.period_field}] BETWEEN ? AND ?"]
+        params: list[object] = [start.isoformat(), end.isoformat()]
+        if unit_code:
+            where.append("unit_code = ?")
+            params.append(unit_code)
+        sql = (f"SELECT substr([{form.period_field}], 1, 7), count(*) FROM [{form.table}] "
+               f"WHERE {' AND '.join(where)} GROUP BY 1")
+        for ym, n in inst.store.db.execute(sql, params).fetchall():
+            y, m = int(ym[:4]), int(ym[5:7])
+            # the month's place among the twelve that end at the year's end (December = 11)
+            idx = 11 - ((end.year - y) * 12 + (end.month - m))
+            if 0 <= idx < 12:
+                months[idx] += n
+        out[form.id] = months
+    return out
+
+
+def has_records(inst: Installation, year: int, unit_code: str | None = None) -> bool:
+    """Whether anything was recorded for ``year`` (an event or a yearly assessment; one unit, or every unit
+    in the store): without, the overview says «chưa có số liệu» rather than judging indicators on nothing.
+    Rosters (officers, businesses) do not count: they carry over from year to year."""
+    start, end = inst.period_bounds(Period(int(year), "Y", 1))
+    return any(inst.store.count(form, Query(unit_code=unit_code, start=start, end=end))
+               for form in inst.store.forms.values() if form.period_field is not None and form.kind != "roster")

@@ -34,7 +34,6 @@ __all__ = [
     "load_draft",
     "load_text_file",
     "make_report",
-    "pdf_bytes",
     "report_data_hash",
     "save_draft",
     "with_signature_fields",
@@ -154,13 +153,6 @@ def check_period(inst: Installation, period: str | Period, unit_code: str | None
             f"Ngày báo cáo {report_date:%d/%m/%Y} trước ngày kết thúc kỳ {p.label_vi()} ({end:%d/%m/%Y}, theo cách "
             "tính kỳ trong Cài đặt); báo cáo chỉ lập từ ngày kết thúc kỳ trở đi.",
             en=f"Report date {report_date:%d/%m/%Y} is before the end of period {p} ({end:%d/%m/%Y}).")
-
-
-def pdf_bytes(inst: Installation, period: str | Period, unit_code: str | None = None, *,
-              report_date: date | None = None, draft: dict[str, str] | None = None) -> bytes:
-    from plan_desktop.reports.pdf import pdf_bytes as render
-
-    return render(build(inst, period, unit_code, report_date=report_date, draft=draft))
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ Once a period's report is signed, records dated in it can no longer be added, ch
 (a guard on :class:`RecordService`, see :func:`install_period_locks`). Reopening a period takes a
 reason, is written to the audit log, and marks the period's signed reports "superseded".
 
-Tables (created here, idempotently): ``signed_reports`` (the report list) and ``period_locks``
-(one row per lock; a reopened lock keeps its row with ``reopened_at`` set).
+Tables (made by the store's migration ``0005_signing``): ``signed_reports`` (the report list, with the
+format version of each report's data hash) and ``period_locks`` (one row per lock; a reopened lock
+keeps its row with ``reopened_at`` set).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from plan_desktop.domain.forms import FormDef
 from plan_desktop.domain.periods import Period
+from plan_desktop.reports.scope import DATA_HASH_VERSION, report_data_hash
 from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.timefmt import VN_TZ, now_vn
@@ -50,40 +52,6 @@ CHAIRMAN_FIELD = "ChuKy_ChuTich"
 OFFICER_BOX = (70.0, 90.0, 290.0, 160.0)
 CHAIRMAN_BOX = (320.0, 90.0, 560.0, 160.0)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS signed_reports (
-    id INTEGER PRIMARY KEY,
-    period TEXT NOT NULL,
-    unit_code TEXT NOT NULL,
-    file_path TEXT,
-    file_sha256 TEXT,
-    data_sha256 TEXT,
-    created_at TEXT NOT NULL,
-    signed_at TEXT,
-    signer TEXT,
-    status TEXT NOT NULL DEFAULT 'draft',
-    status_at TEXT,
-    superseded_at TEXT,
-    reason TEXT
-);
-CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
-CREATE TABLE IF NOT EXISTS period_locks (
-    id INTEGER PRIMARY KEY,
-    period TEXT NOT NULL,
-    unit_code TEXT NOT NULL,
-    start_date TEXT NOT NULL,
-    end_date TEXT NOT NULL,
-    locked_at TEXT NOT NULL,
-    locked_by TEXT,
-    report_id INTEGER REFERENCES signed_reports (id),
-    reopened_at TEXT,
-    reopened_by TEXT,
-    reopen_reason TEXT
-);
-CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopened_at);
-"""
-
-
 def same_person(a: str, b: str) -> bool:
     """Two names are the same person's when equal after Unicode NFC, spacing and case folding (the marks
     count: «Nguyễn Văn An» is not «Nguyen Van An»)."""
@@ -111,23 +79,6 @@ def _name_mismatch(cert_name: str, block_name: str, officer: bool) -> str:
     return (f"Chứng thư số mang tên «{cert_name}», khác {where} «{block_name}». Không ký được: tên trên "
             "chữ ký số phải đúng là người ký. Hãy dùng chứng thư của người ký, hoặc sửa họ tên người ký "
             "trong Cài đặt rồi lập lại báo cáo.")
-
-
-#: Columns added after the first release (issuing by the clerk), added to older files when missing.
-ADDED_COLUMNS = {"signed_reports": {"doc_number": "TEXT", "issued_on": "TEXT", "issued_at": "TEXT"}}
-
-
-def ensure_schema(db: Database) -> None:
-    """Create this service's tables if missing, and add later columns (idempotent, one transaction)."""
-    with db.atomic():
-        for statement in SCHEMA.split(";"):
-            if statement.strip():
-                db.execute(statement)
-        for table, columns in ADDED_COLUMNS.items():
-            have = {r[1] for r in db.execute(f"PRAGMA table_info([{table}])").fetchall()}
-            for name, kind in columns.items():
-                if name not in have:
-                    db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{name}] {kind}")
 
 
 def file_sha256(path: Path) -> str:
@@ -168,6 +119,8 @@ class ReportEntry:
     doc_number: str | None = None
     issued_on: str | None = None
     issued_at: str | None = None
+    #: the format of ``data_sha256`` (``reports/scope.py``): 1 for every report made before version 2
+    data_hash_version: int = 1
 
     @property
     def status_vi(self) -> str:
@@ -282,7 +235,6 @@ def install_period_locks(service: RecordService, inst: Installation) -> PeriodLo
 
     Call it wherever a RecordService is made for an installation (``Installation.records()``).
     """
-    ensure_schema(inst.store.db)
     for g in service.guards:
         if isinstance(g, PeriodLockGuard):
             return g
@@ -298,7 +250,6 @@ class SigningService:
         self.inst = inst
         self.db = inst.store.db
         self.actor = actor if actor is not None else (inst.store.get_setting("officer_name", "") or "")
-        ensure_schema(self.db)
 
     @property
     def unit_code(self) -> str:
@@ -329,10 +280,13 @@ class SigningService:
         return [self._entry(r) for r in self.db.query(sql, params)]
 
     def register_draft(self, path: Path, period: str, data_sha256: str | None = None) -> ReportEntry:
-        """Put a generated, unsigned report in the list as a draft (the report page calls this)."""
-        from plan_desktop.signing.verify import read_data_hash
+        """Put a generated, unsigned report in the list as a draft (the report page calls this), with
+        the data hash it carries and that hash's format version."""
+        from plan_desktop.signing.verify import read_data_hash_info
 
         path = Path(path)
+        carried = read_data_hash_info(path)
+        version = carried[1] if carried else DATA_HASH_VERSION
         p = str(Period.parse(period))
         sha = file_sha256(path)
         now = utc_now()
@@ -344,8 +298,9 @@ class SigningService:
                 return self.get(existing[0]["id"])  # type: ignore[return-value]
             cur = self.db.execute(
                 "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, created_at, "
-                "status, status_at) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?)",
-                [p, self.unit_code, str(path.resolve()), sha, data_sha256 or read_data_hash(path), now, now],
+                "status, status_at, data_hash_version) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
+                [p, self.unit_code, str(path.resolve()), sha, data_sha256 or (carried[0] if carried else None),
+                 now, now, version],
             )
             rid = cur.lastrowid
         return self.get(rid)  # type: ignore[return-value]
@@ -393,7 +348,7 @@ class SigningService:
         matches the records (they changed since it was made) is refused: it must be made again first.
         """
         from plan_desktop.signing.sign import sign_pdf
-        from plan_desktop.signing.verify import read_data_hash
+        from plan_desktop.signing.verify import read_data_hash_info
 
         self._require_approver("ký số báo cáo")
         in_path, out_path = Path(in_path), Path(out_path)
@@ -428,7 +383,8 @@ class SigningService:
             reason=reason or f"Ký báo cáo {p.label_vi()}", location=location, page=page, signing_time=moment,
             image_for=lambda field: image if field == CHAIRMAN_FIELD else None)
         out_sha = file_sha256(out_path)
-        data_hash = read_data_hash(out_path)
+        carried = read_data_hash_info(out_path)
+        data_hash, version = carried if carried else (None, DATA_HASH_VERSION)
         now = utc_now()
         start, end = self.inst.period_bounds(p)
         with self.db.atomic():
@@ -443,14 +399,15 @@ class SigningService:
                     rid = prev["id"]
                     self.db.execute(
                         "UPDATE signed_reports SET file_path = ?, file_sha256 = ?, data_sha256 = ?, signed_at = ?, "
-                        "signer = ?, status = 'signed', status_at = ? WHERE id = ?",
-                        [str(out_path.resolve()), out_sha, data_hash, now, signer_name, now, rid])
+                        "signer = ?, status = 'signed', status_at = ?, data_hash_version = ? WHERE id = ?",
+                        [str(out_path.resolve()), out_sha, data_hash, now, signer_name, now, version, rid])
                 else:
                     rid = self.db.execute(
                         "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, "
-                        "created_at, signed_at, signer, status, status_at) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
-                        [key, self.unit_code, str(out_path.resolve()), out_sha, data_hash, now, now, signer_name, now],
+                        "created_at, signed_at, signer, status, status_at, data_hash_version) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?)",
+                        [key, self.unit_code, str(out_path.resolve()), out_sha, data_hash, now, now, signer_name, now,
+                         version],
                     ).lastrowid
                 self.db.execute(
                     "UPDATE signed_reports SET status = 'superseded', superseded_at = ?, "
@@ -617,14 +574,15 @@ class SigningService:
     def data_matches(self, path: Path, period: str | Period, unit_code: str | None = None) -> bool | None:
         """Whether the data hash a report PDF carries is the hash of the records held here for
         ``period`` and ``unit_code`` (a district checks a commune's report against the commune's
-        imported records). None when the PDF carries no data hash."""
-        from plan_desktop.reports.scope import report_data_hash
-        from plan_desktop.signing.verify import read_data_hash
+        imported records). None when the PDF carries no data hash. The hash is computed in the format
+        version the PDF names (a report signed under version 1 keeps verifying)."""
+        from plan_desktop.signing.verify import read_data_hash_info
 
-        carried = read_data_hash(Path(path))
+        carried = read_data_hash_info(Path(path))
         if carried is None:
             return None
-        return carried == report_data_hash(self.inst, period, unit_code)
+        digest, version = carried
+        return digest == report_data_hash(self.inst, period, unit_code, version=version)
 
     def check_data_hash(self, path: Path, period: str | Period) -> None:
         """Refuse a report whose data hash differs from the hash of the records as they are now."""

@@ -24,6 +24,8 @@ from plan_desktop.signing.timefmt import format_vn
 
 DATA_HASH_KEY = "plan_desktop:data_sha256"
 _DATA_HASH_RE = re.compile(rb"plan_desktop:data_sha256=([0-9a-fA-F]{64})")
+#: The format version of the data hash, written beside it since version 2 (none: version 1).
+_DATA_HASH_VERSION_RE = re.compile(rb"plan_desktop:data_hash_version=(\d{1,4})")
 
 
 @dataclass
@@ -66,6 +68,8 @@ class VerifyResult:
     data_sha256: str | None
     error: str | None = None  # the file could not be read as a PDF at all
     checked_trust: bool = False
+    #: the format version of ``data_sha256`` (``reports/scope.py``); None without a data hash
+    data_hash_version: int | None = None
 
     @property
     def intact(self) -> bool:
@@ -116,12 +120,16 @@ def _txt(sig_obj, key: str) -> str:
     return str(v) if v is not None else ""
 
 
-def _find_hash(blob: bytes) -> str | None:
+def _find_hash(blob: bytes) -> tuple[str, int] | None:
+    """The data hash in ``blob`` and its format version (written beside it; 1 when absent)."""
     m = _DATA_HASH_RE.search(blob)
-    return m.group(1).decode().lower() if m else None
+    if not m:
+        return None
+    v = _DATA_HASH_VERSION_RE.search(blob)
+    return m.group(1).decode().lower(), int(v.group(1)) if v else 1
 
 
-def _data_hash_from(resolver) -> str | None:
+def _data_hash_from(resolver) -> tuple[str, int] | None:
     """Search the document information dictionary and the XMP metadata of one revision."""
     try:
         trailer = resolver.trailer_view
@@ -148,6 +156,13 @@ def read_data_hash(path: Path) -> str | None:
     For a signed file it is read from the revision the first signature covers, so metadata
     changed after signing does not count.
     """
+    found = read_data_hash_info(path)
+    return found[0] if found else None
+
+
+def read_data_hash_info(path: Path) -> tuple[str, int] | None:
+    """The data hash a report carries and its format version (``plan_desktop:data_hash_version``,
+    1 when the report does not say), read as :func:`read_data_hash` does; None without a hash."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     try:
@@ -211,7 +226,9 @@ def _verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None
     except Exception as exc:
         return VerifyResult(path, [], None, error=f"không đọc được tệp PDF (tệp hỏng hoặc đã bị sửa: {exc}).")
     if not embedded:
-        return VerifyResult(path, [], _data_hash_from(reader), checked_trust=roots is not None)
+        found = _data_hash_from(reader)
+        return VerifyResult(path, [], found[0] if found else None, checked_trust=roots is not None,
+                            data_hash_version=found[1] if found else None)
 
     checks: list[SignatureCheck] = []
     total = len(embedded)
@@ -270,10 +287,11 @@ def _verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None
             covers_whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
             problems=problems,
         ))
-    data_hash = None
+    found = None
     try:
         resolver = reader.get_historical_resolver(embedded[0].signed_revision) if embedded else reader
-        data_hash = _data_hash_from(resolver)
+        found = _data_hash_from(resolver)
     except Exception:
-        data_hash = None
-    return VerifyResult(path, checks, data_hash, checked_trust=roots is not None)
+        found = None
+    return VerifyResult(path, checks, found[0] if found else None, checked_trust=roots is not None,
+                        data_hash_version=found[1] if found else None)

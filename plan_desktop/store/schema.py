@@ -11,9 +11,10 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from plan_desktop.domain.forms import FormDef, FormSet
+from plan_desktop.store import seal
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 6
 migrations = Migrations("plan_desktop")
 
 
@@ -133,6 +134,101 @@ def _m0004_exchange_anchor_columns(db: Database) -> None:
 
 
 ANCHOR_COLUMNS = {"exchange_anchors": {"fingerprint": str}, "exchange_receipts": {"audit_seq": int, "audit_hash": str}}
+
+
+#: Signed reports (the report list) and period locks (one row per lock; a reopened lock keeps its row
+#: with ``reopened_at`` set). ``data_hash_version`` is the format of the report's data hash
+#: (``reports/scope.py``): 1 for every report made before it was recorded; ``doc_number``,
+#: ``issued_on``, ``issued_at``: the clerk's issuing of a signed report. ``IF NOT EXISTS`` because
+#: versions before this migration created the tables lazily (services/signing.py).
+SIGNING_TABLES_SQL = """
+CREATE TABLE IF NOT EXISTS signed_reports (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    file_path TEXT,
+    file_sha256 TEXT,
+    data_sha256 TEXT,
+    created_at TEXT NOT NULL,
+    signed_at TEXT,
+    signer TEXT,
+    status TEXT NOT NULL DEFAULT 'draft',
+    status_at TEXT,
+    superseded_at TEXT,
+    reason TEXT,
+    data_hash_version INTEGER NOT NULL DEFAULT 1,
+    doc_number TEXT,
+    issued_on TEXT,
+    issued_at TEXT
+);
+CREATE INDEX IF NOT EXISTS signed_reports_period ON signed_reports (unit_code, period);
+CREATE TABLE IF NOT EXISTS period_locks (
+    id INTEGER PRIMARY KEY,
+    period TEXT NOT NULL,
+    unit_code TEXT NOT NULL,
+    start_date TEXT NOT NULL,
+    end_date TEXT NOT NULL,
+    locked_at TEXT NOT NULL,
+    locked_by TEXT,
+    report_id INTEGER REFERENCES signed_reports (id),
+    reopened_at TEXT,
+    reopened_by TEXT,
+    reopen_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS period_locks_unit ON period_locks (unit_code, reopened_at);
+"""
+
+
+#: Columns of ``signed_reports`` that its lazily made versions lacked: the data hash's format version
+#: (1 for every report made before it was recorded) and the clerk's issuing (number, day, moment).
+SIGNING_ADDED_COLUMNS = {"data_hash_version": "INTEGER NOT NULL DEFAULT 1", "doc_number": "TEXT",
+                         "issued_on": "TEXT", "issued_at": "TEXT"}
+
+
+@migrations(name="0005_signing")
+def _m0005_signing(db: Database) -> None:
+    for stmt in SIGNING_TABLES_SQL.split(";"):
+        if stmt.strip():
+            db.execute(stmt)
+    have = set(db["signed_reports"].columns_dict)  # made lazily by an earlier version: add what it lacks
+    for name, kind in SIGNING_ADDED_COLUMNS.items():
+        if name not in have:
+            db.execute(f"ALTER TABLE signed_reports ADD COLUMN [{name}] {kind}")
+
+
+@migrations(name="0006_seal")
+def _m0006_seal(db: Database) -> None:
+    """The first seal of a file (store/seal.py): its tables as they are when this version first opens it."""
+    seal.write(db)
+
+
+#: Every table the program makes besides the record tables (``form_*``, from the forms).
+#: ``sqlite_stat*`` are SQLite's own (``ANALYZE``).
+FIXED_TABLES = frozenset({
+    "meta", "settings", "audit_log", "schema_changes", "_sqlite_migrations", "sqlite_sequence",
+    "sqlite_stat1", "sqlite_stat4", "exchange_state", "exchange_exports", "exchange_keys", "exchange_received",
+    "exchange_archive", "exchange_receipts", "exchange_pending", "exchange_vouchers", "exchange_anchors",
+    "signed_reports", "period_locks",
+})
+
+
+def schema_problems(db: Database, forms: FormSet) -> list[str]:
+    """What in the file's schema the program did not make (Vietnamese): any trigger or view (the
+    program makes none; a trigger can silently change or drop what is written) and unknown tables.
+    Indexes on the program's tables are harmless and allowed."""
+    known = FIXED_TABLES | {f.table for f in forms.values()}
+    problems: list[str] = []
+    for kind, name, table in db.conn.execute("SELECT type, name, tbl_name FROM main.sqlite_master ORDER BY name"):
+        if kind == "trigger":
+            problems.append(f"Tệp dữ liệu có trigger «{name}» (trên bảng {table}) không do chương trình tạo: "
+                            "nó có thể sửa hoặc chặn dữ liệu được ghi.")
+        elif kind == "view":
+            problems.append(f"Tệp dữ liệu có view «{name}» không do chương trình tạo.")
+        elif kind == "table" and name not in known:
+            problems.append(f"Tệp dữ liệu có bảng «{name}» không do chương trình tạo.")
+        elif kind == "index" and table not in known:
+            problems.append(f"Tệp dữ liệu có chỉ mục «{name}» trên bảng lạ «{table}».")
+    return problems
 
 
 def record_columns(form: FormDef) -> dict[str, type]:

@@ -482,3 +482,36 @@ def test_a_roster_and_a_yearly_form_load(tmp_path):
     assert (roster.kind, roster.until_field, roster.report_from) == ("roster", "till", "always")
     yearly = load_form(_write(tmp_path, "yearly", 'kind = "yearly"\nperiod_field = "n"\n' + INT_FIELD))
     assert (yearly.kind, yearly.report_from) == ("yearly", "year")
+
+
+# -- version and history: how a record written with older forms reads now ---------------------------------
+def test_every_form_starts_at_version_1():
+    assert set(FORMS.versions().values()) == {1} and all(not f.history for f in FORMS.values())
+
+
+def test_history_renames_and_removals_chain(tmp_path):
+    fields = FIELD_OK + '\n[[fields]]\nname = "c"\ntype = "int"\nlabel = "C"\n'
+    history = ('version = 4\n' + fields
+               + '\n[[history]]\nversion = 2\nrenamed_fields = { a = "b" }\nremoved_fields = ["x"]\n'
+               + '\n[[history]]\nversion = 3\nrenamed_fields = { b = "c" }\n'
+               + '\n[[history]]\nversion = 4\nremoved_fields = ["y"]\n')
+    form = load_form(_write(tmp_path, "hist", history))
+    assert form.version == 4
+    assert form.upgrade_from(1) == ({"a": "c"}, frozenset({"x", "y"}))
+    assert form.upgrade_from(2) == ({"b": "c"}, frozenset({"y"}))
+    assert form.upgrade_from(4) == ({}, frozenset())
+
+
+@pytest.mark.parametrize(("body", "words"), [
+    ('version = 0\n', "version: 0 must be a whole number from 1"),
+    ('version = 2\n[[history]]\nversion = 3\n', "at most the form's version 2"),
+    ('version = 3\n[[history]]\nversion = 3\n[[history]]\nversion = 2\n', "above 3 (in order)"),
+    ('version = 2\n[[history]]\nversion = 2\nremoved_fields = ["when"]\n', "'when' is still a field"),
+    ('version = 2\n[[history]]\nversion = 2\nrenamed = { a = "when" }\n', "unknown keys ['renamed']"),
+])
+def test_history_must_be_honest(tmp_path, body, words):
+    head, _, tail = body.partition("[[history]]")
+    text = head + FIELD_OK + (("\n[[history]]" + tail) if tail else "")
+    with pytest.raises(FormDefinitionError) as exc:
+        load_form(_write(tmp_path, "broken", text))
+    assert str(exc.value).startswith("broken.toml: ") and words in str(exc.value)

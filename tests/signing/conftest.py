@@ -106,8 +106,10 @@ def pki(tmp_path_factory) -> dict[str, Cert]:
     }
 
 
-def make_pdf(path: Path, *, data_sha256: str = DATA_SHA256, pages: int = 1) -> Path:
-    """A small report-like PDF (uncompressed, so a test can change a visible digit)."""
+def make_pdf(path: Path, *, data_sha256: str = DATA_SHA256, pages: int = 1, data_hash_version: int | None = None
+             ) -> Path:
+    """A small report-like PDF (uncompressed, so a test can change a visible digit). Without
+    ``data_hash_version`` it carries the hash as version 1 reports did (no version beside it)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -120,7 +122,8 @@ def make_pdf(path: Path, *, data_sha256: str = DATA_SHA256, pages: int = 1) -> P
         pdfmetrics.registerFont(TTFont("NotoSerifTest", str(font)))
     c = canvas.Canvas(str(path), pagesize=A4, pageCompression=0)
     c.setTitle("Báo cáo kết quả công tác phòng, chống mại dâm 6 tháng đầu năm 2019")
-    c.setKeywords(f"plan_desktop:data_sha256={data_sha256}")
+    version = f" plan_desktop:data_hash_version={data_hash_version}" if data_hash_version else ""
+    c.setKeywords(f"plan_desktop:data_sha256={data_sha256}{version}")
     for n in range(pages):
         c.setFont("NotoSerifTest", 13)
         c.drawString(90, 760, "ỦY BAN NHÂN DÂN XÃ ĐỒNG LÝ")
@@ -157,20 +160,25 @@ class Token:
     cert: Cert
 
 
-@pytest.fixture
-def softhsm_token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch) -> Token:
-    """A fresh SoftHSM2 token in a temp dir holding an RSA key and its certificate (CN «Lê Hoàng Đức»)."""
+@pytest.fixture(scope="session")
+def softhsm_token(tmp_path_factory: pytest.TempPathFactory, pki) -> Token:
+    """A SoftHSM2 token in a temp dir holding an RSA key and its certificate (CN «Lê Hoàng Đức»).
+
+    One per test session: python-pkcs11 initialises a library once per process, and SoftHSM reads its
+    configuration (the token folder) only then — a second token made later would not be seen, and a
+    second key added to the first token would make its certificate ambiguous."""
     if shutil.which("softhsm2-util") is None:
         pytest.skip("softhsm2-util không có trên PATH: cài gói Debian «softhsm2» để chạy kiểm thử token PKCS#11")
     pkcs11 = pytest.importorskip("pkcs11", reason="python-pkcs11 chưa được cài (pyhanko[pkcs11])")
     lib = next((Path(p) for p in SOFTHSM_LIBS if Path(p).exists()), None)
     if lib is None:
         pytest.skip("không tìm thấy libsofthsm2.so")
+    tmp_path = tmp_path_factory.mktemp("softhsm")
     tokdir = tmp_path / "tokens"
     tokdir.mkdir()
     conf = tmp_path / "softhsm2.conf"
     conf.write_text(f"directories.tokendir = {tokdir}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    monkeypatch.setenv("SOFTHSM2_CONF", str(conf))
+    os.environ["SOFTHSM2_CONF"] = str(conf)  # for the whole session (see above)
     subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL, "--so-pin", "654321",
                     "--pin", USER_PIN], check=True, capture_output=True, env={**os.environ, "SOFTHSM2_CONF": str(conf)})
 
@@ -229,11 +237,11 @@ def report_for(commune, tmp_path: Path):
     made: list[Path] = []
 
     def make(period: str) -> Path:
-        from plan_desktop.reports.scope import report_data_hash
+        from plan_desktop.reports.scope import DATA_HASH_VERSION, report_data_hash
 
         path = tmp_path / f"report-{period}-{len(made) + 1}.pdf"
         made.append(path)
-        return make_pdf(path, data_sha256=report_data_hash(commune, period))
+        return make_pdf(path, data_sha256=report_data_hash(commune, period), data_hash_version=DATA_HASH_VERSION)
 
     return make
 

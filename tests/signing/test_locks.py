@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (phụ thuộc của chức năng ký số)")
 
 from plan_desktop.cli import main
-from plan_desktop.reports.scope import report_data_hash
+from plan_desktop.reports.scope import DATA_HASH_VERSION, report_data_hash
 from plan_desktop.services.records import RecordError
 from plan_desktop.services.signing import SigningService, install_period_locks
 from plan_desktop.signing.errors import SigningError
@@ -32,6 +32,7 @@ def locked(commune, service, pki, report_for, tmp_path):
     report_pdf = report_for("2019-H1")
     draft = signing.register_draft(report_pdf, "2019-H1")
     assert draft.status == "draft" and draft.data_sha256 == read_data_hash(report_pdf)
+    assert draft.data_hash_version == DATA_HASH_VERSION == 2
     entry = signing.sign_report(report_pdf, tmp_path / "signed.pdf", "2019-H1",
                                 Pkcs12Spec(pki["officer"].p12, PASSPHRASE), title="Công chức Văn hóa - Xã hội")
     return signing, entry, in_h1, in_h2
@@ -41,6 +42,8 @@ def test_signing_locks_the_period_and_lists_the_report(locked):
     signing, entry, _, _ = locked
     assert entry.status == "signed" and entry.signer == "Nguyễn Văn An"
     assert entry.data_sha256 == report_data_hash(signing.inst, "2019-H1")
+    stored = signing.db.execute("SELECT data_hash_version FROM signed_reports WHERE id = ?", [entry.id]).fetchone()
+    assert entry.data_hash_version == stored[0] == 2
     assert [e.id for e in signing.list_reports()] == [entry.id]  # the draft became the signed report
     lock = signing.active_lock("2019-H1")
     assert lock is not None and lock.report_id == entry.id

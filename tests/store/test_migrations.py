@@ -9,7 +9,7 @@ from pathlib import Path
 from plan_desktop.domain.forms import load_forms
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import Query, Store
-from plan_desktop.store.schema import migrations
+from plan_desktop.store.schema import SCHEMA_VERSION, migrations
 
 FIXTURE = Path(__file__).parent.parent / "data" / "db_v0_1_0.sqlite"
 FORMS_DIR = Path(__file__).parents[2] / "forms"
@@ -92,7 +92,7 @@ def test_a_new_store_has_the_exchange_tables_from_the_migration(tmp_path):
     store = Store.open(path)
     try:
         assert "0002_exchange" in {m.name for m in migrations.applied(store.db)}
-        assert store.get_meta("schema_version") == "2"
+        assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
     finally:
         store.close()
 
@@ -196,3 +196,42 @@ def test_an_index_a_form_declares_is_made_and_used(tmp_path):
             "AND format = 'press' AND unit_code IN (?) AND date BETWEEN ? AND ?",
             ["13597", "2019-01-01", "2019-12-31"]).fetchall())
         assert "COVERING INDEX idx_form_communication_unit_code_deleted_format_date" in plan
+
+
+# -- 0005_signing: the report list and the period locks --------------------------------------------------
+def test_the_first_version_gets_the_signing_tables_from_the_migration(tmp_path):
+    folder = tmp_path / "old"
+    folder.mkdir()
+    shutil.copyfile(FIXTURE, folder / "plan_desktop.sqlite")
+    assert not {"signed_reports", "period_locks"} & _tables(folder / "plan_desktop.sqlite")
+    with Installation.open(folder) as inst:
+        assert "0005_signing" in {m.name for m in migrations.applied(inst.store.db)}
+        assert "data_hash_version" in inst.store.db["signed_reports"].columns_dict
+        assert inst.store.db["period_locks"].exists()
+        assert inst.store.check() == []
+
+
+def test_signing_tables_made_lazily_keep_their_rows_and_get_the_hash_version(tmp_path):
+    """Before 0005_signing, services/signing.py created its tables on first use, without the column
+    ``data_hash_version``: such reports were all hashed with format 1."""
+    folder = tmp_path / "old"
+    folder.mkdir()
+    db_file = folder / "plan_desktop.sqlite"
+    shutil.copyfile(FIXTURE, db_file)
+    conn = sqlite3.connect(db_file)
+    with conn:
+        conn.executescript(
+            "CREATE TABLE signed_reports (id INTEGER PRIMARY KEY, period TEXT NOT NULL, unit_code TEXT NOT NULL, "
+            "file_path TEXT, file_sha256 TEXT, data_sha256 TEXT, created_at TEXT NOT NULL, signed_at TEXT, "
+            "signer TEXT, status TEXT NOT NULL DEFAULT 'draft', status_at TEXT, superseded_at TEXT, reason TEXT);"
+            "CREATE TABLE period_locks (id INTEGER PRIMARY KEY, period TEXT NOT NULL, unit_code TEXT NOT NULL, "
+            "start_date TEXT NOT NULL, end_date TEXT NOT NULL, locked_at TEXT NOT NULL, locked_by TEXT, "
+            "report_id INTEGER REFERENCES signed_reports (id), reopened_at TEXT, reopened_by TEXT, "
+            "reopen_reason TEXT);")
+        conn.execute("INSERT INTO signed_reports (period, unit_code, data_sha256, created_at, status) "
+                     "VALUES ('2019', '13597', ?, '2020-01-05T00:00:00Z', 'signed')", ["ab" * 32])
+    conn.close()
+    with Installation.open(folder) as inst:
+        rows = inst.store.db.execute("SELECT period, data_sha256, data_hash_version FROM signed_reports").fetchall()
+        assert rows == [("2019", "ab" * 32, 1)]
+        assert not migrations.pending(inst.store.db)

@@ -179,7 +179,8 @@ def export_package(
             if not rows:
                 continue
             members.append((f"records/{form.id}.jsonl", records_member(rows, exported_columns(store, form))))
-            counts[form.id] = {"records": len(rows), "deleted": sum(1 for r in rows if r["deleted"])}
+            counts[form.id] = {"records": len(rows), "deleted": sum(1 for r in rows if r["deleted"]),
+                               "form_version": form.version}
             p = _period_of_rows(form, [r for r in rows])
             if p:
                 span += list(p)

@@ -121,7 +121,7 @@ def approve_key(
             continue
         result = FileResult(Path(r["file_name"]))
         if r["kind"] == "setup":
-            info = apply_setup_file(inst, read_setup_file(r["blob"], r["file_name"]))
+            info = apply_setup_file(inst, read_setup_file(r["blob"], r["file_name"], forms=inst.store.forms))
             if not info.held:
                 out.setup_messages.append(f"Đã áp dụng tệp thiết lập «{r['file_name']}» của {info.issuer_name}.")
                 out.setup_messages.extend(info.warnings)

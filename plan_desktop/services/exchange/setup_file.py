@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.domain.forms import FormSet, default_forms
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
 from plan_desktop.exchange.keys import b64, fingerprint, short_code, unb64
 from plan_desktop.exchange.package import (
@@ -15,9 +16,12 @@ from plan_desktop.exchange.package import (
     TrustCheck,
     Untrusted,
     build_signed_document,
+    forms_versions_of,
+    newer_forms,
     open_file,
     read_source,
     read_vouchers,
+    refuse_newer_forms,
     verify_document,
 )
 from plan_desktop.services.exchange.files import _write_verified
@@ -92,6 +96,7 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
         "unit_name": child.name,
         "created_at": utc_now(),
         "forms_version": inst.store.forms.signature(),
+        "forms_versions": inst.store.forms.versions(),
         "working_year": inst.working_year,
         **_plan_info(inst),
         # the keys this unit pinned for the levels above it, its vouchers for its children's keys, and
@@ -139,8 +144,9 @@ def _ancestors(inst: Installation, unit: str) -> set[str]:
     return out
 
 
-def read_setup_file(path: Path | bytes, name: str = "") -> SetupInfo:
-    """Open and check a setup file (for the first-run wizard). Nothing is written."""
+def read_setup_file(path: Path | bytes, name: str = "", *, forms: FormSet | None = None) -> SetupInfo:
+    """Open and check a setup file (for the first-run wizard). Nothing is written. A file made with
+    newer forms than this program's (``forms``, default the program's own) is refused."""
     from plan_desktop.domain.units import default_registry
 
     name = name or (Path(path).name if isinstance(path, (str, Path)) else "tệp thiết lập")
@@ -148,6 +154,9 @@ def read_setup_file(path: Path | bytes, name: str = "") -> SetupInfo:
     data = read_source(Path(path) if isinstance(path, str) else path, what)
     signed = verify_document(data, "setup", what)
     m = signed.data
+    newer = newer_forms(forms_versions_of(m, what), forms if forms is not None else default_forms())
+    if newer:
+        raise refuse_newer_forms(newer, what)
     units = default_registry()
     unit, issuer = m["unit"], m["issuer"]["unit"]
     versions = units.versions(unit)
@@ -176,7 +185,7 @@ def read_setup_file(path: Path | bytes, name: str = "") -> SetupInfo:
 def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
     """Record the parent's keys (and the plan targets) from a setup file, at the unit it is for."""
     if not isinstance(info, SetupInfo):
-        info = read_setup_file(info)
+        info = read_setup_file(info, forms=inst.store.forms)
     if info.unit != inst.unit_code:
         raise PackageRefused(
             f"Tệp thiết lập dành cho {info.unit_name} (mã {info.unit}), "
