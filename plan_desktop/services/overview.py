@@ -75,3 +75,39 @@ def unexported_count(inst: Installation) -> int:
     seq = int(inst.store.get_setting("last_export_seq", 0) or 0)
     reader = RecordReader(inst.store)
     return sum(reader.changed_since(form_id, seq) for form_id in inst.store.forms)
+
+
+def monthly_counts(inst: Installation, year: int, unit_code: str | None = None) -> dict[str, list[int]]:
+    """For the overview's chart: live records of each event form (activities, trainings, inspections,
+    cases, support) per month of ``year`` — the twelve months ending with the year's last day (the
+    statistical cut-off moves them with it). ``unit_code`` None: every unit in the store."""
+    start, end = inst.period_bounds(Period(int(year), "Y", 1))
+    out: dict[str, list[int]] = {}
+    for form in inst.store.forms.values():
+        if form.kind != "event" or not form.period_field or form.field(form.period_field).type != "date":
+            continue
+        months = [0] * 12
+        where = ["deleted = 0", f"[{form.period_field}] BETWEEN ? AND ?"]
+        params: list[object] = [start.isoformat(), end.isoformat()]
+        if unit_code:
+            where.append("unit_code = ?")
+            params.append(unit_code)
+        sql = (f"SELECT substr([{form.period_field}], 1, 7), count(*) FROM [{form.table}] "
+               f"WHERE {' AND '.join(where)} GROUP BY 1")
+        for ym, n in inst.store.db.execute(sql, params).fetchall():
+            y, m = int(ym[:4]), int(ym[5:7])
+            # the month's place among the twelve that end at the year's end (December = 11)
+            idx = 11 - ((end.year - y) * 12 + (end.month - m))
+            if 0 <= idx < 12:
+                months[idx] += n
+        out[form.id] = months
+    return out
+
+
+def has_records(inst: Installation, year: int, unit_code: str | None = None) -> bool:
+    """Whether anything was recorded for ``year`` (an event or a yearly assessment; one unit, or every unit
+    in the store): without, the overview says «chưa có số liệu» rather than judging indicators on nothing.
+    Rosters (officers, businesses) do not count: they carry over from year to year."""
+    start, end = inst.period_bounds(Period(int(year), "Y", 1))
+    return any(inst.store.count(form, Query(unit_code=unit_code, start=start, end=end))
+               for form in inst.store.forms.values() if form.period_field is not None and form.kind != "roster")

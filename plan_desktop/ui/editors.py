@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,9 @@ class EditorContext:
     today: date | None = None
     #: (form_id) -> list of (record id, title), for ref/refs pickers
     ref_items: Callable[[str], list[tuple[str, str]]] | None = None
+    #: (form_id, editor): add a record of that form without leaving the dialog (the «Thêm … mới…» button
+    #: of a ref/refs picker); the host calls ``editor.add_and_select(id, title)`` once it is saved
+    ref_new: Callable[[str, Any], None] | None = None
 
 
 class FieldEditor(QObject):
@@ -437,6 +441,13 @@ class RefEditor(FieldEditor):
         self._tooltip(self.list)
         lay.addWidget(self.search)
         lay.addWidget(self.list)
+        self.new_button: QPushButton | None = None
+        if ctx.ref_new is not None and fd.form:
+            self.new_button = QPushButton(_new_record_text(fd.form))
+            self.new_button.setObjectName(f"field_{fd.name}_new")
+            self.new_button.setAutoDefault(False)
+            self.new_button.clicked.connect(lambda: ctx.ref_new(fd.form, self))
+            lay.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         items = ctx.ref_items(fd.form or "") if ctx.ref_items else []
         if not self.multi:
             none = QListWidgetItem(QCoreApplication.translate("FieldEditor", "(Không chọn)"))
@@ -505,12 +516,29 @@ class RefEditor(FieldEditor):
         """Pick a record by id (tests, and the ``refs`` check box by code)."""
         self.set_value([*self.value(), rid] if self.multi else rid)
 
+    def add_and_select(self, rid: str, title: str) -> None:
+        """A record just added from this dialog: list it and pick it."""
+        self.search.clear()
+        if rid not in {it.data(Qt.ItemDataRole.UserRole) for it in self._items()}:
+            self._add(rid, title)
+        self.select(rid)
+        self.list.scrollToItem(next(it for it in self._items() if it.data(Qt.ItemDataRole.UserRole) == rid))
+
     def focus_widgets(self) -> list[QWidget]:
-        return [self.search, self.list]
+        return [self.search, self.list] + ([self.new_button] if self.new_button is not None else [])
 
     def set_read_only(self, ro: bool) -> None:
         self.search.setEnabled(not ro)
         self.list.setEnabled(not ro)
+        if self.new_button is not None:
+            self.new_button.setVisible(not ro)
+
+
+def _new_record_text(form_id: str) -> str:
+    """The text of a picker's «add» button, named after what it adds."""
+    return {"establishment": QCoreApplication.translate("FieldEditor", "Thêm cơ sở mới…"),
+            "officer": QCoreApplication.translate("FieldEditor", "Thêm cán bộ mới…")}.get(
+        form_id, QCoreApplication.translate("FieldEditor", "Thêm mới…"))
 
 
 EDITORS: dict[str, type[FieldEditor]] = {

@@ -104,7 +104,11 @@ class EntryDialog(QDialog):
             title = self.tr("Sửa — {form}").format(form=label)
         self.setWindowTitle(title)
 
-        ctx = EditorContext(lang=lang, today=today, ref_items=self._ref_items)
+        self._today = today
+        #: the dialog opened from a picker's «Thêm … mới…» button, while it is open
+        self.child_dialog: EntryDialog | None = None
+        ctx = EditorContext(lang=lang, today=today, ref_items=self._ref_items,
+                            ref_new=None if read_only else self._ref_new)
         outer = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setProperty("role", "banner")
@@ -249,6 +253,27 @@ class EntryDialog(QDialog):
                     items.append((r["id"], f"{target.title_of(store.to_values(target, r), self.lang)} — {where}"))
         ranks = collation_ranks({t for _, t in items})
         return sorted(items, key=lambda it: ranks[it[1]])
+
+    def _ref_new(self, form_id: str, editor) -> EntryDialog:
+        """Add a record of ``form_id`` (an establishment, an officer) without leaving this dialog; once it is
+        saved the picker lists it and selects it."""
+        if self.child_dialog is not None and self.child_dialog.isVisible():
+            self.child_dialog.raise_()
+            return self.child_dialog
+        dlg = EntryDialog(self.service.store.forms[form_id], self.service, lang=self.lang, today=self._today,
+                          parent=self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def finished(_result: int) -> None:
+            if dlg.saved:
+                target = self.service.store.forms[form_id]
+                editor.add_and_select(dlg.saved["id"], target.title_of(dlg.saved, self.lang))
+            self.child_dialog = None
+
+        dlg.finished.connect(finished)
+        self.child_dialog = dlg
+        dlg.open()
+        return dlg
 
     # -- issues ----------------------------------------------------------------------------------------
     def show_issues(self, issues: list[FieldIssue], focus: bool = True) -> None:

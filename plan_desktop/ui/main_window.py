@@ -31,7 +31,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Phòng, chống mại dâm — {unit}").format(unit=ctx.unit_title()))
+        # the program's name is the application's display name (Qt adds it after the title): once only
+        QApplication.setApplicationDisplayName(self.tr("Phòng, chống mại dâm — Kế hoạch 1295"))
+        self.setWindowTitle(ctx.unit_title())
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -101,10 +103,17 @@ class MainWindow(QMainWindow):
             page.exported.connect(self.update_status)
 
     def _show_page(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
-            self.pages[row].prepare()
-            self.stack.setCurrentIndex(row)
-            self.pages[row].activated()
+        if not 0 <= row < len(self.pages):
+            return
+        current = self.stack.currentIndex()
+        if current != row and 0 <= current < len(self.pages) and not self.pages[current].can_leave():
+            self.nav.blockSignals(True)  # stay on the page (the officer chose «Hủy»)
+            self.nav.setCurrentRow(current)
+            self.nav.blockSignals(False)
+            return
+        self.pages[row].prepare()
+        self.stack.setCurrentIndex(row)
+        self.pages[row].activated()
 
     def page(self, key: str) -> Page | None:
         return next((p for p in self.pages if p.key == key), None)
@@ -160,8 +169,13 @@ class MainWindow(QMainWindow):
             self.nav.setFocus()
 
     def show_help(self) -> HelpDialog:
+        """F1: the guide, at the part about the page shown (about entering records from an entry dialog)."""
         # parented to an open entry dialog if there is one, so that the help is not blocked by it
-        dlg = HelpDialog(QApplication.activeModalWidget() or self)
+        modal = QApplication.activeModalWidget()
+        section = "nhap-lieu" if modal is not None else self.current_page().help_anchor()
+        if self.current_page().key == "exchange" and not self.ctx.is_commune and modal is None:
+            section = "bien-nhan"
+        dlg = HelpDialog(modal or self, lang=self.ctx.lang, section=section)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.open()
         self.help_dialog = dlg
@@ -176,8 +190,9 @@ class MainWindow(QMainWindow):
     # -- status ----------------------------------------------------------------------------------------
     def update_status(self) -> None:
         inst = self.ctx.inst
-        self.path_label.setText(self.tr("Dữ liệu: {path}").format(path=inst.store.path))
-        self.path_label.setToolTip(str(inst.store.path))
+        # where the data are is a detail (Cài đặt shows it, and the tooltip here)
+        self.path_label.setText(self.tr("Dữ liệu lưu trên máy này"))
+        self.path_label.setToolTip(self.tr("Thư mục dữ liệu: {path}").format(path=inst.folder))
         period = overview.current_period(inst, self.ctx.today())
         self.period_label.setText(self.tr("Kỳ hiện tại: {period}").format(period=self.ctx.period_label(period)))
         n = overview.unexported_count(inst)
@@ -188,6 +203,9 @@ class MainWindow(QMainWindow):
         self.role_label.setVisible(inst.access.enabled)
 
     def closeEvent(self, e) -> None:
+        if not all(p.can_leave() for p in self.pages):
+            e.ignore()
+            return
         self._status_timer.stop()
         if not getattr(self, "_closed", False):
             self._closed = True

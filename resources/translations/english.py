@@ -30,6 +30,10 @@ EN = {
         "and PINs are never stored; the program asks for them each time.",
     # controller, dialogs
     "Không mở được dữ liệu": "Cannot open the data",
+    "Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ lại bên cạnh.":
+        "The newest good backup: {name}. Restore the data from it? The damaged file is kept beside it.",
+    "Khôi phục bản sao lưu này": "Restore this backup",
+    "Mật khẩu của người phê duyệt:": "The approver's password:",
     "Xem — {form}": "View — {form}",
     "Thêm mới — {form}": "New — {form}",
     "Sửa — {form}": "Edit — {form}",
@@ -666,3 +670,102 @@ QTBASE_VI = {
     ("QShortcut", "Return"): "Enter",
     ("QShortcut", "Enter"): "Enter",
 }
+
+# -- screens that fit, saved files, overview charts, board, plain words, token search (issue 17) ---------
+EN.update({
+    "Đã sao lưu lúc {when}.": "Backed up at {when}.",
+    "Đã sao lưu ra {name}.": "Backed up to {name}.",
+    "Thay toàn bộ dữ liệu hiện tại bằng {what}?\n\nDữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được nếu cần.":
+        "Replace all the current data with {what}?\n\nThe current data are backed up first, so they can be "
+        "brought back if needed.",
+    "Khôi phục": "Restore",
+    "bản sao lưu lúc {when}": "the backup made at {when}",
+    "tệp «{name}»": "the file «{name}»",
+    "Đã khôi phục dữ liệu từ {what}. Dữ liệu trước khi khôi phục được giữ trong một bản sao lưu mới (đầu danh sách).":
+        "Restored the data from {what}. The data as they were before are kept in a new backup (top of the list).",
+    "{name} — mã {code}": "{name} — code {code}",
+    "Đã ghi biên nhận {name}.": "Wrote the receipt {name}.",
+    "Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:\n{f}":
+        "Wrote the setup file {name}.\nWhen the unit opens it, they will phone: read them your unit's key code:\n{f}",
+    "Mã khóa của đơn vị": "The unit's key code",
+    "Chưa có đơn vị cấp dưới nào.": "There are no units below yet.",
+    "Chưa đến hạn nộp kỳ nào của năm {year}.": "No period of {year} is due yet.",
+    "{period}: {n}/{total} đúng hạn": "{period}: {n}/{total} on time",
+    "{n} muộn": "{n} late",
+    "{n} chưa nhận": "{n} not received",
+    "Đúng hạn": "On time",
+    "Muộn": "Late",
+    "Chưa nhận": "Not received",
+    "Chưa đến hạn": "Not due yet",
+    "Đúng hạn: nhận được trong {days} ngày sau khi hết kỳ": "On time: received within {days} days after the period",
+    "Muộn: nhận sau hạn đó": "Late: received after that",
+    "Chưa nhận: đã quá hạn mà chưa có gói": "Not received: past due and no package yet",
+    "(dd/mm): ngày nhận gói đầu tiên sau khi hết kỳ · «BC đã ký»: gói có kèm báo cáo kỳ đó đã ký số":
+        "(dd/mm): day the first package after the period came in · «BC đã ký»: the package carried the period's "
+        "signed report",
+    "Đã xuất gói số {seq} ({n} bản ghi).": "Exported package number {seq} ({n} records).",
+    "Đã xuất dữ liệu: {name}": "Data exported: {name}",
+    "Thêm cơ sở mới…": "New business…",
+    "Thêm cán bộ mới…": "New officer…",
+    "Thêm mới…": "New…",
+    "Đã lưu": "Saved",
+    "Mở tệp": "Open file",
+    "Mở thư mục": "Open folder",
+    "Phòng, chống mại dâm — Kế hoạch 1295": "Prostitution prevention — Plan 1295",
+    "Dữ liệu lưu trên máy này": "Data kept on this computer",
+    "Thư mục dữ liệu: {path}": "Data folder: {path}",
+    "Biểu đồ": "Charts",
+    "Cần thành phần QtCharts (gói PySide6-Addons) để vẽ biểu đồ.": "Charts need QtCharts (the PySide6-Addons package).",
+    "Biểu đồ năm {year}": "Charts for {year}",
+    "Chưa có số liệu năm {year} để vẽ biểu đồ.": "No data for {year} to chart yet.",
+    "Chỉ tiêu (%) so với mục tiêu": "Indicators (%) against targets",
+    "Kết quả": "Result",
+    "Mục tiêu": "Target",
+    "Chưa có chỉ tiêu tỉ lệ nào tính được": "No percentage indicator could be computed yet",
+    "Số bản ghi theo tháng": "Records by month",
+    "T{m}": "M{m}",
+    "← Về {unit}": "← Back to {unit}",
+    "Chưa có số liệu năm {year}. Nhập hoạt động ở trang «{form}» (Ctrl+2, rồi Thêm mới Ctrl+N) — các chỉ tiêu sẽ được tính khi có số liệu.":
+        "No data for {year} yet. Enter activities on the page «{form}» (Ctrl+2, then New, Ctrl+N) — the indicators "
+        "are computed once there are data.",
+    "Chưa có số liệu năm {year}. Nhận gói dữ liệu của các đơn vị cấp dưới ở trang «Trao đổi dữ liệu (USB)», hoặc nhập số liệu của đơn vị mình ở trang «{form}».":
+        "No data for {year} yet. Receive the packages of the units below on the page «Data exchange (USB)», or "
+        "enter your own unit's data on the page «{form}».",
+    "chưa có số liệu": "no data yet",
+    "nhấp để xem số liệu của đơn vị này": "click to see this unit's figures",
+    "Quý {roman}/{year}": "Q{n} {year}",
+    "6 tháng đầu/{year}": "H1 {year}",
+    "6 tháng cuối/{year}": "H2 {year}",
+    "Tháng {month}/{year}": "{month}/{year}",
+    "Không tìm thấy bản ghi nào khớp «{search}» trong {period}.": "No record matches «{search}» in {period}.",
+    "Không tìm thấy bản ghi nào khớp «{search}».": "No record matches «{search}».",
+    "Thử bỏ bớt từ, hoặc chọn kỳ «Tất cả».": "Try fewer words, or the period «All».",
+    "Chưa có {form} nào trong {period}": "No {form} in {period} yet",
+    "Chưa có {form} nào": "No {form} yet",
+    "nhấn Thêm mới (Ctrl+N) để nhập, hoặc chọn kỳ khác.": "click New (Ctrl+N) to enter one, or pick another period.",
+    "số liệu của đơn vị cấp dưới đến từ các gói dữ liệu họ gửi; nhấn Thêm mới (Ctrl+N) để nhập của đơn vị mình.":
+        "the units below send theirs in data packages; click New (Ctrl+N) to enter your own unit's.",
+    "Chưa có báo cáo nào. Lập báo cáo ở thẻ «Xem trước», rồi bấm «Ký số…» để ký và lưu vào danh sách này.":
+        "No report yet. Make one on the «Preview» tab, then click «Sign…» to sign it and keep it in this list.",
+    "Đã lưu bản sao {name}.": "Saved the copy {name}.",
+    "Báo cáo lập từ {n} bản ghi.": "Report made from {n} records.",
+    "Mã kiểm tra dữ liệu (chi tiết): {hash}": "Data check code (details): {hash}",
+    "Đã lưu báo cáo: {name}": "Report saved: {name}",
+    "Đã ký số báo cáo: {name}": "Report signed: {name}",
+    "Cài đặt chưa lưu": "Settings not saved",
+    "Các thay đổi trong trang Cài đặt chưa được lưu. Lưu lại trước khi rời trang?":
+        "The changes on the Settings page are not saved. Save them before leaving the page?",
+    "Không lưu": "Don't save",
+    "Tìm lại": "Search again",
+    "Cắm thiết bị ký số (USB token) rồi bấm để tìm lại": "Plug in the signing token (USB), then click to search again",
+    "Thiết bị khác…": "Another device…",
+    "Chỉ khi chương trình không tự tìm thấy thiết bị: chọn tệp thư viện do phần mềm của nhà cung cấp chứng thư số cài đặt":
+        "Only when the program does not find the device: choose the library file the certificate provider's "
+        "software installed",
+    "Đã tìm thấy {n} thiết bị ký số đang cắm vào máy.": "Found {n} signing device(s) plugged in.",
+    "Không thấy thiết bị ký số nào. Hãy cắm thiết bị (USB token), chờ đèn sáng rồi bấm «Tìm lại». Nếu vẫn không thấy, bấm «Thiết bị khác…».":
+        "No signing device found. Plug in the token (USB), wait for its light, then click «Search again». If it is "
+        "still not found, click «Another device…».",
+    "Chưa chọn thiết bị ký số: hãy cắm thiết bị (USB token) rồi bấm «Tìm lại».":
+        "No signing device chosen: plug in the token (USB), then click «Search again».",
+})

@@ -124,142 +124,189 @@
 <context>
     <name>BackupPanel</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="60" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="61" />
         <source>Chương trình tự sao lưu toàn bộ dữ liệu khi mở lần đầu trong ngày, trước khi nhập gói dữ liệu và trước khi nâng cấp. Bản sao lưu nằm trong thư mục dữ liệu; nên chép thêm một bản ra USB mỗi tháng.</source>
         <extracomment>emitted after a restore (the path of the backup that keeps what was replaced)</extracomment>
         <translation>The program backs up all data at the first start of each day, before importing a package and before an upgrade. Backups live in the data folder; copy one onto a USB stick every month as well.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="68" />
         <source> bản gần nhất</source>
         <translation> most recent</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="71" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="72" />
         <source>Giữ lại:</source>
         <translation>Keep:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="74" />
         <source>Thời điểm</source>
         <translation>Taken at</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="74" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="73" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="74" />
         <source>Dung lượng</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="79" />
         <source>Sao lưu ngay</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="80" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="81" />
         <source>Sao lưu ra USB…</source>
         <translation>Back up to USB…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="81" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="82" />
         <source>Khôi phục bản đã chọn…</source>
         <translation>Restore selected…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="83" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="84" />
         <source>Khôi phục từ tệp…</source>
         <translation>Restore from file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="84" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="85" />
         <source>Mở thư mục sao lưu</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
         <source>tự động đầu ngày</source>
         <translation>automatic, start of day</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
         <source>trước khi nhập gói</source>
         <translation>before a package import</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="127" />
         <source>trước khi nâng cấp dữ liệu</source>
         <translation>before a data upgrade</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="127" />
         <source>do người dùng tạo</source>
         <translation>made by the user</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="128" />
         <source>trước khi khôi phục</source>
         <translation>before a restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="144" />
-        <source>Đã sao lưu: {name}.</source>
-        <translation>Backed up: {name}.</translation>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="145" />
+        <source>Đã sao lưu lúc {when}.</source>
+        <translation>Backed up at {when}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="152" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="164" />
+        <source>Đã sao lưu ra {name}.</source>
+        <translation>Backed up to {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="199" />
+        <source>Thay toàn bộ dữ liệu hiện tại bằng {what}?
+
+Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được nếu cần.</source>
+        <translation>Replace all the current data with {what}?
+
+The current data are backed up first, so they can be brought back if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="202" />
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="203" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="153" />
         <source>Sao lưu ra USB hoặc thư mục khác</source>
         <translation>Back up to a USB stick or another folder</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="153" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="154" />
         <source>Tệp sao lưu (*.sqlite)</source>
         <translation>Backup file (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="162" />
-        <source>Đã sao lưu ra {path}.</source>
-        <translation>Backed up to {path}.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="175" />
         <source>Chọn tệp sao lưu để khôi phục</source>
         <translation>Choose the backup file to restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="171" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="176" />
         <source>Tệp sao lưu (*.sqlite);;Mọi tệp (*)</source>
         <translation>Backup file (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="178" />
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="182" />
+        <source>bản sao lưu lúc {when}</source>
+        <translation>the backup made at {when}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="183" />
+        <source>tệp «{name}»</source>
+        <translation>the file «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="192" />
+        <source>Đã khôi phục dữ liệu từ {what}. Dữ liệu trước khi khôi phục được giữ trong một bản sao lưu mới (đầu danh sách).</source>
+        <translation>Restored the data from {what}. The data as they were before are kept in a new backup (top of the list).</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="198" />
         <source>Khôi phục dữ liệu</source>
         <translation>Restore data</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="179" />
-        <source>Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{name}»?
-
-Dữ liệu hiện tại sẽ được sao lưu trước, nên vẫn lấy lại được nếu cần.</source>
-        <translation>Replace all current data with the backup «{name}»?
-
-The current data is backed up first, so it can be brought back if needed.</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/backup_panel.py" line="190" />
-        <source>Đã khôi phục từ «{name}». Dữ liệu trước khi khôi phục được giữ trong bản sao lưu «{saved}».</source>
-        <translation>Restored from «{name}». The data as it was before is kept in the backup «{saved}».</translation>
     </message>
 </context>
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="78" />
+        <location filename="../../plan_desktop/ui/app.py" line="96" />
+        <location filename="../../plan_desktop/ui/app.py" line="127" />
+        <location filename="../../plan_desktop/ui/app.py" line="147" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="100" />
+        <source>Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ lại bên cạnh.</source>
+        <translation>The newest good backup: {name}. Restore the data from it? The damaged file is kept beside it.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="104" />
+        <source>Khôi phục bản sao lưu này</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="106" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="116" />
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="117" />
+        <source>Mật khẩu của người phê duyệt:</source>
+        <translation>The approver's password:</translation>
     </message>
 </context>
 <context>
@@ -321,37 +368,38 @@ Please send this file to technical support.</translation>
         <translation>Edit — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="170" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="174" />
         <source>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; bắt buộc nhập · Enter hoặc Ctrl+S: lưu · Esc: đóng</source>
+        <extracomment>the dialog opened from a picker's «Thêm … mới…» button, while it is open</extracomment>
         <translation>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; required · Enter or Ctrl+S: save · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="175" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="179" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="178" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="182" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="183" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="187" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="266" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="291" />
         <source>Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).</source>
         <translation>Not saved: {n} field(s) need fixing (marked in red below).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="336" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="361" />
         <source>Đóng mà không lưu?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="337" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="362" />
         <source>Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?</source>
         <translation>You have typed or changed something in this dialog. Close it and discard what you typed?</translation>
     </message>
@@ -359,41 +407,35 @@ Please send this file to technical support.</translation>
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="140" />
-        <source>Đã xuất dữ liệu: {path}</source>
-        <translation>Data exported: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="94" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="122" />
         <source>Lập biên nhận cho đơn vị cấp dưới</source>
         <translation>Write a receipt for a unit below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="99" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="127" />
         <source>Tiếp nhận</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="101" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="129" />
         <source>Trả lại, lý do:</source>
         <translation>Return, reason:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="105" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="220" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="157" />
         <source>Mã đơn vị</source>
         <translation>Unit code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="166" />
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="194" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="130" />
         <source>Trao đổi dữ liệu (USB)</source>
         <extracomment>form ids whose records changed through an import (the host refreshes its lists) path of a package just written
 ----------
@@ -401,317 +443,379 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Data exchange (USB)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="174" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="680" />
-        <source>Khóa ký số của đơn vị</source>
-        <translation>This unit's signing key</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="182" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="210" />
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="217" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="245" />
         <source>Gửi dữ liệu lên cấp trên</source>
         <translation>Send data to the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="252" />
         <source>Tìm lại ổ USB</source>
         <translation>Look for USB drives again</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="254" />
         <source>Chọn thư mục khác…</source>
         <translation>Choose another folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="256" />
         <source>Ghi vào:</source>
         <translation>Write to:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="234" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="262" />
         <source>Xuất toàn bộ dữ liệu (không chỉ phần thay đổi)</source>
         <translation>Export all data (not only what changed)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="263" />
         <source>Xuất gói dữ liệu</source>
         <translation>Export data package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="248" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="276" />
         <source>Gói số</source>
         <translation>Package no.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="248" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="276" />
         <source>Ngày xuất</source>
         <translation>Exported on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="248" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="276" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="499" />
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="249" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="277" />
         <source>Tình trạng</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="253" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="281" />
         <source>Nhận gói dữ liệu, biên nhận</source>
         <translation>Receive data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="256" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="284" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="258" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
         <source>Chọn cả thư mục…</source>
         <translation>Choose a whole folder…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="260" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="288" />
         <source>In báo cáo nhập</source>
         <translation>Print the import report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="302" />
         <source>Báo cáo nhập sẽ hiện ở đây.</source>
         <translation>The import report will show here.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="307" />
         <source>Theo dõi đơn vị cấp dưới</source>
         <translation>Units below</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="282" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="310" />
         <source>Lập biên nhận…</source>
         <translation>Write a receipt…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="284" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="312" />
         <source>Lập tệp thiết lập cho đơn vị cấp dưới…</source>
         <translation>Write a setup file for a unit below…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="333" />
         <source>Quý</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="333" />
         <source>6 tháng</source>
         <translation>Six months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="305" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="333" />
         <source>Năm</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="306" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="334" />
         <source>Tháng</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="308" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="336" />
         <source>Cả đơn vị cấp xã</source>
         <translation>All communes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="313" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="341" />
         <source>Bảng theo dõi nhận gói — năm</source>
         <translation>Packages received — year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="659" />
-        <source>Đã ghi {p}.
-Khi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:
-{f}</source>
-        <translation>Written {p}.
-When the unit opens this file they will phone: read them this unit's key code:
-{f}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="119" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="147" />
         <source>Đăng ký trước mã khóa của đơn vị</source>
         <translation>Enrol a unit's key code in advance</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="153" />
         <source>Chỉ đăng ký sau khi đã gọi điện cho đơn vị đó và nghe họ đọc mã khóa (16 ký tự).</source>
         <translation>Enrol only after phoning that unit and hearing them read out their key code (16 characters).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="130" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="158" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Mã khóa</source>
         <translation>Key code</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="184" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="202" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="768" />
+        <source>Mã khóa của đơn vị</source>
+        <translation>The unit's key code</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="212" />
         <source>Mã khóa của đơn vị (đọc qua điện thoại khi đơn vị khác hỏi):</source>
         <translation>This unit's key code (read it out when another unit phones):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="189" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="217" />
         <source>Chờ xác nhận: tệp ký bằng khóa chưa được xác nhận (chưa nhập gì)</source>
         <translation>Waiting for confirmation: files signed by an unconfirmed key (nothing imported)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="220" />
         <source>Mã khóa trong tệp</source>
         <translation>Key code in the file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="220" />
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="193" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="221" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="198" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="226" />
         <source>Xác nhận (mã khớp)…</source>
         <translation>Confirm (the code matches)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="228" />
         <source>Từ chối (bỏ các tệp)</source>
         <translation>Reject (discard the files)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="206" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="234" />
         <source>Khóa đã ghi nhận của các đơn vị khác:</source>
         <translation>Keys on record for other units:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="207" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
         <source>Xác nhận bởi</source>
         <translation>Confirmed by</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="211" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
         <source>Đăng ký trước mã khóa của một đơn vị…</source>
         <translation>Enrol a unit's key code in advance…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="286" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="314" />
         <source>Chuyển danh sách của đơn vị đã giải thể…</source>
         <translation>Move the rosters of an abolished unit…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="289" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="317" />
         <source>Cán bộ, cơ sở kinh doanh và mô hình hỗ trợ còn hoạt động của xã đã bị giải thể, sáp nhập được chuyển sang đơn vị kế thừa từ ngày sáp nhập (một lần, có ghi nhật ký); số liệu các năm trước không đổi.</source>
         <translation>The officers, businesses and support models still active at a commune that was abolished or merged move to the unit that took it over, from the day of the merger (one step, audited); earlier years' figures do not change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="352" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="392" />
         <source> (chờ tệp đầu tiên)</source>
         <translation> (waiting for the first file)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="371" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="411" />
         <source>{n} đơn vị đã bị giải thể còn cán bộ, cơ sở hoặc mô hình chưa chuyển sang đơn vị kế thừa: {units}.</source>
         <translation>{n} abolished unit(s) still have officers, businesses or models not moved to their successor: {units}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="381" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="421" />
         <source>Không chuyển được danh sách</source>
         <translation>Could not move the rosters</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="394" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="434" />
         <source>{a} (mã {c}) → {s} (mã {sc}): {o} cán bộ, {e} cơ sở, {m} mô hình</source>
         <translation>{a} (code {c}) → {s} (code {sc}): {o} officers, {e} businesses, {m} models</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="397" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="402" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="442" />
         <source>Chuyển danh sách</source>
         <translation>Move rosters</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="397" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
         <source>Đơn vị đã giải thể:</source>
         <translation>Abolished unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="403" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="443" />
         <source>Chuyển {item}?
 Các bản ghi ở {a} kết thúc vào ngày {last}, bản ghi ở {s} bắt đầu từ ngày hôm sau; số liệu các năm trước không đổi.</source>
         <translation>Move {item}?
 The records at {a} end on {last}, those at {s} begin the next day; earlier years' figures do not change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="411" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="451" />
         <source>Bản ghi đã thay đổi, cấp trên chưa xác nhận: {n}</source>
         <translation>Records changed and not yet acknowledged by the level above: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="414" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="454" />
         <source>Đã gửi, chờ biên nhận</source>
         <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="415" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="455" />
         <source>Cấp trên đã tiếp nhận</source>
         <translation>Accepted by the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="416" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="456" />
         <source>Bị trả lại</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="437" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="477" />
         <source>Không thấy ổ USB nào — hãy cắm USB rồi bấm «Tìm lại ổ USB»</source>
         <translation>No USB drive found — plug one in and press «Look for USB drives again»</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="499" />
         <source>Gói gần nhất</source>
         <translation>Last package</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="459" />
-        <source>Bản ghi</source>
-        <translation>Records</translation>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="506" />
+        <source>{name} — mã {code}</source>
+        <translation>{name} — code {code}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="473" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="724" />
+        <source>Đã ghi biên nhận {name}.</source>
+        <translation>Wrote the receipt {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="513" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="508" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="534" />
+        <source>Chưa có đơn vị cấp dưới nào.</source>
+        <translation>There are no units below yet.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="536" />
+        <source>Chưa đến hạn nộp kỳ nào của năm {year}.</source>
+        <translation>No period of {year} is due yet.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="539" />
+        <source>{period}: {n}/{total} đúng hạn</source>
+        <translation>{period}: {n}/{total} on time</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="542" />
+        <source>{n} muộn</source>
+        <translation>{n} late</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="544" />
+        <source>{n} chưa nhận</source>
+        <translation>{n} not received</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="548" />
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="548" />
+        <source>Muộn</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="548" />
+        <source>Chưa nhận</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="549" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="560" />
+        <source>Chưa đến hạn</source>
+        <translation>Not due yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="556" />
+        <source>Đúng hạn: nhận được trong {days} ngày sau khi hết kỳ</source>
+        <translation>On time: received within {days} days after the period</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="558" />
+        <source>Muộn: nhận sau hạn đó</source>
+        <translation>Late: received after that</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="559" />
+        <source>Chưa nhận: đã quá hạn mà chưa có gói</source>
+        <translation>Not received: past due and no package yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="563" />
+        <source>(dd/mm): ngày nhận gói đầu tiên sau khi hết kỳ · «BC đã ký»: gói có kèm báo cáo kỳ đó đã ký số</source>
+        <translation>(dd/mm): day the first package after the period came in · «BC đã ký»: the package carried the period's signed report</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="587" />
         <source>Không xuất được gói: {m}</source>
         <translation>Could not export the package: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="515" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="594" />
         <source>đã mã hóa cho cấp trên</source>
         <translation>encrypted for the level above</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="519" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="598" />
         <source>Đã xuất gói số {seq}: {n} bản ghi, {enc}.
 Tệp: {path}
 Có thể rút USB ra an toàn sau khi hệ điều hành báo đã ghi xong.</source>
@@ -720,197 +824,245 @@ File: {path}
 The USB stick can be removed safely once the system says writing is done.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="537" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="616" />
+        <source>Đã xuất gói số {seq} ({n} bản ghi).</source>
+        <translation>Exported package number {seq} ({n} records).</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
         <source>Chọn thư mục ghi gói dữ liệu</source>
         <translation>Choose the folder to write the package to</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="556" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="640" />
         <source>Không nhập được: {m}</source>
         <translation>Could not import: {m}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="565" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="649" />
         <source>Không có tệp gói dữ liệu nào.</source>
         <translation>No package files.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="568" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="652" />
         <source>Báo cáo đã lưu tại: {p}</source>
         <translation>Report saved at: {p}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="580" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="664" />
         <source>Chọn gói dữ liệu hoặc biên nhận</source>
         <translation>Choose data packages or receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="666" />
         <source>Gói dữ liệu, biên nhận</source>
         <translation>Data packages, receipts</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="582" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="666" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="588" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="673" />
         <source>Chọn thư mục chứa các gói dữ liệu</source>
         <translation>Choose the folder holding the packages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="606" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="692" />
         <source>Không lập được biên nhận</source>
         <translation>Could not write the receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="636" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="706" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="725" />
         <source>Lập biên nhận</source>
         <translation>Write a receipt</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="620" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="706" />
         <source>Chưa nhận gói nào của đơn vị cấp dưới.</source>
         <translation>No package received from the units below yet.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="625" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="711" />
         <source>Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)</source>
         <translation>Choose where to write the receipt (e.g. the unit's USB stick)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="636" />
-        <source>Đã ghi biên nhận: {p}</source>
-        <translation>Receipt written: {p}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="643" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="657" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="732" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="749" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="643" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="732" />
         <source>Đơn vị cấp dưới:</source>
         <translation>Unit below:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="647" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="736" />
         <source>Chọn nơi ghi tệp thiết lập</source>
         <translation>Choose where to write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="653" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="743" />
         <source>Không lập được tệp thiết lập</source>
         <translation>Could not write the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="682" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="747" />
+        <source>Đã ghi tệp thiết lập {name}.
+Khi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:
+{f}</source>
+        <translation>Wrote the setup file {name}.
+When the unit opens it, they will phone: read them your unit's key code:
+{f}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="770" />
         <source> ({n} chờ xác nhận)</source>
         <translation> ({n} to confirm)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="697" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="785" />
         <source>Không xác nhận được</source>
         <translation>Could not confirm</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="717" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="805" />
         <source>Không từ chối được</source>
         <translation>Could not reject</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="729" />
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="735" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="817" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="823" />
         <source>Xác nhận khóa</source>
         <translation>Confirm a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="730" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="818" />
         <source>Gọi điện cho {unit} và nhờ đọc mã khóa của họ.
 Gõ mã nghe được (mã trong tệp: {code}):</source>
         <translation>Phone {unit} and ask them to read out their key code.
 Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="736" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="824" />
         <source>Đã xác nhận khóa của {unit}. Kết quả nhập các tệp đang chờ ở thẻ «Nhận gói dữ liệu».</source>
         <translation>The key of {unit} is confirmed. The import of the waiting files is reported on the import tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="743" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="831" />
         <source>Từ chối khóa</source>
         <translation>Reject a key</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="744" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="832" />
         <source>Bỏ {n} tệp ký bằng khóa {code} (gửi dưới tên {unit})? Không nhập gì từ các tệp đó.</source>
         <translation>Discard {n} file(s) signed by the key {code} (sent in the name of {unit})? Nothing of them is imported.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="753" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="841" />
         <source>Không đăng ký được khóa</source>
         <translation>Could not enrol the key</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="143" />
+        <source>Đã xuất dữ liệu: {name}</source>
+        <translation>Data exported: {name}</translation>
     </message>
 </context>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="118" />
+        <location filename="../../plan_desktop/ui/editors.py" line="122" />
         <source>Đánh dấu để nhập ngày; bỏ dấu để để trống.</source>
-        <extracomment>(form_id) -&gt; list of (record id, title), for ref/refs pickers</extracomment>
+        <extracomment>(form_id) -&gt; list of (record id, title), for ref/refs pickers (form_id, editor): add a record of that form without leaving the dialog (the «Thêm … mới…» button of a ref/refs picker); the host calls ``editor.add_and_select(id, title)`` once it is saved</extracomment>
         <translation>Tick to enter a date; untick to leave it empty.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="386" />
+        <location filename="../../plan_desktop/ui/editors.py" line="390" />
         <source>Có</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="429" />
+        <location filename="../../plan_desktop/ui/editors.py" line="433" />
         <source>Gõ để tìm…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="442" />
+        <location filename="../../plan_desktop/ui/editors.py" line="453" />
         <source>(Không chọn)</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="496" />
+        <location filename="../../plan_desktop/ui/editors.py" line="507" />
         <source>(bản ghi đã xóa hoặc không tìm thấy)</source>
         <translation>(deleted or missing record)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/editors.py" line="539" />
+        <source>Thêm cơ sở mới…</source>
+        <translation>New business…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/editors.py" line="540" />
+        <source>Thêm cán bộ mới…</source>
+        <translation>New officer…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/editors.py" line="541" />
+        <source>Thêm mới…</source>
+        <translation>New…</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../plan_desktop/ui/files.py" line="62" />
+        <source>Đã lưu</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/files.py" line="68" />
+        <source>Mở tệp</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/files.py" line="71" />
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/files.py" line="74" />
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/help.py" line="11" />
+        <location filename="../../plan_desktop/ui/help.py" line="26" />
         <source>Hướng dẫn sử dụng</source>
+        <extracomment>the guide's parts (anchors of resources/help/*.html)</extracomment>
         <translation>Help</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/help.py" line="16" />
-        <source>&lt;h3&gt;Hướng dẫn nhanh&lt;/h3&gt;&lt;p&gt;Chương trình giúp cán bộ xã, huyện, tỉnh ghi chép và báo cáo việc thực hiện Kế hoạch phòng, chống mại dâm (1295/KH-UBND).&lt;/p&gt;&lt;h4&gt;Nhập dữ liệu&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;Chọn loại dữ liệu ở cột bên trái (ví dụ «Hoạt động truyền thông»).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;: thêm bản ghi mới. &lt;b&gt;Enter&lt;/b&gt; hoặc nhấp đúp: mở bản ghi để sửa.&lt;/li&gt;&lt;li&gt;Trong hộp thoại: &lt;b&gt;Tab&lt;/b&gt; chuyển ô, &lt;b&gt;Enter&lt;/b&gt; hoặc &lt;b&gt;Ctrl+S&lt;/b&gt; để lưu, &lt;b&gt;Esc&lt;/b&gt; để đóng. Ô có dấu &lt;span style='color:#c62828'&gt;*&lt;/span&gt; là bắt buộc.&lt;/li&gt;&lt;li&gt;Nếu có chỗ chưa đúng, ô đó được tô đỏ kèm lời nhắc; sửa xong nhấn Lưu lại.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Delete&lt;/b&gt;: xóa bản ghi đang chọn; &lt;b&gt;Ctrl+Z&lt;/b&gt; (Hoàn tác) khôi phục lần xóa gần nhất.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+D&lt;/b&gt;: nhân bản bản ghi đang chọn để nhập nhanh bản ghi tương tự.&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;Tìm kiếm&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;: đến ô tìm kiếm. Không cần gõ dấu: gõ «dang» sẽ tìm thấy «Đặng».&lt;/li&gt;&lt;li&gt;Chọn kỳ (năm, 6 tháng, quý, tháng) để chỉ xem các bản ghi trong kỳ đó.&lt;/li&gt;&lt;li&gt;Nhấp tiêu đề cột để sắp xếp.&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;Di chuyển&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+9&lt;/b&gt;: chuyển nhanh giữa các trang; &lt;b&gt;F6&lt;/b&gt;: chuyển giữa cột bên trái và nội dung.&lt;/li&gt;&lt;li&gt;&lt;b&gt;F1&lt;/b&gt;: mở hướng dẫn này.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Dữ liệu được lưu ngay trên máy này, trong thư mục dữ liệu ghi ở thanh trạng thái; chương trình tự sao lưu hằng ngày.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quick help&lt;/h3&gt;&lt;p&gt;This program helps commune, district and province officers record and report on the plan against prostitution (1295/KH-UBND).&lt;/p&gt;&lt;h4&gt;Entering data&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;Pick a kind of record in the left column (e.g. “Communication activities”).&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;: new record. &lt;b&gt;Enter&lt;/b&gt; or double-click: open a record to edit it.&lt;/li&gt;&lt;li&gt;In the dialog: &lt;b&gt;Tab&lt;/b&gt; moves between fields, &lt;b&gt;Enter&lt;/b&gt; or &lt;b&gt;Ctrl+S&lt;/b&gt; saves, &lt;b&gt;Esc&lt;/b&gt; closes. Fields marked &lt;span style='color:#c62828'&gt;*&lt;/span&gt; are required.&lt;/li&gt;&lt;li&gt;If something is wrong the field turns red with a note; fix it and save again.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Delete&lt;/b&gt;: delete the selected record; &lt;b&gt;Ctrl+Z&lt;/b&gt; (Undo) restores the last deletion.&lt;/li&gt;&lt;li&gt;&lt;b&gt;Ctrl+D&lt;/b&gt;: duplicate the selected record to enter a similar one quickly.&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;Searching&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;: go to the search box. Marks are optional: “dang” finds “Đặng”.&lt;/li&gt;&lt;li&gt;Pick a period (year, half, quarter, month) to see only its records.&lt;/li&gt;&lt;li&gt;Click a column title to sort.&lt;/li&gt;&lt;/ul&gt;&lt;h4&gt;Moving around&lt;/h4&gt;&lt;ul&gt;&lt;li&gt;&lt;b&gt;Ctrl+1&lt;/b&gt; … &lt;b&gt;Ctrl+9&lt;/b&gt;: jump between pages; &lt;b&gt;F6&lt;/b&gt;: switch between the left column and the content.&lt;/li&gt;&lt;li&gt;&lt;b&gt;F1&lt;/b&gt;: this help.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The data is kept on this computer, in the data folder shown in the status bar; the program makes a backup every day.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>ImageChooser</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="34" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="35" />
         <source>(không dùng ảnh)</source>
         <translation>(no image)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="35" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="36" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="36" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="37" />
         <source>Bỏ</source>
         <translation>Clear</translation>
     </message>
@@ -918,27 +1070,27 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="252" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="317" />
         <source>Cấp số, ban hành báo cáo</source>
         <translation>Number and issue the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="255" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="320" />
         <source>ví dụ 15/BC-UBND</source>
         <translation>e.g. 15/BC-UBND</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="262" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="327" />
         <source>Số văn bản:</source>
         <translation>Document number:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="263" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="328" />
         <source>Ngày ban hành:</source>
         <translation>Date of issue:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="266" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="331" />
         <source>Cấp số và ký số cơ quan</source>
         <translation>Number it and add the agency's signature</translation>
     </message>
@@ -946,45 +1098,45 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>ListFiles</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="59" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="60" />
         <source>Excel/CSV</source>
         <extracomment>Errors listed in the message's details (the first ones: a whole file of mistakes is not read out).</extracomment>
         <translation>Excel/CSV</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="60" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="61" />
         <source>Nhập bản ghi từ tệp Excel/CSV, xuất danh sách ra tệp</source>
         <translation>Import records from an Excel/CSV file, export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="63" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="64" />
         <source>Nhập từ tệp Excel/CSV…</source>
         <translation>Import from an Excel/CSV file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="65" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="66" />
         <source>Xuất danh sách đang xem ra Excel/CSV…</source>
         <translation>Export the list shown to Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="68" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="69" />
         <source>Lưu tệp mẫu để điền…</source>
         <translation>Save a blank file to fill in…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="81" />
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="87" />
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="97" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="98" />
         <source>Không nhập được tệp</source>
         <translation>The file was not imported</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="95" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="96" />
         <source>… và {n} lỗi khác.</source>
         <translation>… and {n} more mistakes.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="98" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="99" />
         <source>Tệp {name} có {n} lỗi nên chưa ghi bản ghi nào. Hãy sửa trong tệp rồi nhập lại:
 
 {first}</source>
@@ -993,95 +1145,101 @@ Type the code you hear (code in the file: {code}):</translation>
 {first}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="102" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="103" />
         <source>Đã nhập {n} bản ghi từ {name} (mới: {new}, cập nhật: {upd}, không đổi: {same}).</source>
         <translation>Imported {n} records from {name} (new: {new}, updated: {upd}, unchanged: {same}).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="106" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="107" />
         <source>Nhập từ tệp</source>
         <translation>Import from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="111" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="112" />
         <source>Nhập «{form}» từ tệp</source>
         <translation>Import «{form}» from a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="112" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="114" />
         <source>Bảng tính Excel hoặc CSV</source>
         <translation>Excel or CSV spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="112" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="114" />
         <source>Mọi tệp</source>
         <translation>All files</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="127" />
         <source>Không xuất được tệp</source>
         <translation>The file was not written</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
         <source>Đã lưu tệp mẫu {name}: điền mỗi bản ghi một dòng rồi chọn «Nhập từ tệp Excel/CSV…».</source>
         <translation>Saved the blank file {name}: fill in one record per row, then choose «Import from an Excel/CSV file…».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="132" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="134" />
         <source>Đã xuất {n} bản ghi ra {name}.</source>
         <translation>Exported {n} records to {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="139" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="141" />
         <source>{form} - mẫu</source>
         <translation>{form} - blank</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="147" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
         <source>Lưu tệp mẫu</source>
         <translation>Save a blank file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="147" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
         <source>Xuất danh sách ra tệp</source>
         <translation>Export the list to a file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="151" />
         <source>Bảng tính Excel</source>
         <translation>Excel spreadsheet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/list_files.py" line="149" />
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="151" />
         <source>CSV (UTF-8)</source>
         <translation>CSV (UTF-8)</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/list_files.py" line="157" />
+        <source>Đã lưu {name}.</source>
+        <translation>Saved {name}.</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="27" />
+        <location filename="../../plan_desktop/ui/login.py" line="39" />
         <source>Đăng nhập — {unit}</source>
+        <extracomment>a damaged data file met while opening with ``attempt`` (the dialog closes; see Controller.unlock)</extracomment>
         <translation>Log in — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="29" />
+        <location filename="../../plan_desktop/ui/login.py" line="41" />
         <source>Dữ liệu của {unit} được bảo vệ bằng mật khẩu. Nhập mật khẩu của cán bộ nhập liệu hoặc của người phê duyệt.</source>
         <translation>The data of {unit} is password-protected. Type the officer's or the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="41" />
+        <location filename="../../plan_desktop/ui/login.py" line="53" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="43" />
+        <location filename="../../plan_desktop/ui/login.py" line="55" />
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="44" />
+        <location filename="../../plan_desktop/ui/login.py" line="56" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
@@ -1089,82 +1247,87 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="34" />
-        <source>Phòng, chống mại dâm — {unit}</source>
-        <translation>Prostitution prevention — {unit}</translation>
+        <location filename="../../plan_desktop/ui/main_window.py" line="35" />
+        <source>Phòng, chống mại dâm — Kế hoạch 1295</source>
+        <translation>Prostitution prevention — Plan 1295</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="128" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="137" />
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="129" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="138" />
         <source>&amp;Thoát</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="133" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="142" />
         <source>&amp;Đi đến</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="140" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="149" />
         <source>Chuyển giữa danh mục và nội dung</source>
         <translation>Switch between navigation and content</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="145" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="154" />
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="146" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="155" />
         <source>&amp;Hướng dẫn sử dụng</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="150" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="159" />
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="171" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="185" />
         <source>Giới thiệu</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="172" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
         <source>&lt;b&gt;Phòng, chống mại dâm&lt;/b&gt; — phiên bản {version}&lt;br&gt;Chương trình thực hiện và báo cáo Kế hoạch 1295/KH-UBND của UBND tỉnh Hà Nam (giai đoạn 2016–2020). Dữ liệu được lưu trên máy này.</source>
         <translation>&lt;b&gt;Prostitution prevention&lt;/b&gt; — version {version}&lt;br&gt;Carrying out and reporting on Plan 1295/KH-UBND of the Hà Nam People's Committee (2016–2020). The data is kept on this computer.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="179" />
-        <source>Dữ liệu: {path}</source>
-        <translation>Data: {path}</translation>
+        <location filename="../../plan_desktop/ui/main_window.py" line="194" />
+        <source>Dữ liệu lưu trên máy này</source>
+        <translation>Data kept on this computer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="182" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="195" />
+        <source>Thư mục dữ liệu: {path}</source>
+        <translation>Data folder: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/main_window.py" line="197" />
         <source>Kỳ hiện tại: {period}</source>
         <translation>Current period: {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="184" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="199" />
         <source>Chưa xuất: {n} bản ghi</source>
         <translation>Not exported: {n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="201" />
         <source>người phê duyệt</source>
         <translation>approver</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="186" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="201" />
         <source>cán bộ nhập liệu</source>
         <translation>officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/main_window.py" line="187" />
+        <location filename="../../plan_desktop/ui/main_window.py" line="202" />
         <source>Đăng nhập: {role}</source>
         <translation>Logged in: {role}</translation>
     </message>
@@ -1198,121 +1361,202 @@ Type the code you hear (code in the file: {code}):</translation>
     </message>
 </context>
 <context>
+    <name>OverviewCharts</name>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="54" />
+        <source>Biểu đồ</source>
+        <extracomment>one colour per kind of activity (communication, training, inspection, case, support, plan documents)</extracomment>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="72" />
+        <source>Cần thành phần QtCharts (gói PySide6-Addons) để vẽ biểu đồ.</source>
+        <translation>Charts need QtCharts (the PySide6-Addons package).</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="78" />
+        <source>Biểu đồ năm {year}</source>
+        <extracomment>what the charts show (for tests): {short label: (value, target)}, {form id: 12 counts}</extracomment>
+        <translation>Charts for {year}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="90" />
+        <source>Chưa có số liệu năm {year} để vẽ biểu đồ.</source>
+        <translation>No data for {year} to chart yet.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="101" />
+        <source>Chỉ tiêu (%) so với mục tiêu</source>
+        <translation>Indicators (%) against targets</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="103" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="105" />
+        <source>Mục tiêu</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="126" />
+        <source>Chưa có chỉ tiêu tỉ lệ nào tính được</source>
+        <translation>No percentage indicator could be computed yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="134" />
+        <source>Số bản ghi theo tháng</source>
+        <translation>Records by month</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview_charts.py" line="150" />
+        <source>T{m}</source>
+        <translation>M{m}</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="78" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="89" />
         <source>&amp;Kỳ:</source>
+        <extracomment>at a district or province: the unit below whose figures are shown (its box was clicked), else None</extracomment>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="104" />
         <source>Chỉ tiêu kế hoạch</source>
         <translation>Plan indicators</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="133" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="160" />
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="209" />
         <source>Tổng quan — {unit}</source>
         <translation>Overview — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="179" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="211" />
+        <source>← Về {unit}</source>
+        <translation>← Back to {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="221" />
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="180" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="222" />
         <source>Năm làm việc {year} · Lần xuất dữ liệu gần nhất: {when} · Bản ghi chưa xuất: {n}</source>
         <translation>Working year {year} · Last export: {when} · Records not exported: {n}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="192" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="237" />
         <source>Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)</source>
         <translation>Plan indicators, {period} (Plan 1295/KH-UBND)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="199" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="243" />
+        <source>Chưa có số liệu năm {year}. Nhập hoạt động ở trang «{form}» (Ctrl+2, rồi Thêm mới Ctrl+N) — các chỉ tiêu sẽ được tính khi có số liệu.</source>
+        <translation>No data for {year} yet. Enter activities on the page «{form}» (Ctrl+2, then New, Ctrl+N) — the indicators are computed once there are data.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
+        <source>Chưa có số liệu năm {year}. Nhận gói dữ liệu của các đơn vị cấp dưới ở trang «Trao đổi dữ liệu (USB)», hoặc nhập số liệu của đơn vị mình ở trang «{form}».</source>
+        <translation>No data for {year} yet. Receive the packages of the units below on the page «Data exchange (USB)», or enter your own unit's data on the page «{form}».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="255" />
         <source>Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký).</source>
         <translation>Could not compute the indicators (see the log file).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="221" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="273" />
+        <source>chưa có số liệu</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="281" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="224" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="286" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="225" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="286" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="226" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="287" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="241" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="302" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="246" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="307" />
         <source>không áp dụng cho cấp xã</source>
         <translation>not applicable to a commune</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="248" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="309" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="254" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="315" />
         <source>{n}/{m} tháng</source>
         <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="264" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="326" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="274" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="335" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="290" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="351" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="359" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="297" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="359" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="360" />
+        <source>nhấp để xem số liệu của đơn vị này</source>
+        <translation>click to see this unit's figures</translation>
     </message>
 </context>
 <context>
@@ -1325,8 +1569,29 @@ Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/context.py" line="51" />
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="72" />
         <source>Năm {year}</source>
         <translation>Year {year}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="64" />
+        <source>Quý {roman}/{year}</source>
+        <translation>Q{n} {year}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="67" />
+        <source>6 tháng đầu/{year}</source>
+        <translation>H1 {year}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="68" />
+        <source>6 tháng cuối/{year}</source>
+        <translation>H2 {year}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="71" />
+        <source>Tháng {month}/{year}</source>
+        <translation>{month}/{year}</translation>
     </message>
 </context>
 <context>
@@ -1346,144 +1611,184 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
         <source>Thêm mới</source>
         <extracomment>the widgets are made the first time the page is shown (:meth:`prepare`): the window holds one page per form, and an officer opens a few of them in a day records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="87" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="88" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="413" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="96" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="97" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="98" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="107" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="110" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="112" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="115" />
         <source>Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)</source>
         <translation>Period: show only the records in force during this period (begun, not yet ended)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="116" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="122" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="125" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="130" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="176" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="195" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="349" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="285" />
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="372" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="385" />
+        <source>Không tìm thấy bản ghi nào khớp «{search}» trong {period}.</source>
+        <translation>No record matches «{search}» in {period}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="386" />
+        <source>Không tìm thấy bản ghi nào khớp «{search}».</source>
+        <translation>No record matches «{search}».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="387" />
+        <source>Thử bỏ bớt từ, hoặc chọn kỳ «Tất cả».</source>
+        <translation>Try fewer words, or the period «All».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="388" />
+        <source>Chưa có {form} nào trong {period}</source>
+        <translation>No {form} in {period} yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="388" />
+        <source>Chưa có {form} nào</source>
+        <translation>No {form} yet</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="391" />
+        <source>nhấn Thêm mới (Ctrl+N) để nhập, hoặc chọn kỳ khác.</source>
+        <translation>click New (Ctrl+N) to enter one, or pick another period.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="393" />
+        <source>số liệu của đơn vị cấp dưới đến từ các gói dữ liệu họ gửi; nhấn Thêm mới (Ctrl+N) để nhập của đơn vị mình.</source>
+        <translation>the units below send theirs in data packages; click New (Ctrl+N) to enter your own unit's.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/records.py" line="413" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="398" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="455" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="438" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="507" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="442" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="511" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="444" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="513" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="445" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="514" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="446" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="515" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="452" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="521" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="456" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="525" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="468" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="537" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="474" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="543" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>
@@ -1491,107 +1796,112 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>ReportListWidget</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Kỳ báo cáo</source>
         <extracomment>"Ký thêm…": a second signature (the chairman) on the selected signed report</extracomment>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Người ký</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="301" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="366" />
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="302" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="367" />
         <source>Tệp</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="302" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="367" />
         <source>Số, ngày văn bản</source>
         <translation>Number, date</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="307" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="372" />
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="308" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="447" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="453" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="373" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="518" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="525" />
         <source>Kiểm tra chữ ký</source>
         <translation>Verify signature</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="309" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="374" />
         <source>Mở lại kỳ…</source>
         <translation>Reopen period…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="310" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="375" />
         <source>Ký thêm…</source>
         <translation>Countersign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="311" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="376" />
         <source>Người ký thứ hai (chủ tịch) ký tiếp vào báo cáo đã ký; chữ ký trước vẫn giữ nguyên giá trị.</source>
         <translation>The second signer (the chairman) signs the signed report too; the first signature stays valid.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="313" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="378" />
         <source>Cấp số, ban hành…</source>
         <translation>Number and issue…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="315" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="380" />
         <source>Văn thư ghi số, ngày văn bản vào báo cáo đã ký và ký số của cơ quan (kèm ảnh con dấu nếu có).</source>
         <translation>The clerk writes the document number and date into the signed report and adds the agency's digital signature (with the seal image, if set).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="318" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="383" />
         <source>Lưu bản sao…</source>
         <translation>Save a copy…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="319" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="384" />
         <source>Chép tệp báo cáo (đã ký) ra USB hoặc thư mục khác.</source>
         <translation>Copy the (signed) report file to a USB stick or another folder.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="333" />
-        <source>Chưa có báo cáo nào.</source>
-        <translation>No reports yet.</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="397" />
+        <source>Chưa có báo cáo nào. Lập báo cáo ở thẻ «Xem trước», rồi bấm «Ký số…» để ký và lưu vào danh sách này.</source>
+        <translation>No report yet. Make one on the «Preview» tab, then click «Sign…» to sign it and keep it in this list.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="420" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="432" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="487" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="501" />
         <source>Lưu bản sao báo cáo</source>
         <translation>Save a copy of the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="451" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="504" />
+        <source>Đã lưu bản sao {name}.</source>
+        <translation>Saved the copy {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="523" />
         <source>Mã băm dữ liệu trong tệp khác với mã băm lúc ký.</source>
         <translation>The data hash in the file differs from the one at signing.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="461" />
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="469" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="533" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="541" />
         <source>Mở lại kỳ báo cáo</source>
         <translation>Reopen the report period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="462" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="534" />
         <source>Lý do mở lại kỳ {0} (ghi vào nhật ký; báo cáo đã ký sẽ bị đánh dấu «đã bị thay thế»):</source>
         <translation>Reason for reopening period {0} (written to the log; the signed report will be marked «superseded»):</translation>
     </message>
@@ -1599,180 +1909,186 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="118" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="120" />
         <source>để trống nếu văn thư ghi số</source>
         <extracomment>emitted after a PDF was written (path) — the main window may register it for signing emitted after a report was signed (path)</extracomment>
         <translation>leave empty if the clerk numbers it</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="129" />
         <source>Kỳ báo cáo:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="128" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="130" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="131" />
         <source>Số văn bản:</source>
         <translation>Document number:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="132" />
         <source>Ngày ký:</source>
         <translation>Date of signing:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="132" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="134" />
         <source>Lưu bản nháp</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="133" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="202" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="135" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="204" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="151" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="153" />
         <source>Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.</source>
         <translation>Left empty, the report prints a prompt for the officer to fill in.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="166" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="168" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="167" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
         <source>Lưu XLSX…</source>
         <translation>Save XLSX…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="168" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="170" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="171" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="171" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="173" />
         <source>Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa.</source>
         <translation>Make the report, save it in the data folder and sign it with a certificate file or a USB token. Once signed, the report period is locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="187" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="189" />
         <source>Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX.</source>
         <translation>QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="200" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="202" />
         <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
         <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="205" />
         <source>Các báo cáo đã lập</source>
         <translation>Reports made</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="240" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="242" />
         <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
         <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="241" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="243" />
         <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>IV. Directions and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="242" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="244" />
         <source>V. Kiến nghị, đề xuất</source>
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="320" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="322" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="322" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="324" />
         <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
         <translation>Only the approver may sign reports; log in with the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="340" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="342" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="356" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="358" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="368" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="370" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="382" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="384" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="383" />
-        <source>Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…</source>
-        <translation>Report made from {n} records. Data check code: {hash}…</translation>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="385" />
+        <source>Báo cáo lập từ {n} bản ghi.</source>
+        <translation>Report made from {n} records.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="398" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="409" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="386" />
+        <source>Mã kiểm tra dữ liệu (chi tiết): {hash}</source>
+        <translation>Data check code (details): {hash}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="400" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="411" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="554" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="454" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="456" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="464" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="466" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="488" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="490" />
         <source>Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có thẩm quyền mở lại kỳ.</source>
         <translation>Once signed, the records of period {period} are locked: none can be added, changed or deleted until someone authorised reopens the period.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="512" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="515" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="537" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="540" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="543" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="547" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="556" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="564" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="572" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="580" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1780,152 +2096,177 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="113" />
-        <source>Đã lưu báo cáo: {path}</source>
-        <translation>Report saved: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="116" />
-        <source>Đã ký số báo cáo: {path}</source>
-        <translation>Report signed: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="100" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="102" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="115" />
+        <source>Đã lưu báo cáo: {name}</source>
+        <translation>Report saved: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="118" />
+        <source>Đã ký số báo cáo: {name}</source>
+        <translation>Report signed: {name}</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="99" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="101" />
         <source>Theo lịch (1/1 – 31/12)</source>
         <translation>Calendar (1 Jan – 31 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="100" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="102" />
         <source>Theo kỳ thống kê (15/12 năm trước – 14/12)</source>
         <translation>Statistical (15 Dec of the year before – 14 Dec)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="108" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="110" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="110" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="112" />
         <source>Đơn vị:</source>
         <translation>Unit:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="111" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
         <source>Thư mục dữ liệu:</source>
         <translation>Data folder:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="115" />
         <source>Cán bộ và người ký báo cáo</source>
         <translation>Officer and report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="115" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
         <source>Họ tên cán bộ nhập liệu:</source>
         <translation>Data-entry officer:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="118" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="88" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="90" />
         <source>Chọn ảnh chữ ký (PNG nền trong suốt)</source>
         <translation>Choose the signature image (PNG, transparent background)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="92" />
         <source>Chọn ảnh con dấu (PNG)</source>
         <translation>Choose the seal image (PNG)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="117" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="119" />
         <source>Chức danh người ký:</source>
         <translation>Signer's title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="118" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="120" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="119" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="121" />
         <source>Họ tên người ký:</source>
         <translation>Signer's name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="120" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="122" />
         <source>Ảnh chữ ký tay:</source>
         <translation>Handwritten signature image:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="121" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="123" />
         <source>Ảnh con dấu:</source>
         <translation>Seal image:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="123" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="125" />
         <source>Làm việc</source>
         <translation>Work</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="127" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="128" />
         <source>Cách tính kỳ báo cáo:</source>
         <translation>Period boundaries:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="127" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="129" />
         <source>Ngôn ngữ giao diện:</source>
         <translation>Interface language:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="129" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="131" />
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="132" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="134" />
         <source>Mở lại trình thiết lập…</source>
         <translation>Open the set-up wizard again…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="161" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="163" />
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="162" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="164" />
         <source>Sao lưu, khôi phục</source>
         <translation>Backup, restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="165" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="167" />
         <source>Mật khẩu</source>
         <translation>Passwords</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="174" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="177" />
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/settings.py" line="205" />
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="212" />
         <source>Đã lưu cài đặt.</source>
         <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="237" />
+        <source>Cài đặt chưa lưu</source>
+        <translation>Settings not saved</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="238" />
+        <source>Các thay đổi trong trang Cài đặt chưa được lưu. Lưu lại trước khi rời trang?</source>
+        <translation>The changes on the Settings page are not saved. Save them before leaving the page?</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="240" />
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="241" />
+        <source>Không lưu</source>
+        <translation>Don't save</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/settings.py" line="242" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1986,128 +2327,158 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SignDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="63" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="64" />
         <source>Ký số báo cáo</source>
         <extracomment>Typical places of token libraries, offered as the starting folder of the file chooser.</extracomment>
         <translation>Sign the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="66" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="67" />
         <source>Tệp chứng thư số (.p12, .pfx)</source>
         <translation>Certificate file (.p12, .pfx)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="67" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="68" />
         <source>Thiết bị ký số (USB token)</source>
         <translation>Signing device (USB token)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="74" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="75" />
         <source>Đường dẫn tệp .p12 hoặc .pfx</source>
         <translation>Path of the .p12 or .pfx file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="75" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="76" />
         <source>Chọn tệp…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="82" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="83" />
         <source>Tệp chứng thư:</source>
         <translation>Certificate file:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="86" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="91" />
+        <source>Tìm lại</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="92" />
+        <source>Cắm thiết bị ký số (USB token) rồi bấm để tìm lại</source>
+        <translation>Plug in the signing token (USB), then click to search again</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="100" />
+        <source>Thiết bị khác…</source>
+        <translation>Another device…</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
+        <source>Chỉ khi chương trình không tự tìm thấy thiết bị: chọn tệp thư viện do phần mềm của nhà cung cấp chứng thư số cài đặt</source>
+        <translation>Only when the program does not find the device: choose the library file the certificate provider's software installed</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="106" />
         <source>Thư viện PKCS#11 do nhà cung cấp token cài đặt</source>
         <translation>PKCS#11 library installed by the token vendor</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="87" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="107" />
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="96" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="109" />
         <source>Tìm thiết bị</source>
         <translation>Find devices</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="103" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="114" />
         <source>Thư viện:</source>
         <translation>Library:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="104" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="122" />
         <source>Thiết bị:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="113" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="135" />
         <source>(chưa có — hãy ghi trong Cài đặt)</source>
         <translation>(none yet — set it in Settings)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="119" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="141" />
         <source>Người ký (khối chữ ký):</source>
         <translation>Signer (signature block):</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="120" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="142" />
         <source>Chức vụ trên dấu chữ ký:</source>
         <translation>Title on the signature stamp:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="126" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="148" />
         <source>Họ tên trên dấu chữ ký số lấy từ chứng thư số và phải trùng họ tên người ký. Mật khẩu và mã PIN không được lưu lại; mỗi lần ký chương trình sẽ hỏi lại.</source>
         <translation>The name on the signature stamp comes from the certificate and must be the signer's name. Passphrases and PINs are never stored; the program asks for them each time.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="137" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="159" />
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="138" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="160" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="186" />
         <source>Mã PIN:</source>
         <translation>PIN:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="164" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="186" />
         <source>Mật khẩu tệp chứng thư:</source>
         <translation>Certificate file passphrase:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="168" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="192" />
         <source>Chọn tệp chứng thư số</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="169" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="193" />
         <source>Chứng thư số (*.p12 *.pfx);;Mọi tệp (*)</source>
         <translation>Certificates (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="175" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="199" />
         <source>Chọn thư viện PKCS#11 của thiết bị ký số</source>
         <translation>Choose the PKCS#11 library of the signing device</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="193" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="217" />
+        <source>Đã tìm thấy {n} thiết bị ký số đang cắm vào máy.</source>
+        <translation>Found {n} signing device(s) plugged in.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="219" />
+        <source>Không thấy thiết bị ký số nào. Hãy cắm thiết bị (USB token), chờ đèn sáng rồi bấm «Tìm lại». Nếu vẫn không thấy, bấm «Thiết bị khác…».</source>
+        <translation>No signing device found. Plug in the token (USB), wait for its light, then click «Search again». If it is still not found, click «Another device…».</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="239" />
         <source>Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại.</source>
         <translation>No signing device found: plug in the USB token and try again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="205" />
-        <source>Hãy chọn thư viện PKCS#11 và thiết bị ký số.</source>
-        <translation>Choose the PKCS#11 library and the signing device.</translation>
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="269" />
+        <source>Chưa chọn thiết bị ký số: hãy cắm thiết bị (USB token) rồi bấm «Tìm lại».</source>
+        <translation>No signing device chosen: plug in the token (USB), then click «Search again».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="209" />
+        <location filename="../../plan_desktop/ui/pages/signing_dialog.py" line="274" />
         <source>Hãy chọn tệp chứng thư số (.p12, .pfx).</source>
         <translation>Choose the certificate file (.p12, .pfx).</translation>
     </message>
@@ -2285,22 +2656,22 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>_HostPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="43" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="44" />
         <source>Lỗi không mong đợi; chi tiết được ghi trong tệp nhật ký {path}.</source>
         <translation>Unexpected error; the details are in the log file {path}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="44" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="45" />
         <source>(không ghi được tệp nhật ký)</source>
         <translation>(the log file could not be written)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="45" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="46" />
         <source>Không mở được trang «{page}».</source>
         <translation>Cannot open the page «{page}».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/hosted.py" line="49" />
+        <location filename="../../plan_desktop/ui/pages/hosted.py" line="50" />
         <source>Thử lại</source>
         <translation>Try again</translation>
     </message>

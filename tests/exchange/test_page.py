@@ -20,7 +20,7 @@ def test_commune_page_exports(world, qtbot):
     page.show()
     assert not page.upper_box.isVisible() and page.export_box.isVisible()
     tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
-    assert tabs == ["Gửi dữ liệu lên cấp trên", "Nhận gói dữ liệu, biên nhận", "Khóa ký số của đơn vị"]
+    assert tabs == ["Gửi dữ liệu lên cấp trên", "Nhận gói dữ liệu, biên nhận", "Mã khóa của đơn vị"]
     assert page.fingerprint_label.text() == ex.keys_overview(world.c1)[0]
     assert "3" in page.pending_label.text()
     page.set_export_dir(world.usb())
@@ -49,15 +49,21 @@ def test_district_page_imports_and_shows_board(world, qtbot):
     page.show()
     assert page.upper_box.isVisible()  # the district's first tab: the units below
     assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-        "Theo dõi đơn vị cấp dưới", "Nhận gói dữ liệu, biên nhận", "Gửi dữ liệu lên cấp trên", "Khóa ký số của đơn vị"]
+        "Theo dõi đơn vị cấp dưới", "Nhận gói dữ liệu, biên nhận", "Gửi dữ liệu lên cấp trên",
+        "Mã khóa của đơn vị"]
     with qtbot.waitSignal(page.imported, timeout=5000):
         report = page.import_paths([world.usb()])
     assert page.report_view.isVisible()  # the import's report is shown on its tab
     assert report.ok and heard and heard[0].action == "import"
     assert "2 mới" in page.report_view.toPlainText() and page.print_button.isEnabled()
     page.year_spin.setValue(2019)
-    row = [page.board.item(i, 0).text() for i in range(page.board.rowCount())].index(C1)
+    row = [code for code, _ in page.last_board.units].index(C1)
     assert page.board.item(row, page.board.columnCount() - 1).text() == "2"
+    # the unit's name heads the row (it stays while the periods scroll); periods titled «Quý I/2019»
+    assert page.board.verticalHeaderItem(row).text() == dict(page.last_board.units)[C1]
+    assert page.board.horizontalHeaderItem(0).text() == "Quý I/2019"
+    assert "đúng hạn" in page.board_summary.text() and "/" in page.board_summary.text()
+    assert "Đúng hạn" in page.board_legend.text() and "BC đã ký" in page.board_legend.text()
     assert page.keys_table.rowCount() == 3  # the province (confirmed), both communes (enrolled)
     assert page.write_receipt(C1, world.usb()) is not None
     # refused files show the reason, the page does not raise

@@ -160,20 +160,25 @@ class Token:
     cert: Cert
 
 
-@pytest.fixture
-def softhsm_token(tmp_path: Path, pki, monkeypatch: pytest.MonkeyPatch) -> Token:
-    """A fresh SoftHSM2 token in a temp dir holding an RSA key and its certificate (CN «Lê Hoàng Đức»)."""
+@pytest.fixture(scope="session")
+def softhsm_token(tmp_path_factory: pytest.TempPathFactory, pki) -> Token:
+    """A SoftHSM2 token in a temp dir holding an RSA key and its certificate (CN «Lê Hoàng Đức»).
+
+    One per test session: python-pkcs11 initialises a library once per process, and SoftHSM reads its
+    configuration (the token folder) only then — a second token made later would not be seen, and a
+    second key added to the first token would make its certificate ambiguous."""
     if shutil.which("softhsm2-util") is None:
         pytest.skip("softhsm2-util không có trên PATH: cài gói Debian «softhsm2» để chạy kiểm thử token PKCS#11")
     pkcs11 = pytest.importorskip("pkcs11", reason="python-pkcs11 chưa được cài (pyhanko[pkcs11])")
     lib = next((Path(p) for p in SOFTHSM_LIBS if Path(p).exists()), None)
     if lib is None:
         pytest.skip("không tìm thấy libsofthsm2.so")
+    tmp_path = tmp_path_factory.mktemp("softhsm")
     tokdir = tmp_path / "tokens"
     tokdir.mkdir()
     conf = tmp_path / "softhsm2.conf"
     conf.write_text(f"directories.tokendir = {tokdir}\nobjectstore.backend = file\nlog.level = ERROR\n")
-    monkeypatch.setenv("SOFTHSM2_CONF", str(conf))
+    os.environ["SOFTHSM2_CONF"] = str(conf)  # for the whole session (see above)
     subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", TOKEN_LABEL, "--so-pin", "654321",
                     "--pin", USER_PIN], check=True, capture_output=True, env={**os.environ, "SOFTHSM2_CONF": str(conf)})
 

@@ -71,3 +71,11 @@ def shots(tmp_path: Path) -> Path:
     folder = Path(os.environ.get("PLAN_DESKTOP_SHOTS") or tmp_path / "shots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _forget_last_folder(monkeypatch):
+    """Save dialogs start in the folder used last (ui/files.py): not one of an earlier test."""
+    from plan_desktop.ui import files
+
+    monkeypatch.setattr(files, "_last_folder", None)

@@ -30,7 +30,8 @@ def test_main_window_layout_title_and_status(window, ctx, qtbot, shots):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     forms = [f.label for f in ctx.inst.store.forms.values()]
     assert titles == ["Tổng quan", *forms, "Báo cáo", "Trao đổi dữ liệu (USB)", "Cài đặt"]
-    assert str(ctx.inst.store.path) in window.path_label.text()
+    assert str(ctx.inst.folder) in window.path_label.toolTip()  # the path is a detail, on hover
+    assert str(ctx.inst.folder) not in window.path_label.text()
     assert window.period_label.text() == "Kỳ hiện tại: Năm 2019"
     assert window.unexported_label.text() == "Chưa xuất: 0 bản ghi"
     ctx.service.create("officer", SAMPLES["officer"])
@@ -169,9 +170,9 @@ def test_overview_at_a_district_shows_communes_with_data(tmp_path, qtbot, shots)
         w.resize(*SHOT_SIZE)
         w.show()
         page = w.show_page("overview")
-        chip = page.findChild(QLabel, "unit_13597")
+        chip = page.findChild(QPushButton, "unit_13597")
         assert chip is not None and chip.property("has_data") is True
-        others = [c for c in page.units_box.findChildren(QLabel) if c.objectName().startswith("unit_")
+        others = [c for c in page.units_box.findChildren(QPushButton) if c.objectName().startswith("unit_")
                   and c.objectName() != "unit_13597"]
         assert others and all(c.property("has_data") is False for c in others)
         _shot(w, shots, "overview_district")

@@ -31,6 +31,7 @@ from plan_desktop.services import backup
 from plan_desktop.services.access import AccessError
 from plan_desktop.services.settings import SettingsService
 from plan_desktop.store import StoreError
+from plan_desktop.ui import files
 from plan_desktop.ui.widgets import list_table
 
 
@@ -141,7 +142,7 @@ class BackupPanel(QWidget):
             self._fail(str(exc))
             return None
         self.refresh()
-        self._ok(self.tr("Đã sao lưu: {name}.").format(name=path.name))
+        self._ok(self.tr("Đã sao lưu lúc {when}.").format(when=_local(datetime.now())))
         return path
 
     def backup_to_file(self, target: str | Path | None = None) -> Path | None:
@@ -149,17 +150,21 @@ class BackupPanel(QWidget):
         inst = self.ctx.inst
         if target is None:
             name = f"sao-luu_{inst.unit_code}_{datetime.now().strftime('%Y%m%d-%H%M')}.sqlite"
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Sao lưu ra USB hoặc thư mục khác"), name,
-                                                    self.tr("Tệp sao lưu (*.sqlite)"))
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Sao lưu ra USB hoặc thư mục khác"),
+                                                    files.start_path(name), self.tr("Tệp sao lưu (*.sqlite)"))
             if not chosen:
                 return None
+            files.remember(chosen)
             target = chosen
         try:
             path = backup.make_backup(inst.store, inst.folder, "manual", out=Path(target))
         except StoreError as exc:
             self._fail(str(exc))
             return None
-        self._ok(self.tr("Đã sao lưu ra {path}.").format(path=path))
+        text = self.tr("Đã sao lưu ra {name}.").format(name=path.name)
+        self._ok(text)
+        self.status.setToolTip(str(path))
+        files.offer_open(self, path, text)
         return path
 
     def restore_selected(self, *, confirm: bool = True) -> Path | None:
@@ -167,30 +172,38 @@ class BackupPanel(QWidget):
         return None if b is None else self.restore_from(b.path, confirm=confirm)
 
     def restore_file(self) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu để khôi phục"), "",
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp sao lưu để khôi phục"), files.start_path(),
                                                 self.tr("Tệp sao lưu (*.sqlite);;Mọi tệp (*)"))
         return self.restore_from(Path(chosen)) if chosen else None
 
     def restore_from(self, source: Path, *, confirm: bool = True) -> Path | None:
         """Replace the data with ``source`` after asking. Returns the backup of the replaced data."""
-        if confirm:
-            answer = QMessageBox.question(
-                self, self.tr("Khôi phục dữ liệu"),
-                self.tr("Thay toàn bộ dữ liệu hiện tại bằng bản sao lưu «{name}»?\n\nDữ liệu hiện tại sẽ được "
-                        "sao lưu trước, nên vẫn lấy lại được nếu cần.").format(name=source.name),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
+        known = next((b for b in self._backups if b.path == Path(source)), None)
+        what = (self.tr("bản sao lưu lúc {when}").format(when=_local(known.taken_at)) if known
+                else self.tr("tệp «{name}»").format(name=Path(source).name))
+        if confirm and not self._ask_restore(what):
+            return None
         try:
             saved = backup.restore_installation(self.ctx.inst, Path(source))
         except (StoreError, AccessError) as exc:
             self._fail(str(exc))
             return None
         self.refresh()
-        self._ok(self.tr("Đã khôi phục từ «{name}». Dữ liệu trước khi khôi phục được giữ trong "
-                                    "bản sao lưu «{saved}».").format(name=Path(source).name, saved=saved.name))
+        self._ok(self.tr("Đã khôi phục dữ liệu từ {what}. Dữ liệu trước khi khôi phục được giữ trong một bản "
+                         "sao lưu mới (đầu danh sách).").format(what=what))
         self.restored.emit(str(saved))
         return saved
+
+    def _ask_restore(self, what: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Khôi phục dữ liệu"),
+                          self.tr("Thay toàn bộ dữ liệu hiện tại bằng {what}?\n\nDữ liệu hiện tại sẽ được sao lưu "
+                                  "trước, nên vẫn lấy lại được nếu cần.").format(what=what), parent=self)
+        box.setObjectName("restore_question")
+        yes = box.addButton(self.tr("Khôi phục"), QMessageBox.ButtonRole.AcceptRole)
+        no = box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(no)
+        box.exec()
+        return box.clickedButton() is yes
 
     def _fail(self, message: str) -> None:
         self.status.setStyleSheet("color:#b00020")

@@ -15,6 +15,8 @@ class Page(QWidget):
 
     key = "page"
     icon = ""
+    #: the part of the guide (resources/help/*.html) F1 opens on this page
+    help_section = "thang"
 
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -32,6 +34,14 @@ class Page(QWidget):
 
     def activated(self) -> None:
         """Called when the page is shown."""
+
+    def help_anchor(self) -> str:
+        return self.help_section
+
+    def can_leave(self) -> bool:
+        """Called before another page is shown or the window closes: a page holding unsaved changes saves
+        them or asks (and returns False when the officer chose to stay)."""
+        return True
 
     def shutdown(self) -> None:
         """Called before the window closes."""

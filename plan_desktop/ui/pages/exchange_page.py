@@ -41,17 +41,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plan_desktop.domain.periods import Period
+from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.units import Level
 from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.package import PACKAGE_EXT, RECEIPT_EXT, SETUP_EXT
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.unit_changes import AbolishedUnit, MoveResult, abolished_units, move_rosters
+from plan_desktop.ui import files
 from plan_desktop.ui.widgets import list_table
 from plan_desktop.usererror import UserError
 
 _REMOVABLE_FS = {b"vfat", b"exfat", b"fat", b"fat32", b"msdos", b"ntfs", b"fuseblk", b"ntfs3", b"fuse.exfat"}
 _STATUS_COLOURS = {"on_time": "#d7f0d8", "late": "#fff1c2", "missing": "#f8d0d0", "pending": "#eeeeee"}
+
+
+def period_title(code: str) -> str:
+    """A board column's title: «Quý I/2020», «6 tháng đầu/2020», «Tháng 3/2020», «Năm 2020»."""
+    p = Period.parse(code)
+    if p.kind == "Q":
+        return QCoreApplication.translate("Periods", "Quý {roman}/{year}").format(roman=_ROMAN[p.index], n=p.index,
+                                                                                  year=p.year)
+    if p.kind == "H":
+        text = (QCoreApplication.translate("Periods", "6 tháng đầu/{year}") if p.index == 1
+                else QCoreApplication.translate("Periods", "6 tháng cuối/{year}"))
+        return text.format(year=p.year)
+    if p.kind == "M":
+        return QCoreApplication.translate("Periods", "Tháng {month}/{year}").format(month=p.index, year=p.year)
+    return QCoreApplication.translate("Periods", "Năm {year}").format(year=p.year)
+
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def _bold_label(label: QLabel) -> QLabel:
+    f = label.font()
+    f.setBold(True)
+    label.setFont(f)
+    return label
 
 
 def removable_drives() -> list[QStorageInfo]:
@@ -171,7 +199,7 @@ class ExchangePage(QWidget):
         lay.addWidget(heading)
 
         # keys
-        keys_box = self.keys_box = QGroupBox(self.tr("Khóa ký số của đơn vị"))
+        keys_box = self.keys_box = QGroupBox(self.tr("Mã khóa của đơn vị"))
         kl = QVBoxLayout(keys_box)
         row = QHBoxLayout()
         self.fingerprint_label = QLabel()
@@ -316,9 +344,21 @@ class ExchangePage(QWidget):
         board_row.addWidget(self.all_levels)
         board_row.addStretch(1)
         ul.addLayout(board_row)
-        self.board = list_table([], single=False)
-        self.board.setMinimumHeight(260)
+        self.board = list_table([], single=False, object_name="board")
+        self.board.setMinimumHeight(200)
+        # the unit's name is the row's header: it stays in place while the periods scroll sideways
+        self.board.verticalHeader().show()
+        self.board.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.board_summary = QLabel()
+        self.board_summary.setObjectName("board_summary")
+        _bold_label(self.board_summary)
+        ul.addWidget(self.board_summary)
         ul.addWidget(self.board, 1)
+        self.board_legend = QLabel(self._legend_html())
+        self.board_legend.setObjectName("board_legend")
+        self.board_legend.setWordWrap(True)
+        self.board_legend.setTextFormat(Qt.TextFormat.RichText)
+        ul.addWidget(self.board_legend)
 
         # one tab per job, the one this level does most first: a district or the province watches
         # the units below and takes in their packages; a commune sends its own
@@ -456,14 +496,14 @@ class ExchangePage(QWidget):
             kind=self.kind_combo.currentData() or "Q",
             all_levels=self.all_levels.isChecked(),
         )
-        headers = [self.tr("Mã"), self.tr("Đơn vị"), *board.periods, self.tr("Gói gần nhất"), self.tr("Bản ghi")]
+        headers = [period_title(p) for p in board.periods] + [self.tr("Gói gần nhất"), self.tr("Số bản ghi")]
         self.board.clear()
         self.board.setColumnCount(len(headers))
         self.board.setHorizontalHeaderLabels(headers)
         self.board.setRowCount(len(board.units))
+        self.board.setVerticalHeaderLabels([name for _, name in board.units])
         for i, (code, name) in enumerate(board.units):
-            self.board.setItem(i, 0, QTableWidgetItem(code))
-            self.board.setItem(i, 1, QTableWidgetItem(name))
+            self.board.verticalHeaderItem(i).setToolTip(self.tr("{name} — mã {code}").format(name=name, code=code))
             for j, p in enumerate(board.periods):
                 c = board.cells[(code, p)]
                 text = c.label + (
@@ -473,15 +513,54 @@ class ExchangePage(QWidget):
                     text += self.tr(" · BC đã ký")
                 item = QTableWidgetItem(text)
                 item.setBackground(QBrush(QColor(_STATUS_COLOURS[c.status])))
-                self.board.setItem(i, 2 + j, item)
+                item.setToolTip(f"{name} — {period_title(p)}: {self._status_text(c.status)}")
+                self.board.setItem(i, j, item)
             last = board.last_package[code]
             self.board.setItem(
                 i,
-                2 + len(board.periods),
+                len(board.periods),
                 QTableWidgetItem(f"{last[8:10]}/{last[5:7]}/{last[:4]}" if last else "—"),
             )
-            self.board.setItem(i, 3 + len(board.periods), QTableWidgetItem(str(board.records[code])))
+            self.board.setItem(i, 1 + len(board.periods), QTableWidgetItem(format_int_vi(board.records[code])))
+        self.board.resizeColumnsToContents()
+        self.board_summary.setText(self.board_summary_text(board))
         self.last_board = board
+
+    def board_summary_text(self, board) -> str:
+        """«Quý I/2020: 18/21 đúng hạn · 2 muộn · 1 chưa nhận» for the latest period already due."""
+        due = [p for p in board.periods
+               if any(board.cells[(code, p)].status != "pending" for code, _ in board.units)]
+        if not board.units:
+            return self.tr("Chưa có đơn vị cấp dưới nào.")
+        if not due:
+            return self.tr("Chưa đến hạn nộp kỳ nào của năm {year}.").format(year=self.year_spin.value())
+        p = due[-1]
+        statuses = [board.cells[(code, p)].status for code, _ in board.units]
+        text = self.tr("{period}: {n}/{total} đúng hạn").format(
+            period=period_title(p), n=statuses.count("on_time"), total=len(statuses))
+        if statuses.count("late"):
+            text += " · " + self.tr("{n} muộn").format(n=statuses.count("late"))
+        if statuses.count("missing"):
+            text += " · " + self.tr("{n} chưa nhận").format(n=statuses.count("missing"))
+        return text
+
+    def _status_text(self, status: str) -> str:
+        return {"on_time": self.tr("Đúng hạn"), "late": self.tr("Muộn"), "missing": self.tr("Chưa nhận"),
+                "pending": self.tr("Chưa đến hạn")}[status]
+
+    def _legend_html(self) -> str:
+        def chip(status: str, text: str) -> str:
+            return (f"<span style='background:{_STATUS_COLOURS[status]}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {text}")
+
+        parts = [
+            chip("on_time", self.tr("Đúng hạn: nhận được trong {days} ngày sau khi hết kỳ").format(
+                days=ex.DEFAULT_GRACE_DAYS)),
+            chip("late", self.tr("Muộn: nhận sau hạn đó")),
+            chip("missing", self.tr("Chưa nhận: đã quá hạn mà chưa có gói")),
+            chip("pending", self.tr("Chưa đến hạn")),
+        ]
+        return (" &nbsp; ".join(parts) + "<br>" + self.tr(
+            "(dd/mm): ngày nhận gói đầu tiên sau khi hết kỳ · «BC đã ký»: gói có kèm báo cáo kỳ đó đã ký số"))
 
     # -- actions -----------------------------------------------------------------------------------------
     def _progress(self, bar: QProgressBar):
@@ -518,8 +597,9 @@ class ExchangePage(QWidget):
             self.tr(
                 "Đã xuất gói số {seq}: {n} bản ghi, {enc}.\nTệp: {path}\nCó thể rút USB ra an toàn sau khi "
                 "hệ điều hành báo đã ghi xong."
-            ).format(seq=res.sequence, n=res.records, enc=enc, path=res.path)
+            ).format(seq=res.sequence, n=res.records, enc=enc, path=Path(res.path).name)
         )
+        self.export_result.setToolTip(str(res.path))
         self._refresh_history()
         self.exported.emit(str(res.path))
         return res
@@ -531,11 +611,15 @@ class ExchangePage(QWidget):
             folder = self.drive_combo.currentData()
             if not folder:
                 return
-        self.export_to(Path(folder))
+        res = self.export_to(Path(folder))
+        if res is not None:
+            files.offer_open(self, res.path, self.tr("Đã xuất gói số {seq} ({n} bản ghi).").format(
+                seq=res.sequence, n=res.records))
 
     def _pick_export_dir(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục ghi gói dữ liệu"), files.start_path())
         if folder:
+            files.remember(folder)
             self.set_export_dir(Path(folder))
 
     def import_paths(self, paths: list[Path]) -> ex.ImportReport:
@@ -575,17 +659,19 @@ class ExchangePage(QWidget):
         return report
 
     def _pick_import_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+        chosen, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Chọn gói dữ liệu hoặc biên nhận"),
-            "",
+            files.start_path(),
             self.tr("Gói dữ liệu, biên nhận") + f" (*{PACKAGE_EXT} *{RECEIPT_EXT});;" + self.tr("Mọi tệp") + " (*)",
         )
-        if files:
-            self.import_paths([Path(f) for f in files])
+        if chosen:
+            files.remember(chosen[0])
+            self.import_paths([Path(f) for f in chosen])
 
     def _pick_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục chứa các gói dữ liệu"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục chứa các gói dữ liệu"),
+                                                  files.start_path())
         if folder:
             self.import_paths([Path(folder)])
 
@@ -622,9 +708,11 @@ class ExchangePage(QWidget):
         dlg = _ReceiptDialog(units, self)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi biên nhận (ví dụ USB của đơn vị)"),
+                                                  files.start_path())
         if not folder:
             return
+        files.remember(folder)
         returned = dlg.return_btn.isChecked()
         path = self.write_receipt(
             dlg.unit.currentData(),
@@ -633,7 +721,8 @@ class ExchangePage(QWidget):
             reason=dlg.reason.text(),
         )
         if path:
-            QMessageBox.information(self, self.tr("Lập biên nhận"), self.tr("Đã ghi biên nhận: {p}").format(p=path))
+            files.offer_open(self, path, self.tr("Đã ghi biên nhận {name}.").format(name=Path(path).name),
+                             title=self.tr("Lập biên nhận"))
 
     def _ask_setup_file(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -644,21 +733,20 @@ class ExchangePage(QWidget):
         if not ok or not choice:
             return
         unit = children[items.index(choice)].code
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi tệp thiết lập"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn nơi ghi tệp thiết lập"), files.start_path())
         if not folder:
             return
+        files.remember(folder)
         try:
             path = ex.write_setup_file(self.inst, unit, Path(folder))
         except (ExchangeError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Không lập được tệp thiết lập"), str(exc))
             return
-        QMessageBox.information(
-            self,
-            self.tr("Tệp thiết lập"),
-            self.tr(
-                "Đã ghi {p}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của đơn vị mình:\n{f}"
-            ).format(p=path, f=self.fingerprint_label.text()),
-        )
+        files.offer_open(
+            self, path,
+            self.tr("Đã ghi tệp thiết lập {name}.\nKhi đơn vị mở tệp này, họ sẽ gọi điện: hãy đọc cho họ mã khóa của "
+                    "đơn vị mình:\n{f}").format(name=Path(path).name, f=self.fingerprint_label.text()),
+            title=self.tr("Tệp thiết lập"))
 
     # -- keys held for confirmation -------------------------------------------------------------------------
     def refresh_pending(self) -> None:
@@ -677,7 +765,7 @@ class ExchangePage(QWidget):
             w.setVisible(bool(self.pending))
         keys_tab = self._tab_of.get(self.keys_box)
         if keys_tab is not None:
-            title = self.tr("Khóa ký số của đơn vị")
+            title = self.tr("Mã khóa của đơn vị")
             if self.pending:
                 title += self.tr(" ({n} chờ xác nhận)").format(n=len(self.pending))
             self.tabs.setTabText(self.tabs.indexOf(keys_tab), title)

@@ -9,6 +9,7 @@ the log, and offers to try again; the rest of the window keeps working.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -95,6 +96,7 @@ class _HostPage(Page):
 
 class ReportsPage(_HostPage):
     key = "reports"
+    help_section = "bao-cao"
 
     def title(self) -> str:
         return self.tr("Báo cáo")
@@ -110,16 +112,17 @@ class ReportsPage(_HostPage):
 
     def connect_inner(self, inner: QWidget) -> None:
         if hasattr(inner, "pdf_saved"):
-            inner.pdf_saved.connect(lambda path: self.status_message.emit(self.tr("Đã lưu báo cáo: {path}")
-                                                                           .format(path=path)))
+            inner.pdf_saved.connect(lambda path: self.status_message.emit(self.tr("Đã lưu báo cáo: {name}")
+                                                                           .format(name=Path(path).name)))
         if hasattr(inner, "signed"):
-            inner.signed.connect(lambda path: self.status_message.emit(self.tr("Đã ký số báo cáo: {path}")
-                                                                        .format(path=path)))
+            inner.signed.connect(lambda path: self.status_message.emit(self.tr("Đã ký số báo cáo: {name}")
+                                                                        .format(name=Path(path).name)))
 
 
 
 class ExchangePage(_HostPage):
     key = "exchange"
+    help_section = "gui"
     #: the status bar counts records not exported yet; the window refreshes it on this
     exported = Signal()
 
@@ -137,6 +140,6 @@ class ExchangePage(_HostPage):
     def connect_inner(self, inner: QWidget) -> None:
         if hasattr(inner, "exported"):
             inner.exported.connect(lambda path: (self.exported.emit(), self.status_message.emit(
-                self.tr("Đã xuất dữ liệu: {path}").format(path=path))))
+                self.tr("Đã xuất dữ liệu: {name}").format(name=Path(path).name))))
         if hasattr(inner, "imported"):
             inner.imported.connect(lambda forms: self.exported.emit())

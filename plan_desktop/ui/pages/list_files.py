@@ -22,6 +22,7 @@ from plan_desktop.services.tabular import (
     export_file,
     import_file,
 )
+from plan_desktop.ui import files
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
@@ -108,9 +109,11 @@ class ListFiles(QObject):
 
     def _pick_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.page, self.tr("Nhập «{form}» từ tệp").format(form=self.form.label_for(self.page.ctx.lang)), "",
+            self.page, self.tr("Nhập «{form}» từ tệp").format(form=self.form.label_for(self.page.ctx.lang)),
+            files.start_path(),
             self.tr("Bảng tính Excel hoặc CSV") + " (*.xlsx *.csv);;" + self.tr("Mọi tệp") + " (*)")
         if path:
+            files.remember(path)
             self.import_path(Path(path))
 
     # -- export ----------------------------------------------------------------------------------------
@@ -119,8 +122,7 @@ class ListFiles(QObject):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             n = export_file(self.page.ctx.inst.store, self.form, None if template else self.page.list_query(),
-                            Path(path),
-                            with_unit=not self.page.ctx.is_commune)
+                            Path(path), with_unit=not self.page.ctx.is_commune)
         except ImportFileError as exc:
             self._show(QMessageBox.Icon.Warning, self.tr("Không xuất được tệp"), str(exc))
             return None
@@ -145,12 +147,15 @@ class ListFiles(QObject):
     def _pick_export(self, template: bool = False) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.page, self.tr("Lưu tệp mẫu") if template else self.tr("Xuất danh sách ra tệp"),
-            self._default_name(template),
+            files.start_path(self._default_name(template)),
             self.tr("Bảng tính Excel") + " (*.xlsx);;" + self.tr("CSV (UTF-8)") + " (*.csv)")
         if path:
             if Path(path).suffix.lower() not in EXPORT_SUFFIXES:
                 path += ".xlsx"
-            self.export_to(Path(path), template=template)
+            files.remember(path)
+            if self.export_to(Path(path), template=template) is not None:
+                self.result_box = files.offer_open(self.page, path, self.tr("Đã lưu {name}.").format(
+                    name=Path(path).name))
 
     # -- messages --------------------------------------------------------------------------------------
     def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> None:

@@ -25,6 +25,7 @@ from plan_desktop.domain.text import format_int_vi, format_percent_vi
 from plan_desktop.services import overview, reporting
 from plan_desktop.ui.context import AppContext
 from plan_desktop.ui.pages.base import Page
+from plan_desktop.ui.pages.overview_charts import OverviewCharts
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +61,16 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
 
 class OverviewPage(Page):
     key = "overview"
+    help_section = "tong-quan"
     open_page = Signal(str)  # a page key: the main window switches to it
 
     def __init__(self, ctx: AppContext):
         super().__init__(ctx)
         self._dirty = True
+        #: at a district or province: the unit below whose figures are shown (its box was clicked), else None
+        self.viewing: str | None = None
+        self._no_data = False
+        self._indicators: list = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -82,17 +88,31 @@ class OverviewPage(Page):
         self.period_combo.currentIndexChanged.connect(lambda *_: self.refresh())
         period_label = QLabel(self.tr("&Kỳ:"))
         period_label.setBuddy(self.period_combo)
+        self.back_button = QPushButton()
+        self.back_button.setObjectName("overview_back")
+        self.back_button.setVisible(False)
+        self.back_button.clicked.connect(lambda: self.show_unit(None))
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
         head.addLayout(titles, 1)
+        head.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(period_label)
         head.addWidget(self.period_combo)
 
         self.indicators_box = QGroupBox(self.tr("Chỉ tiêu kế hoạch"))
         self.indicators_box.setObjectName("indicators")
-        self.indicators_grid = QGridLayout(self.indicators_box)
+        box_lay = QVBoxLayout(self.indicators_box)
+        self.no_data_label = QLabel()
+        self.no_data_label.setObjectName("overview_no_data")
+        self.no_data_label.setWordWrap(True)
+        self.no_data_label.setStyleSheet("background:#fff8e1; border:1px solid #ffe082; border-radius:3px; "
+                                         "padding:6px;")
+        self.no_data_label.setVisible(False)
+        box_lay.addWidget(self.no_data_label)
+        self.indicators_grid = QGridLayout()
+        box_lay.addLayout(self.indicators_grid)
         self.indicators_grid.setColumnStretch(0, 3)
         self.indicators_grid.setColumnStretch(1, 2)
         self.indicators_grid.setHorizontalSpacing(10)
@@ -107,6 +127,7 @@ class OverviewPage(Page):
         self.units_grid = QGridLayout(self.units_box)
         self.units_box.setVisible(not ctx.is_commune)
 
+        self.charts = OverviewCharts(ctx)
         right = QVBoxLayout()
         right.addWidget(self.counts_box)
         right.addWidget(self.units_box)
@@ -120,6 +141,7 @@ class OverviewPage(Page):
         lay.setContentsMargins(12, 8, 12, 8)
         lay.addLayout(head)
         lay.addLayout(cols)
+        lay.addWidget(self.charts)
         lay.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(body)
@@ -167,12 +189,27 @@ class OverviewPage(Page):
     def period(self) -> Period:
         return Period.parse(self.period_combo.currentData())
 
+    def show_unit(self, code: str | None) -> None:
+        """At a district or province: show the figures of the unit below ``code`` (None: back to one's own)."""
+        self.viewing = code
+        self.refresh()
+
+    def _unit(self) -> str | None:
+        """The unit whose figures are shown, for the queries (None: everything in the store)."""
+        if self.viewing:
+            return self.viewing
+        return self.ctx.inst.unit_code if self.ctx.is_commune else None
+
     # -- content ---------------------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
         inst = self.ctx.inst
         period = self.period()
-        self.heading.setText(self.tr("Tổng quan — {unit}").format(unit=inst.unit().name))
+        viewed = inst.units.get(self.viewing, inst.period_bounds(period)[1]) if self.viewing else None
+        self.heading.setText(self.tr("Tổng quan — {unit}").format(unit=(viewed or inst.unit()).name))
+        self.back_button.setVisible(viewed is not None)
+        self.back_button.setText(self.tr("← Về {unit}").format(unit=inst.unit().name))
+        self._no_data = not overview.has_records(inst, period.year, self._unit())
         exported = overview.last_export_at(inst)
         if exported:
             try:
@@ -189,16 +226,30 @@ class OverviewPage(Page):
         self._fill_counts(period)
         if not self.ctx.is_commune:
             self._fill_units(period)
+        self.units_box.setVisible(not self.ctx.is_commune and self.viewing is None)
+        self.charts.fill(period.year, self._unit(), self._indicators, no_data=self._no_data)
 
     def _fill_indicators(self, period: Period) -> None:
         grid = self.indicators_grid
         _clear(grid)
+        year = period.year
         label = self.ctx.period_label(period)
         self.indicators_box.setTitle(self.tr("Chỉ tiêu kế hoạch {period} (Kế hoạch 1295/KH-UBND)").format(
             period=_lower_first(label) if self.ctx.lang == "vi" else label))
+        self._indicators = []
+        self.no_data_label.setVisible(self._no_data)
+        if self._no_data:
+            first = next(iter(self.ctx.inst.store.forms.values()))
+            hint = (self.tr("Chưa có số liệu năm {year}. Nhập hoạt động ở trang «{form}» (Ctrl+2, rồi Thêm mới "
+                            "Ctrl+N) — các chỉ tiêu sẽ được tính khi có số liệu.")
+                    if self.ctx.is_commune or self.viewing else
+                    self.tr("Chưa có số liệu năm {year}. Nhận gói dữ liệu của các đơn vị cấp dưới ở trang «Trao đổi "
+                            "dữ liệu (USB)», hoặc nhập số liệu của đơn vị mình ở trang «{form}»."))
+            self.no_data_label.setText(hint.format(year=year, form=first.label_for(self.ctx.lang)))
         try:
             # the period's own figures, as its report shows them (a quarter: what is dated inside it)
-            values = reporting.indicators(self.ctx.inst, period.year, period=period)
+            values = reporting.indicators(self.ctx.inst, period.year, self.viewing, period=period)
+            self._indicators = values
         except Exception:  # the overview must open even if one indicator cannot be computed
             log.exception("indicators for %s failed", period)
             note = QLabel(self.tr("Không tính được các chỉ tiêu (chi tiết trong tệp nhật ký)."))
@@ -216,20 +267,25 @@ class OverviewPage(Page):
             bar.setTextVisible(True)
             bar.setMinimumWidth(140)
             bar.setMaximumHeight(22)
+            no_data = self._no_data or getattr(iv, "status", None) == "no_data"
             value_text, fraction = self._indicator_value(iv)
+            if no_data and getattr(iv, "applicable", True):
+                value_text, fraction = self.tr("chưa có số liệu"), 0.0
             bar.setRange(0, 1000)
             bar.setValue(round(min(max(fraction, 0.0), 1.0) * 1000))
             bar.setFormat(value_text)
-            color = GREEN if iv.met else (GREY if iv.met is None else AMBER)
+            met = None if no_data else iv.met
+            color = GREEN if met else (GREY if met is None else AMBER)
             bar.setStyleSheet(f"QProgressBar {{ border: 1px solid #bdbdbd; border-radius: 3px; text-align: center; }}"
                               f"QProgressBar::chunk {{ background: {color}; }}")
             target = QLabel(self.tr("Mục tiêu: {target}").format(target=iv.target_text_for(self.ctx.lang) or "—"))
             target.setWordWrap(True)
             target.setStyleSheet("color:#5f6368")
+            shown = "no_data" if no_data and getattr(iv, "applicable", True) else getattr(iv, "status", "")
             status = {"met": self.tr("Đạt"), "not_met": self.tr("Chưa đạt"),
                       "no_target": self.tr("Không có mục tiêu trong năm"), "not_applicable": self.tr("Không áp dụng"),
                       "no_data": self.tr("Chưa có số liệu")}
-            badge = QLabel(status.get(getattr(iv, "status", ""), "—"))
+            badge = QLabel(status.get(shown, "—"))
             badge.setWordWrap(True)
             badge.setObjectName(f"indicator_met_{iv.id}")
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -269,8 +325,7 @@ class OverviewPage(Page):
         label = self.ctx.period_label(period)
         self.counts_box.setTitle(self.tr("Số bản ghi {period}").format(
             period=_lower_first(label) if self.ctx.lang == "vi" else label))
-        unit = self.ctx.inst.unit_code if self.ctx.is_commune else None
-        counts = overview.counts_by_form(self.ctx.inst, period, unit)
+        counts = overview.counts_by_form(self.ctx.inst, period, self._unit())
         for row, form in enumerate(self.ctx.inst.store.forms.values()):
             link = QPushButton(form.label_for(self.ctx.lang))
             link.setObjectName(f"count_link_{form.id}")
@@ -297,10 +352,14 @@ class OverviewPage(Page):
         cols = 2
         for i, (code, ok) in enumerate(have.items()):
             unit = children.get(code)
-            chip = QLabel(unit.name if unit else code)
+            chip = QPushButton(unit.name if unit else code)
             chip.setObjectName(f"unit_{code}")
             chip.setProperty("has_data", ok)
-            chip.setToolTip(self.tr("Đã có dữ liệu trong kỳ") if ok else self.tr("Chưa có dữ liệu trong kỳ"))
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            chip.setToolTip((self.tr("Đã có dữ liệu trong kỳ") if ok else self.tr("Chưa có dữ liệu trong kỳ"))
+                            + " — " + self.tr("nhấp để xem số liệu của đơn vị này"))
+            chip.clicked.connect(lambda _=False, c=code: self.show_unit(c))
             bg = GREEN if ok else GREY
-            chip.setStyleSheet(f"color:white; background:{bg}; border-radius:3px; padding:2px 6px;")
+            chip.setStyleSheet(f"QPushButton {{ color:white; background:{bg}; border:none; border-radius:3px; "
+                               f"padding:3px 6px; text-align:left; }}")
             grid.addWidget(chip, i // cols, i % cols)

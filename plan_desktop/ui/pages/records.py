@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )
 
 from plan_desktop.domain.forms import FormDef
@@ -29,6 +30,7 @@ from plan_desktop.ui.entry_dialog import EntryDialog, ask_yes_no
 from plan_desktop.ui.models import RecordTableModel
 from plan_desktop.ui.pages.base import Page
 from plan_desktop.ui.pages.list_files import ListFiles
+from plan_desktop.ui.widgets import FlowLayout
 
 SEARCH_DELAY_MS = 200
 
@@ -51,6 +53,7 @@ class RecordTable(QTableView):
 
 class RecordsPage(Page):
     key = "records"
+    help_section = "nhap-lieu"
     status_message = Signal(str)
 
     def __init__(self, ctx: AppContext, form: FormDef):
@@ -126,7 +129,7 @@ class RecordsPage(Page):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Tìm (Ctrl+F) — không cần gõ dấu"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(200)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
@@ -134,15 +137,22 @@ class RecordsPage(Page):
         self.search.textChanged.connect(lambda *_: self._search_timer.start())
         self.search.returnPressed.connect(self._focus_table)
 
-        top = QHBoxLayout()
+        # the buttons, then the period and the search box; on a narrow screen the second group wraps
+        # onto its own line (the window never grows wider than the screen)
+        top = FlowLayout()
         for b in (self.add_button, self.edit_button, self.duplicate_button, self.delete_button, self.undo_button):
             top.addWidget(b)
         self.files = ListFiles(self)  # the «Excel/CSV» menu: import a file, export the list
         top.addWidget(self.files.button)
-        top.addStretch(1)
-        top.addWidget(period_label)
-        top.addWidget(self.period_combo)
-        top.addWidget(self.search, 1)
+        filters = QWidget()
+        filters.setObjectName("filters")
+        filter_row = QHBoxLayout(filters)
+        filter_row.setContentsMargins(0, 0, 0, 0)
+        filter_row.addStretch(1)
+        filter_row.addWidget(period_label)
+        filter_row.addWidget(self.period_combo)
+        filter_row.addWidget(self.search, 1)
+        top.addWidget(filters, stretch=True)
 
         # -- table
         self.table = RecordTable()
@@ -170,6 +180,15 @@ class RecordsPage(Page):
         self.table.activate_current.connect(self.open_current)
         self.table.delete_pressed.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        # what to do when the list is empty, over the table
+        self.empty_label = QLabel(self.table.viewport())
+        self.empty_label.setObjectName("empty_state")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color:#5f6368; padding:24px;")
+        self.empty_label.hide()
+        self.table.viewport().installEventFilter(self)
 
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -260,8 +279,11 @@ class RecordsPage(Page):
                 w = 180
             else:
                 w = 240
-            label_w = fm.horizontalAdvance(fd.label_for(self.ctx.lang) if fd else "Đơn vị") + 30
-            self.table.setColumnWidth(i, min(max(w, label_w if fd is None or fd.is_numeric else w), 320))
+            # never narrower than the title (with room for the sort arrow); long texts are cut with «…»,
+            # the whole text shows on hover
+            hfm = self.table.horizontalHeader().fontMetrics()
+            label_w = hfm.horizontalAdvance(fd.label_for(self.ctx.lang) if fd else self.tr("Đơn vị")) + 34
+            self.table.setColumnWidth(i, max(min(w, 320), label_w))
 
     def current_period(self) -> str | None:
         return self.period_combo.currentData()
@@ -317,6 +339,7 @@ class RecordsPage(Page):
         self._update_count()
 
     def _search_done(self) -> None:
+        self._update_empty_state()
         ids, self._pending_selection = self._pending_selection, []
         if ids and not self.table.selectionModel().hasSelection():
             self._restore_selection(ids)
@@ -347,7 +370,41 @@ class RecordsPage(Page):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(self.tr("{n} bản ghi").format(n=format_int_vi(n)))
+        self._update_empty_state()
         self._update_buttons()
+
+    def empty_text(self) -> str:
+        """What an empty list says: that nothing is there, in which period, and what to do."""
+        period = self.current_period()
+        shown = self.period_combo.currentText()
+        where = (shown[0].lower() + shown[1:] if self.ctx.lang == "vi" else shown) if period else ""
+        label = self.form.label_for(self.ctx.lang)
+        label = label[0].lower() + label[1:] if self.ctx.lang == "vi" else label.lower()
+        search = self.search.text().strip()
+        if search:
+            text = (self.tr("Không tìm thấy bản ghi nào khớp «{search}» trong {period}.") if period
+                    else self.tr("Không tìm thấy bản ghi nào khớp «{search}»."))
+            return text.format(search=search, period=where) + " " + self.tr("Thử bỏ bớt từ, hoặc chọn kỳ «Tất cả».")
+        text = (self.tr("Chưa có {form} nào trong {period}") if period else self.tr("Chưa có {form} nào"))
+        text = text.format(form=label, period=where)
+        if self.ctx.is_commune or self.form.id in ("plan_document", "officer"):
+            text += " — " + self.tr("nhấn Thêm mới (Ctrl+N) để nhập, hoặc chọn kỳ khác.")
+        else:
+            text += " — " + self.tr("số liệu của đơn vị cấp dưới đến từ các gói dữ liệu họ gửi; nhấn Thêm mới "
+                                    "(Ctrl+N) để nhập của đơn vị mình.")
+        return text
+
+    def _update_empty_state(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.model.searching
+        if empty:
+            self.empty_label.setText(self.empty_text())
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        self.empty_label.setVisible(empty)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.table.viewport() and event.type() == event.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(obj, event)
 
     def _update_buttons(self) -> None:
         ids = self.selected_rows()
@@ -402,7 +459,19 @@ class RecordsPage(Page):
         self.table.setFocus()
 
     def open_new(self) -> EntryDialog:
-        return self._open_dialog()
+        return self._open_dialog(self._new_values())
+
+    def _new_values(self) -> dict | None:
+        """A new record's starting values: the form's defaults, and a year field (the healthy-commune
+        assessment) set to the year the list shows, else the working year — never 2016 or empty."""
+        pf = self.form.period_field
+        if pf is None or self.form.field(pf).type != "int":
+            return None
+        period = self.current_period()
+        year = int(str(period)[:4]) if period else self.ctx.inst.working_year
+        values = {fd.name: fd.default for fd in self.form.fields if fd.default is not None}
+        values[pf] = year
+        return values
 
     def open_current(self) -> EntryDialog | None:
         ids = self.selected_ids()

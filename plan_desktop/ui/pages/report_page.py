@@ -42,6 +42,8 @@ from plan_desktop.services import reporting
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.settings import SettingsService, signer_title
 from plan_desktop.signing.errors import SigningError
+from plan_desktop.ui import files
+from plan_desktop.ui.widgets import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -158,11 +160,11 @@ class ReportPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(left_w)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(300)
 
         # -- right: the preview and the output buttons --------------------------------------------------
         right = QVBoxLayout()
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen rather than pushing «In…», «Ký số…» off it
         self.save_pdf_btn = QPushButton(self.tr("Lưu PDF…"))
         self.save_xlsx_btn = QPushButton(self.tr("Lưu XLSX…"))
         self.print_btn = QPushButton(self.tr("In…"))
@@ -171,7 +173,7 @@ class ReportPage(QWidget):
         self.sign_btn.setToolTip(self.tr("Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư "
                                          "hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa."))
         self.page_label = QLabel()
-        buttons.addWidget(self.page_label, 1)
+        buttons.addWidget(self.page_label, stretch=True)
         for b in (self.save_pdf_btn, self.save_xlsx_btn, self.print_btn, self.sign_btn):
             buttons.addWidget(b)
         right.addLayout(buttons)
@@ -184,8 +186,8 @@ class ReportPage(QWidget):
             right.addWidget(self.view, 1)
         else:  # pragma: no cover
             self.document = None
-            self.view = QLabel(self.tr("Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và "
-                                       "XLSX."))
+            self.view = QLabel(self.tr("Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; "
+                                       "vẫn lưu được PDF và XLSX."))
             self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)
             right.addWidget(self.view, 1)
         preview_w = QWidget()
@@ -380,8 +382,8 @@ class ReportPage(QWidget):
             pages = 0
         counted = sum(self._data.counts.values())
         self.page_label.setText(self.tr("{n} trang").format(n=pages) if pages else "")
-        self.status.setText(self.tr("Báo cáo lập từ {n} bản ghi. Mã kiểm tra dữ liệu: {hash}…").format(
-            n=format_int_vi(counted), hash=self._data.data_hash[:16]))
+        self.status.setText(self.tr("Báo cáo lập từ {n} bản ghi.").format(n=format_int_vi(counted)))
+        self.status.setToolTip(self.tr("Mã kiểm tra dữ liệu (chi tiết): {hash}").format(hash=self._data.data_hash))
         self._set_outputs_enabled(True)
         return True
 
@@ -497,10 +499,11 @@ class ReportPage(QWidget):
     def _remember_device(self, dlg) -> None:
         try:
             token = dlg.use_token.isChecked()
+            lib, label = dlg.token_choice()
             SettingsService(self.inst).update({
                 "last_p12_path": "" if token else dlg.p12_edit.text().strip(),
-                "last_pkcs11_lib": dlg.lib_edit.text().strip() if token else "",
-                "last_token_label": dlg.token_combo.currentText().strip() if token else "",
+                "last_pkcs11_lib": lib if token else "",
+                "last_token_label": label if token else "",
             })
         except Exception:  # remembering is a convenience; never lose a signature over it
             log.warning("could not remember the signing device", exc_info=True)
@@ -534,16 +537,21 @@ class ReportPage(QWidget):
         return f"bao-cao-pcmd_{code}_{self.period}.{ext}"
 
     def _ask_save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo PDF"), self._suggested_name("pdf"),
-                                              "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo PDF"),
+                                              files.start_path(self._suggested_name("pdf")), "PDF (*.pdf)")
         if path:
-            self._guarded(lambda: self.save_pdf(path))
+            files.remember(path)
+            self._guarded(lambda: self._offer(self.save_pdf(path)))
 
     def _ask_save_xlsx(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bảng số liệu XLSX"), self._suggested_name("xlsx"),
-                                              "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bảng số liệu XLSX"),
+                                              files.start_path(self._suggested_name("xlsx")), "Excel (*.xlsx)")
         if path:
-            self._guarded(lambda: self.save_xlsx(path))
+            files.remember(path)
+            self._guarded(lambda: self._offer(self.save_xlsx(path)))
+
+    def _offer(self, path: Path) -> None:
+        files.offer_open(self, path, self.tr("Đã lưu {name}.").format(name=path.name))
 
     def _ask_print(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -58,6 +59,7 @@ class ImageChooser(QWidget):
 
 class SettingsPage(Page):
     key = "settings"
+    help_section = "cai-dat"
 
     def __init__(self, ctx):
         super().__init__(ctx)
@@ -169,9 +171,13 @@ class SettingsPage(Page):
         lay.setContentsMargins(12, 8, 12, 8)
         lay.addWidget(heading)
         lay.addWidget(self.tabs, 1)
+        self._saved = self.values()
 
     def title(self) -> str:
         return self.tr("Cài đặt")
+
+    def help_anchor(self) -> str:
+        return "sao-luu" if self.tabs.currentWidget() is self.backups else "cai-dat"
 
     def values(self) -> dict:
         return {
@@ -201,7 +207,46 @@ class SettingsPage(Page):
         self.status.setStyleSheet("")
         self.signature_image.set_path(written.get("signature_image", ""))
         self.seal_image.set_path(written.get("seal_image", ""))
+        self._saved = self.values()
         self.ctx.service.actor = values["officer_name"] or self.ctx.service.actor
         self.status.setText(self.tr("Đã lưu cài đặt."))
         if any(before[k] != values[k] for k in before):
             self.ctx.on_settings_changed()
+
+    # -- nothing lost on the way out ---------------------------------------------------------------------
+    def is_dirty(self) -> bool:
+        return self.values() != self._saved
+
+    def revert(self) -> None:
+        """Put the fields back as they were last saved."""
+        v = self._saved
+        for key, edit in (("officer_name", self.officer_name), ("officer_title", self.officer_title),
+                          ("signer_name", self.signer_name)):
+            edit.setText(v.get(key, ""))
+        self.signer_position.setCurrentIndex(max(self.signer_position.findData(v.get("signer_title")), 0))
+        self.signature_image.set_path(v.get("signature_image", ""))
+        self.seal_image.set_path(v.get("seal_image", ""))
+        self.year.setValue(int(v["working_year"]))
+        self.cutoff.setCurrentIndex(max(self.cutoff.findData(v["period_cutoff"]), 0))
+        self.language.setCurrentIndex(max(self.language.findData(v["ui_language"]), 0))
+
+    def can_leave(self) -> bool:
+        """Changed settings are saved or dropped as the officer says, or the page stays (Hủy)."""
+        if not self.is_dirty():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cài đặt chưa lưu"),
+                          self.tr("Các thay đổi trong trang Cài đặt chưa được lưu. Lưu lại trước khi rời trang?"),
+                          parent=self)
+        save = box.addButton(self.tr("Lưu"), QMessageBox.ButtonRole.AcceptRole)
+        drop = box.addButton(self.tr("Không lưu"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setObjectName("settings_unsaved")
+        box.exec()
+        if box.clickedButton() is save:
+            self.save()
+            return not self.is_dirty()  # a value refused (said on the page): stay
+        if box.clickedButton() is drop:
+            self.revert()
+            return True
+        return False

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from plan_desktop.signing.errors import SigningError
-from plan_desktop.ui.widgets import list_table
+from plan_desktop.ui import files
+from plan_desktop.ui.widgets import FlowLayout, list_table
 
 #: Typical places of token libraries, offered as the starting folder of the file chooser.
 _LIB_FILTER_WIN = "Thư viện PKCS#11 (*.dll)"
@@ -81,27 +82,48 @@ class SignDialog(QDialog):
         fl = QFormLayout(file_page)
         fl.addRow(self.tr("Tệp chứng thư:"), file_row)
 
-        # token
+        # token: the tokens plugged in, found through the libraries of the known certificate authorities
+        # (signing/tokens.py); a library file is asked for only when none is found («Thiết bị khác…»)
+        self._last_lib = pkcs11_lib
+        self._last_label = token_label
+        self.token_combo = QComboBox()
+        self.token_combo.setObjectName("token_combo")
+        self.find_button = QPushButton(self.tr("Tìm lại"))
+        self.find_button.setToolTip(self.tr("Cắm thiết bị ký số (USB token) rồi bấm để tìm lại"))
+        self.find_button.clicked.connect(self.find_tokens)
+        token_row = QHBoxLayout()
+        token_row.addWidget(self.token_combo, 1)
+        token_row.addWidget(self.find_button)
+        self.token_note = QLabel()
+        self.token_note.setWordWrap(True)
+        self.token_note.setObjectName("token_note")
+        self.other_button = QPushButton(self.tr("Thiết bị khác…"))
+        self.other_button.setObjectName("other_token")
+        self.other_button.setCheckable(True)
+        self.other_button.setToolTip(self.tr("Chỉ khi chương trình không tự tìm thấy thiết bị: chọn tệp thư viện "
+                                             "do phần mềm của nhà cung cấp chứng thư số cài đặt"))
         self.lib_edit = QLineEdit(pkcs11_lib)
         self.lib_edit.setPlaceholderText(self.tr("Thư viện PKCS#11 do nhà cung cấp token cài đặt"))
         browse_lib = QPushButton(self.tr("Chọn…"))
         browse_lib.clicked.connect(self._browse_lib)
-        lib_row = QHBoxLayout()
+        list_lib = QPushButton(self.tr("Tìm thiết bị"))
+        list_lib.clicked.connect(self._list_library)
+        self.lib_box = QWidget()
+        lib_row = QHBoxLayout(self.lib_box)
+        lib_row.setContentsMargins(0, 0, 0, 0)
+        lib_row.addWidget(QLabel(self.tr("Thư viện:")))
         lib_row.addWidget(self.lib_edit, 1)
         lib_row.addWidget(browse_lib)
-        self.token_combo = QComboBox()
-        self.token_combo.setEditable(True)
-        if token_label:
-            self.token_combo.addItem(token_label)
-        find = QPushButton(self.tr("Tìm thiết bị"))
-        find.clicked.connect(self.find_tokens)
-        token_row = QHBoxLayout()
-        token_row.addWidget(self.token_combo, 1)
-        token_row.addWidget(find)
+        lib_row.addWidget(list_lib)
+        self.lib_box.setVisible(False)
+        self.other_button.toggled.connect(self.lib_box.setVisible)
         token_page = QWidget()
         tl = QFormLayout(token_page)
-        tl.addRow(self.tr("Thư viện:"), lib_row)
         tl.addRow(self.tr("Thiết bị:"), token_row)
+        tl.addRow("", self.token_note)
+        tl.addRow("", self.other_button)
+        tl.addRow(self.lib_box)
+        self._searched = False
 
         self.pages = QStackedWidget()
         self.pages.addWidget(file_page)
@@ -163,6 +185,8 @@ class SignDialog(QDialog):
         self.pages.adjustSize()
         self.secret_label.setText(self.tr("Mã PIN:") if token else self.tr("Mật khẩu tệp chứng thư:"))
         self.secret_edit.clear()
+        if token and self.isVisible() and not self._searched:
+            self.find_tokens()
 
     def _browse_p12(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chứng thư số"), self.p12_edit.text(),
@@ -177,20 +201,61 @@ class SignDialog(QDialog):
         if path:
             self.lib_edit.setText(path)
 
-    def find_tokens(self) -> None:
+    def find_tokens(self) -> list:
+        """Look for tokens through every known library (and the one used last time); fill the list."""
+        from plan_desktop.signing.tokens import find_tokens
+
+        self._searched = True
+        self.show_error("")
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            found = find_tokens(extra=[self._last_lib] if self._last_lib else [])
+        finally:
+            self.unsetCursor()
+        self._fill_tokens([(f.describe(), str(f.lib_path), f.label) for f in found])
+        if found:
+            self.token_note.setText(self.tr("Đã tìm thấy {n} thiết bị ký số đang cắm vào máy.").format(n=len(found)))
+        else:
+            self.token_note.setText(self.tr("Không thấy thiết bị ký số nào. Hãy cắm thiết bị (USB token), chờ đèn "
+                                            "sáng rồi bấm «Tìm lại». Nếu vẫn không thấy, bấm «Thiết bị khác…»."))
+            self.other_button.setChecked(bool(self.lib_edit.text().strip()) or self.other_button.isChecked())
+        return found
+
+    def _list_library(self) -> None:
+        """The tokens of the library file typed or chosen by hand (the last resort)."""
         from plan_desktop.signing.specs import list_tokens
+        from plan_desktop.signing.tokens import provider_of_path
 
         self.show_error("")
+        lib = Path(self.lib_edit.text().strip())
         try:
-            tokens = list_tokens(Path(self.lib_edit.text().strip()))
+            tokens = list_tokens(lib)
         except SigningError as exc:
             self.show_error(str(exc))
             return
-        self.token_combo.clear()
-        for t in tokens:
-            self.token_combo.addItem(t.label)
+        provider = provider_of_path(lib)
+        self._fill_tokens([(f"{provider} — {t.label}", str(lib), t.label) for t in tokens])
         if not tokens:
             self.show_error(self.tr("Không thấy thiết bị ký số nào: hãy cắm thiết bị (USB token) rồi thử lại."))
+
+    def _fill_tokens(self, rows: list[tuple[str, str, str]]) -> None:
+        self.token_combo.clear()
+        for text, lib, label in rows:
+            self.token_combo.addItem(text, (lib, label))
+        for i, (_, _lib, label) in enumerate(rows):  # the one used last time first
+            if label == self._last_label:
+                self.token_combo.setCurrentIndex(i)
+                break
+
+    def token_choice(self) -> tuple[str, str]:
+        """(library path, token label) of the token chosen, or empty strings."""
+        data = self.token_combo.currentData()
+        return (str(data[0]), str(data[1])) if data else ("", "")
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.use_token.isChecked() and not self._searched:
+            self.find_tokens()
 
     # -- signing -------------------------------------------------------------------------------------------
     def spec(self):
@@ -199,10 +264,10 @@ class SignDialog(QDialog):
 
         secret = self.secret_edit.text()
         if self.use_token.isChecked():
-            lib = self.lib_edit.text().strip()
-            label = self.token_combo.currentText().strip()
+            lib, label = self.token_choice()
             if not lib or not label:
-                raise SigningError(self.tr("Hãy chọn thư viện PKCS#11 và thiết bị ký số."))
+                raise SigningError(self.tr("Chưa chọn thiết bị ký số: hãy cắm thiết bị (USB token) rồi bấm "
+                                           "«Tìm lại»."))
             return Pkcs11Spec(Path(lib), label, secret)
         path = self.p12_edit.text().strip()
         if not path:
@@ -322,15 +387,16 @@ class ReportListWidget(QWidget):
         self.copy_button.clicked.connect(lambda: self.copy_selected())
         self.verify_button.clicked.connect(lambda: self.verify_selected())
         self.reopen_button.clicked.connect(lambda: self.reopen_selected())
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen
         buttons.addWidget(self.refresh_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.verify_button)
         buttons.addWidget(self.countersign_button)
         buttons.addWidget(self.issue_button)
         buttons.addWidget(self.reopen_button)
-        self.empty_label = QLabel(self.tr("Chưa có báo cáo nào."))
+        self.empty_label = QLabel(self.tr("Chưa có báo cáo nào. Lập báo cáo ở thẻ «Xem trước», rồi bấm «Ký số…» "
+                                          "để ký và lưu vào danh sách này."))
+        self.empty_label.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_label)
@@ -416,10 +482,13 @@ class ReportListWidget(QWidget):
         if e is None or not e.file_path:
             return None
         source = Path(e.file_path)
+        asked = target is None
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao báo cáo"), source.name, "PDF (*.pdf)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu bản sao báo cáo"),
+                                                    files.start_path(source.name), "PDF (*.pdf)")
             if not chosen:
                 return None
+            files.remember(chosen)
             target = chosen
         target = Path(target)
         try:
@@ -431,6 +500,8 @@ class ReportListWidget(QWidget):
 
             QMessageBox.warning(self, self.tr("Lưu bản sao báo cáo"), user_message(exc) or str(exc))
             return None
+        if asked:
+            files.offer_open(self, target, self.tr("Đã lưu bản sao {name}.").format(name=target.name))
         return target
 
     def _activated(self, row: int, _col: int) -> None:

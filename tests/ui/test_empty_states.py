@@ -1,0 +1,47 @@
+"""An empty list says what to do; column titles are never cut."""
+
+from __future__ import annotations
+
+from plan_desktop.domain.forms import default_forms
+
+FORM_IDS = list(default_forms())
+
+
+def test_an_empty_list_says_what_to_do(window, qtbot):
+    page = window.show_page("form:communication")
+    page.set_period("2019")
+    page.apply_filter()
+    label = page.empty_label
+    assert label.isVisible()
+    assert label.text() == ("Chưa có hoạt động truyền thông nào trong năm 2019 — nhấn Thêm mới (Ctrl+N) để nhập, "
+                            "hoặc chọn kỳ khác.")
+    assert label.geometry().width() > 300
+
+
+def test_a_search_without_results_says_so(window, ctx, qtbot):
+    from tests.ui.samples import resolve
+
+    ctx.service.create("communication", resolve(ctx.service, "communication"))
+    page = window.show_page("form:communication")
+    page.set_period("2019")
+    page.apply_filter()
+    assert not page.empty_label.isVisible()
+    page.search.setText("khong co gi nhu the nay")
+    page.apply_filter()
+    qtbot.waitUntil(lambda: not page.model.searching)
+    assert page.empty_label.isVisible()
+    assert "Không tìm thấy bản ghi nào khớp «khong co gi nhu the nay»" in page.empty_label.text()
+    page.search.clear()
+    page.apply_filter()
+    qtbot.waitUntil(lambda: not page.model.searching)
+    assert not page.empty_label.isVisible()
+
+
+def test_column_titles_are_not_cut(window, qtbot):
+    for form_id in FORM_IDS:
+        page = window.show_page(f"form:{form_id}")
+        header = page.table.horizontalHeader()
+        fm = header.fontMetrics()
+        for col in range(page.model.columnCount()):
+            title = page.model.headerData(col, header.orientation())
+            assert header.sectionSize(col) >= fm.horizontalAdvance(title) + 12, (form_id, title)
