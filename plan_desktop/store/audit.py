@@ -106,8 +106,7 @@ def head(db: Database) -> tuple[int, str]:
 
 _INSERT = (
     "INSERT INTO audit_log (seq, at, actor, action, form, record_id, unit_code, revision, content_hash, note, "
-    "prev_hash, hash) VALUES (:seq, :at, :actor, :action, :form, :record_id, :unit_code, :revision, "
-    ":content_hash, :note, :prev_hash, :hash)"
+    "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -140,7 +139,7 @@ class Appender:
 
         The chain is exactly the one :meth:`append` called for each in turn would make: each row's seq
         follows the previous one and its hash covers the previous row's hash. Returns the seqs."""
-        rows = []
+        rows: list[tuple[Any, ...]] = []  # positional: binding by name costs a dict lookup per column
         seq, prev = self.seq, self.hash
         for e in entries:
             seq += 1
@@ -150,14 +149,15 @@ class Appender:
                 "content_hash": e["content_hash"], "note": e.get("note"),
             }
             digest = _row_hash(prev, entry)  # of the entry before its two hash columns join it
-            entry["prev_hash"] = prev
-            entry["hash"] = prev = digest
-            rows.append(entry)
+            rows.append((*entry.values(), prev, digest))
+            prev = digest
         if rows:
             self.db.conn.executemany(_INSERT, rows)
+            first = self.seq + 1
             self.seq, self.hash = seq, prev
             self._dirty = True
-        return [r["seq"] for r in rows]
+            return list(range(first, seq + 1))
+        return []
 
     def flush(self) -> None:
         if self._dirty:
