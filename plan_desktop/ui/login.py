@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from plan_desktop.services.access import AccessError
 from plan_desktop.services.installation import Installation
+from plan_desktop.ui.i18n import error_text
 
 
 class LoginDialog(QDialog):
@@ -57,7 +58,7 @@ class LoginDialog(QDialog):
         except AccessError as exc:
             self.password.clear()
             self.password.setFocus()
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return False
         self.password.clear()
