@@ -276,6 +276,12 @@ class ExchangePage(QWidget):
         el.addWidget(self.export_result)
         self.history = list_table([self.tr("Gói số"), self.tr("Ngày xuất"), self.tr("Số bản ghi"),
                                    self.tr("Tình trạng")], single=False)
+        self.history_empty = QLabel(self.tr("Chưa xuất gói nào. Cắm USB, chọn ổ ở «Ghi vào», rồi bấm «Xuất gói dữ "
+                                            "liệu» — các gói đã xuất và biên nhận của cấp trên sẽ hiện ở đây."))
+        self.history_empty.setObjectName("history_empty")
+        self.history_empty.setWordWrap(True)
+        self.history_empty.setStyleSheet("color:#5f6368; padding:6px;")
+        el.addWidget(self.history_empty)
         el.addWidget(self.history, 1)
 
         # import
@@ -457,6 +463,7 @@ class ExchangePage(QWidget):
             "returned": self.tr("Bị trả lại"),
         }
         self.history.setRowCount(len(hist))
+        self.history_empty.setVisible(not hist)
         for i, h in enumerate(hist):
             status = names.get(h.status, h.status) + (f": {h.reason}" if h.reason else "")
             for j, text in enumerate((str(h.sequence), ex.local_time(h.created_at), str(h.records), status)):
