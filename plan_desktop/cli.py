@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -65,6 +66,16 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run(data_folder(args))
 
 
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's final flush into a closed pipe does not
+    print a traceback of its own."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from plan_desktop.errors import user_message
 
@@ -81,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("Đã dừng theo yêu cầu.\n")
         return 130
+    except BrokenPipeError:  # «… | head -1»: the reader has what it wanted; nothing was changed
+        _silence_stdout()
+        sys.stderr.write("Đầu ra đã bị đóng trước khi in hết (ví dụ «| head»); phần còn lại không được in.\n")
+        return EXIT_OK
     except Exception as exc:
         message = user_message(exc)
         if message is None:  # a bug: keep the details in the log, tell the officer where they are

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import errno
-import sqlite3
 
 from plan_desktop.usererror import UserError
+
+
+def _db_error(exc: BaseException, name: str) -> bool:
+    """Whether ``exc`` is the ``sqlite3`` exception ``name`` or that of the SQLCipher binding (``sqlcipher3``,
+    whose classes are its own, not subclasses of the standard ones)."""
+    return any(cls.__name__ == name and cls.__module__.split(".")[0] in ("sqlite3", "sqlcipher3")
+               for cls in type(exc).__mro__)
 
 
 def user_message(exc: BaseException, lang: str = "vi") -> str | None:
@@ -13,7 +19,7 @@ def user_message(exc: BaseException, lang: str = "vi") -> str | None:
     or None for a programming error (show the crash dialog, log the details)."""
     if isinstance(exc, UserError):
         return exc.text(lang)
-    if isinstance(exc, sqlite3.OperationalError):
+    if _db_error(exc, "OperationalError"):
         text = str(exc)
         if "locked" in text or "busy" in text:
             return "Tệp dữ liệu đang được một chương trình khác sử dụng. Hãy đóng chương trình đó rồi thử lại."
@@ -23,8 +29,10 @@ def user_message(exc: BaseException, lang: str = "vi") -> str | None:
             return ("Ổ đĩa đã đầy: không ghi được dữ liệu. Hãy giải phóng dung lượng rồi thử lại; "
                     "dữ liệu cũ vẫn còn nguyên.")
         return f"Lỗi khi làm việc với tệp dữ liệu: {text}."
-    if isinstance(exc, sqlite3.DatabaseError):
+    if _db_error(exc, "DatabaseError"):
         return f"Tệp dữ liệu bị hỏng hoặc không phải tệp dữ liệu của chương trình ({exc})."
+    if isinstance(exc, OverflowError):  # a number past SQLite's 64 bits reached a write: nothing was written
+        return "Có một số quá lớn (vượt quá 9.223.372.036.854.775.807): không ghi được, dữ liệu không thay đổi."
     if isinstance(exc, OSError):
         name = f" «{exc.filename}»" if exc.filename else ""
         if exc.errno == errno.ENOSPC:

@@ -7,9 +7,18 @@ import logging.handlers
 from pathlib import Path
 
 from plan_desktop import paths
+from plan_desktop.paths import private_dir, private_file
 
 LOG_NAME = "plan_desktop.log"
 _configured: Path | None = None
+
+
+class _PrivateRotatingHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every new file is created readable by its owner only."""
+
+    def _open(self):
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
@@ -20,9 +29,9 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
     if _configured == log_file:
         return log_file
     try:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5,
-                                                       encoding="utf-8", delay=True)
+        private_dir(log_file.parent)  # the log names files and units: the owner's only
+        private_file(log_file)
+        handler = _PrivateRotatingHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -11,7 +11,9 @@ platformdirs.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -85,6 +87,52 @@ def require_files(folder: Path, pattern: str, what: str) -> list[Path]:
 def require_resource(*parts: str, what: str = "tệp") -> Path:
     """Path of a file under ``resources/`` that must be there (``require_resource("fonts", "X.ttf")``)."""
     return require_file(resource(*parts), what)
+
+
+# -- files the officer gives the program ---------------------------------------------------------------
+class NotARegularFileError(UserError):
+    """A path given as a file is a folder, a pipe or a device (Vietnamese message)."""
+
+
+def require_regular_file(path: Path, what: str = "tệp") -> Path:
+    """``path`` if it is a regular file. A folder, a named pipe (FIFO: reading would wait forever) or a
+    device (``/dev/zero``: reading would never end) is refused with a message; nothing is read."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise NotARegularFileError(f"Không tìm thấy {what} {path}.") from None
+    except OSError as exc:
+        raise NotARegularFileError(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from None
+    if stat.S_ISREG(mode):
+        return path
+    kind = ("một thư mục" if stat.S_ISDIR(mode) else "một đường ống (FIFO)" if stat.S_ISFIFO(mode)
+            else "một thiết bị" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "không phải tệp thường")
+    raise NotARegularFileError(f"«{path}» là {kind}, không phải {what}: hãy chọn đúng tệp.")
+
+
+# -- files the program makes in the data folder -----------------------------------------------------------
+#: Files created by the program: readable by their owner only (data, backups, logs, keys).
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def private_dir(folder: Path) -> Path:
+    """Make ``folder`` (and parents) and restrict it to its owner (a no-op where modes don't exist)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):
+        os.chmod(folder, DIR_MODE)
+    return folder
+
+
+def private_file(path: Path) -> None:
+    """Create ``path`` empty with owner-only mode unless it exists (before SQLite or a logger opens it,
+    so it is never readable by others, not even for a moment); tighten an existing one."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE)
+        os.close(fd)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            os.chmod(path, FILE_MODE)
 
 
 def default_data_dir() -> Path:

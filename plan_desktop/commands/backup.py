@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from plan_desktop.commands.common import EXIT_OK, open_installation, out
+from plan_desktop.commands.common import EXIT_OK, ask_secret, data_folder, open_installation, out
 
 
 def register(sub) -> None:
@@ -29,9 +29,20 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from plan_desktop.services.backup import restore_installation
+    from plan_desktop.services.access import read_slots_file
+    from plan_desktop.services.backup import restore_damaged, restore_installation
+    from plan_desktop.store.db import DamagedStoreError
 
-    with open_installation(args) as inst:
+    try:
+        inst = open_installation(args)
+    except DamagedStoreError:  # the current file cannot be opened: put the backup in its place
+        folder = data_folder(args)
+        password = ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: ") if read_slots_file(folder) else None
+        kept = restore_damaged(folder, args.file, password=password)
+        out(f"Đã khôi phục dữ liệu từ {args.file}.")
+        out(f"Tệp dữ liệu bị hỏng được giữ lại tại: {kept}")
+        return EXIT_OK
+    with inst:
         saved = restore_installation(inst, args.file)
         out(f"Đã khôi phục dữ liệu từ {args.file}.")
         out(f"Dữ liệu trước khi khôi phục được giữ lại trong: {saved}")
@@ -39,11 +50,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """The backups of the folder, read from the folder alone: works when the data file is damaged."""
     from plan_desktop.services.backup import list_backups
 
-    with open_installation(args) as inst:
-        items = list_backups(inst.folder)
-        for b in items:
-            out(f"{b.taken_at.astimezone():%d/%m/%Y %H:%M}  {b.reason_vi:<28} {b.path}")
-        out(f"({len(items)} bản sao lưu)")
+    items = list_backups(data_folder(args))
+    for b in items:
+        out(f"{b.taken_at.astimezone():%d/%m/%Y %H:%M}  {b.reason_vi:<28} {b.path}")
+    out(f"({len(items)} bản sao lưu)")
     return EXIT_OK

@@ -42,11 +42,14 @@ def data_folder(args: argparse.Namespace) -> Path:
 def open_installation(args: argparse.Namespace):
     """Open the data folder; when it is password-protected, log in with ``PLAN_DESKTOP_PASSWORD``
     or a prompt."""
+    from plan_desktop.services.access import folder_locked
     from plan_desktop.services.installation import Installation
 
-    inst = Installation.open(data_folder(args))
+    folder = data_folder(args)
+    password = ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: ") if folder_locked(folder) else None
+    inst = Installation.open(folder, password=password)  # an encrypted file opens only with it
     try:
-        if inst.access.enabled:
+        if inst.access.enabled and inst.session.kek is None:  # protected, not yet encrypted
             inst.login(ask_secret("PLAN_DESKTOP_PASSWORD", "Mật khẩu: "))
     except BaseException:
         inst.close()

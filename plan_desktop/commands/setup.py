@@ -144,8 +144,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from plan_desktop.services.integrity import check_installation
+
     with open_installation(args) as inst:
-        problems = inst.store.check()
+        problems = check_installation(inst)
         if problems:
             sys.stderr.write(f"Phát hiện {len(problems)} vấn đề trong tệp dữ liệu {inst.store.path}:\n")
             for p in problems:

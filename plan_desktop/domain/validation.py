@@ -151,7 +151,21 @@ def _is_blank(value: Any) -> bool:
     return False
 
 
+#: The largest whole number SQLite stores (a signed 64-bit integer).
+MAX_INT = 2**63 - 1
+
+
 def parse_int(value: Any) -> int:
+    """A whole number from a cell, a widget or a package, within what SQLite can store."""
+    n = _parse_int(value)
+    if not -MAX_INT - 1 <= n <= MAX_INT:
+        shown = str(value) if len(str(value)) <= 30 else f"{str(value)[:30]}…"
+        raise _Bad(Reason(f"số quá lớn ({shown}): tối đa là {MAX_INT:,}.".replace(",", "."),
+                          f"number too large ({shown}): at most {MAX_INT:,}."))
+    return n
+
+
+def _parse_int(value: Any) -> int:
     if isinstance(value, bool):
         raise _Bad(Reason("phải là một số nguyên.", "must be a whole number."))
     if isinstance(value, int):
@@ -351,7 +365,7 @@ def _parser(fd: FieldDef) -> _Parser:
             if value is None:
                 return None
             if type(value) is str:
-                if value.isdecimal():  # what _INT_RE accepts without separators
+                if value.isdecimal() and len(value) < 19:  # what _INT_RE accepts without separators
                     return int(value)
                 if not value.strip():
                     return None

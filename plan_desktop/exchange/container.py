@@ -18,6 +18,7 @@ import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+from plan_desktop import paths
 from plan_desktop.exchange.errors import PackageRefused
 
 _FIXED_TIME = (2016, 1, 1, 0, 0, 0)
@@ -99,6 +100,15 @@ def safe_name(name: str) -> bool:
     return bool(name) and len(name) <= 255 and not _BAD_NAME.search(name) and not name.endswith("/")
 
 
+def require_regular(source: Path, what: str = "tệp") -> None:
+    """Refuse a folder, a named pipe or a device given as a file, before reading a byte of it (a FIFO
+    would wait forever, ``/dev/zero`` never end)."""
+    try:
+        paths.require_regular_file(source, what.lower())
+    except paths.NotARegularFileError as exc:
+        raise PackageRefused(str(exc), "not_a_file") from None
+
+
 def read_members(
     source: bytes | Path,
     limit_for: Callable[[str], int | None],
@@ -111,6 +121,7 @@ def read_members(
     member, or None when the name is not allowed at all."""
     try:
         if isinstance(source, Path):
+            require_regular(source, what)
             size = source.stat().st_size
             if size > MAX_FILE_BYTES:
                 raise PackageRefused(f"{what} quá lớn ({size // (1024 * 1024)} MB).", "oversized")

@@ -34,7 +34,7 @@ from typing import Any
 from plan_desktop.domain.forms import COMMON_FIELDS, FormSet
 from plan_desktop.domain.units import UnitRegistry
 from plan_desktop.exchange import crypto
-from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, stored_zip, write_zip
+from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, require_regular, stored_zip, write_zip
 from plan_desktop.exchange.errors import PackageRefused
 from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, short_code, unb64, verify_signature
 
@@ -319,6 +319,7 @@ def parse_signed_manifest(raw: bytes, sig: bytes, what: str = "Gói") -> SignedM
 def read_source(source: bytes | Path, what: str = "Tệp") -> bytes:
     """The bytes of a file given by path (size checked first), or the bytes themselves."""
     if isinstance(source, Path):
+        require_regular(source, what)
         try:
             size = source.stat().st_size
             if size > MAX_FILE_BYTES:

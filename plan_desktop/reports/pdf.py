@@ -35,6 +35,8 @@ from plan_desktop.reports.periodic import ReportData, Section, Table, unit_phras
 from plan_desktop.signing.placement import INFO_KEY, REPORT_KEY, SIGNER_KEY, UNFINISHED_KEY, declaration
 
 DATA_HASH_KEY = "/PlanDesktopDataSHA256"
+#: the unit's audit chain head (``seq:hash``, store/audit.chain_head) when the report was made
+AUDIT_HEAD_KEY = "/PlanDesktopAuditHead"
 DATA_HASH_VERSION_KEY = "/PlanDesktopDataHashVersion"
 
 
@@ -156,6 +158,8 @@ def render_pdf(data: ReportData, target: str | Path | io.BytesIO) -> None:
             UNFINISHED_KEY: ",".join(data.unfinished) or "-",
             SIGNER_KEY: data.signer_name,
             REPORT_KEY: f"{data.scope.unit.code}|{data.scope.period}|{data.report_date.isoformat()}|{data.number}"}
+    if data.audit_head:
+        info[AUDIT_HEAD_KEY[1:]] = data.audit_head
     agency = agency_box(data.seal)
     if agency:
         info[INFO_KEY] = agency

@@ -25,6 +25,7 @@ from plan_desktop.reports.scope import (
     make_scope,
     report_data_hash,
 )
+from plan_desktop.store import audit
 from plan_desktop.store.periods import period_where
 from plan_desktop.store.reading import (
     COUNT,
@@ -153,6 +154,9 @@ class ReportData:
     seal: bool = False  # the unit has a seal image: the agency's signature goes over the signer's
     #: the format of :attr:`data_hash` (``reports/scope.py``)
     data_hash_version: int = DATA_HASH_VERSION
+    #: the head of the unit's audit chain when the report was made (``seq:hash``): once signed, the level
+    #: above can tell a history rewritten or wiped after the report from one that only grew
+    audit_head: str = ""
 
     @property
     def title(self) -> str:
@@ -931,4 +935,5 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         number=number_value,
         unfinished=unfinished,
         seal=bool(settings.get("seal_image")),
+        audit_head="{}:{}".format(*audit.chain_head(inst.store.db)),
     )

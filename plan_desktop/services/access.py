@@ -20,14 +20,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import hmac
 import json
 import logging
 import os
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plan_desktop import paths
-from plan_desktop.store import Store
+from plan_desktop.store import Store, StoreError, audit, utc_now
+from plan_desktop.store.backup import copy_database, write_file_atomic
+from plan_desktop.store.db import is_encrypted
 from plan_desktop.usererror import UserError
 
 if TYPE_CHECKING:
@@ -42,6 +48,19 @@ ROLE_VI = {OFFICER: "cán bộ nhập liệu", APPROVER: "người phê duyệt"
 MIN_LENGTH = 8
 # scrypt cost: about 50 ms on an office PC, 16 MB of memory.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+
+
+#: Wrong passwords allowed without waiting; then 1, 2, 4 … seconds before each try, at most MAX_DELAY.
+FREE_TRIES = 3
+MAX_DELAY = 30.0
+_sleep = time.sleep  # tests replace it
+
+
+def login_delay(failures: int) -> float:
+    """Seconds to wait before checking a password after ``failures`` wrong ones in a row."""
+    if failures < FREE_TRIES:
+        return 0.0
+    return min(MAX_DELAY, float(2 ** (failures - FREE_TRIES)))
 
 
 class AccessError(UserError, PermissionError):
@@ -121,13 +140,137 @@ class Session:
 OPEN_SESSION = Session(APPROVER)
 
 
+SLOTS_FILE = "access_slots.json"
+FAILURES_FILE = "login_failures.json"
+#: What the data key is derived from the KEK with (HMAC-SHA256): the SQLCipher key of the data file.
+_DATA_KEY_INFO = b"plan_desktop data file v1"
+
+
+def data_key(kek: bytes) -> bytes:
+    """The 32-byte SQLCipher key of the data file and its backups, derived from the KEK: the same for
+    both roles and unchanged by a password change (the slots wrap the KEK, not the data)."""
+    return hmac.new(kek, _DATA_KEY_INFO, hashlib.sha256).digest()
+
+
+def slots_file(folder: Path) -> Path:
+    """The password slots kept beside the data file: an encrypted file can't be opened to read its own
+    settings, and the slots belong to the folder (its key files are encrypted under them), not to a
+    version of the data, so a restore keeps them."""
+    return folder / SLOTS_FILE
+
+
+def _read_slots_doc(folder: Path) -> dict:
+    try:
+        raw = json.loads(slots_file(folder).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def read_slots_file(folder: Path) -> dict[str, dict] | None:
+    """The slots kept beside the data file, or None when there is no readable copy."""
+    slots = _read_slots_doc(folder).get("slots")
+    return slots if isinstance(slots, dict) else None
+
+
+def slots_file_unit(folder: Path) -> str | None:
+    """The unit code written with the slots (for the login prompt of an encrypted folder)."""
+    unit = _read_slots_doc(folder).get("unit_code")
+    return unit if isinstance(unit, str) else None
+
+
+def write_slots_file(folder: Path, unit_code: str | None, slots: dict[str, dict]) -> None:
+    if slots:
+        doc = {"unit_code": unit_code, "slots": slots}
+        write_file_atomic(slots_file(folder), json.dumps(doc, indent=1).encode())
+    else:
+        slots_file(folder).unlink(missing_ok=True)
+
+
+def folder_locked(folder: Path) -> bool:
+    """Whether the folder's data file is encrypted under its password slots: it opens only with a
+    password. (A file that is not SQLite in a folder without slots is damaged, not locked.)"""
+    return is_encrypted(paths.db_path(folder)) and bool(read_slots_file(folder))
+
+
+def _failures_path(folder: Path) -> Path:
+    return folder / FAILURES_FILE
+
+
+def failures(folder: Path) -> int:
+    """Wrong passwords in a row since the last good one (kept beside the data file, so that starting the
+    program again does not reset the wait)."""
+    try:
+        return int(json.loads(_failures_path(folder).read_text(encoding="utf-8"))["count"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+
+
+def _set_failures(folder: Path, count: int) -> None:
+    try:
+        if count:
+            write_file_atomic(_failures_path(folder), json.dumps({"count": count, "at": utc_now()}).encode())
+        else:
+            _failures_path(folder).unlink(missing_ok=True)
+    except OSError as exc:  # a read-only folder: the wait is then per run only
+        log.warning("login failures not recorded: %s", exc)
+
+
+def unlock(folder: Path, slots: dict[str, dict], password: str,
+           record: Callable[[int, str, str], None] | None = None) -> Session:
+    """The session of the role whose password this is. After :data:`FREE_TRIES` wrong passwords in a row
+    each further try first waits longer (:func:`login_delay`, at most :data:`MAX_DELAY` s); every wrong
+    password goes to the log file, and to the audit log through ``record(count, note, action)`` when the
+    data is open."""
+    count = failures(folder)
+    wait = login_delay(count)
+    if wait:
+        _sleep(wait)
+    for role in (APPROVER, OFFICER):
+        if role in slots:
+            kek = _unwrap(slots[role], password, role)
+            if kek is not None:
+                if count:
+                    _set_failures(folder, 0)
+                    log.info("password accepted after %d wrong ones", count)
+                    if record is not None:
+                        record(0, f"Đăng nhập đúng sau {count} lần sai mật khẩu.", "login")
+                return Session(role, kek)
+    count += 1
+    _set_failures(folder, count)
+    log.warning("wrong password (%d in a row)", count)
+    if record is not None:
+        record(count, f"Sai mật khẩu (lần thứ {count} liên tiếp).", "login_failed")
+    raise AccessError("Mật khẩu không đúng.")
+
+
 class Access:
     def __init__(self, store: Store):
         self.store = store
 
+    @property
+    def folder(self) -> Path | None:
+        return self.store.path.parent if self.store.path is not None else None
+
     def _slots(self) -> dict[str, dict]:
         raw = self.store.get_setting("access_slots")
         return dict(raw) if raw else {}
+
+    def _save(self, slots: dict[str, dict]) -> None:
+        """Write the slots to the settings and to the copy beside the data file."""
+        self.store.set_settings({"access_slots": slots})
+        if self.folder is not None:
+            write_slots_file(self.folder, self.store.unit_code, slots)
+
+    def file_matches(self) -> bool:
+        """Whether the copy beside the data file agrees with the settings (no copy: nothing to compare,
+        unless the settings hold slots of an encrypted file)."""
+        if self.folder is None:
+            return True
+        kept = read_slots_file(self.folder)
+        if kept is None:
+            return not (self.store.key and self._slots())
+        return kept == self._slots()
 
     @property
     def enabled(self) -> bool:
@@ -147,20 +290,30 @@ class Access:
         if officer_password == approver_password:
             raise AccessError("Mật khẩu của cán bộ nhập liệu và của người phê duyệt phải khác nhau.")
         kek = os.urandom(32)
-        self.store.set_settings({"access_slots": {OFFICER: _wrap(kek, officer_password, OFFICER),
-                                                  APPROVER: _wrap(kek, approver_password, APPROVER)}})
+        self._save({OFFICER: _wrap(kek, officer_password, OFFICER), APPROVER: _wrap(kek, approver_password, APPROVER)})
         return Session(APPROVER, kek)
 
+    def failures(self) -> int:
+        """Wrong passwords in a row since the last good one."""
+        return failures(self.folder) if self.folder is not None else 0
+
     def login(self, password: str) -> Session:
+        """:func:`unlock` with the slots of the open data file; wrong passwords also in its audit log."""
         slots = self._slots()
         if not slots:
             return OPEN_SESSION
-        for role in (APPROVER, OFFICER):
-            if role in slots:
-                kek = _unwrap(slots[role], password, role)
+        if self.folder is None:
+            for role in (APPROVER, OFFICER):
+                kek = _unwrap(slots[role], password, role) if role in slots else None
                 if kek is not None:
                     return Session(role, kek)
-        raise AccessError("Mật khẩu không đúng.")
+            raise AccessError("Mật khẩu không đúng.")
+        return unlock(self.folder, slots, password, self._record)
+
+    def _record(self, count: int, note: str, action: str) -> None:
+        with self.store.db.atomic():
+            audit.append(self.store.db, at=utc_now(), actor="", action=action, form=None, record_id=None,
+                         unit_code=self.store.unit_code, revision=None, content_hash=None, note=note)
 
     def change_password(self, session: Session, role: str, new_password: str) -> None:
         """An approver may set either role's password; an officer only their own."""
@@ -173,11 +326,11 @@ class Access:
         self._check_new(new_password)
         slots = self._slots()
         slots[role] = _wrap(session.kek, new_password, role)
-        self.store.set_settings({"access_slots": slots})
+        self._save(slots)
 
     def disable(self, session: Session) -> None:
         session.require(APPROVER, "tắt bảo vệ bằng mật khẩu")
-        self.store.set_settings({"access_slots": {}})
+        self._save({})
 
 
 # -- switching protection for an installation (settings and private key files) -------------------------
@@ -206,6 +359,7 @@ def enable_protection(inst: Installation, officer_password: str, approver_passwo
             f"Đã bật bảo vệ bằng mật khẩu nhưng chưa mã hóa được tệp khóa bí mật ({exc}); "
             "chương trình sẽ thử lại ở lần đăng nhập sau."
         ) from None
+    reencrypt(inst, data_key(session.kek))  # a crash before this: encrypted at the next login
     return session
 
 
@@ -224,8 +378,47 @@ def disable_protection(inst: Installation) -> None:
             raise AccessError(str(exc)) from None
         except OSError as exc:
             raise _key_error(exc) from None
+        reencrypt(inst, None)  # a crash after this: a plain file still protected, encrypted at the next login
     inst.access.disable(session)
     inst.session = OPEN_SESSION
+
+
+def reencrypt(inst: Installation, key: bytes | None) -> dict[str, float]:
+    """Encrypt the data file and every backup in the folder under ``key`` (None: decrypt them).
+
+    Each file in one safe step: the new file is written beside the old (``.part``), fsynced and renamed
+    over it, so a crash leaves the old file or the new, never half of one; a ``.part`` left by a kill is
+    removed at the next start. The store is closed for the copy (its WAL folded into the file) and opened
+    again on the result. A backup encrypted under a key from an earlier protection (turned off and on
+    since) is left as it is. Returns seconds taken (``data``, ``backups``), for the log."""
+    folder, db = inst.folder, paths.db_path(inst.folder)
+    old = inst.store.key
+    started = time.perf_counter()
+    if old != key:
+        inst.wait_for_backup()
+        inst.store.close()
+        current = old
+        try:
+            for side in ("-wal", "-shm"):  # a clean close folds the WAL in and removes both
+                db.with_name(db.name + side).unlink(missing_ok=True)
+            copy_database(db, db, src_key=old, dest_key=key)
+            current = key
+        finally:
+            inst.store.reopen(current)
+    took = {"data": time.perf_counter() - started}
+    started = time.perf_counter()
+    for backup in sorted(paths.backup_dir(folder).glob("*.sqlite")):
+        encrypted = is_encrypted(backup)
+        if encrypted == (key is not None) and (not encrypted or old == key):
+            continue
+        try:
+            copy_database(backup, backup, src_key=old if encrypted else None, dest_key=key)
+        except StoreError as exc:
+            log.warning("backup %s left as it is: %s", backup.name, exc)
+    took["backups"] = time.perf_counter() - started
+    log.info("data file %s in %.1f s, backups in %.1f s", "encrypted" if key else "decrypted", took["data"],
+             took["backups"])
+    return took
 
 
 def protect_key_files(folder, session: Session) -> bool:

@@ -9,17 +9,30 @@ what it replaces, and swaps the data in one transaction.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import re
-import sqlite3
+import shutil
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from plan_desktop import paths
-from plan_desktop.store import Store, StoreError
-from plan_desktop.store.backup import backup_to, restore_into
+from plan_desktop.domain.forms import default_forms
+from plan_desktop.services import integrity
+from plan_desktop.services.access import APPROVER, AccessError, data_key, read_slots_file, unlock
+from plan_desktop.store import Store, StoreError, audit, lock, utc_now
+from plan_desktop.store.backup import (
+    SCRATCH_DIR,
+    backup_to,
+    copy_database,
+    fsync_dir,
+    private_dir,
+    restore_into,
+)
+from plan_desktop.store.db import driver_errors, is_encrypted, raw_connect
 
 log = logging.getLogger(__name__)
 DEFAULT_KEEP = 20
@@ -61,9 +74,9 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: b.path.name.split("_")[1], reverse=True)
 
 
-def _write(conn: sqlite3.Connection, dest: Path) -> None:
+def _write(conn, dest: Path, key: bytes | None = None) -> None:
     try:
-        backup_to(conn, dest)
+        backup_to(conn, dest, key=key)
     except OSError as exc:
         raise StoreError(f"Không ghi được bản sao lưu vào {dest.parent}: {exc.strerror or exc}.") from exc
 
@@ -75,7 +88,7 @@ def _dest(store: Store, folder: Path, reason: str) -> Path:
 def make_backup(store: Store, folder: Path, reason: str = "manual", out: Path | None = None) -> Path:
     """A consistent copy of the store. With ``out`` the copy goes there (not counted for retention)."""
     dest = out or _dest(store, folder, reason)
-    _write(store.db.conn, dest)
+    _write(store.db.conn, dest, store.key)  # encrypted as the data file is
     log.info("backup written: %s (%s)", dest, reason)
     if out is None:
         prune(store, folder)
@@ -115,19 +128,19 @@ def daily_backup_in_background(store: Store, folder: Path, now: datetime | None 
     store (:meth:`Installation.close` does). A failure (full disk…) is logged: the officer works on."""
     if not _daily_due(store, folder, now) or store.path is None:
         return None
-    dest, keep, source = _dest(store, folder, "daily"), _keep(store), store.path
+    dest, keep, source, key = _dest(store, folder, "daily"), _keep(store), store.path, store.key
 
     def run() -> None:
         try:
-            conn = sqlite3.connect(source, isolation_level=None)
+            conn = raw_connect(source, key=key)
             try:
                 conn.execute("PRAGMA busy_timeout = 5000")
-                _write(conn, dest)
+                _write(conn, dest, key)
             finally:
                 conn.close()
             log.info("backup written: %s (daily, in the background)", dest)
             _prune_files(folder, keep)
-        except (StoreError, sqlite3.Error, OSError) as exc:
+        except (StoreError, *driver_errors("Error"), OSError) as exc:
             log.warning("daily backup failed: %s", exc)
 
     thread = threading.Thread(target=run, name="daily-backup")
@@ -135,13 +148,24 @@ def daily_backup_in_background(store: Store, folder: Path, now: datetime | None 
     return thread
 
 
-def inspect_backup(path: Path) -> dict[str, str]:
+def inspect_backup(path: Path, key: bytes | None = None) -> dict[str, str]:
     """Read a candidate backup's identity (unit, version) without changing it; raise StoreError if it
-    is not a plan_desktop data file or is damaged."""
+    is not a plan_desktop data file or is damaged. ``key``: the data key of this folder, for an encrypted
+    backup (a plain one is read without it)."""
     if not path.exists():
         raise StoreError(f"Không tìm thấy tệp {path}.")
+    if not path.is_file():
+        raise StoreError(f"«{path}» không phải là một tệp (là thư mục hoặc thiết bị); hãy chọn tệp sao lưu .sqlite.")
+    not_ours = f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình."
+    encrypted = is_encrypted(path)
+    if encrypted and key is None:
+        raise StoreError(f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình, hoặc là bản sao lưu "
+                         "được mã hóa (khi bật bảo vệ bằng mật khẩu) mà thư mục dữ liệu này hiện không được bảo vệ.")
+    if encrypted:
+        not_ours = (f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình, hoặc được mã hóa bằng mật "
+                    "khẩu của một lần bật bảo vệ khác (trước khi tắt rồi bật lại).")
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        conn = raw_connect(path, key=key if encrypted else None, readonly=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
@@ -150,57 +174,203 @@ def inspect_backup(path: Path) -> dict[str, str]:
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        raise StoreError(f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình.") from None
-    import json
-
-    unit = json.loads(settings["unit_code"]) if "unit_code" in settings else None
-    if not unit:
-        raise StoreError(f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình.")
+    except (*driver_errors(), UnicodeDecodeError):
+        raise StoreError(not_ours) from None
+    try:
+        unit = json.loads(settings["unit_code"]) if "unit_code" in settings else None
+    except ValueError:
+        unit = None
+    if not unit or not isinstance(unit, str):
+        raise StoreError(not_ours)
     return {"unit_code": unit, "created_by_version": meta.get("created_by_version", "")}
 
 
-def restore(store: Store, folder: Path, source: Path) -> Path:
-    """Replace the store's content with a backup of the same unit. Returns the backup of what was replaced."""
-    info = inspect_backup(source)
-    if info["unit_code"] != store.unit_code:
+def newest_good_backup(folder: Path, unit_code: str | None = None, key: bytes | None = None) -> BackupInfo | None:
+    """The newest backup in the folder that opens as this program's data (of ``unit_code`` when given;
+    an encrypted one only with ``key``)."""
+    for info in list_backups(folder):
+        if unit_code and info.unit_code != unit_code:
+            continue
+        try:
+            inspect_backup(info.path, key)
+        except StoreError:
+            continue
+        return info
+    return None
+
+
+def damaged_offer(folder: Path, key: bytes | None = None) -> tuple[str, Path | None]:
+    """What to say after «the data file is damaged»: the newest good backup and how to restore it."""
+    good = newest_good_backup(folder, key=key)
+    if good is None:
+        return ("Không có bản sao lưu nào còn tốt trong thư mục dữ liệu; hãy tìm bản sao lưu trên USB hoặc máy khác "
+                "rồi khôi phục bằng «plan-desktop restore TỆP».", None)
+    when = f"{good.taken_at.astimezone():%d/%m/%Y %H:%M}"
+    return (f"Bản sao lưu gần nhất còn tốt: {good.path.name} ({when}, {good.reason_vi}). Khôi phục bằng "
+            f"«plan-desktop restore \"{good.path}\"» (tệp hỏng được giữ lại bên cạnh).", good.path)
+
+
+def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store | None,
+             key: bytes | None = None) -> Path:
+    """Copy the backup into the data folder's scratch space, bring it to this version, refuse it when it
+    is not sound, and carry over what a restore must not take back. Returns the prepared copy.
+
+    Refused: another unit's file, a damaged one, one whose audit chain or records do not match, and one
+    whose schema holds anything the program did not make (a trigger, a view, a table). Carried over from
+    the data being replaced (``current``, when it can be read): the periods still locked by a signed report
+    (with the report), the packages already sent (so the next export's sequence number is above them), and
+    the password slots, which belong with the folder's key files (from the copy beside the data file, or
+    from ``current``)."""
+    info = inspect_backup(source, key)
+    if info["unit_code"] != unit_code:
         raise StoreError(
             f"Tệp {source.name} là dữ liệu của đơn vị {info['unit_code']}, không phải của đơn vị này "
-            f"({store.unit_code}). Không khôi phục."
+            f"({unit_code}). Không khôi phục."
         )
-    problems = _check_file(source, store)
-    if problems:
-        raise StoreError(f"Tệp {source.name} không toàn vẹn: {problems[0]} Không khôi phục.")
-    saved = make_backup(store, folder, "restore")
-    restore_into(source, store.db.conn)
-    store.migrate()  # a backup from an older version comes up to date
+    scratch = private_dir(folder / SCRATCH_DIR)
+    copy = scratch / "restore.sqlite"
+    for leftover in scratch.glob("restore.sqlite*"):
+        leftover.unlink()
+    # encrypted as the data file is (``key``), whether the backup was plain or not
+    copy_database(source, copy, src_key=key if is_encrypted(source) else None, dest_key=key)
+    try:
+        other = Store.open(copy, forms, create=False, key=key)
+    except StoreError as exc:
+        raise StoreError(f"Tệp {source.name} không dùng được: {exc} Không khôi phục.") from None
+    try:
+        problems = other.check()
+        if problems:
+            raise StoreError(f"Tệp {source.name} không toàn vẹn: {problems[0]} Không khôi phục.")
+        carried = _carry_over(other, current, folder, source)
+    finally:
+        other.close()
+    log.info("restore of %s prepared: %s", source, carried)
+    return copy
+
+
+def _carry_over(target: Store, current: Store | None, folder: Path, source: Path) -> str:
+    """Inside one transaction on ``target``: locks, sent packages and slots from ``current``; an audit row."""
+    notes: list[str] = []
+    db = target.db
+    with db.atomic():
+        if current is not None:
+            notes += _carry_locks(db, current)
+            notes += _carry_exports(db, current)
+        slots = read_slots_file(folder)
+        if slots is None and current is not None:
+            slots = current.get_setting("access_slots") or {}
+        if slots is not None and slots != (target.get_setting("access_slots") or {}):
+            db.execute("INSERT INTO settings(key, value, updated_at) VALUES ('access_slots', ?, ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                       [json.dumps(slots, ensure_ascii=False), utc_now()])
+            notes.append("giữ mật khẩu hiện tại")
+        note = f"Khôi phục dữ liệu từ tệp {source.name}" + (f" ({'; '.join(notes)})" if notes else "") + "."
+        audit.append(db, at=utc_now(), actor="", action="restore", form=None, record_id=None,
+                     unit_code=target.unit_code, revision=None, content_hash=None, note=note)
+    return note
+
+
+def _carry_locks(db, current: Store) -> list[str]:
+    """Periods locked (by a signed report) in the data being replaced but not in the backup."""
+    if not (current.db["period_locks"].exists() and current.db["signed_reports"].exists()):
+        return []
+    have = {(r[0], r[1]) for r in db.execute(
+        "SELECT unit_code, period FROM period_locks WHERE reopened_at IS NULL").fetchall()}
+    carried = []
+    for held in current._query("SELECT * FROM period_locks WHERE reopened_at IS NULL ORDER BY id"):
+        if (held["unit_code"], held["period"]) in have:
+            continue
+        report_id = None
+        if held["report_id"] is not None:
+            rows = list(current._query("SELECT * FROM signed_reports WHERE id = ?", [held["report_id"]]))
+            if rows:
+                rep = {k: v for k, v in rows[0].items() if k != "id"}
+                cols = ", ".join(rep)
+                report_id = db.execute(f"INSERT INTO signed_reports ({cols}) VALUES ({', '.join('?' * len(rep))})",
+                                       list(rep.values())).lastrowid
+        row = {k: v for k, v in held.items() if k != "id"}
+        row["report_id"] = report_id
+        db.execute(f"INSERT INTO period_locks ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                   list(row.values()))
+        carried.append(held["period"])
+    return [f"giữ khóa kỳ đã ký {', '.join(carried)}"] if carried else []
+
+
+def _carry_exports(db, current: Store) -> list[str]:
+    """Packages sent after the backup was taken: kept in the list so that the next package's sequence
+    number is above every number already used (the level above refuses a number used twice). Their
+    change marks are cleared: the records they carried are sent again by the next package."""
+    if not current.db["exchange_exports"].exists():
+        return []
+    top = db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_exports").fetchone()[0]
+    later = list(current._query("SELECT * FROM exchange_exports WHERE seq > ? ORDER BY seq", [top]))
+    for row in later:
+        row.update(upto_change_seq=0, upto_archive_id=0, status_reason="Gói gửi trước khi khôi phục dữ liệu.")
+        db.execute(f"INSERT INTO exchange_exports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                   list(row.values()))
+    return [f"giữ số thứ tự gói đã gửi đến {later[-1]['seq']}"] if later else []
+
+
+def restore(store: Store, folder: Path, source: Path) -> Path:
+    """Replace the store's content with a backup of the same unit. Returns the backup of what was replaced.
+
+    The backup is checked and prepared in a copy inside the data folder (:func:`_prepare`), then copied
+    into the live file in one transaction; the audit log says so."""
+    try:
+        copy = _prepare(source, folder, store.forms, store.unit_code or "", store, store.key)
+        saved = make_backup(store, folder, "restore")
+        restore_into(copy, store.db.conn, store.key)
+        store.migrate()  # the seal's triggers again, on the restored tables
+    finally:
+        shutil.rmtree(folder / SCRATCH_DIR, ignore_errors=True)
     log.info("restored from %s (previous data saved in %s)", source, saved)
     return saved
 
 
+def restore_damaged(folder: Path, source: Path, forms=None, password: str | None = None) -> Path:
+    """Put a backup in place of a data file that cannot be opened (damaged, empty, not SQLite).
+
+    The damaged file is kept beside it (``plan_desktop.sqlite.damaged-<time>``); the backup is checked
+    and prepared as by :func:`restore`. When the folder is password-protected (its slots kept beside the
+    data file) the approver's ``password`` is needed and the result is encrypted. Returns the path the
+    damaged file was moved to."""
+    db_file = paths.db_path(folder)
+    key = None
+    slots = read_slots_file(folder)
+    if slots:
+        if password is None:
+            raise AccessError("Dữ liệu được bảo vệ bằng mật khẩu: cần mật khẩu của người phê duyệt để khôi phục.")
+        session = unlock(folder, slots, password)
+        session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
+        key = data_key(session.kek)  # type: ignore[arg-type]
+    lock.acquire(folder)
+    try:
+        info = inspect_backup(source, key)
+        try:
+            copy = _prepare(source, folder, forms or default_forms(), info["unit_code"], None, key)
+            kept = db_file.with_name(f"{db_file.name}.damaged-{_stamp()}")
+            if db_file.exists():
+                os.replace(db_file, kept)
+            for extra in ("-wal", "-shm"):
+                side = db_file.with_name(db_file.name + extra)
+                if side.exists():
+                    os.replace(side, kept.with_name(kept.name + extra))
+            os.replace(copy, db_file)
+            fsync_dir(folder)
+            integrity.remove_stale_anchor(folder)  # it vouched for the damaged history; the next open writes one
+        finally:
+            shutil.rmtree(folder / SCRATCH_DIR, ignore_errors=True)
+    finally:
+        lock.release(folder)
+    log.warning("damaged data file replaced by %s (kept as %s)", source, kept)
+    return kept
+
+
 def restore_installation(inst, source: Path) -> Path:
     """:func:`restore` for an open installation: replacing all the data is the approver's (when password
-    protection is on). Returns the backup of what was replaced."""
-    from plan_desktop.services.access import APPROVER
-
+    protection is on). Returns the backup of what was replaced. The anchor follows the restored history."""
     inst.session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
     inst.wait_for_backup()
-    return restore(inst.store, inst.folder, Path(source))
-
-
-def _check_file(source: Path, store: Store) -> list[str]:
-    """Run the integrity and audit checks on a temporary copy (never on the user's file)."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "check.sqlite"
-        src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-        try:
-            backup_to(src, copy)
-        finally:
-            src.close()
-        other = Store.open(copy, store.forms, create=False)
-        try:
-            return other.check()
-        finally:
-            other.close()
+    saved = restore(inst.store, inst.folder, Path(source))
+    integrity.write_anchor(inst)
+    return saved

@@ -18,9 +18,23 @@ from plan_desktop import paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
-from plan_desktop.services.access import OPEN_SESSION, Access, Session, protect_key_files
+from plan_desktop.services import integrity
+from plan_desktop.services.access import (
+    OPEN_SESSION,
+    Access,
+    AccessError,
+    Session,
+    data_key,
+    folder_locked,
+    protect_key_files,
+    read_slots_file,
+    reencrypt,
+    unlock,
+)
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
+from plan_desktop.store.backup import private_dir, remove_leftovers
+from plan_desktop.store.db import DamagedStoreError, damaged_message
 from plan_desktop.usererror import UserError
 
 log = logging.getLogger(__name__)
@@ -28,6 +42,10 @@ log = logging.getLogger(__name__)
 #: Last year of the plan (1295/KH-UBND covers 2016–2020).
 PLAN_FIRST_YEAR = 2016
 PLAN_LAST_YEAR = 2020
+
+
+class PasswordRequired(AccessError):
+    """An encrypted data folder was opened without a password (Vietnamese message)."""
 
 
 class SetupError(UserError, ValueError):
@@ -54,26 +72,47 @@ class Installation:
     # -- opening ------------------------------------------------------------------------------------
     @classmethod
     def open(cls, folder: Path, *, forms: FormSet | None = None, require_setup: bool = True,
-             daily_backup: bool = True) -> Installation:
+             daily_backup: bool = True, password: str | None = None) -> Installation:
         """Open a set-up data folder: take the folder lock, back up before a migration, migrate,
-        and make the first backup of the day."""
+        and make the first backup of the day.
+
+        An encrypted data file (password protection on) opens only with ``password``, either role's:
+        :class:`PasswordRequired` without one, :class:`AccessError` for a wrong one (after the growing
+        wait of :func:`access.unlock`); the session is then that role's."""
         from plan_desktop.services import backup
 
         db = paths.db_path(folder)
+        session, key = OPEN_SESSION, None
+        if folder_locked(folder):
+            slots = read_slots_file(folder) or {}
+            if password is None:
+                raise PasswordRequired("Dữ liệu được bảo vệ bằng mật khẩu; hãy nhập mật khẩu.")
+            session = unlock(folder, slots, password)
+            key = data_key(session.kek)  # type: ignore[arg-type]
         if require_setup and not db.exists():
             raise StoreError(
                 f"Thư mục dữ liệu {folder} chưa được thiết lập. Hãy chạy «plan-desktop init --unit MÃ_ĐƠN_VỊ»."
             )
         lock.acquire(folder)
         try:
-            store = Store.open(db, forms, before_migrate=lambda s: backup.make_backup(s, folder, "migration"))
+            remove_leftovers(folder)  # copies a kill cut off (.part, a restore's scratch copy)
+            if db.exists() and db.stat().st_size == 0:
+                raise DamagedStoreError(damaged_message(db, "tệp rỗng, 0 byte"))
+            store = Store.open(db, forms, key=key,
+                               before_migrate=lambda s: backup.make_backup(s, folder, "migration"))
+        except DamagedStoreError as exc:
+            lock.release(folder)
+            offer, good = backup.damaged_offer(folder, key)
+            raise DamagedStoreError(f"{exc} {offer}", backup=good, damage=str(exc)) from exc.__cause__
         except BaseException:
             lock.release(folder)
             raise
-        inst = cls(folder, store, default_registry())
+        inst = cls(folder, store, default_registry(), session=session)
         if require_setup and not store.unit_code:
             inst.close()
             raise StoreError(f"Thư mục dữ liệu {folder} chưa được thiết lập cho đơn vị nào.")
+        if not inst.access.enabled or session.kek is not None:  # else written once logged in (login)
+            integrity.ensure_anchor(inst)
         if daily_backup:
             try:
                 backup.daily_backup(store, folder)
@@ -91,11 +130,17 @@ class Installation:
             raise SetupError(f"Mã đơn vị «{code}» không có trong danh mục đơn vị hành chính của tỉnh.")
         db = paths.db_path(folder)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            if not folder.exists():
+                private_dir(folder)  # owner-only: it holds the data, its backups, logs and keys
         except OSError as exc:
             raise SetupError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}.") from None
         lock.acquire(folder)
         try:
+            if db.exists() and db.stat().st_size == 0 and any(paths.backup_dir(folder).glob("*.sqlite")):
+                raise SetupError(
+                    f"Tệp dữ liệu {db} rỗng (0 byte) nhưng thư mục có bản sao lưu: dữ liệu đã bị hỏng, không thiết "
+                    "lập lại đè lên. Hãy khôi phục từ bản sao lưu («plan-desktop backups», «plan-desktop restore TỆP»)."
+                )
             store = Store.open(db, forms)
         except BaseException:
             lock.release(folder)
@@ -146,6 +191,10 @@ class Installation:
     def login(self, password: str) -> Session:
         """Check a password (when protection is on) and remember who is working."""
         self.session = self.access.login(password)
+        if self.session.kek is not None and self.store.key is None:
+            # protected but still plain (made before encryption, or a crash while enabling): encrypt now
+            reencrypt(self, data_key(self.session.kek))
+        integrity.ensure_anchor(self)
         try:  # key files left plain while protection is on (e.g. a crash while enabling it)
             protect_key_files(self.folder, self.session)
         except Exception as exc:  # still readable as they are: never stop a login for this
@@ -170,6 +219,10 @@ class Installation:
         if not self._closed:
             self._closed = True
             self.wait_for_backup()  # a backup being written is finished, not cut off
+            try:  # the chain head, signed, outside the file (services/integrity.py)
+                integrity.write_anchor(self)
+            except Exception as exc:  # never keep the officer from closing
+                log.warning("anchor not written: %s", exc)
             self.store.close()
             lock.release(self.folder)
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from plan_desktop.domain.forms import FormDef, FormSet
+from plan_desktop.store import seal
 from plan_desktop.store.audit import GENESIS
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 migrations = Migrations("plan_desktop")
 
 
@@ -193,6 +194,41 @@ def _m0005_signing(db: Database) -> None:
     for name, kind in SIGNING_ADDED_COLUMNS.items():
         if name not in have:
             db.execute(f"ALTER TABLE signed_reports ADD COLUMN [{name}] {kind}")
+
+
+@migrations(name="0006_seal")
+def _m0006_seal(db: Database) -> None:
+    """The first seal of a file (store/seal.py): its tables as they are when this version first opens it."""
+    seal.write(db)
+
+
+#: Every table the program makes besides the record tables (``form_*``, from the forms).
+#: ``sqlite_stat*`` are SQLite's own (``ANALYZE``).
+FIXED_TABLES = frozenset({
+    "meta", "settings", "audit_log", "schema_changes", "_sqlite_migrations", "sqlite_sequence",
+    "sqlite_stat1", "sqlite_stat4", "exchange_state", "exchange_exports", "exchange_keys", "exchange_received",
+    "exchange_archive", "exchange_receipts", "exchange_pending", "exchange_vouchers", "exchange_anchors",
+    "signed_reports", "period_locks",
+})
+
+
+def schema_problems(db: Database, forms: FormSet) -> list[str]:
+    """What in the file's schema the program did not make (Vietnamese): any trigger or view (the
+    program makes none; a trigger can silently change or drop what is written) and unknown tables.
+    Indexes on the program's tables are harmless and allowed."""
+    known = FIXED_TABLES | {f.table for f in forms.values()}
+    problems: list[str] = []
+    for kind, name, table in db.conn.execute("SELECT type, name, tbl_name FROM main.sqlite_master ORDER BY name"):
+        if kind == "trigger":
+            problems.append(f"Tệp dữ liệu có trigger «{name}» (trên bảng {table}) không do chương trình tạo: "
+                            "nó có thể sửa hoặc chặn dữ liệu được ghi.")
+        elif kind == "view":
+            problems.append(f"Tệp dữ liệu có view «{name}» không do chương trình tạo.")
+        elif kind == "table" and name not in known:
+            problems.append(f"Tệp dữ liệu có bảng «{name}» không do chương trình tạo.")
+        elif kind == "index" and table not in known:
+            problems.append(f"Tệp dữ liệu có chỉ mục «{name}» trên bảng lạ «{table}».")
+    return problems
 
 
 def record_columns(form: FormDef) -> dict[str, type]:

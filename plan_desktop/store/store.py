@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -13,10 +14,11 @@ from sqlite_utils import Database
 
 from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_forms
 from plan_desktop.domain.text import fold
-from plan_desktop.store import audit
-from plan_desktop.store.db import StoreError, connect
+from plan_desktop.store import audit, seal
+from plan_desktop.store.backup import private_dir, private_file
+from plan_desktop.store.db import DamagedStoreError, StoreError, connect, damaged_message, driver_errors
 from plan_desktop.store.periods import period_where
-from plan_desktop.store.schema import SCHEMA_VERSION, migrations, sync_form_tables, sync_needed
+from plan_desktop.store.schema import SCHEMA_VERSION, migrations, schema_problems, sync_form_tables, sync_needed
 
 #: a form, its content columns and its search-text function
 _FormHelpers = tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]
@@ -47,17 +49,19 @@ class Query:
 class Store:
     """Open with :meth:`open`; close with :meth:`close` (or use as a context manager)."""
 
-    def __init__(self, db: Database, path: Path | None, forms: FormSet):
+    def __init__(self, db: Database, path: Path | None, forms: FormSet, key: bytes | None = None):
         self.db = db
         self.path = path
         self.forms = forms
+        #: the SQLCipher key of an encrypted file (None: a plain SQLite file); copies use it too
+        self.key = key
         #: per form (by identity): its content columns and its search-text function
         self._per_form: dict[int, _FormHelpers] = {}
 
     # -- lifecycle ---------------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, forms: FormSet | None = None, *, create: bool = True,
-             before_migrate: Callable[[Store], None] | None = None) -> Store:
+             before_migrate: Callable[[Store], None] | None = None, key: bytes | None = None) -> Store:
         """Open (creating if allowed) and bring the schema up to date.
 
         ``before_migrate`` is called with the opened store when an existing file is about to be
@@ -66,13 +70,21 @@ class Store:
         path = Path(path)
         if not create and not path.exists():
             raise StoreError(f"Chưa có tệp dữ liệu tại {path}. Hãy chạy «plan-desktop init» trước.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = connect(path)
-        store = cls(db, path, forms or default_forms())
+        if not path.parent.exists():
+            private_dir(path.parent)
+        if not path.exists():
+            private_file(path)  # owner-only from the first byte; SQLite gives its WAL the same mode
+        db = connect(path, key=key)
+        store = cls(db, path, forms or default_forms(), key)
         try:
             if before_migrate is not None and store.migration_pending():
                 before_migrate(store)
             store.migrate()
+        except (*driver_errors(), UnicodeDecodeError) as exc:
+            db.close()
+            if isinstance(exc, driver_errors("OperationalError")) and "malformed" not in str(exc):
+                raise
+            raise DamagedStoreError(damaged_message(path, str(exc))) from exc
         except Exception:
             db.close()
             raise
@@ -80,8 +92,6 @@ class Store:
 
     @classmethod
     def memory(cls, forms: FormSet | None = None) -> Store:
-        import sqlite3
-
         conn = sqlite3.connect(":memory:", isolation_level=None)
         from plan_desktop.store.db import _sql_fold, database
 
@@ -99,6 +109,7 @@ class Store:
 
     def migrate(self) -> list[str]:
         """Apply pending numbered migrations, then derive form tables. Idempotent."""
+        resealed = bool(migrations.pending(self.db))  # a migration may change a sealed table's columns
         migrations.apply(self.db)
         with self.db.atomic():
             changes = sync_form_tables(self.db, self.forms, utc_now())
@@ -107,10 +118,22 @@ class Store:
                 from plan_desktop import __version__
 
                 self.set_meta("created_by_version", __version__)
+            if resealed:  # the program's own migrations just ran: the seal follows the new columns
+                seal.write(self.db)
+        seal.install(self.db)  # after the schema: a column just added is covered
         return changes
 
     def close(self) -> None:
         self.db.close()
+
+    def reopen(self, key: bytes | None) -> None:
+        """Open the (closed) file again, encrypted under ``key`` now: the same Store object, so whatever
+        holds it (services, the window's pages) goes on working after protection is switched."""
+        assert self.path is not None
+        self.db = connect(self.path, key=key)
+        self.key = key
+        self._per_form.clear()
+        self.migrate()
 
     def __enter__(self) -> Store:
         return self
@@ -355,7 +378,9 @@ class Store:
 
     # -- integrity -------------------------------------------------------------------------------------
     def check(self) -> list[str]:
-        """SQLite's integrity check, the audit chain, and every record against its last audit row.
+        """SQLite's integrity check, the schema (nothing the program did not make), the audit chain, the
+        seal of settings, locks and exchange bookkeeping (store/seal.py), and every record against its
+        last audit row (content, revision, ``change_seq``, ``search_text``).
 
         Returns a list of Vietnamese problem descriptions (empty when all is well).
         """
@@ -363,13 +388,15 @@ class Store:
         result = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
         if result != ["ok"]:
             problems.append("Kiểm tra toàn vẹn SQLite báo lỗi: " + "; ".join(result[:5]))
+        problems.extend(schema_problems(self.db, self.forms))
         problems.extend(p.message for p in audit.verify_chain(self.db))
-        last: dict[tuple[str, str], tuple[int, str]] = {}
+        problems.extend(seal.verify(self.db))
+        last: dict[tuple[str, str], tuple[int, str, int]] = {}
         for r in self.db.execute(
-            "SELECT form, record_id, revision, content_hash FROM audit_log "
+            "SELECT form, record_id, revision, content_hash, seq FROM audit_log "
             "WHERE record_id IS NOT NULL ORDER BY seq"
         ):
-            last[(r[0], r[1])] = (r[2], r[3])
+            last[(r[0], r[1])] = (r[2], r[3], r[4])
         for form in self.forms.values():
             seen: set[str] = set()
             for row in self._query(f"SELECT * FROM [{form.table}]"):
@@ -379,9 +406,15 @@ class Store:
                 if key not in last:
                     problems.append(f"{label}: bản ghi được thêm ngoài chương trình (không có trong nhật ký).")
                     continue
-                rev, h = last[key]
+                rev, h, seq = last[key]
                 if rev != row["revision"] or h != self.row_hash(form, row):
                     problems.append(f"{label}: bản ghi đã bị sửa ngoài chương trình.")
+                elif row.get("change_seq") != seq:  # decides whether the next export carries the record
+                    problems.append(f"{label}: số thứ tự thay đổi (change_seq) đã bị sửa ngoài chương trình; "
+                                    "bản ghi có thể bị bỏ sót khi gửi lên cấp trên.")
+                elif (row.get("search_text") or "") != self.search_text(form, row):
+                    problems.append(f"{label}: nội dung tìm kiếm (search_text) đã bị sửa ngoài chương trình; "
+                                    "ô tìm kiếm có thể không tìm thấy bản ghi.")
             for (fid, rid) in last:
                 if fid == form.id and rid not in seen:
                     problems.append(f"{form.label} (mã {rid}): bản ghi đã bị xóa ngoài chương trình.")

@@ -12,11 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from plan_desktop import paths
+from plan_desktop.domain.units import default_registry
 from plan_desktop.errors import user_message
+from plan_desktop.services.access import folder_locked, read_slots_file, slots_file_unit
+from plan_desktop.services.backup import restore_damaged
 from plan_desktop.services.installation import Installation
+from plan_desktop.store.db import DamagedStoreError
 from plan_desktop.ui import i18n, startup
 from plan_desktop.ui.context import AppContext
 from plan_desktop.ui.main_window import MainWindow, fit_to_screen
@@ -55,6 +59,7 @@ class Controller(QObject):
         self.window: MainWindow | None = None
         self.wizard: SetupWizard | None = None
         self.login_dialog = None
+        self.damaged_box: QMessageBox | None = None
 
     def open_installation(self) -> Installation | None:
         """The installation of the folder, or None when it is not set up yet (raises on other errors)."""
@@ -67,17 +72,81 @@ class Controller(QObject):
             return None
         return inst
 
+    def unlock(self) -> Installation | None:
+        """Open an encrypted data folder: the password first (the file can't be read without it)."""
+        from plan_desktop.ui.login import LoginDialog
+
+        i18n.install(i18n.DEFAULT_LANGUAGE)  # the language is a setting inside the encrypted file
+        code = slots_file_unit(self.folder) or ""
+        unit = default_registry().get(code)
+        dialog = LoginDialog(None, unit_name=unit.name if unit else code, attempt=lambda password: (
+            Installation.open(self.folder, require_setup=False, daily_backup=False, password=password)))
+        self.login_dialog = dialog
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            self.login_dialog = None
+        if dialog.failure is not None:
+            raise dialog.failure
+        return dialog.inst if accepted else None
+
+    def offer_backup(self, exc: DamagedStoreError) -> Installation | None:
+        """The data file is damaged: say so and offer to restore the newest good backup (kept damaged file
+        beside it). The installation restored, or None when the officer declines or it fails."""
+        title = QApplication.translate("Controller", "Không mở được dữ liệu")
+        if exc.backup is None:
+            QMessageBox.critical(None, title, str(exc))
+            return None
+        text = exc.damage + "\n\n" + QApplication.translate(
+            "Controller", "Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ "
+            "lại bên cạnh.").format(name=exc.backup.name)
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text)
+        restore = box.addButton(QApplication.translate("Controller", "Khôi phục bản sao lưu này"),
+                                QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QApplication.translate("Controller", "Thoát"), QMessageBox.ButtonRole.RejectRole)
+        self.damaged_box = box
+        box.exec()
+        self.damaged_box = None
+        if box.clickedButton() is not restore:
+            return None
+        try:
+            password = None
+            if read_slots_file(self.folder):
+                password, ok = QInputDialog.getText(
+                    None, QApplication.translate("Controller", "Khôi phục dữ liệu"),
+                    QApplication.translate("Controller", "Mật khẩu của người phê duyệt:"), QLineEdit.EchoMode.Password)
+                if not ok:
+                    return None
+            restore_damaged(self.folder, exc.backup, password=password)
+            return (self.unlock() if password is not None
+                    else Installation.open(self.folder, require_setup=False, daily_backup=False))
+        except Exception as again:
+            msg = user_message(again)
+            if msg is None:
+                raise
+            QMessageBox.critical(None, QApplication.translate("Controller", "Không mở được dữ liệu"), msg)
+            return None
+
     def start(self) -> bool:
         """Show the wizard or the main window. False when the folder cannot be opened (message shown)."""
         try:
-            inst = self.open_installation()
+            if folder_locked(self.folder):
+                inst = self.unlock()
+                if inst is None:
+                    return False
+            else:
+                inst = self.open_installation()
+        except DamagedStoreError as exc:
+            inst = self.offer_backup(exc)
+            if inst is None:
+                return False
         except Exception as exc:
             msg = user_message(exc)
             if msg is None:
                 raise
             QMessageBox.critical(None, QApplication.translate("Controller", "Không mở được dữ liệu"), msg)
             return False
-        if inst is not None and inst.access.enabled and not self.login(inst):
+        if inst is not None and inst.access.enabled and inst.session.kek is None and not self.login(inst):
             inst.close()
             return False
         if inst is None:

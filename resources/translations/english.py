@@ -30,6 +30,10 @@ EN = {
         "and PINs are never stored; the program asks for them each time.",
     # controller, dialogs
     "Không mở được dữ liệu": "Cannot open the data",
+    "Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ lại bên cạnh.":
+        "The newest good backup: {name}. Restore the data from it? The damaged file is kept beside it.",
+    "Khôi phục bản sao lưu này": "Restore this backup",
+    "Mật khẩu của người phê duyệt:": "The approver's password:",
     "Xem — {form}": "View — {form}",
     "Thêm mới — {form}": "New — {form}",
     "Sửa — {form}": "Edit — {form}",

@@ -277,9 +277,36 @@ The current data are backed up first, so they can be brought back if needed.</tr
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../plan_desktop/ui/app.py" line="78" />
+        <location filename="../../plan_desktop/ui/app.py" line="96" />
+        <location filename="../../plan_desktop/ui/app.py" line="127" />
+        <location filename="../../plan_desktop/ui/app.py" line="147" />
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="100" />
+        <source>Bản sao lưu gần nhất còn tốt: {name}. Khôi phục dữ liệu từ bản này? Tệp bị hỏng được giữ lại bên cạnh.</source>
+        <translation>The newest good backup: {name}. Restore the data from it? The damaged file is kept beside it.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="104" />
+        <source>Khôi phục bản sao lưu này</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="106" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="116" />
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/app.py" line="117" />
+        <source>Mật khẩu của người phê duyệt:</source>
+        <translation>The approver's password:</translation>
     </message>
 </context>
 <context>
@@ -1196,27 +1223,28 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="28" />
+        <location filename="../../plan_desktop/ui/login.py" line="40" />
         <source>Đăng nhập — {unit}</source>
+        <extracomment>a damaged data file met while opening with ``attempt`` (the dialog closes; see Controller.unlock)</extracomment>
         <translation>Log in — {unit}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="30" />
+        <location filename="../../plan_desktop/ui/login.py" line="42" />
         <source>Dữ liệu của {unit} được bảo vệ bằng mật khẩu. Nhập mật khẩu của cán bộ nhập liệu hoặc của người phê duyệt.</source>
         <translation>The data of {unit} is password-protected. Type the officer's or the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="42" />
+        <location filename="../../plan_desktop/ui/login.py" line="54" />
         <source>Mật khẩu:</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="44" />
+        <location filename="../../plan_desktop/ui/login.py" line="56" />
         <source>Đăng nhập</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/login.py" line="45" />
+        <location filename="../../plan_desktop/ui/login.py" line="57" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>

@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 
-from plan_desktop.reports.pdf import DATA_HASH_KEY, DATA_HASH_VERSION_KEY
+from plan_desktop.reports.pdf import AUDIT_HEAD_KEY, DATA_HASH_KEY, DATA_HASH_VERSION_KEY
 from plan_desktop.reports.scope import report_data_hash
 from plan_desktop.services import reporting
+from plan_desktop.store import audit
 from tests.reports.conftest import add, comm, date_line, flat, pdf_text, pdffonts
 
 D = date.fromisoformat
@@ -146,6 +147,8 @@ def test_page_size_numbers_fonts_and_metadata(commune, report):
     assert len(h) == 64 and result.data.data_hash == h
     assert meta["/Keywords"] == f"plan_desktop:data_sha256={h} plan_desktop:data_hash_version=2"
     assert meta[DATA_HASH_KEY] == h and meta[DATA_HASH_VERSION_KEY] == "2"
+    seq, head_hash = audit.chain_head(commune.store.db)
+    assert meta[AUDIT_HEAD_KEY] == f"{seq}:{head_hash}" and seq > 0  # the chain head, for the level above
     assert "năm 2019" in meta["/Subject"]
 
 

@@ -109,7 +109,8 @@ def test_enable_encrypts_key_files_export_works_after_login_disable_decrypts(com
     from plan_desktop.exchange.keys import PROTECTED_MAGIC
     from plan_desktop.services import exchange
     from plan_desktop.services.access import disable_protection, enable_protection
-    from plan_desktop.services.installation import Installation
+    from plan_desktop.services.installation import Installation, PasswordRequired
+    from plan_desktop.store.db import is_encrypted
 
     fingerprint = exchange.keys_overview(commune)[0]
     _with_parent(commune, tmp_path)
@@ -119,11 +120,14 @@ def test_enable_encrypts_key_files_export_works_after_login_disable_decrypts(com
         blob = f.read_bytes()
         assert blob.startswith(PROTECTED_MAGIC) and b"PRIVATE KEY" not in blob
     commune.close()
+    assert is_encrypted(data_dir / "plan_desktop.sqlite")  # the data file too: it opens only with a password
+    with pytest.raises(PasswordRequired):
+        Installation.open(data_dir)
+    with pytest.raises(AccessError, match="không đúng"):
+        Installation.open(data_dir, password="wrong-pass")
 
-    with Installation.open(data_dir) as inst:  # a new program start: nothing can be signed before login
-        with pytest.raises(AccessError, match="hãy đăng nhập"):
-            exchange.export_package(inst, tmp_path / "usb")
-        inst.login("officer-pass")
+    with Installation.open(data_dir, password="officer-pass") as inst:  # a new program start
+        assert inst.session.role == OFFICER
         assert exchange.keys_overview(inst)[0] == fingerprint
         res = exchange.export_package(inst, tmp_path / "usb")
         assert res.path.is_file()
@@ -135,6 +139,7 @@ def test_enable_encrypts_key_files_export_works_after_login_disable_decrypts(com
         disable_protection(inst)
         assert not inst.access.enabled
         assert [f.read_bytes() for f in _key_files(inst.folder)] == plain  # the same keys, plain PEM again
+    assert not is_encrypted(data_dir / "plan_desktop.sqlite")
 
     with Installation.open(data_dir) as inst:  # no password needed any more
         assert exchange.keys_overview(inst)[0] == fingerprint

@@ -62,7 +62,7 @@ def test_the_days_backup_on_a_thread_copies_the_data_while_the_officer_works(com
 
 
 def test_a_failed_background_backup_is_logged_and_work_goes_on(commune, data_dir, monkeypatch, caplog):
-    def refuse(conn, dest):
+    def refuse(conn, dest, key=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(backup, "backup_to", refuse)

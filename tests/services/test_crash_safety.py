@@ -48,6 +48,10 @@ WORKER = textwrap.dedent('''
             assert result.ok, result.errors
         elif kind == "restore":
             backup.restore(inst.store, folder, path)
+        elif kind == "protect":  # password protection on and off: the data file re-encrypted each time
+            from plan_desktop.services import access
+            access.enable_protection(inst, "canbo-1234", "duyet-1234")
+            access.disable_protection(inst)
 ''')
 
 
@@ -117,3 +121,28 @@ def test_kill_during_restore(folder, tmp_path):
         run_and_kill(folder, saved, "restore", rng)
         names = officer_names(folder)
         assert len(names) in (200, 250), len(names)
+
+
+def test_kill_while_switching_encryption(folder, tmp_path):
+    """A kill while the data file is encrypted or decrypted leaves the old file or the new: the records
+    are all there, the check is clean, and the unit's keys open with the password (or without one)."""
+    from plan_desktop.services import access
+    from plan_desktop.services.exchange.keys import own_keys
+
+    with Installation.open(folder, daily_backup=False) as inst:
+        svc = inst.records()
+        for i in range(300):
+            svc.create("officer", {"full_name": f"Mã hóa {i}"})
+        fingerprint = own_keys(inst).fingerprint
+    rng = random.Random(7)
+    for _ in range(ITERATIONS):
+        run_and_kill(folder, tmp_path, "protect", rng)
+        password = "duyet-1234" if access.folder_locked(folder) else None
+        with Installation.open(folder, daily_backup=False, password=password) as inst:
+            if inst.access.enabled and inst.session.kek is None:
+                inst.login("duyet-1234")  # protected but still plain: encrypted now
+            assert inst.store.check() == []
+            assert len(list(inst.store.rows(inst.store.forms["officer"]))) == 300
+            assert own_keys(inst).fingerprint == fingerprint
+            if inst.access.enabled:  # back to plain for the next round
+                access.disable_protection(inst)

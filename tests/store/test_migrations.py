@@ -9,7 +9,7 @@ from pathlib import Path
 from plan_desktop.domain.forms import load_forms
 from plan_desktop.services.installation import Installation
 from plan_desktop.store import Query, Store
-from plan_desktop.store.schema import migrations
+from plan_desktop.store.schema import SCHEMA_VERSION, migrations
 
 FIXTURE = Path(__file__).parent.parent / "data" / "db_v0_1_0.sqlite"
 FORMS_DIR = Path(__file__).parents[2] / "forms"
@@ -92,7 +92,7 @@ def test_a_new_store_has_the_exchange_tables_from_the_migration(tmp_path):
     store = Store.open(path)
     try:
         assert "0002_exchange" in {m.name for m in migrations.applied(store.db)}
-        assert store.get_meta("schema_version") == "5"
+        assert store.get_meta("schema_version") == str(SCHEMA_VERSION)
     finally:
         store.close()
 
