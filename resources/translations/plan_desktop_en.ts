@@ -636,11 +636,6 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Keys on record for other units:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="236" />
-        <source>Xác nhận bởi</source>
-        <translation>Confirmed by</translation>
-    </message>
-    <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="240" />
         <source>Đăng ký trước mã khóa của một đơn vị…</source>
         <translation>Enrol a unit's key code in advance…</translation>
@@ -737,6 +732,11 @@ The records at {a} end on {last}, those at {s} begin the next day; earlier years
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="521" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="236" />
+        <source>Cách xác nhận</source>
+        <translation>How it was confirmed</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="279" />
@@ -1340,27 +1340,27 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>OfficerPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="305" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="312" />
         <source>Cán bộ nhập liệu</source>
         <translation>Data-entry officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="306" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="313" />
         <source>Người dùng chương trình này; tên được ghi vào nhật ký mỗi lần thêm, sửa, xóa.</source>
         <translation>The person using this program; the name is written to the log with every change.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="313" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="320" />
         <source>ví dụ: Công chức Văn hóa - Xã hội</source>
         <translation>e.g. Culture and social affairs officer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="315" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="322" />
         <source>Họ và tên:</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="316" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="323" />
         <source>Chức vụ:</source>
         <translation>Position:</translation>
     </message>
@@ -1946,154 +1946,154 @@ Type the code you hear (code in the file: {code}):</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/report_page.py" line="136" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="205" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="206" />
         <source>Xem trước</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="154" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="155" />
         <source>Để trống: báo cáo in đoạn gợi ý để cán bộ bổ sung.</source>
         <translation>Left empty, the report prints a prompt for the officer to fill in.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="169" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="170" />
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="170" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="171" />
         <source>Lưu XLSX…</source>
         <translation>Save XLSX…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="171" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="172" />
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="172" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="173" />
         <source>Ký số…</source>
         <translation>Sign…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="174" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="175" />
         <source>Lập báo cáo, lưu vào thư mục dữ liệu và ký số bằng tệp chứng thư hoặc thiết bị ký số (USB token). Sau khi ký, kỳ báo cáo bị khóa.</source>
         <translation>Make the report, save it in the data folder and sign it with a certificate file or a USB token. Once signed, the report period is locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="190" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="191" />
         <source>Cần thành phần QtPdf (gói PySide6-Addons) để xem trước; vẫn lưu được PDF và XLSX.</source>
         <translation>QtPdf (in the PySide6-Addons package) is needed for the preview; PDF and XLSX can still be saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="203" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="204" />
         <source>Đã mở lại kỳ {period}: có thể sửa số liệu, rồi lập và ký lại báo cáo.</source>
         <translation>Period {period} reopened: the data can be corrected, then the report made and signed again.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="206" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="207" />
         <source>Các báo cáo đã lập</source>
         <translation>Reports made</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="243" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="244" />
         <source>III. Đánh giá chung (ưu điểm, tồn tại, nguyên nhân)</source>
         <translation>III. Overall assessment (strengths, shortcomings, causes)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="244" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="245" />
         <source>IV. Phương hướng, nhiệm vụ kỳ tới</source>
         <translation>IV. Directions and tasks for the next period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="245" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="246" />
         <source>V. Kiến nghị, đề xuất</source>
         <translation>V. Recommendations and proposals</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="323" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="324" />
         <source>Chỉ ký số được báo cáo của chính đơn vị mình.</source>
         <translation>Only your own unit's report can be signed.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="325" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="326" />
         <source>Chỉ người phê duyệt mới được ký số báo cáo; hãy đăng nhập bằng mật khẩu của người phê duyệt.</source>
         <translation>Only the approver may sign reports; log in with the approver's password.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="343" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="344" />
         <source>Bấm «Xem trước» để lập báo cáo với số liệu mới nhất.</source>
         <translation>Press «Preview» to make the report with the latest data.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="359" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="360" />
         <source>Đã lưu bản nháp.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="371" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="372" />
         <source>Không lập được báo cáo: {error}</source>
         <translation>Could not make the report: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="385" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="386" />
         <source>{n} trang</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="386" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="387" />
         <source>Báo cáo lập từ {n} bản ghi.</source>
         <translation>Report made from {n} records.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="387" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="388" />
         <source>Mã kiểm tra dữ liệu (chi tiết): {hash}</source>
         <translation>Data check code (details): {hash}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="401" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="412" />
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="555" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="402" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="413" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="556" />
         <source>Đã lưu {name}.</source>
         <translation>Saved {name}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="457" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="458" />
         <source>Ký số báo cáo — {period}</source>
         <translation>Sign the report — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="467" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="468" />
         <source>Ký thêm (người ký thứ hai) — {period}</source>
         <translation>Countersign (second signer) — {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="491" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="492" />
         <source>Sau khi ký, số liệu của kỳ {period} bị khóa: không thêm, sửa, xóa được bản ghi của kỳ này cho đến khi người có thẩm quyền mở lại kỳ.</source>
         <translation>Once signed, the records of period {period} are locked: none can be added, changed or deleted until someone authorised reopens the period.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="516" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="517" />
         <source>Đã ký số báo cáo ({name}, trong thư mục dữ liệu). Số liệu của kỳ này đã được khóa.</source>
         <translation>Report signed ({name}, in the data folder). The data of this period is now locked.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="541" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="542" />
         <source>Lưu báo cáo PDF</source>
         <translation>Save the report as PDF</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="548" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="549" />
         <source>Lưu bảng số liệu XLSX</source>
         <translation>Save the data tables as XLSX</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="565" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="566" />
         <source>In báo cáo</source>
         <translation>Print the report</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/report_page.py" line="582" />
+        <location filename="../../plan_desktop/ui/pages/report_page.py" line="583" />
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -2277,54 +2277,54 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="395" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="402" />
         <source>Thiết lập chương trình phòng, chống mại dâm</source>
         <translation>Set up the prostitution prevention program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="398" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="405" />
         <source>Tiếp theo &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="399" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="406" />
         <source>&lt; Quay lại</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="400" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="407" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="401" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="408" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="448" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="456" />
         <source>Không thiết lập được</source>
         <translation>Set-up refused</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="466" />
-        <location filename="../../plan_desktop/ui/wizard.py" line="471" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="474" />
         <location filename="../../plan_desktop/ui/wizard.py" line="479" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="487" />
         <source>Tệp thiết lập</source>
         <translation>Setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="467" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="475" />
         <source>Đơn vị đã được thiết lập, nhưng tệp thiết lập chưa được xác nhận: {error}</source>
         <translation>The unit is set up, but the setup file is not confirmed: {error}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="472" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="480" />
         <source>Đơn vị đã được thiết lập. Tệp thiết lập của {issuer} đang chờ xác nhận mã khóa {key}: hãy gọi điện đối chiếu rồi bấm «Xác nhận» ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
         <translation>The unit is set up. The setup file of {issuer} waits for its key code {key} to be confirmed: phone to compare, then press «Confirm» on the Data exchange page, keys tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="480" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="488" />
         <source>Đơn vị đã được thiết lập, nhưng chưa ghi nhận được khóa của cấp trên từ tệp: {error}</source>
         <translation>The unit is set up, but the key of the level above could not be recorded from the file: {error}</translation>
     </message>
@@ -2491,37 +2491,37 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SignaturePage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="326" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="333" />
         <source>Người ký báo cáo</source>
         <translation>Report signer</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="327" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="334" />
         <source>Khối chữ ký ở cuối báo cáo gửi cấp trên.</source>
         <translation>The signature block at the end of reports to the level above.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="344" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="351" />
         <source>Thẩm quyền ký:</source>
         <translation>Signing authority:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="343" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="350" />
         <source>Chức danh:</source>
         <translation>Title:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="345" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="352" />
         <source>Họ và tên người ký:</source>
         <translation>Signer's full name:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="348" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="355" />
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="358" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="365" />
         <source>(ký, đóng dấu)</source>
         <translation>(signature, seal)</translation>
     </message>
@@ -2529,17 +2529,17 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="365" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="372" />
         <source>Hoàn tất</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="366" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="373" />
         <source>Kiểm tra lại rồi nhấn «Hoàn tất». Có thể sửa các thông tin này trong Cài đặt.</source>
         <translation>Check, then press Finish. All of this can be changed later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="377" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="384" />
         <source>&lt;p&gt;Đơn vị: &lt;b&gt;{unit}&lt;/b&gt; (mã {code})&lt;/p&gt;&lt;p&gt;Năm làm việc: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Cán bộ nhập liệu: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Người ký: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu: {folder}&lt;/p&gt;</source>
         <translation>&lt;p&gt;Unit: &lt;b&gt;{unit}&lt;/b&gt; (code {code})&lt;/p&gt;&lt;p&gt;Working year: &lt;b&gt;{year}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data-entry officer: &lt;b&gt;{officer}&lt;/b&gt; — {title}&lt;/p&gt;&lt;p&gt;Signer: {authority} / {position} / &lt;b&gt;{signer}&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Data folder: {folder}&lt;/p&gt;</translation>
     </message>
@@ -2547,113 +2547,113 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="46" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="53" />
         <source>Đơn vị sử dụng chương trình</source>
         <translation>Unit using the program</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="48" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="55" />
         <source>Chọn xã (phường, thị trấn), huyện hoặc tỉnh mà máy tính này nhập và báo cáo số liệu.</source>
         <translation>Pick the commune (ward, town), district or province this computer enters and reports data for.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="57" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="64" />
         <source>Xã, phường, thị trấn</source>
         <translation>Commune, ward, town</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="58" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="65" />
         <source>Huyện, thị xã, thành phố</source>
         <translation>District, town, city</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="59" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="66" />
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="71" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="78" />
         <source>Gõ tên xã để tìm (không cần dấu)…</source>
         <translation>Type a commune name to search (marks optional)…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="81" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="88" />
         <source>Đã có dữ liệu nên không đổi được đơn vị; chỉ sửa được các thông tin khác.</source>
         <translation>There is data already, so the unit cannot change; the other details can.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="88" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="95" />
         <source>Mở tệp thiết lập do cấp trên gửi…</source>
         <extracomment>a setup file from the level above (read, not yet applied): it fixes the unit and brings the parent's key and the plan targets</extracomment>
         <translation>Open a setup file from the level above…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="90" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="97" />
         <source>Huyện (thành phố) có thể lập sẵn tệp thiết lập cho xã: chọn tệp đó thay vì chọn đơn vị bằng tay.</source>
         <translation>The district can prepare a setup file for the commune: choose that file instead of picking the unit by hand.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="103" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="110" />
         <source>Mã khóa cấp trên đọc qua điện thoại:</source>
         <translation>Key code the level above reads out by phone:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="108" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="115" />
         <source>Năm làm việc:</source>
         <translation>Working year:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="109" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="116" />
         <source>Cấp:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="110" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="117" />
         <source>Tỉnh:</source>
         <translation>Province:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="111" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="118" />
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="112" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="119" />
         <source>Tìm xã:</source>
         <translation>Find commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="113" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="120" />
         <source>Xã:</source>
         <translation>Commune:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="150" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="157" />
         <source>Chọn tệp thiết lập</source>
         <translation>Choose the setup file</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="151" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="158" />
         <source>Tệp thiết lập (*.pdsetup);;Mọi tệp (*)</source>
         <translation>Setup file (*.pdsetup);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="169" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="176" />
         <source>Đơn vị mã {code} trong tệp thiết lập không có trong danh mục năm {year}.</source>
         <translation>The unit {code} of the setup file is not in the list of units of {year}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="178" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="185" />
         <source>Theo tệp thiết lập của {issuer} (mã {code}). Mã khóa trong tệp: {key} — hãy gọi điện cho cán bộ cấp trên, nhờ đọc mã khóa của họ và gõ vào ô dưới: nếu khớp, tệp được xác nhận ngay; để trống thì tệp chờ xác nhận ở trang «Trao đổi dữ liệu», thẻ «Khóa ký số».</source>
         <translation>From the setup file of {issuer} (code {code}). Key code in the file: {key} — phone the officer there, ask them to read out their key code and type it below: if it matches, the file is confirmed at once; left empty, the file waits for confirmation on the Data exchange page, keys tab.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="294" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="301" />
         <source>Đã chọn: {unit} (mã {code})</source>
         <translation>Chosen: {unit} (code {code})</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/wizard.py" line="295" />
+        <location filename="../../plan_desktop/ui/wizard.py" line="302" />
         <source>Chưa chọn đơn vị.</source>
         <translation>No unit chosen yet.</translation>
     </message>

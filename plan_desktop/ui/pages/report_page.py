@@ -141,6 +141,7 @@ class ReportPage(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setObjectName("report_status")
+        self.status.setMinimumHeight(self.status.fontMetrics().lineSpacing() * 3 + 4)  # three lines, never clipped
         self._form = form
         left = QVBoxLayout()
         left.addLayout(form)
