@@ -704,6 +704,9 @@ EN.update({
         "(dd/mm): day the first package after the period came in · «BC đã ký»: the package carried the period's "
         "signed report",
     "Đã xuất gói số {seq} ({n} bản ghi).": "Exported package number {seq} ({n} records).",
+    "Chưa xuất gói nào. Cắm USB, chọn ổ ở «Ghi vào», rồi bấm «Xuất gói dữ liệu» — các gói đã xuất và biên nhận của cấp trên sẽ hiện ở đây.":
+        "No package exported yet. Plug in a USB stick, pick it under «Write to», then click «Export data package» — "
+        "packages exported and the receipts of the level above will show here.",
     "Đã xuất dữ liệu: {name}": "Data exported: {name}",
     "Thêm cơ sở mới…": "New business…",
     "Thêm cán bộ mới…": "New officer…",
