@@ -123,8 +123,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
                     f"Năm {period.year} nằm ngoài thời gian của Kế hoạch {plan.number} "
                     f"({plan.first_year}–{plan.last_year})."
                 )
-            scope = make_scope(inst, period, args.unit, plan)
-            values = compute_indicators(inst, period.year, args.unit, plan=plan, scope=scope)
+            ctx = inst.report_context()
+            scope = make_scope(ctx, period, args.unit, plan)
+            values = compute_indicators(ctx, period.year, args.unit, plan=plan, scope=scope)
         except _errors() as exc:
             raise CliError(str(exc)) from None
         unit = args.unit or inst.unit_code

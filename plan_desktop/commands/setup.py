@@ -8,7 +8,6 @@ from datetime import date
 
 from plan_desktop import paths
 from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, level_vi, open_installation, out
-from plan_desktop.usererror import UserError
 
 
 def register(sub) -> None:
@@ -60,20 +59,14 @@ def register(sub) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from plan_desktop.services.exchange.keys import own_keys
     from plan_desktop.services.installation import Installation
-    from plan_desktop.services.settings import SettingsService
+    from plan_desktop.services.settings import SettingsService, check_standalone
 
     folder = data_folder(args)
-    fresh = not paths.db_path(folder).exists()
     signer = {k: v for k, v in (("signer_name", args.signer_name), ("signer_title", args.signer_title)) if v}
+    check_standalone(signer)  # a refused signer sets nothing up
     with Installation.init(folder, args.unit, officer=args.officer, title=args.title) as inst:
-        try:
-            if signer:
-                SettingsService(inst).update(signer)
-        except UserError:
-            if fresh:  # a refused signer leaves no half set-up folder behind
-                inst.close()
-                _remove_fresh_folder(folder)
-            raise
+        if signer:
+            SettingsService(inst).update(signer)
         unit = inst.unit()
         out(f"Đã thiết lập thư mục dữ liệu cho {unit.name} (mã {unit.code}, cấp {level_vi(unit.level)}).")
         out(f"Tệp dữ liệu: {inst.store.path}")
@@ -86,12 +79,6 @@ def cmd_init(args: argparse.Namespace) -> int:
                 "(xem lại bằng «plan-desktop keys show»)."
             )
     return EXIT_OK
-
-
-def _remove_fresh_folder(folder) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def cmd_settings_show(args: argparse.Namespace) -> int:

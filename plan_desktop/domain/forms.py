@@ -63,6 +63,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.domain import text
+from plan_desktop.paths import forms_dir, require_files
 from plan_desktop.usererror import UserError
 
 #: ``json.dumps(items, ensure_ascii=False)``, made once (list fields are stored as JSON text).
@@ -262,11 +264,24 @@ class FieldDef:
         if self.type == "bool":
             return lambda v: None if v is None else (1 if v else 0)
         if self.is_multi:
+            memo: dict[tuple[str, ...], str] = {}  # a batch stores the same few lists of codes over and over
+
             def multi(v: Any) -> Any:
                 if v is None:
                     return None
-                items = list(v)
-                return _JSON.encode(items) if items else None
+                items = tuple(v)
+                if not items:
+                    return None
+                try:
+                    text = memo.get(items)
+                except TypeError:  # an unhashable item
+                    text = None
+                if text is None:
+                    text = _JSON.encode(list(items))
+                    # codes only (1 and True are equal keys but different JSON)
+                    if len(memo) < 1024 and all(i.__class__ is str for i in items):
+                        memo[items] = text
+                return text
 
             return multi
         return None
@@ -286,8 +301,6 @@ class FieldDef:
 
     # -- display, the Vietnamese way ---------------------------------------------------------------
     def display(self, value: Any, lang: str = "vi") -> str:
-        from plan_desktop.domain import text
-
         if value is None or (self.is_multi and not value):
             return ""
         if self.type == "date":
@@ -812,8 +825,6 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
 
 def load_forms(folder: Path | None = None) -> FormSet:
     """Load every ``*.toml`` in the forms folder and check references between them."""
-    from plan_desktop.paths import forms_dir, require_files
-
     if folder is None:  # the program's own forms: missing ones mean a damaged installation
         files = require_files(forms_dir(), "*.toml", "định nghĩa biểu mẫu")
     else:

@@ -22,7 +22,7 @@ from pathlib import Path
 from plan_desktop import paths
 from plan_desktop.domain.forms import default_forms
 from plan_desktop.services import integrity
-from plan_desktop.services.access import APPROVER, AccessError, data_key, read_slots_file, unlock
+from plan_desktop.services.access import APPROVER, OPEN_SESSION, AccessError, data_key, read_slots_file, unlock
 from plan_desktop.store import Store, StoreError, audit, lock, utc_now
 from plan_desktop.store.backup import (
     SCRATCH_DIR,
@@ -211,7 +211,7 @@ def damaged_offer(folder: Path, key: bytes | None = None) -> tuple[str, Path | N
 
 
 def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store | None,
-             key: bytes | None = None) -> Path:
+             key: bytes | None = None, anchored: list[dict] | None = None) -> Path:
     """Copy the backup into the data folder's scratch space, bring it to this version, refuse it when it
     is not sound, and carry over what a restore must not take back. Returns the prepared copy.
 
@@ -241,21 +241,24 @@ def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store |
         problems = other.check()
         if problems:
             raise StoreError(f"Tệp {source.name} không toàn vẹn: {problems[0]} Không khôi phục.")
-        carried = _carry_over(other, current, folder, source)
+        carried = _carry_over(other, current, folder, source, anchored or [])
     finally:
         other.close()
     log.info("restore of %s prepared: %s", source, carried)
     return copy
 
 
-def _carry_over(target: Store, current: Store | None, folder: Path, source: Path) -> str:
-    """Inside one transaction on ``target``: locks, sent packages and slots from ``current``; an audit row."""
+def _carry_over(target: Store, current: Store | None, folder: Path, source: Path, anchored: list[dict]) -> str:
+    """Inside one transaction on ``target``: locks, sent packages and slots from ``current`` (or, when it
+    cannot be read, the locks the signed anchor lists); an audit row."""
     notes: list[str] = []
     db = target.db
     with db.atomic():
         if current is not None:
             notes += _carry_locks(db, current)
             notes += _carry_exports(db, current)
+        else:
+            notes += _lock_anchored(db, anchored)
         slots = read_slots_file(folder)
         if slots is None and current is not None:
             slots = current.get_setting("access_slots") or {}
@@ -294,6 +297,27 @@ def _carry_locks(db, current: Store) -> list[str]:
                    list(row.values()))
         carried.append(held["period"])
     return [f"giữ khóa kỳ đã ký {', '.join(carried)}"] if carried else []
+
+
+def _lock_anchored(db, anchored: list[dict]) -> list[str]:
+    """Lock again the periods the anchor (signed by the unit) lists as locked but the backup does not."""
+    have = {(r[0], r[1]) for r in db.execute(
+        "SELECT unit_code, period FROM period_locks WHERE reopened_at IS NULL").fetchall()}
+    carried = []
+    for lk in anchored:
+        if (lk["unit_code"], lk["period"]) in have:
+            continue
+        report_id = db.execute(
+            "INSERT INTO signed_reports (period, unit_code, file_sha256, data_sha256, created_at, signed_at, signer, "
+            "status, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
+            [lk["period"], lk["unit_code"], lk.get("file_sha256"), lk.get("data_sha256"), lk.get("signed_at") or "",
+             lk.get("signed_at"), lk.get("signer"), utc_now()]).lastrowid
+        db.execute("INSERT INTO period_locks (period, unit_code, start_date, end_date, locked_at, locked_by, "
+                   "report_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [lk["period"], lk["unit_code"], lk.get("start_date") or "", lk.get("end_date") or "",
+                    lk.get("locked_at") or utc_now(), lk.get("locked_by"), report_id])
+        carried.append(lk["period"])
+    return [f"khóa lại kỳ đã ký {', '.join(carried)} theo tệp neo"] if carried else []
 
 
 def _carry_exports(db, current: Store) -> list[str]:
@@ -335,7 +359,7 @@ def restore_damaged(folder: Path, source: Path, forms=None, password: str | None
     data file) the approver's ``password`` is needed and the result is encrypted. Returns the path the
     damaged file was moved to."""
     db_file = paths.db_path(folder)
-    key = None
+    key, session = None, OPEN_SESSION
     slots = read_slots_file(folder)
     if slots:
         if password is None:
@@ -343,11 +367,12 @@ def restore_damaged(folder: Path, source: Path, forms=None, password: str | None
         session = unlock(folder, slots, password)
         session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
         key = data_key(session.kek)  # type: ignore[arg-type]
+    anchored = integrity.anchored_locks(folder, session.unprotect)  # the damaged file's locks, signed
     lock.acquire(folder)
     try:
         info = inspect_backup(source, key)
         try:
-            copy = _prepare(source, folder, forms or default_forms(), info["unit_code"], None, key)
+            copy = _prepare(source, folder, forms or default_forms(), info["unit_code"], None, key, anchored)
             kept = db_file.with_name(f"{db_file.name}.damaged-{_stamp()}")
             if db_file.exists():
                 os.replace(db_file, kept)

@@ -56,15 +56,34 @@ def _payload(body: dict) -> bytes:
 
 def _keys(inst: Installation):
     """The unit's key pair, or None when there is none or it cannot be read now (not logged in)."""
+    return _folder_keys(inst.folder, inst.session.unprotect)
+
+
+def _folder_keys(folder: Path, unprotect):
     from plan_desktop.exchange.errors import ExchangeError
     from plan_desktop.exchange.keys import load_keys  # cryptography: only when used (a faster start)
     from plan_desktop.usererror import UserError
 
     try:
-        return load_keys(paths.keys_dir(inst.folder), inst.session.unprotect)
+        return load_keys(paths.keys_dir(folder), unprotect)
     except (ExchangeError, UserError, OSError) as exc:
         log.info("anchor: the unit's keys cannot be read now (%s)", exc)
         return None
+
+
+#: What the anchor keeps of each period locked by a signed report (enough to lock it again).
+_LOCK_FIELDS = ("period", "unit_code", "start_date", "end_date", "locked_at", "locked_by")
+_REPORT_FIELDS = ("file_sha256", "data_sha256", "signed_at", "signer")
+
+
+def _active_locks(inst: Installation) -> list[dict]:
+    db = inst.store.db
+    if not db["period_locks"].exists():
+        return []
+    sql = ("SELECT l.period, l.unit_code, l.start_date, l.end_date, l.locked_at, l.locked_by, r.file_sha256, "
+           "r.data_sha256, r.signed_at, r.signer FROM period_locks l LEFT JOIN signed_reports r ON r.id = l.report_id "
+           "WHERE l.reopened_at IS NULL ORDER BY l.unit_code, l.period")
+    return [dict(zip(_LOCK_FIELDS + _REPORT_FIELDS, row, strict=True)) for row in db.conn.execute(sql)]
 
 
 def write_anchor(inst: Installation) -> bool:
@@ -76,7 +95,7 @@ def write_anchor(inst: Installation) -> bool:
     if pair is None:
         return False
     seq, head_hash = audit.chain_head(inst.store.db)
-    body = {"unit": inst.unit_code, "seq": seq, "hash": head_hash, "at": utc_now()}
+    body = {"unit": inst.unit_code, "seq": seq, "hash": head_hash, "at": utc_now(), "locks": _active_locks(inst)}
     doc = {**body, "signature": base64.b64encode(pair.sign(_payload(body))).decode("ascii")}
     try:
         write_file_atomic(anchor_path(inst.folder), json.dumps(doc, indent=1).encode())
@@ -101,17 +120,11 @@ def verify_anchor(inst: Installation) -> list[str]:
     pair = _keys(inst)
     if pair is None:
         return []
-    from plan_desktop.exchange.keys import verify_signature
-
     try:
-        doc = json.loads(path.read_bytes())
-        body = {k: doc[k] for k in ("unit", "seq", "hash", "at")}
-        signature = base64.b64decode(doc["signature"])
+        body = _verified(path, pair)
         seq = int(body["seq"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return [f"Tệp neo {path.name} bị hỏng hoặc đã bị sửa: không đối chiếu được nhật ký thay đổi."]
-    if not verify_signature(pair.signing_public, signature, _payload(body)):
-        return [f"Tệp neo {path.name} không mang chữ ký của đơn vị: đã bị sửa hoặc thay ngoài chương trình."]
+    except _BadAnchor as exc:
+        return [str(exc)]
     if body["unit"] != inst.unit_code:
         return [f"Tệp neo {path.name} là của đơn vị {body['unit']}, không phải của đơn vị này."]
     head_seq, _ = audit.chain_head(inst.store.db)
@@ -121,7 +134,50 @@ def verify_anchor(inst: Installation) -> list[str]:
     if seq and audit.row_hash_at(inst.store.db, seq) != body["hash"]:
         return [f"Dòng số {seq} của nhật ký thay đổi không còn như lúc được ghi nhận trong tệp neo: lịch sử thay đổi "
                 "đã bị viết lại (tính lại mã băm) ngoài chương trình."]
-    return []
+    held = {(lk["unit_code"], lk["period"]) for lk in _active_locks(inst)}
+    reopened = {r[0] for r in inst.store.db.conn.execute(
+        "SELECT note FROM audit_log WHERE action = 'reopen' AND seq > ?", [seq])}
+    return [f"Kỳ báo cáo {lk['period']} đã khóa bởi báo cáo đã ký (theo tệp neo) nhưng trong dữ liệu không còn khóa, "
+            "và không có lần mở lại nào được ghi nhận: khóa đã bị xóa ngoài chương trình."
+            for lk in body.get("locks") or []
+            if (lk.get("unit_code"), lk.get("period")) not in held
+            and not any(f" {lk.get('period')}:" in note for note in reopened if note)]
+
+
+class _BadAnchor(Exception):
+    pass
+
+
+def _verified(path: Path, pair) -> dict:
+    """The anchor's body, its signature checked with the unit's key (:class:`_BadAnchor` otherwise)."""
+    from plan_desktop.exchange.keys import verify_signature
+
+    try:
+        doc = json.loads(path.read_bytes())
+        body = {k: v for k, v in doc.items() if k != "signature"}
+        signature = base64.b64decode(doc["signature"])
+        int(body["seq"])
+    except (OSError, ValueError, KeyError, TypeError):
+        raise _BadAnchor(f"Tệp neo {path.name} bị hỏng hoặc đã bị sửa: không đối chiếu được nhật ký thay đổi."
+                         ) from None
+    if not verify_signature(pair.signing_public, signature, _payload(body)):
+        raise _BadAnchor(f"Tệp neo {path.name} không mang chữ ký của đơn vị: đã bị sửa hoặc thay ngoài chương trình.")
+    return body
+
+
+def anchored_locks(folder: Path, unprotect=None) -> list[dict]:
+    """The periods the anchor says were locked by signed reports, when it is there and its signature checks
+    with the unit's key; else []. A restore over a damaged file locks them again."""
+    path = anchor_path(folder)
+    pair = _folder_keys(folder, unprotect) if path.exists() else None
+    if pair is None:
+        return []
+    try:
+        locks = _verified(path, pair).get("locks") or []
+    except _BadAnchor as exc:
+        log.warning("anchor not used: %s", exc)
+        return []
+    return [lk for lk in locks if isinstance(lk, dict) and lk.get("period") and lk.get("unit_code")]
 
 
 def remove_stale_anchor(folder: Path) -> None:

@@ -79,7 +79,8 @@ def acquire(folder: Path) -> None:
             return
         try:
             key.mkdir(parents=True, exist_ok=True)
-            fh = open(key / LOCK_NAME, "a+b")  # noqa: SIM115 - held open for the lifetime of the lock
+            fd = os.open(key / LOCK_NAME, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+            fh = os.fdopen(fd, "r+b")  # held open for the lifetime of the lock; owner-only like the data
         except OSError as exc:
             if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise ReadOnlyFolderError(

@@ -388,7 +388,7 @@ EN = {
     "Xác nhận (mã khớp)…": "Confirm (the code matches)…",
     "Từ chối (bỏ các tệp)": "Reject (discard the files)",
     "Khóa đã ghi nhận của các đơn vị khác:": "Keys on record for other units:",
-    "Xác nhận bởi": "Confirmed by",
+    "Cách xác nhận": "How it was confirmed",
     "Đăng ký trước mã khóa của một đơn vị…": "Enrol a unit's key code in advance…",
     " (chờ tệp đầu tiên)": " (waiting for the first file)",
     " ({n} chờ xác nhận)": " ({n} to confirm)",
@@ -713,6 +713,9 @@ EN.update({
         "(dd/mm): day the first package after the period came in · «BC đã ký»: the package carried the period's "
         "signed report",
     "Đã xuất gói số {seq} ({n} bản ghi).": "Exported package number {seq} ({n} records).",
+    "Chưa xuất gói nào. Cắm USB, chọn ổ ở «Ghi vào», rồi bấm «Xuất gói dữ liệu» — các gói đã xuất và biên nhận của cấp trên sẽ hiện ở đây.":
+        "No package exported yet. Plug in a USB stick, pick it under «Write to», then click «Export data package» — "
+        "packages exported and the receipts of the level above will show here.",
     "Đã xuất dữ liệu: {name}": "Data exported: {name}",
     "Thêm cơ sở mới…": "New business…",
     "Thêm cán bộ mới…": "New officer…",

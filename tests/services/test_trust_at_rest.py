@@ -234,10 +234,15 @@ def test_data_backups_keys_and_anchor_are_owner_only(commune, data_dir):
     commune.records().create("officer", OFFICER)
     made = backup.make_backup(commune.store, data_dir, "manual")
     commune.close()
-    for path in (data_dir / "plan_desktop.sqlite", made, integrity.anchor_path(data_dir)):
+    for path in (data_dir / "plan_desktop.sqlite", made, integrity.anchor_path(data_dir),
+                 data_dir / "plan_desktop.lock"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path
     for folder in (data_dir, data_dir / "backups", data_dir / "keys"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert main(["--data-dir", str(data_dir), "check"]) == 0  # the command line logs into the folder
+    log_file = data_dir / "logs" / "plan_desktop.log"
+    assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
 
 
 def test_leftover_parts_are_removed_at_the_next_start(commune, data_dir):
@@ -295,3 +300,31 @@ def test_a_damaged_encrypted_file_is_restored_encrypted(commune, data_dir, capsy
     assert main([*args, "check"]) == 0
     with Installation.open(data_dir, daily_backup=False, password="matkhau-canbo") as inst:
         assert [r["full_name"] for r in inst.store.rows(inst.store.forms["officer"])] == ["Trần Thị Hà"]
+
+
+def test_a_damaged_file_restored_from_an_older_backup_keeps_the_signed_locks(commune, data_dir):
+    """The anchor (signed by the unit) lists the periods locked by signed reports: a restore over a
+    damaged file, which cannot be read for them, locks them again."""
+    commune.records().create("officer", OFFICER)
+    old = backup.make_backup(commune.store, data_dir, "manual")
+    _sign_period(commune)  # signed after the backup
+    commune.close()  # the anchor lists the lock
+    for p in data_dir.glob("plan_desktop.sqlite-*"):
+        p.unlink()
+    (data_dir / "plan_desktop.sqlite").write_bytes(os.urandom(30_000))
+    backup.restore_damaged(data_dir, old)
+    with Installation.open(data_dir, daily_backup=False) as inst:
+        locked = inst.store.db.execute("SELECT period FROM period_locks WHERE reopened_at IS NULL").fetchall()
+        assert locked == [("2019",)]
+        assert integrity.check_installation(inst) == []
+
+
+def test_a_lock_deleted_after_the_anchor_is_found_by_it(filled, data_dir):
+    commune, _ = filled
+    _sign_period(commune)
+    commune.close()
+    with sqlite3.connect(data_dir / "plan_desktop.sqlite") as c:
+        c.execute("DELETE FROM period_locks")
+        c.execute("UPDATE meta SET value = ? WHERE key = 'seal'", ["0" * 64])  # even with the seal forged
+    with Installation.open(data_dir, daily_backup=False) as inst:
+        assert any("theo tệp neo" in p for p in integrity.check_installation(inst))

@@ -57,6 +57,11 @@ def test_sign_then_issue_from_the_report_page(page, commune, pki, tmp_path):
     with pytest.raises(reporting.ReportError, match=r"mục III.*mục IV.*mục V"):
         page.prepare_signing()
     _write_sections(page)
+    commune.store.set_settings({"signer_name": ""})
+    with pytest.raises(reporting.ReportError, match="chưa có họ tên người ký") as refused:
+        page.prepare_signing()
+    assert "mục III" not in str(refused.value)
+    commune.store.set_settings({"signer_name": "Trần Thị Bích Ngọc"})
     dlg = page.prepare_signing()
     assert dlg is not None
     assert page.signing.list_reports() == []  # opening the dialog lists nothing
