@@ -212,3 +212,15 @@ def test_csv_saved_again_by_libreoffice_keeps_formulas_as_text_and_lost_zeros_ar
     fixed.write_text(text.replace(",700786453,", ",0700786453,"), encoding="utf-8-sig")
     result = import_file(commune.records(), "establishment", fixed)
     assert result.ok and (result.created, result.updated) == (0, 0)  # the formulas came back unchanged
+
+
+def test_an_import_applies_the_form_s_cross_field_rules(commune, tmp_path):
+    path = tmp_path / "tt.csv"
+    path.write_text(f"{COMM_HEADER}\n05/03/2019,talk,residential,Thôn Đông,Chủ đề,police,residents,,80\n"
+                    "06/03/2019,talk,residential,Thôn Đông,Chủ đề,police,residents,-5,\n", encoding="utf-8")
+    result = import_file(commune.records(), "communication", path)
+    assert result.errors == ["dòng 2, Trong đó nữ: chỉ nhập được khi đã nhập «Số người tham dự».",
+                             "dòng 3, Số người tham dự: không được là số âm."]
+    path.write_text("detected_on,status\n2019-06-02,Đã xử lý\n2019-06-03,\n", encoding="utf-8")
+    result = import_file(commune.records(), "case", path)
+    assert result.errors == ["dòng 2, Ngày kết thúc: bắt buộc phải nhập khi «Trạng thái» là «Đã xử lý»."]
