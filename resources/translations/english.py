@@ -1,6 +1,14 @@
 """English for the program's strings (Vietnamese is the source language). Used by ``update.py``."""
 
 EN = {
+    # issue 17: entry that cannot go wrong silently
+    "«{label}» là {value}, nằm ngoài thời gian của Kế hoạch ({first}–{last}).":
+        "«{label}» is {value}, outside the plan's years ({first}–{last}).",
+    "«{label}» là {value}, nằm ngoài kỳ đang xem ({period}): sau khi lưu, bản ghi sẽ không hiện trong danh sách này.":
+        "«{label}» is {value}, outside the period shown ({period}): once saved, the record will not appear in this "
+        "list.",
+    "Ngày nằm ngoài kỳ": "Date outside the period",
+    "Vẫn lưu với ngày này?": "Save with this date anyway?",
     # issue 15: signer identity, issuing by the clerk
     "(không dùng ảnh)": "(no image)",
     "Bỏ": "Clear",
@@ -198,7 +206,8 @@ EN = {
     "Cài đặt": "Settings",
     "Đã lưu cài đặt.": "Settings saved.",
     # editors
-    "Đánh dấu để nhập ngày; bỏ dấu để để trống.": "Tick to enter a date; untick to leave it empty.",
+    "dd/mm/yyyy": "dd/mm/yyyy",
+    "Chọn ngày trên lịch": "Pick the date on a calendar",
     "Có": "Yes",
     "Gõ để tìm…": "Type to search…",
     "(Không chọn)": "(None)",

@@ -353,53 +353,73 @@ Please send this file to technical support.</translation>
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="100" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="109" />
         <source>Xem — {form}</source>
         <translation>View — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="102" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="111" />
         <source>Thêm mới — {form}</source>
         <translation>New — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="104" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="113" />
         <source>Sửa — {form}</source>
         <translation>Edit — {form}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="174" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="189" />
         <source>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; bắt buộc nhập · Enter hoặc Ctrl+S: lưu · Esc: đóng</source>
         <extracomment>the dialog opened from a picker's «Thêm … mới…» button, while it is open</extracomment>
         <translation>&lt;span style='color:#c62828'&gt;*&lt;/span&gt; required · Enter or Ctrl+S: save · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="179" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="194" />
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="182" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="197" />
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="187" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="202" />
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="291" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="320" />
         <source>Chưa lưu: có {n} chỗ cần sửa (tô đỏ bên dưới).</source>
         <translation>Not saved: {n} field(s) need fixing (marked in red below).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="361" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="366" />
+        <source>«{label}» là {value}, nằm ngoài thời gian của Kế hoạch ({first}–{last}).</source>
+        <translation>«{label}» is {value}, outside the plan's years ({first}–{last}).</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="369" />
+        <source>«{label}» là {value}, nằm ngoài kỳ đang xem ({period}): sau khi lưu, bản ghi sẽ không hiện trong danh sách này.</source>
+        <translation>«{label}» is {value}, outside the period shown ({period}): once saved, the record will not appear in this list.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="394" />
+        <source>Ngày nằm ngoài kỳ</source>
+        <translation>Date outside the period</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="395" />
+        <source>Vẫn lưu với ngày này?</source>
+        <translation>Save with this date anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="432" />
         <source>Đóng mà không lưu?</source>
         <translation>Close without saving?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/entry_dialog.py" line="362" />
+        <location filename="../../plan_desktop/ui/entry_dialog.py" line="433" />
         <source>Bạn đã nhập hoặc sửa thông tin trong hộp thoại này. Đóng lại và bỏ những gì vừa nhập?</source>
         <translation>You have typed or changed something in this dialog. Close it and discard what you typed?</translation>
     </message>
@@ -981,43 +1001,49 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>FieldEditor</name>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="122" />
-        <source>Đánh dấu để nhập ngày; bỏ dấu để để trống.</source>
-        <extracomment>(form_id) -&gt; list of (record id, title), for ref/refs pickers (form_id, editor): add a record of that form without leaving the dialog (the «Thêm … mới…» button of a ref/refs picker); the host calls ``editor.add_and_select(id, title)`` once it is saved</extracomment>
-        <translation>Tick to enter a date; untick to leave it empty.</translation>
+        <location filename="../../plan_desktop/ui/editors.py" line="160" />
+        <source>dd/mm/yyyy</source>
+        <extracomment>(form_id) -&gt; list of (record id, title), for ref/refs pickers what a new record's required date starts at (inside the period the list shows); else today the unit that owns the record (placeholders such as HT-&lt;unit&gt;-0007) (form_id, editor): add a record of that form without leaving the dialog (the «Thêm … mới…» button of a ref/refs picker); the host calls ``editor.add_and_select(id, title)`` once it is saved sent when the officer leaves the field (the dialog then checks it)</extracomment>
+        <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="390" />
+        <location filename="../../plan_desktop/ui/editors.py" line="168" />
+        <source>Chọn ngày trên lịch</source>
+        <translation>Pick the date on a calendar</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/editors.py" line="468" />
         <source>Có</source>
+        <extracomment>where the arrow keys start from an empty box</extracomment>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="433" />
+        <location filename="../../plan_desktop/ui/editors.py" line="511" />
         <source>Gõ để tìm…</source>
         <translation>Type to search…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="453" />
+        <location filename="../../plan_desktop/ui/editors.py" line="531" />
         <source>(Không chọn)</source>
         <translation>(None)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="507" />
+        <location filename="../../plan_desktop/ui/editors.py" line="585" />
         <source>(bản ghi đã xóa hoặc không tìm thấy)</source>
         <translation>(deleted or missing record)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="539" />
+        <location filename="../../plan_desktop/ui/editors.py" line="617" />
         <source>Thêm cơ sở mới…</source>
         <translation>New business…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="540" />
+        <location filename="../../plan_desktop/ui/editors.py" line="618" />
         <source>Thêm cán bộ mới…</source>
         <translation>New officer…</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/editors.py" line="541" />
+        <location filename="../../plan_desktop/ui/editors.py" line="619" />
         <source>Thêm mới…</source>
         <translation>New…</translation>
     </message>
@@ -1616,184 +1642,184 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>RecordsPage</name>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="89" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
         <source>Thêm mới</source>
         <extracomment>the widgets are made the first time the page is shown (:meth:`prepare`): the window holds one page per form, and an officer opens a few of them in a day records to select again once a search has filtered every row (it shows the first ones at once)</extracomment>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="90" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
         <source>Thêm một bản ghi mới (Ctrl+N)</source>
         <translation>Add a new record (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="91" />
-        <location filename="../../plan_desktop/ui/pages/records.py" line="413" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="414" />
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="92" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
         <source>Mở bản ghi đang chọn (Enter hoặc nhấp đúp)</source>
         <translation>Open the selected record (Enter or double-click)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="93" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
         <source>Nhân bản</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="94" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
         <source>Tạo bản ghi mới giống bản ghi đang chọn (Ctrl+D)</source>
         <translation>Make a new record like the selected one (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="95" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="96" />
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="96" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="97" />
         <source>Xóa các bản ghi đang chọn (phím Delete)</source>
         <translation>Delete the selected records (Delete key)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="97" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="98" />
         <source>Hoàn tác</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="98" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="99" />
         <source>Khôi phục các bản ghi vừa xóa (Ctrl+Z)</source>
         <translation>Restore the records just deleted (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="110" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="111" />
         <source>Thêm mới (của đơn vị mình)</source>
         <translation>New (own unit)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="115" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="116" />
         <source>Kỳ: chỉ hiện những bản ghi còn hiệu lực trong kỳ này (đã bắt đầu, chưa kết thúc)</source>
         <translation>Period: show only the records in force during this period (begun, not yet ended)</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="116" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="117" />
         <source>Kỳ: chỉ hiện các bản ghi trong kỳ này</source>
         <translation>Period: show only the records in this period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="125" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="126" />
         <source>&amp;Kỳ:</source>
         <translation>&amp;Period:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="130" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="131" />
         <source>Tìm (Ctrl+F) — không cần gõ dấu</source>
         <translation>Search (Ctrl+F) — marks optional</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="195" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="196" />
         <source>Ctrl+N: thêm · Enter: sửa · Delete: xóa · Ctrl+Z: hoàn tác · nhấp tiêu đề cột để sắp xếp</source>
         <translation>Ctrl+N: new · Enter: edit · Delete: delete · Ctrl+Z: undo · click a column title to sort</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="285" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="286" />
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="372" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="373" />
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="385" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="386" />
         <source>Không tìm thấy bản ghi nào khớp «{search}» trong {period}.</source>
         <translation>No record matches «{search}» in {period}.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="386" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="387" />
         <source>Không tìm thấy bản ghi nào khớp «{search}».</source>
         <translation>No record matches «{search}».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="387" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="388" />
         <source>Thử bỏ bớt từ, hoặc chọn kỳ «Tất cả».</source>
         <translation>Try fewer words, or the period «All».</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="388" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="389" />
         <source>Chưa có {form} nào trong {period}</source>
         <translation>No {form} in {period} yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="388" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="389" />
         <source>Chưa có {form} nào</source>
         <translation>No {form} yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="391" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="392" />
         <source>nhấn Thêm mới (Ctrl+N) để nhập, hoặc chọn kỳ khác.</source>
         <translation>click New (Ctrl+N) to enter one, or pick another period.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="393" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="394" />
         <source>số liệu của đơn vị cấp dưới đến từ các gói dữ liệu họ gửi; nhấn Thêm mới (Ctrl+N) để nhập của đơn vị mình.</source>
         <translation>the units below send theirs in data packages; click New (Ctrl+N) to enter your own unit's.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="413" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="414" />
         <source>Xem</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="455" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="462" />
         <source>Đã lưu: {title}</source>
         <translation>Saved: {title}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="507" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="514" />
         <source>Không xóa được bản ghi của đơn vị khác.</source>
         <translation>Records of another unit cannot be deleted.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="511" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="518" />
         <source>Xóa bản ghi «{title}»?</source>
         <translation>Delete the record “{title}”?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="513" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="520" />
         <source>Xóa {n} bản ghi đang chọn?</source>
         <translation>Delete the {n} selected records?</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="514" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="521" />
         <source>Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).</source>
         <translation>You can restore it at once with Undo (Ctrl+Z).</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="515" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="522" />
         <source>Xác nhận xóa</source>
         <translation>Confirm delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="521" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="528" />
         <source>Không xóa được</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="525" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="532" />
         <source>Đã xóa {n} bản ghi. Nhấn «Hoàn tác» (Ctrl+Z) để khôi phục.</source>
         <translation>Deleted {n} record(s). Press Undo (Ctrl+Z) to restore.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="537" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="544" />
         <source>Không khôi phục được</source>
         <translation>Cannot restore</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/records.py" line="543" />
+        <location filename="../../plan_desktop/ui/pages/records.py" line="550" />
         <source>Đã khôi phục {n} bản ghi.</source>
         <translation>Restored {n} record(s).</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.plan import default_plan
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.validation import ValidationError
 from plan_desktop.services.records import RecordError
@@ -440,8 +441,14 @@ class RecordsPage(Page):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        period = self.current_period()
+        shown = None
+        if period is not None:
+            first, last = self.ctx.inst.period_bounds(period)
+            shown = (first, last, self.period_combo.currentText())
         dlg = EntryDialog(self.form, self.ctx.service, record=record, duplicate=duplicate, read_only=read_only,
-                          lang=self.ctx.lang, today=self.ctx.today(), parent=self)
+                          lang=self.ctx.lang, today=self.ctx.today(), period=shown,
+                          plan_years=default_plan().years, parent=self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(self._dialog_finished)
         self.dialog = dlg
