@@ -328,3 +328,23 @@ def test_a_lock_deleted_after_the_anchor_is_found_by_it(filled, data_dir):
         c.execute("UPDATE meta SET value = ? WHERE key = 'seal'", ["0" * 64])  # even with the seal forged
     with Installation.open(data_dir, daily_backup=False) as inst:
         assert any("theo tệp neo" in p for p in integrity.check_installation(inst))
+
+
+def test_wrong_passwords_at_an_encrypted_folder_wait_and_are_audited_after(commune, data_dir, monkeypatch):
+    from plan_desktop.services import access
+    from plan_desktop.services.installation import PasswordRequired
+
+    access.enable_protection(commune, "matkhau-canbo", "matkhau-duyet")
+    commune.close()
+    waits: list[float] = []
+    monkeypatch.setattr(access, "_sleep", waits.append)
+    with pytest.raises(PasswordRequired):
+        Installation.open(data_dir)
+    for _ in range(FREE_TRIES + 1):
+        with pytest.raises(AccessError, match="không đúng"):
+            Installation.open(data_dir, password="doan-mo-mat-khau")
+    assert waits == [1.0]  # the fourth try waited; the count is kept beside the (encrypted) file
+    with Installation.open(data_dir, daily_backup=False, password="matkhau-canbo") as inst:
+        notes = [r[0] for r in inst.store.db.execute("SELECT note FROM audit_log WHERE action = 'login'")]
+        assert notes == [f"Đăng nhập đúng sau {FREE_TRIES + 1} lần sai mật khẩu."]
+        assert inst.access.failures() == 0
