@@ -222,11 +222,24 @@ class FieldDef:
         if self.type == "bool":
             return lambda v: None if v is None else (1 if v else 0)
         if self.is_multi:
+            memo: dict[tuple[str, ...], str] = {}  # a batch stores the same few lists of codes over and over
+
             def multi(v: Any) -> Any:
                 if v is None:
                     return None
-                items = list(v)
-                return _JSON.encode(items) if items else None
+                items = tuple(v)
+                if not items:
+                    return None
+                try:
+                    text = memo.get(items)
+                except TypeError:  # an unhashable item
+                    text = None
+                if text is None:
+                    text = _JSON.encode(list(items))
+                    # codes only (1 and True are equal keys but different JSON)
+                    if len(memo) < 1024 and all(i.__class__ is str for i in items):
+                        memo[items] = text
+                return text
 
             return multi
         return None

@@ -221,9 +221,12 @@ def parse_bool(value: Any) -> bool:
                       f'"{value}" is not valid; type yes/no (or 1/0).'))
 
 
+_MULTI_SEP = re.compile(r"[;,\n]")
+
+
 def _split_multi(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [p.strip() for p in re.split(r"[;,\n]", value) if p.strip()]
+        return [p.strip() for p in _MULTI_SEP.split(value) if p.strip()]
     return [str(v).strip() for v in value if str(v).strip()]
 
 
@@ -398,12 +401,24 @@ def _parser(fd: FieldDef) -> _Parser:
         for c in fd.choices:
             by_label.setdefault(fold(c.label), c.code)
 
+        #: a cell's text → its codes, for the cells that are codes (an import repeats the same few)
+        memo: dict[str, tuple[str, ...]] = {}
+
         def parse(value: Any) -> Any:
-            if value is None or _is_blank(value):
+            if value is None:
+                return []
+            if value.__class__ is str:
+                known = memo.get(value)
+                if known is not None:
+                    return list(known)
+            if _is_blank(value):
                 return []
             codes = _split_multi(value)
             if all(c in order for c in codes):
-                return sorted(set(codes), key=order.__getitem__)
+                found = sorted(set(codes), key=order.__getitem__)
+                if value.__class__ is str and len(memo) < 1024:
+                    memo[value] = tuple(found)
+                return found
             if isinstance(value, str):  # the labels, separated by ";" (a label may hold a comma)
                 labels = [p for p in (p.strip() for p in re.split(r"[;\n]", value)) if p]
                 found = [by_label.get(fold(p)) for p in labels]

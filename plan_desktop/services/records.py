@@ -195,7 +195,7 @@ class RecordService:
                 conn.executemany(batch_sql, batch)
                 batch = []
             batch_sql = sql
-            batch.append([row[c] for c in cols])
+            batch.append(tuple(row.values()))  # in the order of cols
             entries.append({
                 "at": row["updated_at"], "actor": self.actor, "action": action, "form": form.id,
                 "record_id": row["id"], "unit_code": row["unit_code"], "revision": row["revision"],

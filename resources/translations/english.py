@@ -379,7 +379,7 @@ EN = {
     "Xác nhận (mã khớp)…": "Confirm (the code matches)…",
     "Từ chối (bỏ các tệp)": "Reject (discard the files)",
     "Khóa đã ghi nhận của các đơn vị khác:": "Keys on record for other units:",
-    "Xác nhận bởi": "Confirmed by",
+    "Cách xác nhận": "How it was confirmed",
     "Đăng ký trước mã khóa của một đơn vị…": "Enrol a unit's key code in advance…",
     " (chờ tệp đầu tiên)": " (waiting for the first file)",
     " ({n} chờ xác nhận)": " ({n} to confirm)",

@@ -636,11 +636,6 @@ the status bar counts records not exported yet; the window refreshes it on this<
         <translation>Keys on record for other units:</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
-        <source>Xác nhận bởi</source>
-        <translation>Confirmed by</translation>
-    </message>
-    <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="239" />
         <source>Đăng ký trước mã khóa của một đơn vị…</source>
         <translation>Enrol a unit's key code in advance…</translation>
@@ -737,6 +732,11 @@ The records at {a} end on {last}, those at {s} begin the next day; earlier years
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="513" />
         <source> · BC đã ký</source>
         <translation> · signed report</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="235" />
+        <source>Cách xác nhận</source>
+        <translation>How it was confirmed</translation>
     </message>
     <message>
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="534" />

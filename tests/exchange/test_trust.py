@@ -257,8 +257,10 @@ def test_no_export_without_the_parent_key(tmp_path):
 
 # -- 3. package numbers -----------------------------------------------------------------------------------
 @SETTINGS
-@given(seq=st.integers(min_value=ex.MAX_SEQUENCE_JUMP + 1, max_value=10**9 - 1))
-def test_an_absurd_package_number_changes_nothing(world, seq):
+@given(seq=st.integers(min_value=ex.MAX_SEQUENCE_JUMP + 1, max_value=10**9 - 1), impostor=st.booleans())
+def test_an_absurd_package_number_changes_nothing(world, seq, impostor):
+    """Signed by the commune's real key or by an impostor's: refused before anything is written (an
+    impostor's is not even held)."""
     form = world.c1.store.forms["communication"]
     cols = world.c1.store.content_columns(form)
     row = {c: None for c in cols}
@@ -267,7 +269,8 @@ def test_an_absurd_package_number_changes_nothing(world, seq):
                    k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in comm_values(1).items()})
     row["audience"] = json.dumps(row["audience"])
     f = world.usb("seq") / f"{C1}_20191231_{seq}.pdpkg"
-    f.write_bytes(_forged_package(ex.own_keys(world.c1), C1, world.d, [row], cols, sequence=seq))
+    key = KeyPair.generate() if impostor else ex.own_keys(world.c1)
+    f.write_bytes(_forged_package(key, C1, world.d, [row], cols, sequence=seq))
     before = dump(world.d)
     rep = imp(world.d, f)
     assert not rep.ok and rep.files[0].reason_code == "sequence_jump", rep.text()

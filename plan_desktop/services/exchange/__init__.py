@@ -7,7 +7,9 @@ bookkeeping tables say (in the same SQLite file, made by the store's migration `
 
 The code is split by responsibility: :mod:`.state` (bookkeeping tables, counters, keys on record),
 :mod:`.keys` (own keys, trust), :mod:`.files` (safe writes), :mod:`.export`, :mod:`.imports`,
-:mod:`.receipts`, :mod:`.setup_file` and :mod:`.history` (export history, completeness board).
+:mod:`.receipts`, :mod:`.setup_file`, :mod:`.history` (export history, completeness board),
+:mod:`.pending` (files held until an approver confirms the key that signed them) and :mod:`.anchors`
+(the audit chain heads units report, compared to find rewritten history below).
 This module re-exports their names, so ``from plan_desktop.services import exchange`` and
 ``exchange.X`` keep working.
 """

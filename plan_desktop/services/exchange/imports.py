@@ -517,12 +517,12 @@ def process_file(
             return set()
         result.source_unit = pkg.own.unit
         result.sequence = pkg.own.sequence
+        check_sequences(inst, pkg)  # an absurd or re-used number is refused, not even held
         if pkg.trust.untrusted:
             hold_file(inst, "package", path.name, data, pkg.trust.untrusted)
             result.held = list(pkg.trust.untrusted)
             result.message = held_message(inst, pkg.trust.untrusted)
             return set()
-        check_sequences(inst, pkg)
         if report.backup is None and _is_new(inst, pkg):
             report.backup = _backup_before_import(inst)
         _apply_package(inst, pkg, result, actor, service)

@@ -232,7 +232,7 @@ class ExchangePage(QWidget):
         prow.addStretch(1)
         kl.addLayout(prow)
         kl.addWidget(QLabel(self.tr("Khóa đã ghi nhận của các đơn vị khác:")))
-        self.keys_table = list_table([self.tr("Mã"), self.tr("Đơn vị"), self.tr("Mã khóa"), self.tr("Xác nhận bởi")],
+        self.keys_table = list_table([self.tr("Mã"), self.tr("Đơn vị"), self.tr("Mã khóa"), self.tr("Cách xác nhận")],
                                      single=False)
         self.keys_table.setMaximumHeight(160)
         kl.addWidget(self.keys_table)
