@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import stat
@@ -240,6 +241,7 @@ def test_data_backups_keys_and_anchor_are_owner_only(commune, data_dir):
     for folder in (data_dir, data_dir / "backups", data_dir / "keys"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert main(["--data-dir", str(data_dir), "check"]) == 0  # the command line logs into the folder
+    logging.getLogger("plan_desktop").warning("a line for the log file")
     log_file = data_dir / "logs" / "plan_desktop.log"
     assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
