@@ -23,6 +23,7 @@ from plan_desktop.commands.common import (  # noqa: F401 (re-exported for the te
     ask_secret,
     data_folder,
     level_vi,
+    not_set_up,
     open_installation,
     out,
 )
@@ -60,6 +61,19 @@ def _start_logging(args: argparse.Namespace) -> None:
         setup_logging(folder)
 
 
+def _name_the_holder(args: argparse.Namespace) -> None:
+    """What another program trying the same data folder is told holds it (the window, or this command)."""
+    from plan_desktop.store import lock
+
+    if args.command is None:
+        lock.set_holder("cửa sổ chương trình", "the program's window")
+    else:
+        words = [args.command, *(str(getattr(args, k)) for k in vars(args)
+                                 if k.endswith("_command") and getattr(args, k))]
+        name = " ".join(words)
+        lock.set_holder(f"lệnh «plan-desktop {name}»", f"the command «plan-desktop {name}»")
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from plan_desktop.ui.app import run
 
@@ -82,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         handler = getattr(args, "handler", None)
+        _name_the_holder(args)
         _start_logging(args)
         if args.command is None:
             return cmd_gui(args)
@@ -110,6 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 message += f" Chi tiết được ghi trong tệp nhật ký {where}."
         sys.stderr.write(f"Lỗi: {message}\n")
         return EXIT_ERROR
+    finally:
+        from plan_desktop.store import lock
+
+        lock.set_holder("")  # the command is over (tests and scripts may call main again in this process)
 
 
 if __name__ == "__main__":

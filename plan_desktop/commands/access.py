@@ -14,7 +14,8 @@ def register(sub) -> None:
     asub.add_parser("status", help="cho biết có bảo vệ bằng mật khẩu không").set_defaults(handler=cmd_status)
     asub.add_parser("enable", help="bật bảo vệ: đặt mật khẩu cho hai vai trò").set_defaults(handler=cmd_enable)
     p = asub.add_parser("passwd", help="đổi mật khẩu của một vai trò")
-    p.add_argument("--role", choices=("officer", "approver"), required=True)
+    p.add_argument("--role", choices=("officer", "approver"), required=True,
+                   help="vai trò: officer (cán bộ nhập liệu) hoặc approver (người phê duyệt)")
     p.set_defaults(handler=cmd_passwd)
     asub.add_parser("disable", help="tắt bảo vệ (chỉ người phê duyệt)").set_defaults(handler=cmd_disable)
 

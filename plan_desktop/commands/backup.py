@@ -13,7 +13,7 @@ def register(sub) -> None:
     s.add_argument("--out", type=Path, metavar="TỆP", help="tệp đích (mặc định: thư mục backups của dữ liệu)")
     s.set_defaults(handler=cmd_backup)
     s = sub.add_parser("restore", help="khôi phục dữ liệu từ một tệp sao lưu của đơn vị này")
-    s.add_argument("file", type=Path, metavar="TỆP")
+    s.add_argument("file", type=Path, metavar="TỆP", help="tệp sao lưu của đơn vị này")
     s.set_defaults(handler=cmd_restore)
     s = sub.add_parser("backups", help="liệt kê các bản sao lưu tự động")
     s.set_defaults(handler=cmd_list)

@@ -12,15 +12,15 @@ from plan_desktop.commands.common import EXIT_OK, CliError, open_installation, o
 def register(sub) -> None:
     s = sub.add_parser("dhis2",
                        help="tệp cho DHIS2 (hệ thống quốc gia): danh mục (metadata) và số liệu (dataValueSets)")
-    dsub = s.add_subparsers(dest="dhis2_command", metavar="LỆNH", required=True)
+    dsub = s.add_subparsers(dest="dhis2_command", metavar="LỆNH", required=True, parser_class=type(s))
     m = dsub.add_parser("metadata", help="danh mục: phần tử dữ liệu, chỉ số, bộ dữ liệu, cây đơn vị hành chính")
-    m.add_argument("--out", required=True, metavar="TỆP.json")
+    m.add_argument("--out", required=True, metavar="TỆP.json", help="tệp JSON ghi ra")
     m.add_argument("--unit", metavar="MÃ", help="gốc của cây đơn vị (mặc định: tỉnh của Kế hoạch)")
     m.set_defaults(handler=cmd_metadata)
     d = dsub.add_parser("data", help="số liệu một kỳ của đơn vị và mọi đơn vị cấp dưới (dataValueSet)")
     d.add_argument("--period", required=True, metavar="KỲ", help="2016, 2016-H1, 2016-Q3, 2016-07")
     d.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
-    d.add_argument("--out", required=True, metavar="TỆP.json")
+    d.add_argument("--out", required=True, metavar="TỆP.json", help="tệp JSON ghi ra")
     d.set_defaults(handler=cmd_data)
 
 

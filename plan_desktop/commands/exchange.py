@@ -22,18 +22,19 @@ def register(sub) -> None:
         "approve",
         help="xác nhận khóa của một đơn vị sau khi gọi điện đối chiếu mã khóa, rồi nhập các tệp đang chờ của đơn vị",
     )
-    k.add_argument("--unit", required=True, metavar="MÃ")
+    k.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị")
     k.add_argument(
         "--code", required=True, metavar="MÃ_KHÓA", help="mã khóa đơn vị đọc qua điện thoại (XXXX-XXXX-XXXX-XXXX)"
     )
     k.set_defaults(handler=cmd_keys_approve)
     k = ks.add_parser("reject", help="từ chối khóa của một đơn vị: bỏ các tệp đang chờ, không nhập gì")
-    k.add_argument("--unit", required=True, metavar="MÃ")
+    k.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị")
     k.add_argument("--code", metavar="MÃ_KHÓA", help="chỉ bỏ các tệp ký bằng khóa có mã này")
     k.set_defaults(handler=cmd_keys_reject)
     k = ks.add_parser("trust", help="đăng ký trước mã khóa của một đơn vị (sau khi đã gọi điện đối chiếu)")
-    k.add_argument("--unit", required=True, metavar="MÃ")
-    k.add_argument("--code", "--fingerprint", dest="code", required=True, metavar="MÃ_KHÓA")
+    k.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị")
+    k.add_argument("--code", "--fingerprint", dest="code", required=True, metavar="MÃ_KHÓA",
+                   help="mã khóa đơn vị đã đọc qua điện thoại")
     k.set_defaults(handler=cmd_keys_trust)
     s.set_defaults(handler=cmd_keys_show)
 
@@ -50,8 +51,8 @@ def register(sub) -> None:
     s.set_defaults(handler=cmd_import)
 
     s = sub.add_parser("receipt", help="lập biên nhận (tiếp nhận hoặc trả lại) cho gói của đơn vị cấp dưới")
-    s.add_argument("--unit", required=True, metavar="MÃ")
-    s.add_argument("--out", required=True, metavar="THƯ_MỤC")
+    s.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị cấp dưới đã gửi gói")
+    s.add_argument("--out", required=True, metavar="THƯ_MỤC", help="thư mục ghi biên nhận (ví dụ USB)")
     s.add_argument("--seq", type=int, metavar="SỐ", help="số gói (mặc định: gói mới nhất đã nhận)")
     g = s.add_mutually_exclusive_group()
     g.add_argument("--accept", action="store_true", help="tiếp nhận (mặc định)")
@@ -61,17 +62,17 @@ def register(sub) -> None:
     s = sub.add_parser("setup-file", help="tệp thiết lập cho đơn vị cấp dưới / áp dụng tệp thiết lập")
     ss = s.add_subparsers(dest="setup_command", metavar="LỆNH")
     w = ss.add_parser("write", help="lập tệp thiết lập cho một đơn vị cấp dưới")
-    w.add_argument("--unit", required=True, metavar="MÃ")
-    w.add_argument("--out", required=True, metavar="THƯ_MỤC")
+    w.add_argument("--unit", required=True, metavar="MÃ", help="mã đơn vị cấp dưới")
+    w.add_argument("--out", required=True, metavar="THƯ_MỤC", help="thư mục ghi tệp thiết lập")
     w.set_defaults(handler=cmd_setup_write)
     a = ss.add_parser("apply", help="thiết lập thư mục dữ liệu từ tệp thiết lập của cấp trên")
-    a.add_argument("file", metavar="TỆP")
-    a.add_argument("--officer", default="", metavar="TÊN")
+    a.add_argument("file", metavar="TỆP", help="tệp thiết lập do cấp trên lập")
+    a.add_argument("--officer", default="", metavar="TÊN", help="họ tên cán bộ phụ trách")
     a.set_defaults(handler=cmd_setup_apply)
     s.set_defaults(handler=lambda args: _usage(s))
 
     s = sub.add_parser("status", help="tình trạng gửi/nhận gói; ở huyện/tỉnh: bảng theo dõi đầy đủ")
-    s.add_argument("--year", type=int, metavar="NĂM")
+    s.add_argument("--year", type=int, metavar="NĂM", help="năm theo dõi (mặc định: năm làm việc)")
     s.add_argument("--kind", default="Q", choices=["Y", "H", "Q", "M"], help="kỳ: năm, 6 tháng, quý, tháng")
     s.add_argument("--all", action="store_true", help="mọi cấp bên dưới (ở tỉnh: cả xã)")
     s.set_defaults(handler=cmd_status)

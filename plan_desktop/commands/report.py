@@ -27,7 +27,7 @@ def register(sub) -> None:
 
     s = sub.add_parser("indicators", help="các chỉ tiêu của Kế hoạch trong một năm, so với mục tiêu")
     when = s.add_mutually_exclusive_group(required=True)
-    when.add_argument("--year", type=int, metavar="NĂM")
+    when.add_argument("--year", type=int, metavar="NĂM", help="năm của Kế hoạch")
     when.add_argument("--period", metavar="KỲ",
                       help="một phần năm: 2019-H1, 2019-Q3, 2019-07 (chỉ tính số liệu trong kỳ)")
     s.add_argument("--unit", metavar="MÃ", help="mã đơn vị (mặc định: đơn vị của thư mục dữ liệu)")
@@ -123,8 +123,9 @@ def cmd_indicators(args: argparse.Namespace) -> int:
                     f"Năm {period.year} nằm ngoài thời gian của Kế hoạch {plan.number} "
                     f"({plan.first_year}–{plan.last_year})."
                 )
-            scope = make_scope(inst, period, args.unit, plan)
-            values = compute_indicators(inst, period.year, args.unit, plan=plan, scope=scope)
+            ctx = inst.report_context()
+            scope = make_scope(ctx, period, args.unit, plan)
+            values = compute_indicators(ctx, period.year, args.unit, plan=plan, scope=scope)
         except _errors() as exc:
             raise CliError(str(exc)) from None
         unit = args.unit or inst.unit_code

@@ -8,7 +8,6 @@ from datetime import date
 
 from plan_desktop import paths
 from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, level_vi, open_installation, out
-from plan_desktop.usererror import UserError
 
 
 def register(sub) -> None:
@@ -25,31 +24,31 @@ def register(sub) -> None:
     s = sub.add_parser("settings", help="xem và sửa cài đặt (cán bộ, người ký, năm làm việc…)")
     ssub = s.add_subparsers(dest="settings_command", metavar="LỆNH", required=True, parser_class=type(s))
     t = ssub.add_parser("show", help="xem các cài đặt")
-    t.add_argument("--format", choices=("table", "json"), default="table")
+    t.add_argument("--format", choices=("table", "json"), default="table", help="table (mặc định) hoặc json")
     t.set_defaults(handler=cmd_settings_show)
     t = ssub.add_parser("set", help="đặt một cài đặt, ví dụ: settings set signer_name \"Trần Văn Quyết\"")
-    t.add_argument("key", metavar="MỤC")
-    t.add_argument("value", metavar="GIÁ_TRỊ")
+    t.add_argument("key", metavar="MỤC", help="tên cài đặt (xem «settings show»)")
+    t.add_argument("value", metavar="GIÁ_TRỊ", help="giá trị mới")
     t.set_defaults(handler=cmd_settings_set)
 
     s = sub.add_parser("demo", help="tạo dữ liệu mẫu một năm cho đơn vị (và các đơn vị cấp dưới)")
     s.add_argument("--unit", metavar="MÃ", help="thiết lập thư mục cho đơn vị này trước, nếu chưa thiết lập")
-    s.add_argument("--year", type=int, metavar="NĂM")
-    s.add_argument("--seed", type=int, default=1295)
+    s.add_argument("--year", type=int, metavar="NĂM", help="năm của dữ liệu mẫu (mặc định: năm làm việc)")
+    s.add_argument("--seed", type=int, default=1295, metavar="SỐ", help="hạt giống ngẫu nhiên (cùng số, cùng dữ liệu)")
     s.set_defaults(handler=cmd_demo)
 
     s = sub.add_parser("check", help="kiểm tra toàn vẹn tệp dữ liệu và nhật ký thay đổi")
     s.set_defaults(handler=cmd_check)
 
     s = sub.add_parser("forms", help="liệt kê các biểu mẫu và trường")
-    s.add_argument("form", nargs="?", metavar="BIỂU_MẪU")
+    s.add_argument("form", nargs="?", metavar="BIỂU_MẪU", help="mã biểu mẫu để xem các trường")
     s.set_defaults(handler=cmd_forms)
 
     s = sub.add_parser(
         "units", help="tra cứu đơn vị hành chính; «units abolished»: các đơn vị cấp dưới đã bị giải thể; "
         "«units move-rosters --from MÃ [--to MÃ]»: chuyển danh sách cán bộ, cơ sở, mô hình của đơn vị đã "
         "giải thể sang đơn vị kế thừa")
-    s.add_argument("search", nargs="?", default="", metavar="CHỮ")
+    s.add_argument("search", nargs="?", default="", metavar="CHỮ", help="tên hoặc mã cần tìm")
     s.add_argument("--on", metavar="NGÀY", help="ngày hiệu lực (YYYY-MM-DD), mặc định cuối năm làm việc")
     s.add_argument("--from", dest="from_unit", metavar="MÃ", help="move-rosters: mã đơn vị đã bị giải thể")
     s.add_argument("--to", dest="to_unit", metavar="MÃ",
@@ -60,20 +59,14 @@ def register(sub) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     from plan_desktop.services.exchange.keys import own_keys
     from plan_desktop.services.installation import Installation
-    from plan_desktop.services.settings import SettingsService
+    from plan_desktop.services.settings import SettingsService, check_standalone
 
     folder = data_folder(args)
-    fresh = not paths.db_path(folder).exists()
     signer = {k: v for k, v in (("signer_name", args.signer_name), ("signer_title", args.signer_title)) if v}
+    check_standalone(signer)  # a refused signer sets nothing up
     with Installation.init(folder, args.unit, officer=args.officer, title=args.title) as inst:
-        try:
-            if signer:
-                SettingsService(inst).update(signer)
-        except UserError:
-            if fresh:  # a refused signer leaves no half set-up folder behind
-                inst.close()
-                _remove_fresh_folder(folder)
-            raise
+        if signer:
+            SettingsService(inst).update(signer)
         unit = inst.unit()
         out(f"Đã thiết lập thư mục dữ liệu cho {unit.name} (mã {unit.code}, cấp {level_vi(unit.level)}).")
         out(f"Tệp dữ liệu: {inst.store.path}")
@@ -86,12 +79,6 @@ def cmd_init(args: argparse.Namespace) -> int:
                 "(xem lại bằng «plan-desktop keys show»)."
             )
     return EXIT_OK
-
-
-def _remove_fresh_folder(folder) -> None:
-    import shutil
-
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def cmd_settings_show(args: argparse.Namespace) -> int:
@@ -190,7 +177,11 @@ def cmd_units(args: argparse.Namespace) -> int:
     except ValueError:
         raise CliError(f"Ngày «{args.on}» không hợp lệ; dùng dạng YYYY-MM-DD.") from None
     reg = default_registry()
-    for u in reg.search(args.search, on) if args.search else reg.in_force(on):
+    found = reg.search(args.search, on) if args.search else reg.in_force(on)
+    if not found:
+        raise CliError(f"Không có đơn vị hành chính nào khớp «{args.search}» vào ngày {on:%d/%m/%Y}. "
+                       "Hãy gõ một phần tên (không cần dấu) hoặc mã đơn vị.")
+    for u in found:
         out(f"{u.code:<6} {u.name:<28} {level_vi(u.level):<6} {u.parent_code or ''}")
     return EXIT_OK
 

@@ -14,7 +14,15 @@ import sys
 from pathlib import Path
 
 from plan_desktop import paths
-from plan_desktop.commands.common import EXIT_ERROR, EXIT_OK, CliError, data_folder, open_installation, out
+from plan_desktop.commands.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    CliError,
+    data_folder,
+    not_set_up,
+    open_installation,
+    out,
+)
 
 ENV_P12_PASSPHRASE = "PLAN_DESKTOP_P12_PASSPHRASE"
 ENV_PKCS11_PIN = "PLAN_DESKTOP_PKCS11_PIN"
@@ -22,7 +30,7 @@ ENV_PKCS11_PIN = "PLAN_DESKTOP_PKCS11_PIN"
 
 def register(sub) -> None:
     s = sub.add_parser("verify", help="kiểm tra chữ ký số của một tệp PDF")
-    s.add_argument("file", metavar="TỆP.pdf")
+    s.add_argument("file", metavar="TỆP.pdf", help="tệp PDF cần kiểm tra")
     s.add_argument("--trust", action="append", metavar="CHỨNG_THƯ.pem",
                    help="chứng thư gốc tin cậy (có thể lặp lại); khi có, người ký phải được tin cậy")
     s.add_argument("--require-trust", action="store_true",
@@ -30,14 +38,14 @@ def register(sub) -> None:
     s.set_defaults(handler=cmd_verify)
 
     s = sub.add_parser("sign", help="ký số một báo cáo đã lập (ví dụ chủ tịch ký sau cán bộ)")
-    s.add_argument("file", metavar="TỆP.pdf")
+    s.add_argument("file", metavar="TỆP.pdf", help="báo cáo PDF cần ký")
     s.add_argument("--period", required=True, metavar="KỲ", help="kỳ của báo cáo, ví dụ 2019-H1")
     s.add_argument("--out", metavar="TỆP.pdf", help="tệp đã ký (mặc định: ghi đè tệp đầu vào)")
     add_signer_arguments(s, with_sign_flag=False)
     s.set_defaults(handler=cmd_sign)
 
     s = sub.add_parser("issue", help="văn thư cấp số, ngày cho báo cáo đã ký và ký số của cơ quan (ban hành)")
-    s.add_argument("file", metavar="TỆP.pdf")
+    s.add_argument("file", metavar="TỆP.pdf", help="báo cáo PDF đã ký")
     s.add_argument("--number", required=True, metavar="SỐ", help="số văn bản, ví dụ 15/BC-UBND hoặc 15")
     s.add_argument("--date", required=True, metavar="NGÀY", help="ngày ban hành (YYYY-MM-DD)")
     s.add_argument("--out", metavar="TỆP.pdf", help="tệp đã ban hành (mặc định: ghi đè tệp đầu vào)")
@@ -52,7 +60,7 @@ def register(sub) -> None:
     s = sub.add_parser("trust", help="chứng thư gốc tin cậy để kiểm tra chữ ký số")
     tsub = s.add_subparsers(dest="trust_command", metavar="LỆNH", required=True, parser_class=type(s))
     t = tsub.add_parser("import", help="nhập chứng thư gốc (PEM, DER/CER) của tổ chức cung cấp chứng thư số")
-    t.add_argument("files", nargs="+", metavar="CHỨNG_THƯ")
+    t.add_argument("files", nargs="+", metavar="CHỨNG_THƯ", help="tệp chứng thư gốc (PEM, DER/CER)")
     t.set_defaults(handler=cmd_trust_import)
     t = tsub.add_parser("list", help="liệt kê các chứng thư gốc đã nhập")
     t.set_defaults(handler=cmd_trust_list)
@@ -60,7 +68,7 @@ def register(sub) -> None:
     s = sub.add_parser("reports", help="danh sách báo cáo và trạng thái")
     rsub = s.add_subparsers(dest="reports_command", metavar="LỆNH", required=True, parser_class=type(s))
     r = rsub.add_parser("list", help="liệt kê báo cáo (bản nháp, đã ký, đã bị thay thế, đã gửi, đã tiếp nhận)")
-    r.add_argument("--period", metavar="KỲ")
+    r.add_argument("--period", metavar="KỲ", help="chỉ báo cáo của một kỳ: 2016, 2016-H1, 2016-Q3")
     r.set_defaults(handler=cmd_reports_list)
 
 
@@ -215,7 +223,7 @@ def cmd_trust_import(args: argparse.Namespace) -> int:
 
     folder = data_folder(args)
     if not paths.db_path(folder).exists():
-        raise CliError(f"Thư mục dữ liệu {folder} chưa được thiết lập. Hãy chạy «plan-desktop init» trước.")
+        raise not_set_up(args)
     store = TrustStore.for_data_folder(folder)
     for f in args.files:
         try:

@@ -40,12 +40,21 @@ edit may not clear: the named date field ends it instead, so earlier dates keep 
 receiving unit stores it empty; such a field cannot be required, unique, defaulted or a title field, and
 a ``required_when`` on it is checked only where it is written),
 ``from_units_below`` (refs: may also name records of the units below the record's unit, as they arrived
-in their packages — a district training lists the officers of its communes).
+in their packages — a district training lists the officers of its communes),
+``requires`` (another field that must be filled in when this one is: «Trong đó nữ» needs «Số người tham
+dự»), ``pattern`` (text: a regular expression the whole value must match; ``{unit}`` stands for the owning
+unit's code) with ``pattern_help`` / ``pattern_help_en`` (the shape in words, for the message),
+``generate`` (text: how the program makes the next value, e.g. ``"HT-{unit}-{n:04d}"``: the next free
+number ``n`` for the unit), ``year`` (int: a year, shown without a thousands separator).
+
+Every date is refused before :data:`MIN_DATE` and after :data:`MAX_DATE` (and after today when
+``not_future``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -54,6 +63,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.domain import text
+from plan_desktop.paths import forms_dir, require_files
 from plan_desktop.usererror import UserError
 
 #: ``json.dumps(items, ensure_ascii=False)``, made once (list fields are stored as JSON text).
@@ -101,10 +112,19 @@ _FIELD_KEYS = {
     "name", "type", "label", "label_en", "help", "help_en", "placeholder", "required", "default",
     "min", "max", "max_length", "multiline", "not_future", "choices", "form", "lte", "gte",
     "min_items", "only_when", "required_when", "positive_when", "implies", "unique", "local_only",
+    "requires", "pattern", "pattern_help", "pattern_help_en", "generate", "year",
     "from_units_below", "keep_true",
 }
+#: The earliest and latest date any field accepts (issue 16: «dates within 2000 … today»).
+MIN_DATE = date(2000, 1, 1)
+MAX_DATE = date(2099, 12, 31)
 _CHOICE_KEYS = {"code", "label", "label_en"}
 _CONDITION_KEYS = {"field", "in", "not_in"}
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 class FormDefinitionError(UserError, ValueError):
@@ -171,6 +191,16 @@ class FieldDef:
     unique: bool = False
     #: Stays at the unit that wrote it: never exported, stored empty by a receiving unit.
     local_only: bool = False
+    #: Another field that must be filled in when this one is.
+    requires: str | None = None
+    #: A regular expression the whole text must match (``{unit}``: the owning unit's code).
+    pattern: str | None = None
+    pattern_help: str = ""
+    pattern_help_en: str = ""
+    #: How the program makes the next value (``{unit}``, ``{n}``: the next free number).
+    generate: str | None = None
+    #: An int that is a year: no thousands separator.
+    year: bool = False
     #: refs: may also name records of the units below the record's unit (read-only copies from packages).
     from_units_below: bool = False
 
@@ -200,6 +230,18 @@ class FieldDef:
 
     def help_for(self, lang: str = "vi") -> str:
         return (self.help_en or self.help) if lang == "en" else self.help
+
+    def pattern_for(self, unit_code: str) -> re.Pattern[str] | None:
+        """The compiled :attr:`pattern` for the owning unit (``{unit}`` replaced by its code)."""
+        if self.pattern is None:
+            return None
+        return _compiled(self.pattern.replace("{unit}", re.escape(unit_code or "")))
+
+    def example_for(self, unit_code: str, n: int = 1) -> str:
+        """The :attr:`generate` shape filled in for ``unit_code`` (the placeholder the dialog shows)."""
+        if self.generate is None:
+            return self.placeholder
+        return self.generate.format(unit=unit_code, n=n)
 
     @property
     def sql_type(self) -> type:
@@ -259,14 +301,12 @@ class FieldDef:
 
     # -- display, the Vietnamese way ---------------------------------------------------------------
     def display(self, value: Any, lang: str = "vi") -> str:
-        from plan_desktop.domain import text
-
         if value is None or (self.is_multi and not value):
             return ""
         if self.type == "date":
             return text.format_date_vi(value)
         if self.type == "int":
-            return text.format_int_vi(int(value))
+            return str(int(value)) if self.year else text.format_int_vi(int(value))
         if self.type == "money":
             return text.format_money_vi(int(value))
         if self.type == "bool":
@@ -512,6 +552,29 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
             if raw.get(key) not in (None, False):
                 raise _err(path, where, f"'local_only' excludes '{key}': the level above gets it empty")
 
+    if ("pattern" in raw or "generate" in raw or "pattern_help" in raw) and ftype != "text":
+        raise _err(path, where, "'pattern'/'pattern_help'/'generate' are only for text fields")
+    if "pattern" in raw:
+        if not isinstance(raw["pattern"], str) or not raw.get("pattern_help"):
+            raise _err(path, where, "'pattern' must be a string and needs 'pattern_help' (the shape in words)")
+        try:
+            re.compile(raw["pattern"].replace("{unit}", "0"))
+        except re.error as exc:
+            raise _err(path, where, f"'pattern' is not a regular expression: {exc}") from None
+    if "generate" in raw:
+        gen = raw["generate"]
+        try:
+            sample = gen.format(unit="00000", n=1) if isinstance(gen, str) else None
+        except (KeyError, IndexError, ValueError):
+            sample = None
+        if sample is None or "pattern" not in raw:
+            raise _err(path, where, "'generate' needs a pattern and may use only {unit} and {n}")
+        if not re.fullmatch(raw["pattern"].replace("{unit}", "00000"), sample):
+            raise _err(path, where, f"'generate' makes {sample!r}, which its 'pattern' refuses")
+    if "year" in raw and (ftype != "int" or not isinstance(raw["year"], bool)):
+        raise _err(path, where, "'year' is true or false, only on int fields")
+    if "requires" in raw and not isinstance(raw["requires"], str):
+        raise _err(path, where, "'requires' names another field")
     from_below = raw.get("from_units_below", False)
     if not isinstance(from_below, bool) or (from_below and ftype != "refs"):
         raise _err(path, where, "'from_units_below' is true or false, and only for refs fields")
@@ -548,6 +611,12 @@ def _parse_field(path: Path, raw: Any, index: int) -> FieldDef:
         keep_true=raw.get("keep_true"),
         unique=bool(raw.get("unique", False)),
         local_only=local_only,
+        requires=raw.get("requires"),
+        pattern=raw.get("pattern"),
+        pattern_help=raw.get("pattern_help", ""),
+        pattern_help_en=raw.get("pattern_help_en", ""),
+        generate=raw.get("generate"),
+        year=bool(raw.get("year", False)),
         from_units_below=from_below,
     )
     if fd.default is not None:
@@ -593,6 +662,8 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
                     raise _err(path, where, f"'{key}' uses unknown code '{v}' of field '{cond.field}'")
                 if target.type == "bool" and not isinstance(v, bool):
                     raise _err(path, where, f"'{key}' needs true/false for bool field '{cond.field}'")
+        if fd.requires is not None and (not form.has_field(fd.requires) or fd.requires == fd.name):
+            raise _err(path, where, f"'requires' names unknown field '{fd.requires}'")
         if fd.implies is not None and (not form.has_field(fd.implies) or form.field(fd.implies).type != "bool"):
             raise _err(path, where, f"'implies' must name a bool field, not '{fd.implies}'")
         if fd.keep_true is not None and (not form.has_field(fd.keep_true) or form.field(fd.keep_true).type != "date"):
@@ -618,7 +689,7 @@ def _check_cross(path: Path, form: FormDef, known_forms: set[str] | None) -> Non
         if form.field(name).local_only:
             raise _err(path, "title_fields", f"'{name}' is local_only: the level above would see no title")
     for fd in form.fields:
-        for key in ("lte", "gte", "implies"):
+        for key in ("lte", "gte", "implies", "requires"):
             other = getattr(fd, key)
             if other in form.local_only_names:
                 raise _err(path, f"field '{fd.name}'", f"'{key}' names local_only field '{other}'")
@@ -754,8 +825,6 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
 
 def load_forms(folder: Path | None = None) -> FormSet:
     """Load every ``*.toml`` in the forms folder and check references between them."""
-    from plan_desktop.paths import forms_dir, require_files
-
     if folder is None:  # the program's own forms: missing ones mean a damaged installation
         files = require_files(forms_dir(), "*.toml", "định nghĩa biểu mẫu")
     else:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from plan_desktop.domain.text import format_percent_vi
 from plan_desktop.paths import require_files, resource
 from plan_desktop.usererror import UserError
 
@@ -60,8 +61,6 @@ class PlanError(UserError, ValueError):
 
 
 def _num(x: float) -> str:
-    from plan_desktop.domain.text import format_percent_vi
-
     # "75", "12,5": the percent formatter without its sign
     return format_percent_vi(x).removesuffix(" %")
 

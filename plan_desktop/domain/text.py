@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
+    "FORMULA_START",
     "clean_text",
     "fold",
     "format_date_vi",
@@ -23,7 +24,23 @@ __all__ = [
     "format_money_vi",
     "format_percent_vi",
     "nfc",
+    "protect_formula",
+    "unprotect_formula",
 ]
+
+#: What makes a spreadsheet read a cell as a formula (or a DDE command): such text is written with a
+#: leading apostrophe in CSV files (a text cell in XLSX) and read back without it.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def protect_formula(s: str) -> str:
+    """``s`` as a CSV cell no spreadsheet runs: ``=HYPERLINK(…)`` → ``'=HYPERLINK(…)``."""
+    return "'" + s if s.startswith(FORMULA_START) else s
+
+
+def unprotect_formula(s: str) -> str:
+    """The text :func:`protect_formula` protected: ``'=1+1`` → ``=1+1``; anything else unchanged."""
+    return s[1:] if s.startswith("'") and s[1:2] and s[1] in "=+-@\t\r" else s
 
 
 def nfc(s: str) -> str:

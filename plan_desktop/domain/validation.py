@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from plan_desktop.domain.forms import FieldDef, FormDef
-from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi
+from plan_desktop.domain.forms import MAX_DATE, MIN_DATE, FieldDef, FormDef
+from plan_desktop.domain.text import clean_text, fold, format_date_vi, format_int_vi, unprotect_formula
 from plan_desktop.domain.units import default_registry
 from plan_desktop.usererror import UserError
 
@@ -125,6 +125,9 @@ class SimpleContext:
 
 
 # -- parsing: text or typed values to the field's Python type ------------------------------------
+# One parser per field (:func:`parser_for`), used by :func:`parse_value`, by the per-form validator
+# and by the dialog's date editor: text from a CSV cell, a widget's typed value and a package's stored
+# value all go through the same function.
 class _Bad(Exception):
     def __init__(self, reason: str):
         self.reason = reason
@@ -134,7 +137,12 @@ _TRUE = {"1", "true", "có", "co", "x", "yes", "y", "đúng", "dung", "c"}
 _FALSE = {"0", "false", "không", "khong", "no", "n", "sai", "k"}
 _INT_RE = re.compile(r"^\d{1,3}(\.\d{3})+$|^\d+$")
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DATE_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{4})$")  # 20042020, as Excel's Vietnamese users type it
 _UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}$")
+#: Control characters a text may not hold (ESC, BEL, …): everything of category Cc but the line break.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+#: Code pages UTF-8 text is wrongly read as by Windows programs (Excel opening a CSV without a BOM).
+_MOJIBAKE_CODECS = ("cp1258", "cp1252", "latin-1")
 
 
 def is_uuid(value: str) -> bool:
@@ -187,6 +195,9 @@ def _parse_int(value: Any) -> int:
 
 
 def parse_date(value: Any) -> date:
+    """A date from a widget, a spreadsheet cell or typed text: ``20/4/2020``, ``20/04/2020``, ``20.4.2020``,
+    ``20042020`` (day, month, four-digit year, as Excel reads them in Vietnam) or ISO ``2020-04-20``.
+    Two-digit years are refused (``20/4/20`` could be 1920 or 2020)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -195,7 +206,7 @@ def parse_date(value: Any) -> date:
     try:
         if len(s) == 10 and s[4] == "-":
             return date.fromisoformat(s)
-        m = _DATE_DMY.match(s)
+        m = _DATE_DMY.match(s) or _DATE_DIGITS.match(s)
         if m:
             return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if len(s) > 10 and s[4] == "-" and s[10] in "T ":  # ISO date-time from a spreadsheet
@@ -204,6 +215,14 @@ def parse_date(value: Any) -> date:
         pass
     raise _Bad(Reason(f'"{value}" không phải là ngày hợp lệ; nhập theo dạng dd/mm/yyyy, ví dụ 05/01/2017.',
                       f'"{value}" is not a valid date; type it as dd/mm/yyyy, e.g. 05/01/2017.'))
+
+
+def try_parse_date(value: Any) -> date | None:
+    """:func:`parse_date`, None instead of a refusal (the date editor asks this as the officer types)."""
+    try:
+        return parse_date(value)
+    except _Bad:
+        return None
 
 
 def parse_bool(value: Any) -> bool:
@@ -230,58 +249,190 @@ def _split_multi(value: Any) -> list[str]:
     return [str(v).strip() for v in value if str(v).strip()]
 
 
-def parse_value(fd: FieldDef, value: Any) -> Any:
-    """Turn a raw value (text or typed) into the field's Python type. Blank → empty value."""
-    if _is_blank(value):
-        return fd.empty_value()
+def _clean(s: str) -> str | None:
+    """:func:`clean_text`, with a shortcut for the usual cell: printable text (so its only whitespace
+    is the ASCII space and it has no invisible character) without a run of spaces."""
+    if s.isprintable() and "  " not in s:
+        return unicodedata.normalize("NFC", s).strip() or None
+    return clean_text(s)
+
+
+def unmangled(text: str) -> str | None:
+    """What ``text`` was before a Windows program read its UTF-8 bytes as a code page («Tá»• dĂ¢n phá»‘»
+    was «Tổ dân phố»), or None when it does not look like such mojibake."""
+    if text.isascii():
+        return None
+    for codec in _MOJIBAKE_CODECS:
+        try:
+            fixed = text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != text:
+            return unicodedata.normalize("NFC", fixed)
+    return None
+
+
+def _clean_text_value(value: Any) -> str | None:
+    raw = unprotect_formula(str(value))  # a CSV cell the program protected from running as a formula
+    s = _clean(raw)
+    if s is None:
+        return None
+    if not s.isprintable() and _CONTROL.search(s):
+        raise _Bad(Reason("có ký tự điều khiển không in được (ví dụ ESC, BEL); hãy gõ lại nội dung.",
+                          "holds a control character that cannot be printed (e.g. ESC, BEL); type it again."))
+    # before cleaning: «à» read as Windows-1258 is «Ă» and a no-break space, which cleaning would change
+    fixed = unmangled(raw) if not raw.isascii() else None
+    if fixed is not None:
+        fixed = clean_text(fixed)
+        raise _Bad(Reason(f"«{s}» bị lỗi mã hóa ký tự (có lẽ là «{fixed}»): tệp đã được mở và lưu sai bảng mã. "
+                          "Hãy sửa lại chữ, hoặc trong Excel lưu dạng «CSV UTF-8».",
+                          f"«{s}» has broken characters (probably «{fixed}»): the file was opened and saved in "
+                          "the wrong encoding. Correct the text, or save as «CSV UTF-8» in Excel."))
+    return s
+
+
+_Parser = Callable[[Any], Any]
+
+
+def _bad_choice(fd: FieldDef, code: str) -> _Bad:
+    codes = ", ".join(f"{c.code} ({c.label})" for c in fd.choices)
+    codes_en = ", ".join(f"{c.code} ({c.label_en or c.label})" for c in fd.choices)
+    return _Bad(Reason(f'"{code}" không có trong danh sách. Chọn một trong: {codes}.',
+                       f'"{code}" is not in the list. Choose one of: {codes_en}.'))
+
+
+def _make_parser(fd: FieldDef) -> _Parser:
+    """The field's parser. Blank (None, empty or white text, an empty list) gives None, or [] for a list."""
     t = fd.type
     if t in ("int", "money"):
-        return parse_int(value)
-    if t == "date":
-        return parse_date(value)
-    if t == "bool":
-        return parse_bool(value)
-    if t == "text":
-        return clean_text(str(value))
-    if t == "choice":
-        code = clean_text(str(value)) or ""
-        if fd.choice(code) is None:
-            # accept the Vietnamese label too (officers copy it from printed forms)
-            for c in fd.choices:
-                if clean_text(c.label) == code:
-                    return c.code
-            codes = ", ".join(f"{c.code} ({c.label})" for c in fd.choices)
-            codes_en = ", ".join(f"{c.code} ({c.label_en or c.label})" for c in fd.choices)
-            raise _Bad(Reason(f'"{code}" không có trong danh sách. Chọn một trong: {codes}.',
-                              f'"{code}" is not in the list. Choose one of: {codes_en}.'))
-        return code
-    if t == "choices":
-        codes = _split_multi(value)
-        bad = [c for c in codes if fd.choice(c) is None]
-        if bad:
+        def parse(value: Any) -> Any:
+            if value is None:
+                return None
+            if type(value) is str:
+                if value.isdecimal() and value.isascii() and len(value) < 19:  # what _INT_RE accepts, no dots
+                    return int(value)
+                if not value.strip():
+                    return None
+            elif _is_blank(value):
+                return None
+            return parse_int(value)
+    elif t == "text":
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            return _clean_text_value(value)
+    elif t == "choice":
+        codes = {c.code for c in fd.choices}
+        by_label: dict[str | None, str] = {}
+        for c in fd.choices:
+            by_label.setdefault(clean_text(c.label), c.code)
+
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            code = _clean(str(value)) or ""
+            if code in codes:
+                return code
+            if code in by_label:  # the Vietnamese label (officers copy it from printed forms)
+                return by_label[code]
+            raise _bad_choice(fd, code)
+    elif t == "choices":
+        order = {c.code: i for i, c in enumerate(fd.choices)}
+        by_label = {}
+        for c in fd.choices:
+            by_label.setdefault(fold(c.label), c.code)
+
+        #: a cell's text → its codes, for the cells that are codes (an import repeats the same few)
+        memo: dict[str, tuple[str, ...]] = {}
+
+        def parse(value: Any) -> Any:
+            if value is None:
+                return []
+            if value.__class__ is str:
+                known = memo.get(value)
+                if known is not None:
+                    return list(known)
+            if _is_blank(value):
+                return []
+            codes = _split_multi(value)
+            if all(c in order for c in codes):
+                found = sorted(set(codes), key=order.__getitem__)
+                if value.__class__ is str and len(memo) < 1024:
+                    memo[value] = tuple(found)
+                return found
+            if isinstance(value, str):  # the labels, separated by ";" (a label may hold a comma)
+                labels = [p for p in (p.strip() for p in re.split(r"[;\n]", value)) if p]
+                found = [by_label.get(fold(p)) for p in labels]
+                unknown = [p for p, code in zip(labels, found, strict=True) if code is None]
+                if labels and not unknown:
+                    return sorted(set(found), key=order.__getitem__)  # type: ignore[arg-type]
+                if len(unknown) < len(labels):  # labels were meant: name the ones not in the list
+                    known = "; ".join(c.label for c in fd.choices)
+                    known_en = "; ".join(c.label_en or c.label for c in fd.choices)
+                    raise _Bad(Reason(f"không có trong danh sách: {'; '.join(unknown)}. Chọn trong: {known}.",
+                                      f"not in the list: {'; '.join(unknown)}. Choose from: {known_en}."))
+            bad = [c for c in codes if c not in order]
             known = ", ".join(c.code for c in fd.choices)
             raise _Bad(Reason(f"mã không có trong danh sách: {', '.join(bad)}. Các mã hợp lệ: {known}.",
                               f"codes not in the list: {', '.join(bad)}. Valid codes: {known}."))
-        order = {c.code: i for i, c in enumerate(fd.choices)}
-        return sorted(set(codes), key=order.__getitem__)
-    if t == "ref":
-        s = str(value).strip()
-        if not _UUID_RE.match(s):
-            raise _Bad(Reason(f'"{s}" không phải là mã bản ghi hợp lệ.', f'"{s}" is not a valid record id.'))
-        return s.lower()
-    if t == "refs":
-        ids = _split_multi(value)
-        bad = [i for i in ids if not _UUID_RE.match(i)]
-        if bad:
-            raise _Bad(Reason(f"mã bản ghi không hợp lệ: {', '.join(bad)}.", f"invalid record ids: {', '.join(bad)}."))
-        return list(dict.fromkeys(i.lower() for i in ids))
-    raise AssertionError(t)
+    elif t == "date":
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            return parse_date(value)
+    elif t == "bool":
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            return parse_bool(value)
+    elif t == "ref":
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return None
+            s = str(value).strip()
+            if not _UUID_RE.match(s):
+                raise _Bad(Reason(f'"{s}" không phải là mã bản ghi hợp lệ.', f'"{s}" is not a valid record id.'))
+            return s.lower()
+    elif t == "refs":
+        def parse(value: Any) -> Any:
+            if value is None or _is_blank(value):
+                return []
+            ids = _split_multi(value)
+            bad = [i for i in ids if not _UUID_RE.match(i)]
+            if bad:
+                raise _Bad(Reason(f"mã bản ghi không hợp lệ: {', '.join(bad)}.",
+                                  f"invalid record ids: {', '.join(bad)}."))
+            return list(dict.fromkeys(i.lower() for i in ids))
+    else:  # pragma: no cover - the form loader refuses other types
+        raise AssertionError(t)
+    return parse
+
+
+_PARSERS: dict[int, tuple[FieldDef, _Parser]] = {}
+
+
+def parser_for(fd: FieldDef) -> _Parser:
+    """The (cached) parser of ``fd``: the only place a raw value becomes a field's Python value."""
+    hit = _PARSERS.get(id(fd))
+    if hit is None or hit[0] is not fd:
+        hit = _PARSERS[id(fd)] = (fd, _make_parser(fd))
+    return hit[1]
+
+
+def parse_value(fd: FieldDef, value: Any) -> Any:
+    """Turn a raw value (text or typed) into the field's Python type. Blank → empty value.
+    Raises ``_Bad`` (with the reason) when the value cannot be the field's."""
+    return parser_for(fd)(value)
 
 
 # -- rule checks ---------------------------------------------------------------------------------
-def _cond_text(form: FormDef, cond, lang: str = "vi") -> str:
+def _cond_text(form: FormDef, cond, lang: str = "vi", values: Mapping[str, Any] | None = None) -> str:
+    """The condition in words. With ``values``, a ``not_in`` condition names the value that made it hold
+    («khi «Trạng thái» là «Đã xử lý»», not «khi «Trạng thái» không phải là «Đang xử lý»»)."""
     target = form.field(cond.field)
     en = lang == "en"
+    if cond.negate and values is not None and not _is_blank(values.get(cond.field)) and target.type == "choice":
+        cond = type(cond)(field=cond.field, values=(values[cond.field],), negate=False)
 
     def show(v: Any) -> str:
         if target.type == "bool":
@@ -307,7 +458,7 @@ def _show_en(fd: FieldDef, v: Any) -> str:
 def _show(fd: FieldDef, v: Any) -> str:
     if fd.type == "date":
         return format_date_vi(v)
-    if fd.is_numeric:
+    if fd.is_numeric and not fd.year:
         return format_int_vi(v)
     return str(v)
 
@@ -346,102 +497,8 @@ def validator_for(form: FormDef) -> FormValidator:
     return v
 
 
-def _clean(s: str) -> str | None:
-    """:func:`clean_text`, with a shortcut for the usual cell: printable text (so its only whitespace
-    is the ASCII space and it has no invisible character) without a run of spaces."""
-    if s.isprintable() and "  " not in s:
-        return unicodedata.normalize("NFC", s).strip() or None
-    return clean_text(s)
-
-
-_Parser = Callable[[Any], Any]
 #: A rule of a non-blank field: (value, all values, context, unit, record id, bad fields) -> reason or None.
 _Rule = Callable[[Any, dict[str, Any], Any, str, "str | None", set[str]], "str | None"]
-
-
-def _parser(fd: FieldDef) -> _Parser:
-    """The field's :func:`parse_value`: same results, same refusals (blank: None, or [] for a list)."""
-    t = fd.type
-    multi = fd.is_multi
-    if t in ("int", "money"):
-        def parse(value: Any) -> Any:
-            if value is None:
-                return None
-            if type(value) is str:
-                if value.isdecimal() and len(value) < 19:  # what _INT_RE accepts without separators
-                    return int(value)
-                if not value.strip():
-                    return None
-            elif _is_blank(value):
-                return None
-            return parse_int(value)
-    elif t == "text":
-        def parse(value: Any) -> Any:
-            if value is None or _is_blank(value):
-                return None
-            return _clean(str(value))
-    elif t == "choice":
-        codes = {c.code for c in fd.choices}
-        by_label: dict[str | None, str] = {}
-        for c in fd.choices:
-            by_label.setdefault(clean_text(c.label), c.code)
-
-        def parse(value: Any) -> Any:
-            if value is None or _is_blank(value):
-                return None
-            code = _clean(str(value)) or ""
-            if code in codes:
-                return code
-            if code in by_label:  # the Vietnamese label (officers copy it from printed forms)
-                return by_label[code]
-            return parse_value(fd, value)  # refused, with the message that lists the codes
-    elif t == "choices":
-        order = {c.code: i for i, c in enumerate(fd.choices)}
-        by_label = {}
-        for c in fd.choices:
-            by_label.setdefault(fold(c.label), c.code)
-
-        #: a cell's text → its codes, for the cells that are codes (an import repeats the same few)
-        memo: dict[str, tuple[str, ...]] = {}
-
-        def parse(value: Any) -> Any:
-            if value is None:
-                return []
-            if value.__class__ is str:
-                known = memo.get(value)
-                if known is not None:
-                    return list(known)
-            if _is_blank(value):
-                return []
-            codes = _split_multi(value)
-            if all(c in order for c in codes):
-                found = sorted(set(codes), key=order.__getitem__)
-                if value.__class__ is str and len(memo) < 1024:
-                    memo[value] = tuple(found)
-                return found
-            if isinstance(value, str):  # the labels, separated by ";" (a label may hold a comma)
-                labels = [p for p in (p.strip() for p in re.split(r"[;\n]", value)) if p]
-                found = [by_label.get(fold(p)) for p in labels]
-                unknown = [p for p, code in zip(labels, found, strict=True) if code is None]
-                if labels and not unknown:
-                    return sorted(set(found), key=order.__getitem__)  # type: ignore[arg-type]
-                if len(unknown) < len(labels):  # labels were meant: name the ones not in the list
-                    known = "; ".join(c.label for c in fd.choices)
-                    known_en = "; ".join(c.label_en or c.label for c in fd.choices)
-                    raise _Bad(Reason(f"không có trong danh sách: {'; '.join(unknown)}. Chọn trong: {known}.",
-                                      f"not in the list: {'; '.join(unknown)}. Choose from: {known_en}."))
-            return parse_value(fd, value)  # refused, naming the unknown codes
-    elif t == "date":
-        def parse(value: Any) -> Any:
-            if value is None or _is_blank(value):
-                return None
-            return parse_date(value)
-    else:
-        def parse(value: Any) -> Any:
-            if value is None or _is_blank(value):
-                return [] if multi else None
-            return parse_value(fd, value)
-    return parse
 
 
 def _blank_rule(form: FormDef, fd: FieldDef) -> Callable[[dict[str, Any]], str | None] | None:
@@ -456,7 +513,8 @@ def _blank_rule(form: FormDef, fd: FieldDef) -> Callable[[dict[str, Any]], str |
 
     def rule(values: dict[str, Any]) -> str | None:
         if rw is not None and rw.holds(values):
-            return Reason(f"bắt buộc phải nhập {_cond_text(form, rw)}.", f"is required {_cond_text(form, rw, 'en')}.")
+            return Reason(f"bắt buộc phải nhập {_cond_text(form, rw, 'vi', values)}.",
+                          f"is required {_cond_text(form, rw, 'en', values)}.")
         if pw is not None and pw.holds(values):
             return Reason(f"phải lớn hơn 0 {_cond_text(form, pw)}.", f"must be above 0 {_cond_text(form, pw, 'en')}.")
         if min_items:
@@ -497,14 +555,43 @@ def _rules(form: FormDef, fd: FieldDef) -> list[tuple[_Rule, bool]]:
             return None
 
         rules.append((numeric, False))
-    if fd.type == "date" and fd.not_future:
-        def not_future(v, values, ctx, unit, rid, bad):
-            if v > ctx.today:
+    if fd.type == "date":
+        not_future = fd.not_future
+
+        def in_range(v, values, ctx, unit, rid, bad):
+            if v < MIN_DATE:
+                return Reason(f"không được trước ngày {format_date_vi(MIN_DATE)} ({format_date_vi(v)}).",
+                              f"must not be before {MIN_DATE:%d/%m/%Y} ({v:%d/%m/%Y}).")
+            if not_future and v > ctx.today:
                 return Reason(f"không được sau ngày hôm nay ({format_date_vi(ctx.today)}).",
                               f"must not be after today ({ctx.today:%d/%m/%Y}).")
+            if v > MAX_DATE:
+                return Reason(f"không được sau ngày {format_date_vi(MAX_DATE)} ({format_date_vi(v)}).",
+                              f"must not be after {MAX_DATE:%d/%m/%Y} ({v:%d/%m/%Y}).")
             return None
 
-        rules.append((not_future, False))
+        rules.append((in_range, False))
+    if fd.pattern is not None:
+        def shaped(v, values, ctx, unit, rid, bad):
+            if fd.pattern_for(unit).fullmatch(v):  # type: ignore[union-attr]
+                return None
+            example = fd.example_for(unit, 7)
+            shape = fd.pattern_help.replace("{example}", example)
+            shape_en = (fd.pattern_help_en or fd.pattern_help).replace("{example}", example)
+            return Reason(f"«{v}» không đúng dạng {shape}.", f"«{v}» is not of the form {shape_en}.")
+
+        rules.append((shaped, False))
+    if fd.requires is not None:
+        needed = fd.requires
+
+        def requires(v, values, ctx, unit, rid, bad):
+            if needed in bad or not _is_blank(values.get(needed)):
+                return None
+            other = form.field(needed)
+            return Reason(f"chỉ nhập được khi đã nhập «{other.label}».",
+                          f"can only be given together with «{other.label_for('en')}».")
+
+        rules.append((requires, False))
     if fd.is_multi and fd.min_items:
         min_items = fd.min_items
 
@@ -591,7 +678,7 @@ class FormValidator:
 
     def __init__(self, form: FormDef):
         self.form = form
-        self._parse = [(fd.name, fd, _parser(fd), fd.default) for fd in form.fields]
+        self._parse = [(fd.name, fd, parser_for(fd), fd.default) for fd in form.fields]
         checks = [(fd.name, fd, _blank_rule(form, fd), _rules(form, fd)) for fd in form.fields]
         self._check = [c for c in checks if c[2] is not None or c[3]]  # a field without rules: nothing to do
         pf = form.field(form.period_field) if form.period_field else None

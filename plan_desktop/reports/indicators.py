@@ -19,18 +19,16 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from plan_desktop.domain.forms import FieldDef, FormDef, FormSet
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import INDICATOR_IDS, LEVELS, IndicatorDef, PlanDef, PlanError, Target
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
+from plan_desktop.reports.context import ReportContext
 from plan_desktop.reports.scope import Scope, make_scope
 from plan_desktop.store.ids import with_moved_ids
 from plan_desktop.store.periods import period_where
-
-if TYPE_CHECKING:
-    from plan_desktop.services.installation import Installation
 
 __all__ = [
     "STATUSES",
@@ -237,7 +235,7 @@ class _Result:
 
 
 class _Calc:
-    def __init__(self, inst: Installation, scope: Scope, start: date, end: date):
+    def __init__(self, inst: ReportContext, scope: Scope, start: date, end: date):
         self.inst = inst
         self.db = inst.store.db
         self.forms = inst.store.forms
@@ -570,7 +568,7 @@ def _judge(ind: IndicatorDef, scope: Scope, r: _Result | None) -> tuple[str, Tar
     return ("met" if target.met(r.value) else "not_met"), target, text, text_en
 
 
-def compute_indicators(inst: Installation, year: int, unit_code: str | None = None, *,
+def compute_indicators(inst: ReportContext, year: int, unit_code: str | None = None, *,
                        until: date | None = None, plan: PlanDef | None = None,
                        scope: Scope | None = None) -> list[IndicatorValue]:
     """The indicators of ``year`` for ``unit_code`` (default: the installation's unit), in the data

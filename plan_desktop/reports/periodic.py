@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from plan_desktop.domain.forms import FieldDef
 from plan_desktop.domain.periods import Period
-from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
+from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi, nfc
 from plan_desktop.domain.units import Level, Unit
+from plan_desktop.reports.context import ReportContext
 from plan_desktop.reports.indicators import STATUS_VI, IndicatorValue, compute_indicators, flagged_sql
 from plan_desktop.reports.scope import (
     DATA_HASH_VERSION,
@@ -38,9 +39,6 @@ from plan_desktop.store.reading import (
     distinct,
     sum_of,
 )
-
-if TYPE_CHECKING:
-    from plan_desktop.services.installation import Installation
 
 #: Officer-written sections, in order, with the text shown while the officer has written nothing.
 DRAFT_SECTIONS = {
@@ -67,8 +65,6 @@ TEXT_KEYS = {"assessment": "assessment", "next_steps": "tasks", "proposals": "re
 
 def is_hint(key: str, text: str | None) -> bool:
     """Whether a section's text is empty or still the hint printed for the officer to replace."""
-    from plan_desktop.domain.text import nfc
-
     t = " ".join(nfc(text or "").split())
     if not t:
         return True
@@ -201,10 +197,10 @@ def number_text(number: Any, kind: str = "BC-UBND") -> str:
 class _Agg:
     """SQL aggregates over the report's scope and period."""
 
-    def __init__(self, inst: Installation, scope: Scope):
-        self.inst = inst
-        self.read = RecordReader(inst.store)
-        self.forms = inst.store.forms
+    def __init__(self, ctx: ReportContext, scope: Scope):
+        self.ctx = ctx
+        self.read = RecordReader(ctx.store)
+        self.forms = ctx.store.forms
         self.scope = scope
         self._cube: list[tuple] | None = None
         self._repeated: list[str] | None = None
@@ -218,7 +214,7 @@ class _Agg:
         """The same period of the previous year (with the installation's cut-off), if it is a period."""
         p = self.scope.period
         try:
-            return Period(p.year - 1, p.kind, p.index).bounds(self.inst.cutoff)
+            return Period(p.year - 1, p.kind, p.index).bounds(self.ctx.cutoff)
         except ValueError:
             return None
 
@@ -277,7 +273,7 @@ class _Agg:
         of 100.000 records instead of five)."""
         if self._cube is None:
             # months with the installation's cut-off (statistical months run from the 15th)
-            months = DateBuckets("date", tuple(m.bounds(self.inst.cutoff) for m in self.months()))
+            months = DateBuckets("date", tuple(m.bounds(self.ctx.cutoff) for m in self.months()))
             self._cube = self.read.aggregate(
                 "communication", self.period_where("communication"), [COUNT, *map(sum_of, self.COMM_SUMS)],
                 group_by=["unit_code", "format", "venue_type", months])
@@ -854,15 +850,15 @@ def recipients_for(scope: Scope, on: date | None = None) -> list[str]:
     return out
 
 
-def build_report(inst: Installation, period: str | Period, unit_code: str | None = None, *,
+def build_report(ctx: ReportContext, period: str | Period, unit_code: str | None = None, *,
                  drafts: dict[str, str] | None = None, report_date: date | None = None,
                  number: str | None = None) -> ReportData:
     """Every figure and text of the report of ``period`` for ``unit_code`` (default: the installation's unit)."""
-    scope = make_scope(inst, period, unit_code)
-    a = _Agg(inst, scope)
+    scope = make_scope(ctx, period, unit_code)
+    a = _Agg(ctx, scope)
     a.until = report_date or date.today()
     drafts = {k: (v or "").strip() for k, v in (drafts or {}).items()}
-    indicators = compute_indicators(inst, scope.year, scope.unit.code, scope=scope)
+    indicators = compute_indicators(ctx, scope.year, scope.unit.code, scope=scope)
     situation = _situation(a)
     comm, monthly = _communication(a)
     results = [
@@ -893,11 +889,11 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         if lists:
             appendices.append(Appendix("I", f"DANH SÁCH CÁC HOẠT ĐỘNG, VỤ VIỆC {scope.period.label_vi().upper()}",
                                        lists, landscape=True))
-    counts = {form_id: a.read.count(form_id, scope.where(form_id)) for form_id in inst.store.forms}
+    counts = {form_id: a.read.count(form_id, scope.where(form_id)) for form_id in ctx.store.forms}
 
     u = scope.unit
     today = report_date or date.today()
-    settings = inst.store.settings()
+    settings = ctx.store.settings()
     if not str(settings.get("signer_name") or "").strip():
         unfinished.append("signer_name")
     number_value = str(number if number is not None else drafts.get("number") or "").strip()
@@ -927,7 +923,7 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
                              or ("KT. CHỦ TỊCH" if signer_title == "PHÓ CHỦ TỊCH" else "TM. ỦY BAN NHÂN DÂN")),
         signer_position=signer_title,
         signer_name=str(settings.get("signer_name") or ""),
-        data_hash=report_data_hash(inst, scope, version=DATA_HASH_VERSION),
+        data_hash=report_data_hash(ctx, scope, version=DATA_HASH_VERSION),
         data_hash_version=DATA_HASH_VERSION,
         drafts=drafts,
         report_date=today,
@@ -935,5 +931,5 @@ def build_report(inst: Installation, period: str | Period, unit_code: str | None
         number=number_value,
         unfinished=unfinished,
         seal=bool(settings.get("seal_image")),
-        audit_head="{}:{}".format(*audit.chain_head(inst.store.db)),
+        audit_head="{}:{}".format(*audit.chain_head(ctx.store.db)),
     )

@@ -11,18 +11,16 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.plan import PlanDef, plan_for
 from plan_desktop.domain.units import Level, Unit, UnitRegistry
+from plan_desktop.reports.context import ReportContext
 from plan_desktop.store.periods import period_where
 from plan_desktop.store.reading import DATA_LINE_VERSIONS, RecordReader
 from plan_desktop.usererror import UserError
-
-if TYPE_CHECKING:
-    from plan_desktop.services.installation import Installation
 
 HASH_PREFIX = "plan_desktop:data_sha256="
 #: The report's data hash format version, written beside the hash (``plan_desktop:data_hash_version=2``;
@@ -136,7 +134,7 @@ class Scope:
                             codes=list(codes if codes is not None else self.codes))
 
 
-def make_scope(inst: Installation, period: str | Period, unit_code: str | None = None,
+def make_scope(ctx: ReportContext, period: str | Period, unit_code: str | None = None,
                plan: PlanDef | None = None) -> Scope:
     """The scope of a report of ``period`` for ``unit_code`` (default: the installation's unit).
 
@@ -144,11 +142,11 @@ def make_scope(inst: Installation, period: str | Period, unit_code: str | None =
     outside the installation's data.
     """
     p = Period.parse(period)
-    plan = plan or plan_for(inst.store.get_setting)
-    start, end = inst.period_bounds(p)
-    year_start, _ = inst.period_bounds(Period(p.year, "Y", 1))
-    units = inst.units
-    code = (unit_code or inst.unit_code).strip()
+    plan = plan or plan_for(ctx.store.get_setting)
+    start, end = ctx.period_bounds(p)
+    year_start, _ = ctx.period_bounds(Period(p.year, "Y", 1))
+    units = ctx.units
+    code = (unit_code or ctx.unit_code).strip()
     if not units.versions(code):
         raise ReportError(f"Không tìm thấy đơn vị hành chính có mã {code}.")
     unit = units.get(code, end)
@@ -159,23 +157,23 @@ def make_scope(inst: Installation, period: str | Period, unit_code: str | None =
             f"Đơn vị mã {code} ({names}) không còn trong danh mục đơn vị hành chính vào ngày "
             f"{end.day:02d}/{end.month:02d}/{end.year}; không lập được báo cáo {p.label_vi()} cho đơn vị này."
         )
-    own = inst.unit_code
+    own = ctx.unit_code
     if code != own and not any(units.is_ancestor(own, code, on) for on in (end, plan.start)):
         raise ReportError(
-            f"Đơn vị {unit.name} (mã {code}) không thuộc phạm vi dữ liệu của {inst.unit(end).name} (mã {own})."
+            f"Đơn vị {unit.name} (mã {code}) không thuộc phạm vi dữ liệu của {ctx.unit(end).name} (mã {own})."
         )
     found = {code}
     for on in {end, plan.start}:
         found.update(u.code for u in units.descendants(code, on))
     return Scope(unit=unit, period=p, start=start, end=end, year_start=year_start, plan=plan,
-                 codes=tuple(sorted(found)), units=units, forms=inst.store.forms)
+                 codes=tuple(sorted(found)), units=units, forms=ctx.store.forms)
 
 
-def scope_forms(inst: Installation) -> Iterable[str]:
-    return sorted(inst.store.forms)
+def scope_forms(ctx: ReportContext) -> Iterable[str]:
+    return sorted(ctx.store.forms)
 
 
-def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code: str | None = None, *,
+def report_data_hash(ctx: ReportContext, period: str | Period | Scope, unit_code: str | None = None, *,
                      version: int = DATA_HASH_VERSION) -> str:
     """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from, in
     format ``version`` (the one a report carries, ``plan_desktop:data_hash_version``; 1 when absent).
@@ -194,10 +192,10 @@ def report_data_hash(inst: Installation, period: str | Period | Scope, unit_code
                           f"phiên bản {', '.join(map(str, DATA_HASH_VERSIONS))}: hãy cập nhật chương trình.",
                           en=f"The report carries a data hash of version {version}; this program knows "
                              f"versions {', '.join(map(str, DATA_HASH_VERSIONS))}: update the program.")
-    scope = period if isinstance(period, Scope) else make_scope(inst, period, unit_code)
-    reader = RecordReader(inst.store)
+    scope = period if isinstance(period, Scope) else make_scope(ctx, period, unit_code)
+    reader = RecordReader(ctx.store)
     h = hashlib.sha256()
-    for form_id in scope_forms(inst):
+    for form_id in scope_forms(ctx):
         form = scope.forms[form_id]
         for chunk in reader.data_lines(form_id, scope.where(form_id), version, skip=form.local_only_names):
             h.update(chunk.encode())

@@ -1,19 +1,26 @@
 """The report's tables as an XLSX workbook (openpyxl), for officers who keep working in Excel.
 
 Same numbers as the PDF (the same :class:`~plan_desktop.reports.periodic.ReportData`), written as
-numbers (not text) so that Excel can add them up; shown with thousands separators.
+numbers (not text) so that Excel can add them up; shown with thousands separators. Dates are date
+cells; text is always a text cell (a name starting with «=» is never run as a formula). Every sheet
+prints on A4, fitted to the page's width, its header row repeated on each page, and each row is as
+high as its wrapped text needs (openpyxl cannot measure text: estimated from the column widths).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from plan_desktop.domain.text import FORMULA_START
 from plan_desktop.reports.periodic import ReportData, Table
 
 _THIN = Side(style="thin", color="000000")
@@ -32,13 +39,42 @@ def _sheet_name(title: str, used: set[str]) -> str:
     return name
 
 
+_LINE_PT = 15.0  # one line of 11-point Times New Roman, with its leading
+
+
+def _put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """A cell holding ``value``: text always as text (never a formula, no character Excel refuses)."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"
+        if value.startswith(FORMULA_START):
+            cell.quotePrefix = True
+    else:
+        cell.value = value
+    return cell
+
+
+def _as_date(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date) or not isinstance(v, str):
+        return v
+    try:
+        return date.fromisoformat(v[:10])
+    except ValueError:
+        return v
+
+
 def _write_table(ws: Any, row: int, t: Table, *, caption: str | None = None) -> int:
-    """Write ``t`` from ``row``; returns the next free row."""
+    """Write ``t`` from ``row``; returns the next free row. The header row's number is kept in
+    ``ws._header_rows`` (the first one is repeated on every printed page)."""
     if caption:
-        ws.cell(row=row, column=1, value=caption).font = Font(name=_FONT, bold=True, size=12)
+        _put(ws, row, 1, caption).font = Font(name=_FONT, bold=True, size=12)
         row += 1
+    ws.__dict__.setdefault("_header_rows", []).append(row)
     for c, h in enumerate(t.header, 1):
-        cell = ws.cell(row=row, column=c, value=h)
+        cell = _put(ws, row, c, h)
         cell.font = Font(name=_FONT, bold=True, size=11)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BORDER
@@ -51,12 +87,12 @@ def _write_table(ws: Any, row: int, t: Table, *, caption: str | None = None) -> 
             if kind in ("int", "money") and isinstance(v, (int, float)):
                 value = int(v) if float(v).is_integer() else v
             elif kind == "date":
-                value = t.cell_text(v, kind)
+                value = _as_date(v)
             elif kind == "percent" and isinstance(v, (int, float)):
                 value = v / 100
             elif v is None:
                 value = None
-            cell = ws.cell(row=row, column=c, value=value)
+            cell = _put(ws, row, c, value)
             cell.font = Font(name=_FONT, size=11, bold=is_total)
             cell.border = _BORDER
             if kind in ("int", "money"):
@@ -64,14 +100,49 @@ def _write_table(ws: Any, row: int, t: Table, *, caption: str | None = None) -> 
             elif kind == "percent":
                 cell.number_format = "0.0%"
             elif kind in ("center", "date"):
-                cell.alignment = Alignment(horizontal="center", vertical="top")
+                cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+                if isinstance(value, date):
+                    cell.number_format = "dd/mm/yyyy"
             else:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         row += 1
     if t.note:
-        ws.cell(row=row, column=1, value=t.note).font = Font(name=_FONT, italic=True, size=11)
+        _put(ws, row, 1, t.note).font = Font(name=_FONT, italic=True, size=11)
         row += 1
     return row + 1
+
+
+def _fit_rows(ws: Any) -> None:
+    """Each row as high as its wrapped text needs in its column (an estimate: openpyxl cannot measure
+    text, and Excel does not grow rows of a file it opens); one-line rows keep the default height."""
+    widths = {k: d.width for k, d in ws.column_dimensions.items() if d.width}
+    for row in ws.iter_rows():
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.value or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            width = widths.get(cell.column_letter, 9.0)
+            per_line = max(1.0, width * 1.15 - 1)  # characters of Times 11 in a column of that width
+            bold = 1.1 if cell.font is not None and cell.font.b else 1.0
+            n = sum(max(1, math.ceil(len(part) * bold / per_line)) for part in cell.value.split("\n"))
+            lines = max(lines, n)
+        if lines > 1:
+            ws.row_dimensions[row[0].row].height = lines * _LINE_PT + 3
+
+
+def _page_setup(ws: Any) -> None:
+    """A4, fitted to one page's width (as many pages down as needed), the first header row repeated."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ws.max_column > 6 else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    headers = ws.__dict__.get("_header_rows") or [1]
+    ws.print_title_rows = f"{headers[0]}:{headers[0]}"
+    ws.oddFooter.center.text = "Trang &P/&N"
 
 
 def _widths(ws: Any, tables: list[Table]) -> None:
@@ -89,14 +160,10 @@ def build_workbook(data: ReportData) -> Workbook:
     used: set[str] = set()
     ws = wb.active
     ws.title = _sheet_name("Tổng hợp", used)
-    ws["A1"] = " ".join(data.agency)
-    ws["A1"].font = Font(name=_FONT, bold=True, size=12)
-    ws["A2"] = f"Báo cáo {data.subject[0].lower()}{data.subject[1:]}"
-    ws["A2"].font = Font(name=_FONT, bold=True, size=13)
-    ws["A3"] = data.place_date
-    ws["A3"].font = Font(name=_FONT, italic=True, size=11)
-    ws["A4"] = data.keywords
-    ws["A4"].font = Font(name=_FONT, size=9, color="808080")
+    _put(ws, 1, 1, " ".join(data.agency)).font = Font(name=_FONT, bold=True, size=12)
+    _put(ws, 2, 1, f"Báo cáo {data.subject[0].lower()}{data.subject[1:]}").font = Font(name=_FONT, bold=True, size=13)
+    _put(ws, 3, 1, data.place_date).font = Font(name=_FONT, italic=True, size=11)
+    _put(ws, 4, 1, data.keywords).font = Font(name=_FONT, size=9, color="808080")
     row = 6
     tables: list[Table] = []
     for sec in data.sections:
@@ -109,11 +176,11 @@ def build_workbook(data: ReportData) -> Workbook:
 
     # indicators, as numbers
     wi = wb.create_sheet(_sheet_name("Chỉ tiêu", used))
-    head = ["TT", "Mã chỉ tiêu", "Chỉ tiêu", f"Mục tiêu năm {data.scope.year}", "Kết quả", "Đơn vị", "Đánh giá",
-            "Tử số", "Mẫu số", "Ghi chú", "Trạng thái", "Tính đến ngày"]
+    head = ["TT", "Chỉ tiêu", "Nội dung chỉ tiêu", f"Mục tiêu năm {data.scope.year}", "Kết quả", "Đơn vị",
+            "Đánh giá", "Tử số", "Mẫu số", "Ghi chú", "Trạng thái", "Tính đến ngày"]
     unit_vi = {"percent": "%", "count": "số lượng", "months": "tháng"}
-    ind_rows = [[str(n), i.id, i.label, i.target_text, i.value, unit_vi.get(i.unit, i.unit), i.met_text, i.numerator,
-                 i.denominator, i.detail, i.status, i.as_of.strftime("%d/%m/%Y") if i.as_of else ""]
+    ind_rows = [[str(n), i.short_label or i.label, i.label, i.target_text, i.value, unit_vi.get(i.unit, i.unit),
+                 i.met_text, i.numerator, i.denominator, i.detail, i.status, i.as_of]
                 for n, i in enumerate(data.indicators, 1)]
     label = data.indicators[0].period_label if data.indicators else f"năm {data.scope.year}"
     it = Table(f"Kết quả thực hiện chỉ tiêu {label}", head,
@@ -127,12 +194,14 @@ def build_workbook(data: ReportData) -> Workbook:
 
     for appx in data.appendices:
         wa = wb.create_sheet(_sheet_name(f"Phụ lục {appx.number}", used))
-        wa["A1"] = f"Phụ lục {appx.number}. {appx.title}"
-        wa["A1"].font = Font(name=_FONT, bold=True, size=12)
+        _put(wa, 1, 1, f"Phụ lục {appx.number}. {appx.title}").font = Font(name=_FONT, bold=True, size=12)
         row = 3
         for t in appx.tables:
             row = _write_table(wa, row, t, caption=t.title if len(appx.tables) > 1 else None)
         _widths(wa, appx.tables)
+    for sheet in wb.worksheets:
+        _fit_rows(sheet)
+        _page_setup(sheet)
     return wb
 
 

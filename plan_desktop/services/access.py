@@ -28,16 +28,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from plan_desktop import paths
 from plan_desktop.store import Store, StoreError, audit, utc_now
 from plan_desktop.store.backup import copy_database, write_file_atomic
 from plan_desktop.store.db import is_encrypted
 from plan_desktop.usererror import UserError
-
-if TYPE_CHECKING:
-    from plan_desktop.services.installation import Installation
 
 log = logging.getLogger(__name__)
 
@@ -339,7 +336,21 @@ def _key_error(exc: Exception) -> AccessError:
     return AccessError(f"Không ghi lại được tệp khóa bí mật của đơn vị: {exc}")
 
 
-def enable_protection(inst: Installation, officer_password: str, approver_password: str) -> Session:
+class Protectable(Protocol):
+    """What switching protection (and re-encrypting) works on, an installation: its data folder, who is
+    working, its store and password slots, and its background backup to wait for."""
+
+    folder: Path
+    session: Session
+    store: Store
+
+    @property
+    def access(self) -> Access: ...
+
+    def wait_for_backup(self) -> None: ...
+
+
+def enable_protection(inst: Protectable, officer_password: str, approver_password: str) -> Session:
     """Turn password protection on and encrypt the unit's private key files with the new KEK.
 
     Refused passwords change nothing. Returns the approver session (also set on ``inst``)."""
@@ -364,7 +375,7 @@ def enable_protection(inst: Installation, officer_password: str, approver_passwo
     return session
 
 
-def disable_protection(inst: Installation) -> None:
+def disable_protection(inst: Protectable) -> None:
     """Turn password protection off (approver only): decrypt the private key files, then clear the
     slots. A session that cannot decrypt the key files changes nothing."""
     from plan_desktop.exchange.errors import ExchangeError
@@ -384,7 +395,7 @@ def disable_protection(inst: Installation) -> None:
     inst.session = OPEN_SESSION
 
 
-def reencrypt(inst: Installation, key: bytes | None) -> dict[str, float]:
+def reencrypt(inst: Protectable, key: bytes | None) -> dict[str, float]:
     """Encrypt the data file and every backup in the folder under ``key`` (None: decrypt them).
 
     Each file in one safe step: the new file is written beside the old (``.part``), fsynced and renamed

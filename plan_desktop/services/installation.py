@@ -18,7 +18,8 @@ from plan_desktop import paths
 from plan_desktop.domain.forms import FormSet
 from plan_desktop.domain.periods import Cutoff, Period
 from plan_desktop.domain.units import Level, Unit, UnitRegistry, default_registry
-from plan_desktop.services import integrity
+from plan_desktop.reports.context import ReportContext
+from plan_desktop.services import backup, integrity
 from plan_desktop.services.access import (
     OPEN_SESSION,
     Access,
@@ -31,6 +32,7 @@ from plan_desktop.services.access import (
     reencrypt,
     unlock,
 )
+from plan_desktop.services.locks import install_period_locks
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
 from plan_desktop.store.backup import private_dir, remove_leftovers
@@ -79,8 +81,6 @@ class Installation:
         An encrypted data file (password protection on) opens only with ``password``, either role's:
         :class:`PasswordRequired` without one, :class:`AccessError` for a wrong one (after the growing
         wait of :func:`access.unlock`); the session is then that role's."""
-        from plan_desktop.services import backup
-
         db = paths.db_path(folder)
         session, key = OPEN_SESSION, None
         missed: list[tuple[str, str]] = []
@@ -208,8 +208,6 @@ class Installation:
     def start_daily_backup(self) -> threading.Thread | None:
         """The first backup of the day on a thread (for the window: it opens without waiting); the
         data folder stays locked until it is written. None when one was taken today already."""
-        from plan_desktop.services import backup
-
         self._backup_thread = backup.daily_backup_in_background(self.store, self.folder)
         return self._backup_thread
 
@@ -262,11 +260,13 @@ class Installation:
         return p.bounds(self.cutoff)
 
     def records(self, actor: str | None = None) -> RecordService:
-        from plan_desktop.services.signing import install_period_locks
-
         service = RecordService(self.store, actor or self.store.get_setting("officer_name", "") or "")
         install_period_locks(service, self)  # records of a signed (locked) period can't be changed
         return service
+
+    def report_context(self) -> ReportContext:
+        """What reports read (``reports/context.py``): the store, the units, this unit, the cut-off."""
+        return ReportContext(self.store, self.units, self.unit_code, self.cutoff, self.working_year)
 
     def child_units(self, on: date | None = None) -> list[Unit]:
         on = on or date(self.working_year, 12, 31)

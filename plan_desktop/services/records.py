@@ -7,17 +7,38 @@ transaction per call. Listeners registered with :meth:`RecordService.subscribe` 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from plan_desktop.domain.forms import FormDef
 from plan_desktop.domain.units import default_registry
-from plan_desktop.domain.validation import FieldIssue, ValidationError, ValidationResult, validate
+from plan_desktop.domain.validation import FieldIssue, Reason, ValidationError, ValidationResult, validate
 from plan_desktop.store import Store, audit, utc_now
 from plan_desktop.store.ids import new_id
 from plan_desktop.usererror import UserError
+
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def _lost_zeros(form: FormDef, current: Mapping[str, Any], values: Mapping[str, Any]) -> list[FieldIssue]:
+    """A code stored with leading zeros («0012», «0700786453») that comes back from a spreadsheet as the same
+    number without them («12»): the spreadsheet turned the cell into a number. Refused, naming the code."""
+    issues = []
+    for fd in form.fields:
+        if fd.type != "text":
+            continue
+        old, new = current.get(fd.name), values.get(fd.name)
+        if (isinstance(old, str) and isinstance(new, str) and old != new and old.isdigit() and new.isdigit()
+                and old.startswith("0") and old.lstrip("0") == new.lstrip("0")):
+            issues.append(FieldIssue(fd.name, fd.label, Reason(
+                f"«{new}» đã mất số 0 ở đầu (đang lưu «{old}»): bảng tính đã đổi ô thành số. Định dạng cột là "
+                f"Văn bản (Text), gõ lại «{old}» rồi nhập lại.",
+                f"«{new}» has lost its leading zeros (stored: «{old}»): the spreadsheet turned the cell into a "
+                f"number. Format the column as Text, type «{old}» again and import again."), fd.label_en))
+    return issues
 
 
 class RecordError(UserError, ValueError):
@@ -136,6 +157,40 @@ class RecordService:
         """Validate without writing (the dialog shows the issues at the fields)."""
         form = self.store.forms[form_id]
         return validate(form, values, self.context(unit_code), record_id=record_id)
+
+    # -- values the program makes (pseudonyms) ----------------------------------------------------------
+    def next_generated(self, form_id: str, field_name: str, unit_code: str | None = None,
+                       taken: Iterable[str] = ()) -> str:
+        """The next value of a field the program makes (``generate`` in the form, e.g. ``HT-13597-0008``):
+        one above the highest number already used by the unit (deleted records included, so a code is
+        never given to two people), and above ``taken`` (codes handed out in the same batch)."""
+        form = self.store.forms[form_id]
+        fd = form.field(field_name)
+        unit = unit_code or self.unit_code
+        pattern = fd.pattern_for(unit)
+        highest = 0
+        taken = list(taken)
+        # codes handed out in this batch were made in order, above everything stored: the last is the highest
+        values = taken[-1:] or [v for _, v in self.store.column_by_rowid(form, field_name)]
+        for v in values:
+            if isinstance(v, str) and pattern is not None and pattern.fullmatch(v):
+                digits = _TRAILING_DIGITS.search(v)
+                if digits:
+                    highest = max(highest, int(digits.group()))
+        return fd.example_for(unit, highest + 1)
+
+    def _with_generated(self, form: FormDef, values: Mapping[str, Any], unit: str,
+                        taken: list[str] | None = None) -> Mapping[str, Any]:
+        """``values`` with every blank ``generate`` field made by the program."""
+        blank = [fd for fd in form.fields if fd.generate and not str(values.get(fd.name) or "").strip()]
+        if not blank:
+            return values
+        out = dict(values)
+        for fd in blank:
+            out[fd.name] = self.next_generated(form.id, fd.name, unit, taken or ())
+            if taken is not None:
+                taken.append(out[fd.name])
+        return out
 
     def get(self, form_id: str, record_id: str) -> dict[str, Any] | None:
         form = self.store.forms[form_id]
@@ -268,6 +323,7 @@ class RecordService:
     def create(self, form_id: str, values: Mapping[str, Any], *, record_id: str | None = None) -> dict[str, Any]:
         form = self.store.forms[form_id]
         unit = self.unit_code
+        values = self._with_generated(form, values, unit)
         row = self._prepare_create(form, self._validated(form, values, unit), record_id, unit)
         with self._transaction() as ap:
             if record_id and self.store.get_row(form, record_id):
@@ -337,12 +393,14 @@ class RecordService:
                               f"đơn vị {self.unit_code}.")
 
     def write_many(self, form_id: str, items: list[tuple[str | None, Mapping[str, Any]]],
-                   *, unit_code: str | None = None) -> tuple[int, int, list[tuple[int, FieldIssue]]]:
+                   *, unit_code: str | None = None,
+                   lines: Sequence[int] | None = None) -> tuple[int, int, list[tuple[int, FieldIssue]]]:
         """All-or-nothing write of many records: ``items`` are ``(record_id or None, values)``.
 
         Validates every item first; if any is invalid nothing is written and the issues are returned
         as ``(index, issue)``. Otherwise writes all in one transaction. Returns (created, updated, issues).
-        ``unit_code`` lets demo data be written for the installation's child units.
+        ``unit_code`` lets demo data be written for the installation's child units; ``lines`` are the items'
+        line numbers in the file they came from (a duplicate names the line it repeats).
         """
         form = self.store.forms[form_id]
         unit = unit_code or self.unit_code
@@ -358,17 +416,25 @@ class RecordService:
             existing = self.store.rows_by_ids(form, [rid for rid, _ in items if rid])
             seen_unique: dict[tuple[str, Any], int] = {}
             now = utc_now()  # one transaction, one moment: every new row of the batch carries it
+            taken: list[str] = []
             for idx, (rid, values) in enumerate(items):
                 current = existing.get(rid) if rid else None
+                if current is None:
+                    values = self._with_generated(form, values, unit, taken)
                 result = validate(form, values, ctx, record_id=rid, unit_code=unit)
                 for fd in unique_fields:  # unique within the batch too
                     if result.values.get(fd.name) is not None:
                         key = (fd.name, result.values[fd.name])
                         if key in seen_unique:
-                            result.issues.append(
-                                FieldIssue(fd.name, fd.label, f"trùng với dòng trước ({seen_unique[key] + 1}).")
-                            )
+                            first = seen_unique[key]
+                            line = lines[first] if lines is not None else first + 1
+                            result.issues.append(FieldIssue(
+                                fd.name, fd.label,
+                                Reason(f"trùng với dòng {line} ở trên.", f"the same as line {line} above."),
+                                fd.label_en))
                         seen_unique.setdefault(key, idx)
+                if current is not None and result.ok:
+                    result.issues.extend(_lost_zeros(form, current, result.values))
                 if not result.ok:
                     issues.extend((idx, i) for i in result.issues)
                     continue

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plan_desktop.domain.periods import Period
+from plan_desktop.domain.plan import plan_for
+from plan_desktop.domain.text import nfc
 from plan_desktop.reports.indicators import IndicatorValue, compute_indicators
-from plan_desktop.reports.periodic import DRAFT_SECTIONS, ReportData, build_report
+from plan_desktop.reports.periodic import DRAFT_SECTIONS, TEXT_KEYS, ReportData, build_report
 from plan_desktop.reports.scope import ReportError, make_scope, report_data_hash
 from plan_desktop.store import utc_now
 
@@ -57,8 +59,6 @@ def load_draft(inst: Installation, period: str | Period, unit_code: str | None =
 
 def save_draft(inst: Installation, period: str | Period, draft: dict[str, Any], unit_code: str | None = None) -> None:
     """Keep the officer's texts (NFC, trimmed) for ``period``; unknown keys are ignored."""
-    from plan_desktop.domain.text import nfc
-
     clean = {k: nfc(str(draft.get(k) or "")).strip() for k in DRAFT_FIELDS}
     if clean["date"]:
         try:
@@ -72,9 +72,6 @@ def save_draft(inst: Installation, period: str | Period, draft: dict[str, Any], 
 def load_text_file(path: Path) -> dict[str, str]:
     """Sections III–V from a UTF-8 TOML file with keys ``assessment``, ``next_steps``, ``proposals``."""
     import tomllib
-
-    from plan_desktop.domain.text import nfc
-    from plan_desktop.reports.periodic import TEXT_KEYS
 
     path = Path(path)
     try:
@@ -124,14 +121,13 @@ def build(inst: Installation, period: str | Period, unit_code: str | None = None
     d = draft if draft is not None else load_draft(inst, period, unit_code)
     when = _report_date(d, report_date)
     check_period(inst, period, unit_code, when or date.today())
-    return build_report(inst, period, unit_code, drafts=d, report_date=when, number=d.get("number") or None)
+    return build_report(inst.report_context(), period, unit_code, drafts=d, report_date=when,
+                        number=d.get("number") or None)
 
 
 def check_period(inst: Installation, period: str | Period, unit_code: str | None, report_date: date) -> None:
     """Refuse a period outside the plan's years (from the plan file), a period ending before the unit
     existed, and a report dated before the period's end (with the installation's cut-off)."""
-    from plan_desktop.domain.plan import plan_for
-
     p = Period.parse(period)
     plan = plan_for(inst.store.get_setting)
     if p.year not in plan.years:
@@ -220,6 +216,7 @@ def indicators(inst: Installation, year: int, unit_code: str | None = None, *,
     """The plan indicators of ``year`` (or of ``period``: a half-year, quarter or month counts only what
     is dated inside it, as its report does) for ``unit_code`` (default: the installation's unit)."""
     if period is not None:
-        scope = make_scope(inst, period, unit_code)
-        return compute_indicators(inst, scope.year, unit_code, scope=scope)
-    return compute_indicators(inst, year, unit_code)
+        ctx = inst.report_context()
+        scope = make_scope(ctx, period, unit_code)
+        return compute_indicators(ctx, scope.year, unit_code, scope=scope)
+    return compute_indicators(inst.report_context(), year, unit_code)

@@ -207,6 +207,21 @@ KEYS: dict[str, SettingKey] = {k.key: k for k in (
 )}
 
 
+#: Keys whose check needs no installation (the names and titles), so a value can be refused before a
+#: data folder is even set up.
+STANDALONE = ("officer_name", "officer_title", "signer_name", "signer_title", "signer_authority")
+
+
+def check_standalone(values: Mapping[str, Any]) -> None:
+    """Refuse a bad name or title (:data:`STANDALONE` keys) before anything is written anywhere."""
+    for key, value in values.items():
+        spec = KEYS[key]
+        try:
+            spec.check(None, value)  # type: ignore[arg-type]
+        except SettingsError as exc:
+            raise SettingsError(f"{spec.label} ({key}): {exc}", en=f"{key}: {exc.en or exc}") from None
+
+
 class SettingsService:
     """Read and write the installation's settings through :data:`KEYS`."""
 

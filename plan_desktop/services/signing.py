@@ -14,21 +14,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plan_desktop.domain.forms import FormDef
 from plan_desktop.domain.periods import Period
 from plan_desktop.reports.scope import DATA_HASH_VERSION, report_data_hash
-from plan_desktop.services.records import RecordError, RecordService
+from plan_desktop.services.access import APPROVER, AccessError
+from plan_desktop.services.locks import PeriodLock, day_vi, lock_of
 from plan_desktop.signing.errors import SigningError
-from plan_desktop.signing.timefmt import VN_TZ, now_vn
-from plan_desktop.store import audit, utc_now
-from plan_desktop.store.periods import record_span
+from plan_desktop.signing.timefmt import now_vn
+from plan_desktop.store import audit, signed, utc_now
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
 
     from plan_desktop.services.installation import Installation
     from plan_desktop.signing.specs import SignerSpec
@@ -89,18 +87,6 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _dmy(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(VN_TZ)
-    return moment.strftime("%d/%m/%Y")
-
-
 @dataclass(frozen=True)
 class ReportEntry:
     id: int
@@ -129,7 +115,7 @@ class ReportEntry:
     @property
     def signed_on_vi(self) -> str:
         """Signing day as dd/mm/yyyy in Vietnam's time zone; empty if not signed."""
-        return _dmy(self.signed_at)
+        return day_vi(self.signed_at)
 
     @property
     def period_vi(self) -> str:
@@ -137,110 +123,6 @@ class ReportEntry:
             return Period.parse(self.period).label_vi()
         except ValueError:
             return self.period
-
-
-@dataclass(frozen=True)
-class PeriodLock:
-    id: int
-    period: str
-    unit_code: str
-    start_date: date
-    end_date: date
-    locked_at: str
-    locked_by: str | None
-    report_id: int | None
-    reopened_at: str | None
-    reopen_reason: str | None
-
-
-def _lock_of(row: Mapping[str, Any]) -> PeriodLock:
-    return PeriodLock(row["id"], row["period"], row["unit_code"], date.fromisoformat(row["start_date"]),
-                      date.fromisoformat(row["end_date"]), row["locked_at"], row["locked_by"], row["report_id"],
-                      row["reopened_at"], row["reopen_reason"])
-
-
-class PeriodLockGuard:
-    """``RecordService`` guard: refuse any write to a record dated inside an actively locked period.
-
-    A record is inside a locked period when its date (a year field: its whole year) lies within the
-    period's bounds as they were drawn when it was locked.
-    """
-
-    def __init__(self, db: Database):
-        self.db = db
-
-    def _active_locks(self) -> list[dict[str, Any]]:
-        """The locks not reopened (few: one per signed period), oldest period first."""
-        cur = self.db.conn.execute(
-            "SELECT l.*, r.signed_at AS report_signed_at FROM period_locks l "
-            "LEFT JOIN signed_reports r ON r.id = l.report_id WHERE l.reopened_at IS NULL ORDER BY l.start_date"
-        )
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-
-    @staticmethod
-    def _covering(locks: list[dict[str, Any]], form: FormDef, row: Mapping[str, Any]
-                  ) -> tuple[tuple[date, date], dict[str, Any]] | None:
-        """The record's span and the first of ``locks`` that covers it, if any."""
-        span = record_span(form, row)
-        if span is None:
-            return None
-        start, end, unit = span[0].isoformat(), span[1].isoformat(), row.get("unit_code")
-        for lock in locks:
-            if lock["unit_code"] == unit and lock["start_date"] <= start and lock["end_date"] >= end:
-                return span, lock
-        return None
-
-    def lock_for(self, form: FormDef, row: Mapping[str, Any]) -> PeriodLock | None:
-        """The active lock covering this record, if any (the window may show such records read-only)."""
-        hit = self._covering(self._active_locks(), form, row) if form.period_field else None
-        return _lock_of(hit[1]) if hit else None
-
-    def __call__(self, form: FormDef, row: Mapping[str, Any]) -> None:
-        self.for_batch(form)(form, row)
-
-    def for_batch(self, form: FormDef):
-        """The check for many rows of ``form`` (an import; one row is a batch of one): the active locks
-        are read once, inside the caller's transaction, and each row is checked in memory."""
-        locks = self._active_locks() if form.period_field else []
-        if not locks:
-            return lambda _form, _row: None
-
-        def check(form: FormDef, row: Mapping[str, Any]) -> None:
-            hit = self._covering(locks, form, row)
-            if hit is not None:
-                self._refuse(form, *hit)
-
-        return check
-
-    @staticmethod
-    def _refuse(form: FormDef, span: tuple[date, date], lock: Mapping[str, Any]) -> None:
-        try:
-            label = Period.parse(lock["period"]).label_vi()
-        except ValueError:
-            label = lock["period"]
-        field_label = form.field(form.period_field).label
-        when = span[0].strftime("%d/%m/%Y") if span[0] == span[1] else str(span[0].year)
-        signed = _dmy(lock["report_signed_at"] or lock["locked_at"])
-        raise RecordError(
-            f"Kỳ báo cáo {label} ({lock['period']}) đã được ký báo cáo ngày {signed} nên đã bị khóa: không thêm, "
-            f"sửa hoặc xóa được bản ghi «{form.label}» có {field_label.lower()} {when} thuộc kỳ này. "
-            f"Nếu cần sửa, người có thẩm quyền phải mở lại kỳ báo cáo (nêu lý do); báo cáo đã ký của kỳ "
-            f"sẽ bị đánh dấu «đã bị thay thế» và phải ký lại."
-        )
-
-
-def install_period_locks(service: RecordService, inst: Installation) -> PeriodLockGuard:
-    """Make ``service`` refuse writes to records of locked periods. Idempotent; returns the guard.
-
-    Call it wherever a RecordService is made for an installation (``Installation.records()``).
-    """
-    for g in service.guards:
-        if isinstance(g, PeriodLockGuard):
-            return g
-    guard = PeriodLockGuard(inst.store.db)
-    service.guards.append(guard)
-    return guard
 
 
 class SigningService:
@@ -266,18 +148,13 @@ class SigningService:
         return ReportEntry(**{k: row[k] for k in ReportEntry.__dataclass_fields__})
 
     def get(self, report_id: int) -> ReportEntry | None:
-        rows = list(self.db.query("SELECT * FROM signed_reports WHERE id = ?", [report_id]))
-        return self._entry(rows[0]) if rows else None
+        row = signed.report(self.db, report_id)
+        return self._entry(row) if row else None
 
     def list_reports(self, period: str | None = None) -> list[ReportEntry]:
         """This unit's reports, newest first (optionally of one period)."""
-        sql = "SELECT * FROM signed_reports WHERE unit_code = ?"
-        params: list[Any] = [self.unit_code]
-        if period:
-            sql += " AND period = ?"
-            params.append(str(Period.parse(period)))
-        sql += " ORDER BY created_at DESC, id DESC"
-        return [self._entry(r) for r in self.db.query(sql, params)]
+        key = str(Period.parse(period)) if period else None
+        return [self._entry(r) for r in signed.reports(self.db, self.unit_code, key)]
 
     def register_draft(self, path: Path, period: str, data_sha256: str | None = None) -> ReportEntry:
         """Put a generated, unsigned report in the list as a draft (the report page calls this), with
@@ -291,18 +168,13 @@ class SigningService:
         sha = file_sha256(path)
         now = utc_now()
         with self.db.atomic():
-            existing = list(self.db.query(
-                "SELECT id FROM signed_reports WHERE unit_code = ? AND period = ? AND file_sha256 = ? "
-                "AND status = 'draft'", [self.unit_code, p, sha]))
+            existing = signed.latest_of_file(self.db, self.unit_code, sha, ["draft"], period=p)
             if existing:
-                return self.get(existing[0]["id"])  # type: ignore[return-value]
-            cur = self.db.execute(
-                "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, created_at, "
-                "status, status_at, data_hash_version) VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?)",
-                [p, self.unit_code, str(path.resolve()), sha, data_sha256 or (carried[0] if carried else None),
-                 now, now, version],
-            )
-            rid = cur.lastrowid
+                return self.get(existing["id"])  # type: ignore[return-value]
+            rid = signed.add_report(
+                self.db, period=p, unit_code=self.unit_code, file_path=str(path.resolve()), file_sha256=sha,
+                data_sha256=data_sha256 or (carried[0] if carried else None), created_at=now, status="draft",
+                status_at=now, data_hash_version=version)
         return self.get(rid)  # type: ignore[return-value]
 
     def set_status(self, report_id: int, status: str) -> ReportEntry:
@@ -316,8 +188,7 @@ class SigningService:
             raise SigningError(f"Báo cáo số {report_id} đang ở trạng thái «{entry.status_vi}»; "
                                "chỉ báo cáo đã ký mới được gửi hoặc tiếp nhận.")
         with self.db.atomic():
-            self.db.execute("UPDATE signed_reports SET status = ?, status_at = ? WHERE id = ?",
-                            [status, utc_now(), report_id])
+            signed.update_report(self.db, report_id, status=status, status_at=utc_now())
         return self.get(report_id)  # type: ignore[return-value]
 
     # -- signing --------------------------------------------------------------------------------------
@@ -359,10 +230,7 @@ class SigningService:
         info = self.report_info(in_path)
         self.check_ready(in_path, info)
         in_sha = file_sha256(in_path)
-        previous = list(self.db.query(
-            "SELECT * FROM signed_reports WHERE unit_code = ? AND period = ? AND file_sha256 = ? "
-            "AND status IN ('draft', 'signed') ORDER BY id DESC LIMIT 1", [self.unit_code, key, in_sha]))
-        prev = previous[0] if previous else None
+        prev = signed.latest_of_file(self.db, self.unit_code, in_sha, ["draft", "signed"], period=key)
         countersign = prev is not None and prev["status"] == "signed"
         choose = self._field_chooser(in_path, info, field_name, title)
         moment = now_vn()
@@ -390,38 +258,25 @@ class SigningService:
         with self.db.atomic():
             if countersign:
                 rid = prev["id"]
-                self.db.execute(
-                    "UPDATE signed_reports SET file_path = ?, file_sha256 = ?, signed_at = ?, signer = ?, "
-                    "status_at = ? WHERE id = ?",
-                    [str(out_path.resolve()), out_sha, now, f"{prev['signer']}; {signer_name}", now, rid])
+                signed.update_report(self.db, rid, file_path=str(out_path.resolve()), file_sha256=out_sha,
+                                     signed_at=now, signer=f"{prev['signer']}; {signer_name}", status_at=now)
             else:
                 if prev is not None:  # a draft of this very file becomes the signed report
                     rid = prev["id"]
-                    self.db.execute(
-                        "UPDATE signed_reports SET file_path = ?, file_sha256 = ?, data_sha256 = ?, signed_at = ?, "
-                        "signer = ?, status = 'signed', status_at = ?, data_hash_version = ? WHERE id = ?",
-                        [str(out_path.resolve()), out_sha, data_hash, now, signer_name, now, version, rid])
+                    signed.update_report(self.db, rid, file_path=str(out_path.resolve()), file_sha256=out_sha,
+                                         data_sha256=data_hash, signed_at=now, signer=signer_name, status="signed",
+                                         status_at=now, data_hash_version=version)
                 else:
-                    rid = self.db.execute(
-                        "INSERT INTO signed_reports (period, unit_code, file_path, file_sha256, data_sha256, "
-                        "created_at, signed_at, signer, status, status_at, data_hash_version) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?, ?)",
-                        [key, self.unit_code, str(out_path.resolve()), out_sha, data_hash, now, now, signer_name, now,
-                         version],
-                    ).lastrowid
-                self.db.execute(
-                    "UPDATE signed_reports SET status = 'superseded', superseded_at = ?, "
-                    "reason = 'Đã có báo cáo khác được ký cho kỳ này.' "
-                    "WHERE unit_code = ? AND period = ? AND id != ? AND status != 'superseded'",
-                    [now, self.unit_code, key, rid])
-                self.db.execute(
-                    "UPDATE period_locks SET report_id = ? WHERE unit_code = ? AND period = ? AND reopened_at IS NULL",
-                    [rid, self.unit_code, key])
+                    rid = signed.add_report(
+                        self.db, period=key, unit_code=self.unit_code, file_path=str(out_path.resolve()),
+                        file_sha256=out_sha, data_sha256=data_hash, created_at=now, signed_at=now,
+                        signer=signer_name, status="signed", status_at=now, data_hash_version=version)
+                signed.supersede(self.db, self.unit_code, key, now, "Đã có báo cáo khác được ký cho kỳ này.",
+                                 keep=rid)
+                signed.update_active_lock(self.db, self.unit_code, key, report_id=rid)
                 if not self.active_lock(key):
-                    self.db.execute(
-                        "INSERT INTO period_locks (period, unit_code, start_date, end_date, locked_at, locked_by, "
-                        "report_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        [key, self.unit_code, start.isoformat(), end.isoformat(), now, self.actor, rid])
+                    signed.add_lock(self.db, period=key, unit_code=self.unit_code, start_date=start.isoformat(),
+                                    end_date=end.isoformat(), locked_at=now, locked_by=self.actor, report_id=rid)
             audit.append(self.db, at=now, actor=self.actor, action="sign", form=None, record_id=None,
                          unit_code=self.unit_code, revision=None, content_hash=out_sha,
                          note=f"Ký báo cáo kỳ {key} ({signer_name}); kỳ báo cáo bị khóa.")
@@ -547,19 +402,16 @@ class SigningService:
                  certify=False, fill=values if fields_now else None, signing_time=now_vn())
         out_sha = file_sha256(out_path)
         now = utc_now()
-        rows = list(self.db.query("SELECT id FROM signed_reports WHERE unit_code = ? AND file_sha256 = ? "
-                                  "AND status = 'signed' ORDER BY id DESC LIMIT 1", [self.unit_code, in_sha]))
+        row = signed.latest_of_file(self.db, self.unit_code, in_sha, ["signed"])
         with self.db.atomic():
-            if rows:
-                self.db.execute(
-                    "UPDATE signed_reports SET status = 'issued', status_at = ?, file_path = ?, file_sha256 = ?, "
-                    "doc_number = ?, issued_on = ?, issued_at = ? WHERE id = ?",
-                    [now, str(out_path.resolve()), out_sha, f"{digits}/BC-UBND", issued_on.isoformat(), now,
-                     rows[0]["id"]])
+            if row:
+                signed.update_report(self.db, row["id"], status="issued", status_at=now,
+                                     file_path=str(out_path.resolve()), file_sha256=out_sha,
+                                     doc_number=f"{digits}/BC-UBND", issued_on=issued_on.isoformat(), issued_at=now)
             audit.append(self.db, at=now, actor=self.actor, action="issue", form=None, record_id=None,
                          unit_code=self.unit_code, revision=None, content_hash=out_sha,
                          note=f"Cấp số {digits}/BC-UBND ngày {issued_on:%d/%m/%Y}, ký số của cơ quan.")
-        return self.get(rows[0]["id"]) if rows else None
+        return self.get(row["id"]) if row else None
 
     @staticmethod
     def _text_fields(path: Path) -> dict[str, str]:
@@ -582,7 +434,7 @@ class SigningService:
         if carried is None:
             return None
         digest, version = carried
-        return digest == report_data_hash(self.inst, period, unit_code, version=version)
+        return digest == report_data_hash(self.inst.report_context(), period, unit_code, version=version)
 
     def check_data_hash(self, path: Path, period: str | Period) -> None:
         """Refuse a report whose data hash differs from the hash of the records as they are now."""
@@ -608,21 +460,14 @@ class SigningService:
 
     # -- locks ------------------------------------------------------------------------------------------
     def active_lock(self, period: str) -> PeriodLock | None:
-        rows = list(self.db.query(
-            "SELECT * FROM period_locks WHERE unit_code = ? AND period = ? AND reopened_at IS NULL",
-            [self.unit_code, str(Period.parse(period))]))
-        return _lock_of(rows[0]) if rows else None
+        row = signed.active_lock(self.db, self.unit_code, str(Period.parse(period)))
+        return lock_of(row) if row else None
 
     def locks(self, *, include_reopened: bool = False) -> list[PeriodLock]:
-        sql = "SELECT * FROM period_locks WHERE unit_code = ?"
-        if not include_reopened:
-            sql += " AND reopened_at IS NULL"
-        return [_lock_of(r) for r in self.db.query(sql + " ORDER BY start_date, id", [self.unit_code])]
+        return [lock_of(r) for r in signed.locks(self.db, self.unit_code, include_reopened=include_reopened)]
 
     def _require_approver(self, action_vi: str) -> None:
         """Signing and reopening are the approver's (when password protection is on)."""
-        from plan_desktop.services.access import APPROVER, AccessError
-
         try:
             self.inst.session.require(APPROVER, action_vi)
         except AccessError as exc:
@@ -641,17 +486,9 @@ class SigningService:
             raise SigningError(f"Kỳ báo cáo {p.label_vi()} ({key}) không bị khóa; không cần mở lại.")
         now = utc_now()
         with self.db.atomic():
-            self.db.execute(
-                "UPDATE period_locks SET reopened_at = ?, reopened_by = ?, reopen_reason = ? "
-                "WHERE unit_code = ? AND period = ? AND reopened_at IS NULL",
-                [now, self.actor, reason, self.unit_code, key])
-            ids = [r["id"] for r in self.db.query(
-                "SELECT id FROM signed_reports WHERE unit_code = ? AND period = ? AND status != 'superseded'",
-                [self.unit_code, key])]
-            self.db.execute(
-                "UPDATE signed_reports SET status = 'superseded', superseded_at = ?, status_at = ?, reason = ? "
-                "WHERE unit_code = ? AND period = ? AND status != 'superseded'",
-                [now, now, f"Mở lại kỳ báo cáo: {reason}", self.unit_code, key])
+            signed.update_active_lock(self.db, self.unit_code, key, reopened_at=now, reopened_by=self.actor,
+                                      reopen_reason=reason)
+            ids = signed.supersede(self.db, self.unit_code, key, now, f"Mở lại kỳ báo cáo: {reason}")
             audit.append(self.db, at=now, actor=self.actor, action="reopen", form=None, record_id=None,
                          unit_code=self.unit_code, revision=None, content_hash=None,
                          note=f"Mở lại kỳ báo cáo {key}: {reason}")

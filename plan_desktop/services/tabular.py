@@ -9,18 +9,21 @@ every bad row is reported as ``dòng N, <nhãn trường>: <lý do>``.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from plan_desktop import paths
 from plan_desktop.domain.forms import COMMON_FIELDS, FieldDef, FormDef
-from plan_desktop.domain.text import clean_text, fold
+from plan_desktop.domain.text import FORMULA_START, clean_text, fold, protect_formula
 from plan_desktop.domain.validation import FieldIssue, is_uuid
 from plan_desktop.services.records import Change, RecordService
 from plan_desktop.store import Query, Store, audit
@@ -64,33 +67,55 @@ def _row_error(line: int, issue: FieldIssue, lang: str = "vi") -> str:
     return f"{where}, {message}" if issue.label else f"{where}: {message}"
 
 
+def _csv_encoding(path: Path) -> str:
+    """How a CSV file is encoded: UTF-8 (with or without BOM), else Windows-1258, which Vietnamese Excel
+    writes for «CSV (Comma delimited)». Read in pieces (bounded memory); neither is refused."""
+    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+    offset, bad_at = 0, None
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            try:
+                utf8.decode(chunk)
+            except UnicodeDecodeError as exc:
+                bad_at = offset + exc.start
+                break
+            offset += len(chunk)
+        else:
+            try:
+                utf8.decode(b"", final=True)
+                return "utf-8-sig"
+            except UnicodeDecodeError:
+                bad_at = offset
+    cp1258 = codecs.getincrementaldecoder("cp1258")()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            try:
+                cp1258.decode(chunk)
+            except UnicodeDecodeError:
+                raise ImportFileError(
+                    f"Tệp {path.name} không phải văn bản UTF-8 hay Windows-1258 (lỗi ở byte {bad_at}). "
+                    "Trong Excel hãy lưu dạng «CSV UTF-8 (Comma delimited)»."
+                ) from None
+    return "cp1258"
+
+
 def _read_csv(path: Path) -> Iterator[list[str]]:
     """The rows of a CSV file, read as they are needed (a file of a million rows is never held whole)."""
     size = path.stat().st_size
     if size > MAX_CSV_BYTES:
         raise ImportFileError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB); giới hạn là 200 MB.")
-    not_utf8 = (f"Tệp {path.name} không phải văn bản UTF-8 ({{where}}). "
-                "Trong Excel hãy lưu dạng «CSV UTF-8 (Comma delimited)».")
+    encoding = _csv_encoding(path)
     with path.open("rb") as raw:
-        first = raw.readline(1 << 20)
-    try:
-        first_text = first.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if len(first) < (1 << 20) or exc.start < len(first) - 4:  # not a character cut at the read's end
-            raise ImportFileError(not_utf8.format(where=f"lỗi ở byte {exc.start}")) from None
-        first_text = first.decode("utf-8-sig", errors="ignore")
+        first_text = raw.readline(1 << 20).decode(encoding, errors="ignore")
     delim = max((",", ";", "\t"), key=first_text.count)
-    line = 0
+    compose = encoding != "utf-8-sig"  # Windows-1258 keeps tone marks apart: composed as typed (NFC)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
+        with path.open(encoding=encoding, newline="") as fh:
             reader = csv.reader(fh, delimiter=delim, strict=True)
             for row in reader:
-                line = reader.line_num
                 if any("\x00" in cell for cell in row):
                     raise ImportFileError(f"Tệp {path.name} chứa dữ liệu nhị phân, không phải tệp CSV.")
-                yield row
-    except UnicodeDecodeError:
-        raise ImportFileError(not_utf8.format(where=f"sau dòng {line}")) from None
+                yield [unicodedata.normalize("NFC", c) for c in row] if compose else row
     except csv.Error as exc:
         raise ImportFileError(f"Tệp {path.name} có dòng CSV sai định dạng: {exc}.") from None
 
@@ -181,6 +206,15 @@ def map_header(form: FormDef, header: list[Any]) -> list[str | None]:
         )
     if not seen:
         raise ImportFileError(f"Dòng tiêu đề không có cột nào của biểu mẫu «{form.label}».")
+    # a required column missing is said once, not once per row
+    missing = [f for f in form.fields if f.required and f.default is None and not f.generate and f.name not in seen]
+    if missing:
+        names = "; ".join(f"{f.label} ({f.name})" for f in missing)
+        raise ImportFileError(
+            f"Tệp thiếu cột bắt buộc của biểu mẫu «{form.label}»: {names}. Thêm cột đó vào dòng tiêu đề rồi nhập lại.",
+            en=f"The file lacks required columns of the form «{form.label_for('en')}»: "
+               + "; ".join(f"{f.label_for('en')} ({f.name})" for f in missing) + ". Add them to the header row.",
+        )
     return mapping
 
 
@@ -282,7 +316,7 @@ class _ImportRun:
             bad = True
         if bad:
             return
-        created, updated, issues = self.service.write_many(self.form.id, items)
+        created, updated, issues = self.service.write_many(self.form.id, items, lines=lines)
         for idx, issue in issues:
             self.result.errors.append(_row_error(lines[idx], issue))
             self.result.issues.append((lines[idx], issue))
@@ -299,14 +333,16 @@ class _ImportRun:
 EXPORT_SUFFIXES = (".xlsx", ".csv")
 
 
-def export_value(fd: FieldDef, value: Any) -> Any:
-    """A stored value the way an officer reads it and :func:`import_file` reads it back: dates
-    dd/mm/yyyy, có/không, a choice by its label, several choices by their labels separated by "; ",
-    numbers as numbers."""
+def export_value(fd: FieldDef, value: Any, *, for_csv: bool = False) -> Any:
+    """A stored value the way an officer reads it and :func:`import_file` reads it back: có/không, a
+    choice by its label, several choices by their labels separated by "; ", numbers as numbers, dates as
+    dates (an XLSX date cell shown dd/mm/yyyy). In a CSV file a date is ISO ``2019-03-05``, which no
+    spreadsheet reads with day and month swapped, and text that a spreadsheet would run as a formula
+    (``=``, ``+``, ``-``, ``@``) starts with an apostrophe, which the import removes again."""
     if value is None or (fd.is_multi and not value):
         return ""
     if fd.type == "date":
-        return value.strftime("%d/%m/%Y")
+        return value.isoformat() if for_csv else value
     if fd.type == "bool":
         return "có" if value else "không"
     if fd.type == "choice":
@@ -315,6 +351,8 @@ def export_value(fd: FieldDef, value: Any) -> Any:
         return "; ".join(fd.choice_label(c) for c in value)
     if fd.type == "refs":
         return "; ".join(value)
+    if for_csv and isinstance(value, str):
+        return protect_formula(value)
     return value
 
 
@@ -330,11 +368,13 @@ def export_file(store: Store, form: FormDef, query: Query | None, path: Path, *,
         raise ImportFileError(f"Chỉ xuất được tệp .xlsx hoặc .csv, không phải «{path.name}».")
     header = ["id", *(["unit_code"] if with_unit else []), *(f.label for f in form.fields)]
 
+    for_csv = suffix == ".csv"
+
     def lines() -> Iterator[list[Any]]:
         for row in store.rows(form, query) if query is not None else ():
             v = store.to_values(form, row)
             yield [v["id"], *([v["unit_code"]] if with_unit else []),
-                   *(export_value(f, v[f.name]) for f in form.fields)]
+                   *(export_value(f, v[f.name], for_csv=for_csv) for f in form.fields)]
 
     tmp = path.with_name(path.name + ".part")
     n = 0
@@ -347,7 +387,7 @@ def export_file(store: Store, form: FormDef, query: Query | None, path: Path, *,
                     w.writerow(line)
                     n += 1
         else:
-            n = _write_xlsx(tmp, form, header, lines())
+            n = _write_xlsx(tmp, form, header, lines(), with_unit=with_unit)
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -355,7 +395,22 @@ def export_file(store: Store, form: FormDef, query: Query | None, path: Path, *,
     return n
 
 
-def _write_xlsx(path: Path, form: FormDef, header: list[str], lines: Iterator[list[Any]]) -> int:
+def xlsx_text_cell(ws: Any, value: str) -> Any:
+    """A cell that holds ``value`` as text, whatever it looks like: ``=HYPERLINK(…)`` is not run as a
+    formula, ``0012`` keeps its zeros when the cell is edited (Excel's «'» prefix, invisible)."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    if value.startswith(FORMULA_START) or (value[:1].isdigit() and value.isdigit()):
+        cell.quotePrefix = True
+        cell.number_format = "@"
+    return cell
+
+
+def _write_xlsx(path: Path, form: FormDef, header: list[str], lines: Iterator[list[Any]], *,
+                with_unit: bool = False) -> int:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -373,9 +428,21 @@ def _write_xlsx(path: Path, form: FormDef, header: list[str], lines: Iterator[li
         cell.font = bold
         cells.append(cell)
     ws.append(cells)
+    kinds = ["id", *(["unit"] if with_unit else []), *(f.type for f in form.fields)]
     n = 0
     for line in lines:
-        ws.append(line)
+        out: list[Any] = []
+        for kind, value in zip(kinds, line, strict=True):
+            if isinstance(value, str) and value and (value.startswith(FORMULA_START) or value[:1].isdigit()
+                                                     or not value.isprintable()):
+                out.append(xlsx_text_cell(ws, value))  # would run as a formula, lose its zeros or be refused
+            elif kind == "date" and isinstance(value, date):
+                cell = WriteOnlyCell(ws, value=value)
+                cell.number_format = "dd/mm/yyyy"
+                out.append(cell)
+            else:
+                out.append(value)
+        ws.append(out)
         n += 1
     wb.save(path)
     return n

@@ -18,6 +18,29 @@ from plan_desktop.store.db import StoreError
 LOCK_NAME = "plan_desktop.lock"
 _held: dict[Path, tuple[IO[bytes], int]] = {}
 _mutex = threading.Lock()
+#: What this process is, in words, for the message another process gets (Vietnamese, English).
+_holder = ("", "")
+
+
+def set_holder(vi: str, en: str = "") -> None:
+    """Name what holds the folder in this process («cửa sổ chương trình», «lệnh «plan-desktop export»»)."""
+    global _holder
+    _holder = (vi, en or vi) if vi else ("", "")
+
+
+def _who(path: Path) -> tuple[str, str]:
+    """Who holds the lock file, from what its holder wrote (byte 0 is the locked byte on Windows, so the
+    words start after it)."""
+    try:
+        raw = path.read_bytes()[1:2000].decode("utf-8", "replace")
+    except OSError:
+        raw = ""
+    pid, _, what = raw.partition("\n")
+    what_vi, _, what_en = what.partition("\n")
+    if not pid.strip().isdigit():
+        return "một chương trình khác", "another program"
+    what_vi, what_en = what_vi.strip() or "một chương trình khác", what_en.strip() or "another program"
+    return f"{what_vi} (tiến trình số {pid.strip()})", f"{what_en} (process {pid.strip()})"
 
 
 class FolderLockedError(StoreError):
@@ -68,13 +91,16 @@ def acquire(folder: Path) -> None:
             raise
         if not _try_lock(fh):
             fh.close()
+            vi, en = _who(key / LOCK_NAME)
             raise FolderLockedError(
-                f"Thư mục dữ liệu {key} đang được một cửa sổ chương trình khác sử dụng. "
-                "Hãy dùng cửa sổ đang mở, hoặc đóng nó rồi thử lại."
+                f"Thư mục dữ liệu {key} đang được {vi} sử dụng. Hãy dùng cửa sổ đang mở hoặc chờ lệnh chạy xong "
+                "(hoặc đóng nó) rồi thử lại.",
+                en=f"The data folder {key} is in use by {en}. Use the open window or wait for the command to "
+                   "finish (or close it), then try again.",
             )
         fh.seek(0)
         fh.truncate()
-        fh.write(str(os.getpid()).encode())
+        fh.write(f"#{os.getpid()}\n{_holder[0]}\n{_holder[1]}\n".encode())
         fh.flush()
         _held[key] = (fh, 1)
 

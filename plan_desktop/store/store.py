@@ -12,11 +12,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from plan_desktop import __version__
 from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_forms
 from plan_desktop.domain.text import fold
 from plan_desktop.store import audit, seal
 from plan_desktop.store.backup import private_dir, private_file
-from plan_desktop.store.db import DamagedStoreError, StoreError, connect, damaged_message, driver_errors
+from plan_desktop.store.db import (
+    DamagedStoreError,
+    StoreError,
+    _sql_fold,
+    connect,
+    damaged_message,
+    database,
+    driver_errors,
+)
 from plan_desktop.store.periods import period_where
 from plan_desktop.store.schema import SCHEMA_VERSION, migrations, schema_problems, sync_form_tables, sync_needed
 
@@ -93,8 +102,6 @@ class Store:
     @classmethod
     def memory(cls, forms: FormSet | None = None) -> Store:
         conn = sqlite3.connect(":memory:", isolation_level=None)
-        from plan_desktop.store.db import _sql_fold, database
-
         conn.execute("PRAGMA foreign_keys = ON")
         conn.create_function("fold", 1, _sql_fold, deterministic=True)
         store = cls(database(conn), None, forms or default_forms())
@@ -115,8 +122,6 @@ class Store:
             changes = sync_form_tables(self.db, self.forms, utc_now())
             self.set_meta("schema_version", str(SCHEMA_VERSION))
             if self.get_meta("created_by_version") is None:
-                from plan_desktop import __version__
-
                 self.set_meta("created_by_version", __version__)
             if resealed:  # the program's own migrations just ran: the seal follows the new columns
                 seal.write(self.db)

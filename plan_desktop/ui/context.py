@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from plan_desktop.domain.periods import Period
 from plan_desktop.domain.units import Level
 from plan_desktop.services.installation import Installation
+from plan_desktop.services.locks import install_period_locks
 from plan_desktop.services.records import RecordService
 from plan_desktop.ui.bridge import ChangeBridge
 
@@ -30,8 +31,6 @@ class AppContext:
     @classmethod
     def create(cls, inst: Installation, lang: str = "vi", today: Callable[[], date] = date.today) -> AppContext:
         service = RecordService(inst.store, today=today)
-        from plan_desktop.services.signing import install_period_locks
-
         install_period_locks(service, inst)
         return cls(inst, service, ChangeBridge(service), lang, today)
 

@@ -13,29 +13,33 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QRegularExpressionValidator, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
-from plan_desktop.domain.forms import FieldDef
-from plan_desktop.domain.text import fold
+from plan_desktop.domain.forms import MAX_DATE, MIN_DATE, FieldDef
+from plan_desktop.domain.text import fold, format_date_vi
+from plan_desktop.domain.validation import try_parse_date
 from plan_desktop.ui.i18n import vi_locale
 
 INT_MAX = 2_147_483_647
@@ -51,6 +55,10 @@ class EditorContext:
     today: date | None = None
     #: (form_id) -> list of (record id, title), for ref/refs pickers
     ref_items: Callable[[str], list[tuple[str, str]]] | None = None
+    #: what a new record's required date starts at (inside the period the list shows); else today
+    default_date: date | None = None
+    #: the unit that owns the record (placeholders such as HT-<unit>-0007)
+    unit_code: str = ""
     #: (form_id, editor): add a record of that form without leaving the dialog (the «Thêm … mới…» button
     #: of a ref/refs picker); the host calls ``editor.add_and_select(id, title)`` once it is saved
     ref_new: Callable[[str, Any], None] | None = None
@@ -94,88 +102,143 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class DateEditor(FieldEditor):
-    """QDateEdit with a calendar popup, ``dd/MM/yyyy``. An optional date has a tick box: unticked, empty."""
+class _DateLine(QLineEdit):
+    """The date's text box, clicked like a spreadsheet cell: a click selects the whole date, so what is
+    typed replaces it instead of landing in the middle of it; a second click right after places the
+    cursor to correct one digit. Reached with Tab (or when the dialog opens) the date is selected too."""
 
-    MIN = QDate(1900, 1, 1)
+    def __init__(self) -> None:
+        super().__init__()
+        self._select_on_release = False
+        self._selected_by_click = False
+
+    def mousePressEvent(self, e) -> None:
+        self._select_on_release = e.button() == Qt.MouseButton.LeftButton and not self._selected_by_click
+        super().mousePressEvent(e)
+
+    def mouseReleaseEvent(self, e) -> None:
+        super().mouseReleaseEvent(e)
+        if self._select_on_release and not self.hasSelectedText():  # a click, not a drag over some digits
+            self.selectAll()
+            self._selected_by_click = True
+        else:
+            self._selected_by_click = False
+        self._select_on_release = False
+
+    def keyPressEvent(self, e) -> None:
+        self._selected_by_click = False
+        super().keyPressEvent(e)
+
+    def focusInEvent(self, e) -> None:
+        super().focusInEvent(e)
+        self._selected_by_click = False
+        if e.reason() != Qt.FocusReason.MouseFocusReason:
+            self.selectAll()
+
+    def focusOutEvent(self, e) -> None:
+        self._selected_by_click = False
+        super().focusOutEvent(e)
+
+
+class DateEditor(FieldEditor):
+    """A date typed as in Excel (``20/4/2020``, ``20/04/2020``, ``20.4.2020``, ``20042020``) or picked from a
+    calendar; shown ``dd/MM/yyyy`` once typed. The text is read by the validator's own date parser, and
+    a text that is no date stays as typed and is refused at the field, never replaced by another date.
+    An optional date may be left empty."""
+
+    #: sent when the officer leaves the field (the dialog then checks it)
+    left = Signal()
 
     def __init__(self, fd: FieldDef, ctx: EditorContext):
         super().__init__(fd, ctx)
         self.widget = QWidget()
         lay = QHBoxLayout(self.widget)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("dd/MM/yyyy")
-        self.edit.setLocale(vi_locale())
-        self.edit.setMinimumDate(self.MIN)
-        self.edit.setMaximumDate(QDate(2100, 12, 31))
-        self.edit.setSpecialValueText(EMPTY_SPECIAL)
-        self.edit.setMinimumWidth(130)
+        lay.setSpacing(2)
+        self.edit = _DateLine()
         self.edit.setObjectName(f"field_{fd.name}")
+        self.edit.setPlaceholderText(QCoreApplication.translate("FieldEditor", "dd/mm/yyyy"))
+        self.edit.setMaxLength(10)
+        self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9/.\-]{0,10}"), self.edit))
+        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
         self._tooltip(self.edit)
-        self.check: QCheckBox | None = None
-        self._last = _qdate(ctx.today or date.today())
-        if not fd.required:
-            self.check = QCheckBox()
-            self.check.setObjectName(f"field_{fd.name}_set")
-            self.check.setToolTip(QCoreApplication.translate("FieldEditor",
-                                                             "Đánh dấu để nhập ngày; bỏ dấu để để trống."))
-            self.check.setAccessibleName(fd.label_for(ctx.lang))
-            self.check.toggled.connect(self._toggled)
-            lay.addWidget(self.check)
+        self.button = QToolButton()
+        self.button.setObjectName(f"field_{fd.name}_calendar")
+        self.button.setText("▾")
+        self.button.setToolTip(QCoreApplication.translate("FieldEditor", "Chọn ngày trên lịch"))
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        menu = QMenu(self.button)
+        self.calendar = QCalendarWidget()
+        self.calendar.setLocale(vi_locale())
+        self.calendar.setGridVisible(True)
+        self.calendar.setMinimumDate(_qdate(MIN_DATE))
+        self.calendar.setMaximumDate(_qdate(MAX_DATE))
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._show_calendar)
+        self.calendar.clicked.connect(lambda qd: (self._pick(qd), menu.close()))
+        self.calendar.activated.connect(lambda qd: (self._pick(qd), menu.close()))
+        self.button.setMenu(menu)
         lay.addWidget(self.edit)
+        lay.addWidget(self.button)
         lay.addStretch(1)
-        self.edit.dateChanged.connect(lambda *_: self.changed.emit())
+        self.edit.textChanged.connect(lambda *_: self.changed.emit())
+        self.edit.editingFinished.connect(self._finished)
         self.set_value(None)
 
-    def _toggled(self, on: bool) -> None:
-        self.edit.setEnabled(on)
-        if on:
-            self.edit.setDate(self._last)
-            self.edit.setFocus()
-        else:
-            if self.edit.date() != self.MIN:
-                self._last = self.edit.date()
-            self.edit.setDate(self.MIN)
-        self.changed.emit()
+    def _default(self) -> date:
+        return self.ctx.default_date or self.ctx.today or date.today()
 
-    def value(self) -> date | None:
-        if self.check is not None and not self.check.isChecked():
+    def _show_calendar(self) -> None:
+        d = self.value()
+        self.calendar.setSelectedDate(_qdate(d if isinstance(d, date) else self._default()))
+
+    def _pick(self, qd: QDate) -> None:
+        self.set_value(date(qd.year(), qd.month(), qd.day()))
+        self.left.emit()
+
+    def _finished(self) -> None:
+        """Leaving the field: a date is shown the one way (20/04/2020); anything else stays as typed."""
+        d = self.value()
+        if isinstance(d, date):
+            shown = format_date_vi(d)
+            if self.edit.text() != shown:
+                self.edit.setText(shown)
+        self.left.emit()
+
+    def value(self) -> date | str | None:
+        """The date; None when empty; the text itself when it is no date (the validator refuses it)."""
+        text = self.edit.text().strip()
+        if not text:
             return None
-        d = self.edit.date()
-        if d == self.MIN:
-            return None
-        return date(d.year(), d.month(), d.day())
+        d = try_parse_date(text)
+        return d if d is not None else text
 
     def set_value(self, value: Any) -> None:
         if value is None and self.fd.required:
-            value = self.ctx.today or date.today()
+            value = self._default()
         if value is None:
-            if self.check is not None:
-                self.check.setChecked(False)
-            self.edit.setEnabled(False)
-            self.edit.setDate(self.MIN)
+            self.edit.clear()
             return
         if isinstance(value, str):
-            value = date.fromisoformat(value)
-        if self.check is not None:
-            self.check.blockSignals(True)
-            self.check.setChecked(True)
-            self.check.blockSignals(False)
-        self.edit.setEnabled(True)
-        self.edit.setDate(_qdate(value))
+            value = try_parse_date(value) or value
+        self.edit.setText(format_date_vi(value) if isinstance(value, date) else str(value))
+        self.edit.setCursorPosition(0)
+
+    def type_text(self, text: str) -> None:
+        """Put ``text`` as if typed and the field left (for scripts; tests type with the keyboard)."""
+        self.edit.setText(text)
+        self._finished()
 
     def focus_widgets(self) -> list[QWidget]:
-        return [w for w in (self.check, self.edit) if w is not None]
+        return [self.edit]
 
     def set_read_only(self, ro: bool) -> None:
-        if self.check is not None:
-            self.check.setEnabled(not ro)
         self.edit.setReadOnly(ro)
-        if ro:
-            self.edit.setCalendarPopup(False)
-            self.edit.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.button.setVisible(not ro)
 
 
 class _NumberMixin:
@@ -191,7 +254,13 @@ class _NumberMixin:
 
 
 class _Clearable:
-    """A spin box whose text can be deleted: an empty box means "no value" (the special minimum)."""
+    """A spin box whose text can be deleted: an empty box means "no value" (the special minimum).
+
+    The minimum is far below zero so that a negative number typed stays as typed and the validator
+    says why it is refused («không được là số âm») instead of the box silently going back."""
+
+    #: where the arrow keys start from an empty box
+    start_value = 0
 
     def wheelEvent(self, event):  # no value change by an accidental wheel scroll
         if self.hasFocus():
@@ -208,6 +277,12 @@ class _Clearable:
         if not text.strip() or text.strip() == self.suffix().strip():
             return self.minimum()
         return super().valueFromText(text)
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() == self.minimum():
+            self.setValue(self.start_value)
+            return
+        super().stepBy(steps)
 
 
 class _SpinBox(_Clearable, QSpinBox):
@@ -226,10 +301,13 @@ class IntEditor(FieldEditor, _NumberMixin):
         self.box = _SpinBox()
         self.box.setObjectName(f"field_{fd.name}")
         self._setup_number(self.box)
-        self._empty = min(fd.min or 0, 0) - 1
+        self._empty = -INT_MAX - 1
         self.box.setRange(self._empty, INT_MAX)
-        if fd.name == "year" or (fd.min or 0) >= 1000:
+        self.box.start_value = fd.min if fd.min is not None and fd.min > 0 else 0
+        if fd.year:
             self.box.setGroupSeparatorShown(False)  # a year: 2019, not 2.019
+            if ctx.default_date is not None:
+                self.box.start_value = ctx.default_date.year
         self._tooltip(self.box)
         self.box.valueChanged.connect(lambda *_: self.changed.emit())
         self.widget = self.box
@@ -259,7 +337,7 @@ class MoneyEditor(FieldEditor, _NumberMixin):
         self.box.setDecimals(0)
         self.box.setSuffix(" đ")
         self.box.setSingleStep(10_000)
-        self.box.setRange(-1, MONEY_MAX)
+        self.box.setRange(-MONEY_MAX - 1, MONEY_MAX)
         self.box.setMinimumWidth(180)
         self.box.setMaximumWidth(260)
         self._tooltip(self.box)
@@ -269,10 +347,10 @@ class MoneyEditor(FieldEditor, _NumberMixin):
 
     def value(self) -> int | None:
         v = self.box.value()
-        return None if v < 0 else round(v)
+        return None if v == self.box.minimum() else round(v)
 
     def set_value(self, value: Any) -> None:
-        self.box.setValue(-1 if value is None else float(value))
+        self.box.setValue(self.box.minimum() if value is None else float(value))
 
     def set_read_only(self, ro: bool) -> None:
         self.box.setReadOnly(ro)

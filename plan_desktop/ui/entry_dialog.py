@@ -6,6 +6,7 @@ frame, message underneath) and nothing is written until all are fixed.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from datetime import date
 from typing import Any
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -26,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.text import format_date_vi
 from plan_desktop.domain.units import default_registry
 from plan_desktop.domain.validation import FieldIssue, ValidationError
 from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.ui import startup
-from plan_desktop.ui.editors import EditorContext, FieldEditor, make_editor
+from plan_desktop.ui.editors import DateEditor, EditorContext, FieldEditor, make_editor
 
 ERROR_STYLE = """
 QFrame#field_frame { border: 2px solid transparent; border-radius: 4px; }
@@ -78,12 +81,18 @@ class EntryDialog(QDialog):
 
     ``record`` with ``id`` None (or ``duplicate=True``) starts a new record pre-filled with those values.
     ``read_only`` shows a record of another unit without letting it be changed.
+    ``period`` is the period the list shows (first day, last day, its name): a new record's date starts
+    inside it, and a date outside it, or outside ``plan_years``, is asked about before saving.
     """
 
     def __init__(self, form: FormDef, service: RecordService, *, record: dict[str, Any] | None = None,
                  duplicate: bool = False, read_only: bool = False, lang: str = "vi",
-                 today: date | None = None, parent: QWidget | None = None):
+                 today: date | None = None, period: tuple[date, date, str] | None = None,
+                 plan_years: range | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        self.period = period
+        self.plan_years = plan_years
+        self.today = today or date.today()
         self.form = form
         self.service = service
         self.lang = lang
@@ -107,8 +116,10 @@ class EntryDialog(QDialog):
         self._today = today
         #: the dialog opened from a picker's «Thêm … mới…» button, while it is open
         self.child_dialog: EntryDialog | None = None
+        unit_code = (record or {}).get("unit_code") or service.store.unit_code or ""
         ctx = EditorContext(lang=lang, today=today, ref_items=self._ref_items,
-                            ref_new=None if read_only else self._ref_new)
+                            ref_new=None if read_only else self._ref_new,
+                            default_date=self._default_date(), unit_code=unit_code)
         outer = QVBoxLayout(self)
         self.banner = QLabel()
         self.banner.setProperty("role", "banner")
@@ -140,6 +151,8 @@ class EntryDialog(QDialog):
             lab.setContentsMargins(0, 5, 0, 0)
             editor = make_editor(fd, ctx)
             lab.setBuddy(editor.focus_widgets()[0])
+            if fd.generate and isinstance(editor.widget, QLineEdit):  # the example uses this unit's code
+                editor.widget.setPlaceholderText(fd.example_for(unit_code, 7))
             help_text = fd.help_for(lang)
             msg = QLabel(help_text)
             msg.setObjectName(f"message_{fd.name}")
@@ -162,6 +175,8 @@ class EntryDialog(QDialog):
             self.rows[fd.name] = row
             focus_chain.extend(editor.focus_widgets())
             editor.changed.connect(lambda n=fd.name: self._field_changed(n))
+            if isinstance(editor, DateEditor):
+                editor.left.connect(lambda n=fd.name: self._field_left(n))
         grid.setRowStretch(2 * len(form.fields), 1)
 
         self.scroll = QScrollArea()
@@ -206,6 +221,11 @@ class EntryDialog(QDialog):
             for fd in form.fields:
                 if fd.default is not None:
                     self.rows[fd.name].editor.set_value(fd.default)
+        if self.record_id is None and not read_only:
+            for fd in form.fields:  # a pseudonym is made by the program (the officer may type an existing one)
+                if fd.generate and self.rows[fd.name].editor.value() is None:
+                    with contextlib.suppress(RecordError):  # not set up yet: the officer types it
+                        self.rows[fd.name].editor.set_value(service.next_generated(form.id, fd.name))
         if read_only:
             for row in self.rows.values():
                 row.editor.set_read_only(True)
@@ -218,6 +238,15 @@ class EntryDialog(QDialog):
         startup.track_dialog(self)
         if focus_chain:
             QTimer.singleShot(0, focus_chain[0].setFocus)
+
+    def _default_date(self) -> date:
+        """Where a new record's date starts: today, or the nearest day of the period the list shows (in
+        January, last year's list gets a date of last year, so the record does not vanish from it)."""
+        day = self.today
+        if self.period is not None:
+            first, last = self.period[0], self.period[1]
+            day = min(max(day, first), last)
+        return day
 
     # -- values ----------------------------------------------------------------------------------------
     def editor(self, name: str) -> FieldEditor:
@@ -306,6 +335,41 @@ class EntryDialog(QDialog):
         row = self.rows[name]
         return row.message.text() if row.message.property("role") == "error" and row.message.isVisible() else ""
 
+    def _field_left(self, name: str) -> None:
+        """The officer left a date field: a text that is no date is refused there and then."""
+        if self._checking or self.read_only:
+            return
+        value = self.rows[name].editor.value()
+        if not isinstance(value, str):
+            if not self._shown_issues:
+                self.rows[name].show_issues([], self.lang)
+            return
+        result = self.service.check(self.form.id, self.values(), record_id=self.record_id)
+        self.rows[name].show_issues(result.for_field(name), self.lang)
+
+    def _outside_question(self, values: dict[str, Any]) -> str | None:
+        """Why the record's date needs a second look (outside the list's period or the plan), or None."""
+        name = self.form.period_field
+        if name is None:
+            return None
+        fd = self.form.field(name)
+        value = values.get(name)
+        if isinstance(value, date):
+            year, shown = value.year, format_date_vi(value)
+        elif isinstance(value, int) and fd.type == "int":
+            year, shown = value, str(value)
+        else:
+            return None
+        label = fd.label_for(self.lang)
+        if self.plan_years is not None and year not in self.plan_years:
+            first, last = self.plan_years[0], self.plan_years[-1]
+            return self.tr("«{label}» là {value}, nằm ngoài thời gian của Kế hoạch ({first}–{last}).").format(
+                label=label, value=shown, first=first, last=last)
+        if self.period is not None and isinstance(value, date) and not self.period[0] <= value <= self.period[1]:
+            return self.tr("«{label}» là {value}, nằm ngoài kỳ đang xem ({period}): sau khi lưu, bản ghi sẽ "
+                           "không hiện trong danh sách này.").format(label=label, value=shown, period=self.period[2])
+        return None
+
     def _field_changed(self, name: str) -> None:
         """Once issues are shown, every change checks again, so a message goes as soon as it is fixed."""
         if not self._shown_issues or self._checking:
@@ -325,6 +389,13 @@ class EntryDialog(QDialog):
         result = self.service.check(self.form.id, values, record_id=self.record_id)
         if not result.ok:
             self.show_issues(result.issues)
+            return False
+        question = self._outside_question(result.values)
+        if question is not None and not ask_yes_no(self, self.tr("Ngày nằm ngoài kỳ"),
+                                                   question + "\n\n" + self.tr("Vẫn lưu với ngày này?")):
+            name = self.form.period_field or ""
+            if name in self.rows:
+                self.rows[name].editor.focus_widgets()[0].setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         try:
             if self.record_id is None:

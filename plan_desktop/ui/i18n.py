@@ -28,6 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from plan_desktop import paths
+from plan_desktop.errors import user_message
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_LANGUAGE = "vi"
 
 _installed: list[QTranslator] = []
+#: the language installed last ("vi" or "en")
+_current: list[str] = []
 
 
 def cache_dir() -> Path:
@@ -104,7 +107,19 @@ def install(language: str | None, app: QCoreApplication | None = None) -> str:
         else:
             log.warning("cannot load translation %s", f)
     QLocale.setDefault(QLocale("en_US" if lang == "en" else "vi_VN"))
+    _current[:] = [lang]
     return lang
+
+
+def current() -> str:
+    """The window's language now."""
+    return _current[0] if _current else DEFAULT_LANGUAGE
+
+
+def error_text(exc: BaseException) -> str:
+    """What the window says about an error the officer can cause, in the window's language (English
+    where the error carries it); the exception's own text for anything else."""
+    return user_message(exc, current()) or str(exc)
 
 
 def vi_locale() -> QLocale:

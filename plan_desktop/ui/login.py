@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from plan_desktop.services.access import AccessError
 from plan_desktop.services.installation import Installation
 from plan_desktop.store.db import DamagedStoreError
+from plan_desktop.ui.i18n import error_text
 
 
 class LoginDialog(QDialog):
@@ -77,7 +78,7 @@ class LoginDialog(QDialog):
         except AccessError as exc:
             self.password.clear()
             self.password.setFocus()
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.error.show()
             return False
         self.password.clear()

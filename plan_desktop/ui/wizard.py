@@ -37,7 +37,14 @@ from plan_desktop.errors import user_message
 from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.keys import short_code
 from plan_desktop.services.installation import PLAN_FIRST_YEAR, PLAN_LAST_YEAR, Installation, default_year
-from plan_desktop.services.settings import TITLES, SettingsService, authority_for, signer_title
+from plan_desktop.services.settings import (
+    STANDALONE,
+    TITLES,
+    SettingsService,
+    authority_for,
+    check_standalone,
+    signer_title,
+)
 
 
 class UnitPage(QWizardPage):
@@ -430,6 +437,7 @@ class SetupWizard(QWizard):
         code = self.unit_page.unit_code()
         try:
             if self.inst is None:
+                check_standalone({k: v for k, v in values.items() if k in STANDALONE})  # before any file is made
                 officer, title = values.pop("officer_name"), values.pop("officer_title")
                 self.installation = Installation.init(self.folder, code or "", officer=officer, title=title,
                                                       extra_settings={"working_year": values["working_year"]})

@@ -1,6 +1,14 @@
 """English for the program's strings (Vietnamese is the source language). Used by ``update.py``."""
 
 EN = {
+    # issue 17: entry that cannot go wrong silently
+    "«{label}» là {value}, nằm ngoài thời gian của Kế hoạch ({first}–{last}).":
+        "«{label}» is {value}, outside the plan's years ({first}–{last}).",
+    "«{label}» là {value}, nằm ngoài kỳ đang xem ({period}): sau khi lưu, bản ghi sẽ không hiện trong danh sách này.":
+        "«{label}» is {value}, outside the period shown ({period}): once saved, the record will not appear in this "
+        "list.",
+    "Ngày nằm ngoài kỳ": "Date outside the period",
+    "Vẫn lưu với ngày này?": "Save with this date anyway?",
     # issue 15: signer identity, issuing by the clerk
     "(không dùng ảnh)": "(no image)",
     "Bỏ": "Clear",
@@ -198,7 +206,8 @@ EN = {
     "Cài đặt": "Settings",
     "Đã lưu cài đặt.": "Settings saved.",
     # editors
-    "Đánh dấu để nhập ngày; bỏ dấu để để trống.": "Tick to enter a date; untick to leave it empty.",
+    "dd/mm/yyyy": "dd/mm/yyyy",
+    "Chọn ngày trên lịch": "Pick the date on a calendar",
     "Có": "Yes",
     "Gõ để tìm…": "Type to search…",
     "(Không chọn)": "(None)",
@@ -704,6 +713,9 @@ EN.update({
         "(dd/mm): day the first package after the period came in · «BC đã ký»: the package carried the period's "
         "signed report",
     "Đã xuất gói số {seq} ({n} bản ghi).": "Exported package number {seq} ({n} records).",
+    "Chưa xuất gói nào. Cắm USB, chọn ổ ở «Ghi vào», rồi bấm «Xuất gói dữ liệu» — các gói đã xuất và biên nhận của cấp trên sẽ hiện ở đây.":
+        "No package exported yet. Plug in a USB stick, pick it under «Write to», then click «Export data package» — "
+        "packages exported and the receipts of the level above will show here.",
     "Đã xuất dữ liệu: {name}": "Data exported: {name}",
     "Thêm cơ sở mới…": "New business…",
     "Thêm cán bộ mới…": "New officer…",

@@ -186,8 +186,12 @@ def test_required_fields(form_id):
 
 def test_not_future_dates():
     not_future = {(f.id, fd.name) for f in FORMS.values() for fd in f if fd.not_future}
+    # every date of something that has happened; only the end of a roster entry may lie ahead
     assert not_future == {
-        ("communication", "date"), ("inspection", "date"), ("case", "detected_on"),
+        ("communication", "date"), ("inspection", "date"), ("case", "detected_on"), ("case", "closed_on"),
+        ("support", "date"), ("training", "start_date"), ("training", "end_date"),
+        ("plan_document", "issued_on"), ("unit_status", "decision_date"), ("establishment", "opened_on"),
+        ("establishment", "suspected_since"), ("officer", "since"), ("support_model", "established_on"),
         ("establishment", "suspected_until"), ("plan_document", "carried_out_on"),
     }
 
@@ -256,7 +260,7 @@ def test_implies_unique_min_items():
 
 def test_no_defaults_except_sessions():
     defaults = {(f.id, fd.name): fd.default for f in FORMS.values() for fd in f if fd.default is not None}
-    assert defaults == {("communication", "sessions"): 1, ("case", "scale"): "case"}
+    assert defaults == {("communication", "sessions"): 1, ("case", "scale"): "case", ("case", "status"): "open"}
 
 
 def test_dictionary_labels_verbatim():
@@ -282,7 +286,10 @@ def test_dictionary_labels_verbatim():
 
 def test_person_code_help_forbids_identifying_data():
     fd = FORMS["support"].field("person_code")
-    assert "HT-13285-0007" in fd.help
+    assert "HT-<mã xã>-<số thứ tự>" in fd.help
+    assert fd.example_for("13597", 7) == "HT-13597-0007"
+    assert fd.pattern_for("13597").fullmatch("HT-13597-0007")
+    assert not fd.pattern_for("13597").fullmatch("Nguyễn Thị Lan")
     for word in ("họ tên", "CCCD", "địa chỉ"):
         assert word in fd.help
 

@@ -104,7 +104,8 @@ def test_required_when_and_positive_when():
 
 def test_required_when_not_in():
     c = {"detected_on": "2020-02-01", "status": "handled"}
-    assert "bắt buộc phải nhập khi «Trạng thái» không phải là «Đang xử lý»" in issues("case", c)["closed_on"]
+    # the message names the status that was chosen, not the one that was not
+    assert issues("case", c)["closed_on"] == "Ngày kết thúc: bắt buộc phải nhập khi «Trạng thái» là «Đã xử lý»."
     assert "closed_on" not in issues("case", {**c, "status": "open"})
     assert "không được trước «Ngày phát hiện»" in issues("case", {**c, "closed_on": "2020-01-01"})["closed_on"]
 
@@ -149,3 +150,47 @@ def test_reference_must_exist_in_same_unit():
     other = {"date": "2020-03-01", "establishment": "00000000-8a51-4b8e-9d7a-0a0b0c0d0e0f"}
     assert "không tìm thấy bản ghi" in issues("inspection", other, ctx)["establishment"]
     assert "không phải là mã bản ghi" in issues("inspection", {**ok, "establishment": "abc"}, ctx)["establishment"]
+
+
+# -- issue 17: cross-field rules from the form definitions ------------------------------------------------
+def test_women_need_the_total_and_are_at_most_it():
+    msg = issues("communication", comm(participants="", participants_female="80"))["participants_female"]
+    assert msg == "Trong đó nữ: chỉ nhập được khi đã nhập «Số người tham dự»."
+    assert "participants_female" not in issues("communication", comm(participants="", participants_female=""))
+    assert "không được lớn hơn" in issues("communication", comm(participants=104, participants_female=143))[
+        "participants_female"]
+    case = {"detected_on": "2020-02-01", "sellers_minor": 2}
+    assert "chỉ nhập được khi đã nhập «Số người bán dâm»" in issues("case", case)["sellers_minor"]
+
+
+def test_a_case_is_open_unless_said_otherwise():
+    r = validate(FORMS["case"], {"detected_on": "2020-02-01"}, CTX)
+    assert r.ok and r.values["status"] == "open" and r.values["closed_on"] is None
+
+
+def test_dates_between_2000_and_today():
+    assert "không được trước ngày 01/01/2000" in issues("communication", comm(date="31/12/1999"))["date"]
+    assert "không được sau ngày hôm nay" in issues("support", {"date": "2020-07-01", "person_code": "HT-13597-0001",
+                                                              "service": "legal"})["date"]
+    # a roster's end may lie ahead, but not in year 9999
+    est = {"name": "A", "kind": "cafe", "closed_on": "9999-01-01"}
+    assert "không được sau ngày 31/12/2099" in issues("establishment", est)["closed_on"]
+    assert "closed_on" not in issues("establishment", {**est, "closed_on": "2025-01-01"})
+
+
+def test_person_code_is_a_pseudonym_of_the_unit():
+    base = {"date": "2020-03-01", "service": "legal"}
+    assert issues("support", {**base, "person_code": "HT-13597-0012"}) == {}
+    msg = issues("support", {**base, "person_code": "Nguyễn Thị Lan"})["person_code"]
+    assert msg.startswith("Mã số người được hỗ trợ: «Nguyễn Thị Lan» không đúng dạng HT-<mã đơn vị>-<4 chữ số>, "
+                          "ví dụ HT-13597-0007")
+    assert "person_code" in issues("support", {**base, "person_code": "HT-13285-0012"})  # another commune's shape
+    english = {i.field: i.message_for("en") for i in validate(FORMS["support"], {**base, "person_code": "Lan"},
+                                                                CTX).issues}
+    assert "is not of the form HT-<unit code>-<4 digits>, e.g. HT-13597-0007" in english["person_code"]
+
+
+def test_years_print_without_a_thousands_separator():
+    year = FORMS["unit_status"].field("year")
+    assert year.display(2020) == "2020"
+    assert FORMS["communication"].field("participants").display(2020) == "2.020"

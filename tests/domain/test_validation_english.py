@@ -43,7 +43,7 @@ def english(form_id, values, ctx=CTX):
     ("training", TRAIN, "end_date", "must not be before «"),
     ("inspection", {**INSP, "violation": "có"}, "violation_desc", "is required when «"),
     ("inspection", {**INSP, "action": "fine", "fine": "0"}, "fine", "must be above 0 when «"),
-    ("case", {"detected_on": "2020-02-01", "status": "handled"}, "closed_on", "is not «"),
+    ("case", {"detected_on": "2020-02-01", "status": "handled"}, "closed_on", "is required when «Status» is «Handled»"),
     ("unit_status", {"year": 2019, "healthy": "0", "healthy_drugs_too": "1"}, "healthy_drugs_too",
      "may only be ticked when «"),
     ("establishment", {"name": "A", "kind": "cafe", "suspected": "maybe"}, "suspected", "type yes/no (or 1/0)."),

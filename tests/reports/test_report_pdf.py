@@ -178,11 +178,12 @@ def test_xlsx_has_the_same_numbers(report):
     # communication by format: 4 activities, 7 sessions, 1.250 participants, 700 women, 250 materials
     assert [4, 7, 1250, 700, 250] in [list(r[1:6]) for r in total_rows]
     assert any(3_000_000 in r for r in total_rows)
-    ind = {r[1]: r for r in wb["Chỉ tiêu"].iter_rows(values_only=True) if r and r[1]}
+    by_label = {i.short_label or i.label: i.id for i in result.data.indicators}
+    ind = {by_label[r[1]]: r for r in wb["Chỉ tiêu"].iter_rows(values_only=True) if r and r[1] in by_label}
     assert ind["cases_handled"][4] == 50 and ind["cases_handled"][6] == "Chưa đạt"
     assert ind["officers_trained"][7:9] == (1, 2)
     assert ind["press_monthly"][6] == "Không áp dụng" and ind["press_monthly"][10] == "not_applicable"
-    assert ind["cases_handled"][11] == "31/12/2019"
+    assert ind["cases_handled"][11].date() == date(2019, 12, 31)  # a date cell
     assert result.data.data_hash in ws["A4"].value
 
 
@@ -246,3 +247,47 @@ def test_pages_render_and_the_signing_side_reads_the_hash(commune, report, tmp_p
     assert len(pngs) == len(PdfReader(str(pdf)).pages) and all(p.stat().st_size > 1000 for p in pngs)
     verify = pytest.importorskip("plan_desktop.signing.verify")
     assert verify.read_data_hash(pdf) == result.data.data_hash
+
+
+def test_xlsx_prints_on_a4_with_labels_real_cells_and_no_formula(report, commune):
+    """report --xlsx (issue 17): every sheet on A4, fitted to width, its header row repeated, rows as high
+    as their wrapped text; indicators by label, not internal id; numbers and dates as real cells."""
+    _, xlsx, result = report
+    wb = load_workbook(xlsx)
+    ids = {i.id for i in result.data.indicators}
+    for ws in wb.worksheets:
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.fitToHeight == 0
+        first, last = ws.print_title_rows.replace("$", "").split(":")
+        assert first == last and ws.cell(row=int(first), column=1).font.b  # the (bold) header row
+        cells = [c for row in ws.iter_rows() for c in row]
+        assert not [c for c in cells if c.data_type == "f"]
+        assert not [c for c in cells if isinstance(c.value, str) and c.value in ids], ws.title
+        for c in cells:  # a wrapped text longer than its column gets a row tall enough for its lines
+            width = ws.column_dimensions[c.column_letter].width or 9
+            if isinstance(c.value, str) and c.alignment.wrap_text and len(c.value) > 2.5 * width:
+                assert (ws.row_dimensions[c.row].height or 15) >= 2 * 15, (ws.title, c.coordinate, c.value)
+    ind = wb["Chỉ tiêu"]
+    numbers = [c.value for row in ind.iter_rows(min_row=3) for c in row[4:5] if c.value is not None]
+    assert numbers and all(isinstance(v, (int, float)) for v in numbers)
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_xlsx_printed_by_libreoffice_fits_the_page_width(report, tmp_path):
+    """Printed by a real spreadsheet program, each sheet is one page wide (every column on the page) and the
+    whole workbook takes a few pages, not 16."""
+    import subprocess
+
+    _, xlsx, _ = report
+    profile = (tmp_path / "lo-profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "lo"), str(xlsx)], check=True, capture_output=True, timeout=180)
+    pdf = tmp_path / "lo" / (xlsx.stem + ".pdf")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages <= 6, pages
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for last_column in ("Ghi chú", "Mẫu số", "Đánh giá"):  # the rightmost columns of the indicators sheet
+        assert last_column in text
+    assert f"Trang 1/{pages}" in text.replace("\u00a0", " ") or "Trang 1/" in text

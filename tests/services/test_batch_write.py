@@ -182,7 +182,7 @@ def test_unique_values_checked_against_the_store_and_within_the_batch(service):
                                                             (None, {"year": 2019, "healthy": False})])
     assert created == 0
     assert [(i, x.reason) for i, x in issues] == [
-        (1, "đơn vị này đã có một bản ghi với năm 2.018."), (2, "trùng với dòng trước (1).")]
+        (1, "đơn vị này đã có một bản ghi với năm 2018."), (2, "trùng với dòng 1 ở trên.")]
 
 
 def test_guards_still_refuse_rows_of_a_batch(service, commune):

@@ -146,3 +146,42 @@ def test_records_of_another_unit_only_for_a_unit_below(commune, tmp_path):
         assert created == 1 and not issues
     finally:
         district.close()
+
+
+# -- issue 17: pseudonyms only ------------------------------------------------------------------------------
+SUPPORT = {"date": "2019-03-05", "service": "counselling"}
+
+
+def test_person_code_is_made_by_the_program_next_free_number(service):
+    first = service.create("support", SUPPORT)
+    assert first["person_code"] == "HT-13597-0001"
+    service.create("support", {**SUPPORT, "person_code": "HT-13597-0007"})  # an existing person's code
+    assert service.create("support", SUPPORT)["person_code"] == "HT-13597-0008"
+    assert service.next_generated("support", "person_code") == "HT-13597-0009"
+    # a deleted record keeps its number: a code is never given to two people
+    last = service.create("support", SUPPORT)
+    service.delete("support", last["id"])
+    assert service.next_generated("support", "person_code") == "HT-13597-0010"
+
+
+def test_a_name_is_never_accepted_as_a_code(service, commune):
+    with pytest.raises(ValidationError) as err:
+        service.create("support", {**SUPPORT, "person_code": "Nguyễn Thị Lan"})
+    assert "«Nguyễn Thị Lan» không đúng dạng HT-<mã đơn vị>-<4 chữ số>" in str(err.value)
+    assert commune.store.count(commune.store.forms["support"]) == 0
+
+
+def test_an_import_gives_each_row_without_a_code_the_next_one(service, commune, tmp_path):
+    from plan_desktop.services.tabular import import_file
+
+    service.create("support", {**SUPPORT, "person_code": "HT-13597-0003"})
+    path = tmp_path / "support.csv"
+    path.write_text("date,person_code,service\n2019-04-01,,legal\n2019-04-02,HT-13597-0003,legal\n"
+                    "2019-04-03,,job\n", encoding="utf-8")
+    result = import_file(service, "support", path)
+    assert result.ok, result.errors
+    codes = sorted(r["person_code"] for r in commune.store.rows(commune.store.forms["support"]))
+    assert codes == ["HT-13597-0003", "HT-13597-0003", "HT-13597-0004", "HT-13597-0005"]
+    path.write_text("date,person_code,service\n2019-04-01,Nguyễn Thị Lan,legal\n", encoding="utf-8")
+    bad = import_file(service, "support", path)
+    assert bad.errors and bad.errors[0].startswith("dòng 2, Mã số người được hỗ trợ: «Nguyễn Thị Lan» không đúng")

@@ -9,8 +9,9 @@ pytest.importorskip("pyhanko", reason="pyhanko[opentype] chưa được cài (ph
 
 from plan_desktop.cli import main
 from plan_desktop.reports.scope import DATA_HASH_VERSION, report_data_hash
+from plan_desktop.services.locks import install_period_locks
 from plan_desktop.services.records import RecordError
-from plan_desktop.services.signing import SigningService, install_period_locks
+from plan_desktop.services.signing import SigningService
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.specs import Pkcs12Spec
 from plan_desktop.signing.verify import read_data_hash

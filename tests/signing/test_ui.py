@@ -72,7 +72,7 @@ def test_report_list_shows_statuses_and_reopens(qtbot, commune, pki, report_for,
 
 def test_entry_dialog_refuses_an_edit_in_a_locked_period(qtbot, commune, service, pki, report_for, tmp_path):
     """The window's entry dialog shows the lock's Vietnamese message and keeps the record unchanged."""
-    from plan_desktop.services.signing import install_period_locks
+    from plan_desktop.services.locks import install_period_locks
     from plan_desktop.signing.specs import Pkcs12Spec
     from plan_desktop.ui.entry_dialog import EntryDialog
     from tests.ui.helpers import type_ime

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 
@@ -44,6 +44,18 @@ def type_multiline(qtbot, edit: QPlainTextEdit, text: str) -> None:
         type_ime(edit, line)
 
 
+def type_date(qtbot, ed: DateEditor, value: Any) -> None:
+    """Click into the date field and type the date as an officer does (dd/mm/yyyy), or empty it."""
+    qtbot.mouseClick(ed.edit, Qt.MouseButton.LeftButton)
+    if value is None:
+        qtbot.keyClick(ed.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(ed.edit, Qt.Key.Key_Delete)
+        return
+    text = value if isinstance(value, str) and "/" in value else (
+        value if isinstance(value, date) else date.fromisoformat(value)).strftime("%d/%m/%Y")
+    qtbot.keyClicks(ed.edit, text)
+
+
 def fill(qtbot, dialog, values: dict[str, Any]) -> None:
     """Put ``values`` into the dialog's widgets, field by field."""
     for name, value in values.items():
@@ -56,14 +68,7 @@ def fill(qtbot, dialog, values: dict[str, Any]) -> None:
                 else:
                     type_ime(ed.edit, value)
         elif isinstance(ed, DateEditor):
-            if value is None:
-                if ed.check is not None:
-                    ed.check.setChecked(False)
-                continue
-            if ed.check is not None and not ed.check.isChecked():
-                qtbot.mouseClick(ed.check, Qt.MouseButton.LeftButton)
-            d = value if isinstance(value, date) else date.fromisoformat(value)
-            ed.edit.setDate(QDate(d.year, d.month, d.day))
+            type_date(qtbot, ed, value)
         elif isinstance(ed, IntEditor):
             ed.box.setFocus()
             ed.box.selectAll()
@@ -72,7 +77,7 @@ def fill(qtbot, dialog, values: dict[str, Any]) -> None:
             else:
                 qtbot.keyClicks(ed.box, str(value))
         elif isinstance(ed, MoneyEditor):
-            ed.box.setValue(-1 if value is None else float(value))
+            ed.set_value(value)
         elif isinstance(ed, ChoiceEditor):
             ed.combo.setCurrentIndex(max(ed.combo.findData(value), 0) if value else 0)
         elif isinstance(ed, ChoicesEditor):

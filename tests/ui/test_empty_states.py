@@ -45,3 +45,18 @@ def test_column_titles_are_not_cut(window, qtbot):
         for col in range(page.model.columnCount()):
             title = page.model.headerData(col, header.orientation())
             assert header.sectionSize(col) >= fm.horizontalAdvance(title) + 12, (form_id, title)
+
+
+def test_the_export_history_says_what_to_do_until_a_package_is_written(window, ctx, qtbot, monkeypatch):
+    from types import SimpleNamespace
+
+    from plan_desktop.services import exchange as ex
+
+    page = window.show_page("exchange")
+    qtbot.waitUntil(lambda: page.inner is not None)
+    inner = page.inner
+    assert inner.history_empty.isVisibleTo(inner) and "Xuất gói dữ liệu" in inner.history_empty.text()
+    sent = SimpleNamespace(sequence=1, created_at="2020-01-05T08:00:00Z", records=3, status="sent", reason="")
+    monkeypatch.setattr(ex, "export_history", lambda inst: [sent])
+    inner._refresh_history()
+    assert not inner.history_empty.isVisibleTo(inner) and inner.history.rowCount() == 1

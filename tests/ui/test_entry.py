@@ -146,6 +146,8 @@ def test_invalid_entry_shows_message_at_field_and_saves_nothing(kind, form_id, o
     }[kind]
     fill(qtbot, dlg, fixes)
     assert dlg.issue_text(field) == ""
+    if kind == "not_future":  # 30/06/2020 lies outside the list's period (2019): the dialog asks first
+        answer_next_question(yes=True)
     qtbot.keyClick(dlg, Qt.Key.Key_Return)
     assert dlg.saved is not None, {n: dlg.issue_text(n) for n in dlg.rows}
     assert _count(ctx, form_id) == before + 1

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from plan_desktop.domain.forms import FormSet, default_forms
+from plan_desktop.domain.plan import default_plan, load_plans
+from plan_desktop.domain.units import default_registry
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
 from plan_desktop.exchange.keys import b64, fingerprint, short_code, unb64
 from plan_desktop.exchange.package import (
@@ -67,8 +69,6 @@ class SetupInfo:
 def _plan_info(inst: Installation) -> dict[str, Any]:
     """The plan this installation follows and its targets per indicator and year (for a setup file)."""
     try:
-        from plan_desktop.domain.plan import default_plan
-
         plan = default_plan(inst.store.get_setting("plan_id"))
     except Exception:  # no plan file shipped: the setup file simply carries none
         return {"plan_id": None, "plan_targets": {}}
@@ -147,8 +147,6 @@ def _ancestors(inst: Installation, unit: str) -> set[str]:
 def read_setup_file(path: Path | bytes, name: str = "", *, forms: FormSet | None = None) -> SetupInfo:
     """Open and check a setup file (for the first-run wizard). Nothing is written. A file made with
     newer forms than this program's (``forms``, default the program's own) is refused."""
-    from plan_desktop.domain.units import default_registry
-
     name = name or (Path(path).name if isinstance(path, (str, Path)) else "tệp thiết lập")
     what = f"Tệp thiết lập «{name}»"
     data = read_source(Path(path) if isinstance(path, str) else path, what)
@@ -240,8 +238,6 @@ def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
         settings["plan_targets"] = info.plan_targets
     if info.plan_id:
         try:
-            from plan_desktop.domain.plan import load_plans
-
             if any(p.id == info.plan_id for p in load_plans()):
                 settings["plan_id"] = info.plan_id
         except Exception:  # the plan files could not be read: keep the current plan

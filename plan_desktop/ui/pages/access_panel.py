@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from plan_desktop.services import access
 from plan_desktop.services.access import APPROVER, OFFICER, AccessError
+from plan_desktop.ui.i18n import error_text
 
 
 def _password_edit(name: str) -> QLineEdit:
@@ -148,7 +149,7 @@ class AccessPanel(QWidget):
         try:
             access.enable_protection(self.ctx.inst, self.officer_pw.text(), self.approver_pw.text())
         except AccessError as exc:
-            self._say(str(exc), False)
+            self._say(error_text(exc), False)
             return False
         finally:
             self._clear(self.officer_pw, self.officer_pw2, self.approver_pw, self.approver_pw2)
@@ -164,7 +165,7 @@ class AccessPanel(QWidget):
         try:
             inst.access.change_password(inst.session, self.role.currentData(), self.new_pw.text())
         except AccessError as exc:
-            self._say(str(exc), False)
+            self._say(error_text(exc), False)
             return False
         finally:
             self._clear(self.new_pw, self.new_pw2)
@@ -183,7 +184,7 @@ class AccessPanel(QWidget):
         try:
             access.disable_protection(self.ctx.inst)
         except AccessError as exc:
-            self._say(str(exc), False)
+            self._say(error_text(exc), False)
             return False
         self.refresh()
         self._say(self.tr("Đã tắt mật khẩu."), True)

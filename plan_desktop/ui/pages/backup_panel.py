@@ -32,6 +32,7 @@ from plan_desktop.services.access import AccessError
 from plan_desktop.services.settings import SettingsService
 from plan_desktop.store import StoreError
 from plan_desktop.ui import files
+from plan_desktop.ui.i18n import error_text
 from plan_desktop.ui.widgets import list_table
 
 
@@ -139,7 +140,7 @@ class BackupPanel(QWidget):
         try:
             path = backup.make_backup(self.ctx.inst.store, self.ctx.inst.folder, "manual")
         except StoreError as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))
             return None
         self.refresh()
         self._ok(self.tr("Đã sao lưu lúc {when}.").format(when=_local(datetime.now())))
@@ -159,7 +160,7 @@ class BackupPanel(QWidget):
         try:
             path = backup.make_backup(inst.store, inst.folder, "manual", out=Path(target))
         except StoreError as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))
             return None
         text = self.tr("Đã sao lưu ra {name}.").format(name=path.name)
         self._ok(text)
@@ -186,7 +187,7 @@ class BackupPanel(QWidget):
         try:
             saved = backup.restore_installation(self.ctx.inst, Path(source))
         except (StoreError, AccessError) as exc:
-            self._fail(str(exc))
+            self._fail(error_text(exc))
             return None
         self.refresh()
         self._ok(self.tr("Đã khôi phục dữ liệu từ {what}. Dữ liệu trước khi khôi phục được giữ trong một bản "

@@ -50,6 +50,7 @@ from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.unit_changes import AbolishedUnit, MoveResult, abolished_units, move_rosters
 from plan_desktop.ui import files
+from plan_desktop.ui.i18n import error_text
 from plan_desktop.ui.widgets import list_table
 from plan_desktop.usererror import UserError
 
@@ -275,6 +276,12 @@ class ExchangePage(QWidget):
         el.addWidget(self.export_result)
         self.history = list_table([self.tr("Gói số"), self.tr("Ngày xuất"), self.tr("Số bản ghi"),
                                    self.tr("Tình trạng")], single=False)
+        self.history_empty = QLabel(self.tr("Chưa xuất gói nào. Cắm USB, chọn ổ ở «Ghi vào», rồi bấm «Xuất gói dữ "
+                                            "liệu» — các gói đã xuất và biên nhận của cấp trên sẽ hiện ở đây."))
+        self.history_empty.setObjectName("history_empty")
+        self.history_empty.setWordWrap(True)
+        self.history_empty.setStyleSheet("color:#5f6368; padding:6px;")
+        el.addWidget(self.history_empty)
         el.addWidget(self.history, 1)
 
         # import
@@ -385,7 +392,7 @@ class ExchangePage(QWidget):
         try:
             own, keys = ex.keys_overview(self.inst)
         except (ExchangeError, PermissionError) as exc:  # protected keys and nobody logged in
-            own, keys = str(exc), []
+            own, keys = error_text(exc), []
         self.fingerprint_label.setText(own)
         self.keys_table.setRowCount(len(keys))
         for i, k in enumerate(keys):
@@ -418,7 +425,7 @@ class ExchangePage(QWidget):
         try:
             result = move_rosters(self.inst, code, service=self.service)
         except UserError as exc:
-            QMessageBox.warning(self, self.tr("Không chuyển được danh sách"), str(exc))
+            QMessageBox.warning(self, self.tr("Không chuyển được danh sách"), error_text(exc))
             return None
         self._refresh_moves()
         self.move_label.setVisible(True)
@@ -456,6 +463,7 @@ class ExchangePage(QWidget):
             "returned": self.tr("Bị trả lại"),
         }
         self.history.setRowCount(len(hist))
+        self.history_empty.setVisible(not hist)
         for i, h in enumerate(hist):
             status = names.get(h.status, h.status) + (f": {h.reason}" if h.reason else "")
             for j, text in enumerate((str(h.sequence), ex.local_time(h.created_at), str(h.records), status)):
@@ -582,9 +590,8 @@ class ExchangePage(QWidget):
                 self.inst, Path(folder), full=full, progress=self._progress(self.progress)
             )
         except (ExchangeError, OSError) as exc:
-            from plan_desktop.errors import user_message
 
-            self.export_result.setText(self.tr("Không xuất được gói: {m}").format(m=user_message(exc) or str(exc)))
+            self.export_result.setText(self.tr("Không xuất được gói: {m}").format(m=error_text(exc)))
             self.export_result.setStyleSheet("color: #a00000;")
             return None
         finally:
@@ -634,9 +641,8 @@ class ExchangePage(QWidget):
                 service=self.service,
             )
         except (ExchangeError, OSError) as exc:  # e.g. protected keys and nobody logged in
-            from plan_desktop.errors import user_message
 
-            message = user_message(exc) or str(exc)
+            message = error_text(exc)
             self.report_view.setPlainText(self.tr("Không nhập được: {m}").format(m=message))
             failed = ex.ImportReport(self.inst.unit_code, "", "")
             failed.files.append(ex.FileResult(Path(paths[0]) if paths else Path(), message=message))
@@ -689,7 +695,7 @@ class ExchangePage(QWidget):
         try:
             res = ex.write_receipt(self.inst, unit, Path(folder), status=status, reason=reason)
         except (ExchangeError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Không lập được biên nhận"), str(exc))
+            QMessageBox.warning(self, self.tr("Không lập được biên nhận"), error_text(exc))
             return None
         self.refresh_board()
         return res.path
@@ -740,7 +746,7 @@ class ExchangePage(QWidget):
         try:
             path = ex.write_setup_file(self.inst, unit, Path(folder))
         except (ExchangeError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Không lập được tệp thiết lập"), str(exc))
+            QMessageBox.warning(self, self.tr("Không lập được tệp thiết lập"), error_text(exc))
             return
         files.offer_open(
             self, path,
@@ -780,9 +786,8 @@ class ExchangePage(QWidget):
         try:
             res = ex.approve_key(self.inst, unit, code, service=self.service)
         except (ExchangeError, PermissionError) as exc:
-            from plan_desktop.errors import user_message
 
-            QMessageBox.warning(self, self.tr("Không xác nhận được"), user_message(exc) or str(exc))
+            QMessageBox.warning(self, self.tr("Không xác nhận được"), error_text(exc))
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -800,9 +805,8 @@ class ExchangePage(QWidget):
         try:
             n = ex.reject_key(self.inst, unit, code)
         except (ExchangeError, PermissionError) as exc:
-            from plan_desktop.errors import user_message
 
-            QMessageBox.warning(self, self.tr("Không từ chối được"), user_message(exc) or str(exc))
+            QMessageBox.warning(self, self.tr("Không từ chối được"), error_text(exc))
             return 0
         self.refresh()
         return n
@@ -838,7 +842,7 @@ class ExchangePage(QWidget):
         try:
             ex.trust_key(self.inst, unit.strip(), fingerprint)
         except ExchangeError as exc:
-            QMessageBox.warning(self, self.tr("Không đăng ký được khóa"), str(exc))
+            QMessageBox.warning(self, self.tr("Không đăng ký được khóa"), error_text(exc))
             return False
         self.refresh()
         return True

@@ -23,6 +23,7 @@ from plan_desktop.services.tabular import (
     import_file,
 )
 from plan_desktop.ui import files
+from plan_desktop.ui.i18n import current, error_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
@@ -79,10 +80,10 @@ class ListFiles(QObject):
         try:
             result = import_file(self.page.ctx.service, self.form.id, path)
         except ImportFileError as exc:
-            self._show(QMessageBox.Icon.Warning, self.tr("Không nhập được tệp"), str(exc))
+            self._show(QMessageBox.Icon.Warning, self.tr("Không nhập được tệp"), error_text(exc))
             return None
         except Exception as exc:  # a full disk, a read-only folder…: the officer's words, nothing written
-            message = user_message(exc)
+            message = user_message(exc, current())
             if message is None:
                 raise
             self._show(QMessageBox.Icon.Warning, self.tr("Không nhập được tệp"), message)
@@ -124,7 +125,7 @@ class ListFiles(QObject):
             n = export_file(self.page.ctx.inst.store, self.form, None if template else self.page.list_query(),
                             Path(path), with_unit=not self.page.ctx.is_commune)
         except ImportFileError as exc:
-            self._show(QMessageBox.Icon.Warning, self.tr("Không xuất được tệp"), str(exc))
+            self._show(QMessageBox.Icon.Warning, self.tr("Không xuất được tệp"), error_text(exc))
             return None
         finally:
             QApplication.restoreOverrideCursor()

@@ -133,8 +133,8 @@ class OverviewPage(Page):
         right.addWidget(self.units_box)
         right.addStretch(1)
         cols = QHBoxLayout()
-        cols.addWidget(self.indicators_box, 3)
-        cols.addLayout(right, 2)
+        cols.addWidget(self.indicators_box, 1)  # the indicators take the room; the counts what they need
+        cols.addLayout(right, 0)
 
         body = QWidget()
         lay = QVBoxLayout(body)

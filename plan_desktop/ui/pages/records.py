@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.plan import default_plan
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.domain.validation import ValidationError
-from plan_desktop.errors import user_message
 from plan_desktop.services.records import RecordError
 from plan_desktop.store import Query
 from plan_desktop.ui.context import AppContext
 from plan_desktop.ui.entry_dialog import EntryDialog, ask_yes_no
+from plan_desktop.ui.i18n import error_text
 from plan_desktop.ui.models import RecordTableModel
 from plan_desktop.ui.pages.base import Page
 from plan_desktop.ui.pages.list_files import ListFiles
@@ -440,8 +441,14 @@ class RecordsPage(Page):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        period = self.current_period()
+        shown = None
+        if period is not None:
+            first, last = self.ctx.inst.period_bounds(period)
+            shown = (first, last, self.period_combo.currentText())
         dlg = EntryDialog(self.form, self.ctx.service, record=record, duplicate=duplicate, read_only=read_only,
-                          lang=self.ctx.lang, today=self.ctx.today(), parent=self)
+                          lang=self.ctx.lang, today=self.ctx.today(), period=shown,
+                          plan_years=default_plan().years, parent=self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.finished.connect(self._dialog_finished)
         self.dialog = dlg
@@ -518,7 +525,7 @@ class RecordsPage(Page):
         try:
             done = self.ctx.service.delete(self.form.id, *ids)
         except (RecordError, ValidationError) as exc:
-            QMessageBox.warning(self, self.tr("Không xóa được"), user_message(exc) or str(exc))
+            QMessageBox.warning(self, self.tr("Không xóa được"), error_text(exc))
             return []
         self.last_deleted = done
         self.undo_button.setEnabled(bool(done))
@@ -534,7 +541,7 @@ class RecordsPage(Page):
         try:
             done = self.ctx.service.restore(self.form.id, *self.last_deleted)
         except (RecordError, ValidationError) as exc:
-            QMessageBox.warning(self, self.tr("Không khôi phục được"), user_message(exc) or str(exc))
+            QMessageBox.warning(self, self.tr("Không khôi phục được"), error_text(exc))
             return []
         restored = self.last_deleted
         self.last_deleted = []

@@ -43,6 +43,7 @@ from plan_desktop.services.installation import Installation
 from plan_desktop.services.settings import SettingsService, signer_title
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.ui import files
+from plan_desktop.ui.i18n import error_text
 from plan_desktop.ui.widgets import FlowLayout
 
 log = logging.getLogger(__name__)
@@ -354,7 +355,7 @@ class ReportPage(QWidget):
         try:
             reporting.save_draft(self.inst, period, self.draft(), unit)
         except reporting.ReportError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return
         self.status.setText(self.tr("Đã lưu bản nháp."))
 
@@ -574,8 +575,9 @@ class ReportPage(QWidget):
 
     def _show_error(self, exc: Exception) -> None:
         from plan_desktop.errors import user_message
+        from plan_desktop.ui.i18n import current
 
-        message = str(exc) if isinstance(exc, reporting.ReportError) else user_message(exc)
+        message = user_message(exc, current())
         if message is None:
             raise exc
         QMessageBox.warning(self, self.tr("Báo cáo"), message)

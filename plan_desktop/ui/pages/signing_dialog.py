@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.ui import files
+from plan_desktop.ui.i18n import error_text
 from plan_desktop.ui.widgets import FlowLayout, list_table
 
 #: Typical places of token libraries, offered as the starting folder of the file chooser.
@@ -231,7 +232,7 @@ class SignDialog(QDialog):
         try:
             tokens = list_tokens(lib)
         except SigningError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         provider = provider_of_path(lib)
         self._fill_tokens([(f"{provider} — {t.label}", str(lib), t.label) for t in tokens])
@@ -294,7 +295,7 @@ class SignDialog(QDialog):
         except SigningError as exc:
             self.secret_edit.clear()
             self.secret_edit.setFocus()
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         self.secret_edit.clear()
         self.accept()
@@ -496,9 +497,8 @@ class ReportListWidget(QWidget):
             shutil.copyfile(source, tmp)
             tmp.replace(target)
         except OSError as exc:
-            from plan_desktop.errors import user_message
 
-            QMessageBox.warning(self, self.tr("Lưu bản sao báo cáo"), user_message(exc) or str(exc))
+            QMessageBox.warning(self, self.tr("Lưu bản sao báo cáo"), error_text(exc))
             return None
         if asked:
             files.offer_open(self, target, self.tr("Đã lưu bản sao {name}.").format(name=target.name))
@@ -515,7 +515,7 @@ class ReportListWidget(QWidget):
         try:
             result = self.service.verify(Path(e.file_path))
         except SigningError as exc:
-            QMessageBox.warning(self, self.tr("Kiểm tra chữ ký"), str(exc))
+            QMessageBox.warning(self, self.tr("Kiểm tra chữ ký"), error_text(exc))
             return
         text = "\n".join(result.summary_vi())
         if e.data_sha256 and result.data_sha256 and (e.data_sha256, e.data_hash_version) != (
@@ -538,7 +538,7 @@ class ReportListWidget(QWidget):
         try:
             self.service.reopen(e.period, reason)
         except SigningError as exc:
-            QMessageBox.warning(self, self.tr("Mở lại kỳ báo cáo"), str(exc))
+            QMessageBox.warning(self, self.tr("Mở lại kỳ báo cáo"), error_text(exc))
             return
         self.refresh()
         self.periodReopened.emit(e.period)
