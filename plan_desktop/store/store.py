@@ -209,10 +209,11 @@ class Store:
 
     def to_values(self, form: FormDef, row: Mapping[str, Any]) -> dict[str, Any]:
         """A stored row as Python values (dates, lists, bools) plus the common fields."""
-        out = {c: row.get(c) for c in COMMON_FIELDS}
-        out["deleted"] = bool(row.get("deleted"))
-        for f in form.fields:
-            out[f.name] = f.from_storage(row.get(f.name))
+        get = row.get
+        out = {c: get(c) for c in COMMON_FIELDS}
+        out["deleted"] = bool(get("deleted"))
+        for name, load in form.loaders:
+            out[name] = load(get(name))
         return out
 
     def _where(self, form: FormDef, q: Query) -> tuple[str, list[Any]]:
