@@ -29,8 +29,7 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
     if _configured == log_file:
         return log_file
     try:
-        private_dir(log_file.parent)  # the log names files and units: the owner's only
-        private_file(log_file)
+        private_dir(log_file.parent)  # the log names files and units: the owner's only (the file: _open)
         handler = _PrivateRotatingHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8", delay=True)
     except OSError:
         return None

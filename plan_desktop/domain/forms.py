@@ -70,6 +70,11 @@ from plan_desktop.usererror import UserError
 #: ``json.dumps(items, ensure_ascii=False)``, made once (list fields are stored as JSON text).
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
+
+def _as_stored(value: Any) -> Any:
+    """The stored value is the Python value (text, numbers): :meth:`FieldDef.from_storage` of them."""
+    return value
+
 FIELD_TYPES = ("date", "int", "money", "text", "choice", "choices", "bool", "ref", "refs")
 
 #: What a form's records are, and so which of them belong to a period (``kind`` in the TOML; required
@@ -286,6 +291,13 @@ class FieldDef:
             return multi
         return None
 
+    @cached_property
+    def loader(self) -> Callable[[Any], Any]:
+        """:meth:`from_storage` as a function chosen once for this field's type."""
+        if self.type in ("date", "bool") or self.is_multi:
+            return self.from_storage
+        return _as_stored
+
     def from_storage(self, value: Any) -> Any:
         if value is None:
             return self.empty_value()
@@ -375,6 +387,11 @@ class FormDef:
     def storers(self) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
         """``(field name, FieldDef.storer)`` of every field, made once (the record writer's loop)."""
         return tuple((f.name, f.storer) for f in self.fields)
+
+    @cached_property
+    def loaders(self) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+        """``(field name, FieldDef.from_storage)`` of every field, made once (reading many stored rows)."""
+        return tuple((f.name, f.loader) for f in self.fields)
 
     @property
     def local_only_names(self) -> tuple[str, ...]:

@@ -25,6 +25,12 @@ class Decision:
     conflict: bool = False
 
 
+def needs_hashes(existing: Mapping[str, Any] | None, incoming: Mapping[str, Any]) -> bool:
+    """Whether :func:`decide` looks at the content hashes: only for equal revisions (a new record or a
+    different revision is settled by the revisions alone, so nothing need be hashed to decide)."""
+    return existing is not None and int(incoming["revision"]) == int(existing["revision"])
+
+
 def decide(
     existing: Mapping[str, Any] | None,
     existing_hash: str | None,

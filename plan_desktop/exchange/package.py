@@ -711,6 +711,11 @@ def _parse_rows(
     # program version sent them
     local = set(form.local_only_names)
     types = {f.name: f for f in form.fields if f.name not in local}
+    # values most records repeat (their unit, officer, timestamps of one batch, days, choice codes)
+    # are kept once: a package of 100.000 records otherwise holds 100.000 copies of each
+    repeated = [c for c in ("unit_code", "created_at", "updated_at", "created_by", "updated_by")
+                if c not in local] + [f.name for f in types.values() if f.type in ("choice", "choices", "date")]
+    share: dict[str, str] = {}
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     for n, line in enumerate(data.split(b"\n"), start=1):
@@ -777,7 +782,12 @@ def _parse_rows(
             problems.append(RowProblem(form_id, rid, reason))
             continue
         keep = TOMBSTONE_FIELDS if row["deleted"] else columns
-        rows.append({c: row.get(c) if c in keep and c not in local else None for c in columns})
+        out = {c: row.get(c) if c in keep and c not in local else None for c in columns}
+        for c in repeated:
+            v = out[c]
+            if v.__class__ is str and len(share) < 100_000:
+                out[c] = share.setdefault(v, v)
+        rows.append(out)
     return rows
 
 

@@ -305,9 +305,10 @@ class Access:
                 if kek is not None:
                     return Session(role, kek)
             raise AccessError("Mật khẩu không đúng.")
-        return unlock(self.folder, slots, password, self._record)
+        return unlock(self.folder, slots, password, self.record_login)
 
-    def _record(self, count: int, note: str, action: str) -> None:
+    def record_login(self, count: int, note: str, action: str) -> None:
+        """An audit row for a login (a wrong password, or the right one after wrong ones)."""
         with self.store.db.atomic():
             audit.append(self.store.db, at=utc_now(), actor="", action=action, form=None, record_id=None,
                          unit_code=self.store.unit_code, revision=None, content_hash=None, note=note)

@@ -83,11 +83,13 @@ class Installation:
         wait of :func:`access.unlock`); the session is then that role's."""
         db = paths.db_path(folder)
         session, key = OPEN_SESSION, None
+        missed: list[tuple[str, str]] = []
         if folder_locked(folder):
             slots = read_slots_file(folder) or {}
             if password is None:
                 raise PasswordRequired("Dữ liệu được bảo vệ bằng mật khẩu; hãy nhập mật khẩu.")
-            session = unlock(folder, slots, password)
+            # the wrong passwords before this one go to the audit log once the file is open
+            session = unlock(folder, slots, password, lambda count, note, action: missed.append((note, action)))
             key = data_key(session.kek)  # type: ignore[arg-type]
         if require_setup and not db.exists():
             raise StoreError(
@@ -111,6 +113,8 @@ class Installation:
         if require_setup and not store.unit_code:
             inst.close()
             raise StoreError(f"Thư mục dữ liệu {folder} chưa được thiết lập cho đơn vị nào.")
+        for note, action in missed:
+            inst.access.record_login(0, note, action)
         if not inst.access.enabled or session.kek is not None:  # else written once logged in (login)
             integrity.ensure_anchor(inst)
         if daily_backup:

@@ -12,7 +12,7 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.domain.units import Level
 from plan_desktop.store import Query
 from plan_desktop.store.periods import period_where
-from plan_desktop.store.reading import RecordReader
+from plan_desktop.store.reading import COUNT, Month, RecordReader
 
 if TYPE_CHECKING:
     from plan_desktop.services.installation import Installation
@@ -82,19 +82,14 @@ def monthly_counts(inst: Installation, year: int, unit_code: str | None = None) 
     cases, support) per month of ``year`` — the twelve months ending with the year's last day (the
     statistical cut-off moves them with it). ``unit_code`` None: every unit in the store."""
     start, end = inst.period_bounds(Period(int(year), "Y", 1))
+    reader = RecordReader(inst.store)
     out: dict[str, list[int]] = {}
     for form in inst.store.forms.values():
         if form.kind != "event" or not form.period_field or form.field(form.period_field).type != "date":
             continue
         months = [0] * 12
-        where = ["deleted = 0", f"[{form.period_field}] BETWEEN ? AND ?"]
-        params: list[object] = [start.isoformat(), end.isoformat()]
-        if unit_code:
-            where.append("unit_code = ?")
-            params.append(unit_code)
-        sql = (f"SELECT substr([{form.period_field}], 1, 7), count(*) FROM [{form.table}] "
-               f"WHERE {' AND '.join(where)} GROUP BY 1")
-        for ym, n in inst.store.db.execute(sql, params).fetchall():
+        where = period_where(form, start, end, codes=[unit_code] if unit_code else None)
+        for ym, n in reader.aggregate(form.id, where, [COUNT], group_by=[Month(form.period_field)]):
             y, m = int(ym[:4]), int(ym[5:7])
             # the month's place among the twelve that end at the year's end (December = 11)
             idx = 11 - ((end.year - y) * 12 + (end.month - m))

@@ -66,6 +66,13 @@ class DateBuckets:
     bounds: tuple[tuple[date, date], ...]
 
 
+@dataclass(frozen=True)
+class Month:
+    """A group key: the calendar month (``"YYYY-MM"``) of the record's ``column`` date."""
+
+    column: str
+
+
 #: The report data hash's record line, per format version (see ``reports/scope.py``).
 #: 1: ``["form","id",revision,[every content column, NULLs included, in table order]]``;
 #: 2: ``["form","id",revision,{"column":value,…}]`` with the columns in name order and NULLs left
@@ -105,9 +112,11 @@ class RecordReader:
             return f"coalesce(sum(coalesce({col}, ?) != ?), 0)"
         raise ValueError(f"unknown measure {m.kind!r}")
 
-    def _group(self, form: FormDef, key: str | DateBuckets, params: list[Any]) -> str:
+    def _group(self, form: FormDef, key: str | DateBuckets | Month, params: list[Any]) -> str:
         if isinstance(key, str):
             return self._col(form, key)
+        if isinstance(key, Month):
+            return f"substr({self._col(form, key.column)}, 1, 7)"
         col = self._col(form, key.column)
         whens = []
         for i, (s, e) in enumerate(key.bounds):
@@ -121,7 +130,7 @@ class RecordReader:
         return self._conn.execute(f"SELECT count(*) FROM [{form.table}] WHERE {where[0]}", list(where[1])).fetchone()[0]
 
     def aggregate(self, form_id: str, where: Where, measures: Sequence[Measure],
-                  group_by: Sequence[str | DateBuckets] = ()) -> list[tuple]:
+                  group_by: Sequence[str | DateBuckets | Month] = ()) -> list[tuple]:
         """Rows ``(*group values, *measures)``: one per group (one row without ``group_by``)."""
         form = self._form(form_id)
         params: list[Any] = []

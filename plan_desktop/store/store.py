@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from plan_desktop import __version__
+import plan_desktop  # its __version__ is read from the package metadata when first asked (a new file)
 from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet, default_forms
 from plan_desktop.domain.text import fold
 from plan_desktop.store import audit, seal
@@ -122,7 +122,7 @@ class Store:
             changes = sync_form_tables(self.db, self.forms, utc_now())
             self.set_meta("schema_version", str(SCHEMA_VERSION))
             if self.get_meta("created_by_version") is None:
-                self.set_meta("created_by_version", __version__)
+                self.set_meta("created_by_version", plan_desktop.__version__)
             if resealed:  # the program's own migrations just ran: the seal follows the new columns
                 seal.write(self.db)
         seal.install(self.db)  # after the schema: a column just added is covered
@@ -209,10 +209,11 @@ class Store:
 
     def to_values(self, form: FormDef, row: Mapping[str, Any]) -> dict[str, Any]:
         """A stored row as Python values (dates, lists, bools) plus the common fields."""
-        out = {c: row.get(c) for c in COMMON_FIELDS}
-        out["deleted"] = bool(row.get("deleted"))
-        for f in form.fields:
-            out[f.name] = f.from_storage(row.get(f.name))
+        get = row.get
+        out = {c: get(c) for c in COMMON_FIELDS}
+        out["deleted"] = bool(get("deleted"))
+        for name, load in form.loaders:
+            out[name] = load(get(name))
         return out
 
     def _where(self, form: FormDef, q: Query) -> tuple[str, list[Any]]:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sqlite3
 import stat
@@ -240,6 +241,7 @@ def test_data_backups_keys_and_anchor_are_owner_only(commune, data_dir):
     for folder in (data_dir, data_dir / "backups", data_dir / "keys"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
     assert main(["--data-dir", str(data_dir), "check"]) == 0  # the command line logs into the folder
+    logging.getLogger("plan_desktop").warning("a line for the log file")
     log_file = data_dir / "logs" / "plan_desktop.log"
     assert stat.S_IMODE(log_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(log_file.parent.stat().st_mode) == 0o700
@@ -328,3 +330,23 @@ def test_a_lock_deleted_after_the_anchor_is_found_by_it(filled, data_dir):
         c.execute("UPDATE meta SET value = ? WHERE key = 'seal'", ["0" * 64])  # even with the seal forged
     with Installation.open(data_dir, daily_backup=False) as inst:
         assert any("theo tệp neo" in p for p in integrity.check_installation(inst))
+
+
+def test_wrong_passwords_at_an_encrypted_folder_wait_and_are_audited_after(commune, data_dir, monkeypatch):
+    from plan_desktop.services import access
+    from plan_desktop.services.installation import PasswordRequired
+
+    access.enable_protection(commune, "matkhau-canbo", "matkhau-duyet")
+    commune.close()
+    waits: list[float] = []
+    monkeypatch.setattr(access, "_sleep", waits.append)
+    with pytest.raises(PasswordRequired):
+        Installation.open(data_dir)
+    for _ in range(FREE_TRIES + 1):
+        with pytest.raises(AccessError, match="không đúng"):
+            Installation.open(data_dir, password="doan-mo-mat-khau")
+    assert waits == [1.0]  # the fourth try waited; the count is kept beside the (encrypted) file
+    with Installation.open(data_dir, daily_backup=False, password="matkhau-canbo") as inst:
+        notes = [r[0] for r in inst.store.db.execute("SELECT note FROM audit_log WHERE action = 'login'")]
+        assert notes == [f"Đăng nhập đúng sau {FREE_TRIES + 1} lần sai mật khẩu."]
+        assert inst.access.failures() == 0

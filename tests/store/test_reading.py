@@ -71,3 +71,15 @@ def test_the_period_rule_by_kind(store):
     assert period_where(status, date(2018, 12, 15), date(2019, 12, 14))[1] == [2018, 2019]  # by year
     assert record_span(status, {"year": 2019}) == (date(2019, 1, 1), date(2019, 12, 31))
     assert record_span(officer, {"since": "2019-03-01"}) == (date(2019, 3, 1), date(2019, 3, 1))
+
+
+def test_overview_monthly_counts_by_the_period_rule(commune, service):
+    from plan_desktop.services.overview import monthly_counts
+
+    values = {"format": "talk", "venue_type": "residential", "topic": "Tuyên truyền", "lead_org": "police",
+              "audience": ["residents"]}
+    for day in ("2019-01-10", "2019-01-20", "2019-12-31", "2018-12-31", "2020-01-01"):
+        service.create("communication", {**values, "date": date.fromisoformat(day)})
+    got = monthly_counts(commune, 2019)["communication"]
+    assert got[0] == 2 and got[11] == 1 and sum(got) == 3  # the year's records only, by calendar month
+    assert monthly_counts(commune, 2019, "13285")["communication"] == [0] * 12  # another unit's: none

@@ -262,9 +262,14 @@ def _apply_bundle(
                     )
             # Compared on what travels: local_only fields never do (the parser left them empty), so a
             # value kept here (ours, or one an older program version sent) is no difference.
-            inc_hash = store.row_hash(form, _shared(row, local))
-            cur_hash = store.row_hash(form, _shared(cur, local)) if cur is not None else None
-            d = merge.decide(cur, cur_hash, row, inc_hash)
+            # Hashed only when the revisions are equal: otherwise they decide alone (a new record's
+            # hash is taken once, as its audit row's content hash, when it is written).
+            inc_hash: str | None = None
+            cur_hash: str | None = None
+            if merge.needs_hashes(cur, row):
+                inc_hash = store.row_hash(form, _shared(row, local))
+                cur_hash = store.row_hash(form, _shared(cur, local))
+            d = merge.decide(cur, cur_hash, row, inc_hash or "")
             if d.conflict:
                 t.conflicts += 1
                 t.reasons.append(
@@ -274,7 +279,7 @@ def _apply_bundle(
             if d.write:
                 if cur is not None and local and cur["unit_code"] == inst.unit_code:
                     row = {**row, **{n: cur[n] for n in local}}  # never blank our own local values
-                elif not local or all(row.get(n) is None for n in local):
+                elif inc_hash is not None and (not local or all(row.get(n) is None for n in local)):
                     hashes[rid] = inc_hash  # _shared(row) has the content of row itself
                 to_write.append(row)
                 changed[fid].append(rid)
