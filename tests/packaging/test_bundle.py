@@ -189,3 +189,18 @@ def test_the_bundle_carries_what_is_loaded_by_name(bundle):
     files = [p.name for p in bundle.rglob("*")]
     assert any(name.startswith("QtCharts") for name in files), "PySide6.QtCharts left out of the bundle"
     assert any("Qt6Charts" in name for name in files), "the Qt Charts library left out of the bundle"
+
+
+def test_protection_encrypts_the_data_in_the_bundle(bundle, home, demo):
+    """SQLCipher frozen: turning passwords on encrypts the data file; the program opens it with the password."""
+    import shutil
+
+    folder = home / "protected"
+    shutil.copytree(demo, folder)
+    env = {"PLAN_DESKTOP_OFFICER_PASSWORD": "canbo-123456", "PLAN_DESKTOP_APPROVER_PASSWORD": "duyet-123456"}
+    ok(run(bundle, home, "--data-dir", str(folder), "access", "enable", extra_env=env))
+    head = (folder / "plan_desktop.sqlite").read_bytes()[:16]
+    assert head != b"SQLite format 3\x00"  # encrypted at rest
+    out = ok(run(bundle, home, "--data-dir", str(folder), "records", "list", "officer", "--format", "json",
+                 extra_env={"PLAN_DESKTOP_PASSWORD": "canbo-123456"}))
+    assert out.strip().startswith("[")
