@@ -62,9 +62,17 @@ class ResourceMissingError(UserError):
             head = f"Thiếu {what} của chương trình: không có tệp {pattern} nào trong thư mục {self.path}."
         else:
             head = f"Thiếu tệp {what} «{self.path.name}» của chương trình ({self.path})."
+        if damaged:
+            head_en = f"The program's file «{self.path.name}» is damaged and cannot be read ({self.path})."
+        elif pattern:
+            head_en = f"A file of the program is missing: there is no {pattern} file in the folder {self.path}."
+        else:
+            head_en = f"The program's file «{self.path.name}» is missing ({self.path})."
         super().__init__(
             f"{head} Bộ cài đặt chương trình không đầy đủ: hãy cài đặt lại chương trình. "
-            "Dữ liệu của đơn vị không bị thay đổi."
+            "Dữ liệu của đơn vị không bị thay đổi.",
+            en=f"{head_en} The program's installation is incomplete: please reinstall the program. "
+            "The unit's data has not been changed.",
         )
 
 
@@ -100,14 +108,17 @@ def require_regular_file(path: Path, what: str = "tệp") -> Path:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise NotARegularFileError(f"Không tìm thấy {what} {path}.") from None
+        raise NotARegularFileError(f"Không tìm thấy {what} {path}.",
+                                   en=f"File not found: {path}.") from None
     except OSError as exc:
-        raise NotARegularFileError(f"Không đọc được {what} {path}: {exc.strerror or exc}.") from None
+        raise NotARegularFileError(f"Không đọc được {what} {path}: {exc.strerror or exc}.",
+                                   en=f"Cannot read {path}: {exc.strerror or exc}.") from None
     if stat.S_ISREG(mode):
         return path
     kind = ("một thư mục" if stat.S_ISDIR(mode) else "một đường ống (FIFO)" if stat.S_ISFIFO(mode)
             else "một thiết bị" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "không phải tệp thường")
-    raise NotARegularFileError(f"«{path}» là {kind}, không phải {what}: hãy chọn đúng tệp.")
+    raise NotARegularFileError(f"«{path}» là {kind}, không phải {what}: hãy chọn đúng tệp.",
+                               en=f"«{path}» is a {kind}, not the expected file: please choose the right file.")
 
 
 # -- files the program makes in the data folder -----------------------------------------------------------

@@ -441,7 +441,8 @@ class FormSet(Mapping[str, FormDef]):
             return self._forms[key]
         except KeyError:
             known = ", ".join(self._forms)
-            raise UnknownFormError(f'Không có biểu mẫu "{key}". Các biểu mẫu: {known}.') from None
+            raise UnknownFormError(f'Không có biểu mẫu "{key}". Các biểu mẫu: {known}.',
+                                   en=f'There is no form "{key}". The forms are: {known}.') from None
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._forms)
@@ -797,7 +798,8 @@ def load_form(path: Path, known_forms: set[str] | None = None) -> FormDef:
         with path.open("rb") as fh:
             raw = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise FormDefinitionError(f"{path.name}: not valid TOML: {exc}") from exc
+        raise FormDefinitionError(f"{path.name}: not valid TOML: {exc}",
+                                  en=f"{path.name}: not valid TOML: {exc}") from exc
     unknown = set(raw) - _FORM_KEYS
     if unknown:
         raise _err(path, "form", f"unknown keys {sorted(unknown)}")
@@ -847,7 +849,8 @@ def load_forms(folder: Path | None = None) -> FormSet:
     else:
         files = sorted(folder.glob("*.toml"))
     if not files:
-        raise FormDefinitionError(f"{folder}: no form definitions (*.toml) found")
+        raise FormDefinitionError(f"{folder}: no form definitions (*.toml) found",
+                                  en=f"{folder}: no form definitions (*.toml) found")
     ids = {p.stem for p in files}
     return FormSet(load_form(p, ids) for p in files)
 

@@ -45,6 +45,7 @@ _KIND_ALIASES = {
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 _HINT = "Dùng dạng 2016, 2016-H1, 2016-Q3 hoặc 2016-07."
+_HINT_EN = "Use the form 2016, 2016-H1, 2016-Q3 or 2016-07."
 
 # 2016 | 2016-H1 / 2016H1 / 2016S1 (DHIS2) | 2016-Q3 / 2016Q3 | 2016-07 / 2016-7 / 201607 (DHIS2)
 _PATTERN = re.compile(
@@ -61,7 +62,8 @@ def _kind(kind: str) -> str:
     k = _KIND_ALIASES.get(str(kind).strip().upper())
     if k is None:
         raise PeriodError(
-            f"Loại kỳ báo cáo «{kind}» không hợp lệ. Dùng Y (năm), H (6 tháng), Q (quý) hoặc M (tháng)."
+            f"Loại kỳ báo cáo «{kind}» không hợp lệ. Dùng Y (năm), H (6 tháng), Q (quý) hoặc M (tháng).",
+            en=f"Report period kind «{kind}» is not valid. Use Y (year), H (half year), Q (quarter) or M (month).",
         )
     return k
 
@@ -95,7 +97,8 @@ class Period:
             or not 1 <= self.year <= 9999
             or not 1 <= self.index <= count
         ):
-            raise PeriodError(f"Kỳ báo cáo ({self.year}, {self.kind}, {self.index}) không hợp lệ. {_HINT}")
+            raise PeriodError(f"Kỳ báo cáo ({self.year}, {self.kind}, {self.index}) không hợp lệ. {_HINT}",
+                              en=f"Report period ({self.year}, {self.kind}, {self.index}) is not valid. {_HINT_EN}")
 
     # -- building -------------------------------------------------------------------------------------
     @classmethod
@@ -121,7 +124,8 @@ class Period:
                 kind, index = "Y", 1
             if year >= 1 and 1 <= index <= KINDS[kind]:
                 return cls(year, kind, index)
-        raise PeriodError(f'Kỳ báo cáo "{text}" không hợp lệ. {_HINT}')
+        raise PeriodError(f'Kỳ báo cáo "{text}" không hợp lệ. {_HINT}',
+                          en=f'Report period "{text}" is not valid. {_HINT_EN}')
 
     @classmethod
     def containing(cls, d: date, kind: str, cutoff: Cutoff | str = Cutoff.CALENDAR) -> Period:
@@ -210,7 +214,8 @@ class Period:
         """
         k = _kind(kind)
         if KINDS[k] < KINDS[self.kind] or KINDS[k] % KINDS[self.kind]:
-            raise PeriodError(f"Không chia được {self.label_vi()} thành các kỳ loại «{kind}».")
+            raise PeriodError(f"Không chia được {self.label_vi()} thành các kỳ loại «{kind}».",
+                              en=f"{self.label_vi()} cannot be divided into periods of kind «{kind}».")
         per = 12 // KINDS[k]
         months = range(self.first_month, self.last_month + 1, per)
         return [Period(self.year, k, (m - 1) // per + 1) for m in months]

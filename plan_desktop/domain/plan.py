@@ -187,22 +187,27 @@ class PlanDef:
 
 def _target(path: Path, ind: str, raw: Any) -> Target:
     if isinstance(raw, bool):
-        raise PlanError(f"{path.name}: chỉ tiêu «{ind}»: giá trị mục tiêu không hợp lệ ({raw!r}).")
+        raise PlanError(f"{path.name}: chỉ tiêu «{ind}»: giá trị mục tiêu không hợp lệ ({raw!r}).",
+                        en=f"{path.name}: indicator «{ind}»: the target value is not valid ({raw!r}).")
     if isinstance(raw, (int, float)):
         return Target(float(raw))
     if isinstance(raw, list) and len(raw) == 2 and all(isinstance(v, (int, float)) for v in raw):
         low, high = sorted(float(v) for v in raw)
         return Target(low, high)
-    raise PlanError(f"{path.name}: chỉ tiêu «{ind}»: mục tiêu phải là một số hoặc [thấp, cao], không phải {raw!r}.")
+    raise PlanError(f"{path.name}: chỉ tiêu «{ind}»: mục tiêu phải là một số hoặc [thấp, cao], không phải {raw!r}.",
+                    en=f"{path.name}: indicator «{ind}»: the target must be a number or [low, high], not {raw!r}.")
 
 
 def _compute(path: Path, iid: str, raw: Any) -> dict[str, Any]:
     if not isinstance(raw, dict) or raw.get("kind") not in COMPUTE_KINDS or not raw.get("form"):
         raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: thiếu hoặc sai mục [indicators.compute] "
-                        f"(kind phải là một trong {', '.join(COMPUTE_KINDS)}, và phải có form).")
+                        f"(kind phải là một trong {', '.join(COMPUTE_KINDS)}, và phải có form).",
+                        en=f"{path.name}: indicator «{iid}»: the [indicators.compute] section is missing or wrong "
+                           f"(kind must be one of {', '.join(COMPUTE_KINDS)}, and a form is required).")
     levels = raw.get("levels", list(LEVELS))
     if not isinstance(levels, list) or not set(levels) <= set(LEVELS):
-        raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: levels chỉ gồm {', '.join(LEVELS)}.")
+        raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: levels chỉ gồm {', '.join(LEVELS)}.",
+                        en=f"{path.name}: indicator «{iid}»: levels may only be {', '.join(LEVELS)}.")
     return dict(raw)
 
 
@@ -211,18 +216,21 @@ def load_plan(path: Path) -> PlanDef:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise PlanError(f"Không đọc được tệp kế hoạch {path.name}: {exc}") from None
+        raise PlanError(f"Không đọc được tệp kế hoạch {path.name}: {exc}",
+                        en=f"The plan file {path.name} cannot be read: {exc}") from None
     try:
         first, last = int(raw["first_year"]), int(raw["last_year"])
         between = str(raw.get("between", "hold"))
         if between not in ("hold", "interpolate"):
-            raise PlanError(f"{path.name}: «between» phải là \"hold\" hoặc \"interpolate\".")
+            raise PlanError(f"{path.name}: «between» phải là \"hold\" hoặc \"interpolate\".",
+                            en=f"{path.name}: «between» must be \"hold\" or \"interpolate\".")
         inds: list[IndicatorDef] = []
         for item in raw.get("indicators", []):
             iid = str(item["id"])
             unit = str(item.get("unit", "percent"))
             if unit not in UNITS:
-                raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: đơn vị «{unit}» không hợp lệ.")
+                raise PlanError(f"{path.name}: chỉ tiêu «{iid}»: đơn vị «{unit}» không hợp lệ.",
+                                en=f"{path.name}: indicator «{iid}»: the unit «{unit}» is not valid.")
             targets = {int(y): _target(path, iid, v) for y, v in dict(item.get("targets", {})).items()}
             gain = item.get("yearly_gain")
             inds.append(IndicatorDef(
@@ -241,13 +249,16 @@ def load_plan(path: Path) -> PlanDef:
             indicators=tuple(inds), source=path,
         )
     except KeyError as exc:
-        raise PlanError(f"Tệp kế hoạch {path.name} thiếu mục {exc.args[0]!r}.") from None
+        raise PlanError(f"Tệp kế hoạch {path.name} thiếu mục {exc.args[0]!r}.",
+                        en=f"The plan file {path.name} is missing the section {exc.args[0]!r}.") from None
     ids = [i.id for i in plan.indicators]
     missing = [i for i in INDICATOR_IDS if i not in ids]
     if missing:
-        raise PlanError(f"Tệp kế hoạch {path.name} thiếu chỉ tiêu: {', '.join(missing)}.")
+        raise PlanError(f"Tệp kế hoạch {path.name} thiếu chỉ tiêu: {', '.join(missing)}.",
+                        en=f"The plan file {path.name} is missing indicators: {', '.join(missing)}.")
     if len(set(ids)) != len(ids):
-        raise PlanError(f"Tệp kế hoạch {path.name} có chỉ tiêu trùng mã.")
+        raise PlanError(f"Tệp kế hoạch {path.name} có chỉ tiêu trùng mã.",
+                        en=f"The plan file {path.name} has two indicators with the same code.")
     return plan
 
 
@@ -291,7 +302,8 @@ def default_plan(plan_id: str | None = None) -> PlanDef:
     """The plan with ``plan_id`` (a setting), or the first plan file shipped in ``resources/plan``."""
     plans = load_plans()
     if not plans:
-        raise PlanError(f"Không tìm thấy tệp kế hoạch nào trong {resource('plan')}.")
+        raise PlanError(f"Không tìm thấy tệp kế hoạch nào trong {resource('plan')}.",
+                        en=f"No plan file was found in {resource('plan')}.")
     if plan_id:
         for p in plans:
             if p.id == plan_id:

@@ -71,7 +71,8 @@ class UnknownUnitError(UserError, ValueError):
 
     def __init__(self, code: str) -> None:
         self.code = code
-        super().__init__(f"Không tìm thấy đơn vị hành chính có mã {code}.")
+        super().__init__(f"Không tìm thấy đơn vị hành chính có mã {code}.",
+                         en=f"No administrative unit has the code {code}.")
 
 
 class UnitDataError(UserError, ValueError):
@@ -165,10 +166,13 @@ def _parse_file_name(path: Path) -> _ListFile:
     except ValueError:
         raise UnitDataError(
             f"Tên tệp danh mục đơn vị hành chính «{path.name}» không đúng dạng "
-            "<tên>_<từ ngày YYYY-MM-DD>_<đến ngày YYYY-MM-DD>.csv."
+            "<tên>_<từ ngày YYYY-MM-DD>_<đến ngày YYYY-MM-DD>.csv.",
+            en=f"The administrative unit list file name «{path.name}» is not of the form "
+               "<name>_<from YYYY-MM-DD>_<to YYYY-MM-DD>.csv.",
         ) from None
     if end < start:
-        raise UnitDataError(f"Tệp danh mục «{path.name}»: ngày kết thúc trước ngày bắt đầu.")
+        raise UnitDataError(f"Tệp danh mục «{path.name}»: ngày kết thúc trước ngày bắt đầu.",
+                            en=f"Unit list file «{path.name}»: the end date is before the start date.")
     return _ListFile(path, m["slug"], start, end)
 
 
@@ -182,7 +186,9 @@ def _read_list(f: _ListFile, valid_to: date | None) -> list[Unit]:
         if not code:
             return
         if not name:
-            raise UnitDataError(f"Tệp danh mục «{f.path.name}», dòng {line}: thiếu tên của đơn vị mã {code}.")
+            raise UnitDataError(f"Tệp danh mục «{f.path.name}», dòng {line}: thiếu tên của đơn vị mã {code}.",
+                                en=f"Unit list file «{f.path.name}», line {line}: the unit with code {code} has "
+                                   "no name.")
         unit = Unit(code, name, level, kind or _kind_of(name), parent, f.start, valid_to)
         known = units.get(code)
         if known is None:
@@ -190,14 +196,17 @@ def _read_list(f: _ListFile, valid_to: date | None) -> list[Unit]:
         elif known != unit:
             raise UnitDataError(
                 f"Tệp danh mục «{f.path.name}», dòng {line}: mã {code} có hai tên khác nhau "
-                f"(«{known.name}» và «{unit.name}»)."
+                f"(«{known.name}» và «{unit.name}»).",
+                en=f"Unit list file «{f.path.name}», line {line}: code {code} has two different names "
+                   f"(«{known.name}» and «{unit.name}»).",
             )
 
     with f.path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = [c for c in _COLUMNS if c not in (reader.fieldnames or ())]
         if missing:
-            raise UnitDataError(f"Tệp danh mục «{f.path.name}» thiếu cột: {', '.join(missing)}.")
+            raise UnitDataError(f"Tệp danh mục «{f.path.name}» thiếu cột: {', '.join(missing)}.",
+                                en=f"Unit list file «{f.path.name}» is missing columns: {', '.join(missing)}.")
         for line, row in enumerate(reader, start=2):
             cell = {k: clean_text(v) or "" for k, v in row.items() if k is not None}
             province = _normalise_code(cell["province_code"], Level.PROVINCE)
@@ -253,7 +262,8 @@ class UnitRegistry:
             lists = sorted(folder.glob("*.csv"))
         files = [_parse_file_name(p) for p in lists]
         if not files:
-            raise UnitDataError(f"Không tìm thấy tệp danh mục đơn vị hành chính nào trong {folder}.")
+            raise UnitDataError(f"Không tìm thấy tệp danh mục đơn vị hành chính nào trong {folder}.",
+                                en=f"No administrative unit list file was found in {folder}.")
         by_slug: dict[str, list[_ListFile]] = defaultdict(list)
         for f in files:
             by_slug[f.slug].append(f)
@@ -264,7 +274,9 @@ class UnitRegistry:
                 if later.start <= earlier.end:
                     raise UnitDataError(
                         f"Hai tệp danh mục «{earlier.path.name}» và «{later.path.name}» "
-                        "có thời gian trùng nhau."
+                        "có thời gian trùng nhau.",
+                        en=f"The unit list files «{earlier.path.name}» and «{later.path.name}» cover "
+                           "overlapping periods.",
                     )
             for i, f in enumerate(slug_files):
                 is_last = i == len(slug_files) - 1
@@ -458,7 +470,8 @@ def _read_changes(path: Path) -> dict[str, str]:
         return out
     except (tomllib.TOMLDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise UnitDataError(
-            f"Tệp «{path.name}» (đơn vị bị giải thể và đơn vị kế thừa) không đọc được: {exc}."
+            f"Tệp «{path.name}» (đơn vị bị giải thể và đơn vị kế thừa) không đọc được: {exc}.",
+            en=f"The file «{path.name}» (dissolved units and their successors) cannot be read: {exc}.",
         ) from None
 
 

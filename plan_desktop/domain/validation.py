@@ -87,7 +87,8 @@ class ValidationError(UserError, ValueError):
 
     def __init__(self, issues: list[FieldIssue]):
         self.issues = issues
-        super().__init__("\n".join(i.message for i in issues))
+        super().__init__("\n".join(i.message for i in issues),
+                         en="\n".join(i.message_for("en") for i in issues))
 
 
 class ValidationContext(Protocol):

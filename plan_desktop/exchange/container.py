@@ -106,7 +106,8 @@ def require_regular(source: Path, what: str = "tệp") -> None:
     try:
         paths.require_regular_file(source, what.lower())
     except paths.NotARegularFileError as exc:
-        raise PackageRefused(str(exc), "not_a_file") from None
+        raise PackageRefused(str(exc), "not_a_file",
+                             en=getattr(exc, "en", None) or str(exc)) from None
 
 
 def read_members(
@@ -124,14 +125,17 @@ def read_members(
             require_regular(source, what)
             size = source.stat().st_size
             if size > MAX_FILE_BYTES:
-                raise PackageRefused(f"{what} quá lớn ({size // (1024 * 1024)} MB).", "oversized")
+                raise PackageRefused(f"{what} quá lớn ({size // (1024 * 1024)} MB).", "oversized",
+                                     en=f"The file is too large ({size // (1024 * 1024)} MB).")
             handle: io.BufferedIOBase = source.open("rb")
         else:
             if len(source) > MAX_FILE_BYTES:
-                raise PackageRefused(f"{what} quá lớn.", "oversized")
+                raise PackageRefused(f"{what} quá lớn.", "oversized",
+                                     en="The file is too large.")
             handle = io.BytesIO(source)
     except OSError as exc:
-        raise PackageRefused(f"Không đọc được {what}: {exc.strerror or exc}.", "unreadable") from None
+        raise PackageRefused(f"Không đọc được {what}: {exc.strerror or exc}.", "unreadable",
+                             en=f"The file cannot be read: {exc.strerror or exc}.") from None
     with handle:
         try:
             zf = zipfile.ZipFile(handle)
@@ -139,36 +143,45 @@ def read_members(
             raise PackageRefused(
                 f"{what} không phải là gói dữ liệu của chương trình, hoặc đã bị cắt cụt/hỏng.",
                 "not_a_package",
+                en="The file is not a data package of the program, or it is truncated or damaged.",
             ) from None
         with zf:
             infos = zf.infolist()
             if len(infos) > max_members:
-                raise PackageRefused(f"{what} có quá nhiều thành phần ({len(infos)}).", "too_many_members")
+                raise PackageRefused(f"{what} có quá nhiều thành phần ({len(infos)}).", "too_many_members",
+                                     en=f"The file has too many members ({len(infos)}).")
             names = [i.filename for i in infos]
             if len(set(names)) != len(names):
-                raise PackageRefused(f"{what} có hai thành phần trùng tên.", "duplicate_member")
+                raise PackageRefused(f"{what} có hai thành phần trùng tên.", "duplicate_member",
+                                     en="The file has two members with the same name.")
             declared = 0
             limits: dict[str, int] = {}
             for info in infos:
                 name = info.filename
                 if not safe_name(name):
-                    raise PackageRefused(f"{what} chứa tên tệp không hợp lệ «{name[:80]}».", "bad_name")
+                    raise PackageRefused(f"{what} chứa tên tệp không hợp lệ «{name[:80]}».", "bad_name",
+                                         en=f"The file contains an invalid file name «{name[:80]}».")
                 limit = limit_for(name)
                 if limit is None:
-                    raise PackageRefused(f"{what} chứa thành phần lạ «{name[:80]}».", "unexpected_member")
+                    raise PackageRefused(f"{what} chứa thành phần lạ «{name[:80]}».", "unexpected_member",
+                                         en=f"The file contains an unexpected member «{name[:80]}».")
                 if info.flag_bits & 0x1:
                     raise PackageRefused(
-                        f"{what}: thành phần «{name}» được mã hóa theo kiểu không hỗ trợ.", "bad_member"
+                        f"{what}: thành phần «{name}» được mã hóa theo kiểu không hỗ trợ.", "bad_member",
+                        en=f"The file's member «{name}» is encrypted in a way that is not supported.",
                     )
                 if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                     raise PackageRefused(
-                        f"{what}: thành phần «{name}» nén theo kiểu không hỗ trợ.", "bad_member"
+                        f"{what}: thành phần «{name}» nén theo kiểu không hỗ trợ.", "bad_member",
+                        en=f"The file's member «{name}» is compressed in a way that is not supported.",
                     )
                 if info.file_size > limit:
-                    raise PackageRefused(f"{what}: thành phần «{name}» quá lớn.", "oversized")
+                    raise PackageRefused(f"{what}: thành phần «{name}» quá lớn.", "oversized",
+                                         en=f"The file's member «{name}» is too large.")
                 declared += info.file_size
                 if declared > max_total:
-                    raise PackageRefused(f"{what}: tổng dung lượng giải nén quá lớn.", "oversized")
+                    raise PackageRefused(f"{what}: tổng dung lượng giải nén quá lớn.", "oversized",
+                                         en="The file is too large once uncompressed.")
                 limits[name] = limit
             out: dict[str, bytes] = {}
             total = 0
@@ -189,19 +202,24 @@ def read_members(
                                     f"{what}: thành phần «{info.filename}» lớn hơn khai báo (có thể là "
                                     "«bom nén»).",
                                     "oversized",
+                                    en=f"The file's member «{info.filename}» is larger than declared (possibly "
+                                       "a «zip bomb»).",
                                 )
                             parts.append(chunk)
                 except PackageRefused:
                     raise
                 except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
                     raise PackageRefused(
-                        f"{what} bị hỏng hoặc bị cắt cụt (thành phần «{info.filename}»).", "corrupt"
+                        f"{what} bị hỏng hoặc bị cắt cụt (thành phần «{info.filename}»).", "corrupt",
+                        en=f"The file is damaged or truncated (member «{info.filename}»).",
                     ) from None
                 except Exception:  # zlib.error and friends
                     raise PackageRefused(
-                        f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt"
+                        f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt",
+                        en=f"The file is damaged (member «{info.filename}»).",
                     ) from None
                 if got != info.file_size:
-                    raise PackageRefused(f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt")
+                    raise PackageRefused(f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt",
+                                         en=f"The file is damaged (member «{info.filename}»).")
                 out[info.filename] = b"".join(parts)
             return out

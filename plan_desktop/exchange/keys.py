@@ -165,7 +165,8 @@ PROTECTED_MAGIC = b"PDK1"
 def _unwrap(blob: bytes, unprotect: Protect | None) -> bytes:
     if blob.startswith(PROTECTED_MAGIC):
         if unprotect is None:
-            raise ExchangeError("Khóa bí mật của đơn vị đang được bảo vệ bằng mật khẩu; hãy đăng nhập trước.")
+            raise ExchangeError("Khóa bí mật của đơn vị đang được bảo vệ bằng mật khẩu; hãy đăng nhập trước.",
+                                en="The unit's private key is protected by a password; please log in first.")
         return unprotect(blob)
     return blob
 
@@ -182,18 +183,25 @@ def load_keys(keys_dir: Path, unprotect: Protect | None = None) -> KeyPair | Non
         f"Không đọc được khóa của đơn vị trong {keys_dir} ({{}}). "
         "Hãy khôi phục thư mục «keys» từ bản sao lưu."
     )
+    damaged_en = (
+        f"Cannot read the unit's keys in {keys_dir} ({{}}). "
+        "Restore the «keys» folder from a backup."
+    )
     try:
         blobs = sp.read_bytes(), ep.read_bytes()
     except OSError as exc:
-        raise ExchangeError(damaged.format(exc)) from None
+        raise ExchangeError(damaged.format(exc),
+                            en=damaged_en.format(exc)) from None
     pems = [_unwrap(b, unprotect) for b in blobs]
     try:
         signing = serialization.load_pem_private_key(pems[0], password=None)
         encryption = serialization.load_pem_private_key(pems[1], password=None)
     except (ValueError, TypeError) as exc:
-        raise ExchangeError(damaged.format(exc)) from None
+        raise ExchangeError(damaged.format(exc),
+                            en=damaged_en.format(exc)) from None
     if not isinstance(signing, Ed25519PrivateKey) or not isinstance(encryption, X25519PrivateKey):
-        raise ExchangeError(f"Tệp khóa trong {keys_dir} không đúng loại.")
+        raise ExchangeError(f"Tệp khóa trong {keys_dir} không đúng loại.",
+                            en=f"The key file in {keys_dir} is of the wrong type.")
     return KeyPair(signing, encryption)
 
 

@@ -118,16 +118,19 @@ def _pct(num: float, den: float) -> float | None:
 # -- the definitions against the forms ----------------------------------------------------------------
 def _form(forms: FormSet, iid: str, form_id: str) -> FormDef:
     if form_id not in forms:
-        raise PlanError(f"Chỉ tiêu «{iid}»: biểu mẫu «{form_id}» không có trong forms/.")
+        raise PlanError(f"Chỉ tiêu «{iid}»: biểu mẫu «{form_id}» không có trong forms/.",
+                        en=f"Indicator «{iid}»: the form «{form_id}» is not in forms/.")
     return forms[form_id]
 
 
 def _field(form: FormDef, iid: str, name: str, types: tuple[str, ...] | None = None) -> FieldDef:
     if not form.has_field(name):
-        raise PlanError(f"Chỉ tiêu «{iid}»: biểu mẫu «{form.id}» không có trường «{name}».")
+        raise PlanError(f"Chỉ tiêu «{iid}»: biểu mẫu «{form.id}» không có trường «{name}».",
+                        en=f"Indicator «{iid}»: the form «{form.id}» has no field «{name}».")
     fd = form.field(name)
     if types and fd.type not in types:
-        raise PlanError(f"Chỉ tiêu «{iid}»: trường «{form.id}.{name}» phải có kiểu {' hoặc '.join(types)}.")
+        raise PlanError(f"Chỉ tiêu «{iid}»: trường «{form.id}.{name}» phải có kiểu {' hoặc '.join(types)}.",
+                        en=f"Indicator «{iid}»: the field «{form.id}.{name}» must be of type {' or '.join(types)}.")
     return fd
 
 
@@ -136,9 +139,11 @@ def _codes(fd: FieldDef, iid: str, codes: Any) -> list[Any]:
     if fd.type in ("choice", "choices"):
         for c in values:
             if fd.choice(c) is None:
-                raise PlanError(f"Chỉ tiêu «{iid}»: trường «{fd.name}» không có mã lựa chọn «{c}».")
+                raise PlanError(f"Chỉ tiêu «{iid}»: trường «{fd.name}» không có mã lựa chọn «{c}».",
+                                en=f"Indicator «{iid}»: the field «{fd.name}» has no choice code «{c}».")
     elif fd.type == "bool" and not all(isinstance(v, bool) for v in values):
-        raise PlanError(f"Chỉ tiêu «{iid}»: trường «{fd.name}» cần true/false.")
+        raise PlanError(f"Chỉ tiêu «{iid}»: trường «{fd.name}» cần true/false.",
+                        en=f"Indicator «{iid}»: the field «{fd.name}» needs true/false.")
     return values
 
 

@@ -148,19 +148,23 @@ def make_scope(ctx: ReportContext, period: str | Period, unit_code: str | None =
     units = ctx.units
     code = (unit_code or ctx.unit_code).strip()
     if not units.versions(code):
-        raise ReportError(f"Không tìm thấy đơn vị hành chính có mã {code}.")
+        raise ReportError(f"Không tìm thấy đơn vị hành chính có mã {code}.",
+                          en=f"No administrative unit has the code {code}.")
     unit = units.get(code, end)
     if unit is None:
         names = " / ".join(f"{u.name} ({u.valid_from.year}–{u.valid_to.year if u.valid_to else ''})"
                            for u in units.versions(code))
         raise ReportError(
             f"Đơn vị mã {code} ({names}) không còn trong danh mục đơn vị hành chính vào ngày "
-            f"{end.day:02d}/{end.month:02d}/{end.year}; không lập được báo cáo {p.label_vi()} cho đơn vị này."
+            f"{end.day:02d}/{end.month:02d}/{end.year}; không lập được báo cáo {p.label_vi()} cho đơn vị này.",
+            en=f"The unit with code {code} ({names}) is no longer in the administrative unit list on "
+               f"{end.day:02d}/{end.month:02d}/{end.year}; no report for {p.label_vi()} can be made for this unit.",
         )
     own = ctx.unit_code
     if code != own and not any(units.is_ancestor(own, code, on) for on in (end, plan.start)):
         raise ReportError(
-            f"Đơn vị {unit.name} (mã {code}) không thuộc phạm vi dữ liệu của {ctx.unit(end).name} (mã {own})."
+            f"Đơn vị {unit.name} (mã {code}) không thuộc phạm vi dữ liệu của {ctx.unit(end).name} (mã {own}).",
+            en=f"The unit {unit.name} (code {code}) is outside the data of {ctx.unit(end).name} (code {own}).",
         )
     found = {code}
     for on in {end, plan.start}:

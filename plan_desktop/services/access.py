@@ -42,6 +42,7 @@ OFFICER = "officer"
 APPROVER = "approver"
 ROLES = (OFFICER, APPROVER)
 ROLE_VI = {OFFICER: "cán bộ nhập liệu", APPROVER: "người phê duyệt"}
+ROLE_EN = {OFFICER: "data entry officer", APPROVER: "approver"}
 MIN_LENGTH = 8
 # scrypt cost: about 50 ms on an office PC, 16 MB of memory.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -109,7 +110,9 @@ class Session:
     def require(self, role: str, action_vi: str) -> None:
         if not self.can(role):
             raise AccessError(f"Chỉ {ROLE_VI[role]} mới được {action_vi}. Hãy đăng nhập bằng mật khẩu của "
-                              f"{ROLE_VI[role]}.")
+                              f"{ROLE_VI[role]}.",
+                              en=f"Only the {ROLE_EN[role]} may do this. Please log in with the "
+                                 f"{ROLE_EN[role]}'s password.")
 
     def protect(self, secret: bytes) -> bytes:
         """Encrypt a private key for storage (unchanged when protection is off)."""
@@ -127,11 +130,14 @@ class Session:
         if not blob.startswith(b"PDK1"):
             return blob
         if self.kek is None:
-            raise AccessError("Khóa bí mật đang được bảo vệ bằng mật khẩu; hãy đăng nhập trước.")
+            raise AccessError("Khóa bí mật đang được bảo vệ bằng mật khẩu; hãy đăng nhập trước.",
+                              en="The private key is protected by a password; please log in first.")
         try:
             return AESGCM(self.kek).decrypt(blob[4:16], blob[16:], b"plan_desktop private key")
         except InvalidTag:
-            raise AccessError("Không giải mã được khóa bí mật (mật khẩu không đúng hoặc tệp khóa đã bị sửa).") from None
+            raise AccessError("Không giải mã được khóa bí mật (mật khẩu không đúng hoặc tệp khóa đã bị sửa).",
+                              en="The private key cannot be decrypted (wrong password, or the key file has been "
+                                 "changed).") from None
 
 
 OPEN_SESSION = Session(APPROVER)
@@ -238,7 +244,8 @@ def unlock(folder: Path, slots: dict[str, dict], password: str,
     log.warning("wrong password (%d in a row)", count)
     if record is not None:
         record(count, f"Sai mật khẩu (lần thứ {count} liên tiếp).", "login_failed")
-    raise AccessError("Mật khẩu không đúng.")
+    raise AccessError("Mật khẩu không đúng.",
+                      en="Wrong password.")
 
 
 class Access:
@@ -276,16 +283,19 @@ class Access:
     @staticmethod
     def _check_new(password: str) -> None:
         if len(password) < MIN_LENGTH:
-            raise AccessError(f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự.")
+            raise AccessError(f"Mật khẩu phải có ít nhất {MIN_LENGTH} ký tự.",
+                              en=f"The password must have at least {MIN_LENGTH} characters.")
 
     def enable(self, officer_password: str, approver_password: str) -> Session:
         """Turn protection on with a password per role. Returns an approver session."""
         if self.enabled:
-            raise AccessError("Chương trình đã có mật khẩu; hãy dùng chức năng đổi mật khẩu.")
+            raise AccessError("Chương trình đã có mật khẩu; hãy dùng chức năng đổi mật khẩu.",
+                              en="The program already has a password; use «change password» instead.")
         self._check_new(officer_password)
         self._check_new(approver_password)
         if officer_password == approver_password:
-            raise AccessError("Mật khẩu của cán bộ nhập liệu và của người phê duyệt phải khác nhau.")
+            raise AccessError("Mật khẩu của cán bộ nhập liệu và của người phê duyệt phải khác nhau.",
+                              en="The passwords of the data entry officer and of the approver must be different.")
         kek = os.urandom(32)
         self._save({OFFICER: _wrap(kek, officer_password, OFFICER), APPROVER: _wrap(kek, approver_password, APPROVER)})
         return Session(APPROVER, kek)
@@ -304,7 +314,8 @@ class Access:
                 kek = _unwrap(slots[role], password, role) if role in slots else None
                 if kek is not None:
                     return Session(role, kek)
-            raise AccessError("Mật khẩu không đúng.")
+            raise AccessError("Mật khẩu không đúng.",
+                              en="Wrong password.")
         return unlock(self.folder, slots, password, self.record_login)
 
     def record_login(self, count: int, note: str, action: str) -> None:
@@ -316,9 +327,11 @@ class Access:
     def change_password(self, session: Session, role: str, new_password: str) -> None:
         """An approver may set either role's password; an officer only their own."""
         if role not in ROLES:
-            raise AccessError(f"Vai trò «{role}» không tồn tại (dùng officer hoặc approver).")
+            raise AccessError(f"Vai trò «{role}» không tồn tại (dùng officer hoặc approver).",
+                              en=f"The role «{role}» does not exist (use officer or approver).")
         if session.kek is None:
-            raise AccessError("Chương trình chưa có mật khẩu; hãy bật bảo vệ bằng mật khẩu trước.")
+            raise AccessError("Chương trình chưa có mật khẩu; hãy bật bảo vệ bằng mật khẩu trước.",
+                              en="The program has no password yet; turn on password protection first.")
         if role == APPROVER:
             session.require(APPROVER, "đổi mật khẩu của người phê duyệt")
         self._check_new(new_password)
@@ -361,7 +374,8 @@ def enable_protection(inst: Protectable, officer_password: str, approver_passwor
     try:  # the keys must be readable now, or enabling would lock them away for good
         load_keys(keys_dir, inst.session.unprotect)
     except ExchangeError as exc:
-        raise AccessError(str(exc)) from None
+        raise AccessError(str(exc),
+                          en=getattr(exc, "en", None) or str(exc)) from None
     session = inst.access.enable(officer_password, approver_password)
     inst.session = session
     try:
@@ -369,7 +383,9 @@ def enable_protection(inst: Protectable, officer_password: str, approver_passwor
     except (OSError, ExchangeError) as exc:  # the keys stay plain (readable); the next login retries
         raise AccessError(
             f"Đã bật bảo vệ bằng mật khẩu nhưng chưa mã hóa được tệp khóa bí mật ({exc}); "
-            "chương trình sẽ thử lại ở lần đăng nhập sau."
+            "chương trình sẽ thử lại ở lần đăng nhập sau.",
+            en=f"Password protection is on but the private key file could not be encrypted yet ({exc}); "
+               "the program will try again at the next login.",
         ) from None
     reencrypt(inst, data_key(session.kek))  # a crash before this: encrypted at the next login
     return session
@@ -387,7 +403,8 @@ def disable_protection(inst: Protectable) -> None:
         try:
             rewrap_keys(paths.keys_dir(inst.folder), session.unprotect, None)
         except ExchangeError as exc:
-            raise AccessError(str(exc)) from None
+            raise AccessError(str(exc),
+                              en=getattr(exc, "en", None) or str(exc)) from None
         except OSError as exc:
             raise _key_error(exc) from None
         reencrypt(inst, None)  # a crash after this: a plain file still protected, encrypted at the next login

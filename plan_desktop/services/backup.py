@@ -78,7 +78,8 @@ def _write(conn, dest: Path, key: bytes | None = None) -> None:
     try:
         backup_to(conn, dest, key=key)
     except OSError as exc:
-        raise StoreError(f"Không ghi được bản sao lưu vào {dest.parent}: {exc.strerror or exc}.") from exc
+        raise StoreError(f"Không ghi được bản sao lưu vào {dest.parent}: {exc.strerror or exc}.",
+                         en=f"Cannot write the backup to {dest.parent}: {exc.strerror or exc}.") from exc
 
 
 def _dest(store: Store, folder: Path, reason: str) -> Path:
@@ -153,35 +154,46 @@ def inspect_backup(path: Path, key: bytes | None = None) -> dict[str, str]:
     is not a plan_desktop data file or is damaged. ``key``: the data key of this folder, for an encrypted
     backup (a plain one is read without it)."""
     if not path.exists():
-        raise StoreError(f"Không tìm thấy tệp {path}.")
+        raise StoreError(f"Không tìm thấy tệp {path}.",
+                         en=f"File not found: {path}.")
     if not path.is_file():
-        raise StoreError(f"«{path}» không phải là một tệp (là thư mục hoặc thiết bị); hãy chọn tệp sao lưu .sqlite.")
+        raise StoreError(f"«{path}» không phải là một tệp (là thư mục hoặc thiết bị); hãy chọn tệp sao lưu .sqlite.",
+                         en=f"«{path}» is not a file (it is a folder or a device); please choose a .sqlite "
+                            "backup file.")
     not_ours = f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình."
+    not_ours_en = f"The file {path.name} is not a backup of the program's data."
     encrypted = is_encrypted(path)
     if encrypted and key is None:
         raise StoreError(f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình, hoặc là bản sao lưu "
-                         "được mã hóa (khi bật bảo vệ bằng mật khẩu) mà thư mục dữ liệu này hiện không được bảo vệ.")
+                         "được mã hóa (khi bật bảo vệ bằng mật khẩu) mà thư mục dữ liệu này hiện không được bảo vệ.",
+                         en=f"The file {path.name} is not a backup of the program's data, or it is a backup encrypted "
+                            "(with password protection) while this data folder is not protected.")
     if encrypted:
         not_ours = (f"Tệp {path.name} không phải là tệp sao lưu dữ liệu của chương trình, hoặc được mã hóa bằng mật "
                     "khẩu của một lần bật bảo vệ khác (trước khi tắt rồi bật lại).")
+        not_ours_en = (f"The file {path.name} is not a backup of the program's data, or it is encrypted with the "
+                       "password of another protection (before it was turned off and on again).")
     try:
         conn = raw_connect(path, key=key if encrypted else None, readonly=True)
         try:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0]
             if ok != "ok":
-                raise StoreError(f"Tệp {path.name} bị hỏng ({ok}); không khôi phục từ tệp này.")
+                raise StoreError(f"Tệp {path.name} bị hỏng ({ok}); không khôi phục từ tệp này.",
+                                 en=f"The file {path.name} is damaged ({ok}); not restoring from this file.")
             settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         finally:
             conn.close()
     except (*driver_errors(), UnicodeDecodeError):
-        raise StoreError(not_ours) from None
+        raise StoreError(not_ours,
+                         en=not_ours_en) from None
     try:
         unit = json.loads(settings["unit_code"]) if "unit_code" in settings else None
     except ValueError:
         unit = None
     if not unit or not isinstance(unit, str):
-        raise StoreError(not_ours)
+        raise StoreError(not_ours,
+                         en=not_ours_en)
     return {"unit_code": unit, "created_by_version": meta.get("created_by_version", "")}
 
 
@@ -225,7 +237,9 @@ def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store |
     if info["unit_code"] != unit_code:
         raise StoreError(
             f"Tệp {source.name} là dữ liệu của đơn vị {info['unit_code']}, không phải của đơn vị này "
-            f"({unit_code}). Không khôi phục."
+            f"({unit_code}). Không khôi phục.",
+            en=f"The file {source.name} holds the data of unit {info['unit_code']}, not of this unit "
+               f"({unit_code}). Not restored.",
         )
     scratch = private_dir(folder / SCRATCH_DIR)
     copy = scratch / "restore.sqlite"
@@ -236,11 +250,15 @@ def _prepare(source: Path, folder: Path, forms, unit_code: str, current: Store |
     try:
         other = Store.open(copy, forms, create=False, key=key)
     except StoreError as exc:
-        raise StoreError(f"Tệp {source.name} không dùng được: {exc} Không khôi phục.") from None
+        raise StoreError(f"Tệp {source.name} không dùng được: {exc} Không khôi phục.",
+                         en=f"The file {source.name} cannot be used: {exc.text('en')} Not restored.") from None
     try:
         problems = other.check()
         if problems:
-            raise StoreError(f"Tệp {source.name} không toàn vẹn: {problems[0]} Không khôi phục.")
+            raise StoreError(f"Tệp {source.name} không toàn vẹn: {problems[0]} Không khôi phục.",
+                             en=f"The file {source.name} is not intact: it fails the program's integrity "
+                                f"check ({len(problems)} problem(s): data changed outside the program or "
+                                "damaged). Not restored.")
         carried = _carry_over(other, current, folder, source, anchored or [])
     finally:
         other.close()
@@ -363,7 +381,8 @@ def restore_damaged(folder: Path, source: Path, forms=None, password: str | None
     slots = read_slots_file(folder)
     if slots:
         if password is None:
-            raise AccessError("Dữ liệu được bảo vệ bằng mật khẩu: cần mật khẩu của người phê duyệt để khôi phục.")
+            raise AccessError("Dữ liệu được bảo vệ bằng mật khẩu: cần mật khẩu của người phê duyệt để khôi phục.",
+                              en="The data is protected by a password: the approver's password is needed to restore.")
         session = unlock(folder, slots, password)
         session.require(APPROVER, "khôi phục dữ liệu từ bản sao lưu")
         key = data_key(session.kek)  # type: ignore[arg-type]

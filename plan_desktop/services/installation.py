@@ -36,7 +36,7 @@ from plan_desktop.services.locks import install_period_locks
 from plan_desktop.services.records import RecordService
 from plan_desktop.store import Store, StoreError, lock, utc_now
 from plan_desktop.store.backup import private_dir, remove_leftovers
-from plan_desktop.store.db import DamagedStoreError, damaged_message
+from plan_desktop.store.db import DamagedStoreError, damaged_message, damaged_message_en
 from plan_desktop.usererror import UserError
 
 log = logging.getLogger(__name__)
@@ -87,32 +87,37 @@ class Installation:
         if folder_locked(folder):
             slots = read_slots_file(folder) or {}
             if password is None:
-                raise PasswordRequired("Dữ liệu được bảo vệ bằng mật khẩu; hãy nhập mật khẩu.")
+                raise PasswordRequired("Dữ liệu được bảo vệ bằng mật khẩu; hãy nhập mật khẩu.",
+                                       en="The data is protected by a password; please enter the password.")
             # the wrong passwords before this one go to the audit log once the file is open
             session = unlock(folder, slots, password, lambda count, note, action: missed.append((note, action)))
             key = data_key(session.kek)  # type: ignore[arg-type]
         if require_setup and not db.exists():
             raise StoreError(
-                f"Thư mục dữ liệu {folder} chưa được thiết lập. Hãy chạy «plan-desktop init --unit MÃ_ĐƠN_VỊ»."
+                f"Thư mục dữ liệu {folder} chưa được thiết lập. Hãy chạy «plan-desktop init --unit MÃ_ĐƠN_VỊ».",
+                en=f"The data folder {folder} has not been set up. Run «plan-desktop init --unit UNIT_CODE».",
             )
         lock.acquire(folder)
         try:
             remove_leftovers(folder)  # copies a kill cut off (.part, a restore's scratch copy)
             if db.exists() and db.stat().st_size == 0:
-                raise DamagedStoreError(damaged_message(db, "tệp rỗng, 0 byte"))
+                raise DamagedStoreError(damaged_message(db, "tệp rỗng, 0 byte"),
+                                        en=damaged_message_en(db, "empty file, 0 bytes"))
             store = Store.open(db, forms, key=key,
                                before_migrate=lambda s: backup.make_backup(s, folder, "migration"))
         except DamagedStoreError as exc:
             lock.release(folder)
             offer, good = backup.damaged_offer(folder, key)
-            raise DamagedStoreError(f"{exc} {offer}", backup=good, damage=str(exc)) from exc.__cause__
+            raise DamagedStoreError(f"{exc} {offer}", backup=good, damage=str(exc),
+                                    en=exc.en) from exc.__cause__
         except BaseException:
             lock.release(folder)
             raise
         inst = cls(folder, store, default_registry(), session=session)
         if require_setup and not store.unit_code:
             inst.close()
-            raise StoreError(f"Thư mục dữ liệu {folder} chưa được thiết lập cho đơn vị nào.")
+            raise StoreError(f"Thư mục dữ liệu {folder} chưa được thiết lập cho đơn vị nào.",
+                             en=f"The data folder {folder} has not been set up for any unit.")
         for note, action in missed:
             inst.access.record_login(0, note, action)
         if not inst.access.enabled or session.kek is not None:  # else written once logged in (login)
@@ -131,19 +136,26 @@ class Installation:
         units = default_registry()
         code = unit_code.strip()
         if units.get(code) is None:
-            raise SetupError(f"Mã đơn vị «{code}» không có trong danh mục đơn vị hành chính của tỉnh.")
+            raise SetupError(f"Mã đơn vị «{code}» không có trong danh mục đơn vị hành chính của tỉnh.",
+                             en=f"The unit code «{code}» is not in the province's list of administrative units.")
         db = paths.db_path(folder)
         try:
             if not folder.exists():
                 private_dir(folder)  # owner-only: it holds the data, its backups, logs and keys
         except OSError as exc:
-            raise SetupError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}.") from None
+            raise SetupError(f"Không tạo được thư mục dữ liệu {folder}: {exc.strerror}.",
+                             en=f"Cannot create the data folder {folder}: {exc.strerror}.") from None
         lock.acquire(folder)
         try:
             if db.exists() and db.stat().st_size == 0 and any(paths.backup_dir(folder).glob("*.sqlite")):
                 raise SetupError(
                     f"Tệp dữ liệu {db} rỗng (0 byte) nhưng thư mục có bản sao lưu: dữ liệu đã bị hỏng, không thiết "
-                    "lập lại đè lên. Hãy khôi phục từ bản sao lưu («plan-desktop backups», «plan-desktop restore TỆP»)."
+                    "lập lại đè lên. Hãy khôi phục từ bản sao lưu («plan-desktop backups», «plan-desktop "
+                    "restore TỆP»).",
+                    en=f"The data file {db} is empty (0 bytes) but the folder has backups: the data is damaged "
+                       "and is not "
+                       "set up again over it. Restore from a backup («plan-desktop backups», «plan-desktop "
+                       "restore FILE»).",
                 )
             store = Store.open(db, forms)
         except BaseException:
@@ -155,7 +167,9 @@ class Installation:
             lock.release(folder)
             raise SetupError(
                 f"Thư mục {folder} đã được thiết lập cho đơn vị {existing}; "
-                "không thiết lập lại để tránh mất dữ liệu. Hãy chọn thư mục khác."
+                "không thiết lập lại để tránh mất dữ liệu. Hãy chọn thư mục khác.",
+                en=f"The folder {folder} is already set up for unit {existing}; "
+                   "it is not set up again, to avoid losing data. Please choose another folder.",
             )
         from plan_desktop.exchange.errors import ExchangeError
         from plan_desktop.exchange.keys import ensure_keys  # cryptography, only when setting up
@@ -167,7 +181,8 @@ class Installation:
             store.close()
             lock.release(folder)
             raise SetupError(
-                f"Không tạo được khóa trao đổi dữ liệu của đơn vị trong {paths.keys_dir(folder)}: {exc}"
+                f"Không tạo được khóa trao đổi dữ liệu của đơn vị trong {paths.keys_dir(folder)}: {exc}",
+                en=f"Cannot create the unit's data exchange key in {paths.keys_dir(folder)}: {exc}",
             ) from None
         settings: dict[str, Any] = {
             "unit_code": code,

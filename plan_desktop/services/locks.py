@@ -122,7 +122,11 @@ class PeriodLockGuard:
             f"Kỳ báo cáo {label} ({lock['period']}) đã được ký báo cáo ngày {signed_on} nên đã bị khóa: không thêm, "
             f"sửa hoặc xóa được bản ghi «{form.label}» có {field_label.lower()} {when} thuộc kỳ này. "
             f"Nếu cần sửa, người có thẩm quyền phải mở lại kỳ báo cáo (nêu lý do); báo cáo đã ký của kỳ "
-            f"sẽ bị đánh dấu «đã bị thay thế» và phải ký lại."
+            f"sẽ bị đánh dấu «đã bị thay thế» và phải ký lại.",
+            en=f"The report period {label} ({lock['period']}) was closed when its report was signed on {signed_on}: "
+               f"records of «{form.label}» dated {when} in this period cannot be added, changed or deleted. "
+               f"To correct them, an authorised person must reopen the period (giving a reason); the period's signed "
+               f"report will be marked «replaced» and must be signed again.",
         )
 
 

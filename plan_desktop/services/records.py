@@ -146,7 +146,8 @@ class RecordService:
             return self._unit_code
         code = self._unit_code = self.store.unit_code
         if not code:
-            raise RecordError("Chương trình chưa được thiết lập cho đơn vị nào. Hãy chạy «plan-desktop init».")
+            raise RecordError("Chương trình chưa được thiết lập cho đơn vị nào. Hãy chạy «plan-desktop init».",
+                              en="The program has not been set up for a unit. Run «plan-desktop init».")
         return code
 
     def context(self, unit_code: str | None = None) -> StoreContext:
@@ -200,7 +201,9 @@ class RecordService:
     def _guard(self, form: FormDef, row: Mapping[str, Any], guards: list[Guard] | None = None) -> None:
         if row.get("unit_code") != self.unit_code:
             raise RecordError(
-                f"Bản ghi này thuộc đơn vị có mã {row.get('unit_code')}; chỉ đơn vị đó được sửa hoặc xóa."
+                f"Bản ghi này thuộc đơn vị có mã {row.get('unit_code')}; chỉ đơn vị đó được sửa hoặc xóa.",
+                en=f"This record belongs to the unit with code {row.get('unit_code')}; only that unit may "
+                   "change or delete it.",
             )
         for g in self.guards if guards is None else guards:
             g(form, row)
@@ -296,10 +299,13 @@ class RecordService:
         """The next revision of ``current`` from validated values, or None when nothing changed."""
         self._guard(form, current, guards)
         if current["deleted"]:
-            raise RecordError("Bản ghi này đã bị xóa; hãy khôi phục trước khi sửa.")
+            raise RecordError("Bản ghi này đã bị xóa; hãy khôi phục trước khi sửa.",
+                              en="This record has been deleted; restore it before changing it.")
         if expected_revision is not None and current["revision"] != expected_revision:
             raise RecordError(
-                "Bản ghi đã được thay đổi ở nơi khác kể từ khi mở. Hãy đóng và mở lại để xem bản mới nhất."
+                "Bản ghi đã được thay đổi ở nơi khác kể từ khi mở. Hãy đóng và mở lại để xem bản mới nhất.",
+                en="The record has been changed elsewhere since it was opened. Close and reopen it to see the "
+                   "latest version.",
             )
         new_fields = self._store_row(form, clean)
         for fd in form.fields:
@@ -327,7 +333,8 @@ class RecordService:
         row = self._prepare_create(form, self._validated(form, values, unit), record_id, unit)
         with self._transaction() as ap:
             if record_id and self.store.get_row(form, record_id):
-                raise RecordError(f"Đã có bản ghi với mã {record_id}.")
+                raise RecordError(f"Đã có bản ghi với mã {record_id}.",
+                                  en=f"A record with the code {record_id} already exists.")
             self._write(form, row, "create", ap)
         self._emit(Change(form.id, (row["id"],), "create"))
         return self.store.to_values(form, row)
@@ -338,7 +345,8 @@ class RecordService:
         with self._transaction() as ap:
             current = self.store.get_row(form, record_id)
             if current is None:
-                raise RecordError("Không tìm thấy bản ghi cần sửa (có thể đã bị xóa).")
+                raise RecordError("Không tìm thấy bản ghi cần sửa (có thể đã bị xóa).",
+                                  en="The record to change was not found (it may have been deleted).")
             clean = self._validated(form, values, current["unit_code"], record_id)
             row = self._prepare_update(form, current, clean, expected_revision)
             if row is None:
@@ -360,7 +368,8 @@ class RecordService:
             for rid in record_ids:
                 current = self.store.get_row(form, rid)
                 if current is None:
-                    raise RecordError("Không tìm thấy bản ghi cần xóa.")
+                    raise RecordError("Không tìm thấy bản ghi cần xóa.",
+                                      en="The record to delete was not found.")
                 self._guard(form, current)
                 if bool(current["deleted"]) == deleted:
                     continue
@@ -390,7 +399,9 @@ class RecordService:
         """Records of another unit may be written here only for a unit below this one (demo data)."""
         if not default_registry().ever_below(self.unit_code, unit_code):
             raise RecordError(f"Không ghi được bản ghi cho đơn vị mã {unit_code}: đơn vị này không trực thuộc "
-                              f"đơn vị {self.unit_code}.")
+                              f"đơn vị {self.unit_code}.",
+                              en=f"Cannot save a record for the unit with code {unit_code}: that unit is not under "
+                                 f"unit {self.unit_code}.")
 
     def write_many(self, form_id: str, items: list[tuple[str | None, Mapping[str, Any]]],
                    *, unit_code: str | None = None,
@@ -480,7 +491,8 @@ class RecordService:
                 for rid, values in ends:
                     cur = current.get(rid)
                     if cur is None or cur["deleted"]:
-                        raise RecordError(f"Không tìm thấy bản ghi {rid} cần chuyển.")
+                        raise RecordError(f"Không tìm thấy bản ghi {rid} cần chuyển.",
+                                          en=f"The record {rid} to move was not found.")
                     self._require_below(cur["unit_code"])
                     clean = self._validated(form, values, cur["unit_code"], rid)
                     row = {c: cur[c] for c in ("id", "unit_code", "created_at", "created_by", "deleted")}
@@ -490,7 +502,8 @@ class RecordService:
                 existing = self.store.rows_by_ids(form, [rid for rid, _, _ in copies])
                 for rid, unit, values in copies:
                     if rid in existing:
-                        raise RecordError(f"Bản ghi {rid} đã được chuyển trước đây.")
+                        raise RecordError(f"Bản ghi {rid} đã được chuyển trước đây.",
+                                          en=f"The record {rid} has already been moved.")
                     self._require_below(unit)
                     clean = self._validated(form, values, unit)
                     rows.append(("move", {

@@ -64,7 +64,8 @@ def save_draft(inst: Installation, period: str | Period, draft: dict[str, Any], 
         try:
             date.fromisoformat(clean["date"])
         except ValueError:
-            raise ReportError(f"Ngày báo cáo «{clean['date']}» không hợp lệ; dùng dạng YYYY-MM-DD.") from None
+            raise ReportError(f"Ngày báo cáo «{clean['date']}» không hợp lệ; dùng dạng YYYY-MM-DD.",
+                              en=f"The report date «{clean['date']}» is not valid; use the form YYYY-MM-DD.") from None
     clean["updated_at"] = utc_now()
     inst.store.set_settings({draft_key(inst, period, unit_code): clean})
 
@@ -77,20 +78,27 @@ def load_text_file(path: Path) -> dict[str, str]:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ReportError(f"Không tìm thấy tệp nội dung «{path}».") from None
+        raise ReportError(f"Không tìm thấy tệp nội dung «{path}».",
+                          en=f"The text file «{path}» was not found.") from None
     except UnicodeDecodeError:
-        raise ReportError(f"Tệp «{path.name}» không phải văn bản UTF-8.") from None
+        raise ReportError(f"Tệp «{path.name}» không phải văn bản UTF-8.",
+                          en=f"The file «{path.name}» is not UTF-8 text.") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ReportError(f"Tệp «{path.name}» không đúng định dạng TOML: {exc}.") from None
+        raise ReportError(f"Tệp «{path.name}» không đúng định dạng TOML: {exc}.",
+                          en=f"The file «{path.name}» is not valid TOML: {exc}.") from None
     unknown = sorted(set(raw) - set(TEXT_KEYS))
     if unknown:
         raise ReportError(f"Tệp «{path.name}» có mục không dùng được: {', '.join(unknown)}; "
-                          f"chỉ dùng {', '.join(TEXT_KEYS)}.")
+                          f"chỉ dùng {', '.join(TEXT_KEYS)}.",
+                          en=f"The file «{path.name}» has entries that cannot be used: {', '.join(unknown)}; "
+                             f"only {', '.join(TEXT_KEYS)} are allowed.")
     out = {}
     for key, section in TEXT_KEYS.items():
         value = raw.get(key, "")
         if not isinstance(value, str):
-            raise ReportError(f"Mục «{key}» trong tệp «{path.name}» phải là một đoạn văn bản (chuỗi TOML).")
+            raise ReportError(f"Mục «{key}» trong tệp «{path.name}» phải là một đoạn văn bản (chuỗi TOML).",
+                              en=f"The entry «{key}» in the file «{path.name}» must be a piece of text (a TOML "
+                                 "string).")
         out[section] = nfc(value).strip()
     return out
 
@@ -98,10 +106,11 @@ def load_text_file(path: Path) -> dict[str, str]:
 def check_ready(data: ReportData, file_name: str = "") -> None:
     """Refuse (naming each gap) a report whose sections III–V are empty or the hint, or that has no
     signer's name: such a report is not signed."""
-    from plan_desktop.signing.placement import unfinished_message
+    from plan_desktop.signing.placement import unfinished_message, unfinished_message_en
 
     if data.unfinished:
-        raise ReportError(unfinished_message(data.unfinished, file_name))
+        raise ReportError(unfinished_message(data.unfinished, file_name),
+                          en=unfinished_message_en(data.unfinished, file_name))
 
 
 def _report_date(draft: dict[str, str], override: date | None) -> date | None:
@@ -197,7 +206,8 @@ def make_report(inst: Installation, period: str | Period, *, out: Path | None = 
         check_ready(data, (shown_as or out).name if (shown_as or out) is not None else "")
     for p in (out, xlsx):
         if p is not None and not p.parent.exists():
-            raise ReportError(f"Thư mục «{p.parent}» không tồn tại; không ghi được tệp {p.name}.")
+            raise ReportError(f"Thư mục «{p.parent}» không tồn tại; không ghi được tệp {p.name}.",
+                              en=f"The folder «{p.parent}» does not exist; the file {p.name} cannot be written.")
     if out is not None:
         tmp = out.with_name(out.name + ".tmp")
         try:

@@ -68,7 +68,8 @@ def parse_number(number: str) -> str:
     text = " ".join(str(number or "").split())
     m = re.fullmatch(r"(\d{1,5})(?:\s*/\s*BC-UBND)?", text, flags=re.IGNORECASE)
     if not m:
-        raise SigningError(f"Số văn bản «{number}» không hợp lệ; ghi dạng 15/BC-UBND hoặc 15.")
+        raise SigningError(f"Số văn bản «{number}» không hợp lệ; ghi dạng 15/BC-UBND hoặc 15.",
+                           en=f"The document number «{number}» is not valid; write it as 15/BC-UBND or 15.")
     return f"{int(m.group(1)):02d}"
 
 
@@ -77,6 +78,13 @@ def _name_mismatch(cert_name: str, block_name: str, officer: bool) -> str:
     return (f"Chứng thư số mang tên «{cert_name}», khác {where} «{block_name}». Không ký được: tên trên "
             "chữ ký số phải đúng là người ký. Hãy dùng chứng thư của người ký, hoặc sửa họ tên người ký "
             "trong Cài đặt rồi lập lại báo cáo.")
+
+
+def _name_mismatch_en(cert_name: str, block_name: str, officer: bool) -> str:
+    where = "the officer's name in Settings" if officer else "the signer's name printed in the report's signature block"
+    return (f"The certificate is in the name of «{cert_name}», which differs from {where} «{block_name}». "
+            "Cannot sign: the name on the digital signature must be the signer's. Use the signer's certificate, "
+            "or correct the signer's name in Settings and make the report again.")
 
 
 def file_sha256(path: Path) -> str:
@@ -180,13 +188,17 @@ class SigningService:
     def set_status(self, report_id: int, status: str) -> ReportEntry:
         """``sent`` (the export put it in a package) or ``accepted`` (the district's receipt)."""
         if status not in ("sent", "accepted"):
-            raise SigningError(f"Không đặt được trạng thái «{status}» cho báo cáo bằng tay.")
+            raise SigningError(f"Không đặt được trạng thái «{status}» cho báo cáo bằng tay.",
+                               en=f"The status «{status}» cannot be set on a report by hand.")
         entry = self.get(report_id)
         if entry is None:
-            raise SigningError(f"Không có báo cáo số {report_id} trong danh sách.")
+            raise SigningError(f"Không có báo cáo số {report_id} trong danh sách.",
+                               en=f"There is no report number {report_id} in the list.")
         if entry.status in ("draft", "superseded") or (status == "sent" and entry.status == "accepted"):
             raise SigningError(f"Báo cáo số {report_id} đang ở trạng thái «{entry.status_vi}»; "
-                               "chỉ báo cáo đã ký mới được gửi hoặc tiếp nhận.")
+                               "chỉ báo cáo đã ký mới được gửi hoặc tiếp nhận.",
+                               en=f"Report number {report_id} is «{entry.status}»; "
+                                  "only a signed report can be sent or received.")
         with self.db.atomic():
             signed.update_report(self.db, report_id, status=status, status_at=utc_now())
         return self.get(report_id)  # type: ignore[return-value]
@@ -301,14 +313,20 @@ class SigningService:
     def check_ready(self, path: Path, info: Mapping[str, str] | None = None) -> None:
         """Refuse a report the program made with sections III–V empty or still the hint, and any report
         without a signer's name in the signature block; the message names each gap."""
-        from plan_desktop.signing.placement import SIGNER_KEY, UNFINISHED_KEY, unfinished_message
+        from plan_desktop.signing.placement import (
+            SIGNER_KEY,
+            UNFINISHED_KEY,
+            unfinished_message,
+            unfinished_message_en,
+        )
 
         info = self.report_info(path) if info is None else info
         codes = [c for c in (info.get(UNFINISHED_KEY) or "").split(",") if c and c != "-"]
         if SIGNER_KEY not in info and not self._setting("signer_name"):
             codes.append("signer_name")
         if codes:
-            raise SigningError(unfinished_message(codes, Path(path).name))
+            raise SigningError(unfinished_message(codes, Path(path).name),
+                               en=unfinished_message_en(codes, Path(path).name))
 
     def _setting(self, key: str) -> str:
         return str(self.inst.store.get_setting(key, "") or "").strip()
@@ -333,14 +351,16 @@ class SigningService:
             if field_name is not None:
                 expected = officer if field_name == OFFICER_FIELD else block
                 if not same_person(cn, expected):
-                    raise SigningError(_name_mismatch(cn, expected, field_name == OFFICER_FIELD))
+                    raise SigningError(_name_mismatch(cn, expected, field_name == OFFICER_FIELD),
+                                       en=_name_mismatch_en(cn, expected, field_name == OFFICER_FIELD))
                 return field_name, title or (settings.get("officer_title") if field_name == OFFICER_FIELD
                                              else signer_title(settings))
             if same_person(cn, block):
                 return CHAIRMAN_FIELD, title or signer_title(settings)
             if officer and same_person(cn, officer):
                 return OFFICER_FIELD, title or str(settings.get("officer_title") or "") or None
-            raise SigningError(_name_mismatch(cn, block, False))
+            raise SigningError(_name_mismatch(cn, block, False),
+                               en=_name_mismatch_en(cn, block, False))
 
         return choose
 
@@ -365,15 +385,22 @@ class SigningService:
         digits = parse_number(number)
         checked = verify_pdf(in_path)
         if checked.error:
-            raise SigningError(f"Tệp «{in_path.name}»: {checked.error}")
+            raise SigningError(f"Tệp «{in_path.name}»: {checked.error}",
+                               en=f"File «{in_path.name}»: {checked.error}")
         if not checked.signatures:
             raise SigningError(f"Báo cáo «{in_path.name}» chưa được người có thẩm quyền ký số; ký trước rồi mới "
-                               "cấp số, ban hành.")
+                               "cấp số, ban hành.",
+                               en=f"The report «{in_path.name}» has not been digitally signed by the authorised "
+                                  "person; sign it before "
+                                  "giving it a number and issuing it.")
         if not checked.intact:
             raise SigningError(f"Báo cáo «{in_path.name}» có chữ ký không hợp lệ hoặc đã bị sửa sau khi ký; "
-                               "không ban hành được.")
+                               "không ban hành được.",
+                               en=f"The report «{in_path.name}» has an invalid signature or was changed after signing; "
+                                  "it cannot be issued.")
         if any(s.field_name == AGENCY_SIGNATURE_FIELD for s in checked.signatures):
-            raise SigningError(f"Báo cáo «{in_path.name}» đã được cấp số và ban hành.")
+            raise SigningError(f"Báo cáo «{in_path.name}» đã được cấp số và ban hành.",
+                               en=f"The report «{in_path.name}» has already been numbered and issued.")
         fields_now = self._text_fields(in_path)
         info = self.report_info(in_path)
         report = (info.get("PlanDesktopReport") or "").split("|")
@@ -383,15 +410,23 @@ class SigningService:
             if report[2] != issued_on.isoformat():
                 printed = date.fromisoformat(report[2])
                 raise SigningError(f"Báo cáo «{in_path.name}» đã in số và ngày {printed:%d/%m/%Y} khi ký; "
-                                   "ngày ban hành phải trùng ngày đó.")
+                                   "ngày ban hành phải trùng ngày đó.",
+                                   en=f"The report «{in_path.name}» was printed with its number and date "
+                                      f"{printed:%d/%m/%Y} when signed; "
+                                      "the issue date must be that date.")
         if given and given != {digits}:
             raise SigningError(f"Báo cáo «{in_path.name}» đã ghi số {given.pop()}/BC-UBND khi ký; không đổi "
-                               f"sang số {digits} được.")
+                               f"sang số {digits} được.",
+                               en=f"The report «{in_path.name}» was given number {given.pop()}/BC-UBND when "
+                                  "signed; it cannot be "
+                                  f"changed to number {digits}.")
         if len(report) >= 3 and report[1]:
             _start, end = self.inst.period_bounds(report[1])
             if issued_on < end:
                 raise SigningError(f"Ngày ban hành {issued_on:%d/%m/%Y} trước ngày kết thúc kỳ báo cáo "
-                                   f"({end:%d/%m/%Y}).")
+                                   f"({end:%d/%m/%Y}).",
+                                   en=f"The issue date {issued_on:%d/%m/%Y} is before the end of the report period "
+                                      f"({end:%d/%m/%Y}).")
         month = f"{issued_on.month:02d}" if issued_on.month <= 2 else str(issued_on.month)
         values = {NUMBER_FIELD: digits, DAY_FIELD: f"{issued_on.day:02d}", MONTH_FIELD: month,
                   YEAR_FIELD: str(issued_on.year)}
@@ -441,7 +476,10 @@ class SigningService:
         if self.data_matches(path, period) is False:
             raise SigningError(
                 f"Số liệu kỳ {Period.parse(period)} đã thay đổi kể từ khi lập tệp «{Path(path).name}» "
-                "(mã băm dữ liệu không khớp). Hãy lập lại báo cáo rồi mới ký."
+                "(mã băm dữ liệu không khớp). Hãy lập lại báo cáo rồi mới ký.",
+                en=f"The figures of period {Period.parse(period)} have changed since the file "
+                   f"«{Path(path).name}» was made "
+                   "(the data hash does not match). Make the report again, then sign it.",
             )
 
     @staticmethod
@@ -471,7 +509,8 @@ class SigningService:
         try:
             self.inst.session.require(APPROVER, action_vi)
         except AccessError as exc:
-            raise SigningError(str(exc)) from None
+            raise SigningError(str(exc),
+                               en=getattr(exc, "en", None) or str(exc)) from None
 
     def reopen(self, period: str, reason: str) -> list[ReportEntry]:
         """Unlock a signed period. Needs a reason; audited; its reports become superseded (returned)."""
@@ -480,10 +519,13 @@ class SigningService:
         key = str(p)
         reason = (reason or "").strip()
         if len(reason) < 5:
-            raise SigningError("Hãy ghi rõ lý do mở lại kỳ báo cáo (ít nhất 5 ký tự).")
+            raise SigningError("Hãy ghi rõ lý do mở lại kỳ báo cáo (ít nhất 5 ký tự).",
+                               en="Please give the reason for reopening the report period (at least 5 characters).")
         lock = self.active_lock(key)
         if lock is None:
-            raise SigningError(f"Kỳ báo cáo {p.label_vi()} ({key}) không bị khóa; không cần mở lại.")
+            raise SigningError(f"Kỳ báo cáo {p.label_vi()} ({key}) không bị khóa; không cần mở lại.",
+                               en=f"The report period {p.label_vi()} ({key}) is not closed; it does not need "
+                                  "reopening.")
         now = utc_now()
         with self.db.atomic():
             signed.update_active_lock(self.db, self.unit_code, key, reopened_at=now, reopened_by=self.actor,

@@ -94,7 +94,9 @@ def _csv_encoding(path: Path) -> str:
             except UnicodeDecodeError:
                 raise ImportFileError(
                     f"Tệp {path.name} không phải văn bản UTF-8 hay Windows-1258 (lỗi ở byte {bad_at}). "
-                    "Trong Excel hãy lưu dạng «CSV UTF-8 (Comma delimited)»."
+                    "Trong Excel hãy lưu dạng «CSV UTF-8 (Comma delimited)».",
+                    en=f"The file {path.name} is not UTF-8 or Windows-1258 text (error at byte {bad_at}). "
+                       "In Excel, save it as «CSV UTF-8 (Comma delimited)».",
                 ) from None
     return "cp1258"
 
@@ -103,7 +105,8 @@ def _read_csv(path: Path) -> Iterator[list[str]]:
     """The rows of a CSV file, read as they are needed (a file of a million rows is never held whole)."""
     size = path.stat().st_size
     if size > MAX_CSV_BYTES:
-        raise ImportFileError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB); giới hạn là 200 MB.")
+        raise ImportFileError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB); giới hạn là 200 MB.",
+                              en=f"The file {path.name} is too large ({size // 1_048_576} MB); the limit is 200 MB.")
     encoding = _csv_encoding(path)
     with path.open("rb") as raw:
         first_text = raw.readline(1 << 20).decode(encoding, errors="ignore")
@@ -114,38 +117,48 @@ def _read_csv(path: Path) -> Iterator[list[str]]:
             reader = csv.reader(fh, delimiter=delim, strict=True)
             for row in reader:
                 if any("\x00" in cell for cell in row):
-                    raise ImportFileError(f"Tệp {path.name} chứa dữ liệu nhị phân, không phải tệp CSV.")
+                    raise ImportFileError(f"Tệp {path.name} chứa dữ liệu nhị phân, không phải tệp CSV.",
+                                          en=f"The file {path.name} contains binary data; it is not a CSV file.")
                 yield [unicodedata.normalize("NFC", c) for c in row] if compose else row
     except csv.Error as exc:
-        raise ImportFileError(f"Tệp {path.name} có dòng CSV sai định dạng: {exc}.") from None
+        raise ImportFileError(f"Tệp {path.name} có dòng CSV sai định dạng: {exc}.",
+                              en=f"The file {path.name} has a badly formed CSV line: {exc}.") from None
 
 
 def _read_xlsx(path: Path) -> Iterator[list[Any]]:
     size = path.stat().st_size
     if size > MAX_XLSX_BYTES:
-        raise ImportFileError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB); giới hạn là 100 MB.")
+        raise ImportFileError(f"Tệp {path.name} quá lớn ({size // 1_048_576} MB); giới hạn là 100 MB.",
+                              en=f"The file {path.name} is too large ({size // 1_048_576} MB); the limit is 100 MB.")
     try:
         with zipfile.ZipFile(path) as zf:
             total = sum(i.file_size for i in zf.infolist())
             if total > MAX_XLSX_UNCOMPRESSED:
-                raise ImportFileError(f"Tệp {path.name} khi giải nén quá lớn; có thể là tệp độc hại. Không nhập.")
+                raise ImportFileError(f"Tệp {path.name} khi giải nén quá lớn; có thể là tệp độc hại. Không nhập.",
+                                      en=f"The file {path.name} is too large when uncompressed; it may be "
+                                         "harmful. Not imported.")
             for info in zf.infolist():  # Excel never writes a DTD: entities are an attack (expansion, file reads)
                 if info.filename.endswith((".xml", ".rels")):
                     with zf.open(info) as member:
                         prolog = member.read(4096)
                     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                         raise ImportFileError(f"Tệp {path.name} chứa khai báo thực thể XML (DOCTYPE/ENTITY), điều "
-                                              "tệp Excel thật không có; có thể là tệp độc hại. Không nhập.")
+                                              "tệp Excel thật không có; có thể là tệp độc hại. Không nhập.",
+                                              en=f"The file {path.name} declares XML entities (DOCTYPE/ENTITY), "
+                                                 "which a real Excel file does not; "
+                                                 "it may be harmful. Not imported.")
     except ImportFileError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error, ValueError):
-        raise ImportFileError(f"Tệp {path.name} không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.") from None
+        raise ImportFileError(f"Tệp {path.name} không phải tệp Excel (.xlsx) hợp lệ hoặc đã bị hỏng.",
+                              en=f"The file {path.name} is not a valid Excel (.xlsx) file, or it is damaged.") from None
     import openpyxl
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for broken files
-        raise ImportFileError(f"Không đọc được tệp Excel {path.name}: {exc}.") from None
+        raise ImportFileError(f"Không đọc được tệp Excel {path.name}: {exc}.",
+                              en=f"Cannot read the Excel file {path.name}: {exc}.") from None
     try:
         ws = wb.worksheets[0]
         for row in ws.iter_rows(values_only=True):
@@ -153,24 +166,29 @@ def _read_xlsx(path: Path) -> Iterator[list[Any]]:
     except ImportFileError:
         raise
     except Exception as exc:  # read lazily: a damaged member (bad CRC, broken XML) shows up here
-        raise ImportFileError(f"Không đọc được tệp Excel {path.name}: tệp bị hỏng ({type(exc).__name__}).") from None
+        raise ImportFileError(f"Không đọc được tệp Excel {path.name}: tệp bị hỏng ({type(exc).__name__}).",
+                              en=f"Cannot read the Excel file {path.name}: the file is damaged "
+                                 f"({type(exc).__name__}).") from None
     finally:
         wb.close()
 
 
 def read_rows(path: Path) -> Iterator[list[Any]]:
     if not path.exists():
-        raise ImportFileError(f"Không tìm thấy tệp {path}.")
+        raise ImportFileError(f"Không tìm thấy tệp {path}.",
+                              en=f"File not found: {path}.")
     try:
         paths.require_regular_file(path)  # a folder, a pipe or a device (/dev/zero) is never read
     except paths.NotARegularFileError as exc:
-        raise ImportFileError(str(exc)) from None
+        raise ImportFileError(str(exc),
+                              en=getattr(exc, "en", None) or str(exc)) from None
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path)
     if suffix in (".csv", ".txt", ""):
         return _read_csv(path)
-    raise ImportFileError(f"Không nhập được tệp {path.name}: chỉ nhận tệp .csv hoặc .xlsx.")
+    raise ImportFileError(f"Không nhập được tệp {path.name}: chỉ nhận tệp .csv hoặc .xlsx.",
+                          en=f"Cannot import the file {path.name}: only .csv or .xlsx files are accepted.")
 
 
 def map_header(form: FormDef, header: list[Any]) -> list[str | None]:
@@ -192,7 +210,8 @@ def map_header(form: FormDef, header: list[Any]) -> list[str | None]:
         elif key in by_key:
             target = by_key[key]
             if target in seen:
-                raise ImportFileError(f"Cột «{name}» xuất hiện hai lần trong dòng tiêu đề.")
+                raise ImportFileError(f"Cột «{name}» xuất hiện hai lần trong dòng tiêu đề.",
+                                      en=f"The column «{name}» appears twice in the header row.")
             seen.add(target)
             mapping.append(target)
         else:
@@ -202,10 +221,13 @@ def map_header(form: FormDef, header: list[Any]) -> list[str | None]:
         known = "; ".join(f"{f.label} ({f.name})" for f in form.fields)
         raise ImportFileError(
             f"Dòng tiêu đề có cột không thuộc biểu mẫu «{form.label}»: {', '.join(unknown)}. "
-            f"Các cột hợp lệ (tên cột hoặc mã trong ngoặc): id; {known}."
+            f"Các cột hợp lệ (tên cột hoặc mã trong ngoặc): id; {known}.",
+            en=f"The header row has columns that are not in the form «{form.label}»: {', '.join(unknown)}. "
+               f"Valid columns (column name or the code in brackets): id; {known}.",
         )
     if not seen:
-        raise ImportFileError(f"Dòng tiêu đề không có cột nào của biểu mẫu «{form.label}».")
+        raise ImportFileError(f"Dòng tiêu đề không có cột nào của biểu mẫu «{form.label}».",
+                              en=f"The header row has no column of the form «{form.label}».")
     # a required column missing is said once, not once per row
     missing = [f for f in form.fields if f.required and f.default is None and not f.generate and f.name not in seen]
     if missing:
@@ -239,7 +261,8 @@ def import_file(service: RecordService, form_id: str, path: Path) -> ImportResul
     rows_iter = read_rows(Path(path))
     header = next(rows_iter, None)
     if header is None:
-        raise ImportFileError(f"Tệp {Path(path).name} trống.")
+        raise ImportFileError(f"Tệp {Path(path).name} trống.",
+                              en=f"The file {Path(path).name} is empty.")
     mapping = map_header(form, header)
     result = ImportResult()
     db = service.store.db
@@ -248,7 +271,8 @@ def import_file(service: RecordService, form_id: str, path: Path) -> ImportResul
         with db.atomic():
             for line_no, cells in enumerate(rows_iter, start=2):
                 if result.rows >= MAX_ROWS:
-                    raise ImportFileError(f"Tệp có quá {MAX_ROWS:,} dòng; hãy chia nhỏ.".replace(",", "."))
+                    raise ImportFileError(f"Tệp có quá {MAX_ROWS:,} dòng; hãy chia nhỏ.".replace(",", "."),
+                                          en=f"The file has more than {MAX_ROWS:,} rows; please split it.")
                 if all((str(c).strip() == "") for c in cells):
                     continue
                 if len(cells) > len(mapping) and any(str(c).strip() for c in cells[len(mapping):]):
@@ -365,7 +389,8 @@ def export_file(store: Store, form: FormDef, query: Query | None, path: Path, *,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in EXPORT_SUFFIXES:
-        raise ImportFileError(f"Chỉ xuất được tệp .xlsx hoặc .csv, không phải «{path.name}».")
+        raise ImportFileError(f"Chỉ xuất được tệp .xlsx hoặc .csv, không phải «{path.name}».",
+                              en=f"Only .xlsx or .csv files can be exported, not «{path.name}».")
     header = ["id", *(["unit_code"] if with_unit else []), *(f.label for f in form.fields)]
 
     for_csv = suffix == ".csv"
@@ -391,7 +416,8 @@ def export_file(store: Store, form: FormDef, query: Query | None, path: Path, *,
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ImportFileError(f"Không ghi được tệp {path}: {exc.strerror or exc}.") from None
+        raise ImportFileError(f"Không ghi được tệp {path}: {exc.strerror or exc}.",
+                              en=f"Cannot write the file {path}: {exc.strerror or exc}.") from None
     return n
 
 

@@ -109,28 +109,39 @@ def move_rosters(inst: Installation, from_code: str, to_code: str | None = None,
     units = inst.units
     code = from_code.strip()
     if not units.versions(code):
-        raise RecordError(f"Không tìm thấy đơn vị hành chính có mã {code}.")
+        raise RecordError(f"Không tìm thấy đơn vị hành chính có mã {code}.",
+                          en=f"No administrative unit has the code {code}.")
     last = units.last_day(code)
     source = units.require(code, last) if last else units.require(code)
     if last is None:
         raise RecordError(f"{source.name} (mã {code}) vẫn còn trong danh mục đơn vị hành chính; "
-                          "chỉ chuyển danh sách của đơn vị đã bị giải thể, sáp nhập.")
+                          "chỉ chuyển danh sách của đơn vị đã bị giải thể, sáp nhập.",
+                          en=f"{source.name} (code {code}) is still in the administrative unit list; "
+                             "only the lists of a dissolved or merged unit can be moved.")
     first = last + timedelta(days=1)
     if to_code is None:
         target = units.successor(code)
         if target is None:
-            raise RecordError(f"Chưa rõ đơn vị kế thừa {source.name} (mã {code}); hãy ghi rõ mã đơn vị nhận.")
+            raise RecordError(f"Chưa rõ đơn vị kế thừa {source.name} (mã {code}); hãy ghi rõ mã đơn vị nhận.",
+                              en=f"The successor of {source.name} (code {code}) is not known; give the code of "
+                                 "the receiving unit.")
     else:
         target = units.get(to_code.strip(), first)
         if target is None:
             raise RecordError(f"Đơn vị mã {to_code.strip()} không có trong danh mục vào ngày {first:%d/%m/%Y}, "
-                              "nên không nhận được danh sách chuyển sang.")
+                              "nên không nhận được danh sách chuyển sang.",
+                              en=f"The unit with code {to_code.strip()} is not in the unit list on {first:%d/%m/%Y}, "
+                                 "so it cannot receive the list.")
     if target.level != source.level:
-        raise RecordError(f"{target.name} (mã {target.code}) không cùng cấp với {source.name} (mã {code}).")
+        raise RecordError(f"{target.name} (mã {target.code}) không cùng cấp với {source.name} (mã {code}).",
+                          en=f"{target.name} (code {target.code}) is not at the same level as {source.name} "
+                             f"(code {code}).")
     own = inst.unit_code
     if not units.is_ancestor(own, code, last) or not units.is_ancestor(own, target.code, first):
         raise RecordError(f"{source.name} (mã {code}) và {target.name} (mã {target.code}) phải cùng thuộc "
-                          f"{inst.unit().name}; đơn vị cấp trên của cả hai mới chuyển được danh sách.")
+                          f"{inst.unit().name}; đơn vị cấp trên của cả hai mới chuyển được danh sách.",
+                          en=f"{source.name} (code {code}) and {target.name} (code {target.code}) must both be under "
+                             f"{inst.unit().name}; only their common higher-level unit can move the list.")
     # a step on other units' records, like reopening a period: the approver's
     inst.session.require("approver", "chuyển danh sách của đơn vị đã giải thể sang đơn vị kế thừa")
     service = service or inst.records(actor)

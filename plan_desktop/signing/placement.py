@@ -91,6 +91,25 @@ UNFINISHED_LABELS = {
 }
 
 
+UNFINISHED_LABELS_EN = {
+    "assessment": "section III. General assessment",
+    "tasks": "section IV. Directions and tasks",
+    "requests": "section V. Requests and proposals",
+}
+
+
+def unfinished_message_en(codes: list[str], file_name: str = "") -> str:
+    """:func:`unfinished_message` in English."""
+    sections = [UNFINISHED_LABELS_EN[c] for c in codes if c in UNFINISHED_LABELS_EN]
+    parts = []
+    if sections:
+        parts.append("empty or still holding the hint text: " + ", ".join(sections))
+    if "signer_name" in codes:
+        parts.append("the signer's name is missing (Settings → Signer, or «plan-desktop settings set signer_name …»)")
+    what = f"The report «{file_name}»" if file_name else "The report"
+    return f"{what} is not finished, so it cannot be digitally signed: " + "; ".join(parts) + "."
+
+
 def unfinished_message(codes: list[str], file_name: str = "") -> str:
     """Why a report may not be signed yet, naming each gap, in Vietnamese."""
     sections = [UNFINISHED_LABELS[c] for c in codes if c in UNFINISHED_LABELS and c != "signer_name"]

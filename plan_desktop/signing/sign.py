@@ -97,13 +97,16 @@ def _open_writer(src: Path):
     try:
         data = src.read_bytes()
     except FileNotFoundError:
-        raise SigningError(f"Không tìm thấy tệp cần ký «{src}».") from None
+        raise SigningError(f"Không tìm thấy tệp cần ký «{src}».",
+                           en=f"The file to sign «{src}» was not found.") from None
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
     except (PdfError, ValueError) as exc:
-        raise SigningError(f"Tệp «{src.name}» không phải tệp PDF đọc được ({exc}).") from None
+        raise SigningError(f"Tệp «{src.name}» không phải tệp PDF đọc được ({exc}).",
+                           en=f"The file «{src.name}» is not a readable PDF file ({exc}).") from None
     if writer.prev.encrypted:
-        raise SigningError(f"Tệp «{src.name}» được mã hóa; không ký được.")
+        raise SigningError(f"Tệp «{src.name}» được mã hóa; không ký được.",
+                           en=f"The file «{src.name}» is encrypted; it cannot be signed.")
     return writer
 
 
@@ -171,7 +174,8 @@ def sign_pdf(
         if choose is not None:
             field_name, title = choose(signer_name)
         if not field_name:
-            raise SigningError("Chưa chọn ô chữ ký để ký.")
+            raise SigningError("Chưa chọn ô chữ ký để ký.",
+                               en="No signature box has been chosen.")
         field_spec = _field_spec(writer, existing, field_name, box, page)
         if certify is None:
             certify = not already_signed and "ChuKy_CoQuan" in existing
@@ -196,12 +200,14 @@ def sign_pdf(
             pdf_signer.sign_pdf(writer, output=out,
                                 appearance_text_params={"signer": signer_name, "title": nfc(title or "")})
         except HankoSigningError as exc:
-            raise SigningError(f"Không ký được tệp «{src.name}»: {exc}") from None
+            raise SigningError(f"Không ký được tệp «{src.name}»: {exc}",
+                               en=f"Cannot sign the file «{src.name}»: {exc}") from None
         except RuntimeError as exc:  # python-pkcs11's errors (token pulled out, session closed…)
-            from plan_desktop.signing.specs import _is_p11_error, _p11_message
+            from plan_desktop.signing.specs import _is_p11_error, _p11_message, _p11_message_en
 
             if _is_p11_error(exc):
-                raise SigningError(_p11_message(exc, "khóa bí mật")) from None
+                raise SigningError(_p11_message(exc, "khóa bí mật"),
+                                   en=_p11_message_en(exc, "private key")) from None
             raise
     _atomic_write(Path(out_path), out.getvalue())
     return signer_name
@@ -213,7 +219,9 @@ def _field_spec(writer, existing, field_name: str, box: Box | None, page: int):
     if field_name in existing:
         _, value, _ = existing[field_name]
         if value is not None:
-            raise SigningError(f"Ô chữ ký «{field_name}» trong tệp đã được ký; hãy dùng ô chữ ký khác.")
+            raise SigningError(f"Ô chữ ký «{field_name}» trong tệp đã được ký; hãy dùng ô chữ ký khác.",
+                               en=f"The signature box «{field_name}» in the file is already signed; use another "
+                                  "signature box.")
         return None
     n_pages = int(writer.root["/Pages"]["/Count"])
     page_ix = page if page >= 0 else n_pages + page
@@ -222,7 +230,8 @@ def _field_spec(writer, existing, field_name: str, box: Box | None, page: int):
         if declared is not None and 0 <= declared[0] < n_pages:
             page_ix, box = declared
     if not 0 <= page_ix < n_pages:
-        raise SigningError(f"Tệp chỉ có {n_pages} trang; không đặt được chữ ký ở trang {page + 1}.")
+        raise SigningError(f"Tệp chỉ có {n_pages} trang; không đặt được chữ ký ở trang {page + 1}.",
+                           en=f"The file has only {n_pages} pages; the signature cannot be placed on page {page + 1}.")
     x1, y1, x2, y2 = box or DEFAULT_BOX
     return fields.SigFieldSpec(sig_field_name=field_name, on_page=page_ix, box=(int(x1), int(y1), int(x2), int(y2)))
 
@@ -250,7 +259,9 @@ def fill_text_fields(writer, values: Mapping[str, str]) -> None:
 
     form = writer.root.get("/AcroForm")
     if form is None:
-        raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).")
+        raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).",
+                           en="The file has no boxes for the document number and date (it is not a report made "
+                              "by the program).")
     form = form.get_object()
     fonts = form.get("/DR", generic.DictionaryObject()).get_object().get("/Font")
     done = 0
@@ -288,7 +299,9 @@ def fill_text_fields(writer, values: Mapping[str, str]) -> None:
         writer.update_container(f)
         done += 1
     if not done:
-        raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).")
+        raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).",
+                           en="The file has no boxes for the document number and date (it is not a report made "
+                              "by the program).")
 
 
 def _own_fonts(field):

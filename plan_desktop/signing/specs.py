@@ -32,7 +32,9 @@ def require_pyhanko() -> None:
         import pyhanko  # noqa: F401
     except ImportError:
         raise SigningError(
-            "Chương trình thiếu thành phần pyHanko để ký và kiểm tra chữ ký số; hãy cài lại chương trình."
+            "Chương trình thiếu thành phần pyHanko để ký và kiểm tra chữ ký số; hãy cài lại chương trình.",
+            en="The program is missing its pyHanko component for signing and checking signatures; please "
+               "reinstall the program.",
         ) from None
 
 
@@ -62,22 +64,28 @@ class Pkcs12Spec:
         try:
             data = path.read_bytes()
         except FileNotFoundError:
-            raise SigningError(f"Không tìm thấy tệp chứng thư số «{path}».") from None
+            raise SigningError(f"Không tìm thấy tệp chứng thư số «{path}».",
+                               en=f"The certificate file «{path}» was not found.") from None
         except OSError as exc:
-            raise SigningError(f"Không đọc được tệp chứng thư số «{path}»: {exc.strerror}.") from None
+            raise SigningError(f"Không đọc được tệp chứng thư số «{path}»: {exc.strerror}.",
+                               en=f"Cannot read the certificate file «{path}»: {exc.strerror}.") from None
         try:
             key, cert, _ = pkcs12.load_key_and_certificates(data, _as_bytes(self.passphrase))
         except ValueError:
             raise SigningError(
                 f"Không mở được tệp chứng thư số «{path.name}»: sai mật khẩu, hoặc tệp không phải "
-                "tệp PKCS#12 (.p12, .pfx)."
+                "tệp PKCS#12 (.p12, .pfx).",
+                en=f"Cannot open the certificate file «{path.name}»: wrong password, or the file is not "
+                   "a PKCS#12 file (.p12, .pfx).",
             ) from None
         if key is None or cert is None:
-            raise SigningError(f"Tệp «{path.name}» không chứa khóa bí mật và chứng thư số của người ký.")
+            raise SigningError(f"Tệp «{path.name}» không chứa khóa bí mật và chứng thư số của người ký.",
+                               en=f"The file «{path.name}» does not contain the signer's private key and certificate.")
         try:
             signer = SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=_as_bytes(self.passphrase))
         except ValueError as exc:
-            raise SigningError(f"Không dùng được khóa trong tệp «{path.name}»: {exc}.") from None
+            raise SigningError(f"Không dùng được khóa trong tệp «{path.name}»: {exc}.",
+                               en=f"Cannot use the key in the file «{path.name}»: {exc}.") from None
         yield signer
 
 
@@ -93,16 +101,20 @@ def _pkcs11_lib(lib_path: str | Path):
     try:
         import pkcs11  # noqa: F401
     except ImportError:  # pragma: no cover - a packaging problem
-        raise SigningError("Chương trình thiếu thành phần python-pkcs11 để dùng thiết bị ký số (token).") from None
+        raise SigningError("Chương trình thiếu thành phần python-pkcs11 để dùng thiết bị ký số (token).",
+                           en="The program is missing its python-pkcs11 component for using a signing device "
+                              "(token).") from None
     from pkcs11 import lib as p11lib
 
     path = Path(lib_path)
     if not path.exists():
-        raise SigningError(f"Không tìm thấy thư viện PKCS#11 của thiết bị ký số «{path}».")
+        raise SigningError(f"Không tìm thấy thư viện PKCS#11 của thiết bị ký số «{path}».",
+                           en=f"The PKCS#11 library of the signing device «{path}» was not found.")
     try:
         return p11lib(str(path))
     except Exception as exc:  # a file that is not a PKCS#11 module
-        raise SigningError(f"Không nạp được thư viện PKCS#11 «{path.name}» ({exc}).") from None
+        raise SigningError(f"Không nạp được thư viện PKCS#11 «{path.name}» ({exc}).",
+                           en=f"Cannot load the PKCS#11 library «{path.name}» ({exc}).") from None
 
 
 def list_tokens(lib_path: str | Path) -> list[TokenInfo]:
@@ -145,6 +157,26 @@ def _p11_message(exc: BaseException, what: str) -> str:
     return f"Thiết bị ký số báo lỗi: {type(exc).__name__} {exc}".strip() + "."
 
 
+def _p11_message_en(exc: BaseException, what: str) -> str:
+    """:func:`_p11_message` in English (``what`` in English)."""
+    import pkcs11.exceptions as p11e
+
+    if isinstance(exc, p11e.PinIncorrect):
+        return "The PIN of the signing device is wrong."
+    if isinstance(exc, p11e.PinLocked):
+        return ("The signing device is locked after too many wrong PINs; contact the provider of the "
+                "certificate.")
+    if isinstance(exc, p11e.PinExpired | p11e.PinInvalid | p11e.PinLenRange):
+        return "The PIN is not valid or has expired; change it with the device provider's software."
+    if isinstance(exc, p11e.TokenNotPresent | p11e.DeviceRemoved | p11e.NoSuchToken):
+        return "No signing device found: plug in the device (USB token) and try again."
+    if isinstance(exc, p11e.MultipleObjectsReturned):
+        return f"The device has more than one {what}; give the label of the certificate to use."
+    if isinstance(exc, p11e.NoSuchKey):
+        return f"No {what} was found on the signing device."
+    return f"The signing device reported an error: {type(exc).__name__} {exc}".strip() + "."
+
+
 @dataclass(frozen=True)
 class Pkcs11Spec:
     """A USB token (or any PKCS#11 module): its library, the token's label and the user PIN.
@@ -176,7 +208,8 @@ class Pkcs11Spec:
                 continue
             if cid in key_ids:
                 return cid
-        raise SigningError("Không tìm thấy chứng thư số kèm khóa bí mật trên thiết bị ký số.")
+        raise SigningError("Không tìm thấy chứng thư số kèm khóa bí mật trên thiết bị ký số.",
+                           en="No certificate with its private key was found on the signing device.")
 
     @contextlib.contextmanager
     def open(self) -> Iterator[Signer]:
@@ -186,16 +219,19 @@ class Pkcs11Spec:
         from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
 
         if not self.pin:
-            raise SigningError("Chưa nhập mã PIN của thiết bị ký số.")
+            raise SigningError("Chưa nhập mã PIN của thiết bị ký số.",
+                               en="The PIN of the signing device has not been entered.")
         try:
             session = open_pkcs11_session(str(self.lib_path), token_criteria=TokenCriteria(label=self.token_label),
                                           user_pin=self.pin)
         except p11e.PKCS11Error as exc:
             if type(exc) is p11e.PKCS11Error:  # pyHanko's "no token matching the criteria"
                 raise SigningError(
-                    f"Không thấy thiết bị ký số có nhãn «{self.token_label}»: hãy cắm thiết bị rồi thử lại."
+                    f"Không thấy thiết bị ký số có nhãn «{self.token_label}»: hãy cắm thiết bị rồi thử lại.",
+                    en=f"No signing device labelled «{self.token_label}» was found: plug in the device and try again.",
                 ) from None
-            raise SigningError(_p11_message(exc, "chứng thư số")) from None
+            raise SigningError(_p11_message(exc, "chứng thư số"),
+                               en=_p11_message_en(exc, "certificate")) from None
         try:
             if self.cert_label or self.key_label:
                 signer = PKCS11Signer(session, cert_label=self.cert_label, key_label=self.key_label)
@@ -205,7 +241,8 @@ class Pkcs11Spec:
             try:
                 _ = signer.signing_cert  # load the certificate now, so a wrong label fails here
             except p11e.PKCS11Error as exc:
-                raise SigningError(_p11_message(exc, "chứng thư số")) from None
+                raise SigningError(_p11_message(exc, "chứng thư số"),
+                                   en=_p11_message_en(exc, "certificate")) from None
             yield signer
         finally:
             with contextlib.suppress(Exception):

@@ -30,7 +30,8 @@ def font_path(name: str = STAMP_FONT) -> Path:
     try:
         return paths.require_resource("fonts", name, what="phông chữ")
     except paths.ResourceMissingError as exc:
-        raise SigningError(str(exc)) from None
+        raise SigningError(str(exc),
+                           en=getattr(exc, "en", None) or str(exc)) from None
 
 
 def nfc(text: str) -> str:
@@ -47,7 +48,8 @@ def _image(path: Path, what: str):
             im.load()
             picture = im.convert("RGBA") if im.mode not in ("RGBA", "RGB") else im.copy()
     except (FileNotFoundError, UnidentifiedImageError, OSError):
-        raise SigningError(f"Không đọc được ảnh {what} «{path}»; hãy chọn lại trong Cài đặt.") from None
+        raise SigningError(f"Không đọc được ảnh {what} «{path}»; hãy chọn lại trong Cài đặt.",
+                           en=f"Cannot read the image «{path}»; please choose it again in Settings.") from None
     return PdfImage(picture)
 
 

@@ -55,18 +55,22 @@ def load_certificates(path: Path) -> list[x509.Certificate]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SigningError(f"Không tìm thấy tệp chứng thư «{path}».") from None
+        raise SigningError(f"Không tìm thấy tệp chứng thư «{path}».",
+                           en=f"The certificate file «{path}» was not found.") from None
     except OSError as exc:
-        raise SigningError(f"Không đọc được tệp chứng thư «{path}»: {exc.strerror}.") from None
+        raise SigningError(f"Không đọc được tệp chứng thư «{path}»: {exc.strerror}.",
+                           en=f"Cannot read the certificate file «{path}»: {exc.strerror}.") from None
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             certs = x509.load_pem_x509_certificates(data)
         else:
             certs = [x509.load_der_x509_certificate(data)]
     except ValueError:
-        raise SigningError(f"Tệp «{path.name}» không phải chứng thư số (PEM hoặc DER/CER).") from None
+        raise SigningError(f"Tệp «{path.name}» không phải chứng thư số (PEM hoặc DER/CER).",
+                           en=f"The file «{path.name}» is not a certificate (PEM or DER/CER).") from None
     if not certs:
-        raise SigningError(f"Tệp «{path.name}» không chứa chứng thư số nào.")
+        raise SigningError(f"Tệp «{path.name}» không chứa chứng thư số nào.",
+                           en=f"The file «{path.name}» contains no certificate.")
     return certs
 
 

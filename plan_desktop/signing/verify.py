@@ -218,7 +218,8 @@ def _verify_pdf(path: str | Path, trust_roots: Iterable[x509.Certificate] | None
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise SigningError(f"Không tìm thấy tệp «{path}».") from None
+        raise SigningError(f"Không tìm thấy tệp «{path}».",
+                           en=f"File not found: «{path}».") from None
     roots = list(trust_roots) if trust_roots is not None else None
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)

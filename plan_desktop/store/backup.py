@@ -90,7 +90,8 @@ def copy_database(source: Path, dest: Path, *, src_key: bytes | None = None,
             try:
                 src = raw_connect(source, key=src_key, readonly=True)
             except driver_errors() as exc:
-                raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.") from exc
+                raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.",
+                                 en=f"Cannot open the backup file {source.name}: {exc}.") from exc
             try:
                 return backup_to(src, dest, key=dest_key)
             finally:
@@ -100,7 +101,9 @@ def copy_database(source: Path, dest: Path, *, src_key: bytes | None = None,
     except driver_errors() as exc:
         dest.with_name(dest.name + PART_SUFFIX).unlink(missing_ok=True)
         raise StoreError(f"Tệp {source.name} bị hỏng, không phải tệp dữ liệu của chương trình, hoặc được mã hóa "
-                         f"bằng mật khẩu khác ({exc}).") from exc
+                         f"bằng mật khẩu khác ({exc}).",
+                         en=f"The file {source.name} is damaged, is not a data file of the program, or is encrypted "
+                            f"with another password ({exc}).") from exc
 
 
 def restore_into(source: Path, conn, key: bytes | None = None) -> None:
@@ -113,7 +116,8 @@ def restore_into(source: Path, conn, key: bytes | None = None) -> None:
     try:
         src = raw_connect(source, key=key, readonly=True)
     except driver_errors() as exc:
-        raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.") from exc
+        raise StoreError(f"Không mở được tệp sao lưu {source.name}: {exc}.",
+                         en=f"Cannot open the backup file {source.name}: {exc}.") from exc
     try:
         src.backup(conn)
     finally:

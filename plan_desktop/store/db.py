@@ -34,6 +34,12 @@ def damaged_message(path: Path | str, detail: str = "") -> str:
     return f"Tệp dữ liệu {path} bị hỏng hoặc không phải tệp dữ liệu của chương trình{extra}."
 
 
+def damaged_message_en(path: Path | str, detail: str = "") -> str:
+    """:func:`damaged_message` in English (``detail`` as given)."""
+    extra = f" ({detail})" if detail else ""
+    return f"The data file {path} is damaged or is not a data file of the program{extra}."
+
+
 #: The page cache of a connection, in KiB.
 CACHE_KIB = 64 * 1024
 
@@ -63,7 +69,9 @@ def _cipher():
         import sqlcipher3
     except ImportError:  # pragma: no cover - a broken installation
         raise StoreError("Thiếu thành phần mã hóa dữ liệu (sqlcipher3) của chương trình: hãy cài đặt lại "
-                         "chương trình. Dữ liệu không bị thay đổi.") from None
+                         "chương trình. Dữ liệu không bị thay đổi.",
+                         en="The program is missing its data encryption component (sqlcipher3): please reinstall "
+                            "the program. The data has not been changed.") from None
     return sqlcipher3
 
 
@@ -112,21 +120,33 @@ def connect(path: Path | str, *, readonly: bool = False, key: bytes | None = Non
         conn.close()
         if "full" in str(exc):
             raise StoreError(f"Ổ đĩa chứa tệp dữ liệu {path} đã đầy: không mở được dữ liệu. Hãy giải phóng dung "
-                             "lượng rồi mở lại; dữ liệu không bị thay đổi.") from exc
+                             "lượng rồi mở lại; dữ liệu không bị thay đổi.",
+                             en=f"The disk holding the data file {path} is full: the data cannot be opened. "
+                                "Free some space "
+                                "and open it again; the data has not been changed.") from exc
         if "locked" in str(exc) or "busy" in str(exc):
             raise StoreError(f"Tệp dữ liệu {path} đang được một chương trình khác sử dụng. Hãy đóng chương trình "
-                             "đó rồi thử lại.") from exc
+                             "đó rồi thử lại.",
+                             en=f"The data file {path} is being used by another program. Close that program "
+                                "and try again.") from exc
         if "readonly" in str(exc) or "read-only" in str(exc):
             raise StoreError(f"Không ghi được vào tệp dữ liệu {path}: thư mục chỉ cho phép đọc hoặc tài khoản này "
-                             "không có quyền ghi.") from exc
+                             "không có quyền ghi.",
+                             en=f"Cannot write to the data file {path}: the folder is read-only or this account "
+                                "may not write to it.") from exc
         if "not a database" in str(exc) or "malformed" in str(exc):
-            raise DamagedStoreError(damaged_message(path, str(exc))) from exc
-        raise StoreError(f"Không mở được tệp dữ liệu {path} ({exc}).") from exc
+            raise DamagedStoreError(damaged_message(path, str(exc)),
+                                    en=damaged_message_en(path, str(exc))) from exc
+        raise StoreError(f"Không mở được tệp dữ liệu {path} ({exc}).",
+                         en=f"Cannot open the data file {path} ({exc}).") from exc
     except (*errors, UnicodeDecodeError) as exc:
         conn.close()
         if key is not None and "not a database" in str(exc):
-            raise DamagedStoreError(damaged_message(path, "không giải mã được bằng khóa của mật khẩu này")) from exc
-        raise DamagedStoreError(damaged_message(path, str(exc))) from exc
+            raise DamagedStoreError(damaged_message(path, "không giải mã được bằng khóa của mật khẩu này"),
+                                    en=damaged_message_en(path, "it cannot be decrypted with this password's "
+                                                                "key")) from exc
+        raise DamagedStoreError(damaged_message(path, str(exc)),
+                                en=damaged_message_en(path, str(exc))) from exc
     conn.create_function("fold", 1, _sql_fold, deterministic=True)
     return database(conn)
 

@@ -86,7 +86,13 @@ def acquire(folder: Path) -> None:
                 raise ReadOnlyFolderError(
                     f"Không ghi được vào thư mục dữ liệu {key}: thư mục chỉ cho phép đọc (ví dụ USB bị khóa ghi, "
                     "ổ mạng chỉ đọc) hoặc tài khoản này không có quyền ghi. Chương trình cần ghi được vào thư mục "
-                    "dữ liệu; hãy chép thư mục sang ổ đĩa của máy rồi mở lại. Dữ liệu không bị thay đổi."
+                    "dữ liệu; hãy chép thư mục sang ổ đĩa của máy rồi mở lại. Dữ liệu không bị thay đổi.",
+                    en=f"Cannot write to the data folder {key}: the folder is read-only (for example a "
+                       "write-protected USB "
+                       "stick or a read-only network drive) or this account may not write to it. The program "
+                       "needs to write "
+                       "to its data folder; copy the folder to this computer's disk and open it again. The data "
+                       "has not been changed.",
                 ) from None
             raise
         if not _try_lock(fh):

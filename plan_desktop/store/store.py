@@ -23,6 +23,7 @@ from plan_desktop.store.db import (
     _sql_fold,
     connect,
     damaged_message,
+    damaged_message_en,
     database,
     driver_errors,
 )
@@ -78,7 +79,8 @@ class Store:
         """
         path = Path(path)
         if not create and not path.exists():
-            raise StoreError(f"Chưa có tệp dữ liệu tại {path}. Hãy chạy «plan-desktop init» trước.")
+            raise StoreError(f"Chưa có tệp dữ liệu tại {path}. Hãy chạy «plan-desktop init» trước.",
+                             en=f"There is no data file at {path} yet. Run «plan-desktop init» first.")
         if not path.parent.exists():
             private_dir(path.parent)
         if not path.exists():
@@ -93,7 +95,8 @@ class Store:
             db.close()
             if isinstance(exc, driver_errors("OperationalError")) and "malformed" not in str(exc):
                 raise
-            raise DamagedStoreError(damaged_message(path, str(exc))) from exc
+            raise DamagedStoreError(damaged_message(path, str(exc)),
+                                    en=damaged_message_en(path, str(exc))) from exc
         except Exception:
             db.close()
             raise

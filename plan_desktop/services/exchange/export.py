@@ -141,7 +141,8 @@ def export_package(
     unit = inst.unit()
     parent = inst.units.parent_for(inst.unit_code, _on(inst))
     if parent is None:
-        raise ExchangeError(f"{unit.name} không có đơn vị cấp trên để gửi gói dữ liệu.")
+        raise ExchangeError(f"{unit.name} không có đơn vị cấp trên để gửi gói dữ liệu.",
+                            en=f"{unit.name} has no higher-level unit to send the data package to.")
     parent_key = known_keys(inst).get(parent.code)
     if parent_key is None or parent_key.encryption_key is None or not parent_key.confirmed:
         # never an unencrypted package: the parent's key comes with its setup file (or a receipt)
@@ -238,7 +239,8 @@ def export_package(
     def check(back: bytes) -> None:
         signed, _ = open_file(back, "Gói vừa ghi")
         if signed.raw != raw or signed.signing_key != keys.signing_public:
-            raise ExchangeError("Gói vừa ghi không khớp khi đọc lại.")
+            raise ExchangeError("Gói vừa ghi không khớp khi đọc lại.",
+                                en="The package just written does not match when read back.")
 
     def commit() -> None:
         with store.db.atomic():

@@ -38,7 +38,9 @@ def _write_verified(
             os.fsync(fh.fileno())
         back = tmp.read_bytes()
         if back != data:
-            raise ExchangeError(f"Tệp ghi ra {path} đọc lại không khớp: ổ đĩa có thể bị lỗi. Hãy thử ổ khác.")
+            raise ExchangeError(f"Tệp ghi ra {path} đọc lại không khớp: ổ đĩa có thể bị lỗi. Hãy thử ổ khác.",
+                                en=f"The file written to {path} does not match when read back: the disk may be "
+                                   "faulty. Try another disk.")
         check(back)
         before_rename()
         os.replace(tmp, path)

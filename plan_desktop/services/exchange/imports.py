@@ -458,7 +458,9 @@ def _backup_before_import(inst: Installation, what: str = "Gói") -> Path:
     try:
         return backup.make_backup(inst.store, inst.folder, "import")
     except StoreError as exc:
-        raise ExchangeError(f"{exc} {what} chưa được nhập: cần sao lưu dữ liệu trước khi nhập.") from None
+        raise ExchangeError(f"{exc} {what} chưa được nhập: cần sao lưu dữ liệu trước khi nhập.",
+                            en=f"{getattr(exc, 'en', None) or exc} Nothing was imported: the data must be "
+                               "backed up before importing.") from None
 
 
 def expand_paths(items: Iterable[Path], inst: Installation | None = None) -> list[Path]:

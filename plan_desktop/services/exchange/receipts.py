@@ -35,6 +35,7 @@ from plan_desktop.services.exchange.state import (
     _set_state,
     _state,
     held_message,
+    held_message_en,
     known_keys,
     received_vouchers,
     store_voucher,
@@ -64,9 +65,11 @@ def write_receipt(
 ) -> ReceiptResult:
     """A signed receipt for a child's package (the latest received unless ``sequence``)."""
     if status not in ("accepted", "returned"):
-        raise ExchangeError("Kết quả phải là «accepted» (tiếp nhận) hoặc «returned» (trả lại).")
+        raise ExchangeError("Kết quả phải là «accepted» (tiếp nhận) hoặc «returned» (trả lại).",
+                            en="The result must be «accepted» or «returned».")
     if status == "returned" and not reason.strip():
-        raise ExchangeError("Khi trả lại gói cần ghi rõ lý do.")
+        raise ExchangeError("Khi trả lại gói cần ghi rõ lý do.",
+                            en="When returning a package, give the reason.")
     keys = own_keys(inst)
     sql = "SELECT * FROM exchange_received WHERE unit_code = ? AND via_unit IS NULL"
     params: list[Any] = [unit]
@@ -76,7 +79,8 @@ def write_receipt(
     rows = list(inst.store.db.query(sql + " ORDER BY seq DESC, imported_at DESC LIMIT 1", params))
     if not rows:
         which = f"gói số {sequence}" if sequence else "gói nào"
-        raise ExchangeError(f"Chưa nhận {which} của {_label(inst, unit)}; không lập được biên nhận.")
+        raise ExchangeError(f"Chưa nhận {which} của {_label(inst, unit)}; không lập được biên nhận.",
+                            en=f"Nothing has been received from {_label(inst, unit)} yet; no receipt can be made.")
     r = rows[0]
     me = inst.unit()
     now = utc_now()
@@ -113,7 +117,8 @@ def write_receipt(
     def check(back: bytes) -> None:
         signed, _ = open_file(back, "Biên nhận vừa ghi")
         if signed.raw != raw:
-            raise ExchangeError("Biên nhận vừa ghi không khớp khi đọc lại.")
+            raise ExchangeError("Biên nhận vừa ghi không khớp khi đọc lại.",
+                                en="The receipt just written does not match when read back.")
 
     def commit() -> None:
         with inst.store.db.atomic():
@@ -135,6 +140,7 @@ def _check_issuer_is_parent(inst: Installation, signed: SignedManifest, what: st
         raise PackageRefused(
             f"{what} do {_label(inst, issuer)} lập, không phải đơn vị cấp trên của đơn vị này.",
             "foreign_unit",
+            en=f"The file was made by {_label(inst, issuer)}, which is not the higher-level unit of this unit.",
         )
     return issuer
 
@@ -160,7 +166,8 @@ def check_receipt(inst: Installation, signed: SignedManifest) -> CheckedReceipt:
     what = "Biên nhận"
     if m["unit"] != inst.unit_code:
         raise PackageRefused(
-            f"{what} này dành cho đơn vị mã {m['unit']}, không phải đơn vị này.", "foreign_unit"
+            f"{what} này dành cho đơn vị mã {m['unit']}, không phải đơn vị này.", "foreign_unit",
+            en=f"This receipt is for the unit with code {m['unit']}, not this unit.",
         )
     issuer = _check_issuer_is_parent(inst, signed, what)
     known = known_keys(inst)
@@ -175,7 +182,8 @@ def check_receipt(inst: Installation, signed: SignedManifest) -> CheckedReceipt:
     ).fetchone()
     if exp is None or exp[2] != m["package_sha256"]:
         raise PackageRefused(
-            f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.", "unknown_package"
+            f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.", "unknown_package",
+            en=f"The receipt acknowledges package number {m['sequence']}, but this unit did not export that package.",
         )
     k = known.get(issuer)
     key_changes = (
@@ -222,7 +230,8 @@ def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedR
     issuer, status, exp = checked.issuer, checked.trust_status, checked.export
     db = inst.store.db
     if checked.untrusted:  # callers hold such a receipt apart; never applied
-        raise PackageRefused(held_message(inst, checked.untrusted), "held")
+        raise PackageRefused(held_message(inst, checked.untrusted), "held",
+                             en=held_message_en(inst, checked.untrusted))
     chain = m.get("audit")
     anchor_problems = compare_anchor(
         inst, issuer, "receipt", m["sequence"], signed.fingerprint, chain, _label(inst, issuer)

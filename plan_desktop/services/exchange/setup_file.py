@@ -86,7 +86,8 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
         child = inst.units.get(unit, last)
     if child is None or child.parent_code != inst.unit_code:
         raise ExchangeError(
-            f"Đơn vị mã {unit} không trực thuộc {inst.unit().name} trong năm {inst.working_year}."
+            f"Đơn vị mã {unit} không trực thuộc {inst.unit().name} trong năm {inst.working_year}.",
+            en=f"The unit with code {unit} is not under {inst.unit().name} in {inst.working_year}.",
         )
     me = inst.unit()
     manifest = {
@@ -111,7 +112,8 @@ def write_setup_file(inst: Installation, unit: str, out_dir: Path) -> Path:
     def check(back: bytes) -> None:
         signed, _ = open_file(back, "Tệp thiết lập vừa ghi")
         if signed.raw != raw:
-            raise ExchangeError("Tệp thiết lập vừa ghi không khớp khi đọc lại.")
+            raise ExchangeError("Tệp thiết lập vừa ghi không khớp khi đọc lại.",
+                                en="The setup file just written does not match when read back.")
 
     _write_verified(path, data, check, lambda: None)
     return path
@@ -160,7 +162,8 @@ def read_setup_file(path: Path | bytes, name: str = "", *, forms: FormSet | None
     versions = units.versions(unit)
     if not versions or not any(v.parent_code == issuer for v in versions):
         raise PackageRefused(
-            f"{what}: đơn vị mã {unit} không trực thuộc đơn vị lập tệp (mã {issuer}).", "foreign_unit"
+            f"{what}: đơn vị mã {unit} không trực thuộc đơn vị lập tệp (mã {issuer}).", "foreign_unit",
+            en=f"The setup file: the unit with code {unit} is not under the unit that made the file (code {issuer}).",
         )
     u = units.get(unit)
     wy = m.get("working_year")
@@ -189,6 +192,8 @@ def apply_setup_file(inst: Installation, info: SetupInfo | Path) -> SetupInfo:
             f"Tệp thiết lập dành cho {info.unit_name} (mã {info.unit}), "
             f"không phải đơn vị của thư mục này (mã {inst.unit_code}).",
             "foreign_unit",
+            en=f"The setup file is for {info.unit_name} (code {info.unit}), "
+               f"not for the unit of this folder (code {inst.unit_code}).",
         )
     known = known_keys(inst)
     trust = TrustCheck(known)

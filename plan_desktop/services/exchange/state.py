@@ -216,6 +216,28 @@ def hold_file(inst: Installation, kind: str, name: str, data: bytes, untrusted: 
         )
 
 
+REASON_EN = {
+    "unknown": "the key has not been confirmed",
+    "changed": "the key DIFFERS from the recorded one (the unit reinstalled the program, or the file is forged)",
+    "unconfirmed": "the key was first recorded by an older version and has not been confirmed",
+}
+
+
+def held_message_en(inst: Installation, untrusted: Iterable[Untrusted]) -> str:
+    """:func:`held_message` in English."""
+    parts = [f"{_label(inst, u.unit)}: {REASON_EN.get(u.reason, u.reason)}; key code in the file {u.code}"
+             for u in untrusted]
+    first = next(iter(untrusted))
+    return (
+        "AWAITING CONFIRMATION — " + "; ".join(parts) + ". Nothing was imported from this file. Call the unit and "
+        "ask them to read their key code (command «plan-desktop keys show» or the «Signing keys» tab on their "
+        "computer) and compare it with the code above; if it matches, a person with approval rights runs "
+        f"«plan-desktop keys approve --unit {first.unit} --code {first.code}» (or clicks «Confirm» on the "
+        "«Signing keys» tab); if not, reject it («plan-desktop keys reject "
+        f"--unit {first.unit}»)."
+    )
+
+
 def held_message(inst: Installation, untrusted: Iterable[Untrusted]) -> str:
     parts = []
     for u in untrusted:
