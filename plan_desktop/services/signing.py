@@ -415,9 +415,9 @@ class SigningService:
                                       f"{printed:%d/%m/%Y} when signed; "
                                       "the issue date must be that date.")
         if given and given != {digits}:
-            raise SigningError(f"Báo cáo «{in_path.name}» đã ghi số {given.pop()}/BC-UBND khi ký; không đổi "
+            raise SigningError(f"Báo cáo «{in_path.name}» đã ghi số {next(iter(given))}/BC-UBND khi ký; không đổi "
                                f"sang số {digits} được.",
-                               en=f"The report «{in_path.name}» was given number {given.pop()}/BC-UBND when "
+                               en=f"The report «{in_path.name}» was given number {next(iter(given))}/BC-UBND when "
                                   "signed; it cannot be "
                                   f"changed to number {digits}.")
         if len(report) >= 3 and report[1]:
