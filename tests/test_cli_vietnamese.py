@@ -174,3 +174,11 @@ def test_no_library_warning_on_stderr_when_signing_code_loads(tmp_path):
 def test_json_list_is_unchanged(folder, capsys):
     code, out, _ = run(capsys, "--data-dir", folder, "records", "list", "officer", "--format", "json")
     assert code == 0 and json.loads(out) == []
+
+
+def test_records_list_prints_years_without_a_thousands_separator(folder, tmp_path, capsys):
+    path = tmp_path / "us.csv"
+    path.write_text("year,healthy\n2019,có\n", encoding="utf-8")
+    assert run(capsys, "--data-dir", folder, "records", "import", "unit_status", str(path))[0] == 0
+    code, out, _ = run(capsys, "--data-dir", folder, "records", "list", "unit_status")
+    assert code == 0 and "2019" in out and "2.019" not in out

@@ -63,13 +63,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     from plan_desktop.reports.layout import require_fonts
 
     require_fonts()  # a damaged installation is said before the data folder is even opened
-    signer = None
-    if args.sign:
-        signer = signer_from_args(args)  # asks for the passphrase/PIN before the report is built
-    elif args.p12 or args.pkcs11_lib or args.token_label:
+    signing = bool(args.sign)
+    if not signing and (args.p12 or args.pkcs11_lib or args.token_label):
         raise CliError("Các tùy chọn --p12, --pkcs11-lib, --token-label chỉ dùng cùng --sign.")
+    if signing and not (args.p12 or args.pkcs11_lib):
+        signer_from_args(args)  # no device named: says which options sign, before any work
     with open_installation(args) as inst:
-        if signer is not None and args.unit and args.unit != inst.unit_code:
+        if signing and args.unit and args.unit != inst.unit_code:
             raise CliError(
                 f"Chỉ ký số được báo cáo của chính đơn vị mình ({inst.unit_code}), "
                 f"không phải của {args.unit}."
@@ -82,16 +82,18 @@ def cmd_report(args: argparse.Namespace) -> int:
             number = parse_number(args.number)
         # signing: the report is written beside the target and signed into it, so a failed signature
         # leaves nothing under the name asked for
-        target = pdf.with_name(f".{pdf.stem}.unsigned.pdf") if signer is not None else pdf
+        target = pdf.with_name(f".{pdf.stem}.unsigned.pdf") if signing else pdf
         try:
             result = reporting.make_report(inst, period, out=target, xlsx=xlsx, unit_code=args.unit,
                                            report_date=report_date, texts=texts, number=number,
-                                           require_ready=signer is not None, shown_as=pdf)
+                                           require_ready=signing, shown_as=pdf)
         except _errors() as exc:
             raise CliError(str(exc)) from None
         data = result.data
-        if signer is not None:
+        if signing:
             try:
+                # the passphrase/PIN is asked once the report is known to be complete, not before
+                signer = signer_from_args(args)
                 sign_report_from_args(args, inst, pdf, str(period), spec=signer, source=target)
             finally:
                 target.unlink(missing_ok=True)

@@ -10,7 +10,6 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
-from plan_desktop.domain.text import format_date_vi
 from plan_desktop.reports import charts
 from plan_desktop.reports.layout import (
     AGENCY_SIGNATURE_FIELD,
@@ -118,7 +117,9 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
                                 *date_parts("", data.report_date)[1:]], FONT_ITALIC, st.appx_ref.fontSize,
                                st.appx_ref.leading))
         else:
-            s.append(para(f"(Kèm theo Báo cáo số {data.number}/BC-UBND ngày {format_date_vi(data.report_date)}",
+            d = data.report_date  # «ngày 05 tháng 01 năm 2017», as the header's date line writes it
+            month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
+            s.append(para(f"(Kèm theo Báo cáo số {data.number}/BC-UBND ngày {d.day:02d} tháng {month} năm {d.year}",
                           st.appx_ref))
         s.append(para(f"của Ủy ban nhân dân {unit})", st.appx_ref))
         for k, t in enumerate(appx.tables, 1):

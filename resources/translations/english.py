@@ -780,4 +780,5 @@ EN.update({
         "still not found, click «Another device…».",
     "Chưa chọn thiết bị ký số: hãy cắm thiết bị (USB token) rồi bấm «Tìm lại».":
         "No signing device chosen: plug in the token (USB), then click «Search again».",
+    "Chỉ tiêu này không áp dụng cho cấp xã.": "This indicator does not apply to communes.",
 })

@@ -1510,82 +1510,82 @@ Type the code you hear (code in the file: {code}):</translation>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="281" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="278" />
+        <source>Chỉ tiêu này không áp dụng cho cấp xã.</source>
+        <translation>This indicator does not apply to communes.</translation>
+    </message>
+    <message>
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="283" />
         <source>Mục tiêu: {target}</source>
         <translation>Target: {target}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="287" />
         <source>Đạt</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="285" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="287" />
         <source>Chưa đạt</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="286" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="288" />
         <source>Không có mục tiêu trong năm</source>
         <translation>No target this year</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="286" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="288" />
         <source>Không áp dụng</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="287" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="289" />
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="302" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="304" />
         <source>Chưa có chỉ tiêu nào cho năm này.</source>
         <translation>No indicators for this year.</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="307" />
-        <source>không áp dụng cho cấp xã</source>
-        <translation>not applicable to a commune</translation>
-    </message>
-    <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="309" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="311" />
         <source>chưa có dữ liệu</source>
         <translation>no data yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="315" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="317" />
         <source>{n}/{m} tháng</source>
         <translation>{n}/{m} months</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="326" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="328" />
         <source>Số bản ghi {period}</source>
         <translation>Records, {period}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="335" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="337" />
         <source>Mở danh sách</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="351" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="353" />
         <source>Đơn vị cấp dưới có dữ liệu: {n}/{total}</source>
         <translation>Units below with data: {n}/{total}</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="359" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="361" />
         <source>Đã có dữ liệu trong kỳ</source>
         <translation>Has data for the period</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="359" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="361" />
         <source>Chưa có dữ liệu trong kỳ</source>
         <translation>No data for the period yet</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/pages/overview.py" line="360" />
+        <location filename="../../plan_desktop/ui/pages/overview.py" line="362" />
         <source>nhấp để xem số liệu của đơn vị này</source>
         <translation>click to see this unit's figures</translation>
     </message>
@@ -1593,13 +1593,13 @@ Type the code you hear (code in the file: {code}):</translation>
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../../plan_desktop/ui/context.py" line="48" />
+        <location filename="../../plan_desktop/ui/context.py" line="47" />
         <source>Tất cả</source>
         <extracomment>called by the settings page when something that shapes the whole window changed called to re-open the set-up wizard</extracomment>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../plan_desktop/ui/context.py" line="51" />
+        <location filename="../../plan_desktop/ui/context.py" line="50" />
         <location filename="../../plan_desktop/ui/pages/exchange_page.py" line="73" />
         <source>Năm {year}</source>
         <translation>Year {year}</translation>

@@ -103,7 +103,7 @@ def test_appendix_pages_are_numbered_on_their_own_and_the_heading_keeps_the_unit
     assert not pages[start].split()[0].isdigit()  # none on the appendix's first page …
     assert [p.split()[0] for p in pages[start + 1:start + 3]] == ["2", "3"]  # … then 2, 3 of its own
     heading = pdf_text(pdf)[start]
-    assert "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/01/2020" in flat(heading)
+    assert "(Kèm theo Báo cáo số 15/BC-UBND ngày 05 tháng 01 năm 2020" in flat(heading)
     assert any(line.strip() == "của Ủy ban nhân dân xã Đồng Lý)" for line in heading.splitlines())
     # the signature block is never alone on its page: the last paragraph of section V is with it
     closing = next(p for p in pages if "Nơi nhận:" in p)

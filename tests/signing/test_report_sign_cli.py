@@ -209,3 +209,12 @@ def test_issue_refuses_an_unsigned_report_and_a_number_other_than_the_printed_on
     assert main([*dd, "issue", str(pdf), "--number", "12/BC-UBND", "--date", "2019-07-02", "--p12",
                  str(pki["officer"].p12)]) == 0
     assert verify_pdf(pdf).intact and len(verify_pdf(pdf).signatures) == 2
+
+
+def test_an_unfinished_report_is_refused_before_the_passphrase_is_asked(filled, pki, tmp_path, capsys,
+                                                                         monkeypatch):
+    monkeypatch.delenv("PLAN_DESKTOP_P12_PASSPHRASE", raising=False)
+    pdf = tmp_path / "bc.pdf"
+    code, _, err = report(capsys, filled, "--out", str(pdf), "--sign", "--p12", str(pki["chairman"].p12))
+    assert code == 1 and "chưa hoàn chỉnh" in err and "mật khẩu" not in err.lower(), err
+    assert not pdf.exists() and not list(tmp_path.glob(".bc*"))

@@ -274,6 +274,8 @@ class OverviewPage(Page):
             bar.setRange(0, 1000)
             bar.setValue(round(min(max(fraction, 0.0), 1.0) * 1000))
             bar.setFormat(value_text)
+            if not getattr(iv, "applicable", True):  # the badge says «Không áp dụng»; the bar says at which level
+                bar.setToolTip(self.tr("Chỉ tiêu này không áp dụng cho cấp xã."))
             met = None if no_data else iv.met
             color = GREEN if met else (GREY if met is None else AMBER)
             bar.setStyleSheet(f"QProgressBar {{ border: 1px solid #bdbdbd; border-radius: 3px; text-align: center; }}"
@@ -304,7 +306,7 @@ class OverviewPage(Page):
     def _indicator_value(self, iv) -> tuple[str, float]:
         v = iv.value
         if v is None and not iv.applicable:
-            return self.tr("không áp dụng cho cấp xã"), 0.0
+            return "—", 0.0  # a short mark: the whole phrase did not fit the bar at 1024 px
         if v is None:
             return self.tr("chưa có dữ liệu"), 0.0
         unit = getattr(iv, "unit", "percent")
