@@ -150,8 +150,12 @@ def test_signed_report_verifies(bundle, home, demo):
     ca = make_ca(pki, "CA thử nghiệm Hà Nam", "ca")
     officer = make_signer(pki, ca, "Nguyễn Văn An", "officer")
     pdf = home / "bao-cao-2019-H1-ky.pdf"
+    texts = home / "bao-cao.toml"  # sections III–V: nothing unfinished is signed
+    texts.write_text('assessment = "Ưu điểm: phối hợp tốt."\nnext_steps = "Tiếp tục tuyên truyền."\n'
+                     'proposals = "Không có."\n', encoding="utf-8")
+    ok(run(bundle, home, "--data-dir", str(demo), "settings", "set", "signer_name", "Nguyễn Văn An"))
     out = ok(run(bundle, home, "--data-dir", str(demo), "report", "--period", "2019-H1", "--out", str(pdf),
-                 "--date", "2019-07-05", "--sign", "--p12", str(officer.p12),
+                 "--date", "2019-07-05", "--text", str(texts), "--sign", "--p12", str(officer.p12),
                  extra_env={"PLAN_DESKTOP_P12_PASSPHRASE": PASSPHRASE}))
     assert "Đã ký số báo cáo" in out
     out = ok(run(bundle, home, "--data-dir", str(demo), "verify", str(pdf), "--trust", str(ca.pem)))
@@ -176,3 +180,27 @@ def test_wizard_starts_offscreen_on_a_fresh_folder(bundle, home):
     fresh.mkdir()
     ok(run(bundle, home, "--data-dir", str(fresh), extra_env={"PLAN_DESKTOP_SMOKE_EXIT_MS": "500"}))
     assert "windows shown: SetupWizard" in smoke_line(fresh)
+
+
+def test_the_bundle_carries_what_is_loaded_by_name(bundle):
+    """QtCharts (the overview's charts; without it they are replaced by a note). reportlab's barcode
+    modules, loaded by name for the report's QR code, travel in the archive: the report test above
+    makes a report with its QR code from the bundle."""
+    files = [p.name for p in bundle.rglob("*")]
+    assert any(name.startswith("QtCharts") for name in files), "PySide6.QtCharts left out of the bundle"
+    assert any("Qt6Charts" in name for name in files), "the Qt Charts library left out of the bundle"
+
+
+def test_protection_encrypts_the_data_in_the_bundle(bundle, home, demo):
+    """SQLCipher frozen: turning passwords on encrypts the data file; the program opens it with the password."""
+    import shutil
+
+    folder = home / "protected"
+    shutil.copytree(demo, folder)
+    env = {"PLAN_DESKTOP_OFFICER_PASSWORD": "canbo-123456", "PLAN_DESKTOP_APPROVER_PASSWORD": "duyet-123456"}
+    ok(run(bundle, home, "--data-dir", str(folder), "access", "enable", extra_env=env))
+    head = (folder / "plan_desktop.sqlite").read_bytes()[:16]
+    assert head != b"SQLite format 3\x00"  # encrypted at rest
+    out = ok(run(bundle, home, "--data-dir", str(folder), "records", "list", "officer", "--format", "json",
+                 extra_env={"PLAN_DESKTOP_PASSWORD": "canbo-123456"}))
+    assert out.strip().startswith("[")
