@@ -27,6 +27,7 @@ from plan_desktop.domain.plan import INDICATOR_IDS, LEVELS, IndicatorDef, PlanDe
 from plan_desktop.domain.text import format_date_vi, format_int_vi, format_percent_vi
 from plan_desktop.reports.context import ReportContext
 from plan_desktop.reports.scope import Scope, make_scope
+from plan_desktop.store import indicator_rows
 from plan_desktop.store.ids import with_moved_ids
 from plan_desktop.store.periods import period_where
 
@@ -248,9 +249,6 @@ class _Calc:
         self.start, self.end = start, end
         self.period = scope.period if (start, end) == (scope.start, scope.end) else Period(scope.year, "Y", 1)
 
-    def q(self, sql: str, params: list[Any]) -> list[tuple]:
-        return self.db.execute(sql, params).fetchall()
-
     # helpers ------------------------------------------------------------------------------------------
     def units(self, kind: str) -> list[str]:
         return [u.code for u in (self.scope.communes() if kind == "commune" else self.scope.districts())]
@@ -301,9 +299,9 @@ class _Calc:
         found: set[tuple[str, int]] = set()
         for at in range(0, len(codes), 500):
             part = codes[at:at + 500]
-            sql = (f"SELECT DISTINCT unit_code, {bucket} FROM [{form.table}] WHERE deleted = 0 AND "
-                   f"unit_code IN ({','.join('?' * len(part))})" + "".join(f" AND {x}" for x in [*clauses, *w]))
-            found.update((u, int(b)) for u, b in self.q(sql, [*bparams, *part, *params, *wp]))
+            rows = indicator_rows.owned_rows(self.db, form.table, ["unit_code", bucket], part, [*clauses, *w],
+                                             [*params, *wp], select_params=bparams, distinct=True)
+            found.update((u, int(b)) for u, b in rows)
         return found
 
     def choice_detail(self, form: FormDef, name: str, counts: dict[Any, int], default: Any = None) -> str:
@@ -383,9 +381,8 @@ class _Calc:
         codes = list(self.scope.codes)
         key = next(iter(c.get("where") or {}), None)
         sel = f"[{key}]" if key else "NULL"
-        rows = self.q(f"SELECT {sel}, count(*) FROM [{form.table}] WHERE deleted = 0 AND unit_code IN "
-                      f"({','.join('?' * len(codes))})" + "".join(f" AND {x}" for x in [*clauses, *w])
-                      + f" GROUP BY {sel}", [*codes, *params, *wp])
+        rows = indicator_rows.owned_rows(self.db, form.table, [sel, "count(*)"], codes, [*clauses, *w],
+                                         [*params, *wp], group_by=sel)
         n = sum(r[1] for r in rows)
         detail = (self.choice_detail(form, key, dict(rows)) if key else str(n)) if n else "chưa có"
         return _Result(float(n), n, None, detail, {r[0]: r[1] for r in rows})
@@ -399,9 +396,8 @@ class _Calc:
         split = c.get("split_by")
         sel = f"[{_field(form, iid, split).name}]" if split else "NULL"
         num = " AND ".join(nw) or "1"
-        rows = self.q(f"SELECT {sel}, count(*), coalesce(sum({num}), 0) FROM [{form.table}] WHERE deleted = 0 AND "
-                      f"unit_code IN ({','.join('?' * len(codes))})" + "".join(f" AND {x}" for x in [*clauses, *w])
-                      + f" GROUP BY {sel}", [*nwp, *codes, *params, *wp])
+        rows = indicator_rows.owned_rows(self.db, form.table, [sel, "count(*)", f"coalesce(sum({num}), 0)"], codes,
+                                         [*clauses, *w], [*params, *wp], select_params=nwp, group_by=sel)
         default = form.field(split).default if split else None
         by: dict[Any, list[int]] = defaultdict(lambda: [0, 0])
         for code, total, done in rows:
@@ -428,8 +424,8 @@ class _Calc:
             base_day = date.fromisoformat(str(base_day))
 
         def flagged(on: date) -> int:
-            return self.q(f"SELECT count(*) FROM [{form.table}] WHERE deleted = 0 AND unit_code IN "
-                          f"({','.join('?' * len(codes))}) AND {flagged_sql(self.forms, ind, on)}", codes)[0][0]
+            return indicator_rows.owned_rows(self.db, form.table, ["count(*)"], codes,
+                                             [flagged_sql(self.forms, ind, on)])[0][0]
 
         base, now = flagged(base_day), flagged(self.end)
         detail = (f"cơ sở nghi vấn: {base} ngày {format_date_vi(base_day)}, {now} ngày {format_date_vi(self.end)}")
@@ -449,10 +445,9 @@ class _Calc:
             return _Result(None, 0, 0, "")
         year = self.scope.year
         dated = f"coalesce([{df}], [{yf}] || '-12-31')" if df else f"[{yf}] || '-12-31'"
-        rows = self.q(
-            f"SELECT unit_code, [{yf}], [{hf}], {f'[{gf}]' if gf else '0'} FROM [{form.table}] WHERE deleted = 0 "
-            f"AND unit_code IN ({','.join('?' * len(units))}) AND [{yf}] BETWEEN ? AND ? AND {dated} <= ?",
-            [*units, year - 1, year, self.end.isoformat()])
+        rows = indicator_rows.owned_rows(
+            self.db, form.table, ["unit_code", f"[{yf}]", f"[{hf}]", f"[{gf}]" if gf else "0"], units,
+            [f"[{yf}] BETWEEN ? AND ?", f"{dated} <= ?"], [year - 1, year, self.end.isoformat()])
         now = {u: (bool(h), bool(g)) for u, y, h, g in rows if y == year}
         before = {u: (bool(h), bool(g)) for u, y, h, g in rows if y == year - 1}
         n = len(units)
@@ -491,9 +486,7 @@ class _Calc:
         form = _form(self.forms, iid, c["form"])
         clauses, params = self.window(form, iid, c)
         codes = list(self.scope.codes)
-        roster = {r[0] for r in self.q(
-            f"SELECT id FROM [{form.table}] WHERE deleted = 0 AND unit_code IN ({','.join('?' * len(codes))})"
-            + "".join(f" AND {x}" for x in clauses), [*codes, *params])}
+        roster = {r[0] for r in indicator_rows.owned_rows(self.db, form.table, ["id"], codes, clauses, params)}
         if not roster:
             return _Result(None, 0, 0, "Chưa có cán bộ trong danh sách")
         att = c["attended"]
@@ -503,10 +496,8 @@ class _Calc:
         covers = c.get("covers") or {}
         cols = [_field(tf, iid, name, ("choices",)).name for name in covers]
         # trainings of any unit count (a district's course may list its communes' officers)
-        rows = self.q(
-            f"SELECT j.value{''.join(f', t.[{x}]' for x in cols)} FROM [{tf.table}] t, json_each(t.[{refs}]) j "
-            f"WHERE t.deleted = 0 AND t.[{refs}] IS NOT NULL AND t.[{tdate}] BETWEEN ? AND ?",
-            [self.scope.plan.start.isoformat(), self.end.isoformat()])
+        rows = indicator_rows.referenced_ids(self.db, tf.table, refs, cols, tdate, self.scope.plan.start.isoformat(),
+                                             self.end.isoformat())
         got: dict[str, list[set[str]]] = {}
         for oid, *vals in rows:
             # an officer moved from an abolished commune to its successor keeps the old record's trainings

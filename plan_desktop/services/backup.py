@@ -23,7 +23,7 @@ from plan_desktop import paths
 from plan_desktop.domain.forms import default_forms
 from plan_desktop.services import integrity
 from plan_desktop.services.access import APPROVER, OPEN_SESSION, AccessError, data_key, read_slots_file, unlock
-from plan_desktop.store import Store, StoreError, audit, lock, utc_now
+from plan_desktop.store import Store, StoreError, audit, backups, exchange_state, lock, utc_now
 from plan_desktop.store.backup import (
     SCRATCH_DIR,
     backup_to,
@@ -135,7 +135,7 @@ def daily_backup_in_background(store: Store, folder: Path, now: datetime | None 
         try:
             conn = raw_connect(source, key=key)
             try:
-                conn.execute("PRAGMA busy_timeout = 5000")
+                backups.set_busy_timeout(conn, 5000)
                 _write(conn, dest, key)
             finally:
                 conn.close()
@@ -176,12 +176,11 @@ def inspect_backup(path: Path, key: bytes | None = None) -> dict[str, str]:
     try:
         conn = raw_connect(path, key=key if encrypted else None, readonly=True)
         try:
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+            ok = backups.quick_check(conn)
             if ok != "ok":
                 raise StoreError(f"Tệp {path.name} bị hỏng ({ok}); không khôi phục từ tệp này.",
                                  en=f"The file {path.name} is damaged ({ok}); not restoring from this file.")
-            settings = dict(conn.execute("SELECT key, value FROM settings").fetchall())
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            settings, meta = backups.settings_and_meta(conn)
         finally:
             conn.close()
     except (*driver_errors(), UnicodeDecodeError):
@@ -281,9 +280,7 @@ def _carry_over(target: Store, current: Store | None, folder: Path, source: Path
         if slots is None and current is not None:
             slots = current.get_setting("access_slots") or {}
         if slots is not None and slots != (target.get_setting("access_slots") or {}):
-            db.execute("INSERT INTO settings(key, value, updated_at) VALUES ('access_slots', ?, ?) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                       [json.dumps(slots, ensure_ascii=False), utc_now()])
+            backups.set_access_slots(db, json.dumps(slots, ensure_ascii=False), utc_now())
             notes.append("giữ mật khẩu hiện tại")
         note = f"Khôi phục dữ liệu từ tệp {source.name}" + (f" ({'; '.join(notes)})" if notes else "") + "."
         audit.append(db, at=utc_now(), actor="", action="restore", form=None, record_id=None,
@@ -295,45 +292,32 @@ def _carry_locks(db, current: Store) -> list[str]:
     """Periods locked (by a signed report) in the data being replaced but not in the backup."""
     if not (current.db["period_locks"].exists() and current.db["signed_reports"].exists()):
         return []
-    have = {(r[0], r[1]) for r in db.execute(
-        "SELECT unit_code, period FROM period_locks WHERE reopened_at IS NULL").fetchall()}
+    have = backups.open_lock_keys(db)
     carried = []
-    for held in current._query("SELECT * FROM period_locks WHERE reopened_at IS NULL ORDER BY id"):
+    for held in backups.open_locks(current):
         if (held["unit_code"], held["period"]) in have:
             continue
         report_id = None
         if held["report_id"] is not None:
-            rows = list(current._query("SELECT * FROM signed_reports WHERE id = ?", [held["report_id"]]))
-            if rows:
-                rep = {k: v for k, v in rows[0].items() if k != "id"}
-                cols = ", ".join(rep)
-                report_id = db.execute(f"INSERT INTO signed_reports ({cols}) VALUES ({', '.join('?' * len(rep))})",
-                                       list(rep.values())).lastrowid
+            found = backups.signed_report(current, held["report_id"])
+            if found:
+                rep = {k: v for k, v in found.items() if k != "id"}
+                report_id = backups.insert_row(db, "signed_reports", rep)
         row = {k: v for k, v in held.items() if k != "id"}
         row["report_id"] = report_id
-        db.execute(f"INSERT INTO period_locks ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                   list(row.values()))
+        backups.insert_row(db, "period_locks", row)
         carried.append(held["period"])
     return [f"giữ khóa kỳ đã ký {', '.join(carried)}"] if carried else []
 
 
 def _lock_anchored(db, anchored: list[dict]) -> list[str]:
     """Lock again the periods the anchor (signed by the unit) lists as locked but the backup does not."""
-    have = {(r[0], r[1]) for r in db.execute(
-        "SELECT unit_code, period FROM period_locks WHERE reopened_at IS NULL").fetchall()}
+    have = backups.open_lock_keys(db)
     carried = []
     for lk in anchored:
         if (lk["unit_code"], lk["period"]) in have:
             continue
-        report_id = db.execute(
-            "INSERT INTO signed_reports (period, unit_code, file_sha256, data_sha256, created_at, signed_at, signer, "
-            "status, status_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
-            [lk["period"], lk["unit_code"], lk.get("file_sha256"), lk.get("data_sha256"), lk.get("signed_at") or "",
-             lk.get("signed_at"), lk.get("signer"), utc_now()]).lastrowid
-        db.execute("INSERT INTO period_locks (period, unit_code, start_date, end_date, locked_at, locked_by, "
-                   "report_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   [lk["period"], lk["unit_code"], lk.get("start_date") or "", lk.get("end_date") or "",
-                    lk.get("locked_at") or utc_now(), lk.get("locked_by"), report_id])
+        backups.add_anchored_lock(db, lk, utc_now())
         carried.append(lk["period"])
     return [f"khóa lại kỳ đã ký {', '.join(carried)} theo tệp neo"] if carried else []
 
@@ -344,12 +328,11 @@ def _carry_exports(db, current: Store) -> list[str]:
     change marks are cleared: the records they carried are sent again by the next package."""
     if not current.db["exchange_exports"].exists():
         return []
-    top = db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_exports").fetchone()[0]
-    later = list(current._query("SELECT * FROM exchange_exports WHERE seq > ? ORDER BY seq", [top]))
+    top = exchange_state.last_export_seq(db)
+    later = backups.exports_after(current, top)
     for row in later:
         row.update(upto_change_seq=0, upto_archive_id=0, status_reason="Gói gửi trước khi khôi phục dữ liệu.")
-        db.execute(f"INSERT INTO exchange_exports ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                   list(row.values()))
+        backups.insert_row(db, "exchange_exports", row)
     return [f"giữ số thứ tự gói đã gửi đến {later[-1]['seq']}"] if later else []
 
 

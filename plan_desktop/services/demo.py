@@ -31,7 +31,7 @@ from plan_desktop.domain.plan import plan_for
 from plan_desktop.domain.units import Level, Unit
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.records import RecordService
-from plan_desktop.store import Query
+from plan_desktop.store import Query, exchange_state, form_rows
 from plan_desktop.store.ids import new_ids
 from plan_desktop.usererror import UserError
 
@@ -100,14 +100,12 @@ class _Writer:
         """Ids of ``unit``'s records of a roster form in force at some time in ``year``."""
         form = self.service.store.forms[form_id]
         pf, uf = form.period_field, form.until_field
-        return [r[0] for r in self.service.store.db.execute(
-            f"SELECT id FROM [{form.table}] WHERE unit_code = ? AND deleted = 0 AND ([{pf}] IS NULL OR [{pf}] <= ?) "
-            f"AND ([{uf}] IS NULL OR [{uf}] >= ?) ORDER BY id", [unit, f"{year}-12-31", f"{year}-01-01"]).fetchall()]
+        return form_rows.in_force_ids(self.service.store.db, form.table, unit, pf, uf, f"{year}-01-01",
+                                      f"{year}-12-31")
 
     def names(self, form_id: str, unit: str) -> set[str]:
         form = self.service.store.forms[form_id]
-        return {r[0] for r in self.service.store.db.execute(
-            f"SELECT name FROM [{form.table}] WHERE unit_code = ?", [unit]).fetchall()}
+        return form_rows.names(self.service.store.db, form.table, unit)
 
     def write(self, form_id: str, unit: str, items: list[dict[str, Any]]) -> list[str]:
         ids = new_ids(len(items))
@@ -278,9 +276,7 @@ def _commune_year(w: _Writer, rng: random.Random, unit: Unit, year: int, today: 
             "title": f"Kế hoạch phòng, chống mại dâm năm {year}",
             "integrated_with": rng.sample(["poverty", "employment", "hiv", "drugs"], rng.randint(0, 2)),
             "carried_out_on": min(issued + timedelta(days=rng.randint(10, 60)), today)}])
-    before = w.service.store.db.execute(
-        "SELECT healthy, healthy_drugs_too FROM form_unit_status WHERE unit_code = ? AND year = ? AND deleted = 0",
-        [code, year - 1]).fetchone()
+    before = form_rows.unit_status(w.service.store.db, code, year - 1)
     # a commune's status mostly carries over from the year before (when the demo filled it)
     healthy = bool(before[0]) if before and rng.random() < 0.9 else rng.random() < 0.85
     drugs_too = bool(before[1]) if before and healthy and rng.random() < 0.9 else healthy and rng.random() < 0.5
@@ -341,8 +337,7 @@ def _foreign_records(inst: Installation) -> int:
     """Records in the folder that the demo did not write (typed, imported, received)."""
     n = 0
     for form in inst.store.forms.values():
-        n += inst.store.db.execute(
-            f"SELECT count(*) FROM [{form.table}] WHERE coalesce(created_by, '') != ?", [DEMO_ACTOR]).fetchone()[0]
+        n += form_rows.count_not_created_by(inst.store.db, form.table, DEMO_ACTOR)
     return n
 
 
@@ -409,8 +404,7 @@ def _received_history(inst: Installation, year: int, seed: int, today: date) -> 
     with db.atomic():
         for unit in inst.units.descendants(inst.unit_code, on):
             via = unit.parent_code if unit.parent_code != inst.unit_code else None
-            seq = db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_received WHERE unit_code = ?",
-                             [unit.code]).fetchone()[0]
+            seq = exchange_state.last_received_seq(db, unit.code)
             for q in quarters:
                 start, end = inst.period_bounds(q)
                 sent = end + timedelta(days=rng.choice([3, 5, 7, 8, 10, 12, 14, 20, 26]))
@@ -431,10 +425,8 @@ def _received_history(inst: Installation, year: int, seed: int, today: date) -> 
                 imported = created + timedelta(days=rng.randint(0, 2), hours=rng.randint(1, 5))
                 name = package_file_name(unit.code, sent, seq)
                 digest = hashlib.sha256(f"demo {inst.unit_code} {unit.code} {year} {seq}".encode())
-                db.execute(
-                    "INSERT OR IGNORE INTO exchange_received(manifest_sha256, unit_code, seq, via_unit, "
-                    "created_at, imported_at, period_from, period_to, records, reports, fingerprint, "
-                    "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                exchange_state.add_received_stub(
+                    db,
                     [digest.hexdigest(), unit.code, seq, via, _iso(created),
                      _iso(min(imported, datetime.now(UTC))), start.isoformat(), end.isoformat(), records,
                      json.dumps(reports), name],

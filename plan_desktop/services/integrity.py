@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from plan_desktop import paths
-from plan_desktop.store import Store, audit, utc_now
+from plan_desktop.store import Store, audit, signed, utc_now
 from plan_desktop.store.backup import write_file_atomic
 
 
@@ -80,10 +80,7 @@ def _active_locks(inst: Installation) -> list[dict]:
     db = inst.store.db
     if not db["period_locks"].exists():
         return []
-    sql = ("SELECT l.period, l.unit_code, l.start_date, l.end_date, l.locked_at, l.locked_by, r.file_sha256, "
-           "r.data_sha256, r.signed_at, r.signer FROM period_locks l LEFT JOIN signed_reports r ON r.id = l.report_id "
-           "WHERE l.reopened_at IS NULL ORDER BY l.unit_code, l.period")
-    return [dict(zip(_LOCK_FIELDS + _REPORT_FIELDS, row, strict=True)) for row in db.conn.execute(sql)]
+    return [dict(zip(_LOCK_FIELDS + _REPORT_FIELDS, row, strict=True)) for row in signed.active_locks_with_reports(db)]
 
 
 def write_anchor(inst: Installation) -> bool:
@@ -135,8 +132,7 @@ def verify_anchor(inst: Installation) -> list[str]:
         return [f"Dòng số {seq} của nhật ký thay đổi không còn như lúc được ghi nhận trong tệp neo: lịch sử thay đổi "
                 "đã bị viết lại (tính lại mã băm) ngoài chương trình."]
     held = {(lk["unit_code"], lk["period"]) for lk in _active_locks(inst)}
-    reopened = {r[0] for r in inst.store.db.conn.execute(
-        "SELECT note FROM audit_log WHERE action = 'reopen' AND seq > ?", [seq])}
+    reopened = signed.reopen_notes_since(inst.store.db, seq)
     return [f"Kỳ báo cáo {lk['period']} đã khóa bởi báo cáo đã ký (theo tệp neo) nhưng trong dữ liệu không còn khóa, "
             "và không có lần mở lại nào được ghi nhận: khóa đã bị xóa ngoài chương trình."
             for lk in body.get("locks") or []

@@ -19,6 +19,7 @@ from typing import Any
 from plan_desktop.domain.units import Unit
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.records import RecordError, RecordService
+from plan_desktop.store import form_rows
 from plan_desktop.store.ids import moved_id
 
 __all__ = ["AbolishedUnit", "MoveResult", "abolished_units", "move_rosters", "moved_forms"]
@@ -78,11 +79,8 @@ def _in_force_after(inst: Installation, form_id: str, start: str, end: str, code
     # still in force the day after the last day: no end, or an end past the last day (or, for an
     # exclusive end, past the day after)
     after = last if end_is_last_day else last + timedelta(days=1)
-    return list(inst.store.db.query(
-        f"SELECT * FROM [form_{form_id}] WHERE unit_code = ? AND deleted = 0 "
-        f"AND ([{start}] IS NULL OR [{start}] <= ?) AND ([{end}] IS NULL OR [{end}] > ?) ORDER BY id",
-        [code, last.isoformat(), after.isoformat()],
-    ))
+    return form_rows.in_force_after(inst.store.db, f"form_{form_id}", code, start, end, last.isoformat(),
+                                    after.isoformat())
 
 
 def abolished_units(inst: Installation) -> list[AbolishedUnit]:

@@ -125,3 +125,17 @@ def update_active_lock(db: Database, unit_code: str, period: str, **values: Any)
     db.conn.execute(f"UPDATE period_locks SET {', '.join(f'{c} = ?' for c in cols)} "
                     "WHERE unit_code = ? AND period = ? AND reopened_at IS NULL",
                     [*(values[c] for c in cols), unit_code, period])
+
+
+def active_locks_with_reports(db: Database) -> list[tuple]:
+    """(period, unit_code, start_date, end_date, locked_at, locked_by, file_sha256, data_sha256, signed_at,
+    signer) of every lock not reopened, with its report's hashes, by unit and period (what the anchor keeps)."""
+    return db.conn.execute(
+        "SELECT l.period, l.unit_code, l.start_date, l.end_date, l.locked_at, l.locked_by, r.file_sha256, "
+        "r.data_sha256, r.signed_at, r.signer FROM period_locks l LEFT JOIN signed_reports r ON r.id = l.report_id "
+        "WHERE l.reopened_at IS NULL ORDER BY l.unit_code, l.period").fetchall()
+
+
+def reopen_notes_since(db: Database, seq: int) -> set[str]:
+    """The notes of the audit log's ``reopen`` lines after line ``seq`` (which periods were reopened)."""
+    return {r[0] for r in db.conn.execute("SELECT note FROM audit_log WHERE action = 'reopen' AND seq > ?", [seq])}

@@ -58,8 +58,9 @@ def test_search_text_is_the_fold_of_all_parts(data, form_id):
     assert STORE.search_text(form, row) == reference_search_text(form, row)  # and again, from the memo
 
 
-#: what orjson and ``json`` might write differently: control characters, quotes, lone surrogates, emoji
-ODD_TEXT = st.text(st.characters(blacklist_categories=()), max_size=8)
+#: what orjson and ``json`` might write differently: control characters, quotes, emoji (not lone
+#: surrogates: no stored text holds one, and the original formula cannot encode them either)
+ODD_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)
 
 
 @settings(max_examples=300, deadline=None)

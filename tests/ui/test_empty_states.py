@@ -60,3 +60,26 @@ def test_the_export_history_says_what_to_do_until_a_package_is_written(window, c
     monkeypatch.setattr(ex, "export_history", lambda inst: [sent])
     inner._refresh_history()
     assert not inner.history_empty.isVisibleTo(inner) and inner.history.rowCount() == 1
+
+
+def test_columns_are_sized_to_their_content(window, ctx, qtbot):
+    from tests.ui.samples import resolve
+
+    values = resolve(ctx.service, "communication")
+    ctx.service.create("communication", {**values, "topic": "Họp"})
+    page = window.show_page("form:communication")
+    col = {c.field.name: i for i, c in enumerate(page.model.columns) if c.field}
+    fm = page.table.fontMetrics()
+    topic = page.table.columnWidth(col["topic"])
+    title = page.table.horizontalHeader().fontMetrics().horizontalAdvance("Chủ đề, nội dung")
+    assert title < topic < 240  # a short topic: the title's width, not a fixed 240 px
+    # a list whose first rows have long topics gets a wider column, up to a cap (the rest shows on hover)
+    ctx.service.create("communication", {**values, "topic": "Tuyên truyền " * 20})
+    from plan_desktop.ui.pages.records import RecordsPage
+
+    fresh = RecordsPage(ctx, ctx.inst.store.forms["communication"])
+    qtbot.addWidget(fresh)
+    fresh.prepare()
+    fresh.ensure_loaded()
+    assert fresh.table.columnWidth(col["topic"]) == 320
+    assert fm.horizontalAdvance("Tuyên truyền " * 20) > 320

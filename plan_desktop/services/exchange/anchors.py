@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from plan_desktop.services.installation import Installation
-from plan_desktop.store import audit, utc_now
+from plan_desktop.store import audit, exchange_state, utc_now
 
 #: How many earlier heads a file shows the hash of (the receiver compares with the latest it holds).
 CHECKPOINTS = 8
@@ -54,11 +54,7 @@ def compare_anchor(
     if parsed is None:
         return []
     head_seq, head_hash, cps = parsed
-    prev = inst.store.db.execute(
-        "SELECT seq, audit_seq, audit_hash FROM exchange_anchors WHERE unit_code = ? AND kind = ? "
-        "AND fingerprint = ? AND seq < ? ORDER BY seq DESC LIMIT 1",
-        [unit, kind, fingerprint, seq],
-    ).fetchone()
+    prev = exchange_state.last_anchor(inst.store.db, unit, kind, fingerprint, seq)
     if prev is None:
         return []
     pseq, s0, h0 = prev
@@ -91,8 +87,4 @@ def record_anchor(inst: Installation, unit: str, kind: str, seq: int, fingerprin
     parsed = _parse(block)
     if parsed is None:
         return
-    inst.store.db.execute(
-        "INSERT OR IGNORE INTO exchange_anchors(unit_code, kind, seq, audit_seq, audit_hash, recorded_at, "
-        "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [unit, kind, seq, parsed[0], parsed[1], utc_now(), fingerprint],
-    )
+    exchange_state.add_anchor(inst.store.db, unit, kind, seq, parsed[0], parsed[1], utc_now(), fingerprint)

@@ -36,6 +36,7 @@ from plan_desktop.services.exchange.state import (
     known_keys,
 )
 from plan_desktop.services.installation import Installation
+from plan_desktop.store import exchange_state
 
 
 # -- export ------------------------------------------------------------------------------------------------
@@ -170,13 +171,7 @@ def export_package(
         span: list[date] = []
         for i, form in enumerate(forms):
             step(i, total_steps, f"Đang đọc {form.label}…")
-            rows = list(
-                store.db.query(
-                    f"SELECT * FROM [{form.table}] WHERE unit_code = ? AND change_seq > ? AND change_seq "
-                    "<= ? ORDER BY id",
-                    [inst.unit_code, since, upto],
-                )
-            )
+            rows = exchange_state.changed_rows(store.db, form.table, inst.unit_code, since, upto)
             if not rows:
                 continue
             members.append((f"records/{form.id}.jsonl", records_member(rows, exported_columns(store, form))))
@@ -185,21 +180,17 @@ def export_package(
             p = _period_of_rows(form, [r for r in rows])
             if p:
                 span += list(p)
-        archive = list(
-            store.db.query("SELECT id, blob FROM exchange_archive WHERE id > ? ORDER BY id", [since_archive])
-        )
+        archive = exchange_state.archive_since(store.db, since_archive)
         upto_archive = max([since_archive, *(a["id"] for a in archive)])
         forwarded = [ForwardedBundle.from_blob(a["blob"]) for a in archive]
         for b in forwarded:
             fm = json.loads(b.manifest_raw)
             with contextlib.suppress(KeyError, TypeError, ValueError):
                 span += [date.fromisoformat(fm["period"]["from"]), date.fromisoformat(fm["period"]["to"])]
-        seq = int(store.db.execute("SELECT COALESCE(MAX(seq), 0) FROM exchange_exports").fetchone()[0]) + 1
+        seq = exchange_state.last_export_seq(store.db) + 1
         # this unit vouches for the keys of the units whose bundles it forwards (it trusted each one)
         vouchers = _vouch_forwarded(inst, keys, forwarded)
-        previous = [r[0] for r in store.db.execute(
-            "SELECT audit_seq FROM exchange_exports WHERE audit_seq IS NOT NULL ORDER BY seq DESC LIMIT 8"
-        )]
+        previous = exchange_state.recent_export_audit_seqs(store.db)
         chain = audit_block(inst, previous)
     step(len(forms), total_steps, "Đang đóng gói và ký…")
     report_meta = []
@@ -244,11 +235,8 @@ def export_package(
 
     def commit() -> None:
         with store.db.atomic():
-            store.db.execute(
-                "INSERT INTO exchange_exports(seq, created_at, file_name, manifest_sha256, full, "
-                "since_change_seq, "
-                "upto_change_seq, upto_archive_id, encrypted_to, records, report_ids, audit_seq, audit_hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            exchange_state.add_export(
+                store.db,
                 [
                     seq,
                     created_at,

@@ -14,7 +14,7 @@ from plan_desktop.services.exchange.state import (
     _state,
 )
 from plan_desktop.services.installation import Installation
-from plan_desktop.store import Query
+from plan_desktop.store import Query, exchange_state
 
 #: Days after the end of a period by which its package is "on time" (completeness board).
 DEFAULT_GRACE_DAYS = 15
@@ -45,7 +45,7 @@ def export_history(inst: Installation) -> list[ExportStatus]:
             r["status"],
             r["status_reason"] or "",
         )
-        for r in inst.store.db.query("SELECT * FROM exchange_exports ORDER BY seq DESC")
+        for r in exchange_state.exports(inst.store.db)
     ]
 
 
@@ -53,10 +53,7 @@ def pending_changes(inst: Installation) -> int:
     """How many own records changed since the acknowledged export (what the next package carries)."""
     since = _state(inst, "acked_change_seq")
     return sum(
-        inst.store.db.execute(
-            f"SELECT COUNT(*) FROM [{f.table}] WHERE unit_code = ? AND change_seq > ?",
-            [inst.unit_code, since],
-        ).fetchone()[0]
+        exchange_state.count_changed(inst.store.db, f.table, inst.unit_code, since)
         for f in inst.store.forms.values()
     )
 
@@ -112,9 +109,7 @@ def completeness(
     units = inst.units.descendants(inst.unit_code, on) if all_levels else inst.child_units(on)
     periods = Period.parse(str(year)).parts(kind)
     received: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for r in inst.store.db.query(
-        "SELECT unit_code, created_at, reports, records FROM exchange_received ORDER BY created_at"
-    ):
+    for r in exchange_state.received_summary(inst.store.db):
         received[r["unit_code"]].append(r)
     cells: dict[tuple[str, str], Cell] = {}
     last: dict[str, str | None] = {}

@@ -13,7 +13,7 @@ from plan_desktop.exchange.errors import ExchangeError
 from plan_desktop.exchange.keys import KeyPair, normalise_code, normalise_fingerprint, short_code
 from plan_desktop.services.exchange.state import _on, own_keys_pair
 from plan_desktop.services.installation import Installation
-from plan_desktop.store import utc_now
+from plan_desktop.store import exchange_state, utc_now
 
 
 # -- keys ----------------------------------------------------------------------------------------------
@@ -61,7 +61,7 @@ def keys_overview(inst: Installation) -> tuple[str, list[KeyInfo]]:
     """Own short code, and the keys on record for other units."""
     own = own_keys(inst).code
     rows = []
-    for r in inst.store.db.query("SELECT * FROM exchange_keys ORDER BY unit_code"):
+    for r in exchange_state.keys(inst.store.db, ordered=True):
         u = inst.units.get(r["unit_code"], _on(inst)) or inst.units.get(r["unit_code"])
         rows.append(
             KeyInfo(
@@ -99,23 +99,13 @@ def trust_key(inst: Installation, unit: str, code_text: str) -> str:
         raise ExchangeError("Không đăng ký khóa cho chính đơn vị mình.", en="A unit does not enrol its own key.")
     now = utc_now()
     with inst.store.db.atomic():
-        row = inst.store.db.execute(
-            "SELECT fingerprint, short_code, signing_key FROM exchange_keys WHERE unit_code = ?", [unit]
-        ).fetchone()
+        row = exchange_state.key_codes(inst.store.db, unit)
         if row and (row[1] == code or row[0] == fpr):
             if row[2]:
-                inst.store.db.execute(
-                    "UPDATE exchange_keys SET source = 'confirmed', updated_at = ? WHERE unit_code = ? "
-                    "AND source = 'tofu'",
-                    [now, unit],
-                )
+                exchange_state.confirm_tofu_key(inst.store.db, unit, now)
             return row[1] or code or fpr
-        inst.store.db.execute("DELETE FROM exchange_keys WHERE unit_code = ?", [unit])
-        inst.store.db.execute(
-            "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, "
-            "first_seen_at, updated_at, short_code) VALUES (?, ?, NULL, NULL, 'officer', ?, ?, ?)",
-            [unit, fpr or "", now, now, code],
-        )
+        exchange_state.delete_key(inst.store.db, unit)
+        exchange_state.insert_key(inst.store.db, unit, fpr or "", None, None, "officer", now, code)
     return code or fpr
 
 

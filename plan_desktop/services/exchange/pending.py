@@ -20,7 +20,7 @@ from plan_desktop.services.exchange.keys import _require_approver, own_keys
 from plan_desktop.services.exchange.setup_file import apply_setup_file, read_setup_file
 from plan_desktop.services.exchange.state import _label, _record_key
 from plan_desktop.services.installation import Installation
-from plan_desktop.store import utc_now
+from plan_desktop.store import exchange_state, utc_now
 
 KIND_VI = {"package": "gói dữ liệu", "receipt": "biên nhận", "setup": "tệp thiết lập"}
 
@@ -42,7 +42,7 @@ class PendingKey:
 def list_pending(inst: Installation) -> list[PendingKey]:
     """The keys held files wait for, one entry per (unit, key)."""
     by_key: dict[tuple[str, str], dict] = {}
-    for r in inst.store.db.query("SELECT id, kind, file_name, units, received_at FROM exchange_pending ORDER BY id"):
+    for r in exchange_state.pending_list(inst.store.db):
         for u in json.loads(r["units"]):
             e = by_key.setdefault(
                 (u["unit"], u["code"]),
@@ -75,7 +75,7 @@ class ApproveResult:
 
 def _rows_for(inst: Installation, unit: str) -> list[dict]:
     rows = []
-    for r in inst.store.db.query("SELECT * FROM exchange_pending ORDER BY id"):
+    for r in exchange_state.pending_files(inst.store.db):
         units = json.loads(r["units"])
         if any(u["unit"] == unit for u in units):
             rows.append({**r, "units": units})
@@ -158,7 +158,7 @@ def reject_key(inst: Installation, unit: str, code_text: str | None = None) -> i
 
 def _drop(inst: Installation, row_id: int) -> None:
     with inst.store.db.atomic():
-        inst.store.db.execute("DELETE FROM exchange_pending WHERE id = ?", [row_id])
+        exchange_state.drop_pending(inst.store.db, row_id)
 
 
 __all__ = ["KIND_VI", "ApproveResult", "PendingKey", "approve_key", "list_pending", "reject_key"]

@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from plan_desktop.exchange.errors import ExchangeError, PackageRefused
 from plan_desktop.exchange.keys import short_code
@@ -42,7 +41,7 @@ from plan_desktop.services.exchange.state import (
     vouchers_for,
 )
 from plan_desktop.services.installation import Installation
-from plan_desktop.store import utc_now
+from plan_desktop.store import exchange_state, utc_now
 
 
 # -- receipts -----------------------------------------------------------------------------------------------
@@ -71,27 +70,14 @@ def write_receipt(
         raise ExchangeError("Khi trả lại gói cần ghi rõ lý do.",
                             en="When returning a package, give the reason.")
     keys = own_keys(inst)
-    sql = "SELECT * FROM exchange_received WHERE unit_code = ? AND via_unit IS NULL"
-    params: list[Any] = [unit]
-    if sequence is not None:
-        sql += " AND seq = ?"
-        params.append(sequence)
-    rows = list(inst.store.db.query(sql + " ORDER BY seq DESC, imported_at DESC LIMIT 1", params))
-    if not rows:
+    r = exchange_state.latest_received(inst.store.db, unit, sequence)
+    if r is None:
         which = f"gói số {sequence}" if sequence else "gói nào"
         raise ExchangeError(f"Chưa nhận {which} của {_label(inst, unit)}; không lập được biên nhận.",
                             en=f"Nothing has been received from {_label(inst, unit)} yet; no receipt can be made.")
-    r = rows[0]
     me = inst.unit()
     now = utc_now()
-    previous = [
-        x[0]
-        for x in inst.store.db.execute(
-            "SELECT audit_seq FROM exchange_receipts WHERE unit_code = ? AND audit_seq IS NOT NULL "
-            "ORDER BY id DESC LIMIT 8",
-            [unit],
-        )
-    ]
+    previous = exchange_state.recent_receipt_audit_seqs(inst.store.db, unit)
     chain = audit_block(inst, previous)
     manifest = {
         "kind": "receipt",
@@ -122,11 +108,8 @@ def write_receipt(
 
     def commit() -> None:
         with inst.store.db.atomic():
-            inst.store.db.execute(
-                "INSERT INTO exchange_receipts(unit_code, seq, package_sha256, status, reason, created_at, "
-                "file_name, audit_seq, audit_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [unit, r["seq"], r["manifest_sha256"], status, reason.strip(), now, name, *chain["head"]],
-            )
+            exchange_state.add_receipt(inst.store.db, unit, r["seq"], r["manifest_sha256"], status, reason.strip(),
+                                       now, name, *chain["head"])
 
     _write_verified(path, data, check, commit)
     return ReceiptResult(path, unit, r["seq"], status)
@@ -175,11 +158,7 @@ def check_receipt(inst: Installation, signed: SignedManifest) -> CheckedReceipt:
     # the issuer's key may be vouched for by the level above it, with a key pinned here (setup file)
     trust.vouched = _vouched_by_above(inst, signed.data.get("vouchers_above"), issuer, known)
     status = trust.check(issuer, signed, _label(inst, issuer))
-    exp = inst.store.db.execute(
-        "SELECT upto_change_seq, upto_archive_id, manifest_sha256, status, status_reason, report_ids "
-        "FROM exchange_exports WHERE seq = ?",
-        [m["sequence"]],
-    ).fetchone()
+    exp = exchange_state.export_of(inst.store.db, m["sequence"])
     if exp is None or exp[2] != m["package_sha256"]:
         raise PackageRefused(
             f"{what} ghi nhận gói số {m['sequence']}, nhưng đơn vị này không xuất gói đó.", "unknown_package",
@@ -242,10 +221,7 @@ def _apply_receipt(inst: Installation, signed: SignedManifest, checked: CheckedR
         if checked.own_voucher is not None and checked.own_voucher.signing == own_keys(inst).signing_public:
             store_voucher(inst, checked.own_voucher)
         if (exp[3], exp[4] or "") != (m["status"], m.get("reason", "")):
-            db.execute(
-                "UPDATE exchange_exports SET status = ?, status_reason = ?, status_at = ? WHERE seq = ?",
-                [m["status"], m.get("reason", ""), m["created_at"], m["sequence"]],
-            )
+            exchange_state.set_export_status(db, m["sequence"], m["status"], m.get("reason", ""), m["created_at"])
         if m["status"] == "accepted":
             if exp[0] > _state(inst, "acked_change_seq"):
                 _set_state(inst, "acked_change_seq", exp[0])

@@ -19,7 +19,7 @@ from plan_desktop.exchange.package import (
     unit_label,
 )
 from plan_desktop.services.installation import Installation
-from plan_desktop.store import utc_now
+from plan_desktop.store import exchange_state, utc_now
 from plan_desktop.store.schema import EXCHANGE_TABLES_SQL, create_exchange_tables
 
 Progress = Callable[[int, int, str], None]
@@ -42,21 +42,17 @@ def ensure_tables(inst: Installation) -> None:
 
 
 def _state(inst: Installation, key: str, default: int = 0) -> int:
-    row = inst.store.db.execute("SELECT value FROM exchange_state WHERE key = ?", [key]).fetchone()
-    return int(row[0]) if row else default
+    value = exchange_state.state(inst.store.db, key)
+    return int(value) if value is not None else default
 
 
 def _set_state(inst: Installation, key: str, value: int) -> None:
-    inst.store.db.execute(
-        "INSERT INTO exchange_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
-        "excluded.value",
-        [key, str(value)],
-    )
+    exchange_state.set_state(inst.store.db, key, str(value))
 
 
 def known_keys(inst: Installation) -> dict[str, KnownKey]:
     out: dict[str, KnownKey] = {}
-    for r in inst.store.db.query("SELECT * FROM exchange_keys"):
+    for r in exchange_state.keys(inst.store.db):
         out[r["unit_code"]] = KnownKey(
             r["unit_code"],
             r["fingerprint"],
@@ -76,37 +72,21 @@ def _record_key(
     ``confirmed`` (short code compared by phone), ``officer`` (code enrolled in advance),
     ``setup`` (the parent's setup file, trusted), ``vouched:<unit>`` (vouched for by that unit)."""
     now = utc_now()
-    row = inst.store.db.execute(
-        "SELECT signing_key, encryption_key, source FROM exchange_keys WHERE unit_code = ?", [unit]
-    ).fetchone()
+    db = inst.store.db
+    row = exchange_state.key_row(db, unit)
     enc = b64(encryption) if encryption else None
     if row is None:
-        inst.store.db.execute(
-            "INSERT INTO exchange_keys(unit_code, fingerprint, signing_key, encryption_key, source, "
-            "first_seen_at, updated_at, short_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [unit, fpr, b64(signing), enc, source, now, now, short_code(signing)],
-        )
+        exchange_state.insert_key(db, unit, fpr, b64(signing), enc, source, now, short_code(signing))
     elif row[0] != b64(signing):
-        inst.store.db.execute(
-            "UPDATE exchange_keys SET fingerprint = ?, signing_key = ?, encryption_key = ?, source = ?, "
-            "first_seen_at = ?, updated_at = ?, short_code = ? WHERE unit_code = ?",
-            [fpr, b64(signing), enc, source, now, now, short_code(signing), unit],
-        )
+        exchange_state.replace_key(db, unit, fpr, b64(signing), enc, source, now, short_code(signing))
     elif (enc and row[1] != enc) or row[2] == "tofu":
-        inst.store.db.execute(
-            "UPDATE exchange_keys SET encryption_key = COALESCE(?, encryption_key), source = ?, "
-            "updated_at = ? WHERE unit_code = ?",
-            [enc, source if row[2] == "tofu" else row[2], now, unit],
-        )
+        exchange_state.complete_key(db, unit, enc, source if row[2] == "tofu" else row[2], now)
 
 
 def store_voucher(inst: Installation, voucher: Voucher) -> None:
     """Keep a voucher for this unit's own key (caller holds the transaction): passed on in setup files."""
-    inst.store.db.execute(
-        "INSERT INTO exchange_vouchers(issuer, unit_code, voucher, received_at) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(issuer, unit_code) DO UPDATE SET voucher = excluded.voucher, received_at = excluded.received_at",
-        [voucher.issuer, voucher.unit, json.dumps(voucher.to_json()), utc_now()],
-    )
+    exchange_state.put_voucher(inst.store.db, voucher.issuer, voucher.unit, json.dumps(voucher.to_json()),
+                               utc_now())
 
 
 def vouchers_for(inst: Installation, units: Iterable[str] | None = None) -> list[dict]:
@@ -129,12 +109,7 @@ def vouchers_for(inst: Installation, units: Iterable[str] | None = None) -> list
 
 def received_vouchers(inst: Installation) -> list[dict]:
     """The vouchers the level above gave for this unit's own key."""
-    return [
-        json.loads(r[0])
-        for r in inst.store.db.execute(
-            "SELECT voucher FROM exchange_vouchers WHERE unit_code = ? ORDER BY issuer", [inst.unit_code]
-        )
-    ]
+    return [json.loads(v) for v in exchange_state.vouchers_for_unit(inst.store.db, inst.unit_code)]
 
 
 def own_keys_pair(inst: Installation) -> KeyPair:
@@ -200,7 +175,7 @@ def hold_file(inst: Installation, kind: str, name: str, data: bytes, untrusted: 
     units = json.dumps(untrusted_json(inst, untrusted), ensure_ascii=False)
     digest = hashlib.sha256(data).hexdigest()
     db = inst.store.db
-    waiting = db.execute("SELECT COUNT(*) FROM exchange_pending WHERE file_sha256 != ?", [digest]).fetchone()[0]
+    waiting = exchange_state.pending_count_other_than(db, digest)
     if waiting >= MAX_PENDING:
         raise PackageRefused(
             f"Đã có {waiting} tệp chờ xác nhận khóa; tệp này không được giữ lại. Hãy xác nhận hoặc từ chối các "
@@ -209,11 +184,7 @@ def hold_file(inst: Installation, kind: str, name: str, data: bytes, untrusted: 
             en=f"{waiting} files already wait for a key to be confirmed; confirm or reject them, then import again.",
         )
     with inst.store.db.atomic():
-        inst.store.db.execute(
-            "INSERT INTO exchange_pending(kind, file_sha256, file_name, blob, units, received_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(file_sha256) DO UPDATE SET units = excluded.units",
-            [kind, digest, name[:200], data, units, utc_now()],
-        )
+        exchange_state.hold_pending(inst.store.db, kind, digest, name[:200], data, units, utc_now())
 
 
 REASON_EN = {

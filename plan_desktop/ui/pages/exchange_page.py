@@ -49,6 +49,7 @@ from plan_desktop.exchange.package import PACKAGE_EXT, RECEIPT_EXT, SETUP_EXT
 from plan_desktop.services import exchange as ex
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.unit_changes import AbolishedUnit, MoveResult, abolished_units, move_rosters
+from plan_desktop.store import exchange_state
 from plan_desktop.ui import files
 from plan_desktop.ui.i18n import error_text
 from plan_desktop.ui.widgets import list_table
@@ -701,10 +702,7 @@ class ExchangePage(QWidget):
         return res.path
 
     def _received_units(self) -> list[tuple[str, str]]:
-        rows = self.inst.store.db.execute(
-            "SELECT DISTINCT unit_code FROM exchange_received WHERE via_unit IS NULL ORDER BY unit_code"
-        ).fetchall()
-        return [(r[0], ex._label(self.inst, r[0])) for r in rows]
+        return [(code, ex._label(self.inst, code)) for code in exchange_state.received_units(self.inst.store.db)]
 
     def _ask_receipt(self) -> None:
         units = self._received_units()

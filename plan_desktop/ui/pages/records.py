@@ -81,6 +81,7 @@ class RecordsPage(Page):
                                       show_unit=not ctx.is_commune, lang=ctx.lang, on=on, parent=self,
                                       load=False)
         self._stale = True  # the list is read when the page is first shown (a big store opens fast)
+        self._sized = False  # columns measured against the first rows read
         #: records to select again once a search has filtered every row (it shows the first ones at once)
         self._pending_selection: list[str] = []
         self.model.rowsInserted.connect(lambda *_: self._update_count())
@@ -239,7 +240,11 @@ class RecordsPage(Page):
 
     def ensure_loaded(self) -> None:
         if self._stale:
+            first = not self._sized
             self.apply_filter()
+            if first and self.model.rowCount():
+                self._sized = True
+                self._size_columns()  # to the first rows' texts, once: later filters keep the widths
 
     def activated(self) -> None:
         self.prepare()
@@ -264,27 +269,36 @@ class RecordsPage(Page):
         e.accept()
 
     # -- list ------------------------------------------------------------------------------------------
+    #: rows measured to size the columns (the first screen or so: a list of 100.000 rows stays fast)
+    MEASURED_ROWS = 40
+
     def _size_columns(self) -> None:
+        """Each column as wide as its title and the widest of the first rows' texts, within a cap by type
+        (long texts are cut with «…»; the whole text shows on hover). Before any row is read, a width by
+        field type stands in."""
         fm = self.table.fontMetrics()
+        hfm = self.table.horizontalHeader().fontMetrics()
+        rows = min(self.model.rowCount(), self.MEASURED_ROWS)
         for i, col in enumerate(self.model.columns):
             fd = col.field
             if fd is None:
-                w = fm.horizontalAdvance("Thị trấn Vĩnh Trụ") + 24
+                typical, cap = fm.horizontalAdvance("Thị trấn Vĩnh Trụ") + 24, 260
             elif fd.type == "date":
-                w = fm.horizontalAdvance("00/00/00000") + 24
+                typical = cap = fm.horizontalAdvance("00/00/00000") + 24
             elif fd.type in ("int", "bool"):
-                w = 90
+                typical, cap = 90, 140
             elif fd.type == "money":
-                w = 130
+                typical, cap = 130, 170
             elif fd.type == "choice":
-                w = 180
+                typical, cap = 180, 260
             else:
-                w = 240
-            # never narrower than the title (with room for the sort arrow); long texts are cut with «…»,
-            # the whole text shows on hover
-            hfm = self.table.horizontalHeader().fontMetrics()
+                typical, cap = 240, 320
+            if rows:
+                texts = (self.model.data(self.model.index(r, i)) for r in range(rows))
+                typical = max((fm.horizontalAdvance(str(t)) + 16 for t in texts if t), default=60)
+            # never narrower than the title (with room for the sort arrow)
             label_w = hfm.horizontalAdvance(fd.label_for(self.ctx.lang) if fd else self.tr("Đơn vị")) + 34
-            self.table.setColumnWidth(i, max(min(w, 320), label_w))
+            self.table.setColumnWidth(i, max(min(typical, cap), label_w))
 
     def current_period(self) -> str | None:
         return self.period_combo.currentData()
