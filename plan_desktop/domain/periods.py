@@ -215,7 +215,7 @@ class Period:
         k = _kind(kind)
         if KINDS[k] < KINDS[self.kind] or KINDS[k] % KINDS[self.kind]:
             raise PeriodError(f"Không chia được {self.label_vi()} thành các kỳ loại «{kind}».",
-                              en=f"{self.label_vi()} cannot be divided into periods of kind «{kind}».")
+                              en=f"The period {self} cannot be divided into periods of kind «{kind}».")
         per = 12 // KINDS[k]
         months = range(self.first_month, self.last_month + 1, per)
         return [Period(self.year, k, (m - 1) // per + 1) for m in months]

@@ -158,7 +158,7 @@ def make_scope(ctx: ReportContext, period: str | Period, unit_code: str | None =
             f"Đơn vị mã {code} ({names}) không còn trong danh mục đơn vị hành chính vào ngày "
             f"{end.day:02d}/{end.month:02d}/{end.year}; không lập được báo cáo {p.label_vi()} cho đơn vị này.",
             en=f"The unit with code {code} ({names}) is no longer in the administrative unit list on "
-               f"{end.day:02d}/{end.month:02d}/{end.year}; no report for {p.label_vi()} can be made for this unit.",
+               f"{end.day:02d}/{end.month:02d}/{end.year}; no report for {p} can be made for this unit.",
         )
     own = ctx.unit_code
     if code != own and not any(units.is_ancestor(own, code, on) for on in (end, plan.start)):

@@ -524,7 +524,7 @@ class SigningService:
         lock = self.active_lock(key)
         if lock is None:
             raise SigningError(f"Kỳ báo cáo {p.label_vi()} ({key}) không bị khóa; không cần mở lại.",
-                               en=f"The report period {p.label_vi()} ({key}) is not closed; it does not need "
+                               en=f"The report period {key} is not closed; it does not need "
                                   "reopening.")
         now = utc_now()
         with self.db.atomic():
