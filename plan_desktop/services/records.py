@@ -16,7 +16,7 @@ from typing import Any
 from plan_desktop.domain.forms import FormDef
 from plan_desktop.domain.units import default_registry
 from plan_desktop.domain.validation import FieldIssue, Reason, ValidationError, ValidationResult, validate
-from plan_desktop.store import Store, audit, utc_now
+from plan_desktop.store import Store, audit, form_rows, utc_now
 from plan_desktop.store.ids import new_id
 from plan_desktop.usererror import UserError
 
@@ -124,7 +124,6 @@ class RecordService:
         self._today = today
         self._listeners: list[Listener] = []
         self._unit_code: str | None = None
-        self._insert_sql: dict[tuple[str, tuple[str, ...]], str] = {}
         #: Extra guards run before any write (e.g. locked periods); each raises RecordError. A guard may
         #: also offer ``for_batch(form) -> guard``: :meth:`write_many` then calls that once and checks
         #: the batch's rows with what it returns (e.g. the locks read once instead of once per row).
@@ -242,15 +241,9 @@ class RecordService:
             seq += 1
             row["change_seq"] = seq
             row["search_text"] = store.search_text(form, row)
-            cols = tuple(row)
-            sql = self._insert_sql.get((form.table, cols))
-            if sql is None:
-                sql = self._insert_sql[(form.table, cols)] = (
-                    f"INSERT OR REPLACE INTO [{form.table}] ({', '.join(f'[{c}]' for c in cols)}) "
-                    f"VALUES ({', '.join('?' for _ in cols)})"
-                )
+            sql = form_rows.upsert_statement(form.table, tuple(row))
             if sql is not batch_sql and batch:
-                conn.executemany(batch_sql, batch)
+                form_rows.write_batch(conn, batch_sql, batch)
                 batch = []
             batch_sql = sql
             batch.append(tuple(row.values()))  # in the order of cols
@@ -260,7 +253,7 @@ class RecordService:
                 "content_hash": hashes.get(row["id"]) or store.row_hash(form, row), "note": note,
             })
         if batch:
-            conn.executemany(batch_sql, batch)
+            form_rows.write_batch(conn, batch_sql, batch)
         ap.append_many(entries)
 
     def _transaction(self):

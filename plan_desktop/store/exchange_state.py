@@ -267,3 +267,48 @@ def add_received_stub(db: Database, values: list[Any]) -> None:
         "file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
         values,
     )
+
+
+# -- packages received (the import) -------------------------------------------------------------------
+def was_received(db: Database, manifest_sha256: str) -> bool:
+    return db.execute("SELECT 1 FROM exchange_received WHERE manifest_sha256 = ?", [manifest_sha256]).fetchone() \
+        is not None
+
+
+def add_received(db: Database, values: list[Any]) -> None:
+    """A package applied: ``values`` in the column order of the statement."""
+    db.execute(
+        "INSERT INTO exchange_received(manifest_sha256, unit_code, seq, via_unit, created_at, imported_at, "
+        "period_from, period_to, records, reports, fingerprint, file_name) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values,
+    )
+
+
+def received_seqs(db: Database, unit: str) -> list[int]:
+    return [r[0] for r in db.execute("SELECT seq FROM exchange_received WHERE unit_code = ?", [unit])]
+
+
+def received_other(db: Database, unit: str, seq: int, manifest_sha256: str, fingerprint: str) -> tuple | None:
+    """(manifest hash, imported at) of another package received with the same number from the same key."""
+    return db.execute(
+        "SELECT manifest_sha256, imported_at FROM exchange_received WHERE unit_code = ? AND seq = ? "
+        "AND manifest_sha256 != ? AND fingerprint = ?",
+        [unit, seq, manifest_sha256, fingerprint],
+    ).fetchone()
+
+
+def last_received_seq_of_key(db: Database, unit: str, fingerprint: str) -> int:
+    return db.execute("SELECT MAX(seq) FROM exchange_received WHERE unit_code = ? AND fingerprint = ?",
+                      [unit, fingerprint]).fetchone()[0] or 0
+
+
+def archived(db: Database, manifest_sha256: str) -> bool:
+    return db.execute("SELECT 1 FROM exchange_archive WHERE manifest_sha256 = ?", [manifest_sha256]).fetchone() \
+        is not None
+
+
+def archive_bundle(db: Database, manifest_sha256: str, unit: str, seq: int, blob: bytes, now: str) -> None:
+    """Keep a child's signed bundle to pass upward unchanged."""
+    db.execute("INSERT INTO exchange_archive(manifest_sha256, unit_code, seq, blob, archived_at) "
+               "VALUES (?, ?, ?, ?, ?)", [manifest_sha256, unit, seq, blob, now])

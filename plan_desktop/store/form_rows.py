@@ -5,6 +5,7 @@ columns (from the form's definition) and holds the transaction.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from sqlite_utils import Database
@@ -44,3 +45,16 @@ def unit_status(db: Database, unit: str, year: int) -> tuple | None:
     return db.execute(
         "SELECT healthy, healthy_drugs_too FROM form_unit_status WHERE unit_code = ? AND year = ? AND deleted = 0",
         [unit, year]).fetchone()
+
+
+# -- the record writer's batches (services/records.py) --------------------------------------------------
+@functools.lru_cache(maxsize=256)
+def upsert_statement(table: str, cols: tuple[str, ...]) -> str:
+    """``INSERT OR REPLACE`` of one row of ``table`` with the columns ``cols`` (made once per shape)."""
+    return (f"INSERT OR REPLACE INTO [{table}] ({', '.join(f'[{c}]' for c in cols)}) "
+            f"VALUES ({', '.join('?' for _ in cols)})")
+
+
+def write_batch(conn: Any, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    """Rows of one shape, written with one ``executemany`` inside the caller's transaction."""
+    conn.executemany(statement, rows)

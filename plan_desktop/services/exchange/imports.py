@@ -47,7 +47,7 @@ from plan_desktop.services.exchange.state import (
 )
 from plan_desktop.services.installation import Installation
 from plan_desktop.services.records import Change
-from plan_desktop.store import utc_now
+from plan_desktop.store import exchange_state, utc_now
 
 
 # -- import --------------------------------------------------------------------------------------------------
@@ -301,15 +301,11 @@ def _record_received(inst: Installation, bundle: Bundle, file_name: str) -> bool
     """Note a bundle as received; False when it was already."""
     m = bundle.manifest
     db = inst.store.db
-    if db.execute(
-        "SELECT 1 FROM exchange_received WHERE manifest_sha256 = ?", [bundle.signed.sha256]
-    ).fetchone():
+    if exchange_state.was_received(db, bundle.signed.sha256):
         return False
     reports = [r.get("period") for r in m.get("reports", []) if isinstance(r, dict)]
-    db.execute(
-        "INSERT INTO exchange_received(manifest_sha256, unit_code, seq, via_unit, created_at, imported_at, "
-        "period_from, "
-        "period_to, records, reports, fingerprint, file_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    exchange_state.add_received(
+        db,
         [
             bundle.signed.sha256,
             bundle.unit,
@@ -357,14 +353,9 @@ def _apply_package(
             fresh |= _record_received(inst, bundle, result.path.name)
         if has_parent:  # keep the child's signed bundle to pass upward unchanged
             b = pkg.own
-            if not store.db.execute(
-                "SELECT 1 FROM exchange_archive WHERE manifest_sha256 = ?", [b.signed.sha256]
-            ).fetchone():
-                store.db.execute(
-                    "INSERT INTO exchange_archive(manifest_sha256, unit_code, seq, blob, archived_at) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    [b.signed.sha256, b.unit, b.sequence, b.to_forward().to_blob(), utc_now()],
-                )
+            if not exchange_state.archived(store.db, b.signed.sha256):
+                exchange_state.archive_bundle(store.db, b.signed.sha256, b.unit, b.sequence,
+                                              b.to_forward().to_blob(), utc_now())
     result.already_imported = not fresh
     for fid, ids in changed.items():
         service.notify(Change(fid, tuple(ids), "import"))
@@ -393,7 +384,7 @@ def missing_numbers(seqs: Iterable[int], limit: int = 20) -> tuple[list[int], in
 def _gaps(inst: Installation, units: Iterable[str]) -> list[str]:
     out = []
     for unit in sorted(set(units)):
-        seqs = [r[0] for r in inst.store.db.execute("SELECT seq FROM exchange_received WHERE unit_code = ?", [unit])]
+        seqs = exchange_state.received_seqs(inst.store.db, unit)
         shown, total = missing_numbers(seqs)
         if total:
             nums = ", ".join(str(n) for n in shown) + ("…" if total > len(shown) else "")
@@ -410,11 +401,7 @@ def check_sequences(inst: Installation, pkg: VerifiedPackage) -> None:
     db = inst.store.db
     for b in pkg.bundles:
         label = _bundle_label(inst, b)
-        other = db.execute(
-            "SELECT manifest_sha256, imported_at FROM exchange_received WHERE unit_code = ? AND seq = ? "
-            "AND manifest_sha256 != ? AND fingerprint = ?",
-            [b.unit, b.sequence, b.signed.sha256, b.signed.fingerprint],
-        ).fetchone()
+        other = exchange_state.received_other(db, b.unit, b.sequence, b.signed.sha256, b.signed.fingerprint)
         if other is not None:
             raise PackageRefused(
                 f"Gói số {b.sequence} của {label} đã được nhận ngày {local_time(other[1])} với nội dung khác. "
@@ -423,13 +410,7 @@ def check_sequences(inst: Installation, pkg: VerifiedPackage) -> None:
                 "sequence_reused",
                 en=f"Package {b.sequence} of unit {b.unit} was received before with other content; not imported.",
             )
-        last = (
-            db.execute(
-                "SELECT MAX(seq) FROM exchange_received WHERE unit_code = ? AND fingerprint = ?",
-                [b.unit, b.signed.fingerprint],
-            ).fetchone()[0]
-            or 0
-        )
+        last = exchange_state.last_received_seq_of_key(db, b.unit, b.signed.fingerprint)
         if b.sequence > last + MAX_SEQUENCE_JUMP:
             raise PackageRefused(
                 f"Gói của {label} mang số {b.sequence:,}".replace(",", ".")
@@ -442,11 +423,7 @@ def check_sequences(inst: Installation, pkg: VerifiedPackage) -> None:
 def _is_new(inst: Installation, pkg: VerifiedPackage) -> bool:
     """Whether applying ``pkg`` can change the store: some bundle of it was not received yet."""
     db = inst.store.db
-    return any(
-        db.execute("SELECT 1 FROM exchange_received WHERE manifest_sha256 = ?", [b.signed.sha256]).fetchone()
-        is None
-        for b in pkg.bundles
-    )
+    return any(not exchange_state.was_received(db, b.signed.sha256) for b in pkg.bundles)
 
 
 def _backup_before_import(inst: Installation, what: str = "Gói") -> Path:
