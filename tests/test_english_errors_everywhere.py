@@ -7,6 +7,7 @@ Every ``raise X(...)`` of a :class:`UserError` below the window and the command 
 from __future__ import annotations
 
 import ast
+import errno
 import importlib
 import inspect
 import re
@@ -147,3 +148,19 @@ def test_signing_errors_speak_english(tmp_path):
     with pytest.raises(SigningError) as info:
         load_certificates(bad)
     assert "is not a certificate" in _english(info.value)
+
+
+@pytest.mark.parametrize("exc", [
+    sqlite3.OperationalError("database is locked"),
+    sqlite3.OperationalError("attempt to write a readonly database"),
+    sqlite3.OperationalError("database or disk is full"),
+    sqlite3.DatabaseError("file is not a database"),
+    OverflowError("Python int too large to convert to SQLite INTEGER"),
+    OSError(errno.ENOSPC, "No space left on device", "/media/usb/goi.pdzip"),
+    PermissionError(errno.EACCES, "Permission denied", "/media/usb"),
+    FileNotFoundError(errno.ENOENT, "No such file", "bao-cao.pdf"),
+])
+def test_database_and_file_errors_speak_the_windows_language(exc):
+    vi, en = user_message(exc, "vi"), user_message(exc, "en")
+    assert vi and en and vi != en
+    assert not re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", en.lower()), en
