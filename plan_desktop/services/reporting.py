@@ -106,11 +106,11 @@ def load_text_file(path: Path) -> dict[str, str]:
 def check_ready(data: ReportData, file_name: str = "") -> None:
     """Refuse (naming each gap) a report whose sections III–V are empty or the hint, or that has no
     signer's name: such a report is not signed."""
-    from plan_desktop.signing.placement import unfinished_message, unfinished_message_en
+    from plan_desktop.signing.placement import unfinished_texts
 
     if data.unfinished:
-        raise ReportError(unfinished_message(data.unfinished, file_name),
-                          en=unfinished_message_en(data.unfinished, file_name))
+        vi, en = unfinished_texts(data.unfinished, file_name)
+        raise ReportError(vi, en=en)
 
 
 def _report_date(draft: dict[str, str], override: date | None) -> date | None:

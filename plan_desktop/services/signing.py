@@ -316,8 +316,7 @@ class SigningService:
         from plan_desktop.signing.placement import (
             SIGNER_KEY,
             UNFINISHED_KEY,
-            unfinished_message,
-            unfinished_message_en,
+            unfinished_texts,
         )
 
         info = self.report_info(path) if info is None else info
@@ -325,8 +324,8 @@ class SigningService:
         if SIGNER_KEY not in info and not self._setting("signer_name"):
             codes.append("signer_name")
         if codes:
-            raise SigningError(unfinished_message(codes, Path(path).name),
-                               en=unfinished_message_en(codes, Path(path).name))
+            vi, en = unfinished_texts(codes, Path(path).name)
+            raise SigningError(vi, en=en)
 
     def _setting(self, key: str) -> str:
         return str(self.inst.store.get_setting(key, "") or "").strip()

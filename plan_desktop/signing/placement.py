@@ -98,26 +98,27 @@ UNFINISHED_LABELS_EN = {
 }
 
 
-def unfinished_message_en(codes: list[str], file_name: str = "") -> str:
-    """:func:`unfinished_message` in English."""
-    sections = [UNFINISHED_LABELS_EN[c] for c in codes if c in UNFINISHED_LABELS_EN]
-    parts = []
-    if sections:
-        parts.append("empty or still holding the hint text: " + ", ".join(sections))
-    if "signer_name" in codes:
-        parts.append("the signer's name is missing (Settings → Signer, or «plan-desktop settings set signer_name …»)")
-    what = f"The report «{file_name}»" if file_name else "The report"
-    return f"{what} is not finished, so it cannot be digitally signed: " + "; ".join(parts) + "."
+#: The sentence of a refusal, in each language: (section list, signer's name missing, the report, the whole).
+_UNFINISHED_TEXT = {
+    "vi": ("còn để trống hoặc còn đoạn gợi ý: ",
+           "chưa có họ tên người ký (Cài đặt → Người ký, hoặc «plan-desktop settings set signer_name …»)",
+           "Báo cáo", "{what} chưa hoàn chỉnh nên không ký số được: "),
+    "en": ("empty or still holding the hint text: ",
+           "the signer's name is missing (Settings → Signer, or «plan-desktop settings set signer_name …»)",
+           "The report", "{what} is not finished, so it cannot be digitally signed: "),
+}
 
 
-def unfinished_message(codes: list[str], file_name: str = "") -> str:
-    """Why a report may not be signed yet, naming each gap, in Vietnamese."""
-    sections = [UNFINISHED_LABELS[c] for c in codes if c in UNFINISHED_LABELS and c != "signer_name"]
-    parts = []
-    if sections:
-        parts.append("còn để trống hoặc còn đoạn gợi ý: " + ", ".join(sections))
-    if "signer_name" in codes:
-        parts.append("chưa có họ tên người ký (Cài đặt → Người ký, hoặc «plan-desktop settings set signer_name …»)")
-    what = f"Báo cáo «{file_name}»" if file_name else "Báo cáo"
-    return f"{what} chưa hoàn chỉnh nên không ký số được: " + "; ".join(parts) + "."
+def unfinished_texts(codes: list[str], file_name: str = "") -> tuple[str, str]:
+    """Why a report may not be signed yet, naming each gap: (Vietnamese, English)."""
+    out = []
+    for lang, labels in (("vi", UNFINISHED_LABELS), ("en", UNFINISHED_LABELS_EN)):
+        listing, no_signer, report, whole = _UNFINISHED_TEXT[lang]
+        sections = [labels[c] for c in codes if c in labels and c != "signer_name"]
+        parts = [listing + ", ".join(sections)] if sections else []
+        if "signer_name" in codes:
+            parts.append(no_signer)
+        what = f"{report} «{file_name}»" if file_name else report
+        out.append(whole.format(what=what) + "; ".join(parts) + ".")
+    return out[0], out[1]
 

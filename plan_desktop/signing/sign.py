@@ -203,11 +203,10 @@ def sign_pdf(
             raise SigningError(f"Không ký được tệp «{src.name}»: {exc}",
                                en=f"Cannot sign the file «{src.name}»: {exc}") from None
         except RuntimeError as exc:  # python-pkcs11's errors (token pulled out, session closed…)
-            from plan_desktop.signing.specs import _is_p11_error, _p11_message, _p11_message_en
+            from plan_desktop.signing.specs import _is_p11_error, p11_error
 
             if _is_p11_error(exc):
-                raise SigningError(_p11_message(exc, "khóa bí mật"),
-                                   en=_p11_message_en(exc, "private key")) from None
+                raise p11_error(exc, ("khóa bí mật", "private key")) from None
             raise
     _atomic_write(Path(out_path), out.getvalue())
     return signer_name

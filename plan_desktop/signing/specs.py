@@ -139,42 +139,33 @@ def _is_p11_error(exc: BaseException) -> bool:
     return isinstance(exc, p11e.PKCS11Error)
 
 
-def _p11_message(exc: BaseException, what: str) -> str:
+#: What a token's error means, in Vietnamese and English, by python-pkcs11 exception names.
+_P11_TEXTS: list[tuple[tuple[str, ...], str, str]] = [
+    (("PinIncorrect",), "Mã PIN của thiết bị ký số không đúng.", "The PIN of the signing device is wrong."),
+    (("PinLocked",),
+     "Thiết bị ký số đã bị khóa do nhập sai mã PIN nhiều lần; hãy liên hệ nhà cung cấp chứng thư số.",
+     "The signing device is locked after too many wrong PINs; contact the provider of the certificate."),
+    (("PinExpired", "PinInvalid", "PinLenRange"),
+     "Mã PIN không hợp lệ hoặc đã hết hạn; hãy đổi mã PIN bằng phần mềm của nhà cung cấp thiết bị.",
+     "The PIN is not valid or has expired; change it with the device provider's software."),
+    (("TokenNotPresent", "DeviceRemoved", "NoSuchToken"),
+     "Không thấy thiết bị ký số: hãy cắm thiết bị (USB token) rồi thử lại.",
+     "No signing device found: plug in the device (USB token) and try again."),
+    (("MultipleObjectsReturned",), "Thiết bị có nhiều {what}; hãy chỉ rõ nhãn chứng thư cần dùng.",
+     "The device has more than one {what}; give the label of the certificate to use."),
+    (("NoSuchKey",), "Không tìm thấy {what} trên thiết bị ký số.", "No {what} was found on the signing device."),
+]
+
+
+def p11_error(exc: BaseException, what: tuple[str, str]) -> SigningError:
+    """The officer's error for a token's ``exc``; ``what`` names the object sought (Vietnamese, English)."""
     import pkcs11.exceptions as p11e
 
-    if isinstance(exc, p11e.PinIncorrect):
-        return "Mã PIN của thiết bị ký số không đúng."
-    if isinstance(exc, p11e.PinLocked):
-        return "Thiết bị ký số đã bị khóa do nhập sai mã PIN nhiều lần; hãy liên hệ nhà cung cấp chứng thư số."
-    if isinstance(exc, p11e.PinExpired | p11e.PinInvalid | p11e.PinLenRange):
-        return "Mã PIN không hợp lệ hoặc đã hết hạn; hãy đổi mã PIN bằng phần mềm của nhà cung cấp thiết bị."
-    if isinstance(exc, p11e.TokenNotPresent | p11e.DeviceRemoved | p11e.NoSuchToken):
-        return "Không thấy thiết bị ký số: hãy cắm thiết bị (USB token) rồi thử lại."
-    if isinstance(exc, p11e.MultipleObjectsReturned):
-        return f"Thiết bị có nhiều {what}; hãy chỉ rõ nhãn chứng thư cần dùng."
-    if isinstance(exc, p11e.NoSuchKey):
-        return f"Không tìm thấy {what} trên thiết bị ký số."
-    return f"Thiết bị ký số báo lỗi: {type(exc).__name__} {exc}".strip() + "."
-
-
-def _p11_message_en(exc: BaseException, what: str) -> str:
-    """:func:`_p11_message` in English (``what`` in English)."""
-    import pkcs11.exceptions as p11e
-
-    if isinstance(exc, p11e.PinIncorrect):
-        return "The PIN of the signing device is wrong."
-    if isinstance(exc, p11e.PinLocked):
-        return ("The signing device is locked after too many wrong PINs; contact the provider of the "
-                "certificate.")
-    if isinstance(exc, p11e.PinExpired | p11e.PinInvalid | p11e.PinLenRange):
-        return "The PIN is not valid or has expired; change it with the device provider's software."
-    if isinstance(exc, p11e.TokenNotPresent | p11e.DeviceRemoved | p11e.NoSuchToken):
-        return "No signing device found: plug in the device (USB token) and try again."
-    if isinstance(exc, p11e.MultipleObjectsReturned):
-        return f"The device has more than one {what}; give the label of the certificate to use."
-    if isinstance(exc, p11e.NoSuchKey):
-        return f"No {what} was found on the signing device."
-    return f"The signing device reported an error: {type(exc).__name__} {exc}".strip() + "."
+    for names, vi, en in _P11_TEXTS:
+        if isinstance(exc, tuple(getattr(p11e, n) for n in names)):
+            return SigningError(vi.format(what=what[0]), en=en.format(what=what[1]))
+    detail = f"{type(exc).__name__} {exc}".strip()
+    return SigningError(f"Thiết bị ký số báo lỗi: {detail}.", en=f"The signing device reported an error: {detail}.")
 
 
 @dataclass(frozen=True)
@@ -230,8 +221,7 @@ class Pkcs11Spec:
                     f"Không thấy thiết bị ký số có nhãn «{self.token_label}»: hãy cắm thiết bị rồi thử lại.",
                     en=f"No signing device labelled «{self.token_label}» was found: plug in the device and try again.",
                 ) from None
-            raise SigningError(_p11_message(exc, "chứng thư số"),
-                               en=_p11_message_en(exc, "certificate")) from None
+            raise p11_error(exc, ("chứng thư số", "certificate")) from None
         try:
             if self.cert_label or self.key_label:
                 signer = PKCS11Signer(session, cert_label=self.cert_label, key_label=self.key_label)
@@ -241,8 +231,7 @@ class Pkcs11Spec:
             try:
                 _ = signer.signing_cert  # load the certificate now, so a wrong label fails here
             except p11e.PKCS11Error as exc:
-                raise SigningError(_p11_message(exc, "chứng thư số"),
-                                   en=_p11_message_en(exc, "certificate")) from None
+                raise p11_error(exc, ("chứng thư số", "certificate")) from None
             yield signer
         finally:
             with contextlib.suppress(Exception):
