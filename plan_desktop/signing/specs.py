@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from plan_desktop.signing.errors import SigningError
+from plan_desktop.signing.errors import SigningError, read_given_file
 
 if TYPE_CHECKING:  # pyHanko is imported lazily: the program runs without it until signing is used
     from pyhanko.sign.signers import Signer
@@ -61,14 +61,7 @@ class Pkcs12Spec:
         from pyhanko.sign.signers import SimpleSigner
 
         path = Path(self.path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise SigningError(f"Không tìm thấy tệp chứng thư số «{path}».",
-                               en=f"The certificate file «{path}» was not found.") from None
-        except OSError as exc:
-            raise SigningError(f"Không đọc được tệp chứng thư số «{path}»: {exc.strerror}.",
-                               en=f"Cannot read the certificate file «{path}»: {exc.strerror}.") from None
+        data = read_given_file(path, "tệp chứng thư số", "certificate file")
         try:
             key, cert, _ = pkcs12.load_key_and_certificates(data, _as_bytes(self.passphrase))
         except ValueError:

@@ -14,7 +14,7 @@ from pathlib import Path
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from plan_desktop.signing.errors import SigningError
+from plan_desktop.signing.errors import SigningError, read_given_file
 
 TRUST_DIRNAME = "trust"
 
@@ -52,14 +52,7 @@ class CertInfo:
 def load_certificates(path: Path) -> list[x509.Certificate]:
     """Certificates in a PEM (one or more) or DER file; SigningError if there are none."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SigningError(f"Không tìm thấy tệp chứng thư «{path}».",
-                           en=f"The certificate file «{path}» was not found.") from None
-    except OSError as exc:
-        raise SigningError(f"Không đọc được tệp chứng thư «{path}»: {exc.strerror}.",
-                           en=f"Cannot read the certificate file «{path}»: {exc.strerror}.") from None
+    data = read_given_file(path, "tệp chứng thư", "certificate file")
     try:
         if b"-----BEGIN CERTIFICATE-----" in data:
             certs = x509.load_pem_x509_certificates(data)

@@ -241,3 +241,26 @@ def test_stamp_goes_where_the_report_declared_its_signature_space(pki, tmp_path)
     assert 500 < y2 < 760  # high on the page, under the twelve lines, not at the default bottom box
     assert read_data_hash(out) == DATA_SHA256
     assert verify_pdf(out).intact
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "missing"])
+def test_a_certificate_path_that_is_not_a_file_is_refused_without_reading(tmp_path, kind):
+    import os
+
+    from plan_desktop.signing.errors import SigningError as Refused
+    from plan_desktop.signing.specs import Pkcs12Spec
+    from plan_desktop.signing.trust import load_certificates
+
+    path = tmp_path / "chung-thu.p12"
+    if kind == "fifo":
+        os.mkfifo(path)  # reading it would wait forever
+    elif kind == "folder":
+        path.mkdir()
+    def open_p12() -> None:
+        with Pkcs12Spec(path, "x").open():
+            pass
+
+    for read in (lambda: load_certificates(path), open_p12):
+        with pytest.raises(Refused) as exc:
+            read()
+        assert str(path) in str(exc.value) and exc.value.en
