@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 
 from plan_desktop.exchange.errors import ExchangeError
+from plan_desktop.store.backup import write_file_atomic
 
 SIGNING_FILE = "signing_ed25519.pem"
 ENCRYPTION_FILE = "encryption_x25519.pem"
@@ -136,16 +137,8 @@ class KeyPair:
 
 
 def _write_private(path: Path, pem: bytes) -> None:
-    """Create the file with mode 0600 from the start (no window in which others can read it)."""
-    tmp = path.with_name(path.name + ".tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600)
-    try:
-        os.write(fd, pem)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+    """Write a key file owner-only from the start (no window in which others can read it), atomically."""
+    write_file_atomic(path, pem)
     with contextlib.suppress(OSError):  # e.g. FAT on a stick has no modes
         os.chmod(path, 0o600)
 
