@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -24,7 +25,9 @@ from plan_desktop.store.db import DamagedStoreError
 from plan_desktop.ui import i18n, startup
 from plan_desktop.ui.context import AppContext
 from plan_desktop.ui.main_window import MainWindow, fit_to_screen
-from plan_desktop.ui.wizard import SetupWizard
+
+if TYPE_CHECKING:  # the wizard (and the key code it imports) is loaded when a wizard is shown, not at start
+    from plan_desktop.ui.wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +153,8 @@ class Controller(QObject):
             inst.close()
             return False
         if inst is None:
+            from plan_desktop.ui.wizard import SetupWizard
+
             i18n.install("vi")
             self.wizard = SetupWizard(self.folder)
             self.wizard.finished.connect(self._wizard_finished)
@@ -209,6 +214,8 @@ class Controller(QObject):
     def reopen_wizard(self) -> SetupWizard | None:
         if self.inst is None:
             return None
+        from plan_desktop.ui.wizard import SetupWizard
+
         wizard = SetupWizard(self.folder, self.inst, parent=self.window)
         self.wizard = wizard
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -20,8 +22,10 @@ import plan_desktop
 from plan_desktop.domain.text import format_int_vi
 from plan_desktop.services import overview
 from plan_desktop.ui.context import AppContext
-from plan_desktop.ui.help import HelpDialog
 from plan_desktop.ui.pages import REGISTRY, Page
+
+if TYPE_CHECKING:  # the guide's dialog is loaded the first time F1 is pressed
+    from plan_desktop.ui.help import HelpDialog
 
 DEFAULT_SIZE = (1280, 720)  # fits a 1366×768 screen with the task bar
 
@@ -170,6 +174,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> HelpDialog:
         """F1: the guide, at the part about the page shown (about entering records from an entry dialog)."""
+        from plan_desktop.ui.help import HelpDialog
+
         # parented to an open entry dialog if there is one, so that the help is not blocked by it
         modal = QApplication.activeModalWidget()
         section = "nhap-lieu" if modal is not None else self.current_page().help_anchor()

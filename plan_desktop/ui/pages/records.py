@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -26,12 +28,13 @@ from plan_desktop.domain.validation import ValidationError
 from plan_desktop.services.records import RecordError
 from plan_desktop.store import Query
 from plan_desktop.ui.context import AppContext
-from plan_desktop.ui.entry_dialog import EntryDialog, ask_yes_no
 from plan_desktop.ui.i18n import error_text
-from plan_desktop.ui.models import RecordTableModel
 from plan_desktop.ui.pages.base import Page
-from plan_desktop.ui.pages.list_files import ListFiles
-from plan_desktop.ui.widgets import FlowLayout
+
+if TYPE_CHECKING:
+    # The list's model, toolbar, file menu and entry dialog are imported when a list is first shown
+    # (:meth:`RecordsPage._build`) or a dialog opened: the window starts on the overview.
+    from plan_desktop.ui.entry_dialog import EntryDialog
 
 SEARCH_DELAY_MS = 200
 
@@ -72,6 +75,10 @@ class RecordsPage(Page):
             self._build()
 
     def _build(self) -> None:
+        from plan_desktop.ui.models import RecordTableModel
+        from plan_desktop.ui.pages.list_files import ListFiles
+        from plan_desktop.ui.widgets import FlowLayout
+
         self._built = True
         ctx = self.ctx
         form = self.form
@@ -423,7 +430,8 @@ class RecordsPage(Page):
 
     def _update_buttons(self) -> None:
         ids = self.selected_rows()
-        own = all(self.model.data(self.model.index(r, 0), RecordTableModel.OwnRole) for r in ids)
+        own_role = self.model.OwnRole
+        own = all(self.model.data(self.model.index(r, 0), own_role) for r in ids)
         self.edit_button.setEnabled(len(ids) == 1)
         self.edit_button.setText(self.tr("Sửa") if own or not ids else self.tr("Xem"))
         self.duplicate_button.setEnabled(len(ids) == 1)
@@ -451,6 +459,8 @@ class RecordsPage(Page):
 
     # -- actions ---------------------------------------------------------------------------------------
     def _open_dialog(self, record=None, duplicate=False, read_only=False) -> EntryDialog:
+        from plan_desktop.ui.entry_dialog import EntryDialog
+
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.raise_()
             self.dialog.activateWindow()
@@ -470,6 +480,8 @@ class RecordsPage(Page):
         return dlg
 
     def _dialog_finished(self, result: int) -> None:
+        from plan_desktop.ui.entry_dialog import EntryDialog
+
         dlg = self.sender()
         if isinstance(dlg, EntryDialog) and dlg.saved:
             self.select_id(dlg.saved["id"])
@@ -524,7 +536,8 @@ class RecordsPage(Page):
         ids = self.selected_ids()
         if not ids:
             return []
-        if not all(self.model.data(self.model.index(r, 0), RecordTableModel.OwnRole) for r in self.selected_rows()):
+        own_role = self.model.OwnRole
+        if not all(self.model.data(self.model.index(r, 0), own_role) for r in self.selected_rows()):
             self.status_message.emit(self.tr("Không xóa được bản ghi của đơn vị khác."))
             return []
         if len(ids) == 1:
@@ -533,6 +546,8 @@ class RecordsPage(Page):
         else:
             question = self.tr("Xóa {n} bản ghi đang chọn?").format(n=format_int_vi(len(ids)))
         question += "\n\n" + self.tr("Có thể khôi phục ngay bằng nút «Hoàn tác» (Ctrl+Z).")
+        from plan_desktop.ui.entry_dialog import ask_yes_no
+
         if confirm and not ask_yes_no(self, self.tr("Xác nhận xóa"), question):
             return []
         row = self.selected_rows()[0]

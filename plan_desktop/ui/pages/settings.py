@@ -63,6 +63,17 @@ class SettingsPage(Page):
 
     def __init__(self, ctx):
         super().__init__(ctx)
+        #: the widgets (and the backup and password tabs with their modules) are made the first time the
+        #: page is shown (:meth:`prepare`), not while the window opens
+        self._built = False
+
+    def prepare(self) -> None:
+        if not self._built:
+            self._build()
+
+    def _build(self) -> None:
+        self._built = True
+        ctx = self.ctx
         store = ctx.inst.store
         self.unit_label = QLabel(ctx.unit_title())
         self.folder_label = QLabel(str(ctx.inst.folder))
@@ -177,7 +188,7 @@ class SettingsPage(Page):
         return self.tr("Cài đặt")
 
     def help_anchor(self) -> str:
-        return "sao-luu" if self.tabs.currentWidget() is self.backups else "cai-dat"
+        return "sao-luu" if self._built and self.tabs.currentWidget() is self.backups else "cai-dat"
 
     def values(self) -> dict:
         return {
@@ -215,7 +226,7 @@ class SettingsPage(Page):
 
     # -- nothing lost on the way out ---------------------------------------------------------------------
     def is_dirty(self) -> bool:
-        return self.values() != self._saved
+        return self._built and self.values() != self._saved
 
     def revert(self) -> None:
         """Put the fields back as they were last saved."""
