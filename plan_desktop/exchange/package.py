@@ -28,15 +28,28 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from plan_desktop.domain.forms import COMMON_FIELDS, FormSet
 from plan_desktop.domain.units import UnitRegistry
 from plan_desktop.exchange import crypto
-from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, require_regular, stored_zip, write_zip
+from plan_desktop.exchange.container import (
+    MAX_FILE_BYTES,
+    Members,
+    read_members,
+    require_regular,
+    stored_zip,
+    write_zip,
+)
 from plan_desktop.exchange.errors import PackageRefused
 from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, short_code, unb64, verify_signature
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - a venv made before orjson joined the dependencies: same result, slower
+    orjson = None  # type: ignore[assignment]
 
 FORMAT = "plan-desktop/package"
 #: 2: the member list and the per-form counts travel inside the encrypted payload (``contents.json``,
@@ -262,6 +275,21 @@ _STRICT = json.JSONDecoder(object_pairs_hook=_no_dupes, parse_constant=_bad_cons
 
 
 def parse_json(raw: bytes) -> Any:
+    """``raw`` parsed as JSON, refusing (ValueError) duplicate keys and NaN/Infinity.
+
+    What the program writes is canonical JSON (sorted keys, no spaces): such a text is read by orjson
+    and accepted when orjson writes the value back to the very same bytes — which a text with a
+    duplicate key cannot be (the value has one member fewer than the text), and orjson refuses NaN and
+    Infinity outright. Anything else (another spacing, floats, lone surrogates, integers past 64 bits)
+    goes through the strict decoder, as everything did before."""
+    if orjson is not None:
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            if orjson.dumps(obj, option=orjson.OPT_SORT_KEYS) == raw:
+                return obj
     return _STRICT.decode(raw.decode("utf-8"))
 
 
@@ -516,16 +544,22 @@ class RowProblem:
     reason: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Bundle:
-    """One unit's signed data, verified: its manifest and parsed records."""
+    """One unit's signed data, verified (signature, every member's hash, the record counts): its
+    manifest, and its members read from the package's content when asked for — each form's records
+    are parsed by :meth:`rows` one form at a time, so that a big package is never held parsed whole."""
 
     signed: SignedManifest
     unit: str
     sequence: int
-    members: dict[str, bytes]  # relative names
-    records: dict[str, list[dict[str, Any]]]  # form id -> rows (stored values)
-    problems: list[RowProblem]  # rows refused at the format level
+    source: Members  # the package's inflated content, read member by member
+    prefix: str  # of this bundle's members in ``source`` ("" for the package's own)
+    names: tuple[str, ...]  # its members' relative names (records/…, reports/…, contents.json)
+    form_ids: tuple[str, ...]  # the forms it has records of that this program knows, by id
+    versions: dict[str, int]  # the version each form was written with
+    forms: FormSet
+    what: str  # how messages name it
     unknown_forms: list[str]
     forwarded_by: str | None = None
 
@@ -533,8 +567,45 @@ class Bundle:
     def manifest(self) -> dict[str, Any]:
         return self.signed.data
 
+    def member(self, rel: str) -> bytes:
+        return self.source.read(self.prefix + rel)
+
+    @property
+    def members(self) -> dict[str, bytes]:
+        """Every member's bytes, by relative name (read anew each time)."""
+        return {n: self.member(n) for n in self.names}
+
+    def rows(self, form_id: str) -> tuple[list[dict[str, Any]], list[RowProblem]]:
+        """The records of ``form_id`` (one of :attr:`form_ids`) as stored rows, and the lines refused
+        at the format level. Raises PackageRefused for a line that is not a record at all (the whole
+        package is refused: the caller's transaction must roll back what it wrote of it)."""
+        problems: list[RowProblem] = []
+        name = f"records/{form_id}.jsonl"
+        rows = _parse_rows(name, self.member(name), form_id, self.forms, self.unit, problems, self.what,
+                           self.versions.get(form_id, 1))
+        return rows, problems
+
+    @cached_property
+    def _parsed(self) -> tuple[dict[str, list[dict[str, Any]]], list[RowProblem]]:
+        records: dict[str, list[dict[str, Any]]] = {}
+        problems: list[RowProblem] = []
+        for fid in self.form_ids:
+            records[fid], p = self.rows(fid)
+            problems += p
+        return records, problems
+
+    @property
+    def records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every form's rows at once (form id -> rows), parsed once and kept: for tools and tests; an
+        import reads :meth:`rows` form by form instead."""
+        return self._parsed[0]
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return self._parsed[1]
+
     def to_forward(self) -> ForwardedBundle:
-        return ForwardedBundle(self.signed.raw, self.signed.signature, dict(self.members))
+        return ForwardedBundle(self.signed.raw, self.signed.signature, self.members)
 
 
 @dataclass
@@ -793,17 +864,23 @@ def _parse_rows(
 
 def _load_bundle(
     signed: SignedManifest,
-    members: dict[str, bytes],
+    source: Members,
+    prefix: str,
+    names: Iterable[str],
+    lines: Mapping[str, int],
     counts: dict[str, Any],
     ctx: VerifyContext,
     what: str,
     forwarded_by: str | None,
 ) -> Bundle:
+    """The bundle of ``signed`` whose members are ``names`` (relative) under ``prefix`` in ``source``,
+    checked against its declared counts (``lines``: the line count of each records member, by full
+    name); its records are parsed later, form by form (:meth:`Bundle.rows`)."""
     m = signed.data
     unit = m["source"]["unit"]
-    records: dict[str, list[dict[str, Any]]] = {}
-    problems: list[RowProblem] = []
+    names = tuple(sorted(names))
     unknown: list[str] = []
+    known: list[str] = []
     # each form's version travels with its count, inside the encrypted contents (none: version 1)
     theirs = forms_versions_of({"forms_versions": {fid: c.get("form_version", 1) for fid, c in counts.items()
                                                    if isinstance(c, dict)}}, what)
@@ -814,32 +891,41 @@ def _load_bundle(
         raise refuse_newer_forms(newer, what)
     for form_id, c in counts.items():
         n = c.get("records") if isinstance(c, dict) else None
-        if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in members):
+        if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in names):
             raise _refuse(
                 f"{what}: số bản ghi của biểu «{str(form_id)[:40]}» không khớp với nội dung.",
                 "count_mismatch",
             )
-    for name, data in sorted(members.items()):
+    for name in names:
         rm = _RECORDS_RE.fullmatch(name)
         if not rm:
             continue
         form_id = rm.group(1)
-        n_lines = data.count(b"\n")
         declared = counts.get(form_id, {}).get("records") if isinstance(counts.get(form_id), dict) else None
-        if declared != n_lines:
+        if declared != lines[prefix + name]:
             raise _refuse(
                 f"{what}: số bản ghi của biểu «{form_id}» không khớp với phần mô tả.", "count_mismatch"
             )
-        if form_id not in ctx.forms:
-            unknown.append(form_id)
-            continue
-        records[form_id] = _parse_rows(name, data, form_id, ctx.forms, unit, problems, what,
-                                       theirs.get(form_id, 1))
-    return Bundle(signed, unit, m["sequence"], members, records, problems, unknown, forwarded_by)
+        (known if form_id in ctx.forms else unknown).append(form_id)
+    return Bundle(signed, unit, m["sequence"], source, prefix, names, tuple(known), theirs, ctx.forms, what,
+                  unknown, forwarded_by)
 
 
 def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói") -> VerifiedPackage:
-    """Every check, in order; nothing is written. Raises PackageRefused."""
+    """Every check, in order, and every bundle's records parsed; nothing is written. Raises
+    PackageRefused. (An import uses :func:`open_package` and parses bundle by bundle as it writes.)"""
+    pkg = open_package(source, ctx, what)
+    for b in pkg.bundles:
+        b.records  # noqa: B018 - parsed now: a line that is no record refuses the package here
+    return pkg
+
+
+def open_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói") -> VerifiedPackage:
+    """Every check of the package as a whole, in order: its signature and the sender's trust, the
+    encryption, the hash of every member (of the forwarded bundles too: each against its own unit's
+    signature) and the record counts. Nothing is written, and no record is parsed yet: each bundle's
+    records are parsed when read (:meth:`Bundle.rows`), where a line that is not a record still
+    refuses the package (PackageRefused). Raises PackageRefused."""
     signed, outer = open_file(source, what)
     if signed.kind != "package":
         raise _refuse(
@@ -899,16 +985,28 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
             raise _refuse(f"{what}: không giải mã được — tệp đã bị sửa hoặc hỏng.", "decrypt_failed")
     else:
         plain = payload
-    inner = read_members(plain, _inner_limit, what=what)
-    declared, counts = _contents(m, inner.get(CONTENTS), what)
-    if set(inner) - {CONTENTS} != set(declared) or (CONTENTS in inner) != ("contents" in m):
+    del payload, outer
+    inner = Members(plain, _inner_limit, what=what)
+    del plain
+    declared, counts = _contents(m, inner.read(CONTENTS) if CONTENTS in inner else None, what)
+    if set(inner.names) - {CONTENTS} != set(declared) or (CONTENTS in inner) != ("contents" in m):
         raise _refuse(f"{what}: danh sách thành phần không khớp với phần mô tả.", "members_mismatch")
-    for name, data in inner.items():
+    # every member inflated once here, one at a time, to check its hash (and count a records
+    # member's lines); each bundle reads its members again when it is applied
+    digests: dict[str, tuple[int, str]] = {}
+    lines: dict[str, int] = {}
+    for name in inner.names:
         if name == CONTENTS:
             continue
+        data = inner.read(name)
         meta = declared[name]
-        if meta["size"] != len(data) or meta["sha256"] != sha256(data):
+        digest = sha256(data)
+        if meta["size"] != len(data) or meta["sha256"] != digest:
             raise _refuse(f"{what}: thành phần «{name}» không khớp mã băm — tệp đã bị sửa.", "hash_mismatch")
+        digests[name] = (len(data), digest)
+        if name.endswith(".jsonl"):
+            lines[name] = data.count(b"\n")
+        del data
     # forwarded bundles (a district's package at the province)
     claimed: set[str] = set()
     forwarded: list[Bundle] = []
@@ -937,7 +1035,7 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
         prefixes.add(prefix)
         fwhat = f"{what} (dữ liệu chuyển tiếp của đơn vị mã {f['unit']}, gói số {f['sequence']})"
         try:
-            fraw, fsig = inner[prefix + "manifest.json"], inner[prefix + "manifest.sig"]
+            fraw, fsig = inner.read(prefix + "manifest.json"), inner.read(prefix + "manifest.sig")
         except KeyError:
             raise _refuse(f"{fwhat}: thiếu phần mô tả hoặc chữ ký.", "missing_member") from None
         fsigned = parse_signed_manifest(fraw, fsig, fwhat)
@@ -965,30 +1063,31 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
                 en=f"The package forwards data of unit {f['unit']} whose key the sending unit does not vouch for; "
                 "ask it to confirm that unit's key and export again.",
             )
-        fdeclared, fcounts = _contents(fm, inner.get(prefix + CONTENTS), fwhat)
-        fmembers: dict[str, bytes] = {}
+        fcontents = prefix + CONTENTS
+        fdeclared, fcounts = _contents(fm, inner.read(fcontents) if fcontents in inner else None, fwhat)
+        fnames: list[str] = []
         if "contents" in fm:
-            fmembers[CONTENTS] = inner[prefix + CONTENTS]
+            fnames.append(CONTENTS)
         for rel, meta in fdeclared.items():
-            data = inner.get(prefix + rel)
-            if data is None or _content_limit(rel) is None:
+            got = digests.get(prefix + rel)
+            if got is None or _content_limit(rel) is None:
                 raise _refuse(f"{fwhat}: thiếu thành phần «{rel[:60]}».", "missing_member")
-            if meta["size"] != len(data) or meta["sha256"] != sha256(data):
+            if meta["size"] != got[0] or meta["sha256"] != got[1]:
                 raise _refuse(
                     f"{fwhat}: thành phần «{rel[:60]}» không khớp với chữ ký của đơn vị đó.", "hash_mismatch"
                 )
-            fmembers[rel] = data
-        expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fmembers)}
-        actual = {n for n in inner if n.startswith(prefix)}
+            fnames.append(rel)
+        expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fnames)}
+        actual = {n for n in inner.names if n.startswith(prefix)}
         if expected != actual:
             raise _refuse(f"{fwhat}: có thành phần lạ.", "unexpected_member")
         claimed |= actual
-        forwarded.append(_load_bundle(fsigned, fmembers, fcounts, ctx, fwhat, forwarded_by=unit))
-    stray = [n for n in inner if n.startswith("forwarded/") and n not in claimed]
+        forwarded.append(_load_bundle(fsigned, inner, prefix, fnames, lines, fcounts, ctx, fwhat, forwarded_by=unit))
+    stray = [n for n in inner.names if n.startswith("forwarded/") and n not in claimed]
     if stray:
         raise _refuse(f"{what}: có thành phần lạ «{stray[0][:80]}».", "unexpected_member")
-    own_members = {n: d for n, d in inner.items() if not n.startswith("forwarded/")}
-    own = _load_bundle(signed, own_members, counts, ctx, what, forwarded_by=None)
+    own_names = [n for n in inner.names if not n.startswith("forwarded/")]
+    own = _load_bundle(signed, inner, "", own_names, lines, counts, ctx, what, forwarded_by=None)
     return VerifiedPackage(signed, own, forwarded, trust)
 
 
