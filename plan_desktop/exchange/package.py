@@ -789,6 +789,15 @@ def _parse_rows(
     share: dict[str, str] = {}
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
+    allowed = frozenset(columns | removed | set(renamed))
+    # the checks below, decided once per form: each field's expected type, in form order (the first
+    # field of the wrong type names the reason); the columns in the store's order, a live record
+    # keeping all but the local_only ones, a tombstone only what a tombstone carries
+    typed = [(fname, fd.sql_type is int, fd.label) for fname, fd in types.items()]
+    order = [*COMMON_FIELDS, *form.field_names]
+    live = [(c, c not in local) for c in order]
+    tomb = [(c, c in TOMBSTONE_FIELDS and c not in local) for c in order]
+    stamps: set[str] = set()  # timestamps already found well formed (a batch repeats its own)
     for n, line in enumerate(data.split(b"\n"), start=1):
         if not line:
             continue
@@ -803,8 +812,8 @@ def _parse_rows(
         for old, new in renamed.items():
             if old in row and new not in row:
                 row[new] = row.pop(old)
-        stray = set(row) - columns - removed - set(renamed)
-        if stray:
+        if not allowed.issuperset(row):
+            stray = set(row) - allowed
             err = _refuse(
                 f"{what}: biểu «{form.label}» có trường {', '.join(sorted(str(c)[:40] for c in stray)[:5])} mà biểu "
                 f"mẫu ở đây (phiên bản {form.version}) không có và không ghi là đã bỏ. Chưa nhập gì; hãy dùng "
@@ -812,48 +821,49 @@ def _parse_rows(
             err.en = (f"{what}: form «{form.id}» has fields this program's forms do not have and do not list as "
                       "removed. Nothing was imported; use the same program version as the sender.")
             raise err
-        rid = row.get("id")
+        get = row.get
+        rid = get("id")
         if not isinstance(rid, str) or not _UUID_RE.fullmatch(rid):
             problems.append(RowProblem(form_id, str(rid)[:40], "mã bản ghi (id) không hợp lệ"))
             continue
         if rid in seen:
             raise _refuse(f"{what}: bản ghi {rid} xuất hiện hai lần trong «{name}».", "corrupt")
         seen.add(rid)
+        # (parsed JSON holds exactly int, bool, float, str, None, list and dict: ``type(v) is int``
+        # is an integer that is not a boolean)
         reason = None
-        if row.get("unit_code") != unit:
-            reason = f"bản ghi thuộc đơn vị {row.get('unit_code')!s:.10}, không phải đơn vị gửi gói ({unit})"
-        elif not _is_int(row.get("revision")) or row["revision"] < 1:
+        revision, created, updated, deleted = get("revision"), get("created_at"), get("updated_at"), get("deleted")
+        if get("unit_code") != unit:
+            reason = f"bản ghi thuộc đơn vị {get('unit_code')!s:.10}, không phải đơn vị gửi gói ({unit})"
+        elif type(revision) is not int or revision < 1:
             reason = "số phiên bản (revision) không hợp lệ"
-        elif any(
-            not isinstance(row.get(c), str) or not _TS_RE.fullmatch(row[c])
-            for c in ("created_at", "updated_at")
+        elif not (type(created) is str and (created in stamps or _TS_RE.fullmatch(created))) or not (
+            type(updated) is str and (updated in stamps or _TS_RE.fullmatch(updated))
         ):
             reason = "thời điểm tạo/sửa không hợp lệ"
-        elif row.get("deleted") not in (0, 1) or isinstance(row.get("deleted"), bool):
+        elif deleted not in (0, 1) or isinstance(deleted, bool):
             reason = "dấu xóa không hợp lệ"
         elif any(
-            row.get(c) is not None and (not isinstance(row[c], str) or len(row[c]) > 300)
+            get(c) is not None and (type(get(c)) is not str or len(get(c)) > 300)
             for c in ("created_by", "updated_by")
         ):
             reason = "người tạo/sửa không hợp lệ"
         else:
-            for fname, fd in types.items():
-                v = row.get(fname)
+            if len(stamps) < 10_000:
+                stamps.add(created)
+                stamps.add(updated)
+            for fname, is_int, label in typed:
+                v = get(fname)
                 if v is None:
                     continue
-                ok = (
-                    (_is_int(v) and abs(v) < 2**62)
-                    if fd.sql_type is int
-                    else (isinstance(v, str) and len(v) < 200_000)
-                )
-                if not ok:
-                    reason = f"trường «{fd.label}» sai kiểu dữ liệu"
+                if not ((type(v) is int and -(2**62) < v < 2**62) if is_int
+                        else (type(v) is str and len(v) < 200_000)):
+                    reason = f"trường «{label}» sai kiểu dữ liệu"
                     break
         if reason:
             problems.append(RowProblem(form_id, rid, reason))
             continue
-        keep = TOMBSTONE_FIELDS if row["deleted"] else columns
-        out = {c: row.get(c) if c in keep and c not in local else None for c in columns}
+        out = {c: get(c) if keep else None for c, keep in (tomb if deleted else live)}
         for c in repeated:
             v = out[c]
             if v.__class__ is str and len(share) < 100_000:
