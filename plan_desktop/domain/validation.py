@@ -309,6 +309,8 @@ def _make_parser(fd: FieldDef) -> _Parser:
         def parse(value: Any) -> Any:
             if value is None:
                 return None
+            if value.__class__ is int and -MAX_INT - 1 <= value <= MAX_INT:  # a stored or imported number
+                return value
             if type(value) is str:
                 if value.isdecimal() and value.isascii() and len(value) < 19:  # what _INT_RE accepts, no dots
                     return int(value)
@@ -389,6 +391,8 @@ def _make_parser(fd: FieldDef) -> _Parser:
                               f"codes not in the list: {', '.join(bad)}. Valid codes: {known}."))
     elif t == "date":
         def parse(value: Any) -> Any:
+            if value.__class__ is date:  # a stored date read back, a date editor's value
+                return value
             if value is None or _is_blank(value):
                 return None
             return parse_date(value)
