@@ -181,9 +181,22 @@ def test_issue_fills_number_and_date_and_adds_the_agency_signature(filled, pki, 
     assert main([*dd, "issue", str(issued), "--number", "8", "--date", "2019-07-09", "--p12",
                  str(pki["officer"].p12)]) == 1
     assert "đã được cấp số" in capsys.readouterr().err
+    # the QR code on the last page was redrawn with the number and date: a printed copy of the issued report
+    # carries them, and the same data hash ``verify`` prints
+    qr_now = fields["ma_qr_1"]
+    assert qr_now == f"plan_desktop|don_vi=13597|ky=2019-H1|so=07/BC-UBND|ngay=2019-07-08|sha256={read_data_hash(pdf)}"
+    before = {k: str(v.get("/V") or "") for k, v in PdfReader(str(pdf)).get_fields().items()}["ma_qr_1"]
+    assert "|so=|ngay=2019-07-02|" in before  # what the chairman signed: no number yet
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "70", "-png", str(issued), str(tmp_path / "trang")], check=True)
         assert len(list(tmp_path.glob("trang-*.png"))) >= 2
+        if shutil.which("zbarimg"):
+            for name, expected in ((pdf, before), (issued, qr_now)):
+                subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "2", str(name), str(tmp_path / name.stem)],
+                               check=True)
+                last = max(tmp_path.glob(f"{name.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+                read = subprocess.run(["zbarimg", "-q", "--raw", str(last)], capture_output=True, text=True).stdout
+                assert read.strip() == expected, name.name
         import os
 
         if os.environ.get("PLAN_DESKTOP_SHOTS"):
