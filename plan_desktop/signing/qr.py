@@ -26,15 +26,6 @@ def qr_payload(unit_code: str, period: str, number: str, on: date | str, data_ha
     return f"plan_desktop|don_vi={unit_code}|ky={period}|so={shown}|ngay={day}|sha256={data_hash}"
 
 
-def parse_payload(payload: str) -> dict[str, str]:
-    """The fields of :func:`qr_payload`'s text (``don_vi``, ``ky``, ``so``, ``ngay``, ``sha256``); empty
-    when the text is not one of ours."""
-    parts = payload.split("|")
-    if not parts or parts[0] != "plan_desktop":
-        return {}
-    return dict(p.split("=", 1) for p in parts[1:] if "=" in p)
-
-
 def dark_runs(payload: str) -> tuple[int, list[tuple[int, int, int]]]:
     """The code of ``payload`` (error correction M) as its module count and the runs of dark modules:
     ``(row, first column, length)``, the quiet zone not included."""

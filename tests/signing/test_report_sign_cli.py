@@ -177,6 +177,24 @@ def test_issue_fills_number_and_date_and_adds_the_agency_signature(filled, pki, 
         assert res.stdout.count("Signature is Valid") == 2
     assert main([*dd, "reports", "list"]) == 0
     assert "đã ban hành" in capsys.readouterr().out
+    # the QR code cannot be filled with something else in between: the signer's signature, the last one
+    # then, allows no change after it, so the clerk's step refuses the file
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from plan_desktop.signing.sign import fill_text_fields
+
+    signed_qr = {k: str(v.get("/V") or "") for k, v in PdfReader(str(pdf)).get_fields().items()}["ma_qr_1"]
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf.read_bytes()))
+    fill_text_fields(w, {"ma_qr": signed_qr.replace(read_data_hash(pdf), "0" * 64), "so_van_ban": "99"})
+    forged = tmp_path / "forged.pdf"
+    out_buf = io.BytesIO()
+    w.write(out_buf)
+    forged.write_bytes(out_buf.getvalue())
+    assert main([*dd, "issue", str(forged), "--number", "9", "--date", "2019-07-08", "--p12",
+                 str(pki["officer"].p12), "--out", str(tmp_path / "forged-issued.pdf")]) == 1
+    assert "đã bị sửa sau khi ký" in capsys.readouterr().err and not (tmp_path / "forged-issued.pdf").exists()
     # once issued, never again; a changed byte after issuing is seen
     assert main([*dd, "issue", str(issued), "--number", "8", "--date", "2019-07-09", "--p12",
                  str(pki["officer"].p12)]) == 1
