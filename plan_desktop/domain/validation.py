@@ -320,21 +320,10 @@ def _make_parser(fd: FieldDef) -> _Parser:
                 return None
             return parse_int(value)
     elif t == "text":
-        #: a cell's text → its cleaned text, for short texts that clean without a refusal (an import
-        #: repeats the same topics, places and organisations; cleaning Vietnamese text is not cheap)
-        clean_memo: dict[str, str] = {}
-
         def parse(value: Any) -> Any:
-            if value.__class__ is str:
-                known = clean_memo.get(value)
-                if known is not None:
-                    return known
             if value is None or _is_blank(value):
                 return None
-            cleaned = _clean_text_value(value)
-            if cleaned is not None and value.__class__ is str and len(value) <= 200 and len(clean_memo) < 4096:
-                clean_memo[value] = cleaned
-            return cleaned
+            return _clean_text_value(value)
     elif t == "choice":
         codes = {c.code for c in fd.choices}
         by_label: dict[str | None, str] = {}
