@@ -16,8 +16,11 @@ the plaintext members that manifest lists, so the province can check which commu
 
 Receipts and setup files are the same container with only ``manifest.json`` and ``manifest.sig``.
 
-Reading (:func:`open_file`, :func:`verify_package`) touches nothing: it returns verified, parsed data
-or raises :class:`PackageRefused` with a Vietnamese reason.
+Reading (:func:`open_file`, :func:`open_package`, :func:`verify_package`) touches nothing: it returns
+verified data or raises :class:`PackageRefused` with a Vietnamese reason. :func:`open_package` checks
+the whole package (signatures, trust, every member's hash, the counts) but parses no record: an import
+parses and applies it bundle by bundle, form by form (:meth:`Bundle.rows`), in one transaction that a
+line found unreadable then rolls back.
 """
 
 from __future__ import annotations
