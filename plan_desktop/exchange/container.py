@@ -29,8 +29,9 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_MEMBERS = 20_000
 
 
-def write_zip(members: list[tuple[str, bytes]], *, compress: bool) -> bytes:
-    """A ZIP with the members in the given order and fixed timestamps (same input, same bytes)."""
+def write_zip(members: list[tuple[str, bytes]], *, compress: bool, level: int | None = None) -> bytes:
+    """A ZIP with the members in the given order and fixed timestamps (same input, same bytes).
+    ``level``: zlib's compression level (None: its default)."""
     buf = io.BytesIO()
     method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     with zipfile.ZipFile(buf, "w", compression=method) as zf:
@@ -38,7 +39,7 @@ def write_zip(members: list[tuple[str, bytes]], *, compress: bool) -> bytes:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = method
             info.external_attr = 0o644 << 16
-            zf.writestr(info, data)
+            zf.writestr(info, data, compresslevel=level if compress else None)
     return buf.getvalue()
 
 

@@ -172,6 +172,7 @@ class ForwardedBundle:
                 *sorted(self.members.items()),
             ],
             compress=True,
+            level=1,  # kept here only (what is signed are the members): written fast, at every import
         )
 
     @classmethod
