@@ -143,3 +143,26 @@ def test_members_are_read_on_demand_with_their_limits():
 
     with pytest.raises(PackageRefused):
         Members(blob, lambda n: 999)
+
+
+def test_incoming_values_are_the_stores(world):
+    """The import's reader of incoming rows (remembering days and lists) gives what the store's
+    to_values gives, a fresh list each time; a text that does not load raises each time."""
+    add_records(world.c1, 30)
+    add_establishment_with_inspection(world.c1)
+    store = world.c1.store
+    for fid in ("communication", "inspection", "establishment"):
+        form = store.forms[fid]
+        read = imports._values_reader(form)
+        for _ in range(2):
+            for row in store.rows(form):
+                got = read(row)
+                assert got == store.to_values(form, row)
+                for v in got.values():
+                    if isinstance(v, list):
+                        v.append("x")  # the next reading is not changed by this
+    form = store.forms["communication"]
+    row = {**next(store.rows(form)), "date": "2019-02-30"}
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            imports._values_reader(form)(row)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from plan_desktop.domain.forms import COMMON_FIELDS
 from plan_desktop.domain.units import Level
 from plan_desktop.domain.validation import validate
 from plan_desktop.exchange import merge
@@ -270,6 +272,7 @@ def _apply_rows(
     store = inst.store
     form = store.forms[fid]
     local = form.local_only_names
+    values_of = _values_reader(form)
     existing = store.rows_by_ids(form, [r["id"] for r in rows])
     # the winners of this chunk are written together after the decisions (one statement for the
     # records, one for their audit rows); the decisions only read what was there before the package
@@ -288,9 +291,7 @@ def _apply_rows(
         if not row["deleted"]:
             ctx = _IncomingContext(inst, row["unit_code"], in_package, today)
             try:
-                res = validate(
-                    form, store.to_values(form, row), ctx, record_id=rid, unit_code=row["unit_code"]
-                )
+                res = validate(form, values_of(row), ctx, record_id=rid, unit_code=row["unit_code"])
             except (ValueError, TypeError, KeyError):
                 t.rejected += 1
                 t.reasons.append(f"Từ chối bản ghi {rid}: dữ liệu không đọc được.")
@@ -337,6 +338,59 @@ def _apply_rows(
         else:
             t.unchanged += 1
     service.apply_incoming_many(fid, to_write, note=note, hashes=hashes)
+
+
+_READERS: dict[int, tuple[Any, Callable[[Mapping[str, Any]], dict[str, Any]]]] = {}
+#: How many stored texts of one field :func:`_values_reader` remembers.
+_READER_MEMO = 4096
+
+
+def _values_reader(form) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+    """:meth:`Store.to_values` for incoming rows of ``form`` (the same values), remembering what the
+    stored text of a date or a list became: a package repeats its days and its choice lists, and
+    ``date.fromisoformat`` and ``json.loads`` are pure. A text that does not load is not remembered
+    (it raises again, for the caller to refuse the record)."""
+    hit = _READERS.get(id(form))
+    if hit is not None and hit[0] is form:
+        return hit[1]
+    loaders = []
+    for fd in form.fields:
+        load = fd.loader
+        if fd.type == "date" or fd.is_multi:
+            load = _remembering(load, fd.is_multi)
+        loaders.append((fd.name, load))
+    common = COMMON_FIELDS
+
+    def values_of(row: Mapping[str, Any]) -> dict[str, Any]:
+        get = row.get
+        out = {c: get(c) for c in common}
+        out["deleted"] = bool(get("deleted"))
+        for name, load in loaders:
+            out[name] = load(get(name))
+        return out
+
+    _READERS[id(form)] = (form, values_of)
+    return values_of
+
+
+def _remembering(load: Callable[[Any], Any], is_list: bool) -> Callable[[Any], Any]:
+    memo: dict[str, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if value.__class__ is not str:
+            return load(value)
+        known = memo.get(value)
+        if known is not None:
+            return list(known) if is_list else known  # a fresh list each time, as the loader gives
+        got = load(value)
+        if len(memo) < _READER_MEMO and len(value) <= 200:
+            if not is_list:
+                memo[value] = got
+            elif all(v.__class__ is str for v in got):
+                memo[value] = tuple(got)
+        return got
+
+    return remembered
 
 
 def _shared(row: dict, local: tuple[str, ...]) -> dict:
