@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -579,6 +579,22 @@ class Bundle:
         """Every member's bytes, by relative name (read anew each time)."""
         return {n: self.member(n) for n in self.names}
 
+    def row_chunks(self, form_id: str, size: int) -> Iterator[tuple[list[dict[str, Any]], list[RowProblem]]]:
+        """:meth:`rows` a chunk of at most ``size`` rows at a time (each with the lines refused at the
+        format level among them), parsed as they are asked for."""
+        problems: list[RowProblem] = []
+        name = f"records/{form_id}.jsonl"
+        chunk: list[dict[str, Any]] = []
+        for row in _iter_rows(name, self.member(name), form_id, self.forms, self.unit, problems, self.what,
+                              self.versions.get(form_id, 1)):
+            chunk.append(row)
+            if len(chunk) >= size:
+                yield chunk, problems[:]
+                chunk = []
+                problems.clear()
+        if chunk or problems:
+            yield chunk, problems[:]
+
     def rows(self, form_id: str) -> tuple[list[dict[str, Any]], list[RowProblem]]:
         """The records of ``form_id`` (one of :attr:`form_ids`) as stored rows, and the lines refused
         at the format level. Raises PackageRefused for a line that is not a record at all (the whole
@@ -776,6 +792,16 @@ def _parse_rows(
     name: str, data: bytes, form_id: str, forms: FormSet, unit: str, problems: list[RowProblem], what: str,
     version: int = 1,
 ) -> list[dict[str, Any]]:
+    return list(_iter_rows(name, data, form_id, forms, unit, problems, what, version))
+
+
+def _iter_rows(
+    name: str, data: bytes, form_id: str, forms: FormSet, unit: str, problems: list[RowProblem], what: str,
+    version: int = 1,
+) -> Iterator[dict[str, Any]]:
+    """The records of the member ``name`` (``data``), one stored row at a time as its line is read;
+    a line refused at the format level goes to ``problems``. Raises PackageRefused for a line that is
+    no record at all (when earlier rows may already have been used: the caller rolls back)."""
     form = forms[form_id]
     columns = set(COMMON_FIELDS) | set(form.field_names)
     # written with an older version of the form: its renamed fields read under today's names, the
@@ -791,7 +817,6 @@ def _parse_rows(
     repeated = [c for c in ("unit_code", "created_at", "updated_at", "created_by", "updated_by")
                 if c not in local] + [f.name for f in types.values() if f.type in ("choice", "choices", "date")]
     share: dict[str, str] = {}
-    rows: list[dict[str, Any]] = []
     seen: set[str] = set()
     allowed = frozenset(columns | removed | set(renamed))
     # the checks below, decided once per form: each field's expected type, in form order (the first
@@ -804,7 +829,14 @@ def _parse_rows(
     blank = dict.fromkeys(order)  # a live record: these, filled from the line (C speed), locals emptied
     local_names = tuple(local)
     stamps: set[str] = set()  # timestamps already found well formed (a batch repeats its own)
-    for n, line in enumerate(data.split(b"\n"), start=1):
+    start, end, n = 0, 0, 0
+    while end < len(data):  # line by line, without a list of them all (a member may be 128 MB)
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        line = data[start:end]
+        start = end + 1
+        n += 1
         if not line:
             continue
         if len(line) > MAX_LINE:
@@ -883,8 +915,7 @@ def _parse_rows(
                 v = out[c]
                 if v.__class__ is str:
                     out[c] = share.setdefault(v, v)
-        rows.append(out)
-    return rows
+        yield out
 
 
 def _load_bundle(

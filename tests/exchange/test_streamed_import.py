@@ -166,3 +166,26 @@ def test_incoming_values_are_the_stores(world):
     for _ in range(2):
         with pytest.raises(ValueError):
             imports._values_reader(form)(row)
+
+
+def test_small_chunks_give_the_same_import(world, monkeypatch):
+    """Rows parsed and applied a few at a time: the same rows, tallies and store as all at once."""
+    from tests.exchange.conftest import content
+
+    add_records(world.c1, 7)
+    add_establishment_with_inspection(world.c1)
+    world.c1.records().delete("communication", add_records(world.c1, 1, start=50)[0])
+    pkg = ex.export_package(world.c1, world.usb()).path
+    bundle = imports.open_package(pkg, imports._verify_context(world.d, ex.own_keys(world.d))).own
+    for fid in bundle.form_ids:
+        chunks = list(bundle.row_chunks(fid, 3))
+        assert all(len(rows) <= 3 for rows, _ in chunks)
+        assert [r for rows, _ in chunks for r in rows] == bundle.rows(fid)[0]
+    monkeypatch.setattr(imports, "APPLY_CHUNK", 3)
+    rep = ex.import_files(world.d, [pkg], save_report=False)
+    assert rep.ok, rep.text()
+    t = rep.files[0].tally[(C1, "communication")]
+    assert (t.new, t.updated, t.unchanged, t.rejected) == (8, 0, 0, 0)
+    assert content(world.d, C1) == content(world.c1, C1)
+    assert not rep.files[0].warnings  # the inspection's establishment was found in the package
+    assert world.d.store.check() == []

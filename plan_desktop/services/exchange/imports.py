@@ -229,30 +229,29 @@ def _apply_bundle(
     in_package = _early_ids(inst, bundle, order, targets)
     carried = 0
     for fid in order:
-        rows, problems = bundle.rows(fid)
-        carried += len(rows)
-        if fid in targets:
-            in_package.update((fid, r["id"]) for r in rows)
         t = result.tally.setdefault((label_unit, fid), FormTally())
-        for p in problems:
-            t.rejected += 1
-            t.reasons.append(f"Từ chối bản ghi {p.record_id}: {p.reason}.")
-        for i in range(0, len(rows), APPLY_CHUNK):
-            _apply_rows(inst, service, fid, rows[i : i + APPLY_CHUNK], t, in_package, result, today, changed, note)
-        del rows
+        for rows, problems in bundle.row_chunks(fid, APPLY_CHUNK):
+            carried += len(rows)
+            if fid in targets:
+                in_package.update((fid, r["id"]) for r in rows)
+            for p in problems:
+                t.rejected += 1
+                t.reasons.append(f"Từ chối bản ghi {p.record_id}: {p.reason}.")
+            _apply_rows(inst, service, fid, rows, t, in_package, result, today, changed, note)
     return carried
 
 
 def _early_ids(inst: Installation, bundle: Bundle, order: list[str], targets: set[str]) -> set[tuple[str, str]]:
-    """The ids of the referred-to forms that come after a form referring to them (forms referring to
-    each other; the program's own forms never do), read before anything is applied."""
+    """The ids of the referred-to forms that are not wholly read before a form referring to them is
+    applied chunk by chunk — itself, or a form after it (forms referring to each other; the program's
+    own forms do neither): read before anything is applied."""
     forms = inst.store.forms
+    early = {fd.form for k, fid in enumerate(order) for fd in forms[fid].fields
+             if fd.type in ("ref", "refs") and fd.form in targets and fd.form in order[k:]}
     out: set[tuple[str, str]] = set()
-    for k, fid in enumerate(order):
-        for fd in forms[fid].fields:
-            if fd.type in ("ref", "refs") and fd.form in targets and fd.form in order[k + 1:]:
-                rows, _ = bundle.rows(fd.form)
-                out.update((fd.form, r["id"]) for r in rows)
+    for fid in sorted(early):
+        for rows, _ in bundle.row_chunks(fid, APPLY_CHUNK):
+            out.update((fid, r["id"]) for r in rows)
     return out
 
 
