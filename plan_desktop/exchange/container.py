@@ -15,7 +15,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from plan_desktop import paths
@@ -29,9 +29,11 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_MEMBERS = 20_000
 
 
-def write_zip(members: list[tuple[str, bytes]], *, compress: bool, level: int | None = None) -> bytes:
+def write_zip(members: Iterable[tuple[str, bytes | Callable[[], Iterable[bytes]]]], *, compress: bool,
+              level: int | None = None) -> bytes:
     """A ZIP with the members in the given order and fixed timestamps (same input, same bytes).
-    ``level``: zlib's compression level (None: its default)."""
+    ``level``: zlib's compression level (None: its default). A member's data may be a function giving
+    its bytes in pieces: called as it is written, so that no member is held whole (the same ZIP)."""
     buf = io.BytesIO()
     method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
     with zipfile.ZipFile(buf, "w", compression=method) as zf:
@@ -39,7 +41,14 @@ def write_zip(members: list[tuple[str, bytes]], *, compress: bool, level: int | 
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
             info.compress_type = method
             info.external_attr = 0o644 << 16
-            zf.writestr(info, data, compresslevel=level if compress else None)
+            if not callable(data):
+                zf.writestr(info, data, compresslevel=level if compress else None)
+                continue
+            if compress and level is not None:  # what writestr's compresslevel sets (renamed in 3.13)
+                setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", level)
+            with zf.open(info, "w") as dest:
+                for piece in data():
+                    dest.write(piece)
     return buf.getvalue()
 
 
@@ -173,10 +182,15 @@ class Members:
 
     def read(self, name: str) -> bytes:
         """One member's bytes (KeyError when there is no such member)."""
+        return b"".join(self.chunks(name))
+
+    def chunks(self, name: str) -> Iterator[bytes]:
+        """One member's bytes a piece at a time, as they are inflated (KeyError when there is no such
+        member); a member larger or smaller than it declared raises PackageRefused, the smaller one
+        after its last piece."""
         info = self._infos[name]
         what = self.what
         limit = min(self._limits[name], info.file_size)
-        parts: list[bytes] = []
         got = 0
         try:
             with self._zf.open(info) as fh:
@@ -193,7 +207,7 @@ class Members:
                             en=f"The file's member «{info.filename}» is larger than declared (possibly "
                                "a «zip bomb»).",
                         )
-                    parts.append(chunk)
+                    yield chunk
         except PackageRefused:
             raise
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
@@ -209,7 +223,6 @@ class Members:
         if got != info.file_size:
             raise PackageRefused(f"{what} bị hỏng (thành phần «{info.filename}»).", "corrupt",
                                  en=f"The file is damaged (member «{info.filename}»).")
-        return b"".join(parts)
 
     def close(self) -> None:
         self._zf.close()

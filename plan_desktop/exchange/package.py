@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
@@ -165,12 +165,14 @@ class ForwardedBundle:
         return sha256(self.manifest_raw)
 
     def to_blob(self) -> bytes:
+        return self.blob_of(self.manifest_raw, self.signature, list(self.members.items()))
+
+    @staticmethod
+    def blob_of(manifest_raw: bytes, signature: bytes,
+                members: list[tuple[str, bytes | Callable[[], Iterable[bytes]]]]) -> bytes:
+        """The archive of a signed bundle: its manifest, signature and members (sorted by name)."""
         return write_zip(
-            [
-                ("manifest.json", self.manifest_raw),
-                ("manifest.sig", self.signature),
-                *sorted(self.members.items()),
-            ],
+            [("manifest.json", manifest_raw), ("manifest.sig", signature), *sorted(members, key=lambda m: m[0])],
             compress=True,
             level=1,  # kept here only (what is signed are the members): written fast, at every import
         )
@@ -585,7 +587,8 @@ class Bundle:
         problems: list[RowProblem] = []
         name = f"records/{form_id}.jsonl"
         chunk: list[dict[str, Any]] = []
-        for row in _iter_rows(name, self.member(name), form_id, self.forms, self.unit, problems, self.what,
+        pieces = self.source.chunks(self.prefix + name)
+        for row in _iter_rows(name, pieces, form_id, self.forms, self.unit, problems, self.what,
                               self.versions.get(form_id, 1)):
             chunk.append(row)
             if len(chunk) >= size:
@@ -626,6 +629,12 @@ class Bundle:
 
     def to_forward(self) -> ForwardedBundle:
         return ForwardedBundle(self.signed.raw, self.signed.signature, self.members)
+
+    def archive_blob(self) -> bytes:
+        """``to_forward().to_blob()``, the same bytes, its members copied from the package a piece at
+        a time (never one whole)."""
+        return ForwardedBundle.blob_of(self.signed.raw, self.signed.signature,
+                                       [(n, lambda n=n: self.source.chunks(self.prefix + n)) for n in self.names])
 
 
 @dataclass
@@ -795,11 +804,29 @@ def _parse_rows(
     return list(_iter_rows(name, data, form_id, forms, unit, problems, what, version))
 
 
+def _lines(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of the bytes ``pieces`` make up, as ``b"".join(pieces).split(b"\\n")`` gives them; a
+    line found longer than :data:`MAX_LINE` is given as far as it was read, and nothing after it (the
+    caller refuses it: a hostile line of 100 MB is not gathered piece by piece)."""
+    rest = b""
+    for piece in pieces:
+        if rest:
+            piece = rest + piece
+        lines = piece.split(b"\n")
+        rest = lines.pop()
+        yield from lines
+        if len(rest) > MAX_LINE:
+            yield rest
+            return
+    yield rest
+
+
 def _iter_rows(
-    name: str, data: bytes, form_id: str, forms: FormSet, unit: str, problems: list[RowProblem], what: str,
-    version: int = 1,
+    name: str, data: bytes | Iterable[bytes], form_id: str, forms: FormSet, unit: str, problems: list[RowProblem],
+    what: str, version: int = 1,
 ) -> Iterator[dict[str, Any]]:
-    """The records of the member ``name`` (``data``), one stored row at a time as its line is read;
+    """The records of the member ``name`` (``data``: its bytes, or its pieces as they are inflated),
+    one stored row at a time as its line is read;
     a line refused at the format level goes to ``problems``. Raises PackageRefused for a line that is
     no record at all (when earlier rows may already have been used: the caller rolls back)."""
     form = forms[form_id]
@@ -829,14 +856,8 @@ def _iter_rows(
     blank = dict.fromkeys(order)  # a live record: these, filled from the line (C speed), locals emptied
     local_names = tuple(local)
     stamps: set[str] = set()  # timestamps already found well formed (a batch repeats its own)
-    start, end, n = 0, 0, 0
-    while end < len(data):  # line by line, without a list of them all (a member may be 128 MB)
-        end = data.find(b"\n", start)
-        if end < 0:
-            end = len(data)
-        line = data[start:end]
-        start = end + 1
-        n += 1
+    # line by line as the member is inflated: never the whole member at once (it may be 128 MB)
+    for n, line in enumerate(_lines((data,) if isinstance(data, bytes) else data), start=1):
         if not line:
             continue
         if len(line) > MAX_LINE:
@@ -1047,22 +1068,27 @@ def open_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói") -
     declared, counts = _contents(m, inner.read(CONTENTS) if CONTENTS in inner else None, what)
     if set(inner.names) - {CONTENTS} != set(declared) or (CONTENTS in inner) != ("contents" in m):
         raise _refuse(f"{what}: danh sách thành phần không khớp với phần mô tả.", "members_mismatch")
-    # every member inflated once here, one at a time, to check its hash (and count a records
+    # every member inflated once here, a piece at a time, to check its hash (and count a records
     # member's lines); each bundle reads its members again when it is applied
     digests: dict[str, tuple[int, str]] = {}
     lines: dict[str, int] = {}
     for name in inner.names:
         if name == CONTENTS:
             continue
-        data = inner.read(name)
+        h, size, newlines = hashlib.sha256(), 0, 0
+        count = name.endswith(".jsonl")
+        for piece in inner.chunks(name):
+            h.update(piece)
+            size += len(piece)
+            if count:
+                newlines += piece.count(b"\n")
         meta = declared[name]
-        digest = sha256(data)
-        if meta["size"] != len(data) or meta["sha256"] != digest:
+        digest = h.hexdigest()
+        if meta["size"] != size or meta["sha256"] != digest:
             raise _refuse(f"{what}: thành phần «{name}» không khớp mã băm — tệp đã bị sửa.", "hash_mismatch")
-        digests[name] = (len(data), digest)
-        if name.endswith(".jsonl"):
-            lines[name] = data.count(b"\n")
-        del data
+        digests[name] = (size, digest)
+        if count:
+            lines[name] = newlines
     # forwarded bundles (a district's package at the province)
     claimed: set[str] = set()
     forwarded: list[Bundle] = []

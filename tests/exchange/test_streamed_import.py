@@ -189,3 +189,29 @@ def test_small_chunks_give_the_same_import(world, monkeypatch):
     assert content(world.d, C1) == content(world.c1, C1)
     assert not rep.files[0].warnings  # the inspection's establishment was found in the package
     assert world.d.store.check() == []
+
+
+def test_lines_across_pieces_are_the_split_lines():
+    import random
+
+    from plan_desktop.exchange.package import MAX_LINE, _lines
+
+    rng = random.Random(3)
+    for _ in range(200):
+        data = bytes(rng.choice(b"ab\n") for _ in range(rng.randrange(0, 60)))
+        cuts = sorted(rng.sample(range(len(data) + 1), k=min(len(data) + 1, rng.randrange(0, 6))))
+        pieces = [data[i:j] for i, j in zip([0, *cuts], [*cuts, len(data)], strict=True)]
+        assert list(_lines(pieces)) == data.split(b"\n")
+    # an endless line stops being gathered once it is too long (the parser refuses it)
+    endless = (b"x" * 65536 for _ in range(10_000))
+    got = list(_lines(endless))
+    assert len(got) == 1 and MAX_LINE < len(got[0]) <= MAX_LINE + 65536
+
+
+def test_the_archive_is_written_member_by_member_with_the_same_bytes(world):
+    add_records(world.c1, 3)
+    add_establishment_with_inspection(world.c1)
+    pkg = ex.export_package(world.c1, world.usb()).path
+    own = imports.open_package(pkg, imports._verify_context(world.d, ex.own_keys(world.d))).own
+    assert own.archive_blob() == own.to_forward().to_blob()
+    assert ForwardedBundle.from_blob(own.archive_blob()).members == own.members

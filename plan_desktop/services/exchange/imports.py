@@ -476,7 +476,7 @@ def _apply_bundles(inst: Installation, pkg: VerifiedPackage, result: FileResult,
         b = pkg.own
         if not exchange_state.archived(store.db, b.signed.sha256):
             exchange_state.archive_bundle(store.db, b.signed.sha256, b.unit, b.sequence,
-                                          b.to_forward().to_blob(), utc_now())
+                                          b.archive_blob(), utc_now())
     return fresh
 
 
