@@ -19,8 +19,8 @@ Receipts and setup files are the same container with only ``manifest.json`` and 
 Reading (:func:`open_file`, :func:`open_package`, :func:`verify_package`) touches nothing: it returns
 verified data or raises :class:`PackageRefused` with a Vietnamese reason. :func:`open_package` checks
 the whole package (signatures, trust, every member's hash, the counts) but parses no record: an import
-parses and applies it bundle by bundle, form by form (:meth:`Bundle.rows`), in one transaction that a
-line found unreadable then rolls back.
+parses and applies it bundle by bundle, form by form, a chunk of records at a time
+(:meth:`Bundle.row_chunks`), in one transaction that a line found unreadable then rolls back.
 """
 
 from __future__ import annotations
@@ -553,8 +553,8 @@ class RowProblem:
 @dataclass(eq=False)
 class Bundle:
     """One unit's signed data, verified (signature, every member's hash, the record counts): its
-    manifest, and its members read from the package's content when asked for — each form's records
-    are parsed by :meth:`rows` one form at a time, so that a big package is never held parsed whole."""
+    manifest, and its members read from the package's content when asked for — a form's records are
+    parsed a chunk at a time by :meth:`row_chunks`, so that a big package is never held parsed whole."""
 
     signed: SignedManifest
     unit: str
@@ -952,7 +952,7 @@ def _load_bundle(
 ) -> Bundle:
     """The bundle of ``signed`` whose members are ``names`` (relative) under ``prefix`` in ``source``,
     checked against its declared counts (``lines``: the line count of each records member, by full
-    name); its records are parsed later, form by form (:meth:`Bundle.rows`)."""
+    name); its records are parsed later, form by form (:meth:`Bundle.row_chunks`)."""
     m = signed.data
     unit = m["source"]["unit"]
     names = tuple(sorted(names))
