@@ -620,7 +620,7 @@ class Bundle:
     @property
     def records(self) -> dict[str, list[dict[str, Any]]]:
         """Every form's rows at once (form id -> rows), parsed once and kept: for tools and tests; an
-        import reads :meth:`rows` form by form instead."""
+        import reads :meth:`row_chunks` instead."""
         return self._parsed[0]
 
     @property
@@ -1001,7 +1001,7 @@ def open_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói") -
     """Every check of the package as a whole, in order: its signature and the sender's trust, the
     encryption, the hash of every member (of the forwarded bundles too: each against its own unit's
     signature) and the record counts. Nothing is written, and no record is parsed yet: each bundle's
-    records are parsed when read (:meth:`Bundle.rows`), where a line that is not a record still
+    records are parsed when read (:meth:`Bundle.row_chunks`), where a line that is not a record still
     refuses the package (PackageRefused). Raises PackageRefused."""
     signed, outer = open_file(source, what)
     if signed.kind != "package":
