@@ -612,6 +612,10 @@ def case_exchange(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000
     res = ex.export_package(district, up)
     t_exp_d = time.perf_counter() - t0
     assert res.forwarded == len(codes)
+    province.close()  # a copy of the province before the import, for the import in a process of its own
+    shutil.copytree(tmp / "p", tmp / "p_alone")
+    province = Installation.open(tmp / "p")
+    alone = _import_alone(tmp / "p_alone", res.path)
     gc.collect()
     t0 = time.perf_counter()
     rep = ex.import_files(province, [res.path], save_report=False)
@@ -636,7 +640,42 @@ def case_exchange(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000
                target_ratio=3),
         Result("import at the province: the district's package", t_imp_p, b_load, target_ratio=3,
                peak_mb=peak_rss_mb(), note="peak: the whole case process"),
+        Result("  the same import in a process of its own", alone["seconds"], target_mb=250,
+               peak_mb=alone["rss_mb"],
+               note=f"peak RSS; {alone['before_mb']:.0f} MB before the import, CPU {alone['cpu']:.2f} s"),
     ]
+
+
+def _import_alone(folder: Path, package: Path) -> dict[str, float]:
+    """Import ``package`` into the installation in ``folder`` in a fresh interpreter: its peak RSS."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--import-alone", str(folder), str(package)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=str(ROOT))
+    if proc.returncode != 0:
+        raise RuntimeError(f"import in its own process failed:\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def child_import(folder: str, package: str) -> None:
+    """Run in a fresh interpreter: import one package file, print its time and the peak RSS."""
+    from plan_desktop.services import exchange as ex
+    from plan_desktop.services.installation import Installation
+
+    def peak() -> float:  # ru_maxrss of a child can carry the parent's peak at its fork: VmHWM where there is one
+        try:
+            with open("/proc/self/status") as fh:
+                return next(int(x.split()[1]) / 1024 for x in fh if x.startswith("VmHWM"))
+        except (OSError, StopIteration):
+            return peak_rss_mb()
+
+    inst = Installation.open(Path(folder))
+    gc.collect()
+    before = peak()
+    c0, t0 = time.process_time(), time.perf_counter()
+    rep = ex.import_files(inst, [Path(package)], save_report=False)
+    t, cpu = time.perf_counter() - t0, time.process_time() - c0
+    assert rep.ok, rep.text()[:2000]
+    inst.close()
+    print(json.dumps({"seconds": t, "cpu": cpu, "rss_mb": peak(), "before_mb": before}), flush=True)
 
 
 def case_report(tmp: Path, n: int, communes: int = 20, per_commune: int = 5000) -> list[Result]:
@@ -835,12 +874,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small data (a smoke run, not the real figures)")
     ap.add_argument("--only", nargs="*", choices=sorted(CASES))
     ap.add_argument("--child", help=argparse.SUPPRESS)  # internal: a window process
+    ap.add_argument("--import-alone", nargs=2, help=argparse.SUPPRESS)  # internal: an import process
     ap.add_argument("--data", help=argparse.SUPPRESS)
     ap.add_argument("--case", nargs="*", help=argparse.SUPPRESS)  # internal: run cases here
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         child_window(args.child, args.data)
+        return 0
+    if args.import_alone:
+        child_import(*args.import_alone)
         return 0
     if args.case:
         with tempfile.TemporaryDirectory(prefix="plan-bench-") as tmp:

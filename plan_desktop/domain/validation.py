@@ -309,6 +309,8 @@ def _make_parser(fd: FieldDef) -> _Parser:
         def parse(value: Any) -> Any:
             if value is None:
                 return None
+            if value.__class__ is int and -MAX_INT - 1 <= value <= MAX_INT:  # a stored or imported number
+                return value
             if type(value) is str:
                 if value.isdecimal() and value.isascii() and len(value) < 19:  # what _INT_RE accepts, no dots
                     return int(value)
@@ -378,6 +380,8 @@ def _make_parser(fd: FieldDef) -> _Parser:
                               f"codes not in the list: {', '.join(bad)}. Valid codes: {known}."))
     elif t == "date":
         def parse(value: Any) -> Any:
+            if value.__class__ is date:  # a stored date read back, a date editor's value
+                return value
             if value is None or _is_blank(value):
                 return None
             return parse_date(value)
@@ -406,7 +410,34 @@ def _make_parser(fd: FieldDef) -> _Parser:
             return list(dict.fromkeys(i.lower() for i in ids))
     else:  # pragma: no cover - the form loader refuses other types
         raise AssertionError(t)
-    return parse
+    return _by_cell(parse) if t in ("text", "choice", "date") else parse
+
+
+#: How many distinct cells of one field :func:`_by_cell` remembers (an import's columns repeat a few);
+#: at most 80 characters each, so a field's memo stays well under a megabyte.
+_CELL_MEMO = 4096
+
+
+def _by_cell(parse: _Parser) -> _Parser:
+    """``parse`` remembering its result for the text cells it has seen: a column of an import repeats the
+    same few values (a topic, a place, a day), and cleaning, the mojibake check and date parsing are pure
+    functions of the text. Only text cells and results that cannot be changed (text, a code, a date) are
+    kept; a refused cell is parsed again, so each refusal gets its own exception."""
+    memo: dict[str, Any] = {}
+
+    def parse_cell(value: Any) -> Any:
+        if value.__class__ is not str:
+            return parse(value)
+        try:
+            return memo[value]
+        except KeyError:
+            pass
+        v = parse(value)
+        if len(memo) < _CELL_MEMO and len(value) <= 80:  # long text (a note) rarely repeats
+            memo[value] = v
+        return v
+
+    return parse_cell
 
 
 _PARSERS: dict[int, tuple[FieldDef, _Parser]] = {}

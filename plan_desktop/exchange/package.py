@@ -16,8 +16,11 @@ the plaintext members that manifest lists, so the province can check which commu
 
 Receipts and setup files are the same container with only ``manifest.json`` and ``manifest.sig``.
 
-Reading (:func:`open_file`, :func:`verify_package`) touches nothing: it returns verified, parsed data
-or raises :class:`PackageRefused` with a Vietnamese reason.
+Reading (:func:`open_file`, :func:`open_package`, :func:`verify_package`) touches nothing: it returns
+verified data or raises :class:`PackageRefused` with a Vietnamese reason. :func:`open_package` checks
+the whole package (signatures, trust, every member's hash, the counts) but parses no record: an import
+parses and applies it bundle by bundle, form by form, a chunk of records at a time
+(:meth:`Bundle.row_chunks`), in one transaction that a line found unreadable then rolls back.
 """
 
 from __future__ import annotations
@@ -25,18 +28,31 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from plan_desktop.domain.forms import COMMON_FIELDS, FormSet
 from plan_desktop.domain.units import UnitRegistry
 from plan_desktop.exchange import crypto
-from plan_desktop.exchange.container import MAX_FILE_BYTES, read_members, require_regular, stored_zip, write_zip
+from plan_desktop.exchange.container import (
+    MAX_FILE_BYTES,
+    Members,
+    read_members,
+    require_regular,
+    stored_zip,
+    write_zip,
+)
 from plan_desktop.exchange.errors import PackageRefused
 from plan_desktop.exchange.keys import KeyPair, b64, fingerprint, short_code, unb64, verify_signature
+
+try:
+    import orjson
+except ImportError:  # pragma: no cover - a venv made before orjson joined the dependencies: same result, slower
+    orjson = None  # type: ignore[assignment]
 
 FORMAT = "plan-desktop/package"
 #: 2: the member list and the per-form counts travel inside the encrypted payload (``contents.json``,
@@ -149,13 +165,16 @@ class ForwardedBundle:
         return sha256(self.manifest_raw)
 
     def to_blob(self) -> bytes:
+        return self.blob_of(self.manifest_raw, self.signature, list(self.members.items()))
+
+    @staticmethod
+    def blob_of(manifest_raw: bytes, signature: bytes,
+                members: list[tuple[str, bytes | Callable[[], Iterable[bytes]]]]) -> bytes:
+        """The archive of a signed bundle: its manifest, signature and members (sorted by name)."""
         return write_zip(
-            [
-                ("manifest.json", self.manifest_raw),
-                ("manifest.sig", self.signature),
-                *sorted(self.members.items()),
-            ],
+            [("manifest.json", manifest_raw), ("manifest.sig", signature), *sorted(members, key=lambda m: m[0])],
             compress=True,
+            level=1,  # kept here only (what is signed are the members): written fast, at every import
         )
 
     @classmethod
@@ -262,6 +281,21 @@ _STRICT = json.JSONDecoder(object_pairs_hook=_no_dupes, parse_constant=_bad_cons
 
 
 def parse_json(raw: bytes) -> Any:
+    """``raw`` parsed as JSON, refusing (ValueError) duplicate keys and NaN/Infinity.
+
+    What the program writes is canonical JSON (sorted keys, no spaces): such a text is read by orjson
+    and accepted when orjson writes the value back to the very same bytes — which a text with a
+    duplicate key cannot be (the value has one member fewer than the text), and orjson refuses NaN and
+    Infinity outright. Anything else (another spacing, floats, lone surrogates, integers past 64 bits)
+    goes through the strict decoder, as everything did before."""
+    if orjson is not None:
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            pass
+        else:
+            if orjson.dumps(obj, option=orjson.OPT_SORT_KEYS) == raw:
+                return obj
     return _STRICT.decode(raw.decode("utf-8"))
 
 
@@ -516,16 +550,22 @@ class RowProblem:
     reason: str
 
 
-@dataclass
+@dataclass(eq=False)
 class Bundle:
-    """One unit's signed data, verified: its manifest and parsed records."""
+    """One unit's signed data, verified (signature, every member's hash, the record counts): its
+    manifest, and its members read from the package's content when asked for — a form's records are
+    parsed a chunk at a time by :meth:`row_chunks`, so that a big package is never held parsed whole."""
 
     signed: SignedManifest
     unit: str
     sequence: int
-    members: dict[str, bytes]  # relative names
-    records: dict[str, list[dict[str, Any]]]  # form id -> rows (stored values)
-    problems: list[RowProblem]  # rows refused at the format level
+    source: Members  # the package's inflated content, read member by member
+    prefix: str  # of this bundle's members in ``source`` ("" for the package's own)
+    names: tuple[str, ...]  # its members' relative names (records/…, reports/…, contents.json)
+    form_ids: tuple[str, ...]  # the forms it has records of that this program knows, by id
+    versions: dict[str, int]  # the version each form was written with
+    forms: FormSet
+    what: str  # how messages name it
     unknown_forms: list[str]
     forwarded_by: str | None = None
 
@@ -533,8 +573,68 @@ class Bundle:
     def manifest(self) -> dict[str, Any]:
         return self.signed.data
 
+    def member(self, rel: str) -> bytes:
+        return self.source.read(self.prefix + rel)
+
+    @property
+    def members(self) -> dict[str, bytes]:
+        """Every member's bytes, by relative name (read anew each time)."""
+        return {n: self.member(n) for n in self.names}
+
+    def row_chunks(self, form_id: str, size: int) -> Iterator[tuple[list[dict[str, Any]], list[RowProblem]]]:
+        """:meth:`rows` a chunk of at most ``size`` rows at a time (each with the lines refused at the
+        format level among them), parsed as they are asked for."""
+        problems: list[RowProblem] = []
+        name = f"records/{form_id}.jsonl"
+        chunk: list[dict[str, Any]] = []
+        pieces = self.source.chunks(self.prefix + name)
+        for row in _iter_rows(name, pieces, form_id, self.forms, self.unit, problems, self.what,
+                              self.versions.get(form_id, 1)):
+            chunk.append(row)
+            if len(chunk) >= size:
+                yield chunk, problems[:]
+                chunk = []
+                problems.clear()
+        if chunk or problems:
+            yield chunk, problems[:]
+
+    def rows(self, form_id: str) -> tuple[list[dict[str, Any]], list[RowProblem]]:
+        """The records of ``form_id`` (one of :attr:`form_ids`) as stored rows, and the lines refused
+        at the format level. Raises PackageRefused for a line that is not a record at all (the whole
+        package is refused: the caller's transaction must roll back what it wrote of it)."""
+        problems: list[RowProblem] = []
+        name = f"records/{form_id}.jsonl"
+        rows = _parse_rows(name, self.member(name), form_id, self.forms, self.unit, problems, self.what,
+                           self.versions.get(form_id, 1))
+        return rows, problems
+
+    @cached_property
+    def _parsed(self) -> tuple[dict[str, list[dict[str, Any]]], list[RowProblem]]:
+        records: dict[str, list[dict[str, Any]]] = {}
+        problems: list[RowProblem] = []
+        for fid in self.form_ids:
+            records[fid], p = self.rows(fid)
+            problems += p
+        return records, problems
+
+    @property
+    def records(self) -> dict[str, list[dict[str, Any]]]:
+        """Every form's rows at once (form id -> rows), parsed once and kept: for tools and tests; an
+        import reads :meth:`row_chunks` instead."""
+        return self._parsed[0]
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        return self._parsed[1]
+
     def to_forward(self) -> ForwardedBundle:
-        return ForwardedBundle(self.signed.raw, self.signed.signature, dict(self.members))
+        return ForwardedBundle(self.signed.raw, self.signed.signature, self.members)
+
+    def archive_blob(self) -> bytes:
+        """``to_forward().to_blob()``, the same bytes, its members copied from the package a piece at
+        a time (never one whole)."""
+        return ForwardedBundle.blob_of(self.signed.raw, self.signed.signature,
+                                       [(n, lambda n=n: self.source.chunks(self.prefix + n)) for n in self.names])
 
 
 @dataclass
@@ -701,6 +801,34 @@ def _parse_rows(
     name: str, data: bytes, form_id: str, forms: FormSet, unit: str, problems: list[RowProblem], what: str,
     version: int = 1,
 ) -> list[dict[str, Any]]:
+    return list(_iter_rows(name, data, form_id, forms, unit, problems, what, version))
+
+
+def _lines(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of the bytes ``pieces`` make up, as ``b"".join(pieces).split(b"\\n")`` gives them; a
+    line found longer than :data:`MAX_LINE` is given as far as it was read, and nothing after it (the
+    caller refuses it: a hostile line of 100 MB is not gathered piece by piece)."""
+    rest = b""
+    for piece in pieces:
+        if rest:
+            piece = rest + piece
+        lines = piece.split(b"\n")
+        rest = lines.pop()
+        yield from lines
+        if len(rest) > MAX_LINE:
+            yield rest
+            return
+    yield rest
+
+
+def _iter_rows(
+    name: str, data: bytes | Iterable[bytes], form_id: str, forms: FormSet, unit: str, problems: list[RowProblem],
+    what: str, version: int = 1,
+) -> Iterator[dict[str, Any]]:
+    """The records of the member ``name`` (``data``: its bytes, or its pieces as they are inflated),
+    one stored row at a time as its line is read;
+    a line refused at the format level goes to ``problems``. Raises PackageRefused for a line that is
+    no record at all (when earlier rows may already have been used: the caller rolls back)."""
     form = forms[form_id]
     columns = set(COMMON_FIELDS) | set(form.field_names)
     # written with an older version of the form: its renamed fields read under today's names, the
@@ -716,9 +844,20 @@ def _parse_rows(
     repeated = [c for c in ("unit_code", "created_at", "updated_at", "created_by", "updated_by")
                 if c not in local] + [f.name for f in types.values() if f.type in ("choice", "choices", "date")]
     share: dict[str, str] = {}
-    rows: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for n, line in enumerate(data.split(b"\n"), start=1):
+    allowed = frozenset(columns | removed | set(renamed))
+    # the checks below, decided once per form: each field's expected type, in form order (the first
+    # field of the wrong type names the reason); the columns in the store's order, a live record
+    # keeping all but the local_only ones, a tombstone only what a tombstone carries
+    typed = [(fname, fd.sql_type is int, fd.label) for fname, fd in types.items()]
+    order = [*COMMON_FIELDS, *form.field_names]
+    live = [(c, c not in local) for c in order]
+    tomb = [(c, c in TOMBSTONE_FIELDS and c not in local) for c in order]
+    blank = dict.fromkeys(order)  # a live record: these, filled from the line (C speed), locals emptied
+    local_names = tuple(local)
+    stamps: set[str] = set()  # timestamps already found well formed (a batch repeats its own)
+    # line by line as the member is inflated: never the whole member at once (it may be 128 MB)
+    for n, line in enumerate(_lines((data,) if isinstance(data, bytes) else data), start=1):
         if not line:
             continue
         if len(line) > MAX_LINE:
@@ -732,8 +871,8 @@ def _parse_rows(
         for old, new in renamed.items():
             if old in row and new not in row:
                 row[new] = row.pop(old)
-        stray = set(row) - columns - removed - set(renamed)
-        if stray:
+        if not allowed.issuperset(row):
+            stray = set(row) - allowed
             err = _refuse(
                 f"{what}: biểu «{form.label}» có trường {', '.join(sorted(str(c)[:40] for c in stray)[:5])} mà biểu "
                 f"mẫu ở đây (phiên bản {form.version}) không có và không ghi là đã bỏ. Chưa nhập gì; hãy dùng "
@@ -741,69 +880,84 @@ def _parse_rows(
             err.en = (f"{what}: form «{form.id}» has fields this program's forms do not have and do not list as "
                       "removed. Nothing was imported; use the same program version as the sender.")
             raise err
-        rid = row.get("id")
+        get = row.get
+        rid = get("id")
         if not isinstance(rid, str) or not _UUID_RE.fullmatch(rid):
             problems.append(RowProblem(form_id, str(rid)[:40], "mã bản ghi (id) không hợp lệ"))
             continue
         if rid in seen:
             raise _refuse(f"{what}: bản ghi {rid} xuất hiện hai lần trong «{name}».", "corrupt")
         seen.add(rid)
+        # (parsed JSON holds exactly int, bool, float, str, None, list and dict: ``type(v) is int``
+        # is an integer that is not a boolean)
         reason = None
-        if row.get("unit_code") != unit:
-            reason = f"bản ghi thuộc đơn vị {row.get('unit_code')!s:.10}, không phải đơn vị gửi gói ({unit})"
-        elif not _is_int(row.get("revision")) or row["revision"] < 1:
+        revision, created, updated, deleted = get("revision"), get("created_at"), get("updated_at"), get("deleted")
+        by, by2 = get("created_by"), get("updated_by")
+        if get("unit_code") != unit:
+            reason = f"bản ghi thuộc đơn vị {get('unit_code')!s:.10}, không phải đơn vị gửi gói ({unit})"
+        elif type(revision) is not int or revision < 1:
             reason = "số phiên bản (revision) không hợp lệ"
-        elif any(
-            not isinstance(row.get(c), str) or not _TS_RE.fullmatch(row[c])
-            for c in ("created_at", "updated_at")
+        elif not (type(created) is str and (created in stamps or _TS_RE.fullmatch(created))) or not (
+            type(updated) is str and (updated in stamps or _TS_RE.fullmatch(updated))
         ):
             reason = "thời điểm tạo/sửa không hợp lệ"
-        elif row.get("deleted") not in (0, 1) or isinstance(row.get("deleted"), bool):
+        elif deleted not in (0, 1) or isinstance(deleted, bool):
             reason = "dấu xóa không hợp lệ"
-        elif any(
-            row.get(c) is not None and (not isinstance(row[c], str) or len(row[c]) > 300)
-            for c in ("created_by", "updated_by")
+        elif (by is not None and (type(by) is not str or len(by) > 300)) or (
+            by2 is not None and (type(by2) is not str or len(by2) > 300)
         ):
             reason = "người tạo/sửa không hợp lệ"
         else:
-            for fname, fd in types.items():
-                v = row.get(fname)
+            if len(stamps) < 10_000:
+                stamps.add(created)
+                stamps.add(updated)
+            for fname, is_int, label in typed:
+                v = get(fname)
                 if v is None:
                     continue
-                ok = (
-                    (_is_int(v) and abs(v) < 2**62)
-                    if fd.sql_type is int
-                    else (isinstance(v, str) and len(v) < 200_000)
-                )
-                if not ok:
-                    reason = f"trường «{fd.label}» sai kiểu dữ liệu"
+                if not ((type(v) is int and -(2**62) < v < 2**62) if is_int
+                        else (type(v) is str and len(v) < 200_000)):
+                    reason = f"trường «{label}» sai kiểu dữ liệu"
                     break
         if reason:
             problems.append(RowProblem(form_id, rid, reason))
             continue
-        keep = TOMBSTONE_FIELDS if row["deleted"] else columns
-        out = {c: row.get(c) if c in keep and c not in local else None for c in columns}
-        for c in repeated:
-            v = out[c]
-            if v.__class__ is str and len(share) < 100_000:
-                out[c] = share.setdefault(v, v)
-        rows.append(out)
-    return rows
+        if deleted:
+            out = {c: get(c) if keep else None for c, keep in tomb}
+        else:
+            out = blank.copy()
+            out.update(row)
+            if len(out) != len(blank):  # a field removed from the form since (allowed, not kept)
+                out = {c: get(c) if keep else None for c, keep in live}
+            for c in local_names:
+                out[c] = None
+        if len(share) < 100_000:
+            for c in repeated:
+                v = out[c]
+                if v.__class__ is str:
+                    out[c] = share.setdefault(v, v)
+        yield out
 
 
 def _load_bundle(
     signed: SignedManifest,
-    members: dict[str, bytes],
+    source: Members,
+    prefix: str,
+    names: Iterable[str],
+    lines: Mapping[str, int],
     counts: dict[str, Any],
     ctx: VerifyContext,
     what: str,
     forwarded_by: str | None,
 ) -> Bundle:
+    """The bundle of ``signed`` whose members are ``names`` (relative) under ``prefix`` in ``source``,
+    checked against its declared counts (``lines``: the line count of each records member, by full
+    name); its records are parsed later, form by form (:meth:`Bundle.row_chunks`)."""
     m = signed.data
     unit = m["source"]["unit"]
-    records: dict[str, list[dict[str, Any]]] = {}
-    problems: list[RowProblem] = []
+    names = tuple(sorted(names))
     unknown: list[str] = []
+    known: list[str] = []
     # each form's version travels with its count, inside the encrypted contents (none: version 1)
     theirs = forms_versions_of({"forms_versions": {fid: c.get("form_version", 1) for fid, c in counts.items()
                                                    if isinstance(c, dict)}}, what)
@@ -814,32 +968,41 @@ def _load_bundle(
         raise refuse_newer_forms(newer, what)
     for form_id, c in counts.items():
         n = c.get("records") if isinstance(c, dict) else None
-        if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in members):
+        if not _is_int(n) or n < 0 or (n > 0 and f"records/{form_id}.jsonl" not in names):
             raise _refuse(
                 f"{what}: số bản ghi của biểu «{str(form_id)[:40]}» không khớp với nội dung.",
                 "count_mismatch",
             )
-    for name, data in sorted(members.items()):
+    for name in names:
         rm = _RECORDS_RE.fullmatch(name)
         if not rm:
             continue
         form_id = rm.group(1)
-        n_lines = data.count(b"\n")
         declared = counts.get(form_id, {}).get("records") if isinstance(counts.get(form_id), dict) else None
-        if declared != n_lines:
+        if declared != lines[prefix + name]:
             raise _refuse(
                 f"{what}: số bản ghi của biểu «{form_id}» không khớp với phần mô tả.", "count_mismatch"
             )
-        if form_id not in ctx.forms:
-            unknown.append(form_id)
-            continue
-        records[form_id] = _parse_rows(name, data, form_id, ctx.forms, unit, problems, what,
-                                       theirs.get(form_id, 1))
-    return Bundle(signed, unit, m["sequence"], members, records, problems, unknown, forwarded_by)
+        (known if form_id in ctx.forms else unknown).append(form_id)
+    return Bundle(signed, unit, m["sequence"], source, prefix, names, tuple(known), theirs, ctx.forms, what,
+                  unknown, forwarded_by)
 
 
 def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói") -> VerifiedPackage:
-    """Every check, in order; nothing is written. Raises PackageRefused."""
+    """Every check, in order, and every bundle's records parsed; nothing is written. Raises
+    PackageRefused. (An import uses :func:`open_package` and parses bundle by bundle as it writes.)"""
+    pkg = open_package(source, ctx, what)
+    for b in pkg.bundles:
+        b.records  # noqa: B018 - parsed now: a line that is no record refuses the package here
+    return pkg
+
+
+def open_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói") -> VerifiedPackage:
+    """Every check of the package as a whole, in order: its signature and the sender's trust, the
+    encryption, the hash of every member (of the forwarded bundles too: each against its own unit's
+    signature) and the record counts. Nothing is written, and no record is parsed yet: each bundle's
+    records are parsed when read (:meth:`Bundle.row_chunks`), where a line that is not a record still
+    refuses the package (PackageRefused). Raises PackageRefused."""
     signed, outer = open_file(source, what)
     if signed.kind != "package":
         raise _refuse(
@@ -899,16 +1062,33 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
             raise _refuse(f"{what}: không giải mã được — tệp đã bị sửa hoặc hỏng.", "decrypt_failed")
     else:
         plain = payload
-    inner = read_members(plain, _inner_limit, what=what)
-    declared, counts = _contents(m, inner.get(CONTENTS), what)
-    if set(inner) - {CONTENTS} != set(declared) or (CONTENTS in inner) != ("contents" in m):
+    del payload, outer
+    inner = Members(plain, _inner_limit, what=what)
+    del plain
+    declared, counts = _contents(m, inner.read(CONTENTS) if CONTENTS in inner else None, what)
+    if set(inner.names) - {CONTENTS} != set(declared) or (CONTENTS in inner) != ("contents" in m):
         raise _refuse(f"{what}: danh sách thành phần không khớp với phần mô tả.", "members_mismatch")
-    for name, data in inner.items():
+    # every member inflated once here, a piece at a time, to check its hash (and count a records
+    # member's lines); each bundle reads its members again when it is applied
+    digests: dict[str, tuple[int, str]] = {}
+    lines: dict[str, int] = {}
+    for name in inner.names:
         if name == CONTENTS:
             continue
+        h, size, newlines = hashlib.sha256(), 0, 0
+        count = name.endswith(".jsonl")
+        for piece in inner.chunks(name):
+            h.update(piece)
+            size += len(piece)
+            if count:
+                newlines += piece.count(b"\n")
         meta = declared[name]
-        if meta["size"] != len(data) or meta["sha256"] != sha256(data):
+        digest = h.hexdigest()
+        if meta["size"] != size or meta["sha256"] != digest:
             raise _refuse(f"{what}: thành phần «{name}» không khớp mã băm — tệp đã bị sửa.", "hash_mismatch")
+        digests[name] = (size, digest)
+        if count:
+            lines[name] = newlines
     # forwarded bundles (a district's package at the province)
     claimed: set[str] = set()
     forwarded: list[Bundle] = []
@@ -937,7 +1117,7 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
         prefixes.add(prefix)
         fwhat = f"{what} (dữ liệu chuyển tiếp của đơn vị mã {f['unit']}, gói số {f['sequence']})"
         try:
-            fraw, fsig = inner[prefix + "manifest.json"], inner[prefix + "manifest.sig"]
+            fraw, fsig = inner.read(prefix + "manifest.json"), inner.read(prefix + "manifest.sig")
         except KeyError:
             raise _refuse(f"{fwhat}: thiếu phần mô tả hoặc chữ ký.", "missing_member") from None
         fsigned = parse_signed_manifest(fraw, fsig, fwhat)
@@ -965,30 +1145,31 @@ def verify_package(source: bytes | Path, ctx: VerifyContext, what: str = "Gói")
                 en=f"The package forwards data of unit {f['unit']} whose key the sending unit does not vouch for; "
                 "ask it to confirm that unit's key and export again.",
             )
-        fdeclared, fcounts = _contents(fm, inner.get(prefix + CONTENTS), fwhat)
-        fmembers: dict[str, bytes] = {}
+        fcontents = prefix + CONTENTS
+        fdeclared, fcounts = _contents(fm, inner.read(fcontents) if fcontents in inner else None, fwhat)
+        fnames: list[str] = []
         if "contents" in fm:
-            fmembers[CONTENTS] = inner[prefix + CONTENTS]
+            fnames.append(CONTENTS)
         for rel, meta in fdeclared.items():
-            data = inner.get(prefix + rel)
-            if data is None or _content_limit(rel) is None:
+            got = digests.get(prefix + rel)
+            if got is None or _content_limit(rel) is None:
                 raise _refuse(f"{fwhat}: thiếu thành phần «{rel[:60]}».", "missing_member")
-            if meta["size"] != len(data) or meta["sha256"] != sha256(data):
+            if meta["size"] != got[0] or meta["sha256"] != got[1]:
                 raise _refuse(
                     f"{fwhat}: thành phần «{rel[:60]}» không khớp với chữ ký của đơn vị đó.", "hash_mismatch"
                 )
-            fmembers[rel] = data
-        expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fmembers)}
-        actual = {n for n in inner if n.startswith(prefix)}
+            fnames.append(rel)
+        expected = {prefix + "manifest.json", prefix + "manifest.sig", *(prefix + r for r in fnames)}
+        actual = {n for n in inner.names if n.startswith(prefix)}
         if expected != actual:
             raise _refuse(f"{fwhat}: có thành phần lạ.", "unexpected_member")
         claimed |= actual
-        forwarded.append(_load_bundle(fsigned, fmembers, fcounts, ctx, fwhat, forwarded_by=unit))
-    stray = [n for n in inner if n.startswith("forwarded/") and n not in claimed]
+        forwarded.append(_load_bundle(fsigned, inner, prefix, fnames, lines, fcounts, ctx, fwhat, forwarded_by=unit))
+    stray = [n for n in inner.names if n.startswith("forwarded/") and n not in claimed]
     if stray:
         raise _refuse(f"{what}: có thành phần lạ «{stray[0][:80]}».", "unexpected_member")
-    own_members = {n: d for n, d in inner.items() if not n.startswith("forwarded/")}
-    own = _load_bundle(signed, own_members, counts, ctx, what, forwarded_by=None)
+    own_names = [n for n in inner.names if not n.startswith("forwarded/")]
+    own = _load_bundle(signed, inner, "", own_names, lines, counts, ctx, what, forwarded_by=None)
     return VerifiedPackage(signed, own, forwarded, trust)
 
 

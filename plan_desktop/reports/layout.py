@@ -9,20 +9,18 @@ tables; the closing block (``Nơi nhận:`` and the signature). Report modules o
 from __future__ import annotations
 
 import functools
-import itertools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFName, PDFString
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFInfo, PDFName, PDFString
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -37,6 +35,7 @@ from reportlab.platypus import (
 )
 
 from plan_desktop.paths import ResourceMissingError, require_resource
+from plan_desktop.signing import qr
 from plan_desktop.signing.placement import SignatureSpace
 
 FONT = "LiberationSerif"
@@ -330,44 +329,50 @@ def date_parts(place: str, d: Any | None) -> list[Any]:
 
 class QrStamp(Flowable):
     """A QR code drawn in the bottom-right corner of the page it lands on (the last page): a printed
-    copy can be matched to its signed file by the data hash it carries."""
+    copy can be matched to its signed file by the data hash it carries. With ``field`` it is the
+    appearance of a read-only form field (:data:`~plan_desktop.signing.qr.QR_FIELD`) holding the payload,
+    which issuing redraws with the number and date the clerk gives (the signer's certification allows
+    form filling); without, it is drawn on the page."""
 
-    def __init__(self, payload: str, size: float = 24 * mm) -> None:
+    def __init__(self, payload: str, size: float = 24 * mm, *, field: bool = False) -> None:
         super().__init__()
         self.payload = payload
         self.size = size
+        self.field = field
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return 0, 0
 
-    #: the quiet zone around the code, in modules (what reportlab's QrCodeWidget leaves)
-    BORDER = 4
-
     def draw(self) -> None:
-        # The code is computed once and its dark modules filled as one path, row runs as rectangles: the
-        # geometry reportlab's QrCodeWidget draws, without its two encodings (bounds, then drawing) and
-        # a validated shape object per run (a third of the report's PDF time before).
-        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        qr.addData(self.payload)
-        qr.make()
         canv: Any = self.canv
         w, _h = canv._pagesize
         ox, oy = canv.absolutePosition(0, 0)
         left, bottom = w - 15 * mm - self.size - ox, 4 * mm - oy
-        box = self.size / (qr.getModuleCount() + 2 * self.BORDER)
+        if self.field:
+            ax, ay = canv.absolutePosition(left, bottom)
+            _qr_field(canv, f"{qr.QR_FIELD}_1", self.payload, ax, ay, self.size)
+            return
         path = canv.beginPath()
-        for r, row in enumerate(qr.modules):
-            y = bottom + self.size - (r + self.BORDER + 1) * box
-            c = 0
-            for dark, run in itertools.groupby(bool(m) for m in row):
-                count = sum(1 for _ in run)
-                if dark:
-                    path.rect(left + (c + self.BORDER) * box, y, count * box, box)
-                c += count
+        for x, y, bw, bh in qr.rectangles(self.payload, left, bottom, self.size):
+            path.rect(x, y, bw, bh)
         canv.saveState()
         canv.setFillColor(colors.black)
         canv.drawPath(path, stroke=0, fill=1)
         canv.restoreState()
+
+
+def _qr_field(canv: Any, name: str, payload: str, x: float, y: float, size: float) -> None:
+    """A read-only text field holding ``payload`` whose appearance is its QR code (printed)."""
+    form = _acroform(canv)
+    ap = form.makeStream(size, size, qr.appearance_stream(payload, size).decode("ascii"))
+    field = PDFDictionary({
+        "FT": PDFName("Tx"), "P": canv._doc.thisPageRef(), "V": PDFString(payload), "DV": PDFString(payload),
+        "Rect": PDFArray([x, y, x + size, y + size]), "AP": PDFDictionary({"N": form.getRef(ap)}),
+        "Subtype": PDFName("Widget"), "Type": PDFName("Annot"), "F": 4, "Ff": 1,  # print; read-only
+        "T": PDFString(name), "TU": PDFString("Mã QR của báo cáo"),
+    })
+    canv._addAnnotation(field)
+    form.fields.append(form.getRef(field))
 
 
 # -- blocks -------------------------------------------------------------------------------------------------

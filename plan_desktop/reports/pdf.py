@@ -31,6 +31,7 @@ from plan_desktop.reports.layout import (
     title_block,
 )
 from plan_desktop.reports.periodic import ReportData, Section, Table, unit_phrase
+from plan_desktop.signing import qr
 from plan_desktop.signing.placement import INFO_KEY, REPORT_KEY, SIGNER_KEY, UNFINISHED_KEY, declaration
 
 DATA_HASH_KEY = "/PlanDesktopDataSHA256"
@@ -83,9 +84,8 @@ def _section(st: Styles, data: ReportData, sec: Section) -> list[Any]:
 
 def qr_payload(data: ReportData) -> str:
     """What the QR code on the last page carries: unit, period, number, date and the data hash."""
-    number = f"{data.number}/BC-UBND" if data.number else ""
-    return (f"plan_desktop|don_vi={data.scope.unit.code}|ky={data.scope.period}|so={number}"
-            f"|ngay={data.report_date.isoformat()}|sha256={data.data_hash}")
+    return qr.qr_payload(data.scope.unit.code, str(data.scope.period), data.number, data.report_date,
+                         data.data_hash)
 
 
 def story(data: ReportData, st: Styles | None = None) -> list[Any]:
@@ -132,7 +132,7 @@ def story(data: ReportData, st: Styles | None = None) -> list[Any]:
             if t.note:
                 s.append(para(t.note, st.note))
             s.append(Spacer(1, 8))
-    s.append(QrStamp(qr_payload(data)))
+    s.append(QrStamp(qr_payload(data), field=fields))
     return s
 
 

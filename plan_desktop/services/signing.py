@@ -22,6 +22,7 @@ from plan_desktop.domain.periods import Period
 from plan_desktop.reports.scope import DATA_HASH_VERSION, report_data_hash
 from plan_desktop.services.access import APPROVER, AccessError
 from plan_desktop.services.locks import PeriodLock, day_vi, lock_of
+from plan_desktop.signing import qr
 from plan_desktop.signing.errors import SigningError
 from plan_desktop.signing.timefmt import now_vn
 from plan_desktop.store import audit, signed, utc_now
@@ -377,7 +378,7 @@ class SigningService:
             YEAR_FIELD,
         )
         from plan_desktop.signing.sign import sign_pdf
-        from plan_desktop.signing.verify import verify_pdf
+        from plan_desktop.signing.verify import read_data_hash, verify_pdf
 
         self._require_approver("cấp số, ban hành báo cáo")
         in_path, out_path = Path(in_path), Path(out_path)
@@ -429,6 +430,10 @@ class SigningService:
         month = f"{issued_on.month:02d}" if issued_on.month <= 2 else str(issued_on.month)
         values = {NUMBER_FIELD: digits, DAY_FIELD: f"{issued_on.day:02d}", MONTH_FIELD: month,
                   YEAR_FIELD: str(issued_on.year)}
+        if f"{qr.QR_FIELD}_1" in fields_now and len(report) >= 2:
+            # the QR code on the last page is redrawn with the number and date given now; the unit, period
+            # and data hash come from what the signer signed, not from the field's current value
+            values[qr.QR_FIELD] = qr.qr_payload(report[0], report[1], digits, issued_on, read_data_hash(in_path) or "")
         in_sha = file_sha256(in_path)
         sign_pdf(in_path, out_path, signer, field_name=AGENCY_SIGNATURE_FIELD, box=None, title=None,
                  reason=f"Ban hành văn bản số {digits}/BC-UBND ngày {issued_on:%d/%m/%Y}",

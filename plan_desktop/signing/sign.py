@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from plan_desktop.signing.errors import SigningError
+from plan_desktop.signing.qr import QR_FIELD, appearance_stream
 from plan_desktop.signing.specs import SignerSpec
 from plan_desktop.signing.stamp import nfc, seal_style, stamp_style
 from plan_desktop.signing.timefmt import VN_TZ, now_vn
@@ -272,6 +273,9 @@ def fill_text_fields(writer, values: Mapping[str, str]) -> None:
             continue
         value = str(values[key])
         x1, y1, x2, y2 = (float(v) for v in f["/Rect"])
+        if key == QR_FIELD:  # the QR code redrawn with what it now carries
+            _set_appearance(writer, f, value, appearance_stream(value, min(x2 - x1, y2 - y1)), None)
+            continue  # not counted: the number and date fields are what makes a report issuable
         da = str(f.get("/DA") or "/Time 13 Tf 0 g")
         parts = da.split()
         font_name = parts[parts.index("Tf") - 2] if "Tf" in parts else "/Time"
@@ -281,26 +285,33 @@ def fill_text_fields(writer, values: Mapping[str, str]) -> None:
         x = max(x2 - x1 - width, 0) if key == "so_van_ban" else max((x2 - x1 - width) / 2, 0)
         text = value.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         stream = f"/Tx BMC q BT {font_name} {size:g} Tf 0 g {x:.2f} 3 Td ({text}) Tj ET Q EMC".encode("latin-1")
-        resources = generic.DictionaryObject()
         own = _own_fonts(f)  # the font of the field's first appearance (the form's /DR keeps only one)
-        if own is not None or fonts is not None:
-            resources[generic.NameObject("/Font")] = own if own is not None else fonts
-        ap = generic.StreamObject({
-            generic.NameObject("/Type"): generic.NameObject("/XObject"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Form"),
-            generic.NameObject("/BBox"): generic.ArrayObject(
-                [generic.FloatObject(0), generic.FloatObject(0), generic.FloatObject(x2 - x1),
-                 generic.FloatObject(y2 - y1)]),
-            generic.NameObject("/Resources"): resources,
-        }, stream_data=stream)
-        f[generic.NameObject("/V")] = generic.TextStringObject(value)
-        f[generic.NameObject("/AP")] = generic.DictionaryObject({generic.NameObject("/N"): writer.add_object(ap)})
-        writer.update_container(f)
+        _set_appearance(writer, f, value, stream, own if own is not None else fonts)
         done += 1
     if not done:
         raise SigningError("Tệp không có ô số, ngày văn bản để điền (không phải báo cáo do chương trình lập).",
                            en="The file has no boxes for the document number and date (it is not a report made "
                               "by the program).")
+
+
+def _set_appearance(writer, field, value: str, stream: bytes, fonts) -> None:
+    """Give ``field`` the value ``value`` and a normal appearance drawn by ``stream`` (a form XObject
+    over the field's rectangle, with ``fonts`` as its font resources when given), as an update."""
+    from pyhanko.pdf_utils import generic
+
+    x1, y1, x2, y2 = (float(v) for v in field["/Rect"])
+    d = {
+        generic.NameObject("/Type"): generic.NameObject("/XObject"),
+        generic.NameObject("/Subtype"): generic.NameObject("/Form"),
+        generic.NameObject("/BBox"): generic.ArrayObject(
+            [generic.FloatObject(v) for v in (0, 0, x2 - x1, y2 - y1)]),
+        generic.NameObject("/Resources"): generic.DictionaryObject(
+            {generic.NameObject("/Font"): fonts} if fonts is not None else {}),
+    }
+    ap = generic.StreamObject(d, stream_data=stream)
+    field[generic.NameObject("/V")] = generic.TextStringObject(value)
+    field[generic.NameObject("/AP")] = generic.DictionaryObject({generic.NameObject("/N"): writer.add_object(ap)})
+    writer.update_container(field)
 
 
 def _own_fonts(field):

@@ -21,6 +21,32 @@ _lock = threading.Lock()
 _last_ms = 0
 _counter = 0
 
+#: Random bytes drawn from the OS a few kilobytes at a time: one ``os.urandom`` call per id was a
+#: twelfth of a bulk import (a system call each). The bits only keep ids made on different computers
+#: apart; they are not a secret.
+_POOL_SIZE = 4096
+_pool = b""
+_pos = 0
+
+
+def _forget_pool() -> None:
+    """A forked child must not hand out the bytes its parent will also use."""
+    global _pool, _pos
+    _pool, _pos = b"", 0
+
+
+os.register_at_fork(after_in_child=_forget_pool)
+
+
+def _random(n: int) -> int:
+    """``n`` random bytes from the pool as an integer; the caller holds ``_lock``."""
+    global _pool, _pos
+    if _pos + n > len(_pool):
+        _pool, _pos = os.urandom(_POOL_SIZE), 0
+    chunk = _pool[_pos:_pos + n]
+    _pos += n
+    return int.from_bytes(chunk)
+
 
 def new_id() -> str:
     """A new UUID version 7 as a lower-case string with dashes."""
@@ -28,13 +54,13 @@ def new_id() -> str:
     with _lock:
         ms = time.time_ns() // 1_000_000
         if ms > _last_ms:
-            _last_ms, _counter = ms, int.from_bytes(os.urandom(2)) & 0x3FF  # leave room to count up
+            _last_ms, _counter = ms, _random(2) & 0x3FF  # leave room to count up
         else:  # the same millisecond (or the clock went back): count up, borrowing the next ms if full
             _counter += 1
             if _counter > 0xFFF:
                 _last_ms, _counter = _last_ms + 1, 0
         ms, counter = _last_ms, _counter
-    rand_b = int.from_bytes(os.urandom(8)) & 0x3FFF_FFFF_FFFF_FFFF
+        rand_b = _random(8) & 0x3FFF_FFFF_FFFF_FFFF
     value = (ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | counter << 64 | 0b10 << 62 | rand_b
     h = f"{value:032x}"
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

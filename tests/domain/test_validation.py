@@ -194,3 +194,22 @@ def test_years_print_without_a_thousands_separator():
     year = FORMS["unit_status"].field("year")
     assert year.display(2020) == "2020"
     assert FORMS["communication"].field("participants").display(2020) == "2.020"
+
+
+def test_a_cell_seen_before_gives_the_same_answer():
+    """Parsers remember the text cells they have seen (an import's columns repeat): the second time a
+    cell is met it is parsed to the same value, and a refused cell is refused again with its reason."""
+    decomposed = unicodedata.normalize("NFD", "Nhà văn hóa  thôn Đồng Lý ")
+    for _ in range(3):
+        cells = comm(date="05/03/2020", format="Nói chuyện chuyên đề, hội nghị", topic=decomposed)
+        r = validate(FORMS["communication"], cells, CTX)
+        assert r.ok, r.issues
+        assert r.values["date"] == date(2020, 3, 5) and r.values["format"] == "talk"
+        assert r.values["topic"] == unicodedata.normalize("NFC", "Nhà văn hóa thôn Đồng Lý")
+    for _ in range(2):
+        got = issues("communication", comm(date="31/02/2020", format="karaoke", topic="Tá»• dĂ¢n phá»‘"))
+        assert set(got) == {"date", "format", "topic"}
+        assert "lỗi mã hóa" in got["topic"] and "Tổ dân phố" in got["topic"]
+    # a value of another type than text is never answered from what a text cell gave
+    r = validate(FORMS["communication"], comm(date=date(2020, 3, 6)), CTX)
+    assert r.ok and r.values["date"] == date(2020, 3, 6)

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from plan_desktop.domain.forms import load_forms
-from plan_desktop.exchange.package import Bundle, verify_package
+from plan_desktop.exchange.package import verify_package
 from plan_desktop.reports.scope import report_data_hash
 from plan_desktop.services import exchange as ex
-from plan_desktop.services.exchange.imports import FileResult, _apply_bundle, _verify_context
+from plan_desktop.services.exchange.imports import FileResult, FormTally, _apply_rows, _verify_context
 from tests.exchange.conftest import C1, C2, DISTRICT, PROVINCE, YEAR, dump, link
 
 #: One unmistakable value per local_only field: a name as an officer might type it.
@@ -271,9 +271,11 @@ def test_the_receiver_never_blanks_its_own_local_values(world):
     case = svc.create("case", {**_values()["case"], "notes": "Ghi chú của huyện"})
     incoming = {**case, "revision": case["revision"] + 1, "notes": None, "fine": 2_000_000}
     incoming = {c: incoming.get(c) for c in world.d.store.content_columns(world.d.store.forms["case"])}
-    bundle = Bundle(None, DISTRICT, 1, {}, {"case": [incoming]}, [], [])  # type: ignore[arg-type]
+    tally = FormTally()
     with world.d.store.db.atomic():
-        _apply_bundle(world.d, svc, bundle, FileResult(Path("x.pdpkg")), date.today(), defaultdict(list))
+        _apply_rows(world.d, svc, "case", [incoming], tally, set(), FileResult(Path("x.pdpkg")), date.today(),
+                    defaultdict(list), f"gói {DISTRICT} số 1")
+    assert tally.updated == 1
     row = world.d.store.get_row(world.d.store.forms["case"], case["id"])
     assert row["revision"] == case["revision"] + 1 and row["fine"] == 2_000_000
     assert row["notes"] == "Ghi chú của huyện"

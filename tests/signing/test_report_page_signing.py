@@ -111,6 +111,10 @@ def test_sign_then_issue_from_the_report_page(page, commune, pki, tmp_path):
     assert entry.status == "issued" and entry.status_vi == "đã ban hành" and entry.doc_number == "15/BC-UBND"
     result = verify_pdf(entry.file_path, [pki["ca"].cert])
     assert result.intact and [s.field_name for s in result.signatures] == ["ChuKy_ChuTich", "ChuKy_CoQuan"]
+    from pypdf import PdfReader
+
+    qr_text = str(PdfReader(entry.file_path).get_fields()["ma_qr_1"].get("/V"))
+    assert "|so=15/BC-UBND|ngay=2020-01-08|" in qr_text  # the QR code on the last page says what was given
     if shutil.which("pdfsig"):
         out = subprocess.run(["pdfsig", entry.file_path], capture_output=True, text=True, timeout=60).stdout
         assert out.count("Signature is Valid") == 2

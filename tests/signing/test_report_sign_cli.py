@@ -177,13 +177,44 @@ def test_issue_fills_number_and_date_and_adds_the_agency_signature(filled, pki, 
         assert res.stdout.count("Signature is Valid") == 2
     assert main([*dd, "reports", "list"]) == 0
     assert "đã ban hành" in capsys.readouterr().out
+    # the QR code cannot be filled with something else in between: the signer's signature, the last one
+    # then, allows no change after it, so the clerk's step refuses the file
+    import io
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    from plan_desktop.signing.sign import fill_text_fields
+
+    signed_qr = {k: str(v.get("/V") or "") for k, v in PdfReader(str(pdf)).get_fields().items()}["ma_qr_1"]
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf.read_bytes()))
+    fill_text_fields(w, {"ma_qr": signed_qr.replace(read_data_hash(pdf), "0" * 64), "so_van_ban": "99"})
+    forged = tmp_path / "forged.pdf"
+    out_buf = io.BytesIO()
+    w.write(out_buf)
+    forged.write_bytes(out_buf.getvalue())
+    assert main([*dd, "issue", str(forged), "--number", "9", "--date", "2019-07-08", "--p12",
+                 str(pki["officer"].p12), "--out", str(tmp_path / "forged-issued.pdf")]) == 1
+    assert "đã bị sửa sau khi ký" in capsys.readouterr().err and not (tmp_path / "forged-issued.pdf").exists()
     # once issued, never again; a changed byte after issuing is seen
     assert main([*dd, "issue", str(issued), "--number", "8", "--date", "2019-07-09", "--p12",
                  str(pki["officer"].p12)]) == 1
     assert "đã được cấp số" in capsys.readouterr().err
+    # the QR code on the last page was redrawn with the number and date: a printed copy of the issued report
+    # carries them, and the same data hash ``verify`` prints
+    qr_now = fields["ma_qr_1"]
+    assert qr_now == f"plan_desktop|don_vi=13597|ky=2019-H1|so=07/BC-UBND|ngay=2019-07-08|sha256={read_data_hash(pdf)}"
+    before = {k: str(v.get("/V") or "") for k, v in PdfReader(str(pdf)).get_fields().items()}["ma_qr_1"]
+    assert "|so=|ngay=2019-07-02|" in before  # what the chairman signed: no number yet
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-r", "70", "-png", str(issued), str(tmp_path / "trang")], check=True)
         assert len(list(tmp_path.glob("trang-*.png"))) >= 2
+        if shutil.which("zbarimg"):
+            for name, expected in ((pdf, before), (issued, qr_now)):
+                subprocess.run(["pdftoppm", "-r", "150", "-png", "-f", "2", str(name), str(tmp_path / name.stem)],
+                               check=True)
+                last = max(tmp_path.glob(f"{name.stem}-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+                read = subprocess.run(["zbarimg", "-q", "--raw", str(last)], capture_output=True, text=True).stdout
+                assert read.strip() == expected, name.name
         import os
 
         if os.environ.get("PLAN_DESKTOP_SHOTS"):

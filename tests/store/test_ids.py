@@ -29,3 +29,22 @@ def test_new_records_get_ordered_ids(service):
     first = service.create("officer", {"full_name": "Lê Văn Nam"})["id"]
     second = service.create("officer", {"full_name": "Trần Thị Hoa"})["id"]
     assert uuid.UUID(first).version == 7 and first < second
+
+
+def test_a_forked_process_does_not_reuse_the_random_bits_of_its_parent():
+    """The random part comes from a pool drawn from the OS a few kilobytes at a time; a child process
+    made by fork starts with a fresh pool, so its ids do not repeat the parent's random bits."""
+    import os
+
+    ids.new_id()  # the pool holds bytes the parent has not used yet
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.write(write, ids.new_id().encode())
+        os._exit(0)
+    os.close(write)
+    os.waitpid(pid, 0)
+    child = os.read(read, 64).decode()
+    os.close(read)
+    mine = ids.new_id()
+    assert uuid.UUID(child).int & (2**62 - 1) != uuid.UUID(mine).int & (2**62 - 1)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from plan_desktop.domain.forms import COMMON_FIELDS
 from plan_desktop.domain.units import Level
 from plan_desktop.domain.validation import validate
 from plan_desktop.exchange import merge
@@ -22,9 +24,9 @@ from plan_desktop.exchange.package import (
     Untrusted,
     VerifiedPackage,
     VerifyContext,
+    open_package,
     read_source,
     verify_document,
-    verify_package,
 )
 from plan_desktop.services.exchange.anchors import compare_anchor, record_anchor
 from plan_desktop.services.exchange.keys import (
@@ -197,6 +199,11 @@ def _verify_context(inst: Installation, keys: KeyPair) -> VerifyContext:
     return VerifyContext(inst.unit_code, inst.units, keys, known_keys(inst), inst.store.forms)
 
 
+#: Records of one form decided and written together: the stored rows they meet are read with one
+#: query per chunk, and a form of a big bundle is never held twice over (parsed rows and rows to write).
+APPLY_CHUNK = 2000
+
+
 def _apply_bundle(
     inst: Installation,
     service,
@@ -204,92 +211,185 @@ def _apply_bundle(
     result: FileResult,
     today: date,
     changed: dict[str, list[str]],
-) -> None:
-    store = inst.store
+) -> int:
+    """Apply one bundle form by form (forms that others refer to first), each form's records parsed
+    only now and dropped once written; returns how many records it carried. A line that is not a
+    record raises PackageRefused: the caller's transaction then rolls back the whole package."""
     label_unit = bundle.unit
-    in_package = {(fid, r["id"]) for fid, rows in bundle.records.items() for r in rows}
-    for p in bundle.problems:
-        t = result.tally.setdefault((label_unit, p.form_id), FormTally())
-        t.rejected += 1
-        t.reasons.append(f"Từ chối bản ghi {p.record_id}: {p.reason}.")
     for fid in bundle.unknown_forms:
         result.warnings.append(f"Gói có biểu mẫu «{fid}» mà phiên bản chương trình này chưa có; đã bỏ qua.")
     note = f"gói {bundle.unit} số {bundle.sequence}" + (
         f" qua {bundle.forwarded_by}" if bundle.forwarded_by else ""
     )
-    for fid in _form_order(inst, bundle.records):
-        form = store.forms[fid]
-        local = form.local_only_names
+    order = _form_order(inst, bundle.form_ids)
+    # the records of the bundle that a reference may point at (a missing one is only a warning when the
+    # package carries it): the ids of every form of the bundle some form of it refers to
+    targets = {fd.form for fid in order for fd in inst.store.forms[fid].fields
+               if fd.type in ("ref", "refs") and fd.form in bundle.form_ids}
+    in_package = _early_ids(inst, bundle, order, targets)
+    carried = 0
+    for fid in order:
         t = result.tally.setdefault((label_unit, fid), FormTally())
-        rows = bundle.records[fid]
-        existing = store.rows_by_ids(form, [r["id"] for r in rows])
-        # the winners of this form are written together after the decisions (one statement for the
-        # records, one for their audit rows, the chain head read and written once); the decisions only
-        # read what was there before the package and the package itself, so this is the same as
-        # writing each as it is decided
-        to_write: list[dict] = []
-        hashes: dict[str, str] = {}  # the content hash of a winner written exactly as it came
-        for row in rows:
-            rid = row["id"]
-            cur = existing.get(rid)
-            if cur is not None and cur["unit_code"] != row["unit_code"]:
+        for rows, problems in bundle.row_chunks(fid, APPLY_CHUNK):
+            carried += len(rows)
+            if fid in targets:
+                in_package.update((fid, r["id"]) for r in rows)
+            for p in problems:
                 t.rejected += 1
-                t.reasons.append(
-                    f"Từ chối bản ghi {rid}: trùng mã với một bản ghi của đơn vị {cur['unit_code']}."
-                )
+                t.reasons.append(f"Từ chối bản ghi {p.record_id}: {p.reason}.")
+            _apply_rows(inst, service, fid, rows, t, in_package, result, today, changed, note)
+    return carried
+
+
+def _early_ids(inst: Installation, bundle: Bundle, order: list[str], targets: set[str]) -> set[tuple[str, str]]:
+    """The ids of the referred-to forms that are not wholly read before a form referring to them is
+    applied chunk by chunk — itself, or a form after it (forms referring to each other; the program's
+    own forms do neither): read before anything is applied."""
+    forms = inst.store.forms
+    early = {fd.form for k, fid in enumerate(order) for fd in forms[fid].fields
+             if fd.type in ("ref", "refs") and fd.form in targets and fd.form in order[k:]}
+    out: set[tuple[str, str]] = set()
+    for fid in sorted(early):
+        for rows, _ in bundle.row_chunks(fid, APPLY_CHUNK):
+            out.update((fid, r["id"]) for r in rows)
+    return out
+
+
+def _apply_rows(
+    inst: Installation,
+    service,
+    fid: str,
+    rows: list[dict],
+    t: FormTally,
+    in_package: set[tuple[str, str]],
+    result: FileResult,
+    today: date,
+    changed: dict[str, list[str]],
+    note: str,
+) -> None:
+    """Decide and write one chunk of a form's incoming rows."""
+    store = inst.store
+    form = store.forms[fid]
+    local = form.local_only_names
+    values_of = _values_reader(form)
+    existing = store.rows_by_ids(form, [r["id"] for r in rows])
+    # the winners of this chunk are written together after the decisions (one statement for the
+    # records, one for their audit rows); the decisions only read what was there before the package
+    # and the package itself, so this is the same as writing each as it is decided
+    to_write: list[dict] = []
+    hashes: dict[str, str] = {}  # the content hash of a winner written exactly as it came
+    for row in rows:
+        rid = row["id"]
+        cur = existing.get(rid)
+        if cur is not None and cur["unit_code"] != row["unit_code"]:
+            t.rejected += 1
+            t.reasons.append(
+                f"Từ chối bản ghi {rid}: trùng mã với một bản ghi của đơn vị {cur['unit_code']}."
+            )
+            continue
+        if not row["deleted"]:
+            ctx = _IncomingContext(inst, row["unit_code"], in_package, today)
+            try:
+                res = validate(form, values_of(row), ctx, record_id=rid, unit_code=row["unit_code"])
+            except (ValueError, TypeError, KeyError):
+                t.rejected += 1
+                t.reasons.append(f"Từ chối bản ghi {rid}: dữ liệu không đọc được.")
                 continue
-            if not row["deleted"]:
-                ctx = _IncomingContext(inst, row["unit_code"], in_package, today)
-                try:
-                    res = validate(
-                        form, store.to_values(form, row), ctx, record_id=rid, unit_code=row["unit_code"]
-                    )
-                except (ValueError, TypeError, KeyError):
-                    t.rejected += 1
-                    t.reasons.append(f"Từ chối bản ghi {rid}: dữ liệu không đọc được.")
-                    continue
-                # a local_only value stays at its unit: arriving empty it breaks no rule here
-                issues = [i for i in res.issues if i.field not in local]
-                if issues:
-                    t.rejected += 1
-                    t.reasons.append(f"Từ chối bản ghi {rid}: " + "; ".join(i.message for i in issues))
-                    continue
-                if ctx.missing:
-                    result.warnings.append(
-                        f"{form.label}, bản ghi {rid}: tham chiếu tới {len(ctx.missing)} bản ghi chưa có ở "
-                        "đây "
-                        "(sẽ có khi nhập gói chứa bản ghi đó)."
-                    )
-            # Compared on what travels: local_only fields never do (the parser left them empty), so a
-            # value kept here (ours, or one an older program version sent) is no difference.
-            # Hashed only when the revisions are equal: otherwise they decide alone (a new record's
-            # hash is taken once, as its audit row's content hash, when it is written).
-            inc_hash: str | None = None
-            cur_hash: str | None = None
-            if merge.needs_hashes(cur, row):
-                inc_hash = store.row_hash(form, _shared(row, local))
-                cur_hash = store.row_hash(form, _shared(cur, local))
-            d = merge.decide(cur, cur_hash, row, inc_hash or "")
-            if d.conflict:
-                t.conflicts += 1
-                t.reasons.append(
-                    f"Xung đột ở bản ghi {rid} (cùng phiên bản {row['revision']} nhưng khác nội dung): "
-                    + ("giữ bản mới nhận (sửa sau)." if d.write else "giữ bản đang có (sửa sau).")
+            # a local_only value stays at its unit: arriving empty it breaks no rule here
+            issues = [i for i in res.issues if i.field not in local]
+            if issues:
+                t.rejected += 1
+                t.reasons.append(f"Từ chối bản ghi {rid}: " + "; ".join(i.message for i in issues))
+                continue
+            if ctx.missing:
+                result.warnings.append(
+                    f"{form.label}, bản ghi {rid}: tham chiếu tới {len(ctx.missing)} bản ghi chưa có ở "
+                    "đây "
+                    "(sẽ có khi nhập gói chứa bản ghi đó)."
                 )
-            if d.write:
-                if cur is not None and local and cur["unit_code"] == inst.unit_code:
-                    row = {**row, **{n: cur[n] for n in local}}  # never blank our own local values
-                elif inc_hash is not None and (not local or all(row.get(n) is None for n in local)):
-                    hashes[rid] = inc_hash  # _shared(row) has the content of row itself
-                to_write.append(row)
-                changed[fid].append(rid)
-                if d.outcome == merge.NEW:
-                    t.new += 1
-                else:
-                    t.updated += 1
+        # Compared on what travels: local_only fields never do (the parser left them empty), so a
+        # value kept here (ours, or one an older program version sent) is no difference.
+        # Hashed only when the revisions are equal: otherwise they decide alone (a new record's
+        # hash is taken once, as its audit row's content hash, when it is written).
+        inc_hash: str | None = None
+        cur_hash: str | None = None
+        if merge.needs_hashes(cur, row):
+            inc_hash = store.row_hash(form, _shared(row, local))
+            cur_hash = store.row_hash(form, _shared(cur, local))
+        d = merge.decide(cur, cur_hash, row, inc_hash or "")
+        if d.conflict:
+            t.conflicts += 1
+            t.reasons.append(
+                f"Xung đột ở bản ghi {rid} (cùng phiên bản {row['revision']} nhưng khác nội dung): "
+                + ("giữ bản mới nhận (sửa sau)." if d.write else "giữ bản đang có (sửa sau).")
+            )
+        if d.write:
+            if cur is not None and local and cur["unit_code"] == inst.unit_code:
+                row = {**row, **{n: cur[n] for n in local}}  # never blank our own local values
+            elif inc_hash is not None and (not local or all(row.get(n) is None for n in local)):
+                hashes[rid] = inc_hash  # _shared(row) has the content of row itself
+            to_write.append(row)
+            changed[fid].append(rid)
+            if d.outcome == merge.NEW:
+                t.new += 1
             else:
-                t.unchanged += 1
-        service.apply_incoming_many(fid, to_write, note=note, hashes=hashes)
+                t.updated += 1
+        else:
+            t.unchanged += 1
+    service.apply_incoming_many(fid, to_write, note=note, hashes=hashes)
+
+
+_READERS: dict[int, tuple[Any, Callable[[Mapping[str, Any]], dict[str, Any]]]] = {}
+#: How many stored texts of one field :func:`_values_reader` remembers.
+_READER_MEMO = 4096
+
+
+def _values_reader(form) -> Callable[[Mapping[str, Any]], dict[str, Any]]:
+    """:meth:`Store.to_values` for incoming rows of ``form`` (the same values), remembering what the
+    stored text of a date or a list became: a package repeats its days and its choice lists, and
+    ``date.fromisoformat`` and ``json.loads`` are pure. A text that does not load is not remembered
+    (it raises again, for the caller to refuse the record)."""
+    hit = _READERS.get(id(form))
+    if hit is not None and hit[0] is form:
+        return hit[1]
+    loaders = []
+    for fd in form.fields:
+        load = fd.loader
+        if fd.type == "date" or fd.is_multi:
+            load = _remembering(load, fd.is_multi)
+        loaders.append((fd.name, load))
+    common = COMMON_FIELDS
+
+    def values_of(row: Mapping[str, Any]) -> dict[str, Any]:
+        get = row.get
+        out = {c: get(c) for c in common}
+        out["deleted"] = bool(get("deleted"))
+        for name, load in loaders:
+            out[name] = load(get(name))
+        return out
+
+    _READERS[id(form)] = (form, values_of)
+    return values_of
+
+
+def _remembering(load: Callable[[Any], Any], is_list: bool) -> Callable[[Any], Any]:
+    memo: dict[str, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if value.__class__ is not str:
+            return load(value)
+        known = memo.get(value)
+        if known is not None:
+            return list(known) if is_list else known  # a fresh list each time, as the loader gives
+        got = load(value)
+        if len(memo) < _READER_MEMO and len(value) <= 200:
+            if not is_list:
+                memo[value] = got
+            elif all(v.__class__ is str for v in got):
+                memo[value] = tuple(got)
+        return got
+
+    return remembered
 
 
 def _shared(row: dict, local: tuple[str, ...]) -> dict:
@@ -297,8 +397,8 @@ def _shared(row: dict, local: tuple[str, ...]) -> dict:
     return {**row, **dict.fromkeys(local)} if local else row
 
 
-def _record_received(inst: Installation, bundle: Bundle, file_name: str) -> bool:
-    """Note a bundle as received; False when it was already."""
+def _record_received(inst: Installation, bundle: Bundle, file_name: str, records: int) -> bool:
+    """Note a bundle (that carried ``records`` records) as received; False when it was already."""
     m = bundle.manifest
     db = inst.store.db
     if exchange_state.was_received(db, bundle.signed.sha256):
@@ -315,7 +415,7 @@ def _record_received(inst: Installation, bundle: Bundle, file_name: str) -> bool
             utc_now(),
             m["period"]["from"],
             m["period"]["to"],
-            sum(len(v) for v in bundle.records.values()),
+            records,
             json.dumps(reports),
             bundle.signed.fingerprint,
             file_name[:200],
@@ -332,33 +432,52 @@ def _apply_package(
     today = date.today() + timedelta(days=2)  # clocks differ a little between offices
     changed: dict[str, list[str]] = defaultdict(list)
     has_parent = inst.units.parent_for(inst.unit_code, _on(inst)) is not None
-    with store.db.atomic():
-        # keys enrolled in advance or vouched for by the level above are pinned with the data
-        labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}
-        for unit, (signing, enc, _fpr, status) in pkg.trust.seen.items():
-            _record_key(inst, unit, signing, enc, _fpr, _source(status, pkg.trust.vouched.get(unit)))
-            if status in ("enrolled", "vouched"):
-                result.new_keys.append((labels.get(unit) or _label(inst, unit), short_code(signing)))
-        fresh = False
-        for bundle in pkg.bundles:
-            chain = bundle.manifest.get("audit")
-            fpr = bundle.signed.fingerprint
-            problems = compare_anchor(
-                inst, bundle.unit, "package", bundle.sequence, fpr, chain, _bundle_label(inst, bundle)
-            )
-            result.anchor_problems += problems
-            result.warnings += [f"CẢNH BÁO: {p}" for p in problems]
-            record_anchor(inst, bundle.unit, "package", bundle.sequence, fpr, chain)
-            _apply_bundle(inst, service, bundle, result, today, changed)
-            fresh |= _record_received(inst, bundle, result.path.name)
-        if has_parent:  # keep the child's signed bundle to pass upward unchanged
-            b = pkg.own
-            if not exchange_state.archived(store.db, b.signed.sha256):
-                exchange_state.archive_bundle(store.db, b.signed.sha256, b.unit, b.sequence,
-                                              b.to_forward().to_blob(), utc_now())
+    # One transaction for the whole package. Its bundles are parsed one after the other as they are
+    # applied (the package was verified as a whole before: signatures, hashes, counts), so a line
+    # that is not a record in the last bundle is met after the first ones were written: the refusal
+    # (PackageRefused) rolls back everything the package wrote, and what the result had gathered.
+    try:
+        with store.db.atomic():
+            fresh = _apply_bundles(inst, pkg, result, service, today, changed, has_parent)
+    except BaseException:
+        result.tally.clear()
+        result.new_keys.clear()
+        result.warnings.clear()
+        result.anchor_problems.clear()
+        raise
     result.already_imported = not fresh
     for fid, ids in changed.items():
         service.notify(Change(fid, tuple(ids), "import"))
+
+
+def _apply_bundles(inst: Installation, pkg: VerifiedPackage, result: FileResult, service, today: date,
+                   changed: dict[str, list[str]], has_parent: bool) -> bool:
+    """The body of :func:`_apply_package`'s transaction; True when some bundle was new here."""
+    store = inst.store
+    # keys enrolled in advance or vouched for by the level above are pinned with the data
+    labels = {b.unit: _bundle_label(inst, b) for b in pkg.bundles}
+    for unit, (signing, enc, _fpr, status) in pkg.trust.seen.items():
+        _record_key(inst, unit, signing, enc, _fpr, _source(status, pkg.trust.vouched.get(unit)))
+        if status in ("enrolled", "vouched"):
+            result.new_keys.append((labels.get(unit) or _label(inst, unit), short_code(signing)))
+    fresh = False
+    for bundle in pkg.bundles:
+        chain = bundle.manifest.get("audit")
+        fpr = bundle.signed.fingerprint
+        problems = compare_anchor(
+            inst, bundle.unit, "package", bundle.sequence, fpr, chain, _bundle_label(inst, bundle)
+        )
+        result.anchor_problems += problems
+        result.warnings += [f"CẢNH BÁO: {p}" for p in problems]
+        record_anchor(inst, bundle.unit, "package", bundle.sequence, fpr, chain)
+        carried = _apply_bundle(inst, service, bundle, result, today, changed)
+        fresh |= _record_received(inst, bundle, result.path.name, carried)
+    if has_parent:  # keep the child's signed bundle to pass upward unchanged
+        b = pkg.own
+        if not exchange_state.archived(store.db, b.signed.sha256):
+            exchange_state.archive_bundle(store.db, b.signed.sha256, b.unit, b.sequence,
+                                          b.archive_blob(), utc_now())
+    return fresh
 
 
 #: The furthest a unit's package number may jump past the last one received from it. A commune that
@@ -482,7 +601,7 @@ def process_file(
     path = result.path
     try:
         try:
-            pkg = verify_package(data, _verify_context(inst, keys), what=f"Gói «{path.name}»")
+            pkg = open_package(data, _verify_context(inst, keys), what=f"Gói «{path.name}»")
         except PackageRefused as exc:
             if exc.reason != "wrong_kind":
                 raise
