@@ -254,9 +254,15 @@ def arm_smoke_exit(app: QApplication) -> int | None:
         log.info("smoke exit after %d ms; windows shown: %s", ms, ", ".join(shown) or "none")
         app.closeAllWindows()  # the windows shut down as when the officer closes them
         app.exit(0)  # leaves every event loop, a modal dialog's too, so a smoke start never hangs
+        # fired while the start itself ran events (before app.exec()), exit() has no main loop to end
+        # yet: run() sees this and does not enter one
+        app.setProperty(_SMOKE_LEFT, True)
 
     QTimer.singleShot(ms, leave)
     return ms
+
+
+_SMOKE_LEFT = "plan_desktop_smoke_left"
 
 
 def run(folder: Path, argv: list[str] | None = None) -> int:
@@ -268,7 +274,10 @@ def run(folder: Path, argv: list[str] | None = None) -> int:
     controller = Controller(folder)
     arm_smoke_exit(app)
     try:
-        if not controller.start():
+        started = controller.start()
+        if app.property(_SMOKE_LEFT):  # the smoke exit came during the start (a dialog it showed)
+            return 0
+        if not started:
             return 1
         return app.exec()
     finally:

@@ -56,3 +56,18 @@ def test_a_bad_value_is_ignored(qapp, monkeypatch):
     assert arm_smoke_exit(qapp) is None
     monkeypatch.delenv(SMOKE_EXIT_ENV)
     assert arm_smoke_exit(qapp) is None
+
+
+def test_a_smoke_exit_due_during_the_start_quits_from_the_dialog_it_shows(tmp_path):
+    """The smoke exit fires in the password dialog the start shows before any main loop runs: the
+    program names the dialog and quits with 0, rather than failing or entering a main loop that the
+    exit, already spent, would never end."""
+    from plan_desktop.services.installation import Installation
+
+    data = tmp_path / "data"
+    inst = Installation.init(data, COMMUNE, officer="Đặng Thị Thu")
+    inst.access.enable("matkhau-canbo", "matkhau-duyet")
+    inst.close()
+    res = start_window(data, smoke_env(tmp_path, ms=0))
+    assert res.returncode == 0, res.stderr
+    assert "windows shown: LoginDialog" in shown(data)
