@@ -103,8 +103,10 @@ COMMON_FIELDS = (
     "updated_by",
     "deleted",
 )
-#: Internal bookkeeping columns of a record table (never exported as data).
-INTERNAL_FIELDS = ("change_seq", "search_text")
+#: Internal bookkeeping columns of a record table (never exported as data): the store's change counter
+#: when the record was last written, its folded search text, and the hash of what travels of it
+#: (``shared_hash``: the content hash without ``local_only`` fields, what a report's data hash covers).
+INTERNAL_FIELDS = ("change_seq", "search_text", "shared_hash")
 RESERVED_NAMES = frozenset(COMMON_FIELDS + INTERNAL_FIELDS)
 
 _FORM_KEYS = {

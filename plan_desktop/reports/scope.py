@@ -27,7 +27,7 @@ HASH_PREFIX = "plan_desktop:data_sha256="
 #: a report without it has version 1) and stored with each signed report.
 VERSION_PREFIX = "plan_desktop:data_hash_version="
 #: The format new reports carry; every version here can still be computed to check an older report.
-DATA_HASH_VERSION = 2
+DATA_HASH_VERSION = 3
 DATA_HASH_VERSIONS = DATA_LINE_VERSIONS
 
 
@@ -182,14 +182,16 @@ def report_data_hash(ctx: ReportContext, period: str | Period | Scope, unit_code
     """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from, in
     format ``version`` (the one a report carries, ``plan_desktop:data_hash_version``; 1 when absent).
 
-    Deterministic: the records of :meth:`Scope.where`, by form and id, one JSON line each
+    Deterministic: the records of :meth:`Scope.where`, by form and id, one line each
     (``RecordReader.data_lines``): version 1 ``["form","id",revision,[every content column]]`` —
     NULLs included, so a field added to a form changes it; version 2 ``["form","id",revision,
     {"column":value,…}]`` with the columns in name order and NULLs left out, so adding a field changes
-    no hash. Any change to a record in scope (an edit bumps the revision; a deletion removes it)
-    changes both. ``local_only`` fields are left out: they stay at the unit that wrote them, and the
-    district computes the same hash from the commune's imported records (an edit to them still
-    changes the revision, which is hashed).
+    no hash; version 3 ``form,id,revision,shared_hash`` — the SHA-256 of the record's canonical JSON
+    without its local_only fields (NULLs left out too), which the program stores with each record when
+    it writes it: read instead of recomputed (``check`` recomputes every one). Any change to a record
+    in scope (an edit bumps the revision; a deletion removes it) changes each. ``local_only`` fields
+    are left out: they stay at the unit that wrote them, and the district computes the same hash from
+    the commune's imported records (an edit to them still changes the revision, which is hashed).
     """
     if version not in DATA_HASH_VERSIONS:
         raise ReportError(f"Báo cáo mang mã băm dữ liệu phiên bản {version}, chương trình này chỉ biết "

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from plan_desktop.domain.forms import FormDef
+from plan_desktop.domain.forms import INTERNAL_FIELDS, FormDef
 from plan_desktop.domain.units import default_registry
 from plan_desktop.domain.validation import FieldIssue, Reason, ValidationError, ValidationResult, validate
 from plan_desktop.store import Store, audit, form_rows, utc_now
@@ -239,8 +239,10 @@ class RecordService:
         batch_sql = ""
         for action, row in rows:
             seq += 1
+            content_hash = hashes.get(row["id"]) or store.row_hash(form, row)
             row["change_seq"] = seq
             row["search_text"] = store.search_text(form, row)
+            row["shared_hash"] = store.shared_hash(form, row, content_hash)
             sql = form_rows.upsert_statement(form.table, tuple(row))
             if sql is not batch_sql and batch:
                 form_rows.write_batch(conn, batch_sql, batch)
@@ -250,7 +252,7 @@ class RecordService:
             entries.append({
                 "at": row["updated_at"], "actor": self.actor, "action": action, "form": form.id,
                 "record_id": row["id"], "unit_code": row["unit_code"], "revision": row["revision"],
-                "content_hash": hashes.get(row["id"]) or store.row_hash(form, row), "note": note,
+                "content_hash": content_hash, "note": note,
             })
         if batch:
             form_rows.write_batch(conn, batch_sql, batch)
@@ -371,7 +373,7 @@ class RecordService:
                                       record_id=rid)
                     if not result.ok:
                         raise ValidationError(result.issues)
-                row = {k: current[k] for k in current if k not in ("change_seq", "search_text")}
+                row = {k: current[k] for k in current if k not in INTERNAL_FIELDS}
                 row.update(deleted=int(deleted), revision=current["revision"] + 1, updated_at=utc_now(),
                            updated_by=self.actor)
                 self._write(form, row, "delete" if deleted else "restore", ap)

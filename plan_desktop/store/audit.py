@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,7 +65,7 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def record_hash(form_id: str, row: Mapping[str, Any], columns: list[str]) -> str:
+def record_hash(form_id: str, row: Mapping[str, Any], columns: Sequence[str]) -> str:
     """Hash of a record's stored content: the given columns (common + form fields) and the form.
 
     Empty (NULL) columns are left out, so a field added to a form later does not change the hash of
@@ -78,6 +78,27 @@ def record_hash(form_id: str, row: Mapping[str, Any], columns: list[str]) -> str
         if v is not None:
             content[c] = v
     return hashlib.sha256(_canonical_flat(content)).hexdigest()
+
+
+def shared_columns(content_columns: Sequence[str], local_only: Sequence[str]) -> tuple[str, ...]:
+    """The content columns of a record that travel to the upper level: all but ``local_only`` fields."""
+    return tuple(c for c in content_columns if c not in local_only)
+
+
+def shared_hash(form_id: str, row: Mapping[str, Any], columns: Sequence[str], local_only: Sequence[str],
+                content_hash: str | None = None) -> str:
+    """The record's ``shared_hash``: :func:`record_hash` of its content without ``local_only`` fields
+    (``columns``: :func:`shared_columns`), so a commune and the district holding its imported record
+    store the same one. Equal to the content hash when every local_only value is empty (empty columns
+    are left out of both): ``content_hash``, when the caller has it, is then taken as it is."""
+    if content_hash is not None:
+        get = row.get
+        for n in local_only:
+            if get(n) is not None:
+                break
+        else:
+            return content_hash
+    return record_hash(form_id, row, columns)
 
 
 def _row_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:

@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet
+from plan_desktop.store import audit
 
 #: A WHERE fragment and its parameters (from :func:`~plan_desktop.store.periods.period_where`).
 Where = tuple[str, Sequence[Any]]
@@ -76,8 +77,11 @@ class Month:
 #: The report data hash's record line, per format version (see ``reports/scope.py``).
 #: 1: ``["form","id",revision,[every content column, NULLs included, in table order]]``;
 #: 2: ``["form","id",revision,{"column":value,…}]`` with the columns in name order and NULLs left
-#:    out, so a field added to a form changes no earlier line.
-DATA_LINE_VERSIONS = (1, 2)
+#:    out, so a field added to a form changes no earlier line;
+#: 3: ``form,id,revision,shared_hash`` — the record's stored hash of what travels of it (its content
+#:    without local_only fields, written with it: see ``Store.shared_hash``), so a report hashes 64
+#:    characters a record instead of writing each record's JSON.
+DATA_LINE_VERSIONS = (1, 2, 3)
 
 
 class RecordReader:
@@ -170,6 +174,9 @@ class RecordReader:
         (``local_only`` fields). SQLite writes the JSON itself, which keeps 100.000 records well
         under a second; values are TEXT/INTEGER/NULL, so the text is stable."""
         form = self._form(form_id)
+        if version == 3:
+            yield from self._shared_hash_lines(form, where)
+            return
         omit = {"id", "revision", *skip}
         cols = [c for c in (*COMMON_FIELDS, *form.field_names) if c not in omit]
         if version == 1:
@@ -184,6 +191,37 @@ class RecordReader:
         cur = self._conn.execute(sql, [form_id, *where[1]])
         while rows := cur.fetchmany(5000):
             yield "".join(r[0] + "\n" for r in rows)
+
+    def _shared_hash_lines(self, form: FormDef, where: Where) -> Iterator[str]:
+        """Version 3's lines: made by SQLite from the stored ``shared_hash``; a row without one (written
+        before the column existed and not yet given it) is hashed here, as the program would store it."""
+        sql = (f"SELECT ? || ',' || id || ',' || revision || ',' || shared_hash || char(10), id "
+               f"FROM [{form.table}] WHERE {where[0]} ORDER BY id")
+        cur = self._conn.execute(sql, [form.id, *where[1]])
+        while rows := cur.fetchmany(5000):
+            missing = [rid for line, rid in rows if line is None]
+            if missing:
+                hashed = self._shared_hashes(form, missing)
+                yield "".join(line if line is not None else hashed[rid] for line, rid in rows)
+            else:
+                yield "".join([line for line, _ in rows])
+
+    def _shared_hashes(self, form: FormDef, ids: Sequence[str]) -> dict[str, str]:
+        """``id -> its version 3 line`` of rows whose ``shared_hash`` is empty, computed from the row."""
+        content = (*COMMON_FIELDS, *form.field_names)
+        local = form.local_only_names
+        shared = audit.shared_columns(content, local)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            part = list(ids[i:i + 500])
+            cur = self._conn.execute(
+                f"SELECT * FROM [{form.table}] WHERE id IN ({','.join('?' * len(part))})", part)
+            names = [d[0] for d in cur.description]
+            for values in cur:
+                row = dict(zip(names, values, strict=True))
+                h = audit.shared_hash(form.id, row, shared, local)
+                out[row["id"]] = f"{form.id},{row['id']},{row['revision']},{h}\n"
+        return out
 
     # -- the exchange's bookkeeping, as the report's completeness table reads it ---------------------
     def received_report_periods(self) -> list[tuple[str, str, list[str]]]:

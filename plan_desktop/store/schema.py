@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from plan_desktop.domain.forms import FormDef, FormSet
-from plan_desktop.store import seal
+from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet
+from plan_desktop.store import audit, seal
 from plan_desktop.store.audit import GENESIS
 
 SCHEMA_VERSION = 6
@@ -243,6 +243,7 @@ def record_columns(form: FormDef) -> dict[str, type]:
         "deleted": int,
         "change_seq": int,
         "search_text": str,
+        "shared_hash": str,
     }
     for f in form.fields:
         cols[f.name] = f.sql_type
@@ -287,6 +288,8 @@ def sync_needed(db: Database, forms: FormSet) -> bool:
         have = _index_names(db, form.table)
         if set(wanted) - have or have & set(superseded):
             return True
+        if _shared_hash_basis(db, form) != _local_key(form):
+            return True
     return False
 
 
@@ -306,6 +309,45 @@ def _sync_indexes(db: Database, form: FormDef) -> list[str]:
     return changes
 
 
+def _local_key(form: FormDef) -> str:
+    return ",".join(sorted(form.local_only_names))
+
+
+def _shared_hash_basis(db: Database, form: FormDef) -> str | None:
+    """The local_only fields the stored ``shared_hash`` values of ``form`` left out (None: unknown)."""
+    row = db.conn.execute("SELECT value FROM meta WHERE key = ?", [f"shared_hash_local:{form.id}"]).fetchone()
+    return row[0] if row else None
+
+
+def _set_shared_hash_basis(db: Database, form: FormDef) -> None:
+    db.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [f"shared_hash_local:{form.id}", _local_key(form)])
+
+
+def _fill_shared_hashes(db: Database, form: FormDef) -> None:
+    """Give the records without a ``shared_hash`` theirs (what the program writes with every record):
+    those written before the column existed, or before the form's local_only fields changed (the hash
+    leaves them out), so that reports over them read it instead of hashing each."""
+    content = (*COMMON_FIELDS, *form.field_names)
+    local = form.local_only_names
+    shared = audit.shared_columns(content, local)
+    conn = db.conn
+    after = -1  # by rowid, a chunk at a time: no row is updated under an open read of its table
+    while True:
+        cur = conn.execute(f"SELECT rowid, * FROM [{form.table}] WHERE rowid > ? AND shared_hash IS NULL "
+                           "ORDER BY rowid LIMIT 2000", [after])
+        names = [d[0] for d in cur.description]
+        chunk = cur.fetchall()
+        if not chunk:
+            return
+        updates = []
+        for values in chunk:
+            row = dict(zip(names, values, strict=True))
+            updates.append((audit.shared_hash(form.id, row, shared, local), row["id"]))
+        conn.executemany(f"UPDATE [{form.table}] SET shared_hash = ? WHERE id = ?", updates)
+        after = chunk[-1][0]
+
+
 def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
     """Create missing record tables and columns. Returns a list of what changed. Run in a transaction."""
     changes: list[str] = []
@@ -320,6 +362,7 @@ def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
                 defaults={"deleted": 0, "revision": 1},
             )
             _sync_indexes(db, form)
+            _set_shared_hash_basis(db, form)
             changes.append(f"+{form.table}")
             db["schema_changes"].insert({"at": now, "form": form.id, "column": "*", "type": "table"})
             continue
@@ -331,5 +374,11 @@ def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
                 db["schema_changes"].insert(
                     {"at": now, "form": form.id, "column": name, "type": ctype.__name__}
                 )
+        if "shared_hash" not in existing or _shared_hash_basis(db, form) != _local_key(form):
+            # written before the column existed, or under other local_only fields: hashed again
+            db.execute(f"UPDATE [{form.table}] SET shared_hash = NULL")
+            _fill_shared_hashes(db, form)
+            changes.append(f"~{form.table}.shared_hash")
+        _set_shared_hash_basis(db, form)
         changes += _sync_indexes(db, form)
     return changes

@@ -31,7 +31,8 @@ from plan_desktop.store.periods import period_where
 from plan_desktop.store.schema import SCHEMA_VERSION, migrations, schema_problems, sync_form_tables, sync_needed
 
 #: a form, its content columns and its search-text function
-_FormHelpers = tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str]]
+#: Per form: the form, its content columns, its search-text maker, its shared columns and local_only fields.
+_FormHelpers = tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str], tuple[str, ...], tuple[str, ...]]
 
 
 def utc_now() -> str:
@@ -193,7 +194,10 @@ class Store:
     def _form_helpers(self, form: FormDef) -> _FormHelpers:
         h = self._per_form.get(id(form))
         if h is None or h[0] is not form:
-            h = self._per_form[id(form)] = (form, (*COMMON_FIELDS, *form.field_names), _search_text_of(form))
+            content = (*COMMON_FIELDS, *form.field_names)
+            local = form.local_only_names
+            h = self._per_form[id(form)] = (form, content, _search_text_of(form),
+                                            audit.shared_columns(content, local), local)
         return h
 
     def content_columns(self, form: FormDef) -> list[str]:
@@ -201,6 +205,13 @@ class Store:
 
     def row_hash(self, form: FormDef, row: Mapping[str, Any]) -> str:
         return audit.record_hash(form.id, row, self._form_helpers(form)[1])  # type: ignore[arg-type]
+
+    def shared_hash(self, form: FormDef, row: Mapping[str, Any], content_hash: str | None = None) -> str:
+        """The hash of what travels of a record (its content without ``local_only`` fields), stored in
+        its ``shared_hash`` column and covered by a report's data hash (version 3); ``content_hash``:
+        :meth:`row_hash` of the row when the caller has it (spares hashing again when the two agree)."""
+        _, _, _, shared, local = self._form_helpers(form)
+        return audit.shared_hash(form.id, row, shared, local, content_hash)
 
     def search_text(self, form: FormDef, row: Mapping[str, Any]) -> str:
         """The folded text a search box matches: text fields and choice labels."""
@@ -389,7 +400,7 @@ class Store:
     def check(self) -> list[str]:
         """SQLite's integrity check, the schema (nothing the program did not make), the audit chain, the
         seal of settings, locks and exchange bookkeeping (store/seal.py), and every record against its
-        last audit row (content, revision, ``change_seq``, ``search_text``).
+        last audit row (content, revision, ``change_seq``, ``search_text``, ``shared_hash``).
 
         Returns a list of Vietnamese problem descriptions (empty when all is well).
         """
@@ -416,8 +427,12 @@ class Store:
                     problems.append(f"{label}: bản ghi được thêm ngoài chương trình (không có trong nhật ký).")
                     continue
                 rev, h, seq = last[key]
-                if rev != row["revision"] or h != self.row_hash(form, row):
+                content_hash = self.row_hash(form, row)
+                if rev != row["revision"] or h != content_hash:
                     problems.append(f"{label}: bản ghi đã bị sửa ngoài chương trình.")
+                elif row.get("shared_hash") not in (None, self.shared_hash(form, row, content_hash)):
+                    problems.append(f"{label}: mã băm nội dung (shared_hash) đã bị sửa ngoài chương trình; "
+                                    "mã băm dữ liệu của báo cáo sẽ không khớp với bản ghi.")
                 elif row.get("change_seq") != seq:  # decides whether the next export carries the record
                     problems.append(f"{label}: số thứ tự thay đổi (change_seq) đã bị sửa ngoài chương trình; "
                                     "bản ghi có thể bị bỏ sót khi gửi lên cấp trên.")

@@ -145,8 +145,8 @@ def test_page_size_numbers_fonts_and_metadata(commune, report):
     meta = reader.metadata
     h = report_data_hash(commune, "2019")
     assert len(h) == 64 and result.data.data_hash == h
-    assert meta["/Keywords"] == f"plan_desktop:data_sha256={h} plan_desktop:data_hash_version=2"
-    assert meta[DATA_HASH_KEY] == h and meta[DATA_HASH_VERSION_KEY] == "2"
+    assert meta["/Keywords"] == f"plan_desktop:data_sha256={h} plan_desktop:data_hash_version=3"
+    assert meta[DATA_HASH_KEY] == h and meta[DATA_HASH_VERSION_KEY] == "3"
     seq, head_hash = audit.chain_head(commune.store.db)
     assert meta[AUDIT_HEAD_KEY] == f"{seq}:{head_hash}" and seq > 0  # the chain head, for the level above
     assert "năm 2019" in meta["/Subject"]

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from plan_desktop.domain.forms import default_forms
 from plan_desktop.services.records import RecordError, RecordService
 from plan_desktop.store import Store
 from tests.services.test_records import COMM
@@ -49,12 +50,16 @@ def assert_chain_in_original_format(db_path: Path) -> int:
     sql = "SELECT name FROM sqlite_master WHERE type='table' AND name LIKE 'form_%'"
     tables = [r[0] for r in conn.execute(sql)]
     for table in tables:
-        cols = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")
-                if r[1] not in ("change_seq", "search_text")]
+        every = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+        cols = [c for c in every if c not in ("change_seq", "search_text", "shared_hash")]
+        form_id = table[len("form_"):]
+        local = default_forms()[form_id].local_only_names
         for rec in conn.execute(f"SELECT * FROM [{table}]"):
             content = {c: rec[c] for c in cols if rec[c] is not None}
-            form_id = table[len("form_"):]
             assert _ref_sha(_ref_json({"form": form_id, **content})) == last[(form_id, rec["id"])]
+            if "shared_hash" in every:  # what travels of it: the same without its local_only fields
+                shared = {c: v for c, v in content.items() if c not in local}
+                assert _ref_sha(_ref_json({"form": form_id, **shared})) == rec["shared_hash"]
     conn.close()
     return n
 

@@ -33,7 +33,7 @@ def locked(commune, service, pki, report_for, tmp_path):
     report_pdf = report_for("2019-H1")
     draft = signing.register_draft(report_pdf, "2019-H1")
     assert draft.status == "draft" and draft.data_sha256 == read_data_hash(report_pdf)
-    assert draft.data_hash_version == DATA_HASH_VERSION == 2
+    assert draft.data_hash_version == DATA_HASH_VERSION == 3
     entry = signing.sign_report(report_pdf, tmp_path / "signed.pdf", "2019-H1",
                                 Pkcs12Spec(pki["officer"].p12, PASSPHRASE), title="Công chức Văn hóa - Xã hội")
     return signing, entry, in_h1, in_h2
@@ -44,7 +44,7 @@ def test_signing_locks_the_period_and_lists_the_report(locked):
     assert entry.status == "signed" and entry.signer == "Nguyễn Văn An"
     assert entry.data_sha256 == report_data_hash(signing.inst, "2019-H1")
     stored = signing.db.execute("SELECT data_hash_version FROM signed_reports WHERE id = ?", [entry.id]).fetchone()
-    assert entry.data_hash_version == stored[0] == 2
+    assert entry.data_hash_version == stored[0] == DATA_HASH_VERSION
     assert [e.id for e in signing.list_reports()] == [entry.id]  # the draft became the signed report
     lock = signing.active_lock("2019-H1")
     assert lock is not None and lock.report_id == entry.id

@@ -310,12 +310,14 @@ def _apply_rows(
         # Compared on what travels: local_only fields never do (the parser left them empty), so a
         # value kept here (ours, or one an older program version sent) is no difference.
         # Hashed only when the revisions are equal: otherwise they decide alone (a new record's
-        # hash is taken once, as its audit row's content hash, when it is written).
+        # hash is taken once, as its audit row's content hash, when it is written). The stored
+        # record's is the one written with it (shared_hash), computed only for a row written
+        # before that column existed.
         inc_hash: str | None = None
         cur_hash: str | None = None
         if merge.needs_hashes(cur, row):
-            inc_hash = store.row_hash(form, _shared(row, local))
-            cur_hash = store.row_hash(form, _shared(cur, local))
+            inc_hash = store.shared_hash(form, row)
+            cur_hash = cur.get("shared_hash") or store.shared_hash(form, cur)
         d = merge.decide(cur, cur_hash, row, inc_hash or "")
         if d.conflict:
             t.conflicts += 1
@@ -327,7 +329,7 @@ def _apply_rows(
             if cur is not None and local and cur["unit_code"] == inst.unit_code:
                 row = {**row, **{n: cur[n] for n in local}}  # never blank our own local values
             elif inc_hash is not None and (not local or all(row.get(n) is None for n in local)):
-                hashes[rid] = inc_hash  # _shared(row) has the content of row itself
+                hashes[rid] = inc_hash  # no local_only value: the shared hash is the content hash
             to_write.append(row)
             changed[fid].append(rid)
             if d.outcome == merge.NEW:
@@ -390,11 +392,6 @@ def _remembering(load: Callable[[Any], Any], is_list: bool) -> Callable[[Any], A
         return got
 
     return remembered
-
-
-def _shared(row: dict, local: tuple[str, ...]) -> dict:
-    """``row`` with its local_only fields empty: the content two units can agree on."""
-    return {**row, **dict.fromkeys(local)} if local else row
 
 
 def _record_received(inst: Installation, bundle: Bundle, file_name: str, records: int) -> bool:
