@@ -104,5 +104,5 @@ def has_records(inst: Installation, year: int, unit_code: str | None = None) -> 
     in the store): without, the overview says «chưa có số liệu» rather than judging indicators on nothing.
     Rosters (officers, businesses) do not count: they carry over from year to year."""
     start, end = inst.period_bounds(Period(int(year), "Y", 1))
-    return any(inst.store.count(form, Query(unit_code=unit_code, start=start, end=end))
+    return any(inst.store.any(form, Query(unit_code=unit_code, start=start, end=end))
                for form in inst.store.forms.values() if form.period_field is not None and form.kind != "roster")

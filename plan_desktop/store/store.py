@@ -309,6 +309,12 @@ class Store:
             keys = [k for k in keys if k not in deleted]
         return keys if limit is None else keys[:limit]
 
+    def any(self, form: FormDef, q: Query = Query()) -> bool:
+        """Whether ``q`` has at least one row: the first one the indexes find, not a count of them all."""
+        where, params = self._where(form, q)
+        sql = f"SELECT 1 FROM [{form.table}] WHERE {where} LIMIT 1"
+        return self.db.conn.execute(sql, params).fetchone() is not None
+
     def count(self, form: FormDef, q: Query = Query(), deleted: set[int] | None = None) -> int:
         """The rows of ``q``. Without a search, from the indexes: the rows of the period (and unit) less
         the deleted ones among them (``deleted = 0`` would read every row of the period). ``deleted`` is

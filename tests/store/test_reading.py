@@ -83,3 +83,20 @@ def test_overview_monthly_counts_by_the_period_rule(commune, service):
     got = monthly_counts(commune, 2019)["communication"]
     assert got[0] == 2 and got[11] == 1 and sum(got) == 3  # the year's records only, by calendar month
     assert monthly_counts(commune, 2019, "13285")["communication"] == [0] * 12  # another unit's: none
+
+
+def test_any_is_whether_the_count_is_not_zero(store):
+    from plan_desktop.store import Query
+
+    form = store.forms["case"]
+    values = {"detected_on": date(2019, 3, 1), "kind": "buying_selling", "sellers": 1}
+    q19, q20 = (Query(unit_code="13597", start=date(y, 1, 1), end=date(y, 12, 31)) for y in (2019, 2020))
+    assert not store.any(form, q19) and store.count(form, q19) == 0
+    rid = _write(store, "case", "13597", values)
+    assert store.any(form, q19) and not store.any(form, q20)
+    assert not store.any(form, Query(unit_code="13603", start=date(2019, 1, 1), end=date(2019, 12, 31)))
+    row = dict(store.get_row(form, rid), deleted=1)
+    row["revision"] += 1
+    with store.db.atomic():  # deleted by its commune, as a package brings it
+        RecordService(store, actor="t").apply_incoming("case", row)
+    assert not store.any(form, q19) and store.count(form, q19) == 0  # a deleted record is no record
