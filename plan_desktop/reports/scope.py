@@ -178,7 +178,7 @@ def scope_forms(ctx: ReportContext) -> Iterable[str]:
 
 
 def report_data_hash(ctx: ReportContext, period: str | Period | Scope, unit_code: str | None = None, *,
-                     version: int = DATA_HASH_VERSION) -> str:
+                     version: int = DATA_HASH_VERSION, recompute: bool = False) -> str:
     """SHA-256 (hex) of the records a report of ``period`` for ``unit_code`` is computed from, in
     format ``version`` (the one a report carries, ``plan_desktop:data_hash_version``; 1 when absent).
 
@@ -188,7 +188,8 @@ def report_data_hash(ctx: ReportContext, period: str | Period | Scope, unit_code
     {"column":value,…}]`` with the columns in name order and NULLs left out, so adding a field changes
     no hash; version 3 ``form,id,revision,shared_hash`` — the SHA-256 of the record's canonical JSON
     without its local_only fields (NULLs left out too), which the program stores with each record when
-    it writes it: read instead of recomputed (``check`` recomputes every one). Any change to a record
+    it writes it: read instead of recomputed (``check`` recomputes every one, and so does this function
+    with ``recompute``, which checking a signed report against the data uses). Any change to a record
     in scope (an edit bumps the revision; a deletion removes it) changes each. ``local_only`` fields
     are left out: they stay at the unit that wrote them, and the district computes the same hash from
     the commune's imported records (an edit to them still changes the revision, which is hashed).
@@ -203,6 +204,7 @@ def report_data_hash(ctx: ReportContext, period: str | Period | Scope, unit_code
     h = hashlib.sha256()
     for form_id in scope_forms(ctx):
         form = scope.forms[form_id]
-        for chunk in reader.data_lines(form_id, scope.where(form_id), version, skip=form.local_only_names):
+        for chunk in reader.data_lines(form_id, scope.where(form_id), version, skip=form.local_only_names,
+                                       recompute=recompute):
             h.update(chunk.encode())
     return h.hexdigest()

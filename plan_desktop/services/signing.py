@@ -466,14 +466,16 @@ class SigningService:
         """Whether the data hash a report PDF carries is the hash of the records held here for
         ``period`` and ``unit_code`` (a district checks a commune's report against the commune's
         imported records). None when the PDF carries no data hash. The hash is computed in the format
-        version the PDF names (a report signed under version 1 keeps verifying)."""
+        version the PDF names (a report signed under version 1 keeps verifying), from the records'
+        content (version 3's stored record hashes are computed again, not trusted)."""
         from plan_desktop.signing.verify import read_data_hash_info
 
         carried = read_data_hash_info(Path(path))
         if carried is None:
             return None
         digest, version = carried
-        return digest == report_data_hash(self.inst.report_context(), period, unit_code, version=version)
+        return digest == report_data_hash(self.inst.report_context(), period, unit_code, version=version,
+                                          recompute=True)
 
     def check_data_hash(self, path: Path, period: str | Period) -> None:
         """Refuse a report whose data hash differs from the hash of the records as they are now."""

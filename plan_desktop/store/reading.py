@@ -168,14 +168,15 @@ class RecordReader:
         sql = f"SELECT count(*) FROM [{form.table}] WHERE change_seq > ?"
         return self._conn.execute(sql, [change_seq]).fetchone()[0]
 
-    def data_lines(self, form_id: str, where: Where, version: int, skip: Sequence[str] = ()) -> Iterator[str]:
+    def data_lines(self, form_id: str, where: Where, version: int, skip: Sequence[str] = (), *,
+                   recompute: bool = False) -> Iterator[str]:
         """The report data hash's line of each record of ``where`` (format ``version``, see
         :data:`DATA_LINE_VERSIONS`), by id, each ending in a newline; ``skip``: columns left out
         (``local_only`` fields). SQLite writes the JSON itself, which keeps 100.000 records well
         under a second; values are TEXT/INTEGER/NULL, so the text is stable."""
         form = self._form(form_id)
         if version == 3:
-            yield from self._shared_hash_lines(form, where)
+            yield from (self._recomputed_lines(form, where) if recompute else self._shared_hash_lines(form, where))
             return
         omit = {"id", "revision", *skip}
         cols = [c for c in (*COMMON_FIELDS, *form.field_names) if c not in omit]
@@ -206,22 +207,39 @@ class RecordReader:
             else:
                 yield "".join([line for line, _ in rows])
 
+    def _recomputed_lines(self, form: FormDef, where: Where) -> Iterator[str]:
+        """Version 3's lines with every ``shared_hash`` computed from the record's content, not read: what
+        checking a signed report against the data uses, so that a record changed behind the program's
+        back (its stored hash left as it was) no longer matches."""
+        cur = self._conn.execute(f"SELECT * FROM [{form.table}] WHERE {where[0]} ORDER BY id", list(where[1]))
+        yield from self._lines_of(form, cur)
+
     def _shared_hashes(self, form: FormDef, ids: Sequence[str]) -> dict[str, str]:
         """``id -> its version 3 line`` of rows whose ``shared_hash`` is empty, computed from the row."""
-        content = (*COMMON_FIELDS, *form.field_names)
-        local = form.local_only_names
-        shared = audit.shared_columns(content, local)
         out: dict[str, str] = {}
         for i in range(0, len(ids), 500):
             part = list(ids[i:i + 500])
             cur = self._conn.execute(
                 f"SELECT * FROM [{form.table}] WHERE id IN ({','.join('?' * len(part))})", part)
-            names = [d[0] for d in cur.description]
-            for values in cur:
-                row = dict(zip(names, values, strict=True))
-                h = audit.shared_hash(form.id, row, shared, local)
-                out[row["id"]] = f"{form.id},{row['id']},{row['revision']},{h}\n"
+            for chunk in self._lines_of(form, cur, keyed=True):
+                out.update(chunk)
         return out
+
+    @staticmethod
+    def _lines_of(form: FormDef, cur: Any, keyed: bool = False) -> Iterator[Any]:
+        """Version 3's lines of the whole rows ``cur`` yields, their hashes computed from the content, a
+        text per 5.000 rows (``keyed``: a dict id → line instead)."""
+        content = (*COMMON_FIELDS, *form.field_names)
+        local = form.local_only_names
+        shared = audit.shared_columns(content, local)
+        names = [d[0] for d in cur.description]
+        fid = form.id
+        while rows := cur.fetchmany(5000):
+            lines = {}
+            for values in rows:
+                row = dict(zip(names, values, strict=True))
+                lines[row["id"]] = f"{fid},{row['id']},{row['revision']},{audit.shared_hash(fid, row, shared, local)}\n"
+            yield lines if keyed else "".join(lines.values())
 
     # -- the exchange's bookkeeping, as the report's completeness table reads it ---------------------
     def received_report_periods(self) -> list[tuple[str, str, list[str]]]:
