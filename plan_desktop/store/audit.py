@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
+
+from plan_desktop.domain.forms import COMMON_FIELDS, FormDef
 
 try:
     import orjson
@@ -80,25 +82,30 @@ def record_hash(form_id: str, row: Mapping[str, Any], columns: Sequence[str]) ->
     return hashlib.sha256(_canonical_flat(content)).hexdigest()
 
 
-def shared_columns(content_columns: Sequence[str], local_only: Sequence[str]) -> tuple[str, ...]:
-    """The content columns of a record that travel to the upper level: all but ``local_only`` fields."""
-    return tuple(c for c in content_columns if c not in local_only)
+SharedHasher = Callable[..., str]
 
 
-def shared_hash(form_id: str, row: Mapping[str, Any], columns: Sequence[str], local_only: Sequence[str],
-                content_hash: str | None = None) -> str:
-    """The record's ``shared_hash``: :func:`record_hash` of its content without ``local_only`` fields
-    (``columns``: :func:`shared_columns`), so a commune and the district holding its imported record
-    store the same one. Equal to the content hash when every local_only value is empty (empty columns
-    are left out of both): ``content_hash``, when the caller has it, is then taken as it is."""
-    if content_hash is not None:
-        get = row.get
-        for n in local_only:
-            if get(n) is not None:
-                break
-        else:
-            return content_hash
-    return record_hash(form_id, row, columns)
+def shared_hasher(form: FormDef) -> SharedHasher:
+    """``(row, content_hash=None) -> the record's shared_hash`` for one form: :func:`record_hash` of its
+    content (common fields and the form's fields) without ``local_only`` fields, so a commune and the
+    district holding its imported record store the same one. Equal to the content hash when every
+    local_only value is empty (empty columns are left out of both): ``content_hash``, when the caller
+    has it, is then taken as it is."""
+    local = form.local_only_names
+    columns = tuple(c for c in (*COMMON_FIELDS, *form.field_names) if c not in local)
+    form_id = form.id
+
+    def shared_hash(row: Mapping[str, Any], content_hash: str | None = None) -> str:
+        if content_hash is not None:
+            get = row.get
+            for n in local:
+                if get(n) is not None:
+                    break
+            else:
+                return content_hash
+        return record_hash(form_id, row, columns)
+
+    return shared_hash
 
 
 def _row_hash(prev_hash: str, entry: Mapping[str, Any]) -> str:

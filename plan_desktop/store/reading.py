@@ -229,16 +229,14 @@ class RecordReader:
     def _lines_of(form: FormDef, cur: Any, keyed: bool = False) -> Iterator[Any]:
         """Version 3's lines of the whole rows ``cur`` yields, their hashes computed from the content, a
         text per 5.000 rows (``keyed``: a dict id → line instead)."""
-        content = (*COMMON_FIELDS, *form.field_names)
-        local = form.local_only_names
-        shared = audit.shared_columns(content, local)
+        shared_hash = audit.shared_hasher(form)
         names = [d[0] for d in cur.description]
         fid = form.id
         while rows := cur.fetchmany(5000):
             lines = {}
             for values in rows:
                 row = dict(zip(names, values, strict=True))
-                lines[row["id"]] = f"{fid},{row['id']},{row['revision']},{audit.shared_hash(fid, row, shared, local)}\n"
+                lines[row["id"]] = f"{fid},{row['id']},{row['revision']},{shared_hash(row)}\n"
             yield lines if keyed else "".join(lines.values())
 
     # -- the exchange's bookkeeping, as the report's completeness table reads it ---------------------

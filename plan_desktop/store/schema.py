@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-from plan_desktop.domain.forms import COMMON_FIELDS, FormDef, FormSet
+from plan_desktop.domain.forms import FormDef, FormSet
 from plan_desktop.store import audit, seal
 from plan_desktop.store.audit import GENESIS
 
@@ -328,9 +328,7 @@ def _fill_shared_hashes(db: Database, form: FormDef) -> None:
     """Give the records without a ``shared_hash`` theirs (what the program writes with every record):
     those written before the column existed, or before the form's local_only fields changed (the hash
     leaves them out), so that reports over them read it instead of hashing each."""
-    content = (*COMMON_FIELDS, *form.field_names)
-    local = form.local_only_names
-    shared = audit.shared_columns(content, local)
+    shared_hash = audit.shared_hasher(form)
     conn = db.conn
     after = -1  # by rowid, a chunk at a time: no row is updated under an open read of its table
     while True:
@@ -343,7 +341,7 @@ def _fill_shared_hashes(db: Database, form: FormDef) -> None:
         updates = []
         for values in chunk:
             row = dict(zip(names, values, strict=True))
-            updates.append((audit.shared_hash(form.id, row, shared, local), row["id"]))
+            updates.append((shared_hash(row), row["id"]))
         conn.executemany(f"UPDATE [{form.table}] SET shared_hash = ? WHERE id = ?", updates)
         after = chunk[-1][0]
 
@@ -375,10 +373,11 @@ def sync_form_tables(db: Database, forms: FormSet, now: str) -> list[str]:
                     {"at": now, "form": form.id, "column": name, "type": ctype.__name__}
                 )
         if "shared_hash" not in existing or _shared_hash_basis(db, form) != _local_key(form):
-            # written before the column existed, or under other local_only fields: hashed again
-            db.execute(f"UPDATE [{form.table}] SET shared_hash = NULL")
+            # written before the column existed (all empty), or under other local_only fields: hashed again
+            if "shared_hash" in existing:
+                db.execute(f"UPDATE [{form.table}] SET shared_hash = NULL")
             _fill_shared_hashes(db, form)
+            _set_shared_hash_basis(db, form)
             changes.append(f"~{form.table}.shared_hash")
-        _set_shared_hash_basis(db, form)
         changes += _sync_indexes(db, form)
     return changes

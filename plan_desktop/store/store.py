@@ -30,9 +30,8 @@ from plan_desktop.store.db import (
 from plan_desktop.store.periods import period_where
 from plan_desktop.store.schema import SCHEMA_VERSION, migrations, schema_problems, sync_form_tables, sync_needed
 
-#: a form, its content columns and its search-text function
-#: Per form: the form, its content columns, its search-text maker, its shared columns and local_only fields.
-_FormHelpers = tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str], tuple[str, ...], tuple[str, ...]]
+#: Per form: the form, its content columns, its search-text function and its shared-hash function.
+_FormHelpers = tuple[FormDef, tuple[str, ...], Callable[[Mapping[str, Any]], str], audit.SharedHasher]
 
 
 def utc_now() -> str:
@@ -194,10 +193,8 @@ class Store:
     def _form_helpers(self, form: FormDef) -> _FormHelpers:
         h = self._per_form.get(id(form))
         if h is None or h[0] is not form:
-            content = (*COMMON_FIELDS, *form.field_names)
-            local = form.local_only_names
-            h = self._per_form[id(form)] = (form, content, _search_text_of(form),
-                                            audit.shared_columns(content, local), local)
+            h = self._per_form[id(form)] = (form, (*COMMON_FIELDS, *form.field_names), _search_text_of(form),
+                                            audit.shared_hasher(form))
         return h
 
     def content_columns(self, form: FormDef) -> list[str]:
@@ -210,8 +207,7 @@ class Store:
         """The hash of what travels of a record (its content without ``local_only`` fields), stored in
         its ``shared_hash`` column and covered by a report's data hash (version 3); ``content_hash``:
         :meth:`row_hash` of the row when the caller has it (spares hashing again when the two agree)."""
-        _, _, _, shared, local = self._form_helpers(form)
-        return audit.shared_hash(form.id, row, shared, local, content_hash)
+        return self._form_helpers(form)[3](row, content_hash)
 
     def search_text(self, form: FormDef, row: Mapping[str, Any]) -> str:
         """The folded text a search box matches: text fields and choice labels."""

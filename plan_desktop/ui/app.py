@@ -35,6 +35,8 @@ APP_TITLE = "Phòng, chống mại dâm — Kế hoạch 1295"
 # Smoke start (tests/packaging): with PLAN_DESKTOP_SMOKE_EXIT_MS=N the program closes its windows and
 # quits by itself after N ms, logging which top-level windows were showing.
 SMOKE_EXIT_ENV = "PLAN_DESKTOP_SMOKE_EXIT_MS"
+#: Set on the application when the smoke exit has fired (run() then enters no main loop).
+_SMOKE_LEFT = "plan_desktop_smoke_left"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -261,8 +263,6 @@ def arm_smoke_exit(app: QApplication) -> int | None:
     QTimer.singleShot(ms, leave)
     return ms
 
-
-_SMOKE_LEFT = "plan_desktop_smoke_left"
 
 
 def run(folder: Path, argv: list[str] | None = None) -> int:
